@@ -1,0 +1,97 @@
+# okrc — build, test and demo. `make` builds ./okrc; `make check` and
+# `make demo` first install missing build dependencies (Debian, apt-get).
+
+CC      ?= cc
+PKGS    := jansson
+PREFIX  ?= /usr/local
+STDLIB_DIR := $(PREFIX)/share/okrc/stdlib
+
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+CSTD     := -std=c11 -D_POSIX_C_SOURCE=200809L
+OPT      ?= -O2 -g
+WARN     := -Wall -Wextra -Werror
+# Generated code gets narrower flags: no -Werror, and flex's unused helpers.
+GEN_WARN := -Wall -Wno-unused-function -Wno-sign-compare -Wno-unused-parameter
+DEFS     := -DOKRC_STDLIB_DIR='"$(STDLIB_DIR)"'
+INCLUDES := -Isrc -Ibuild/gen
+
+SRC      := $(wildcard src/*.c)
+GEN      := build/gen/parser.c build/gen/scanner.c
+
+all: okrc
+
+# ---- generated sources ----
+build/gen/parser.c build/gen/parser.h: grammar/okr.y
+	@mkdir -p build/gen
+	bison -Wall -Werror --header=build/gen/parser.h -o build/gen/parser.c $<
+
+build/gen/scanner.c: grammar/okr.l build/gen/parser.h
+	@mkdir -p build/gen
+	flex -Cf -o $@ $<
+
+# ---- one object tree per flavour: normal and sanitized ----
+# $(call objects,DIR) lists the objects of a flavour.
+objects = $(patsubst src/%.c,$(1)/%.o,$(SRC)) $(1)/parser.o $(1)/scanner.o
+
+OBJ      := $(call objects,build/obj)
+ASAN_OBJ := $(call objects,build/asan)
+SAN      := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+build/obj/%.o: src/%.c src/okrc.h src/rules.def src/build.h build/gen/parser.h
+	@mkdir -p $(@D)
+	$(CC) $(CSTD) $(OPT) $(WARN) $(DEFS) $(INCLUDES) $(PKG_CFLAGS) -MMD -c -o $@ $<
+build/obj/%.o: build/gen/%.c src/okrc.h src/rules.def src/build.h build/gen/parser.h
+	@mkdir -p $(@D)
+	$(CC) $(CSTD) $(OPT) $(GEN_WARN) $(INCLUDES) $(PKG_CFLAGS) -c -o $@ $<
+build/asan/%.o: src/%.c src/okrc.h src/rules.def src/build.h build/gen/parser.h
+	@mkdir -p $(@D)
+	$(CC) $(CSTD) -O1 -g $(SAN) $(WARN) $(DEFS) $(INCLUDES) $(PKG_CFLAGS) -MMD -c -o $@ $<
+build/asan/%.o: build/gen/%.c src/okrc.h src/rules.def src/build.h build/gen/parser.h
+	@mkdir -p $(@D)
+	$(CC) $(CSTD) -O1 -g $(SAN) $(GEN_WARN) $(INCLUDES) $(PKG_CFLAGS) -c -o $@ $<
+
+okrc: $(OBJ)
+	$(CC) $(OPT) -o $@ $(OBJ) $(PKG_LIBS) -lm
+
+okrc-asan: $(ASAN_OBJ)
+	$(CC) -g $(SAN) -o $@ $(ASAN_OBJ) $(PKG_LIBS) -lm
+
+asan: okrc-asan
+
+-include $(wildcard build/obj/*.d build/asan/*.d)
+
+# ---- tests ----
+UNIT_TESTS := $(patsubst tests/unit/%.c,build/unit/%,$(wildcard tests/unit/*.c))
+LIB_OBJ    := $(filter-out build/obj/main.o,$(OBJ))
+
+build/unit/%: tests/unit/%.c $(LIB_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(CSTD) $(OPT) $(WARN) $(INCLUDES) $(PKG_CFLAGS) -o $@ $< $(LIB_OBJ) $(PKG_LIBS) -lm
+
+# `check` installs what is missing, then runs every test in a fresh make so
+# that pkg-config sees the newly installed libraries.
+check: deps
+	@$(MAKE) --no-print-directory test
+
+test: okrc okrc-asan $(UNIT_TESTS)
+	@tests/run.sh
+
+demo: deps
+	@$(MAKE) --no-print-directory okrc
+	@for f in examples/*.okr; do echo "== okrc check $$f"; ./okrc check $$f || exit 1; done
+
+deps:
+	@tools/deps.sh
+
+install: okrc
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(STDLIB_DIR)
+	install -m 755 okrc $(DESTDIR)$(PREFIX)/bin/okrc
+	cp -R stdlib/. $(DESTDIR)$(STDLIB_DIR)/
+
+clean:
+	rm -rf build okrc okrc-asan out
+
+.PHONY: all asan check test demo deps install clean
+.DELETE_ON_ERROR:

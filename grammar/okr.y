@@ -1,0 +1,287 @@
+/* okr.y — the grammar of the okr language (SPEC §2.2).
+ *
+ * Pure and reentrant: all state lives in struct parse_ctx. Actions only call
+ * the builder functions of src/build.c. Each item list recovers from errors
+ * at the next item or closing brace, and the top level at the next
+ * declaration, so one run reports every syntax error of a file.
+ */
+%define api.pure full
+%define api.location.type {loc}
+%define parse.error custom
+%define parse.lac full
+%locations
+%param {void *scanner}
+%parse-param {struct parse_ctx *ctx}
+
+%code requires {
+#include "okrc.h"
+#include "build.h"
+}
+
+%code provides {
+int yylex(YYSTYPE *yylval, loc *yylloc, void *scanner);
+}
+
+%code {
+#define YYLLOC_DEFAULT(Cur, Rhs, N)                                 \
+    do {                                                            \
+        if (N) {                                                    \
+            (Cur).start = YYRHSLOC(Rhs, 1).start;                   \
+            (Cur).end = YYRHSLOC(Rhs, N).end;                       \
+        } else {                                                    \
+            (Cur).start = (Cur).end = YYRHSLOC(Rhs, 0).end;         \
+        }                                                           \
+    } while (0)
+
+static void yyerror(loc *at, void *scanner, struct parse_ctx *ctx, const char *msg)
+{
+    (void)scanner;
+    parse_error_message(ctx, *at, msg);
+}
+}
+
+%union {
+    str s;
+    struct number_tok num;
+    struct date_tok date;
+    struct period_tok period;
+    quantity q;
+}
+
+%token <s> IDENT "identifier"
+%token <s> STRING "string"
+%token <s> PERSON "@person"
+%token <s> QREF "objective.kr reference"
+%token <num> NUMBER "number"
+%token <date> DATE "date"
+%token <period> PERIOD "period value"
+%token USE "use" PLAN "plan" TEAM "team" PERSON_KW "person"
+%token PERSPECTIVE "perspective" OBJECTIVE "objective" KR "kr"
+%token INITIATIVE "initiative" CHECKIN "checkin" RULES "rules" LEXICON "lexicon"
+%token ACTIVITY "activity" OWNER "owner" LEAD "lead" PARENT "parent"
+%token PERIOD_KW "period" COMMITTED "committed" ASPIRATIONAL "aspirational"
+%token ALIGNS "aligns" WHY "why" NOTE "note" RISK "risk" FROM "from" TO "to"
+%token TARGET "target" KEEP "keep" MILESTONE "milestone" CURRENT "current"
+%token DONE "done" MINIMUM "minimum" DUE "due" WEIGHT "weight"
+%token CONFIDENCE "confidence" SUPPORTS "supports" STATUS "status" BY "by"
+%token GE ">=" LE "<=" DOTDOT ".."
+
+%type <q> quantity
+%type <s> opt_title opt_by
+%type <period> period_value
+
+%%
+
+/* A complete item or declaration ends error recovery (yyerrok), so the
+ * next error is reported even when it is close to the last one. */
+file
+    : decls
+    ;
+
+decls
+    : %empty
+    | decls decl                        { yyerrok; }
+    | decls error
+    ;
+
+decl
+    : use_decl
+    | plan_decl
+    | team_decl
+    | person_decl
+    | perspective_decl
+    | objective_decl
+    | checkin_decl
+    | rules_decl
+    | lexicon_decl
+    | ';'
+    ;
+
+opt_title
+    : %empty                            { $$ = (str){"", 0}; }
+    | STRING                            { $$ = $1; }
+    ;
+
+use_decl
+    : USE STRING                        { build_use(ctx, $2, @2, @$); }
+    ;
+
+plan_decl
+    : PLAN STRING                       { build_plan(ctx, $2, @$); }
+      opt_plan_block
+    ;
+opt_plan_block: %empty | '{' plan_items '}' ;
+plan_items: %empty | plan_items plan_item { yyerrok; } | plan_items error ;
+plan_item
+    : PERIOD_KW period_value            { build_period(ctx, &ctx->plan_decl->period, $2, @$); }
+    | OWNER PERSON                      { build_person_ref(ctx, &ctx->plan_decl->owner, $2, @2, @$); }
+    | ';'
+    ;
+
+team_decl
+    : TEAM IDENT opt_title              { build_team(ctx, $2, @2, $3, @$); }
+      opt_team_block
+    ;
+opt_team_block: %empty | '{' team_items '}' ;
+team_items: %empty | team_items team_item { yyerrok; } | team_items error ;
+team_item
+    : PARENT IDENT                      { build_ident_ref(ctx, &ctx->team->parent_ref, $2, @2, @$); }
+    | LEAD PERSON                       { build_person_ref(ctx, &ctx->team->lead, $2, @2, @$); }
+    | ';'
+    ;
+
+person_decl
+    : PERSON_KW PERSON opt_title        { build_person(ctx, $2, @2, $3, @$); }
+      opt_person_block
+    ;
+opt_person_block: %empty | '{' person_items '}' ;
+person_items: %empty | person_items person_item { yyerrok; } | person_items error ;
+person_item
+    : TEAM IDENT                        { build_ident_ref(ctx, &ctx->person->team_ref, $2, @2, @$); }
+    | ';'
+    ;
+
+perspective_decl
+    : PERSPECTIVE IDENT opt_title       { build_perspective(ctx, $2, @2, $3, @$); }
+    ;
+
+objective_decl
+    : OBJECTIVE IDENT STRING            { build_objective(ctx, $2, @2, $3, @$); }
+      '{' objective_items '}'           { build_close(ctx, @$); }
+    ;
+objective_items: %empty | objective_items objective_item { yyerrok; } | objective_items error ;
+objective_item
+    : OWNER PERSON                      { build_person_ref(ctx, &ctx->objective->owner, $2, @2, @$); }
+    | TEAM IDENT                        { build_ident_ref(ctx, &ctx->objective->team_ref, $2, @2, @$); }
+    | PERIOD_KW period_value            { build_period(ctx, &ctx->objective->period, $2, @$); }
+    | COMMITTED                         { build_kind(ctx, false, @$); }
+    | ASPIRATIONAL                      { build_kind(ctx, true, @$); }
+    | PERSPECTIVE IDENT                 { build_ident_ref(ctx, &ctx->objective->perspective_ref, $2, @2, @$); }
+    | ALIGNS align_list
+    | WHY STRING                        { build_text(ctx, &ctx->objective->why, $2, @$, "why"); }
+    | NOTE STRING                       { build_text(ctx, &ctx->objective->note, $2, @$, "note"); }
+    | RISK STRING                       { build_risk(ctx, $2, @$); }
+    | kr_decl
+    | initiative_decl
+    | ';'
+    ;
+align_list
+    : IDENT                             { build_align(ctx, $1, @1); }
+    | align_list ',' IDENT              { build_align(ctx, $3, @3); }
+    ;
+
+kr_decl
+    : KR IDENT STRING                   { build_kr(ctx, $2, @2, $3, @$); }
+      opt_kr_block                      { build_kr_end(ctx); }
+    ;
+opt_kr_block: %empty | '{' kr_items '}' ;
+kr_items: %empty | kr_items kr_item { yyerrok; } | kr_items error ;
+kr_item
+    : FROM quantity TO quantity         { build_metric(ctx, METRIC_RANGE, $2, $4, @$); }
+    | TARGET quantity                   { build_metric(ctx, METRIC_TARGET, $2, $2, @$); }
+    | KEEP GE quantity                  { build_metric(ctx, METRIC_KEEP_GE, $3, $3, @$); }
+    | KEEP LE quantity                  { build_metric(ctx, METRIC_KEEP_LE, $3, $3, @$); }
+    | MILESTONE                         { quantity none = {0}; build_metric(ctx, METRIC_MILESTONE, none, none, @$); }
+    | CURRENT quantity                  { build_current(ctx, $2, false, @$); }
+    | CURRENT DONE                      { quantity none = {0}; build_current(ctx, none, true, @$); }
+    | MINIMUM quantity                  { build_quantity(ctx, &ctx->kr->minimum, $2, @$, "minimum"); }
+    | OWNER PERSON                      { build_person_ref(ctx, &ctx->kr->owner, $2, @2, @$); }
+    | DUE DATE                          { build_date(ctx, &ctx->kr->due, $2, @$, "due"); }
+    | WEIGHT NUMBER                     { build_number(ctx, &ctx->kr->weight, $2, @2, @$, "weight"); }
+    | CONFIDENCE NUMBER                 { build_number(ctx, &ctx->kr->confidence, $2, @2, @$, "confidence"); }
+    | NOTE STRING                       { build_text(ctx, &ctx->kr->note, $2, @$, "note"); }
+    | ';'
+    ;
+
+initiative_decl
+    : INITIATIVE IDENT STRING           { build_initiative(ctx, $2, @2, $3, @$); }
+      opt_initiative_block              { build_initiative_end(ctx); }
+    ;
+opt_initiative_block: %empty | '{' initiative_items '}' ;
+initiative_items: %empty | initiative_items initiative_item { yyerrok; } | initiative_items error ;
+initiative_item
+    : OWNER PERSON                      { build_person_ref(ctx, &ctx->initiative->owner, $2, @2, @$); }
+    | SUPPORTS support_list
+    | STATUS IDENT                      { build_status(ctx, $2, @2, @$); }
+    | STATUS DONE                       { build_status(ctx, (str){"done", 4}, @2, @$); }
+    | DUE DATE                          { build_date(ctx, &ctx->initiative->due, $2, @$, "due"); }
+    | ';'
+    ;
+support_list
+    : IDENT                             { build_support(ctx, $1, @1); }
+    | support_list ',' IDENT            { build_support(ctx, $3, @3); }
+    ;
+
+checkin_decl
+    : CHECKIN DATE opt_by               { build_checkin(ctx, $2, @2, $3, @3, @$); }
+      '{' checkin_entries '}'
+    ;
+opt_by
+    : %empty                            { $$ = (str){"", 0}; }
+    | BY PERSON                         { $$ = $2; }
+    ;
+checkin_entries: %empty | checkin_entries checkin_entry { yyerrok; } | checkin_entries error ;
+checkin_entry
+    : QREF '=' quantity                 { build_entry(ctx, $1, @1, $3, false, @$); }
+      entry_options
+    | QREF '=' DONE                     { quantity none = {0}; build_entry(ctx, $1, @1, none, true, @$); }
+      entry_options
+    | ';'
+    ;
+entry_options
+    : %empty
+    | entry_options CONFIDENCE NUMBER   { build_number(ctx, &ctx->entry->confidence, $3, @3, @2, "confidence"); }
+    | entry_options NOTE STRING         { build_text(ctx, &ctx->entry->note, $3, @2, "note"); }
+    ;
+
+rules_decl
+    : RULES '{'                         { build_rules(ctx, @$); }
+      rule_words '}'                    { build_rules_end(ctx); }
+    ;
+rule_words: %empty | rule_words rule_word { yyerrok; } | rule_words error ;
+rule_word
+    : IDENT                             { build_rule_word(ctx, $1, @1); }
+    | NUMBER                            { build_rule_value(ctx, $1, @1); }
+    | ';'
+    ;
+
+lexicon_decl
+    : LEXICON IDENT '{'                 { build_lexicon(ctx, $2, @2, @$); }
+      lexicon_items '}'
+    ;
+lexicon_items: %empty | lexicon_items lexicon_item { yyerrok; } | lexicon_items error ;
+lexicon_item
+    : ACTIVITY activity_words
+    | ';'
+    ;
+activity_words
+    : STRING                            { build_activity(ctx, $1, @1); }
+    | activity_words STRING             { build_activity(ctx, $2, @2); }
+    ;
+
+quantity
+    : NUMBER                            { $$ = build_quantity_value(ctx, $1, (str){"", 0}, @$); }
+    | NUMBER IDENT                      { $$ = build_quantity_value(ctx, $1, $2, @$); }
+    | NUMBER STRING                     { $$ = build_quantity_value(ctx, $1, $2, @$); }
+    ;
+
+period_value
+    : NUMBER                            { $$ = build_year(ctx, $1, @1); }
+    | PERIOD                            { $$ = $1; }
+    | DATE DOTDOT DATE                  { $$ = build_range(ctx, $1, $3, @$); }
+    ;
+
+%%
+
+static int yyreport_syntax_error(const yypcontext_t *yyctx, void *scanner, struct parse_ctx *ctx)
+{
+    (void)scanner;
+    yysymbol_kind_t expected[YYNTOKENS];
+    const char *names[YYNTOKENS];
+    int n = yypcontext_expected_tokens(yyctx, expected, YYNTOKENS);
+    for (int i = 0; i < n; i++)
+        names[i] = yysymbol_name(expected[i]);
+    parse_syntax_error(ctx, *yypcontext_location(yyctx),
+                       yysymbol_name(yypcontext_token(yyctx)), names, n < 0 ? 0 : n);
+    return 0;
+}

@@ -1,0 +1,94 @@
+/* diag_human.c — clang-style messages: location, severity, message, rule,
+ * then the source line with the whole span underlined. */
+#include "okrc.h"
+
+#include <string.h>
+
+#define BOLD "\033[1m"
+#define RED "\033[1;31m"
+#define MAGENTA "\033[1;35m"
+#define CYAN "\033[1;36m"
+#define GREEN "\033[1;32m"
+#define RESET "\033[0m"
+
+static const char *severity_color(enum severity s)
+{
+    return s == SEV_ERROR ? RED : s == SEV_WARNING ? MAGENTA : CYAN;
+}
+
+/* Prints the line of `at` and a caret under its first character with tildes
+ * under the rest of the span (up to the end of that line). */
+static void print_excerpt(FILE *out, span at, const struct render_opts *o)
+{
+    struct source *src = (struct source *)at.src;
+    struct position p = source_position(src, at.start);
+    struct position e = source_position(src, at.end);
+    str line = source_line(src, p.line);
+    int width = snprintf(NULL, 0, "%d", p.line);
+    if (width < 4)
+        width = 4;
+    fprintf(out, "%*d | %.*s\n", width, p.line, (int)line.len, line.ptr);
+    fprintf(out, "%*s | ", width, "");
+    /* Walk code points so the caret sits under the right character; tabs are
+     * copied so the underline lines up however the terminal expands them. */
+    int col = 1;
+    size_t i = 0;
+    for (; i < line.len && col < p.column; i++) {
+        unsigned char c = (unsigned char)line.ptr[i];
+        if ((c & 0xC0) == 0x80)
+            continue;
+        fputc(c == '\t' ? '\t' : ' ', out);
+        col++;
+    }
+    int line_cols = source_position(src, (uint32_t)(line.ptr - src->text + line.len)).column;
+    int last = e.line == p.line ? e.column : line_cols;
+    int n = last - p.column;
+    if (o->color)
+        fputs(GREEN, out);
+    fputc('^', out);
+    for (int k = 1; k < n; k++)
+        fputc('~', out);
+    if (o->color)
+        fputs(RESET, out);
+    fputc('\n', out);
+}
+
+static void print_head(FILE *out, span at, const char *sev, const char *color,
+                       const char *message, const char *rule, const struct render_opts *o)
+{
+    if (o->color)
+        fputs(BOLD, out);
+    if (at.src) {
+        struct position p = source_position((struct source *)at.src, at.start);
+        fprintf(out, "%s:%d:%d: ", at.src->path, p.line, p.column);
+    } else {
+        fputs("okrc: ", out);
+    }
+    if (o->color)
+        fprintf(out, "%s%s:" RESET BOLD " %s" RESET, color, sev, message);
+    else
+        fprintf(out, "%s: %s", sev, message);
+    if (rule)
+        fprintf(out, " [%s]", rule);
+    fputc('\n', out);
+}
+
+void diag_render_human(struct diag_ctx *d, FILE *out, const struct render_opts *o)
+{
+    for (size_t i = 0; i < d->list.len; i++) {
+        struct diag *g = d->list.items[i];
+        print_head(out, g->at, severity_name(g->severity), severity_color(g->severity),
+                   g->message, rule_info(g->rule)->name, o);
+        if (g->at.src)
+            print_excerpt(out, g->at, o);
+        for (struct diag_note *n = g->notes; n; n = n->next) {
+            print_head(out, n->at, "note", CYAN, n->message, NULL, o);
+            if (n->at.src)
+                print_excerpt(out, n->at, o);
+        }
+    }
+    if (d->errors || d->warnings) {
+        fprintf(out, "%zu error%s, %zu warning%s\n", d->errors, d->errors == 1 ? "" : "s",
+                d->warnings, d->warnings == 1 ? "" : "s");
+    }
+}

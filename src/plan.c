@@ -1,0 +1,26 @@
+/* plan.c — one compilation: load → parse → resolve → check, and its memory. */
+#include "okrc.h"
+
+#include <string.h>
+
+void plan_init(struct plan *plan, struct arena *arena, struct diag_ctx *diags)
+{
+    memset(plan, 0, sizeof *plan);
+    plan->arena = arena;
+    plan->diags = diags;
+}
+
+bool plan_compile(struct plan *plan, const char *const *files, size_t n)
+{
+    struct load_opts opts = {.implicit = "std/rules/default"};
+    bool ok = load_plan(plan, files, n, &opts);
+    resolve_plan(plan);
+    check_plan(plan);
+    diag_sort(plan->diags);
+    return ok;
+}
+
+void plan_free(struct plan *plan)
+{
+    plan_free_tables(plan);
+}

@@ -1,0 +1,84 @@
+#!/bin/sh
+# okrc's test runner: unit tests, then every golden case against each binary
+# (the normal build and, when present, the sanitized one). The last line is
+# "N passed, N failed".
+#
+# A golden case is tests/cases/NAME.okr (or a directory tests/cases/NAME/
+# holding main.okr and whatever it uses), with NAME.expected holding what the
+# command prints (stdout, then stderr) and a last line "exit N". NAME.args
+# replaces the default arguments "check --color=never NAME.okr"; it may use
+# $OKRC_ARGS_AS_OF-free shell words and runs inside tests/cases.
+# UPDATE=1 tests/run.sh rewrites the .expected files (review the diff!).
+set -u
+top=$(cd "$(dirname "$0")/.." && pwd)
+cases="$top/tests/cases"
+passed=0
+failed=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT INT TERM
+
+pass() { passed=$((passed + 1)); }
+fail() { failed=$((failed + 1)); echo "FAIL: $1"; }
+
+# ---- unit tests: each binary prints "PASS name" / "FAIL name: why" ----
+for t in "$top"/build/unit/*; do
+    [ -x "$t" ] || continue
+    "$t" >"$tmp/unit.out" 2>&1
+    rc=$?
+    p=$(grep -c '^PASS' "$tmp/unit.out")
+    f=$(grep -c '^FAIL' "$tmp/unit.out")
+    passed=$((passed + p))
+    failed=$((failed + f))
+    grep '^FAIL' "$tmp/unit.out"
+    if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then fail "$(basename "$t") exited $rc"; fi
+done
+
+# ---- golden cases ----
+run_case() { # binary name
+    bin=$1 name=$2
+    if [ -f "$cases/$name.args" ]; then
+        args=$(cat "$cases/$name.args")
+    elif [ -d "$cases/$name" ]; then
+        args="check --color=never $name/main.okr"
+    else
+        args="check --color=never $name.okr"
+    fi
+    (cd "$cases" && eval "\"\$bin\" $args" >"$tmp/out" 2>"$tmp/err" </dev/null; echo "exit $?" >"$tmp/rc")
+    cat "$tmp/out" "$tmp/err" "$tmp/rc" >"$tmp/actual"
+}
+
+binaries="$top/okrc"
+[ -x "$top/okrc-asan" ] && binaries="$binaries $top/okrc-asan"
+export NO_COLOR=1 OKRC_PATH=
+for bin in $binaries; do
+    for f in "$cases"/*.expected; do
+        [ -e "$f" ] || continue
+        name=$(basename "$f" .expected)
+        run_case "$bin" "$name"
+        if [ "${UPDATE:-}" = 1 ] && [ "$bin" = "$top/okrc" ]; then
+            cp "$tmp/actual" "$f"
+        fi
+        if cmp -s "$tmp/actual" "$f"; then
+            pass
+        else
+            fail "$(basename "$bin") $name"
+            diff -u "$f" "$tmp/actual" | head -30
+        fi
+    done
+done
+
+# ---- shell tests: tests/sh/*.sh exit 0 on success ----
+for t in "$top"/tests/sh/*.sh; do
+    [ -e "$t" ] || continue
+    for bin in $binaries; do
+        if OKRC="$bin" sh "$t" >"$tmp/sh.out" 2>&1; then
+            pass
+        else
+            fail "$(basename "$bin") $(basename "$t")"
+            tail -20 "$tmp/sh.out"
+        fi
+    done
+done
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,31 @@
+#!/bin/sh
+# Installs okrc's build dependencies on Debian when any is missing.
+set -eu
+need=""
+command -v flex >/dev/null 2>&1 || need="$need flex"
+command -v bison >/dev/null 2>&1 || need="$need bison"
+command -v pkg-config >/dev/null 2>&1 || need="$need pkg-config"
+command -v dot >/dev/null 2>&1 || need="$need graphviz"
+if command -v pkg-config >/dev/null 2>&1; then
+    pkg-config --exists libcgraph libgvc || need="$need libgraphviz-dev"
+    pkg-config --exists jansson || need="$need libjansson-dev"
+else
+    need="$need libgraphviz-dev libjansson-dev"
+fi
+[ -z "$need" ] && exit 0
+echo "okrc: installing build dependencies:$need"
+if [ "$(id -u)" = 0 ]; then
+    sudo=""
+elif command -v sudo >/dev/null 2>&1; then
+    sudo="sudo"
+else
+    echo "okrc: cannot install$need: not root and no sudo; install them by hand" >&2
+    exit 1
+fi
+if ! command -v apt-get >/dev/null 2>&1; then
+    echo "okrc: cannot install$need: no apt-get here; install them by hand" >&2
+    exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq $need
