@@ -39,16 +39,16 @@ OBJ      := $(call objects,build/obj)
 ASAN_OBJ := $(call objects,build/asan)
 SAN      := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-build/obj/%.o: src/%.c src/okrc.h src/rules.def src/build.h build/gen/parser.h
+build/obj/%.o: src/%.c src/okrc.h src/cli.h src/rules.def src/build.h build/gen/parser.h
 	@mkdir -p $(@D)
 	$(CC) $(CSTD) $(OPT) $(WARN) $(DEFS) $(INCLUDES) $(PKG_CFLAGS) -MMD -c -o $@ $<
-build/obj/%.o: build/gen/%.c src/okrc.h src/rules.def src/build.h build/gen/parser.h
+build/obj/%.o: build/gen/%.c src/okrc.h src/cli.h src/rules.def src/build.h build/gen/parser.h
 	@mkdir -p $(@D)
 	$(CC) $(CSTD) $(OPT) $(GEN_WARN) $(INCLUDES) $(PKG_CFLAGS) -c -o $@ $<
-build/asan/%.o: src/%.c src/okrc.h src/rules.def src/build.h build/gen/parser.h
+build/asan/%.o: src/%.c src/okrc.h src/cli.h src/rules.def src/build.h build/gen/parser.h
 	@mkdir -p $(@D)
 	$(CC) $(CSTD) -O1 -g $(SAN) $(WARN) $(DEFS) $(INCLUDES) $(PKG_CFLAGS) -MMD -c -o $@ $<
-build/asan/%.o: build/gen/%.c src/okrc.h src/rules.def src/build.h build/gen/parser.h
+build/asan/%.o: build/gen/%.c src/okrc.h src/cli.h src/rules.def src/build.h build/gen/parser.h
 	@mkdir -p $(@D)
 	$(CC) $(CSTD) -O1 -g $(SAN) $(GEN_WARN) $(INCLUDES) $(PKG_CFLAGS) -c -o $@ $<
 

@@ -154,6 +154,20 @@ struct render_opts {
 void diag_render_human(struct diag_ctx *d, FILE *out, const struct render_opts *o);
 int diag_render_json(struct diag_ctx *d, FILE *out);
 
+/* ---- progress (progress.c fills it, SPEC §4) ---- */
+enum progress_status {
+    PROGRESS_NO_DATA, PROGRESS_NOT_STARTED, PROGRESS_ON_TRACK, PROGRESS_AT_RISK,
+    PROGRESS_OFF_TRACK, PROGRESS_DONE, PROGRESS_ACHIEVED, PROGRESS_MISSED
+};
+struct progress {
+    bool has_value;         /* a check-in on or before as-of, or `current`, counts */
+    double value;           /* key results: the value as of the date */
+    double score;           /* in [0, 1] */
+    double expected;        /* fraction of the period elapsed */
+    enum progress_status status;
+    int confidence;         /* latest confidence, 0 when none */
+};
+
 /* ---- the plan model (build.c fills it, resolve.c links it) ---- */
 typedef struct {
     str name;
@@ -247,6 +261,7 @@ struct key_result {
     number_item weight, confidence;
     text_item note;
     struct vec checkins;    /* struct checkin_entry *, in check-in date order */
+    struct progress progress;
 };
 
 enum initiative_status { STATUS_PLANNED, STATUS_ACTIVE, STATUS_DONE, STATUS_DROPPED };
@@ -282,6 +297,7 @@ struct objective {
     struct vec risks;       /* text_item * */
     struct vec key_results; /* struct key_result * */
     struct vec initiatives; /* struct initiative * */
+    struct progress progress;
 };
 
 struct checkin_entry {
@@ -336,6 +352,7 @@ struct use_decl {
 struct plan {
     struct arena *arena;
     struct diag_ctx *diags;
+    okr_day as_of;          /* --as-of, or today */
     struct vec sources;     /* struct source *, load order */
     struct plan_decl *decl; /* the first `plan` declaration, if any */
     struct vec teams, people, perspectives, objectives, checkins, rules_blocks,
@@ -379,5 +396,9 @@ void plan_free_tables(struct plan *plan);
 
 /* ---- check.c: structural value checks ---- */
 void check_plan(struct plan *plan);
+
+/* ---- progress.c: scores and statuses as of plan->as_of ---- */
+void progress_compute(struct plan *plan);
+const char *progress_status_name(enum progress_status s);
 
 #endif
