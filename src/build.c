@@ -20,11 +20,20 @@ static void *make(struct parse_ctx *ctx, size_t size)
     return arena_alloc(ctx->arena, size);
 }
 
+/* The keyword an item starts with, as written. */
+static const char *item_word(struct parse_ctx *ctx, loc at)
+{
+    const char *text = ctx->src->text + at.start;
+    return arena_strndup(ctx->arena, text, strcspn(text, " \t\r\n;{"));
+}
+
 /* True when the item is new in its block; reports a repeat otherwise. */
 static bool first_time(struct parse_ctx *ctx, bool present, span prev, loc at, const char *item)
 {
     if (!present)
         return true;
+    if (!item)
+        item = item_word(ctx, at);
     struct diag *g = diag_report(ctx->plan->diags, R_SYNTAX, build_span(ctx, at),
                                  "'%s' is given twice in this block; keep one", item);
     diag_note(ctx->plan->diags, g, prev, "'%s' first given here", item);
@@ -105,7 +114,7 @@ void build_close(struct parse_ctx *ctx, loc at)
 void build_kind(struct parse_ctx *ctx, bool aspirational, loc at)
 {
     struct objective *o = ctx->objective;
-    if (!first_time(ctx, o->kind_at.src != NULL, o->kind_at, at, "committed/aspirational"))
+    if (!first_time(ctx, o->kind_at.src != NULL, o->kind_at, at, "committed or aspirational"))
         return;
     o->aspirational = aspirational;
     o->kind_at = build_span(ctx, at);
@@ -346,16 +355,13 @@ void build_activity(struct parse_ctx *ctx, str word, loc at)
 
 void build_person_ref(struct parse_ctx *ctx, ident *field, str name, loc name_at, loc at)
 {
-    if (first_time(ctx, field->name.ptr != NULL, field->at, at, "owner/lead"))
+    if (first_time(ctx, field->name.ptr != NULL, field->at, at, NULL))
         *field = make_ident(ctx, name, name_at);
 }
 
 void build_ident_ref(struct parse_ctx *ctx, ident *field, str name, loc name_at, loc at)
 {
-    const char *item = ctx->src->text + at.start;
-    size_t n = strcspn(item, " \t\r\n");
-    if (first_time(ctx, field->name.ptr != NULL, field->at, at,
-                   arena_strndup(ctx->arena, item, n)))
+    if (first_time(ctx, field->name.ptr != NULL, field->at, at, NULL))
         *field = make_ident(ctx, name, name_at);
 }
 

@@ -32,7 +32,7 @@ static void check_confidence(struct diag_ctx *d, const number_item *c)
 {
     if (c->present && (c->value < 1 || c->value > 10 || c->value != floor(c->value)))
         diag_report(d, R_CONFIDENCE_RANGE, c->at,
-                    "confidence %g is not a whole number from 1 (no chance) to 10 (certain)", c->value);
+                    "confidence %.15g is not a whole number from 1 (no chance) to 10 (certain)", c->value);
 }
 
 static bool is_number_metric(enum metric_kind m)
@@ -47,7 +47,7 @@ static void check_key_result(struct diag_ctx *d, struct key_result *kr)
         check_unit(d, kr, &kr->from, "the start value");
         if (kr->from.present && kr->to.present && kr->from.value == kr->to.value)
             diag_report(d, R_KR_NO_CHANGE, kr->metric_at,
-                        "key result '%s' starts and ends at %g, so it asks for no change; "
+                        "key result '%s' starts and ends at %.15g, so it asks for no change; "
                         "set the target you want to reach", id, kr->to.value);
     } else if (kr->metric == METRIC_TARGET && kr->to.present && kr->to.value == 0) {
         diag_report(d, R_KR_NO_CHANGE, kr->metric_at,
@@ -61,8 +61,8 @@ static void check_key_result(struct diag_ctx *d, struct key_result *kr)
             double lo = fmin(kr->from.value, kr->to.value), hi = fmax(kr->from.value, kr->to.value);
             if (kr->minimum.value < lo || kr->minimum.value > hi)
                 diag_report(d, R_MINIMUM_OUT_OF_RANGE, kr->minimum.at,
-                            "minimum %g of key result '%s' is not between its baseline %g and "
-                            "its target %g", kr->minimum.value, id, kr->from.value, kr->to.value);
+                            "minimum %.15g of key result '%s' is not between its baseline %.15g and "
+                            "its target %.15g", kr->minimum.value, id, kr->from.value, kr->to.value);
         } else if (kr->metric != METRIC_NONE) {
             diag_report(d, R_MINIMUM_OUT_OF_RANGE, kr->minimum.at,
                         "key result '%s' is a %s; a minimum applies to 'from ... to' and 'target' "

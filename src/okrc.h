@@ -50,7 +50,7 @@ struct comment {
 struct source {
     const char *path;       /* as the user or the importer wrote it */
     const char *dir;        /* directory for resolving "./" imports */
-    char *text;             /* contents (BOM removed), two NUL bytes after */
+    char *text;             /* contents (BOM removed), two NUL bytes after; malloc'd */
     size_t len;
     int index;              /* load order, for sorting diagnostics */
     struct arena *arena;
@@ -71,6 +71,7 @@ struct position {
 };
 struct position source_position(struct source *src, uint32_t offset);
 str source_line(struct source *src, int line);   /* without the newline */
+void source_free(struct source *src);
 /* Reads path ("-" is standard input); NULL and errno set on failure. */
 struct source *source_read(struct arena *a, const char *path, int index,
                            char *err, size_t errlen);
@@ -244,7 +245,7 @@ enum metric_kind { METRIC_NONE, METRIC_RANGE, METRIC_TARGET, METRIC_KEEP_GE,
                    METRIC_KEEP_LE, METRIC_MILESTONE };
 
 struct key_result {
-    ident id;
+    ident id;               /* first: resolve.c reads members by their ident */
     str title;
     span at;
     struct objective *objective;
@@ -267,7 +268,7 @@ struct key_result {
 enum initiative_status { STATUS_PLANNED, STATUS_ACTIVE, STATUS_DONE, STATUS_DROPPED };
 
 struct initiative {
-    ident id;
+    ident id;               /* first, as in key_result */
     str title;
     span at;
     struct objective *objective;
@@ -359,7 +360,7 @@ struct plan {
                lexicons, uses;
     /* resolve.c */
     struct hash *team_ids, *person_ids, *perspective_ids, *objective_ids,
-                *initiative_ids;
+                *initiative_ids;    /* initiatives by "objective.initiative" */
 };
 
 /* ---- plan.c: one compilation ---- */

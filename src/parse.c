@@ -151,10 +151,16 @@ void parse_syntax_error(struct parse_ctx *ctx, loc at, const char *unexpected,
     if (ctx->gave_up)
         return;
     const char *found = describe_found(ctx, unexpected, at);
-    const char *prev = ctx->before_token && ctx->before_at.end <= at.start
-        ? arena_printf(ctx->arena, " after '%.*s'", (int)(ctx->before_at.end - ctx->before_at.start),
-                       ctx->src->text + ctx->before_at.start)
-        : "";
+    const char *prev = "";
+    if (ctx->before_token && ctx->before_at.end <= at.start) {
+        /* The token before, on one line and short enough to quote. */
+        const char *text = ctx->src->text + ctx->before_at.start;
+        int len = (int)strcspn(text, "\n");
+        if (len > (int)(ctx->before_at.end - ctx->before_at.start))
+            len = (int)(ctx->before_at.end - ctx->before_at.start);
+        prev = arena_printf(ctx->arena, " after '%.*s%s'", len > 30 ? 30 : len, text,
+                            len > 30 ? "..." : "");
+    }
     struct diag_ctx *d = ctx->plan->diags;
     span where = build_span(ctx, at);
     bool closing = has(expected, n, "'}'");

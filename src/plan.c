@@ -23,4 +23,6 @@ bool plan_compile(struct plan *plan, const char *const *files, size_t n)
 void plan_free(struct plan *plan)
 {
     plan_free_tables(plan);
+    for (size_t i = 0; i < plan->sources.len; i++)
+        source_free(plan->sources.items[i]);
 }

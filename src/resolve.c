@@ -13,6 +13,18 @@ struct resolver {
 
 /* ---- declarations ---- */
 
+/* "objective.member", the key of key results and initiatives (hot: once per
+ * key result and check-in entry, so no printf). */
+static const char *member_key(struct arena *a, str objective, str member, size_t *len)
+{
+    *len = objective.len + 1 + member.len;
+    char *key = arena_alloc(a, *len + 1);
+    memcpy(key, objective.ptr, objective.len);
+    key[objective.len] = '.';
+    memcpy(key + objective.len + 1, member.ptr, member.len);
+    return key;
+}
+
 /* Adds each item of list to a new table; items after the first with the same
  * id are duplicates. The id is at offset id_offset in each item. */
 static struct hash *declare(struct resolver *r, struct vec *list, size_t id_offset,
@@ -32,35 +44,37 @@ static struct hash *declare(struct resolver *r, struct vec *list, size_t id_offs
     return h;
 }
 
+/* Key results and initiatives are named within their objective; from outside
+ * it they are "objective.id". One table for each, keyed that way. */
+static void declare_members(struct resolver *r, struct vec *members, struct objective *o,
+                            struct hash *table, const char *kind)
+{
+    struct plan *plan = r->plan;
+    for (size_t k = 0; k < members->len; k++) {
+        /* key_result and initiative both begin with their ident */
+        ident *id = members->items[k];
+        size_t len;
+        const char *key = member_key(plan->arena, o->id.name, id->name, &len);
+        ident *first = hash_put(table, key, len, members->items[k]);
+        if (first && first != id && hash_get(plan->objective_ids, o->id.name.ptr, o->id.name.len) == o) {
+            struct diag *g = diag_report(r->d, R_DUPLICATE_ID, id->at,
+                                         "%s '%s' is declared twice in objective '%s'", kind,
+                                         id->name.ptr, o->id.name.ptr);
+            diag_note(r->d, g, first->at, "first declared here");
+        }
+    }
+}
+
 static void declare_key_results(struct resolver *r)
 {
     struct plan *plan = r->plan;
-    struct hash *inits = hash_new(plan->arena, plan->objectives.len * 2);
     r->key_results = hash_new(plan->arena, plan->objectives.len * 4);
+    plan->initiative_ids = hash_new(plan->arena, plan->objectives.len * 2);
     for (size_t i = 0; i < plan->objectives.len; i++) {
         struct objective *o = plan->objectives.items[i];
-        for (size_t k = 0; k < o->key_results.len; k++) {
-            struct key_result *kr = o->key_results.items[k];
-            const char *key = arena_printf(plan->arena, "%s.%s", o->id.name.ptr, kr->id.name.ptr);
-            struct key_result *first = hash_put(r->key_results, key, strlen(key), kr);
-            if (first && first->objective == o) {
-                struct diag *g = diag_report(r->d, R_DUPLICATE_ID, kr->id.at,
-                                             "key result '%s' is declared twice in objective '%s'",
-                                             kr->id.name.ptr, o->id.name.ptr);
-                diag_note(r->d, g, first->id.at, "first declared here");
-            }
-        }
-        for (size_t k = 0; k < o->initiatives.len; k++) {
-            struct initiative *in = o->initiatives.items[k];
-            struct initiative *first = hash_put(inits, in->id.name.ptr, in->id.name.len, in);
-            if (first) {
-                struct diag *g = diag_report(r->d, R_DUPLICATE_ID, in->id.at,
-                                             "initiative '%s' is declared twice", in->id.name.ptr);
-                diag_note(r->d, g, first->id.at, "first declared here");
-            }
-        }
+        declare_members(r, &o->key_results, o, r->key_results, "key result");
+        declare_members(r, &o->initiatives, o, plan->initiative_ids, "initiative");
     }
-    plan->initiative_ids = inits;
 }
 
 /* ---- references ---- */
@@ -147,8 +161,9 @@ static void resolve_objective(struct resolver *r, struct objective *o)
         struct initiative *in = o->initiatives.items[i];
         for (size_t k = 0; k < in->supports.len; k++) {
             ident *ref = in->supports.items[k];
-            const char *key = arena_printf(plan->arena, "%s.%s", o->id.name.ptr, ref->name.ptr);
-            struct key_result *kr = hash_get(r->key_results, key, strlen(key));
+            size_t len;
+            const char *key = member_key(plan->arena, o->id.name, ref->name, &len);
+            struct key_result *kr = hash_get(r->key_results, key, len);
             if (kr && kr->objective == o)
                 vec_push(plan->arena, &in->supported, kr);
             else
@@ -182,9 +197,9 @@ static void resolve_checkins(struct resolver *r)
         struct checkin *c = plan->checkins.items[i];
         for (size_t k = 0; k < c->entries.len; k++) {
             struct checkin_entry *e = c->entries.items[k];
-            const char *key = arena_printf(plan->arena, "%s.%s", e->obj_ref.name.ptr,
-                                           e->kr_ref.name.ptr);
-            e->kr = hash_get(r->key_results, key, strlen(key));
+            size_t len;
+            const char *key = member_key(plan->arena, e->obj_ref.name, e->kr_ref.name, &len);
+            e->kr = hash_get(r->key_results, key, len);
             if (e->kr) {
                 if (c->date.present)
                     vec_push(plan->arena, &e->kr->checkins, e);
@@ -215,31 +230,26 @@ static void find_team_cycles(struct resolver *r)
     size_t n = plan->teams.len;
     unsigned char *state = calloc(n ? n : 1, 1);   /* 0 new, 1 on this walk, 2 done */
     for (size_t i = 0; i < n; i++) {
-        struct team *t = plan->teams.items[i];
+        struct team *t = plan->teams.items[i], *cut = NULL;
         while (t) {
-            size_t k = t->seq;
-            if (state[k] == 2)
-                break;
-            if (state[k] == 1) {
-                struct diag *g = diag_report(r->d, R_TEAM_CYCLE, t->parent_ref.at,
-                                             "team '%s' is its own ancestor", t->id.name.ptr);
-                struct team *m = t->parent;
-                while (g && m != t) {
-                    diag_note(r->d, g, m->parent_ref.at, "team '%s' has parent '%s'",
-                              m->id.name.ptr, m->parent->id.name.ptr);
-                    m = m->parent;
-                }
-                t->parent = NULL;   /* break the cycle for later phases */
-                break;
-            }
-            state[k] = 1;
-            t = t->parent;
-        }
-        for (t = plan->teams.items[i]; t; t = t->parent) {
             if (state[t->seq] == 2)
                 break;
-            state[t->seq] = 2;
+            if (state[t->seq] == 1) {
+                struct diag *g = diag_report(r->d, R_TEAM_CYCLE, t->parent_ref.at,
+                                             "team '%s' is its own ancestor", t->id.name.ptr);
+                for (struct team *m = t->parent; m != t; m = m->parent)
+                    diag_note(r->d, g, m->parent_ref.at, "team '%s' has parent '%s'",
+                              m->id.name.ptr, m->parent->id.name.ptr);
+                cut = t;
+                break;
+            }
+            state[t->seq] = 1;
+            t = t->parent;
         }
+        for (t = plan->teams.items[i]; t && state[t->seq] != 2; t = t->parent)
+            state[t->seq] = 2;
+        if (cut)
+            cut->parent = NULL;     /* later phases see a forest */
     }
     free(state);
 }

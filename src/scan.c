@@ -122,6 +122,14 @@ void scan_number(struct parse_ctx *ctx, const char *text, size_t len, const loc 
             digits[n++] = *p;
     }
     digits[n] = '\0';
+    if (out->plain_int && n <= 15) {
+        /* The common case, exactly and without strtod. */
+        double v = 0;
+        for (size_t i = 0; i < n; i++)
+            v = v * 10 + (digits[i] - '0');
+        out->value = v;
+        return;
+    }
     errno = 0;
     char *stop;
     double v = strtod(digits, &stop) * scale;

@@ -14,9 +14,11 @@
 /* Offsets are 32-bit; the limit also keeps a hostile input from eating memory. */
 #define SOURCE_MAX_BYTES (256u * 1024 * 1024)
 
-static bool read_all(int fd, char **buf, size_t *len, char *err, size_t errlen)
+static bool read_all(int fd, size_t size_hint, char **buf, size_t *len, char *err, size_t errlen)
 {
-    size_t cap = 64 * 1024, n = 0;
+    /* A regular file is read into a buffer of its size (plus the two NULs
+     * the scanner needs) in one go; a pipe grows the buffer. */
+    size_t cap = size_hint && size_hint <= SOURCE_MAX_BYTES ? size_hint + 3 : 64 * 1024, n = 0;
     char *p = malloc(cap);
     if (!p) {
         snprintf(err, errlen, "out of memory");
@@ -66,6 +68,7 @@ struct source *source_read(struct arena *a, const char *path, int index, char *e
                            size_t errlen)
 {
     int fd = 0;
+    size_t size_hint = 0;
     bool is_stdin = strcmp(path, "-") == 0;
     if (!is_stdin) {
         /* O_NONBLOCK so that a FIFO given as a plan cannot hang the open. */
@@ -81,10 +84,11 @@ struct source *source_read(struct arena *a, const char *path, int index, char *e
             return NULL;
         }
         fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+        size_hint = (size_t)st.st_size;
     }
     char *buf;
     size_t len;
-    bool ok = read_all(fd, &buf, &len, err, errlen);
+    bool ok = read_all(fd, size_hint, &buf, &len, err, errlen);
     if (!is_stdin)
         close(fd);
     if (!ok)
@@ -92,13 +96,16 @@ struct source *source_read(struct arena *a, const char *path, int index, char *e
 
     struct source *src = arena_alloc(a, sizeof *src);
     size_t skip = len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    if (skip)
+        memmove(buf, buf + skip, len - skip);
     src->len = len - skip;
-    src->text = arena_alloc(a, src->len + 2);   /* two NULs for yy_scan_buffer */
-    memcpy(src->text, buf + skip, src->len);
-    free(buf);
+    src->text = buf;            /* freed by source_free */
+    src->text[src->len] = src->text[src->len + 1] = '\0';   /* for yy_scan_buffer */
     src->path = is_stdin ? "<stdin>" : arena_strndup(a, path, strlen(path));
+    /* dirname may modify its argument and returns a pointer into it. */
     char *copy = arena_strndup(a, is_stdin ? "." : path, strlen(is_stdin ? "." : path));
-    src->dir = is_stdin ? "." : arena_strndup(a, dirname(copy), strlen(dirname(copy)));
+    const char *dir = is_stdin ? "." : dirname(copy);
+    src->dir = arena_strndup(a, dir, strlen(dir));
     src->index = index;
     src->arena = a;
     return src;
@@ -150,4 +157,10 @@ str source_line(struct source *src, int line)
     if (end > start && src->text[end - 1] == '\r')
         end--;
     return (str){src->text + start, end - start};
+}
+
+void source_free(struct source *src)
+{
+    free(src->text);
+    src->text = NULL;
 }
