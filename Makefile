@@ -93,5 +93,8 @@ install: okrc
 clean:
 	rm -rf build okrc okrc-asan out
 
-.PHONY: all asan check test demo deps install clean
+bench: okrc
+	@tests/bench/run.sh
+
+.PHONY: all asan check test demo deps install clean bench
 .DELETE_ON_ERROR:

@@ -1,0 +1,34 @@
+#!/bin/sh
+# make bench: okrc against general tools on generated plans. Figures are the
+# best of several runs (wall clock); nothing here is a pass/fail test.
+set -eu
+top=$(cd "$(dirname "$0")/../.." && pwd)
+gen="${GENPLAN:-$top/../shared/bench/genplan.py}"
+out="$top/build/bench"
+runs=${RUNS:-7}
+mkdir -p "$out"
+[ -f "$gen" ] || { echo "bench: $gen not found (set GENPLAN)" >&2; exit 2; }
+
+best() { # command... → best wall time in seconds
+    python3 - "$runs" "$@" <<'PY'
+import subprocess, sys, time
+runs, cmd = int(sys.argv[1]), sys.argv[2:]
+best = min((lambda t0: (subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL), time.perf_counter() - t0)[1])(time.perf_counter()) for _ in range(runs))
+print(f"{best:.3f}")
+PY
+}
+
+n=${N:-10000}
+python3 "$gen" "$n" >"$out/plan.okr"
+python3 "$gen" "$n" --format json >"$out/plan.json"
+size=$(wc -c <"$out/plan.okr")
+echo "plan of $n objectives: $size bytes"
+echo "okrc check           $(best "$top/okrc" check --as-of 2027-06-01 "$out/plan.okr") s"
+if command -v jq >/dev/null; then
+    echo "jq empty (same JSON) $(best jq empty "$out/plan.json") s"
+fi
+for cmd in report; do
+    if "$top/okrc" "$cmd" --help >/dev/null 2>&1; then
+        echo "okrc report -f json  $(best "$top/okrc" report -f json --as-of 2027-06-01 "$out/plan.okr") s"
+    fi
+done
