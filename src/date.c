@@ -53,10 +53,12 @@ void date_format(okr_day day, char out[11])
     snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u, (unsigned)d % 100u);
 }
 
-/* Reads exactly n decimal digits. */
+/* Reads exactly n decimal digits (at most 9, so that an int holds them). */
 static bool digits(const char *s, int n, int *out)
 {
     int v = 0;
+    if (n > 9)
+        return false;
     for (int i = 0; i < n; i++) {
         if (s[i] < '0' || s[i] > '9')
             return false;

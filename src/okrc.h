@@ -72,6 +72,9 @@ struct position {
 struct position source_position(struct source *src, uint32_t offset);
 str source_line(struct source *src, int line);   /* without the newline */
 void source_free(struct source *src);
+/* A source from bytes in memory (tests, fuzzing); the bytes are copied. */
+struct source *source_from_memory(struct arena *a, const char *name, const char *data,
+                                  size_t len, int index);
 /* Reads path ("-" is standard input); NULL and errno set on failure. */
 struct source *source_read(struct arena *a, const char *path, int index,
                            char *err, size_t errlen);
@@ -368,6 +371,8 @@ void plan_init(struct plan *plan, struct arena *arena, struct diag_ctx *diags);
 /* Loads, parses, resolves and checks; false on an I/O error (exit 2). */
 bool plan_compile(struct plan *plan, const char *const *files, size_t n);
 void plan_free(struct plan *plan);
+/* One source from memory, without following imports (fuzzing). */
+void plan_compile_memory(struct plan *plan, const char *name, const char *data, size_t len);
 
 /* ---- parse.c: one source into the plan (wraps the generated parser) ---- */
 void parse_source(struct plan *plan, struct source *src);

@@ -20,6 +20,16 @@ bool plan_compile(struct plan *plan, const char *const *files, size_t n)
     return ok;
 }
 
+void plan_compile_memory(struct plan *plan, const char *name, const char *data, size_t len)
+{
+    struct source *src = source_from_memory(plan->arena, name, data, len, 0);
+    vec_push(plan->arena, &plan->sources, src);
+    parse_source(plan, src);
+    resolve_plan(plan);
+    check_plan(plan);
+    diag_sort(plan->diags);
+}
+
 void plan_free(struct plan *plan)
 {
     plan_free_tables(plan);

@@ -111,6 +111,26 @@ struct source *source_read(struct arena *a, const char *path, int index, char *e
     return src;
 }
 
+struct source *source_from_memory(struct arena *a, const char *name, const char *data,
+                                  size_t len, int index)
+{
+    struct source *src = arena_alloc(a, sizeof *src);
+    size_t skip = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    src->len = len - skip;
+    src->text = malloc(src->len + 2);
+    if (!src->text) {
+        fputs("okrc: error: out of memory\n", stderr);
+        exit(2);
+    }
+    memcpy(src->text, data + skip, src->len);
+    src->text[src->len] = src->text[src->len + 1] = '\0';
+    src->path = arena_strndup(a, name, strlen(name));
+    src->dir = ".";
+    src->index = index;
+    src->arena = a;
+    return src;
+}
+
 static void index_lines(struct source *src)
 {
     size_t count = 1;
