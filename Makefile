@@ -78,6 +78,10 @@ check: deps
 test: okrc okrc-asan $(UNIT_TESTS)
 	@tests/run.sh
 
+# Every end-to-end test under valgrind: no leak and no error in our code.
+memcheck: okrc $(UNIT_TESTS)
+	@MEMCHECK=1 tests/run.sh
+
 demo: deps
 	@$(MAKE) --no-print-directory okrc
 	@for f in examples/*.okr; do echo "== okrc check $$f"; ./okrc check $$f || exit 1; done
@@ -96,7 +100,7 @@ clean:
 bench: okrc
 	@tests/bench/run.sh
 
-.PHONY: all asan check test demo deps install clean bench
+.PHONY: all asan check test demo deps install clean bench memcheck
 .DELETE_ON_ERROR:
 
 # ---- fuzzing (clang + libFuzzer): make fuzz SECONDS=N ----

@@ -16,14 +16,45 @@ static const char *severity_color(enum severity s)
     return s == SEV_ERROR ? RED : s == SEV_WARNING ? MAGENTA : CYAN;
 }
 
+#define EXCERPT_CONTEXT 60   /* bytes shown either side of a span on a long line */
+
+/* Moves a byte offset back to the start of its UTF-8 character. */
+static size_t char_start(const char *s, size_t i)
+{
+    while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+        i--;
+    return i;
+}
+
 /* Prints the line of `at` and a caret under its first character with tildes
- * under the rest of the span (up to the end of that line). */
+ * under the rest of the span (up to the end of that line). A very long line
+ * is cut to a window around the span, marked with "...". */
 static void print_excerpt(FILE *out, span at, const struct render_opts *o)
 {
     struct source *src = (struct source *)at.src;
     struct position p = source_position(src, at.start);
     struct position e = source_position(src, at.end);
     str line = source_line(src, p.line);
+    size_t offset = at.start - (size_t)(line.ptr - src->text);
+    if (line.len > 3 * EXCERPT_CONTEXT) {
+        size_t from = offset > EXCERPT_CONTEXT ? char_start(line.ptr, offset - EXCERPT_CONTEXT) : 0;
+        size_t to = offset + EXCERPT_CONTEXT < line.len
+                        ? char_start(line.ptr, offset + EXCERPT_CONTEXT) : line.len;
+        int cut = 0;
+        for (size_t i = 0; i < from; i++)
+            cut += ((unsigned char)line.ptr[i] & 0xC0) != 0x80;
+        bool head = from > 0;
+        p.column -= cut - (head ? 3 : 0);
+        if (e.line == p.line)
+            e.column -= cut - (head ? 3 : 0);
+        else
+            e = (struct position){p.line, INT32_MAX};
+        char *window = arena_printf(src->arena, "%s%.*s%s", head ? "..." : "", (int)(to - from),
+                                    line.ptr + from, to < line.len ? "..." : "");
+        line = (str){window, strlen(window)};
+        if (e.column > (int)line.len + 1)
+            e.column = (int)line.len + 1;
+    }
     int width = snprintf(NULL, 0, "%d", p.line);
     if (width < 4)
         width = 4;
@@ -40,8 +71,10 @@ static void print_excerpt(FILE *out, span at, const struct render_opts *o)
         fputc(c == '\t' ? '\t' : ' ', out);
         col++;
     }
-    int line_cols = source_position(src, (uint32_t)(line.ptr - src->text + line.len)).column;
-    int last = e.line == p.line ? e.column : line_cols;
+    int line_cols = 1;
+    for (size_t k = 0; k < line.len; k++)
+        line_cols += ((unsigned char)line.ptr[k] & 0xC0) != 0x80;
+    int last = e.line == p.line && e.column <= line_cols ? e.column : line_cols;
     int n = last - p.column;
     if (o->color)
         fputs(GREEN, out);

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Beyond 2^53 not every integer is representable in a double. */
+/* From 2^53 on, not every integer is representable in a double. */
 #define EXACT_LIMIT 9007199254740992.0
 
 span build_span(struct parse_ctx *ctx, loc at)
@@ -133,9 +133,9 @@ void scan_number(struct parse_ctx *ctx, const char *text, size_t len, const loc 
     errno = 0;
     char *stop;
     double v = strtod(digits, &stop) * scale;
-    if (p < end || *stop || errno == ERANGE || !isfinite(v) || fabs(v) > EXACT_LIMIT) {
+    if (p < end || *stop || errno == ERANGE || !isfinite(v) || fabs(v) >= EXACT_LIMIT) {
         scan_error(ctx, R_SYNTAX, at,
-                   "number '%.*s' is too large; okrc counts exactly up to 2^53 (about 9e15)",
+                   "number '%.*s' is too large; okrc counts exactly below 2^53 (about 9e15)",
                    (int)len, text);
         out->valid = false;
         v = 0;

@@ -49,6 +49,8 @@ run_case() { # binary name
 
 binaries="$top/okrc"
 [ -x "$top/okrc-asan" ] && binaries="$binaries $top/okrc-asan"
+# make memcheck: the same cases, under valgrind only.
+[ "${MEMCHECK:-}" = 1 ] && binaries="$top/tests/valgrind/okrc-memcheck"
 export NO_COLOR=1 OKRC_PATH=
 for bin in $binaries; do
     for f in "$cases"/*.expected; do
