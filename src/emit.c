@@ -156,7 +156,7 @@ void format_change(char *out, size_t n, const struct key_result *kr)
         return;
     }
     if (kr->metric == METRIC_MILESTONE) {
-        snprintf(out, n, "%s", p->change > 0 ? "done" : "no change");
+        snprintf(out, n, "%s", p->change > 0 ? "now done" : "no change");
         return;
     }
     format_quantity(q, sizeof q, fabs(p->change), kr_unit(kr));
