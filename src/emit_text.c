@@ -166,34 +166,29 @@ static void print_objective(const struct report *r, const struct text_out *t,
         print_key_result(t, o->key_results.items[i]);
 }
 
-static void print_team(const struct report *r, const struct text_out *t, const struct team *team)
+static void print_team(const struct report *r, const struct text_out *t, const struct team *team,
+                       const struct vec *objectives)
 {
-    bool header = false;
-    for (size_t i = 0; i < r->objectives.len; i++) {
-        const struct objective *o = r->objectives.items[i];
-        if (o->team != team)
-            continue;
-        if (!header) {
-            char line[256];
-            if (team)
-                snprintf(line, sizeof line, "%.*s (%.*s)", (int)team->title.len,
-                         team->title.ptr ? team->title.ptr : "", (int)team->id.name.len,
-                         team->id.name.ptr);
-            else
-                snprintf(line, sizeof line, "No team");
-            fputc('\n', t->out);
-            line_end(t, line, 0);
-            header = true;
-        }
-        print_objective(r, t, o);
-    }
+    if (!objectives->len)
+        return;
+    char line[256];
+    if (team)
+        snprintf(line, sizeof line, "%.*s (%.*s)", (int)team->title.len,
+                 team->title.ptr ? team->title.ptr : "", (int)team->id.name.len, team->id.name.ptr);
+    else
+        snprintf(line, sizeof line, "No team");
+    fputc('\n', t->out);
+    line_end(t, line, 0);
+    for (size_t i = 0; i < objectives->len; i++)
+        print_objective(r, t, objectives->items[i]);
 }
 
 void emit_text(const struct report *r, FILE *out)
 {
     struct text_out t = {out, r->color, r->ascii};
+    struct plan *plan = r->plan;
     char date[11], line[256];
-    date_format(r->plan->as_of, date);
+    date_format(plan->as_of, date);
     str title = report_title(r);
     snprintf(line, sizeof line, "%.*s %s progress as of %s", (int)title.len, title.ptr,
              r->ascii ? "-" : "—", date);
@@ -202,7 +197,13 @@ void emit_text(const struct report *r, FILE *out)
         fputs("No objectives match.\n", out);
         return;
     }
-    for (size_t i = 0; i < r->plan->teams.len; i++)
-        print_team(r, &t, r->plan->teams.items[i]);
-    print_team(r, &t, NULL);
+    /* One bucket per team in declaration order, the last for no team. */
+    struct vec *by_team = arena_alloc(plan->arena, (plan->teams.len + 1) * sizeof *by_team);
+    for (size_t i = 0; i < r->objectives.len; i++) {
+        struct objective *o = r->objectives.items[i];
+        vec_push(plan->arena, &by_team[o->team ? o->team->seq : plan->teams.len], o);
+    }
+    for (size_t i = 0; i < plan->teams.len; i++)
+        print_team(r, &t, plan->teams.items[i], &by_team[i]);
+    print_team(r, &t, NULL, &by_team[plan->teams.len]);
 }
