@@ -17,6 +17,8 @@ struct text_out {
 /* Prints text in exactly `width` columns: cut with an ellipsis, or padded. */
 static void field(const struct text_out *t, const char *s, size_t len, size_t width)
 {
+    if (!width)
+        return;
     size_t cols;
     size_t n = utf8_prefix(s, len, width, &cols);
     bool cut = n < len;
