@@ -13,6 +13,8 @@ struct command {
 
 static const struct command commands[] = {
     {"check", cmd_check, "check [options] FILE...", "lint a plan: syntax, references, rules"},
+    {"report", cmd_report, "report [options] FILE...", "progress summary: text, md, json, html, csv"},
+    {"agenda", cmd_agenda, "agenda @PERSON FILE...", "a one-on-one agenda for a person's OKRs"},
 };
 
 #define COMMAND_COUNT (sizeof commands / sizeof *commands)

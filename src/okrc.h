@@ -170,7 +170,21 @@ struct progress {
     double expected;        /* fraction of the period elapsed */
     enum progress_status status;
     int confidence;         /* latest confidence, 0 when none */
+    /* Key results only (progress.c, SPEC §4 and docs/report.md). */
+    double raw;             /* unclamped (value - from) / (to - from) */
+    size_t checkins_counted;    /* check-ins dated on or before as-of */
+    okr_day last_checkin;       /* date of the latest of them, when counted */
+    bool has_previous;          /* a value before the latest check-in */
+    double previous, change;    /* that value, and value - previous */
+    double remaining;           /* distance still to go to the target, >= 0 */
+    bool below_minimum;         /* the value falls short of `minimum` */
+    bool has_forecast;          /* >= 2 check-ins on distinct days */
+    double forecast;            /* least-squares value at the period end */
+    double forecast_score;
+    enum progress_status forecast_status;   /* achieved or missed */
 };
+
+enum grade { GRADE_RED, GRADE_YELLOW, GRADE_GREEN };
 
 /* ---- the plan model (build.c fills it, resolve.c links it) ---- */
 typedef struct {
@@ -406,5 +420,10 @@ void check_plan(struct plan *plan);
 /* ---- progress.c: scores and statuses as of plan->as_of ---- */
 void progress_compute(struct plan *plan);
 const char *progress_status_name(enum progress_status s);
+/* s < 0.4 red, s < 0.7 yellow, else green. */
+enum grade progress_grade(double score);
+const char *progress_grade_name(enum grade g);
+/* +1 when the key result's good direction is up, -1 when down. */
+int progress_direction(const struct key_result *kr);
 
 #endif

@@ -1,0 +1,67 @@
+/* Unit tests for emit.c's helpers: numbers for people, escaping, UTF-8 cuts. */
+#include "emit.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int failures;
+
+#define CHECK(name, cond)                                             \
+    do {                                                              \
+        if (cond)                                                     \
+            printf("PASS %s\n", name);                                \
+        else {                                                        \
+            printf("FAIL %s: %s (line %d)\n", name, #cond, __LINE__); \
+            failures++;                                               \
+        }                                                             \
+    } while (0)
+
+static bool number_is(double v, const char *want)
+{
+    char buf[32];
+    format_number(buf, sizeof buf, v);
+    return strcmp(buf, want) == 0;
+}
+
+/* Runs an escaper into memory and compares. */
+static bool escapes_to(void (*escape)(FILE *, str), const char *in, const char *want)
+{
+    char *buf = NULL;
+    size_t n = 0;
+    FILE *f = open_memstream(&buf, &n);
+    escape(f, (str){in, strlen(in)});
+    fclose(f);
+    bool ok = strcmp(buf, want) == 0;
+    if (!ok)
+        printf("  got '%s'\n", buf);
+    free(buf);
+    return ok;
+}
+
+static void html(FILE *f, str s)
+{
+    html_escape(f, s.ptr, s.len);
+}
+
+int main(void)
+{
+    CHECK("number: millions", number_is(13200000, "13.2M"));
+    CHECK("number: thousands", number_is(600000, "600k"));
+    CHECK("number: billions", number_is(2.5e9, "2.5B"));
+    CHECK("number: small", number_is(99.7, "99.7"));
+    CHECK("number: negative", number_is(-1500, "-1.5k"));
+    CHECK("number: rounding noise is 0", number_is(1e-12, "0"));
+    char q[64];
+    format_quantity(q, sizeof q, 99.5, (str){"%", 1});
+    CHECK("quantity: percent attaches", strcmp(q, "99.5%") == 0);
+    format_quantity(q, sizeof q, 12e6, (str){"USD", 3});
+    CHECK("quantity: unit after a space", strcmp(q, "12M USD") == 0);
+    CHECK("md: pipes and markup escaped", escapes_to(md_escape, "a|b *c* <d>", "a\\|b \\*c\\* \\<d\\>"));
+    CHECK("md: newline becomes <br>", escapes_to(md_escape, "a\nb", "a<br>b"));
+    CHECK("html: the five characters", escapes_to(html, "<a href=\"x\">'&'", "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;"));
+    size_t w;
+    CHECK("utf8: cut counts code points", utf8_prefix("héllo", 6, 2, &w) == 3 && w == 2);
+    CHECK("utf8: whole string when it fits", utf8_prefix("ab", 2, 10, &w) == 2 && w == 2);
+    CHECK("grade names", strcmp(progress_grade_name(progress_grade(0.5)), "yellow") == 0);
+    return failures != 0;
+}
