@@ -166,9 +166,13 @@ static struct vec source_ignores(struct diag_ctx *d, struct source *src)
             continue;
         struct ignore *ig = arena_alloc(d->arena, sizeof *ig);
         ig->line = source_position(src, c->start).line;
-        ig->next_line = ig->line + 1;
-        while ((size_t)ig->next_line <= src->line_count && comment_only_line(src, ig->next_line))
+        /* A comment after code covers its own line only. */
+        ig->next_line = ig->line;
+        if (comment_only_line(src, ig->line)) {
             ig->next_line++;
+            while ((size_t)ig->next_line <= src->line_count && comment_only_line(src, ig->next_line))
+                ig->next_line++;
+        }
         parse_ignore(d, src, p + n, end, ig);
         vec_push(d->arena, &list, ig);
     }

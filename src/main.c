@@ -13,6 +13,8 @@ struct command {
 
 static const struct command commands[] = {
     {"check", cmd_check, "check [options] FILE...", "lint a plan: syntax, references, rules"},
+    {"rules", cmd_rules, "rules", "list every rule, its default severity and parameters"},
+    {"explain", cmd_explain, "explain RULE", "what a rule checks, why, an example, the fix"},
 };
 
 #define COMMAND_COUNT (sizeof commands / sizeof *commands)
