@@ -134,14 +134,18 @@ static void parse_ignore(struct diag_ctx *d, struct source *src, const char *p, 
         if (p == name)
             return;
         enum rule_id id;
-        if (rule_lookup(name, (size_t)(p - name), &id)) {
-            ig->rules[id] = true;
-        } else {
+        span at = {src, (uint32_t)(name - src->text), (uint32_t)(p - src->text)};
+        if (!rule_lookup(name, (size_t)(p - name), &id)) {
             char *word = arena_strndup(d->arena, name, (size_t)(p - name));
             const char *near = rule_suggest(word);
-            span at = {src, (uint32_t)(name - src->text), (uint32_t)(p - src->text)};
             diag_report(d, R_RULE_CONFIG, at, "okrc-ignore names unknown rule '%s'%s%s%s", word,
                         near ? "; did you mean '" : "", near ? near : "", near ? "'?" : "");
+        } else if (rule_info(id)->structural) {
+            diag_report(d, R_RULE_CONFIG, at,
+                        "okrc-ignore cannot silence '%s': structural errors must be fixed",
+                        rule_info(id)->name);
+        } else {
+            ig->rules[id] = true;
         }
         while (p < end && is_blank(*p))
             p++;

@@ -100,40 +100,53 @@ static void initiative_count(struct linter *l, struct objective *o)
                     o->id.name.ptr, n, max, plural(max, "is", "are"), max);
 }
 
-/* Objectives per team (or owner) and period: counted in a table keyed by
+/* Objectives per team (or owner) and period, counted in a table keyed by
  * "t:TEAM" or "o:OWNER" and the period's days; reported once per group, at
  * the first objective over the limit. */
 struct group_count {
-    long count;
+    long total, seen;
 };
+
+static struct group_count *objective_group(struct linter *l, struct hash *groups,
+                                           const struct objective *o, const char **who_text)
+{
+    struct plan *plan = l->plan;
+    bool team = o->team_ref.name.ptr != NULL;
+    const ident *who = team ? &o->team_ref : &o->owner;
+    if (!who->name.ptr || !o->period.present)
+        return NULL;
+    const char *key = arena_printf(plan->arena, "%c:%s:%d:%d", team ? 't' : 'o', who->name.ptr,
+                                   (int)o->period.value.start, (int)o->period.value.end);
+    struct group_count *g = hash_get(groups, key, strlen(key));
+    if (!g) {
+        g = arena_alloc(plan->arena, sizeof *g);
+        hash_put(groups, key, strlen(key), g);
+    }
+    *who_text = team ? arena_printf(plan->arena, "team '%s'", who->name.ptr)
+                     : arena_printf(plan->arena, "owner @%s", who->name.ptr);
+    return g;
+}
 
 static void objective_count(struct linter *l)
 {
     struct plan *plan = l->plan;
     int max = param(l, P_OBJECTIVE_COUNT_MAX);
     struct hash *groups = hash_new(plan->arena, plan->objectives.len);
+    const char *who_text;
+    for (size_t i = 0; i < plan->objectives.len; i++) {
+        struct group_count *g = objective_group(l, groups, plan->objectives.items[i], &who_text);
+        if (g)
+            g->total++;
+    }
     for (size_t i = 0; i < plan->objectives.len; i++) {
         struct objective *o = plan->objectives.items[i];
-        const ident *who = o->team_ref.name.ptr ? &o->team_ref : &o->owner;
-        if (!who->name.ptr || !o->period.present)
+        struct group_count *g = objective_group(l, groups, o, &who_text);
+        if (!g || ++g->seen != max + 1)
             continue;
-        bool team = who == &o->team_ref;
-        const char *key = arena_printf(plan->arena, "%c:%s:%d:%d", team ? 't' : 'o', who->name.ptr,
-                                       (int)o->period.value.start, (int)o->period.value.end);
-        struct group_count *g = hash_get(groups, key, strlen(key));
-        if (!g) {
-            g = arena_alloc(plan->arena, sizeof *g);
-            hash_put(groups, key, strlen(key), g);
-        }
-        if (++g->count != max + 1)
-            continue;
-        const char *who_text = team ? arena_printf(plan->arena, "team '%s'", who->name.ptr)
-                                    : arena_printf(plan->arena, "owner @%s", who->name.ptr);
         diag_report(l->d, R_OBJECTIVE_COUNT, o->id.at,
-                    "%s has more than %d objectives in %s ('%s' is number %d); at most %d %s "
-                    "allowed (objective-count max %d): focus on the few that matter most and move "
-                    "the others to a later period",
-                    who_text, max, period_text(l, o->period.value), o->id.name.ptr, max + 1, max,
+                    "%s has %ld objectives in %s; at most %d %s allowed (objective-count max %d): "
+                    "focus on the few that matter most and move the others to a later period",
+                    who_text, g->total, period_text(l, o->period.value), max,
                     plural(max, "is", "are"), max);
     }
     hash_free(groups);
