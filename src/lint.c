@@ -441,12 +441,15 @@ static void bsc_balance(struct linter *l)
 
 /* ---- people ---- */
 
-static void undeclared(struct linter *l, const ident *who)
+/* The declared person closest to an undeclared name, or "" — cached per
+ * name, since one undeclared owner usually owns many things. */
+static const char *closest_person(struct linter *l, struct hash *cache, const ident *who)
 {
     struct plan *plan = l->plan;
-    if (!who->name.ptr || hash_get(plan->person_ids, who->name.ptr, who->name.len))
-        return;
-    const char *near = NULL;
+    const char *near = hash_get(cache, who->name.ptr, who->name.len);
+    if (near)
+        return near;
+    near = "";
     size_t best = who->name.len / 3 + 1;
     for (size_t i = 0; i < plan->people.len && plan->people.len < 5000; i++) {
         const struct person *p = plan->people.items[i];
@@ -456,7 +459,17 @@ static void undeclared(struct linter *l, const ident *who)
             best = d;
         }
     }
-    if (near)
+    hash_put(cache, who->name.ptr, who->name.len, (void *)near);
+    return near;
+}
+
+static void undeclared(struct linter *l, struct hash *cache, const ident *who)
+{
+    struct plan *plan = l->plan;
+    if (!who->name.ptr || hash_get(plan->person_ids, who->name.ptr, who->name.len))
+        return;
+    const char *near = closest_person(l, cache, who);
+    if (*near)
         diag_report(l->d, R_UNDECLARED_OWNER, who->at,
                     "@%s is not declared with 'person'; did you mean @%s?", who->name.ptr, near);
     else
@@ -468,21 +481,23 @@ static void undeclared(struct linter *l, const ident *who)
 static void undeclared_owners(struct linter *l)
 {
     struct plan *plan = l->plan;
+    struct hash *cache = hash_new(plan->arena, 64);
     if (plan->decl)
-        undeclared(l, &plan->decl->owner);
+        undeclared(l, cache, &plan->decl->owner);
     for (size_t i = 0; i < plan->teams.len; i++)
-        undeclared(l, &((struct team *)plan->teams.items[i])->lead);
+        undeclared(l, cache, &((struct team *)plan->teams.items[i])->lead);
     for (size_t i = 0; i < plan->objectives.len; i++) {
         struct objective *o = plan->objectives.items[i];
-        undeclared(l, &o->owner);
+        undeclared(l, cache, &o->owner);
         for (size_t k = 0; k < o->key_results.len; k++) {
             struct key_result *kr = o->key_results.items[k];
             if (!kr->owner_inherited)
-                undeclared(l, &kr->owner);
+                undeclared(l, cache, &kr->owner);
         }
         for (size_t k = 0; k < o->initiatives.len; k++)
-            undeclared(l, &((struct initiative *)o->initiatives.items[k])->owner);
+            undeclared(l, cache, &((struct initiative *)o->initiatives.items[k])->owner);
     }
+    hash_free(cache);
 }
 
 /* ---- the plan ---- */
