@@ -183,10 +183,22 @@ static struct vec source_ignores(struct diag_ctx *d, struct source *src)
     return list;
 }
 
+/* Ignores are in line order, and so are the lines they cover last: a binary
+ * search finds the first that reaches the line, a short walk the rest. */
 static bool ignored(const struct vec *ignores, const struct diag *g, int line)
 {
-    for (size_t i = 0; i < ignores->len; i++) {
+    size_t lo = 0, hi = ignores->len;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (((const struct ignore *)ignores->items[mid])->next_line < line)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < ignores->len; i++) {
         const struct ignore *ig = ignores->items[i];
+        if (ig->line > line)
+            break;
         if (ig->rules[g->rule] && (ig->line == line || ig->next_line == line))
             return true;
     }

@@ -386,55 +386,74 @@ static void stale_checkin(struct linter *l, struct objective *o, struct key_resu
 
 /* ---- balance ---- */
 
-/* For each period (exactly equal periods form a group) in which objectives
- * use perspectives, counts the distinct perspectives they cover. */
+/* The objectives of one period (equal periods form a group) and the
+ * distinct perspectives they cover. */
+struct period_group {
+    period value;
+    struct objective *tagged;   /* the first objective with a perspective */
+    struct vec covered;         /* struct perspective * */
+};
+
+static bool covers(const struct period_group *g, const struct perspective *p)
+{
+    for (size_t c = 0; c < g->covered.len; c++)
+        if (g->covered.items[c] == p)
+            return true;
+    return false;
+}
+
+/* Groups the objectives by period, in order of first appearance. */
+static void group_by_period(struct linter *l, struct vec *groups)
+{
+    struct plan *plan = l->plan;
+    struct hash *by_period = hash_new(plan->arena, 16);
+    for (size_t i = 0; i < plan->objectives.len; i++) {
+        struct objective *o = plan->objectives.items[i];
+        if (!o->period.present || !o->perspective)
+            continue;
+        const char *key = arena_printf(plan->arena, "%d:%d", (int)o->period.value.start,
+                                       (int)o->period.value.end);
+        struct period_group *g = hash_get(by_period, key, strlen(key));
+        if (!g) {
+            g = arena_alloc(plan->arena, sizeof *g);
+            g->value = o->period.value;
+            g->tagged = o;
+            hash_put(by_period, key, strlen(key), g);
+            vec_push(plan->arena, groups, g);
+        }
+        if (!covers(g, o->perspective))
+            vec_push(plan->arena, &g->covered, o->perspective);
+    }
+    hash_free(by_period);
+}
+
+/* In each period whose objectives use perspectives, counts the distinct
+ * perspectives they cover. */
 static void bsc_balance(struct linter *l)
 {
     struct plan *plan = l->plan;
-    size_t n = plan->objectives.len, declared = plan->perspectives.len;
+    size_t declared = plan->perspectives.len;
     int min = param(l, P_BSC_BALANCE_MIN);
     int need = (size_t)min > declared ? (int)declared : min;
-    bool *done = arena_alloc(plan->arena, n + 1);
-    for (size_t i = 0; i < n; i++) {
-        struct objective *first = plan->objectives.items[i];
-        if (done[i] || !first->period.present)
+    struct vec groups = {0};
+    group_by_period(l, &groups);
+    for (size_t i = 0; i < groups.len; i++) {
+        struct period_group *g = groups.items[i];
+        if ((int)g->covered.len >= need)
             continue;
-        struct vec covered = {0};
-        struct objective *tagged = NULL;
-        for (size_t k = i; k < n; k++) {
-            struct objective *o = plan->objectives.items[k];
-            if (!o->period.present || o->period.value.start != first->period.value.start ||
-                o->period.value.end != first->period.value.end)
-                continue;
-            done[k] = true;
-            if (!o->perspective)
-                continue;
-            tagged = tagged ? tagged : o;
-            bool seen = false;
-            for (size_t c = 0; c < covered.len; c++)
-                seen |= covered.items[c] == o->perspective;
-            if (!seen)
-                vec_push(plan->arena, &covered, o->perspective);
-        }
-        if (!tagged || (int)covered.len >= need)
-            continue;
-        const char *names = "";
-        for (size_t c = 0; c < covered.len; c++)
+        const char *names = "", *missing = "";
+        for (size_t c = 0; c < g->covered.len; c++)
             names = arena_printf(plan->arena, "%s%s%s", names, c ? ", " : "",
-                                 ((struct perspective *)covered.items[c])->id.name.ptr);
-        const char *missing = "";
+                                 ((struct perspective *)g->covered.items[c])->id.name.ptr);
         for (size_t p = 0, m = 0; p < declared; p++) {
             struct perspective *ps = plan->perspectives.items[p];
-            bool seen = false;
-            for (size_t c = 0; c < covered.len; c++)
-                seen |= covered.items[c] == ps;
-            if (!seen)
+            if (!covers(g, ps))
                 missing = arena_printf(plan->arena, "%s%s%s", missing, m++ ? ", " : "", ps->id.name.ptr);
         }
-        diag_report(l->d, R_BSC_BALANCE, tagged->perspective_ref.at,
+        diag_report(l->d, R_BSC_BALANCE, g->tagged->perspective_ref.at,
                     "the objectives of %s cover %zu of the %zu perspectives (%s); at least %d %s "
                     "expected (bsc-balance min %d): add objectives for %s",
-                    period_text(l, first->period.value), covered.len, declared, names, need,
+                    period_text(l, g->value), g->covered.len, declared, names, need,
                     plural(need, "is", "are"), min, missing);
     }
 }
