@@ -4,7 +4,7 @@
 const path = require('path');
 const fs = require('fs');
 
-const dir = process.argv[2];
+const dir = path.resolve(process.argv[2]);
 const files = process.argv.slice(3);
 const modules = path.join(dir, 'node_modules');
 const Ajv = require(path.join(modules, 'ajv'));
