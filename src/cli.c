@@ -7,13 +7,23 @@
 #include <time.h>
 #include <unistd.h>
 
-void cli_compile(struct cli_run *run, char **files, int n, okr_day as_of)
+void cli_start(struct cli_run *run, okr_day as_of)
 {
     memset(run, 0, sizeof *run);
     diag_init(&run->diags, &run->arena);
     plan_init(&run->plan, &run->arena, &run->diags);
     run->plan.as_of = as_of;
+}
+
+void cli_compile_started(struct cli_run *run, char **files, int n)
+{
     run->io_ok = plan_compile(&run->plan, (const char *const *)files, (size_t)n);
+}
+
+void cli_compile(struct cli_run *run, char **files, int n, okr_day as_of)
+{
+    cli_start(run, as_of);
+    cli_compile_started(run, files, n);
 }
 
 void cli_print_diagnostics(struct cli_run *run, const char *when)

@@ -11,6 +11,8 @@ enum { EXIT_CLEAN = 0, EXIT_PLAN_ERRORS = 1, EXIT_USAGE = 2 };
 int cmd_check(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_agenda(int argc, char **argv);
+int cmd_rules(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
 
 struct cli_run {
     struct arena arena;
@@ -21,6 +23,10 @@ struct cli_run {
 
 /* Loads, parses, resolves and checks files as of as_of. */
 void cli_compile(struct cli_run *run, char **files, int n, okr_day as_of);
+/* The same in two steps, for commands that configure run->diags in between
+ * (okrc check -W). */
+void cli_start(struct cli_run *run, okr_day as_of);
+void cli_compile_started(struct cli_run *run, char **files, int n);
 /* Prints the diagnostics in human form on stderr (colour per `when`). */
 void cli_print_diagnostics(struct cli_run *run, const char *when);
 /* The exit code the run deserves: 2 on I/O errors, 1 on plan errors. */

@@ -121,7 +121,10 @@ void diag_render_human(struct diag_ctx *d, FILE *out, const struct render_opts *
         }
     }
     if (d->errors || d->warnings) {
-        fprintf(out, "%zu error%s, %zu warning%s\n", d->errors, d->errors == 1 ? "" : "s",
+        fprintf(out, "%zu error%s, %zu warning%s", d->errors, d->errors == 1 ? "" : "s",
                 d->warnings, d->warnings == 1 ? "" : "s");
+        if (d->suppressed)
+            fprintf(out, " (%zu suppressed)", d->suppressed);
+        fputc('\n', out);
     }
 }

@@ -41,6 +41,7 @@ int diag_render_json(struct diag_ctx *d, FILE *out)
     json_object_set_new(root, "errors", json_integer((json_int_t)d->errors));
     json_object_set_new(root, "warnings", json_integer((json_int_t)d->warnings));
     json_object_set_new(root, "infos", json_integer((json_int_t)d->infos));
+    json_object_set_new(root, "suppressed", json_integer((json_int_t)d->suppressed));
     int rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
     fputc('\n', out);
     json_decref(root);

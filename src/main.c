@@ -15,6 +15,8 @@ static const struct command commands[] = {
     {"check", cmd_check, "check [options] FILE...", "lint a plan: syntax, references, rules"},
     {"report", cmd_report, "report [options] FILE...", "progress summary: text, md, json, html, csv"},
     {"agenda", cmd_agenda, "agenda @PERSON FILE...", "a one-on-one agenda for a person's OKRs"},
+    {"rules", cmd_rules, "rules", "list every rule, its default severity and parameters"},
+    {"explain", cmd_explain, "explain RULE", "what a rule checks, why, an example, the fix"},
 };
 
 #define COMMAND_COUNT (sizeof commands / sizeof *commands)

@@ -111,9 +111,19 @@ bool severity_parse(const char *s, enum severity *out);
 
 enum rule_id {
 #define RULE(id, name, sev, structural, summary) id,
+#define PARAM(id, rule, name, value, least, meaning)
 #include "rules.def"
+#undef PARAM
 #undef RULE
     RULE_COUNT
+};
+enum param_id {
+#define RULE(id, name, sev, structural, summary)
+#define PARAM(id, rule, name, value, least, meaning) id,
+#include "rules.def"
+#undef PARAM
+#undef RULE
+    PARAM_COUNT
 };
 struct rule_info {
     const char *name;
@@ -121,8 +131,29 @@ struct rule_info {
     bool structural;        /* always an error, cannot be reconfigured */
     const char *summary;
 };
+struct param_info {
+    enum rule_id rule;
+    const char *name;
+    double default_value;
+    double least;           /* the smallest value that makes sense */
+    const char *meaning;
+};
+/* What `okrc explain` prints: what the rule checks, why, an example, the fix. */
+struct rule_doc {
+    const char *checks, *why, *example, *fix;
+};
 const struct rule_info *rule_info(enum rule_id id);
+const struct param_info *param_info(enum param_id id);
+const struct rule_doc *rule_doc(enum rule_id id);
 bool rule_lookup(const char *name, size_t len, enum rule_id *out);
+bool param_lookup(enum rule_id rule, const char *name, size_t len, enum param_id *out);
+/* The rule name closest to a misspelt one, or NULL: for "did you mean". */
+const char *rule_suggest(const char *name);
+struct plan;
+/* Applies the plan's rules blocks to plan->diags (severities, parameters):
+ * a file's `use`d files count as loaded before it, later blocks win, and
+ * severities set on the command line (diag_force) win over all of them. */
+void rules_apply(struct plan *plan);
 
 /* ---- diag.c: every finding of every phase goes through here ---- */
 struct diag_note {
@@ -141,10 +172,19 @@ struct diag {
 struct diag_ctx {
     struct arena *arena;
     struct vec list;        /* struct diag * */
+    /* The rule configuration: defaults, then rules blocks, then -W. */
     enum severity severity_of[RULE_COUNT];
+    bool forced[RULE_COUNT];            /* set on the command line: blocks leave it */
+    double param_of[PARAM_COUNT];
     size_t errors, warnings, infos;
+    size_t suppressed;      /* silenced by `# okrc-ignore:` comments */
 };
 void diag_init(struct diag_ctx *d, struct arena *a);
+/* A severity from the command line, which rules blocks cannot change. */
+void diag_force(struct diag_ctx *d, enum rule_id rule, enum severity sev);
+/* Drops the findings that `# okrc-ignore: RULE` comments silence (counting
+ * them in d->suppressed); reports ignore comments naming unknown rules. */
+void diag_suppress(struct diag_ctx *d, const struct vec *sources);
 struct diag *diag_report(struct diag_ctx *d, enum rule_id rule, span at,
                          const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 void diag_note(struct diag_ctx *d, struct diag *to, span at, const char *fmt, ...)
@@ -157,6 +197,8 @@ struct render_opts {
 };
 void diag_render_human(struct diag_ctx *d, FILE *out, const struct render_opts *o);
 int diag_render_json(struct diag_ctx *d, FILE *out);
+int diag_render_sarif(struct diag_ctx *d, FILE *out);   /* SARIF 2.1.0 */
+void diag_render_github(struct diag_ctx *d, FILE *out); /* GitHub workflow commands */
 
 /* ---- progress (progress.c fills it, SPEC §4) ---- */
 enum progress_status {
@@ -412,10 +454,26 @@ bool load_plan(struct plan *plan, const char *const *paths, size_t n,
 
 /* ---- resolve.c: names, references, cycles, inheritance ---- */
 void resolve_plan(struct plan *plan);
+/* Levenshtein distance of two short names (99 when too long to compare). */
+size_t text_distance(const char *a, const char *b);
 void plan_free_tables(struct plan *plan);
 
 /* ---- check.c: structural value checks ---- */
 void check_plan(struct plan *plan);
+
+/* ---- lint.c: the configurable rules of SPEC §3, as configured ---- */
+void lint_plan(struct plan *plan);
+
+/* ---- words.c: case-insensitive, whole-word matching of UTF-8 text ---- */
+struct word_set;
+struct word_set *word_set_new(struct arena *a);
+void word_set_free(struct word_set *w);
+void word_set_add(struct word_set *w, const char *text, size_t len);
+/* The first entry found in text as whole words: its byte range in text. */
+bool word_set_find(const struct word_set *w, const char *text, size_t len,
+                   size_t *start, size_t *end);
+/* The number of words in text (runs of letters and digits). */
+size_t word_count(const char *text, size_t len);
 
 /* ---- progress.c: scores and statuses as of plan->as_of ---- */
 void progress_compute(struct plan *plan);

@@ -1,4 +1,5 @@
-/* plan.c — one compilation: load → parse → resolve → check, and its memory. */
+/* plan.c — one compilation: load → parse → configure rules → resolve → check
+ * → lint → suppress, and its memory. */
 #include "okrc.h"
 
 #include <string.h>
@@ -14,8 +15,11 @@ bool plan_compile(struct plan *plan, const char *const *files, size_t n)
 {
     struct load_opts opts = {.implicit = "std/rules/default"};
     bool ok = load_plan(plan, files, n, &opts);
+    rules_apply(plan);
     resolve_plan(plan);
     check_plan(plan);
+    lint_plan(plan);
+    diag_suppress(plan->diags, &plan->sources);
     diag_sort(plan->diags);
     return ok;
 }

@@ -79,7 +79,7 @@ static void declare_key_results(struct resolver *r)
 
 /* ---- references ---- */
 
-static size_t distance(const char *a, const char *b)
+size_t text_distance(const char *a, const char *b)
 {
     size_t na = strlen(a), nb = strlen(b), row[64];
     if (na >= 63 || nb >= 63)
@@ -114,7 +114,7 @@ static const char *closest(const struct vec *list, size_t id_offset, const char 
         return NULL;
     for (size_t i = 0; i < list->len; i++) {
         const ident *id = (const ident *)((const char *)list->items[i] + id_offset);
-        size_t d = distance(name, id->name.ptr);
+        size_t d = text_distance(name, id->name.ptr);
         if (d <= best_d && d > 0) {
             best = id->name.ptr;
             best_d = d;

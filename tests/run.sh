@@ -6,8 +6,10 @@
 # A golden case is tests/cases/NAME.okr (or a directory tests/cases/NAME/
 # holding main.okr and whatever it uses), with NAME.expected holding what the
 # command prints (stdout, then stderr) and a last line "exit N". NAME.args
-# replaces the default arguments "check --color=never NAME.okr"; it may use
-# $OKRC_ARGS_AS_OF-free shell words and runs inside tests/cases.
+# replaces the default arguments "check --color=never --as-of 2027-02-15
+# NAME.okr"; it may use
+# shell words and runs inside tests/cases. The default passes --as-of, as
+# every case must: tests never depend on the wall clock.
 # UPDATE=1 tests/run.sh rewrites the .expected files (review the diff!).
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -39,9 +41,9 @@ run_case() { # binary name
     if [ -f "$cases/$name.args" ]; then
         args=$(cat "$cases/$name.args")
     elif [ -d "$cases/$name" ]; then
-        args="check --color=never $name/main.okr"
+        args="check --color=never --as-of 2027-02-15 $name/main.okr"
     else
-        args="check --color=never $name.okr"
+        args="check --color=never --as-of 2027-02-15 $name.okr"
     fi
     (cd "$cases" && eval "\"\$bin\" $args" >"$tmp/out" 2>"$tmp/err" </dev/null; echo "exit $?" >"$tmp/rc")
     cat "$tmp/out" "$tmp/err" "$tmp/rc" >"$tmp/actual"
