@@ -9,6 +9,7 @@ enum { EXIT_CLEAN = 0, EXIT_PLAN_ERRORS = 1, EXIT_USAGE = 2 };
 
 /* Each command, one file each (cmd_*.c), listed in main.c's table. */
 int cmd_check(int argc, char **argv);
+int cmd_graph(int argc, char **argv);
 
 struct cli_run {
     struct arena arena;

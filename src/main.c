@@ -13,6 +13,7 @@ struct command {
 
 static const struct command commands[] = {
     {"check", cmd_check, "check [options] FILE...", "lint a plan: syntax, references, rules"},
+    {"graph", cmd_graph, "graph [options] FILE...", "alignment map through Graphviz: dot, svg, png, pdf"},
 };
 
 #define COMMAND_COUNT (sizeof commands / sizeof *commands)
