@@ -4,7 +4,7 @@
  * Written against Graphviz 2.42 (Debian 12), whose API takes `char *` where
  * it means `const char *`: gv_str() is the one place that casts. User text
  * reaches Graphviz in two forms only: HTML-like labels (html_text: `&` first,
- * then `<`, `>`, `"`) and plain DOT strings (dot_plain: backslashes doubled). */
+ * then `<`, `>`, `"`) and tooltips (dot_plain: backslashes escaped). */
 #define _GNU_SOURCE
 #include "graph.h"
 
@@ -121,11 +121,13 @@ static void html_wrapped(FILE *out, const char *s, size_t n, size_t width)
     html_text(out, s + line_start, n - line_start);
 }
 
-/* A plain DOT string (an escString for tooltips): backslashes doubled, so a
- * `\n` or `\l` in user text stays literal; control characters become spaces.
- * 2.42's DOT scanner reads `\\"` as an escaped quote, so a run of backslashes
- * is never left right before a quote or at the end: a word joiner (U+2060,
- * invisible) goes between. Returns malloc'd text. */
+/* A plain DOT string for a tooltip; control characters become spaces.
+ * Backslashes are escaped so `\n`, `\l` or `\N` in user text stay literal:
+ * 2.42 unescapes a tooltip twice (measured: `\\N` in the DOT source shows
+ * the node name, `\\\\N` shows `\N`), so each backslash becomes four.
+ * 2.42's DOT scanner also reads `\\"` as an escaped quote, so a run of
+ * backslashes never ends the string or stands before a quote: a word joiner
+ * (U+2060, invisible) goes between. Returns malloc'd text. */
 static char *dot_plain(const char *s, size_t n)
 {
     char *buf = NULL;
@@ -136,7 +138,7 @@ static char *dot_plain(const char *s, size_t n)
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c == '\\') {
-            fputs("\\\\", out);
+            fputs("\\\\\\\\", out);
             if (i + 1 == n || s[i + 1] == '"')
                 fputs("\u2060", out);
         } else {
