@@ -75,8 +75,9 @@ static bool set_html(Agraph_t *root, void *obj, const char *name, const char *ht
 /* ---- escaping ---- */
 
 /* Text inside an HTML-like label: entities for & < > " (& first, so nothing
- * is escaped twice); control characters such as newline and tab become a
- * space. UTF-8 passes through unchanged. */
+ * is escaped twice); backslashes doubled, since 2.42 expands `\N`, `\G`...
+ * in label text too (measured); control characters such as newline and tab
+ * become a space. UTF-8 passes through unchanged. */
 static void html_text(FILE *out, const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
@@ -86,6 +87,7 @@ static void html_text(FILE *out, const char *s, size_t n)
         case '<': fputs("&lt;", out); break;
         case '>': fputs("&gt;", out); break;
         case '"': fputs("&quot;", out); break;
+        case '\\': fputs("\\\\", out); break;   /* else \N, \G... name the node */
         default: fputc(c < 0x20 || c == 0x7f ? ' ' : c, out); break;
         }
     }
@@ -127,7 +129,9 @@ static void html_wrapped(FILE *out, const char *s, size_t n, size_t width)
  * the node name, `\\\\N` shows `\N`), so each backslash becomes four.
  * 2.42's DOT scanner also reads `\\"` as an escaped quote, so a run of
  * backslashes never ends the string or stands before a quote: a word joiner
- * (U+2060, invisible) goes between. Returns malloc'd text. */
+ * (U+2060, invisible) goes between. Graphviz's SVG writer keeps anything
+ * that looks like an entity, so `&` is written `&amp;` to show as itself.
+ * Returns malloc'd text. */
 static char *dot_plain(const char *s, size_t n)
 {
     char *buf = NULL;
@@ -141,6 +145,8 @@ static char *dot_plain(const char *s, size_t n)
             fputs("\\\\\\\\", out);
             if (i + 1 == n || s[i + 1] == '"')
                 fputs("\u2060", out);
+        } else if (c == '&') {
+            fputs("&amp;", out);    /* SVG output passes entities through as is */
         } else {
             fputc(c < 0x20 || c == 0x7f ? ' ' : c, out);
         }
