@@ -352,8 +352,7 @@ static Agraph_t *team_cluster(struct builder *b, const struct team *t, int depth
     Agraph_t *parent = t->parent && depth < 64 ? team_cluster(b, t->parent, depth + 1) : b->root;
     if (!parent)
         return NULL;
-    char name[256];
-    snprintf(name, sizeof name, "cluster_%.*s", (int)t->id.name.len, t->id.name.ptr);
+    char *name = arena_printf(b->req->plan->arena, "cluster_%s", t->id.name.ptr);
     Agraph_t *g = agsubg(parent, name, 1);
     char *label = cluster_label(t);
     if (!g || !label || !set_html(b->root, g, "label", label)) {
