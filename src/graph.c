@@ -182,7 +182,7 @@ static void html_bar(FILE *out, const struct progress *p, const struct grade_col
 
 static void html_initiative(FILE *out, const struct initiative *in, const char *indent)
 {
-    fprintf(out, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\" COLSPAN=\"2\">"
+    fprintf(out, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\" COLSPAN=\"3\">"
                  "<FONT POINT-SIZE=\"8\" COLOR=\"#555555\">%s&#9656; ", indent);
     html_wrapped(out, in->title.ptr, in->title.len, KR_WRAP);
     fprintf(out, " (%s)</FONT></TD></TR>", initiative_status_names[in->status]);
@@ -196,12 +196,53 @@ static bool supports(const struct initiative *in, const struct key_result *kr)
     return false;
 }
 
+/* 24000000 → "24M", 2500 → "2.5k", 99.5 → "99.5": as plans write them. */
+static void html_number(FILE *out, double v)
+{
+    static const struct {
+        double scale;
+        const char *suffix;
+    } scales[] = {{1e9, "B"}, {1e6, "M"}, {1e3, "k"}};
+    double magnitude = v < 0 ? -v : v;
+    for (size_t i = 0; i < sizeof scales / sizeof *scales; i++)
+        if (magnitude >= scales[i].scale) {
+            fprintf(out, "%.3g%s", v / scales[i].scale, scales[i].suffix);
+            return;
+        }
+    fprintf(out, "%.4g", v);
+}
+
+static void html_quantity(FILE *out, const quantity *q)
+{
+    html_number(out, q->value);
+    if (q->unit.len) {
+        if (!(q->unit.len == 1 && q->unit.ptr[0] == '%'))
+            fputc(' ', out);
+        html_text(out, q->unit.ptr, q->unit.len);
+    }
+}
+
+/* What the key result aims at: "→ 24M USD", "≥ 99.5%", "milestone". */
+static void html_target(FILE *out, const struct key_result *kr)
+{
+    switch (kr->metric) {
+    case METRIC_RANGE:
+    case METRIC_TARGET: fputs("&#8594; ", out); html_quantity(out, &kr->to); break;
+    case METRIC_KEEP_GE: fputs("&#8805; ", out); html_quantity(out, &kr->to); break;
+    case METRIC_KEEP_LE: fputs("&#8804; ", out); html_quantity(out, &kr->to); break;
+    case METRIC_MILESTONE: fputs("milestone", out); break;
+    case METRIC_NONE: break;
+    }
+}
+
 static void html_key_results(FILE *out, const struct objective *o, bool initiatives)
 {
     for (size_t i = 0; i < o->key_results.len; i++) {
         const struct key_result *kr = o->key_results.items[i];
         fprintf(out, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\">");
         html_wrapped(out, kr->title.ptr, kr->title.len, KR_WRAP);
+        fputs("</FONT></TD><TD ALIGN=\"RIGHT\"><FONT POINT-SIZE=\"8\" COLOR=\"#555555\">", out);
+        html_target(out, kr);
         fprintf(out, "</FONT></TD><TD ALIGN=\"RIGHT\" BGCOLOR=\"%s\"><FONT POINT-SIZE=\"9\">",
                 grade_of(&kr->progress)->fill);
         html_score(out, &kr->progress);
@@ -224,7 +265,7 @@ static void html_other_initiatives(FILE *out, const struct objective *o, bool al
 
 static void html_meta(FILE *out, const struct objective *o)
 {
-    fputs("<TR><TD ALIGN=\"LEFT\" COLSPAN=\"2\"><FONT POINT-SIZE=\"9\" COLOR=\"#444444\">", out);
+    fputs("<TR><TD ALIGN=\"LEFT\" COLSPAN=\"3\"><FONT POINT-SIZE=\"9\" COLOR=\"#444444\">", out);
     if (o->owner.name.len) {
         fputc('@', out);
         html_text(out, o->owner.name.ptr, o->owner.name.len);
@@ -248,11 +289,11 @@ static char *objective_label(const struct objective *o, const struct graph_reque
     const struct grade_colors *g = grade_of(&o->progress);
     fprintf(out, "<TABLE BORDER=\"1\" COLOR=\"%s\" CELLBORDER=\"0\" CELLSPACING=\"0\" "
                  "CELLPADDING=\"3\" BGCOLOR=\"%s\" STYLE=\"ROUNDED\">", g->accent, g->fill);
-    fputs("<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\" COLSPAN=\"2\"><FONT POINT-SIZE=\"12\"><B>", out);
+    fputs("<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\" COLSPAN=\"3\"><FONT POINT-SIZE=\"12\"><B>", out);
     html_wrapped(out, o->title.ptr, o->title.len, TITLE_WRAP);
     fputs("</B></FONT></TD></TR>", out);
     html_meta(out, o);
-    fputs("<TR><TD ALIGN=\"LEFT\">", out);
+    fputs("<TR><TD ALIGN=\"LEFT\" COLSPAN=\"2\">", out);
     html_bar(out, &o->progress, g);
     fputs("</TD><TD ALIGN=\"RIGHT\"><FONT POINT-SIZE=\"10\"><B>", out);
     html_score(out, &o->progress);
@@ -264,7 +305,7 @@ static char *objective_label(const struct objective *o, const struct graph_reque
     if (listed)
         html_key_results(out, o, req->initiatives);
     else if (req->krs == GRAPH_KRS_COUNTED)
-        fprintf(out, "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"2\"><FONT POINT-SIZE=\"9\"><I>%zu key "
+        fprintf(out, "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"3\"><FONT POINT-SIZE=\"9\"><I>%zu key "
                      "result%s</I></FONT></TD></TR>",
                 o->key_results.len, o->key_results.len == 1 ? "" : "s");
     if (req->initiatives)

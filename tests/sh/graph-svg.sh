@@ -49,6 +49,8 @@ def check(path):
         # no element came from user text: only what Graphviz draws
         tags = {e.tag.split("}")[1] for e in g.iter()}
         assert tags <= {"g", "a", "title", "text", "path", "polygon", "polyline"}, tags
+    top_text = [t.text for t in groups[("node", "top")].iter("{%s}text" % NS["s"])]
+    assert "\u2192 10 tickets/<month>" in top_text, top_text   # a unit, escaped
     ctext = " ".join(t.text or "" for t in groups[("cluster", "cluster_evil")].iter("{%s}text" % NS["s"]))
     assert ctext == team, (ctext, team)
 
