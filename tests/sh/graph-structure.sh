@@ -106,4 +106,20 @@ END
 "$OKRC" graph -T dot "$cases/graph-hostile.okr" >"$tmp/hostile.dot"
 dot -Tsvg "$tmp/hostile.dot" >/dev/null 2>"$tmp/dot.err"
 if [ -s "$tmp/dot.err" ]; then echo "FAIL dot complained:"; cat "$tmp/dot.err"; exit 1; fi
+# Large maps: above 500 objectives, key results become a count, with a note.
+i=0
+while [ $i -le 500 ]; do
+    printf 'objective o%d "Objective number %d of many" { period 2027\n' $i $i
+    printf '  kr a "First key result here" { target 1 }\n  kr b "Second key result here" { target 2 } }\n'
+    i=$((i + 1))
+done >"$tmp/large.okr"
+"$OKRC" graph -T dot "$tmp/large.okr" >"$tmp/large.dot" 2>"$tmp/large.err"
+grep -q 'note: 501 objectives on the map (more than 500)' "$tmp/large.err"
+gvpr 'N[name=="o7"]{print(label)}' "$tmp/large.dot" | grep -q '<I>2 key results</I>'
+if grep -q 'First key result here' "$tmp/large.dot"; then echo "FAIL large map lists KRs"; exit 1; fi
+"$OKRC" graph -T dot --period 2027-Q1 --root o0 "$tmp/large.okr" 2>"$tmp/small.err" | grep -q 'First key result here'
+[ ! -s "$tmp/small.err" ]
+
+# Standard input as the plan.
+"$OKRC" graph -T dot - <"$cases/graph-basic.okr" | gvpr 'N{print(name)}' | grep -qx grow
 echo ok
