@@ -2,7 +2,7 @@
 # `make demo` first install missing build dependencies (Debian, apt-get).
 
 CC      ?= cc
-PKGS    := jansson
+PKGS    := jansson libcgraph libgvc
 PREFIX  ?= /usr/local
 STDLIB_DIR := $(PREFIX)/share/okrc/stdlib
 

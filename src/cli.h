@@ -13,6 +13,7 @@ int cmd_report(int argc, char **argv);
 int cmd_agenda(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
+int cmd_graph(int argc, char **argv);
 
 struct cli_run {
     struct arena arena;

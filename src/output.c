@@ -8,6 +8,16 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* A device or pipe (/dev/stdout, /dev/full, a FIFO) is written in place:
+ * renaming a temporary file over it would replace the device node. */
+static bool open_special(struct output *out, const char *path)
+{
+    out->file = fopen(path, "w");
+    if (!out->file)
+        fprintf(stderr, "okrc: error: cannot write '%s': %s\n", path, strerror(errno));
+    return out->file != NULL;
+}
+
 bool output_open(struct output *out, const char *path)
 {
     memset(out, 0, sizeof *out);
@@ -16,6 +26,9 @@ bool output_open(struct output *out, const char *path)
         return true;
     }
     out->path = path;
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+        return open_special(out, path);
     size_t n = strlen(path);
     out->tmp_path = malloc(n + 16);
     if (!out->tmp_path) {
@@ -45,6 +58,18 @@ bool output_open(struct output *out, const char *path)
 
 bool output_commit(struct output *out)
 {
+    if (!out->tmp_path && out->file != stdout) {
+        bool ok = fflush(out->file) == 0 && !ferror(out->file);
+        int err = errno;
+        if (fclose(out->file) != 0 && ok) {
+            ok = false;
+            err = errno;
+        }
+        out->file = NULL;
+        if (!ok)
+            fprintf(stderr, "okrc: error: cannot write '%s': %s\n", out->path, strerror(err));
+        return ok;
+    }
     if (!out->tmp_path) {
         if (fflush(stdout) != 0 || ferror(stdout)) {
             if (errno != EPIPE)
