@@ -82,9 +82,22 @@ test: okrc okrc-asan $(UNIT_TESTS)
 memcheck: okrc $(UNIT_TESTS)
 	@MEMCHECK=1 tests/run.sh
 
+# The examples' check-ins are from early 2027; DEMO_AS_OF shows them mid-way.
+DEMO_AS_OF ?= 2027-02-15
+
 demo: deps
 	@$(MAKE) --no-print-directory okrc
-	@for f in examples/*.okr; do echo "== okrc check $$f"; ./okrc check $$f || exit 1; done
+	@mkdir -p out
+	@for f in examples/*.okr; do \
+	    n=$$(basename $$f .okr); \
+	    echo "== okrc check $$f"; \
+	    ./okrc check --as-of $(DEMO_AS_OF) $$f || exit 1; \
+	    ./okrc graph --as-of $(DEMO_AS_OF) $$f -o out/$$n.svg || exit 1; \
+	    ./okrc graph --as-of $(DEMO_AS_OF) $$f -o out/$$n.png || exit 1; \
+	    ./okrc report -f html --as-of $(DEMO_AS_OF) $$f -o out/$$n.html 2>/dev/null || exit 1; \
+	    ./okrc report -f md --as-of $(DEMO_AS_OF) $$f -o out/$$n.md 2>/dev/null || exit 1; \
+	done
+	@echo "== maps and reports in out/: $$(ls out | tr '\n' ' ')"
 
 deps:
 	@tools/deps.sh
