@@ -66,9 +66,9 @@ asan: okrc-asan
 UNIT_TESTS := $(patsubst tests/unit/%.c,build/unit/%,$(wildcard tests/unit/*.c))
 LIB_OBJ    := $(filter-out build/obj/main.o,$(OBJ))
 
-build/unit/%: tests/unit/%.c $(LIB_OBJ)
+build/unit/%: tests/unit/%.c tests/unit/check.h $(LIB_OBJ)
 	@mkdir -p $(@D)
-	$(CC) $(CSTD) $(OPT) $(WARN) $(INCLUDES) $(PKG_CFLAGS) -o $@ $< $(LIB_OBJ) $(PKG_LIBS) -lm
+	$(CC) $(CSTD) $(OPT) $(WARN) $(INCLUDES) -Itests/unit $(PKG_CFLAGS) -o $@ $< $(LIB_OBJ) $(PKG_LIBS) -lm
 
 # `check` installs what is missing, then runs every test in a fresh make so
 # that pkg-config sees the newly installed libraries.

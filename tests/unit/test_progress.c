@@ -7,17 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
-static int failures;
-
-#define CHECK(name, cond)                                             \
-    do {                                                              \
-        if (cond)                                                     \
-            printf("PASS %s\n", name);                                \
-        else {                                                        \
-            printf("FAIL %s: %s (line %d)\n", name, #cond, __LINE__); \
-            failures++;                                               \
-        }                                                             \
-    } while (0)
+#include "check.h"
 
 static bool near(double a, double b)
 {

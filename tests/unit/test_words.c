@@ -4,17 +4,7 @@
 
 #include <string.h>
 
-static int failures;
-
-#define CHECK(name, cond)                                       \
-    do {                                                        \
-        if (cond)                                               \
-            printf("PASS %s\n", name);                          \
-        else {                                                  \
-            printf("FAIL %s: %s (line %d)\n", name, #cond, __LINE__); \
-            failures++;                                         \
-        }                                                       \
-    } while (0)
+#include "check.h"
 
 static struct word_set *set;
 
