@@ -70,40 +70,16 @@ static const char *describe_found(struct parse_ctx *ctx, const char *name, loc a
     return arena_printf(ctx->arena, "'%.*s'", len, text);
 }
 
-static size_t edit_distance(const char *a, size_t na, const char *b, size_t nb)
-{
-    size_t row[64];
-    if (nb >= 63 || na >= 63)
-        return 99;
-    for (size_t j = 0; j <= nb; j++)
-        row[j] = j;
-    for (size_t i = 1; i <= na; i++) {
-        size_t diag = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= nb; j++) {
-            size_t up = row[j];
-            size_t best = diag + (a[i - 1] != b[j - 1]);
-            if (up + 1 < best)
-                best = up + 1;
-            if (row[j - 1] + 1 < best)
-                best = row[j - 1] + 1;
-            row[j] = best;
-            diag = up;
-        }
-    }
-    return row[nb];
-}
-
 /* A misspelt keyword: the expected keyword closest to what was written. */
 static const char *suggestion(struct parse_ctx *ctx, loc at, const char *const *names, int n)
 {
-    const char *text = ctx->src->text + at.start;
     size_t len = at.end - at.start, best = 3;
+    const char *text = arena_strndup(ctx->arena, ctx->src->text + at.start, len);
     const char *pick = NULL;
     for (int i = 0; i < n; i++) {
         if (!is_keyword_name(names[i]))
             continue;
-        size_t d = edit_distance(text, len, names[i], strlen(names[i]));
+        size_t d = text_distance(text, names[i]);
         if (d < best && d < len) {
             best = d;
             pick = names[i];
