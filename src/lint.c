@@ -107,23 +107,29 @@ struct group_count {
     long total, seen;
 };
 
+/* The group an objective counts in: its team, or its owner without a team,
+ * within its exact period. The key is built without printf: this runs once
+ * per objective. */
 static struct group_count *objective_group(struct linter *l, struct hash *groups,
-                                           const struct objective *o, const char **who_text)
+                                           const struct objective *o)
 {
-    struct plan *plan = l->plan;
     bool team = o->team_ref.name.ptr != NULL;
     const ident *who = team ? &o->team_ref : &o->owner;
     if (!who->name.ptr || !o->period.present)
         return NULL;
-    const char *key = arena_printf(plan->arena, "%c:%s:%d:%d", team ? 't' : 'o', who->name.ptr,
-                                   (int)o->period.value.start, (int)o->period.value.end);
-    struct group_count *g = hash_get(groups, key, strlen(key));
+    size_t n = who->name.len;
+    char *key = arena_alloc(l->plan->arena, n + 2 + 2 * sizeof(okr_day));
+    key[0] = team ? 't' : 'o';
+    memcpy(key + 1, who->name.ptr, n);
+    key[n + 1] = ':';
+    memcpy(key + n + 2, &o->period.value.start, sizeof(okr_day));
+    memcpy(key + n + 2 + sizeof(okr_day), &o->period.value.end, sizeof(okr_day));
+    size_t len = n + 2 + 2 * sizeof(okr_day);
+    struct group_count *g = hash_get(groups, key, len);
     if (!g) {
-        g = arena_alloc(plan->arena, sizeof *g);
-        hash_put(groups, key, strlen(key), g);
+        g = arena_alloc(l->plan->arena, sizeof *g);
+        hash_put(groups, key, len, g);
     }
-    *who_text = team ? arena_printf(plan->arena, "team '%s'", who->name.ptr)
-                     : arena_printf(plan->arena, "owner @%s", who->name.ptr);
     return g;
 }
 
@@ -131,18 +137,23 @@ static void objective_count(struct linter *l)
 {
     struct plan *plan = l->plan;
     int max = param(l, P_OBJECTIVE_COUNT_MAX);
-    struct hash *groups = hash_new(plan->arena, plan->objectives.len);
-    const char *who_text;
-    for (size_t i = 0; i < plan->objectives.len; i++) {
-        struct group_count *g = objective_group(l, groups, plan->objectives.items[i], &who_text);
-        if (g)
-            g->total++;
+    size_t n = plan->objectives.len;
+    struct hash *groups = hash_new(plan->arena, n);
+    struct group_count **group_of = arena_alloc(plan->arena, (n ? n : 1) * sizeof *group_of);
+    for (size_t i = 0; i < n; i++) {
+        group_of[i] = objective_group(l, groups, plan->objectives.items[i]);
+        if (group_of[i])
+            group_of[i]->total++;
     }
-    for (size_t i = 0; i < plan->objectives.len; i++) {
+    /* Reported once per group, at the objective that goes over the limit. */
+    for (size_t i = 0; i < n; i++) {
         struct objective *o = plan->objectives.items[i];
-        struct group_count *g = objective_group(l, groups, o, &who_text);
+        struct group_count *g = group_of[i];
         if (!g || ++g->seen != max + 1)
             continue;
+        bool team = o->team_ref.name.ptr != NULL;
+        const char *who_text = team ? arena_printf(plan->arena, "team '%s'", o->team_ref.name.ptr)
+                                    : arena_printf(plan->arena, "owner @%s", o->owner.name.ptr);
         diag_report(l->d, R_OBJECTIVE_COUNT, o->id.at,
                     "%s has %ld objectives in %s; at most %d %s allowed (objective-count max %d): "
                     "focus on the few that matter most and move the others to a later period",

@@ -133,15 +133,17 @@ struct source *source_from_memory(struct arena *a, const char *name, const char 
 
 static void index_lines(struct source *src)
 {
+    /* memchr, not a byte loop: this runs over the whole file as soon as one
+     * diagnostic needs a line number. */
+    const char *text = src->text, *end = text + src->len;
     size_t count = 1;
-    for (size_t i = 0; i < src->len; i++)
-        count += src->text[i] == '\n';
+    for (const char *p = text; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+        count++;
     src->line_starts = arena_alloc(src->arena, count * sizeof *src->line_starts);
     size_t k = 0;
     src->line_starts[k++] = 0;
-    for (size_t i = 0; i < src->len; i++)
-        if (src->text[i] == '\n')
-            src->line_starts[k++] = (uint32_t)(i + 1);
+    for (const char *p = text; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+        src->line_starts[k++] = (uint32_t)(p - text + 1);
     src->line_count = count;
 }
 

@@ -99,17 +99,32 @@ static uint32_t fold(uint32_t c)
 }
 
 /* The words of a text: where each is in the text and in the folded copy. */
+/* Titles are short: up to this many bytes are split without the heap (this
+ * runs for every key result title of the plan). */
+#define WORDS_INLINE 256
+
 struct words {
     char *folded;           /* words joined by single spaces */
     size_t count;
     size_t *text_start, *text_end, *fold_start, *fold_end;
+    char folded_inline[2 * WORDS_INLINE + 1];
+    size_t index_inline[4 * (WORDS_INLINE / 2 + 1)];
 };
 
 static void words_split(const char *text, size_t len, struct words *w)
 {
-    w->folded = malloc(len * 2 + 1);
     size_t slots = len / 2 + 1;
-    w->text_start = malloc(4 * slots * sizeof(size_t));
+    if (len <= WORDS_INLINE) {
+        w->folded = w->folded_inline;
+        w->text_start = w->index_inline;
+    } else {
+        w->folded = malloc(len * 2 + 1);
+        w->text_start = malloc(4 * slots * sizeof(size_t));
+        if (!w->folded || !w->text_start) {
+            fputs("okrc: error: out of memory\n", stderr);
+            exit(2);
+        }
+    }
     w->text_end = w->text_start + slots;
     w->fold_start = w->text_end + slots;
     w->fold_end = w->fold_start + slots;
@@ -145,17 +160,25 @@ static void words_split(const char *text, size_t len, struct words *w)
 
 static void words_free(struct words *w)
 {
-    free(w->folded);
-    free(w->text_start);
+    if (w->folded != w->folded_inline) {
+        free(w->folded);
+        free(w->text_start);
+    }
 }
 
 size_t word_count(const char *text, size_t len)
 {
-    struct words w;
-    words_split(text, len, &w);
-    size_t n = w.count;
-    words_free(&w);
-    return n;
+    const unsigned char *p = (const unsigned char *)text, *end = p + len;
+    size_t count = 0;
+    bool in_word = false;
+    while (p < end) {
+        size_t n;
+        bool letter = is_word_char(decode(p, end, &n));
+        count += letter && !in_word;
+        in_word = letter;
+        p += n;
+    }
+    return count;
 }
 
 struct word_set *word_set_new(struct arena *a)
