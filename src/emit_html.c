@@ -7,11 +7,12 @@
 static const char page_style[] =
     "body{font:14px/1.4 system-ui,sans-serif;margin:2em auto;max-width:72em;color:#222;padding:0 1em}"
     "h1{font-size:1.5em}h2{font-size:1.15em;margin:1.5em 0 .3em}"
+    "h1,section{overflow-wrap:anywhere}"  /* a long unbroken word must not push the table out */
     "section{border:1px solid #ddd;border-radius:6px;padding:.5em 1em;margin:1em 0;"
     "break-inside:avoid}"
     ".meta{color:#555}table{border-collapse:collapse;width:100%}"
     "th,td{text-align:left;padding:.25em .5em;border-bottom:1px solid #eee;vertical-align:top}"
-    "td small{display:block;color:#555}.score,.status{white-space:nowrap}"
+    "td small{display:block;color:#555}th,.score,.status{white-space:nowrap}"
     ".bar{display:inline-block;width:8em;height:.8em;background:#eee;border-radius:3px;"
     "overflow:hidden;vertical-align:middle;-webkit-print-color-adjust:exact;print-color-adjust:exact}"  /* bars print in colour; .fill inherits it */
     ".fill{display:block;height:100%}"
