@@ -72,7 +72,7 @@ build/unit/%: tests/unit/%.c tests/unit/check.h $(LIB_OBJ)
 
 # `check` installs what is missing, then runs every test in a fresh make so
 # that pkg-config sees the newly installed libraries.
-check: deps
+check: test-deps
 	@$(MAKE) --no-print-directory test
 
 test: okrc okrc-asan $(UNIT_TESTS)
@@ -102,6 +102,10 @@ demo: deps
 deps:
 	@tools/deps.sh
 
+# The build's dependencies and what only the tests need (chromium).
+test-deps:
+	@tools/deps.sh --tests
+
 install: okrc
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(STDLIB_DIR)
 	install -m 755 okrc $(DESTDIR)$(PREFIX)/bin/okrc
@@ -113,7 +117,7 @@ clean:
 bench: okrc
 	@tests/bench/run.sh
 
-.PHONY: all asan check test demo deps install clean bench memcheck
+.PHONY: all asan check test demo deps test-deps install clean bench memcheck
 .DELETE_ON_ERROR:
 
 # ---- fuzzing (clang + libFuzzer): make fuzz SECONDS=N ----

@@ -48,9 +48,19 @@ void date_format(okr_day day, char out[11])
 {
     int y, m, d;
     date_to_ymd(day, &y, &m, &d);
-    /* y is 1..9999 for every date the scanner accepts; the casts bound the
-     * widths for the compiler. */
-    snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u, (unsigned)d % 100u);
+    /* Digits by hand: snprintf here took 3% of `report -f json` on a large
+     * plan. y is 1..9999 for every date the scanner accepts. */
+    unsigned fields[3] = {(unsigned)y % 10000u, (unsigned)m % 100u, (unsigned)d % 100u};
+    static const int widths[3] = {4, 2, 2};
+    char *p = out;
+    for (int f = 0; f < 3; f++) {
+        if (f)
+            *p++ = '-';
+        for (int i = widths[f] - 1; i >= 0; i--, fields[f] /= 10)
+            p[i] = (char)('0' + fields[f] % 10);
+        p += widths[f];
+    }
+    *p = '\0';
 }
 
 /* Reads exactly n decimal digits (at most 9, so that an int holds them). */

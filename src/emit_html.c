@@ -5,20 +5,22 @@
 #include <string.h>
 
 static const char page_style[] =
-    "body{font:14px/1.4 system-ui,sans-serif;margin:2em auto;max-width:60em;color:#222;padding:0 1em}"
+    "body{font:14px/1.4 system-ui,sans-serif;margin:2em auto;max-width:72em;color:#222;padding:0 1em}"
     "h1{font-size:1.5em}h2{font-size:1.15em;margin:1.5em 0 .3em}"
+    "h1,section{overflow-wrap:anywhere}"  /* a long unbroken word must not push the table out */
     "section{border:1px solid #ddd;border-radius:6px;padding:.5em 1em;margin:1em 0;"
     "break-inside:avoid}"
     ".meta{color:#555}table{border-collapse:collapse;width:100%}"
     "th,td{text-align:left;padding:.25em .5em;border-bottom:1px solid #eee;vertical-align:top}"
+    "td small{display:block;color:#555}th,.score,.status{white-space:nowrap}"
     ".bar{display:inline-block;width:8em;height:.8em;background:#eee;border-radius:3px;"
-    "overflow:hidden;vertical-align:middle}"
-    ".fill{display:block;height:100%;-webkit-print-color-adjust:exact;print-color-adjust:exact}"
+    "overflow:hidden;vertical-align:middle;-webkit-print-color-adjust:exact;print-color-adjust:exact}"  /* bars print in colour; .fill inherits it */
+    ".fill{display:block;height:100%}"
     ".red{background:#d9534f}.yellow{background:#f0ad4e}.green{background:#5cb85c}"
     ".status{font-weight:600;padding:0 .4em;border-radius:3px}"
     ".on-track,.done,.achieved{color:#1e7b34}.at-risk{color:#a66300}"
     ".off-track,.missed{color:#b52b27}.no-data,.not-started{color:#777}"
-    "@media print{body{margin:0;max-width:none}section{border-color:#999}}";
+    "@media print{body{margin:0;max-width:none}section{border-color:#999}.bar{width:5em}}";
 
 static void esc(FILE *out, str s)
 {
@@ -32,7 +34,8 @@ static void esc_text(FILE *out, const char *s)
 
 static void bar(FILE *out, double score)
 {
-    fprintf(out, "<span class=\"bar\"><span class=\"fill %s\" style=\"width:%.0f%%\"></span></span> %.2f",
+    fprintf(out, "<span class=\"score\"><span class=\"bar\"><span class=\"fill %s\" "
+            "style=\"width:%.0f%%\"></span></span> %.2f</span>",
             progress_grade_name(progress_grade(score)), score * 100, score);
 }
 

@@ -1,11 +1,18 @@
 #!/bin/sh
-# Installs okrc's build dependencies on Debian when any is missing.
+# Installs okrc's build dependencies on Debian when any is missing; with
+# --tests also what only the tests need (`make check`).
 set -eu
 need=""
+tests=false
+[ "${1:-}" = --tests ] && tests=true
 command -v flex >/dev/null 2>&1 || need="$need flex"
 command -v bison >/dev/null 2>&1 || need="$need bison"
 command -v pkg-config >/dev/null 2>&1 || need="$need pkg-config"
 command -v dot >/dev/null 2>&1 || need="$need graphviz"
+# The HTML report is tested in a real headless browser.
+if $tests && ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1; then
+    need="$need chromium"
+fi
 if command -v pkg-config >/dev/null 2>&1; then
     pkg-config --exists libcgraph libgvc || need="$need libgraphviz-dev"
     pkg-config --exists jansson || need="$need libjansson-dev"

@@ -58,6 +58,9 @@ int main(void)
     CHECK("year 9999 ok", parses("9999-12-31"));
     CHECK("malformed", !parses("2027-1-01") && !parses("2027/01/01") && !parses("20270101"));
     CHECK("round trip", strcmp(fmt(d("2027-03-31")), "2027-03-31") == 0);
+    CHECK("format pads year 1", strcmp(fmt(d("0001-01-01")), "0001-01-01") == 0);
+    CHECK("format year 9999", strcmp(fmt(d("9999-12-31")), "9999-12-31") == 0);
+    CHECK("format before epoch", strcmp(fmt(d("1969-12-31")), "1969-12-31") == 0);
     CHECK("round trip far", strcmp(fmt(d("0001-01-01")), "0001-01-01") == 0 &&
                                 strcmp(fmt(d("9999-12-31")), "9999-12-31") == 0);
     int bad = 0;
