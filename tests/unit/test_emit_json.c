@@ -8,17 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
-static int failures;
+#include "check.h"
 
-#define CHECK(name, cond)                                             \
-    do {                                                              \
-        if (cond)                                                     \
-            printf("PASS %s\n", name);                                \
-        else {                                                        \
-            printf("FAIL %s: %s (line %d)\n", name, #cond, __LINE__); \
-            failures++;                                               \
-        }                                                             \
-    } while (0)
 
 static const char plan_text[] =
     "objective a \"First\" { period 2027-Q1 owner @ann\n"
