@@ -10,7 +10,6 @@
 
 #include "check.h"
 
-
 static const char plan_text[] =
     "objective a \"First\" { period 2027-Q1 owner @ann\n"
     "  kr k \"Grow\" { from 0 to 10 current 4 } }\n"
