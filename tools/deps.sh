@@ -9,9 +9,17 @@ command -v flex >/dev/null 2>&1 || need="$need flex"
 command -v bison >/dev/null 2>&1 || need="$need bison"
 command -v pkg-config >/dev/null 2>&1 || need="$need pkg-config"
 command -v dot >/dev/null 2>&1 || need="$need graphviz"
-# The HTML report is tested in a real headless browser.
-if $tests && ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1; then
-    need="$need chromium"
+if $tests; then
+    # The HTML report is tested in a real headless browser, SARIF against the
+    # official schema with ajv (node), outputs are parsed back with python3,
+    # and render tests run under valgrind.
+    if ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1; then
+        need="$need chromium"
+    fi
+    command -v node >/dev/null 2>&1 || need="$need nodejs"
+    command -v npm >/dev/null 2>&1 || need="$need npm"
+    command -v python3 >/dev/null 2>&1 || need="$need python3"
+    command -v valgrind >/dev/null 2>&1 || need="$need valgrind"
 fi
 if command -v pkg-config >/dev/null 2>&1; then
     pkg-config --exists libcgraph libgvc || need="$need libgraphviz-dev"
