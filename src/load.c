@@ -139,9 +139,8 @@ bool load_plan(struct plan *plan, const char *const *paths, size_t n,
     bool ok = true;
     size_t next_use = 0;
     if (opts->implicit) {
-        struct use_decl *u = arena_alloc(plan->arena, sizeof *u);
-        u->path = (str){opts->implicit, strlen(opts->implicit)};
-        const char *path = find_import(&l, &(struct use_decl){.path = u->path});
+        struct use_decl implicit = {.path = {opts->implicit, strlen(opts->implicit)}};
+        const char *path = find_import(&l, &implicit);
         char err[256];
         if (path)
             load_file(&l, path, err, sizeof err);
