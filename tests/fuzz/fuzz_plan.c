@@ -116,6 +116,16 @@ static void emit_everything(struct plan *plan)
     write_dot(plan);
 }
 
+/* The as-of date from the input's bytes (FNV-1a): 2026 to 2028, so that
+ * plans are seen before, during and after their periods. */
+static okr_day as_of_for(const uint8_t *data, size_t size)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < size; i++)
+        h = (h ^ data[i]) * 16777619u;
+    return date_from_ymd(2026 + (int)(h % 3), 1 + (int)(h / 3 % 12), 1 + (int)(h / 36 % 28));
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     struct arena arena = {0};
@@ -123,7 +133,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     struct plan plan;
     diag_init(&diags, &arena);
     plan_init(&plan, &arena, &diags);
-    plan.as_of = date_from_ymd(2027, 2, 15);
+    plan.as_of = as_of_for(data, size);
     plan_compile_memory(&plan, "fuzz.okr", (const char *)data, size);
     progress_compute(&plan);
     if (!diags.errors)

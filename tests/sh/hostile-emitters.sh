@@ -10,6 +10,7 @@ plan="$top/tests/cases/hostile-strings.okr"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export LSAN_OPTIONS="suppressions=$top/tests/valgrind/graphviz.lsan:print_suppressions=0"
+export OKRC_VALGRIND_SUPP="$top/tests/valgrind/graphviz.supp"   # make memcheck: render leaks
 fail=0
 asof="--as-of 2027-02-15"
 

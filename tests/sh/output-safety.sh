@@ -9,6 +9,7 @@ plan="$top/tests/cases/report-basic.okr"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export LSAN_OPTIONS="suppressions=$top/tests/valgrind/graphviz.lsan:print_suppressions=0"
+export OKRC_VALGRIND_SUPP="$top/tests/valgrind/graphviz.supp"   # make memcheck: render leaks
 asof="--as-of 2027-02-15"
 fail=0
 bad() { echo "FAIL $*"; fail=1; }
