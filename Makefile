@@ -125,7 +125,7 @@ SECONDS ?= 60
 FUZZ_SAN := -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
 FUZZ_SRC := $(filter-out src/main.c,$(SRC)) build/gen/parser.c build/gen/scanner.c
 
-build/fuzz/fuzz_plan: tests/fuzz/fuzz_plan.c $(FUZZ_SRC) src/okrc.h src/build.h build/gen/parser.h
+build/fuzz/fuzz_plan: tests/fuzz/fuzz_plan.c $(FUZZ_SRC) src/okrc.h src/build.h src/emit.h src/graph.h build/gen/parser.h
 	@mkdir -p $(@D)
 	clang $(CSTD) -O1 -g $(FUZZ_SAN) -Wno-unused-function $(INCLUDES) $(PKG_CFLAGS) -o $@ \
 	    tests/fuzz/fuzz_plan.c $(FUZZ_SRC) $(PKG_LIBS) -lm
@@ -134,6 +134,6 @@ fuzz: build/fuzz/fuzz_plan
 	@mkdir -p build/fuzz/corpus
 	@cp -n tests/fuzz/corpus/* tests/cases/*.okr examples/*.okr build/fuzz/corpus/ 2>/dev/null || true
 	build/fuzz/fuzz_plan -max_total_time=$(SECONDS) -max_len=65536 -timeout=10 \
-	    -artifact_prefix=build/fuzz/ build/fuzz/corpus
+	    -dict=tests/fuzz/okr.dict -artifact_prefix=build/fuzz/ build/fuzz/corpus
 
 .PHONY: fuzz

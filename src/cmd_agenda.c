@@ -177,7 +177,7 @@ static void objective_heading(FILE *out, const struct objective *o)
             o->aspirational ? "aspirational" : "committed");
 }
 
-static void write_agenda(FILE *out, struct plan *plan, const char *person)
+void agenda_write(FILE *out, struct plan *plan, const char *person)
 {
     size_t n;
     struct owned *list = collect(plan, person, &n);
@@ -243,7 +243,7 @@ int cmd_agenda(int argc, char **argv)
             rc = EXIT_USAGE;
         } else {
             signal(SIGPIPE, SIG_IGN);
-            write_agenda(out.file, &run.plan, person);
+            agenda_write(out.file, &run.plan, person);
             bool gone = out.file == stdout && (fflush(stdout) != 0 || ferror(stdout)) && errno == EPIPE;
             rc = gone || output_commit(&out) ? EXIT_CLEAN : EXIT_USAGE;
         }

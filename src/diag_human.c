@@ -18,6 +18,45 @@ static const char *severity_color(enum severity s)
 
 #define EXCERPT_CONTEXT 60   /* bytes shown either side of a span on a long line */
 
+/* Writes text with control characters spelled as the plan language writes
+ * them (\n, \t, \u{1B}): a plan must not move the cursor or retitle the
+ * terminal that shows its diagnostics. */
+static void put_visible(FILE *out, const char *s)
+{
+    for (; *s; s++) {
+        size_t plain = strcspn(s, "\x01\x02\x03\x04\x05\x06\x07\x08\t\n\x0b\x0c\r\x0e\x0f"
+                                  "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c"
+                                  "\x1d\x1e\x1f\x7f");
+        fwrite(s, 1, plain, out);
+        s += plain;
+        unsigned char c = (unsigned char)*s;
+        if (!c)
+            break;
+        if (c == '\n')
+            fputs("\\n", out);
+        else if (c == '\t')
+            fputs("\\t", out);
+        else
+            fprintf(out, "\\u{%X}", c);
+    }
+}
+
+/* A source line as it is, but control characters other than tab become a
+ * space: one column each, so the caret below still lines up. */
+static void put_source_line(FILE *out, str line)
+{
+    size_t run = 0;     /* start of the bytes not yet written */
+    for (size_t i = 0; i < line.len; i++) {
+        unsigned char c = (unsigned char)line.ptr[i];
+        if ((c < 0x20 && c != '\t') || c == 0x7f) {
+            fwrite(line.ptr + run, 1, i - run, out);
+            fputc(' ', out);
+            run = i + 1;
+        }
+    }
+    fwrite(line.ptr + run, 1, line.len - run, out);
+}
+
 /* Moves a byte offset back to the start of its UTF-8 character. */
 static size_t char_start(const char *s, size_t i)
 {
@@ -58,7 +97,9 @@ static void print_excerpt(FILE *out, span at, const struct render_opts *o)
     int width = snprintf(NULL, 0, "%d", p.line);
     if (width < 4)
         width = 4;
-    fprintf(out, "%*d | %.*s\n", width, p.line, (int)line.len, line.ptr);
+    fprintf(out, "%*d | ", width, p.line);
+    put_source_line(out, line);
+    fputc('\n', out);
     fprintf(out, "%*s | ", width, "");
     /* Walk code points so the caret sits under the right character; tabs are
      * copied so the underline lines up however the terminal expands them. */
@@ -93,14 +134,18 @@ static void print_head(FILE *out, span at, const char *sev, const char *color,
         fputs(BOLD, out);
     if (at.src) {
         struct position p = source_position((struct source *)at.src, at.start);
-        fprintf(out, "%s:%d:%d: ", at.src->path, p.line, p.column);
+        put_visible(out, at.src->path);
+        fprintf(out, ":%d:%d: ", p.line, p.column);
     } else {
         fputs("okrc: ", out);
     }
     if (o->color)
-        fprintf(out, "%s%s:" RESET BOLD " %s" RESET, color, sev, message);
+        fprintf(out, "%s%s:" RESET BOLD " ", color, sev);
     else
-        fprintf(out, "%s: %s", sev, message);
+        fprintf(out, "%s: ", sev);
+    put_visible(out, message);
+    if (o->color)
+        fputs(RESET, out);
     if (rule)
         fprintf(out, " [%s]", rule);
     fputc('\n', out);

@@ -192,13 +192,20 @@ void md_escape(FILE *out, str text)
         char c = text.ptr[i];
         if (c == '\n')
             fputs("<br>", out);
-        else if (c == '\r' || c == '\t')
-            fputc(' ', out);
-        else if (strchr("\\`*_[]<>|#", c))
+        else if ((unsigned char)c < 0x20 || c == 0x7f)
+            fputc(' ', out);    /* tab, CR, and escapes a terminal would obey */
+        else if (strchr("\\`*_[]<>|#&", c))     /* & too: "&amp;" shows as itself */
             fprintf(out, "\\%c", c);
         else
             fputc(c, out);
     }
+}
+
+/* Control characters other than whitespace are errors in an HTML page. */
+static bool html_control(char c)
+{
+    unsigned char u = (unsigned char)c;
+    return (u < 0x20 && c != '\t' && c != '\n' && c != '\r') || u == 0x7f;
 }
 
 void html_escape(FILE *out, const char *s, size_t len)
@@ -210,7 +217,7 @@ void html_escape(FILE *out, const char *s, size_t len)
         case '>': fputs("&gt;", out); break;
         case '"': fputs("&quot;", out); break;
         case '\'': fputs("&#39;", out); break;
-        default: fputc(s[i], out);
+        default: fputc(html_control(s[i]) ? ' ' : s[i], out);
         }
     }
 }

@@ -34,6 +34,10 @@ void emit_json(const struct report *r, FILE *out);
 void emit_html(const struct report *r, FILE *out);
 void emit_csv(const struct report *r, FILE *out);
 
+/* cmd_agenda.c: the one-on-one agenda (Markdown) for the key results that
+ * person (without '@') owns; progress must be computed. */
+void agenda_write(FILE *out, struct plan *plan, const char *person);
+
 /* ---- emit.c: what the emitters share ---- */
 void report_build(struct report *r, struct plan *plan, const struct report_filter *f);
 /* The title of the report: the plan's, or "OKR progress". */

@@ -3,6 +3,14 @@
 
 #include <string.h>
 
+/* A spreadsheet runs a cell that starts with = + - @ (or tab, CR) as a
+ * formula: CSV injection. Such text gets a leading apostrophe (OWASP); so
+ * does text that starts with one, so that readers can always drop it. */
+static bool needs_formula_guard(const char *s, size_t len)
+{
+    return len && s[0] && strchr("=+-@\t\r'", s[0]);
+}
+
 /* Quotes a field when it holds a comma, a quote or a line break. */
 static void csv_field(FILE *out, const char *s, size_t len, bool last)
 {
@@ -11,6 +19,8 @@ static void csv_field(FILE *out, const char *s, size_t len, bool last)
         quote = s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r';
     if (quote)
         fputc('"', out);
+    if (needs_formula_guard(s, len))
+        fputc('\'', out);
     for (size_t i = 0; i < len; i++) {
         if (s[i] == '"')
             fputc('"', out);
@@ -38,6 +48,7 @@ static void csv_number(FILE *out, bool present, double v)
     fputc(',', out);
 }
 
+/* Not guarded: after the '@' a person's id is [A-Za-z0-9_.-]+, no formula. */
 static void csv_person(FILE *out, ident who)
 {
     if (who.name.ptr)

@@ -29,8 +29,11 @@ void plan_compile_memory(struct plan *plan, const char *name, const char *data, 
     struct source *src = source_from_memory(plan->arena, name, data, len, 0);
     vec_push(plan->arena, &plan->sources, src);
     parse_source(plan, src);
+    rules_apply(plan);
     resolve_plan(plan);
     check_plan(plan);
+    lint_plan(plan);
+    diag_suppress(plan->diags, &plan->sources);
     diag_sort(plan->diags);
 }
 

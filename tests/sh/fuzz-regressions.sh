@@ -1,17 +1,26 @@
 #!/bin/sh
 # Every input the fuzzer ever crashed on must now give diagnostics and a
-# defined exit code (0 or 1), with no sanitizer report.
+# defined exit code (0 or 1), with no sanitizer report, through every command
+# the fuzz target drives: check in each format, report in each format, the
+# agenda of the first person named, and the DOT map.
 set -u
 dir=$(cd "$(dirname "$0")/../fuzz/crashers" && pwd)
+err=$(mktemp)
+trap 'rm -f "$err"' EXIT
 status=0
 for f in "$dir"/*; do
-    "$OKRC" check --color=never "$f" >/dev/null 2>/tmp/okrc-fuzz-regr.$$
-    rc=$?
-    if [ "$rc" -gt 1 ] || grep -q "runtime error\|AddressSanitizer" /tmp/okrc-fuzz-regr.$$; then
-        echo "$(basename "$f"): exit $rc"
-        tail -5 /tmp/okrc-fuzz-regr.$$
-        status=1
-    fi
+    who=$(grep -ao '@[A-Za-z0-9_.-][A-Za-z0-9_.-]*' "$f" | head -1)
+    for cmd in "check --format human" "check --format json" "check --format sarif" \
+               "check --format github" "report -f text" "report -f md" "report -f json" \
+               "report -f csv" "report -f html" "agenda ${who:-@nobody}" "graph -T dot"; do
+        # shellcheck disable=SC2086
+        timeout 60 "$OKRC" $cmd --color=never --as-of 2027-02-15 "$f" >/dev/null 2>"$err" </dev/null
+        rc=$?
+        if [ "$rc" -gt 1 ] || grep -q "runtime error\|AddressSanitizer" "$err"; then
+            echo "$(basename "$f"): $cmd: exit $rc"
+            tail -5 "$err"
+            status=1
+        fi
+    done
 done
-rm -f /tmp/okrc-fuzz-regr.$$
 exit $status
