@@ -18,10 +18,32 @@ struct arena_block {
     max_align_t data[];
 };
 
+#define HUGE_PAGE (2u * 1024 * 1024)
+
 static void out_of_memory(void)
 {
     fputs("okrc: error: out of memory\n", stderr);
     exit(2);
+}
+
+/* bytes of zeroed memory aligned to a huge page, so that the kernel can back
+ * all of it with huge pages: map more, then give back the unaligned ends. */
+static void *map_block(size_t bytes)
+{
+    char *map = mmap(NULL, bytes + HUGE_PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+                     -1, 0);
+    if (map == MAP_FAILED)
+        out_of_memory();
+    char *start = (char *)(((uintptr_t)map + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1));
+    if (start > map)
+        munmap(map, (size_t)(start - map));
+    size_t tail = (size_t)(map + bytes + HUGE_PAGE - (start + bytes));
+    if (tail)
+        munmap(start + bytes, tail);
+#ifdef MADV_HUGEPAGE
+    madvise(start, bytes, MADV_HUGEPAGE);
+#endif
+    return start;
 }
 
 void *arena_alloc(struct arena *a, size_t size)
@@ -30,14 +52,7 @@ void *arena_alloc(struct arena *a, size_t size)
     struct arena_block *b = a->head;
     if (!b || b->size - b->used < size) {
         size_t cap = size > ARENA_BLOCK ? size : ARENA_BLOCK;
-        size_t bytes = sizeof *b + cap;
-        void *map = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-        if (map == MAP_FAILED)
-            out_of_memory();
-#ifdef MADV_HUGEPAGE
-        madvise(map, bytes, MADV_HUGEPAGE);
-#endif
-        b = map;
+        b = map_block(sizeof *b + cap);
         b->size = cap;
         b->used = 0;
         /* A big one-off allocation goes behind the current block so the

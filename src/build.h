@@ -92,6 +92,7 @@ void scan_text_begin(struct parse_ctx *ctx);
 void scan_text_add(struct parse_ctx *ctx, const char *s, size_t n);
 void scan_text_codepoint(struct parse_ctx *ctx, const char *hex, size_t n, const loc *at);
 str scan_text_end(struct parse_ctx *ctx);
+str scan_plain_string(struct parse_ctx *ctx, const char *text, size_t len);
 void scan_comment(struct parse_ctx *ctx, uint32_t start, uint32_t end);
 int scan_and_parse(struct parse_ctx *ctx);   /* in the generated scanner */
 

@@ -220,6 +220,11 @@ str scan_text_end(struct parse_ctx *ctx)
                  ctx->text_len};
 }
 
+str scan_plain_string(struct parse_ctx *ctx, const char *text, size_t len)
+{
+    return (str){arena_strndup(ctx->arena, text, len), len};
+}
+
 void scan_comment(struct parse_ctx *ctx, uint32_t start, uint32_t end)
 {
     struct comment *c = arena_alloc(ctx->arena, sizeof *c);
