@@ -11,16 +11,22 @@ void plan_init(struct plan *plan, struct arena *arena, struct diag_ctx *diags)
     plan->diags = diags;
 }
 
-bool plan_compile(struct plan *plan, const char *const *files, size_t n)
+/* Every phase after the sources are parsed, the same for files and memory. */
+static void analyse(struct plan *plan)
 {
-    struct load_opts opts = {.implicit = "std/rules/default"};
-    bool ok = load_plan(plan, files, n, &opts);
     rules_apply(plan);
     resolve_plan(plan);
     check_plan(plan);
     lint_plan(plan);
     diag_suppress(plan->diags, &plan->sources);
     diag_sort(plan->diags);
+}
+
+bool plan_compile(struct plan *plan, const char *const *files, size_t n)
+{
+    struct load_opts opts = {.implicit = "std/rules/default"};
+    bool ok = load_plan(plan, files, n, &opts);
+    analyse(plan);
     return ok;
 }
 
@@ -29,12 +35,7 @@ void plan_compile_memory(struct plan *plan, const char *name, const char *data, 
     struct source *src = source_from_memory(plan->arena, name, data, len, 0);
     vec_push(plan->arena, &plan->sources, src);
     parse_source(plan, src);
-    rules_apply(plan);
-    resolve_plan(plan);
-    check_plan(plan);
-    lint_plan(plan);
-    diag_suppress(plan->diags, &plan->sources);
-    diag_sort(plan->diags);
+    analyse(plan);
 }
 
 void plan_free(struct plan *plan)
