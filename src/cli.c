@@ -66,6 +66,16 @@ bool cli_as_of(const char *arg, okr_day *out)
     return true;
 }
 
+bool cli_period(const char *s, period *out)
+{
+    const char *why, *dots = strstr(s, "..");
+    if (!dots)
+        return period_parse(s, strlen(s), out, &why);
+    okr_day start, end;
+    return date_parse(s, (size_t)(dots - s), &start) &&
+           date_parse(dots + 2, strlen(dots + 2), &end) && period_from_range(start, end, out);
+}
+
 bool cli_color_valid(const char *when)
 {
     return strcmp(when, "auto") == 0 || strcmp(when, "always") == 0 || strcmp(when, "never") == 0;

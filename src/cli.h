@@ -37,6 +37,8 @@ void cli_free(struct cli_run *run);
 int cli_usage_error(const char *command, const char *fmt, const char *arg);
 /* --as-of: a date, or today (local time) when arg is NULL. */
 bool cli_as_of(const char *arg, okr_day *out);
+/* --period: "2027", "2027-Q1", ... or an inclusive date range "A..B". */
+bool cli_period(const char *s, period *out);
 /* auto (a terminal without NO_COLOR), always or never. */
 bool cli_color_valid(const char *when);
 bool cli_want_color(const char *when, FILE *stream);

@@ -174,7 +174,7 @@ static void objective_heading(FILE *out, const struct objective *o)
     md_escape(out, o->id.name);
     fprintf(out, ")\n\nObjective: score %.2f (expected %.2f), %s, %s.\n", o->progress.score,
             o->progress.expected, progress_status_name(o->progress.status),
-            o->aspirational ? "aspirational" : "committed");
+            objective_kind(o));
 }
 
 void agenda_write(FILE *out, struct plan *plan, const char *person)

@@ -72,17 +72,6 @@ static bool parse_depth(const char *s, long *out)
     return true;
 }
 
-/* "2027", "2027-Q1", ... or an inclusive range "A..B" of dates. */
-static bool parse_period(const char *s, period *out)
-{
-    const char *why, *dots = strstr(s, "..");
-    if (!dots)
-        return period_parse(s, strlen(s), out, &why);
-    okr_day a, b;
-    return date_parse(s, (size_t)(dots - s), &a) && date_parse(dots + 2, strlen(dots + 2), &b) &&
-           period_from_range(a, b, out);
-}
-
 static int parse_options(int argc, char **argv, struct graph_opts *o)
 {
     static const struct option options[] = {
@@ -187,7 +176,7 @@ static long select_objectives(const struct plan *plan, const struct graph_opts *
         fprintf(stderr, "okrc graph: error: --team: no team '%s' in the plan\n", o->team);
         return -1;
     }
-    if (o->period && !parse_period(o->period, &when)) {
+    if (o->period && !cli_period(o->period, &when)) {
         fprintf(stderr, "okrc graph: error: --period: '%s' is not a period (2027, 2027-H1, "
                         "2027-Q1, 2027-03 or DATE..DATE)\n", o->period);
         return -1;

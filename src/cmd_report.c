@@ -24,18 +24,6 @@ static const char report_help[] =
     "  -h, --help           show this help\n\n"
     "exit status: 0 report written, 1 the plan has errors, 2 usage or I/O error\n";
 
-/* "2027-Q1", "2027", "2027-01-15..2027-04-14". */
-static bool parse_period_arg(const char *s, period *out)
-{
-    const char *dots = strstr(s, "..");
-    const char *why;
-    if (!dots)
-        return period_parse(s, strlen(s), out, &why);
-    okr_day start, end;
-    return date_parse(s, (size_t)(dots - s), &start) &&
-           date_parse(dots + 2, strlen(dots + 2), &end) && period_from_range(start, end, out);
-}
-
 struct report_args {
     const struct emitter *emitter;
     const char *as_of, *output, *color;
@@ -64,7 +52,7 @@ static int parse_args(int argc, char **argv, struct report_args *a)
         case 't': a->filter.team = optarg; break;
         case 'O': a->filter.owner = optarg; break;
         case 'p':
-            if (!parse_period_arg(optarg, &a->filter.period))
+            if (!cli_period(optarg, &a->filter.period))
                 return cli_usage_error("report", "--period takes a period such as 2027-Q1 or "
                                        "2027-01-15..2027-04-14, not '%s'", optarg);
             a->filter.has_period = true;

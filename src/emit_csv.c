@@ -73,7 +73,7 @@ static void csv_row(FILE *out, const struct objective *o, const struct key_resul
     csv_str(out, o->id.name);
     csv_str(out, o->title);
     csv_str(out, o->team ? o->team->id.name : (str){0});
-    csv_text(out, o->aspirational ? "aspirational" : "committed");
+    csv_text(out, objective_kind(o));
     fprintf(out, "%.4f,", op->score);
     csv_text(out, progress_status_name(op->status));
     csv_str(out, kr->id.name);

@@ -120,7 +120,7 @@ static void objective_section(const struct report *r, FILE *out, const struct ob
         fputs(" · ", out);
     }
     fprintf(out, "%s · %s · expected %.2f</p>\n<p>", period_text,
-            o->aspirational ? "aspirational" : "committed", p->expected);
+            objective_kind(o), p->expected);
     bar(out, p->score);
     fputc(' ', out);
     status(out, p->status);

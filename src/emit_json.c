@@ -290,7 +290,7 @@ static json_t *objective(const struct report *r, const struct objective *o)
     set(j, "owner", j_person(o->owner));
     set(j, "team", o->team ? j_str(o->team->id.name) : json_null());
     set(j, "period", period_value(o));
-    set(j, "kind", j_name(o->aspirational ? "aspirational" : "committed"));
+    set(j, "kind", j_name(objective_kind(o)));
     set(j, "score", j_score(p->score));
     set(j, "expected", j_score(p->expected));
     set(j, "status", j_name(progress_status_name(p->status)));

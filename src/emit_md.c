@@ -90,7 +90,7 @@ static void objective_section(const struct report *r, FILE *out, const struct ob
         fputs(" · ", out);
     }
     fprintf(out, "%s · %s · score **%.2f** (expected %.2f) · **%s**\n", period_text,
-            o->aspirational ? "aspirational" : "committed", p->score, p->expected,
+            objective_kind(o), p->score, p->expected,
             progress_status_name(p->status));
     for (size_t i = 0; i < o->aligned_to.len; i++) {
         fputs(i ? ", " : "\nAligns to: ", out);

@@ -142,7 +142,7 @@ static void print_objective(const struct report *r, const struct text_out *t,
     if (o->period.present)
         period_format(o->period.value, period_text, sizeof period_text);
     int n = snprintf(line, sizeof line, "%.*s: %s, %s", (int)o->id.name.len, o->id.name.ptr,
-                     o->aspirational ? "aspirational" : "committed", period_text);
+                     objective_kind(o), period_text);
     if (o->owner.name.ptr)
         n += snprintf(line + n, sizeof line - (size_t)n, ", @%.*s", (int)o->owner.name.len,
                       o->owner.name.ptr);

@@ -276,7 +276,7 @@ static void html_meta(FILE *out, const struct objective *o)
         period_format(o->period.value, when, sizeof when);
         fprintf(out, "%s &#183; ", when);
     }
-    fprintf(out, "%s</FONT></TD></TR>", o->aspirational ? "aspirational" : "committed");
+    fprintf(out, "%s</FONT></TD></TR>", objective_kind(o));
 }
 
 static char *objective_label(const struct objective *o, const struct graph_request *req)

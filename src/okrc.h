@@ -431,6 +431,9 @@ void plan_free(struct plan *plan);
  * following imports or loading the implicit stdlib (fuzzing). */
 void plan_compile_memory(struct plan *plan, const char *name, const char *data, size_t len);
 
+/* "committed" or "aspirational" (progress.c). */
+const char *objective_kind(const struct objective *o);
+
 /* ---- parse.c: one source into the plan (wraps the generated parser) ---- */
 void parse_source(struct plan *plan, struct source *src);
 

@@ -263,3 +263,8 @@ void progress_compute(struct plan *plan)
     for (size_t i = 0; i < plan->objectives.len; i++)
         objective_compute(plan->objectives.items[i], plan->as_of);
 }
+
+const char *objective_kind(const struct objective *o)
+{
+    return o->aspirational ? "aspirational" : "committed";
+}
