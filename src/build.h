@@ -81,6 +81,8 @@ int scan_token(struct parse_ctx *ctx, int token, const loc *at);
 void scan_error(struct parse_ctx *ctx, enum rule_id rule, const loc *at, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 void scan_bad_byte(struct parse_ctx *ctx, const loc *at);
+/* Counts a syntax error; at the cap, says so at `at` and stops the scanner. */
+void scan_count_error(struct parse_ctx *ctx, loc at);
 const char *scan_char_name(struct parse_ctx *ctx, unsigned char c);
 void scan_number(struct parse_ctx *ctx, const char *text, size_t len, const loc *at,
                  struct number_tok *out);

@@ -195,13 +195,7 @@ void parse_syntax_error(struct parse_ctx *ctx, loc at, const char *unexpected,
     const char *hint = strcmp(unexpected, "identifier") == 0 ? suggestion(ctx, at, expected, n) : NULL;
     if (hint)
         diag_note(d, g, where, "did you mean %s?", phrase(ctx, hint));
-    if (ctx->syntax_errors + 1 >= PARSE_MAX_SYNTAX_ERRORS)
-        ctx->prev_at = at;
-    if (++ctx->syntax_errors == PARSE_MAX_SYNTAX_ERRORS) {
-        diag_report(d, R_SYNTAX, where, "too many errors in this file (%d); stopping here",
-                    PARSE_MAX_SYNTAX_ERRORS);
-        ctx->gave_up = true;
-    }
+    scan_count_error(ctx, at);
 }
 
 void parse_error_message(struct parse_ctx *ctx, loc at, const char *msg)
@@ -210,7 +204,7 @@ void parse_error_message(struct parse_ctx *ctx, loc at, const char *msg)
         return;
     diag_report(ctx->plan->diags, R_SYNTAX, build_span(ctx, at), "%s",
                 strcmp(msg, "memory exhausted") == 0 ? "the file is nested too deeply to parse" : msg);
-    ctx->syntax_errors++;
+    scan_count_error(ctx, at);
 }
 
 void parse_source(struct plan *plan, struct source *src)

@@ -54,10 +54,10 @@ int scan_token(struct parse_ctx *ctx, int token, const loc *at)
     return token;
 }
 
-static void count_error(struct parse_ctx *ctx)
+void scan_count_error(struct parse_ctx *ctx, loc at)
 {
     if (++ctx->syntax_errors == PARSE_MAX_SYNTAX_ERRORS) {
-        diag_report(ctx->plan->diags, R_SYNTAX, (span){ctx->src, ctx->prev_at.end, ctx->prev_at.end},
+        diag_report(ctx->plan->diags, R_SYNTAX, build_span(ctx, at),
                     "too many errors in this file (%d); stopping here", PARSE_MAX_SYNTAX_ERRORS);
         ctx->gave_up = true;
     }
@@ -73,7 +73,7 @@ void scan_error(struct parse_ctx *ctx, enum rule_id rule, const loc *at, const c
     vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
     diag_report(ctx->plan->diags, rule, build_span(ctx, *at), "%s", buf);
-    count_error(ctx);
+    scan_count_error(ctx, *at);
 }
 
 void scan_bad_byte(struct parse_ctx *ctx, const loc *at)
