@@ -21,18 +21,6 @@ void diag_force(struct diag_ctx *d, enum rule_id rule, enum severity sev)
     d->forced[rule] = true;
 }
 
-static char *vformat(struct arena *a, const char *fmt, va_list ap)
-{
-    va_list ap2;
-    va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    char *p = arena_alloc(a, (size_t)(n < 0 ? 0 : n) + 1);
-    if (n > 0)
-        vsnprintf(p, (size_t)n + 1, fmt, ap2);
-    va_end(ap2);
-    return p;
-}
-
 struct diag *diag_report(struct diag_ctx *d, enum rule_id rule, span at, const char *fmt, ...)
 {
     enum severity sev = d->severity_of[rule];
@@ -44,7 +32,7 @@ struct diag *diag_report(struct diag_ctx *d, enum rule_id rule, span at, const c
     g->at = at;
     va_list ap;
     va_start(ap, fmt);
-    g->message = vformat(d->arena, fmt, ap);
+    g->message = arena_vprintf(d->arena, fmt, ap);
     va_end(ap);
     g->seq = d->list.len;
     vec_push(d->arena, &d->list, g);
@@ -65,7 +53,7 @@ void diag_note(struct diag_ctx *d, struct diag *to, span at, const char *fmt, ..
     n->at = at;
     va_list ap;
     va_start(ap, fmt);
-    n->message = vformat(d->arena, fmt, ap);
+    n->message = arena_vprintf(d->arena, fmt, ap);
     va_end(ap);
     if (to->notes_tail)
         to->notes_tail->next = n;

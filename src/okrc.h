@@ -23,6 +23,8 @@ struct arena {
 };
 void *arena_alloc(struct arena *a, size_t size);         /* zeroed */
 char *arena_strndup(struct arena *a, const char *s, size_t n);
+char *arena_vprintf(struct arena *a, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
 char *arena_printf(struct arena *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void arena_free(struct arena *a);
