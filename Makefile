@@ -8,6 +8,7 @@ STDLIB_DIR := $(PREFIX)/share/okrc/stdlib
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+LIBS       := $(PKG_LIBS) -lm
 
 CSTD     := -std=c11 -D_POSIX_C_SOURCE=200809L
 OPT      ?= -O2 -g
@@ -53,10 +54,10 @@ build/asan/%.o: build/gen/%.c src/okrc.h src/cli.h src/rules.def src/build.h bui
 	$(CC) $(CSTD) -O1 -g $(SAN) $(GEN_WARN) $(INCLUDES) $(PKG_CFLAGS) -c -o $@ $<
 
 okrc: $(OBJ)
-	$(CC) $(OPT) -o $@ $(OBJ) $(PKG_LIBS) -lm
+	$(CC) $(OPT) -o $@ $(OBJ) $(LIBS)
 
 okrc-asan: $(ASAN_OBJ)
-	$(CC) -g $(SAN) -o $@ $(ASAN_OBJ) $(PKG_LIBS) -lm
+	$(CC) -g $(SAN) -o $@ $(ASAN_OBJ) $(LIBS)
 
 asan: okrc-asan
 
@@ -68,18 +69,25 @@ LIB_OBJ    := $(filter-out build/obj/main.o,$(OBJ))
 
 build/unit/%: tests/unit/%.c tests/unit/check.h $(LIB_OBJ)
 	@mkdir -p $(@D)
-	$(CC) $(CSTD) $(OPT) $(WARN) $(INCLUDES) -Itests/unit $(PKG_CFLAGS) -o $@ $< $(LIB_OBJ) $(PKG_LIBS) -lm
+	$(CC) $(CSTD) $(OPT) $(WARN) $(INCLUDES) -Itests/unit $(PKG_CFLAGS) -o $@ $< $(LIB_OBJ) $(LIBS)
+
+# Helpers the shell tests call (tests/tools/*.c, one program each).
+TOOLS := $(patsubst tests/tools/%.c,build/tools/%,$(wildcard tests/tools/*.c))
+
+build/tools/%: tests/tools/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CSTD) $(OPT) $(WARN) $(PKG_CFLAGS) -o $@ $< $(LIBS)
 
 # `check` installs what is missing, then runs every test in a fresh make so
 # that pkg-config sees the newly installed libraries.
 check: test-deps
 	@$(MAKE) --no-print-directory test
 
-test: okrc okrc-asan $(UNIT_TESTS)
+test: okrc okrc-asan $(UNIT_TESTS) $(TOOLS)
 	@tests/run.sh
 
 # Every end-to-end test under valgrind: no leak and no error in our code.
-memcheck: okrc $(UNIT_TESTS)
+memcheck: okrc $(UNIT_TESTS) $(TOOLS)
 	@MEMCHECK=1 tests/run.sh
 
 # The examples' check-ins are from early 2027; DEMO_AS_OF shows them mid-way.
@@ -128,7 +136,7 @@ FUZZ_SRC := $(filter-out src/main.c,$(SRC)) build/gen/parser.c build/gen/scanner
 build/fuzz/fuzz_plan: tests/fuzz/fuzz_plan.c $(FUZZ_SRC) src/okrc.h src/build.h src/emit.h src/graph.h build/gen/parser.h
 	@mkdir -p $(@D)
 	clang $(CSTD) -O1 -g $(FUZZ_SAN) -Wno-unused-function $(INCLUDES) $(PKG_CFLAGS) -o $@ \
-	    tests/fuzz/fuzz_plan.c $(FUZZ_SRC) $(PKG_LIBS) -lm
+	    tests/fuzz/fuzz_plan.c $(FUZZ_SRC) $(LIBS)
 
 fuzz: build/fuzz/fuzz_plan
 	@mkdir -p build/fuzz/corpus

@@ -1,169 +1,293 @@
 /* emit_json.c — `report -f json`: the stable shape of SPEC §5 plus the
  * fields documented in docs/report.md.
  *
- * jansson builds and dumps one objective at a time: a tree of the whole plan
- * made `report` 2.6× slower than `check` on 10,000 objectives, and memory
- * stays bounded by the largest objective. jansson writes every byte, escape
- * and number; this file only cuts its frames apart (see "output" below).
- * The layout is JSON_INDENT(2) throughout. */
+ * The one JSON output that does not go through jansson, for speed: the
+ * issue's bar is `report -f json` within 2× of `check` on 10,000
+ * objectives, and jansson's dump alone (a call per token, a UTF-8 decode
+ * per character, keys included) took as long as all of `check` — 2.3× with
+ * one objective tree at a time, 1.8–2.0× even when two threads dumped
+ * (docs/report.md has the figures). This writer streams the same bytes
+ * jansson writes with JSON_INDENT(2) | JSON_REAL_PRECISION(15): same
+ * layout, escapes and number forms. tests/sh/report-json-jansson.sh and the
+ * fuzz target hold it to that, byte for byte, by re-dumping its output with
+ * jansson. Diagnostics and SARIF stay on jansson (src/diag_*.c). */
 #include "emit.h"
 
-#include <jansson.h>
 #include <math.h>
-#include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define DUMP_FLAGS (JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15))
-
-/* ---- jansson's memory: a bump allocator, emptied after each objective ----
- * A tree of an objective is a few hundred small blocks that all die
- * together; malloc and free of them were a fifth of `report -f json`.
- * jansson's hooks take no context, hence the one file-level variable. */
-
-struct spill {
-    struct spill *next;
-    max_align_t data[];
+struct json_writer {
+    FILE *out;
+    int depth;
+    bool empty;             /* nothing written yet in the open object or array */
+    size_t len;             /* bytes waiting in buf */
+    char buf[1 << 15];      /* stdio per token was half of the writer's time */
 };
 
-static struct {
-    char *block;
-    size_t used, size;
-    size_t spilled;         /* bytes that did not fit since the last reset */
-    struct spill *spills;
-} scratch;
-
-#define SCRATCH_ALIGN sizeof(max_align_t)
-
-static void *scratch_malloc(size_t n)
+static void jw_flush(struct json_writer *w)
 {
-    n = (n + SCRATCH_ALIGN - 1) & ~(SCRATCH_ALIGN - 1);
-    if (scratch.size - scratch.used >= n) {
-        void *p = scratch.block + scratch.used;
-        scratch.used += n;
-        return p;
-    }
-    struct spill *s = malloc(sizeof *s + n);
-    if (!s)
-        return NULL;
-    s->next = scratch.spills;
-    scratch.spills = s;
-    scratch.spilled += n;
-    return s->data;
+    fwrite(w->buf, 1, w->len, w->out);
+    w->len = 0;
 }
 
-static void scratch_free(void *p)
+static void jw_put(struct json_writer *w, const char *s, size_t n)
 {
-    (void)p;                /* reclaimed by scratch_reset */
-}
-
-/* Forgets everything allocated; the block grows to hold what spilled. */
-static void scratch_reset(void)
-{
-    while (scratch.spills) {
-        struct spill *next = scratch.spills->next;
-        free(scratch.spills);
-        scratch.spills = next;
-    }
-    if (scratch.spilled) {
-        size_t want = 2 * (scratch.used + scratch.spilled);
-        char *grown = malloc(want);
-        if (grown) {
-            free(scratch.block);
-            scratch.block = grown;
-            scratch.size = want;
+    if (n > sizeof w->buf - w->len) {
+        jw_flush(w);
+        if (n > sizeof w->buf) {
+            fwrite(s, 1, n, w->out);
+            return;
         }
     }
-    scratch.used = scratch.spilled = 0;
+    memcpy(w->buf + w->len, s, n);
+    w->len += n;
 }
 
-/* ---- values: never NULL, so a failed conversion cannot drop a member ---- */
+#define jw_literal(w, s) jw_put(w, s, sizeof s - 1)
 
-static json_t *or_null(json_t *v)
+static void jw_char(struct json_writer *w, char c)
 {
-    return v ? v : json_null();
+    if (w->len == sizeof w->buf)
+        jw_flush(w);
+    w->buf[w->len++] = c;
 }
 
-/* Invalid UTF-8 cannot get past the scanner; if it ever does, its
- * non-ASCII bytes become '?' rather than losing the whole string. */
-static json_t *ascii_fallback(const char *s, size_t len)
+/* ---- layout: jansson's JSON_INDENT(2) ---- */
+
+static void jw_break(struct json_writer *w)
 {
-    char *copy = malloc(len ? len : 1);
-    if (!copy)
-        return json_null();
-    for (size_t i = 0; i < len; i++)
-        copy[i] = (unsigned char)s[i] < 0x80 ? s[i] : '?';
-    json_t *v = json_stringn(copy, len);
-    free(copy);
-    return or_null(v);
+    static const char spaces[] = "                                ";
+    jw_char(w, '\n');
+    for (size_t width = 2 * (size_t)w->depth; width;) {
+        size_t n = width < sizeof spaces - 1 ? width : sizeof spaces - 1;
+        jw_put(w, spaces, n);
+        width -= n;
+    }
 }
 
-static json_t *j_str(str s)
+/* Before any member or element: a comma after the previous one, a new line. */
+static void jw_next(struct json_writer *w)
 {
-    if (!s.ptr)
-        return json_null();
-    json_t *v = json_stringn(s.ptr, s.len);
-    return v ? v : ascii_fallback(s.ptr, s.len);
+    if (!w->empty)
+        jw_char(w, ',');
+    w->empty = false;
+    jw_break(w);
 }
 
-/* Our own ASCII names (statuses, kinds): nothing to validate. */
-static json_t *j_name(const char *s)
+static void jw_open(struct json_writer *w, char c)
 {
-    return or_null(json_string_nocheck(s));
+    jw_char(w, c);
+    w->depth++;
+    w->empty = true;
 }
 
-/* Whole numbers print as integers, others as reals with 15 significant
- * digits; NaN and infinity (json_real refuses them) become null. */
-static json_t *j_number(double v)
+/* An empty object or array closes on its own line: "[]", "{}". */
+static void jw_close(struct json_writer *w, char c)
 {
-    if (fabs(v) < 9007199254740992.0 && v == floor(v))
-        return or_null(json_integer((json_int_t)v));
-    return or_null(json_real(v));
+    w->depth--;
+    if (!w->empty)
+        jw_break(w);
+    jw_char(w, c);
+    w->empty = false;
 }
 
-/* Scores are rounded to four decimals and always print as reals: "0.0". */
-static json_t *j_score(double s)
+/* Our own keys are plain ASCII: nothing to escape. */
+static void jw_key(struct json_writer *w, const char *key)
 {
-    return or_null(json_real(round(s * 10000) / 10000));
+    jw_next(w);
+    jw_char(w, '"');
+    jw_put(w, key, strlen(key));
+    jw_literal(w, "\": ");
 }
 
-static json_t *j_person(ident who)
+/* ---- strings ---- */
+
+/* The length of the well-formed UTF-8 sequence at s, or 0: jansson's
+ * rules (no overlong forms, no surrogates, nothing past U+10FFFF). */
+static size_t utf8_sequence(const unsigned char *s, size_t n)
 {
-    if (!who.name.ptr)
-        return json_null();
-    char small[128];
-    char *buf = who.name.len < sizeof small ? small : malloc(who.name.len + 1);
-    if (!buf)
-        return json_null();
-    buf[0] = '@';
-    memcpy(buf + 1, who.name.ptr, who.name.len);
-    json_t *v = j_str((str){buf, who.name.len + 1});
-    if (buf != small)
-        free(buf);
-    return v;
+    size_t k = s[0] < 0x80 ? 1 : s[0] < 0xC2 ? 0 : s[0] < 0xE0 ? 2 : s[0] < 0xF0 ? 3 : s[0] < 0xF5 ? 4 : 0;
+    if (k == 0 || k > n)
+        return 0;
+    unsigned long c = s[0] & (0x7F >> k);
+    for (size_t i = 1; i < k; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        c = c << 6 | (s[i] & 0x3F);
+    }
+    if ((k == 3 && (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF))) || (k == 4 && (c < 0x10000 || c > 0x10FFFF)))
+        return 0;
+    return k;
 }
 
-static json_t *j_date(okr_day day)
+static bool utf8_valid(const char *s, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s, *end = p + len;
+    while (p < end) {
+        if (*p < 0x80) {
+            p++;
+            continue;
+        }
+        size_t k = utf8_sequence(p, (size_t)(end - p));
+        if (!k)
+            return false;
+        p += k;
+    }
+    return true;
+}
+
+/* The characters of a JSON string, without its quotes. Plain runs are
+ * copied whole. Invalid UTF-8 cannot get past the scanner; if it ever
+ * does, every non-ASCII byte of that string becomes '?'. */
+static void jw_escaped(struct json_writer *w, const char *s, size_t len)
+{
+    bool valid = utf8_valid(s, len);
+    size_t run = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x80 ? valid : c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        jw_put(w, s + run, i - run);
+        run = i + 1;
+        switch (c) {
+        case '"': jw_literal(w, "\\\""); break;
+        case '\\': jw_literal(w, "\\\\"); break;
+        case '\n': jw_literal(w, "\\n"); break;
+        case '\r': jw_literal(w, "\\r"); break;
+        case '\t': jw_literal(w, "\\t"); break;
+        case '\b': jw_literal(w, "\\b"); break;
+        case '\f': jw_literal(w, "\\f"); break;
+        default:
+            if (c >= 0x80) {
+                jw_char(w, '?');
+            } else {
+                char seq[8];
+                snprintf(seq, sizeof seq, "\\u%04X", c);
+                jw_put(w, seq, 6);
+            }
+        }
+    }
+    jw_put(w, s + run, len - run);
+}
+
+static void jw_string(struct json_writer *w, const char *s, size_t len)
+{
+    jw_char(w, '"');
+    jw_escaped(w, s, len);
+    jw_char(w, '"');
+}
+
+static void jw_null(struct json_writer *w)
+{
+    jw_literal(w, "null");
+}
+
+static void jw_str(struct json_writer *w, str s)
+{
+    if (s.ptr)
+        jw_string(w, s.ptr, s.len);
+    else
+        jw_null(w);
+}
+
+/* Our own ASCII names (statuses, kinds): nothing to escape. */
+static void jw_name(struct json_writer *w, const char *s)
+{
+    jw_char(w, '"');
+    jw_put(w, s, strlen(s));
+    jw_char(w, '"');
+}
+
+static void jw_bool(struct json_writer *w, bool b)
+{
+    if (b)
+        jw_literal(w, "true");
+    else
+        jw_literal(w, "false");
+}
+
+static void jw_person(struct json_writer *w, ident who)
+{
+    if (!who.name.ptr) {
+        jw_null(w);
+        return;
+    }
+    jw_literal(w, "\"@");
+    jw_escaped(w, who.name.ptr, who.name.len);
+    jw_char(w, '"');
+}
+
+static void jw_date(struct json_writer *w, okr_day day)
 {
     char buf[11];
     date_format(day, buf);
-    return j_name(buf);
+    jw_char(w, '"');
+    jw_put(w, buf, 10);
+    jw_char(w, '"');
 }
 
-static json_t *j_number_if(bool present, double v)
+/* ---- numbers: jansson's forms ---- */
+
+/* A real as jansson's jsonp_dtostr writes it: "%.15g", then ".0" when it
+ * would read back as an integer, and the exponent without '+' or leading
+ * zeros ("1e-05" → "1e-5"). NaN and infinity have no JSON form: null. */
+static void jw_real(struct json_writer *w, double v)
 {
-    return present ? j_number(v) : json_null();
+    if (!isfinite(v)) {
+        jw_null(w);
+        return;
+    }
+    char buf[40];
+    int n = snprintf(buf, sizeof buf - 2, "%.15g", v);
+    char *e = strchr(buf, 'e');
+    if (!e && !strchr(buf, '.')) {
+        memcpy(buf + n, ".0", 3);
+        n += 2;
+    }
+    if (e) {
+        char *digits = e + 1 + (e[1] == '-'), *from = e + 2;
+        while (*from == '0')
+            from++;
+        memmove(digits, from, (size_t)(buf + n + 1 - from));
+        n -= (int)(from - digits);
+    }
+    jw_put(w, buf, (size_t)n);
 }
 
-static json_t *j_date_if(bool present, okr_day day)
+/* Whole numbers print as integers, others as reals. */
+static void jw_number(struct json_writer *w, double v)
 {
-    return present ? j_date(day) : json_null();
+    if (fabs(v) < 9007199254740992.0 && v == floor(v)) {
+        char buf[24];
+        int n = snprintf(buf, sizeof buf, "%lld", (long long)v);
+        jw_put(w, buf, (size_t)n);
+    } else {
+        jw_real(w, v);
+    }
 }
 
-/* Members with literal keys: no UTF-8 check of the key needed. */
-static void set(json_t *obj, const char *key, json_t *value)
+/* Scores are rounded to four decimals and always print as reals: "0.0". */
+static void jw_score(struct json_writer *w, double s)
 {
-    json_object_set_new_nocheck(obj, key, value);
+    jw_real(w, round(s * 10000) / 10000);
+}
+
+static void jw_number_if(struct json_writer *w, bool present, double v)
+{
+    if (present)
+        jw_number(w, v);
+    else
+        jw_null(w);
+}
+
+static void jw_date_if(struct json_writer *w, bool present, okr_day day)
+{
+    if (present)
+        jw_date(w, day);
+    else
+        jw_null(w);
 }
 
 /* ---- the document ---- */
@@ -181,238 +305,179 @@ static const char *initiative_status_name(enum initiative_status s)
     return names[s];
 }
 
-static json_t *forecast(const struct progress *p)
+static void forecast(struct json_writer *w, const struct progress *p)
 {
-    if (!p->has_forecast)
-        return json_null();
-    json_t *f = json_object();
-    set(f, "value", j_number(p->forecast));
-    set(f, "score", j_score(p->forecast_score));
-    set(f, "status", j_name(progress_status_name(p->forecast_status)));
-    return f;
+    if (!p->has_forecast) {
+        jw_null(w);
+        return;
+    }
+    jw_open(w, '{');
+    jw_key(w, "value"), jw_number(w, p->forecast);
+    jw_key(w, "score"), jw_score(w, p->forecast_score);
+    jw_key(w, "status"), jw_name(w, progress_status_name(p->forecast_status));
+    jw_close(w, '}');
 }
 
-static json_t *current_value(const struct key_result *kr, bool numeric)
+static void current_value(struct json_writer *w, const struct key_result *kr, bool numeric)
 {
     const struct progress *p = &kr->progress;
     if (!p->has_value)
-        return json_null();
-    return numeric ? j_number(p->value) : json_boolean(p->value >= 1);
+        jw_null(w);
+    else if (numeric)
+        jw_number(w, p->value);
+    else
+        jw_bool(w, p->value >= 1);
 }
 
-static json_t *key_result(const struct key_result *kr)
+static void key_result(struct json_writer *w, const struct key_result *kr)
 {
     const struct progress *p = &kr->progress;
     bool numeric = kr->metric != METRIC_MILESTONE && kr->metric != METRIC_NONE;
     bool has_from = kr->metric == METRIC_RANGE || kr->metric == METRIC_TARGET;
-    json_t *k = json_object();
-    set(k, "id", j_str(kr->id.name));
-    set(k, "title", j_str(kr->title));
-    set(k, "owner", j_person(kr->owner));
-    set(k, "unit", j_str(kr_unit(kr)));
-    set(k, "metric", j_name(metric_name(kr->metric)));
-    set(k, "from", j_number_if(has_from, kr->from.value));
-    set(k, "to", j_number_if(numeric, kr->to.value));
-    set(k, "current", current_value(kr, numeric));
-    set(k, "score", j_score(p->score));
-    set(k, "status", j_name(progress_status_name(p->status)));
-    set(k, "confidence", j_number_if(p->confidence != 0, p->confidence));
-    set(k, "grade", j_name(progress_grade_name(progress_grade(p->score))));
-    set(k, "expected", j_score(p->expected));
-    set(k, "weight", j_number(kr->weight.present ? kr->weight.value : 1));
-    set(k, "minimum", j_number_if(kr->minimum.present, kr->minimum.value));
-    set(k, "below_minimum", json_boolean(p->below_minimum));
-    set(k, "due", j_date_if(kr->due.present, kr->due.value));
-    set(k, "checkins", j_number((double)p->checkins_counted));
-    set(k, "last_checkin", j_date_if(p->checkins_counted != 0, p->last_checkin));
-    set(k, "previous", j_number_if(p->has_previous, p->previous));
-    set(k, "change", j_number_if(p->has_previous, p->change));
-    set(k, "remaining", j_number(p->remaining));
-    set(k, "forecast", forecast(p));
-    return k;
+    jw_open(w, '{');
+    jw_key(w, "id"), jw_str(w, kr->id.name);
+    jw_key(w, "title"), jw_str(w, kr->title);
+    jw_key(w, "owner"), jw_person(w, kr->owner);
+    jw_key(w, "unit"), jw_str(w, kr_unit(kr));
+    jw_key(w, "metric"), jw_name(w, metric_name(kr->metric));
+    jw_key(w, "from"), jw_number_if(w, has_from, kr->from.value);
+    jw_key(w, "to"), jw_number_if(w, numeric, kr->to.value);
+    jw_key(w, "current"), current_value(w, kr, numeric);
+    jw_key(w, "score"), jw_score(w, p->score);
+    jw_key(w, "status"), jw_name(w, progress_status_name(p->status));
+    jw_key(w, "confidence"), jw_number_if(w, p->confidence != 0, p->confidence);
+    jw_key(w, "grade"), jw_name(w, progress_grade_name(progress_grade(p->score)));
+    jw_key(w, "expected"), jw_score(w, p->expected);
+    jw_key(w, "weight"), jw_number(w, kr->weight.present ? kr->weight.value : 1);
+    jw_key(w, "minimum"), jw_number_if(w, kr->minimum.present, kr->minimum.value);
+    jw_key(w, "below_minimum"), jw_bool(w, p->below_minimum);
+    jw_key(w, "due"), jw_date_if(w, kr->due.present, kr->due.value);
+    jw_key(w, "checkins"), jw_number(w, (double)p->checkins_counted);
+    jw_key(w, "last_checkin"), jw_date_if(w, p->checkins_counted != 0, p->last_checkin);
+    jw_key(w, "previous"), jw_number_if(w, p->has_previous, p->previous);
+    jw_key(w, "change"), jw_number_if(w, p->has_previous, p->change);
+    jw_key(w, "remaining"), jw_number(w, p->remaining);
+    jw_key(w, "forecast"), forecast(w, p);
+    jw_close(w, '}');
 }
 
-static json_t *initiative(const struct initiative *in)
+static void initiative(struct json_writer *w, const struct initiative *in)
 {
-    json_t *i = json_object(), *supports = json_array();
-    set(i, "id", j_str(in->id.name));
-    set(i, "title", j_str(in->title));
-    set(i, "owner", j_person(in->owner));
-    set(i, "status", j_name(initiative_status_name(in->status)));
-    set(i, "due", j_date_if(in->due.present, in->due.value));
-    for (size_t k = 0; k < in->supported.len; k++)
-        json_array_append_new(supports, j_str(((struct key_result *)in->supported.items[k])->id.name));
-    set(i, "supports", supports);
-    return i;
+    jw_open(w, '{');
+    jw_key(w, "id"), jw_str(w, in->id.name);
+    jw_key(w, "title"), jw_str(w, in->title);
+    jw_key(w, "owner"), jw_person(w, in->owner);
+    jw_key(w, "status"), jw_name(w, initiative_status_name(in->status));
+    jw_key(w, "due"), jw_date_if(w, in->due.present, in->due.value);
+    jw_key(w, "supports"), jw_open(w, '[');
+    for (size_t k = 0; k < in->supported.len; k++) {
+        jw_next(w);
+        jw_str(w, ((struct key_result *)in->supported.items[k])->id.name);
+    }
+    jw_close(w, ']');
+    jw_close(w, '}');
 }
 
-static json_t *contributors(const struct report *r, const struct objective *o)
+static void contributors(struct json_writer *w, const struct report *r, const struct objective *o)
 {
     const struct vec *v = &r->contributors[o->seq];
-    json_t *list = json_array();
+    jw_open(w, '[');
     for (size_t i = 0; i < v->len; i++) {
         const struct objective *c = v->items[i];
-        json_t *e = json_object();
-        set(e, "id", j_str(c->id.name));
-        set(e, "title", j_str(c->title));
-        set(e, "score", j_score(c->progress.score));
-        set(e, "status", j_name(progress_status_name(c->progress.status)));
-        json_array_append_new(list, e);
+        jw_next(w);
+        jw_open(w, '{');
+        jw_key(w, "id"), jw_str(w, c->id.name);
+        jw_key(w, "title"), jw_str(w, c->title);
+        jw_key(w, "score"), jw_score(w, c->progress.score);
+        jw_key(w, "status"), jw_name(w, progress_status_name(c->progress.status));
+        jw_close(w, '}');
     }
-    return list;
+    jw_close(w, ']');
 }
 
-static json_t *period_value(const struct objective *o)
+static void period_value(struct json_writer *w, const struct objective *o)
 {
-    if (!o->period.present)
-        return json_null();
-    json_t *p = json_object();
-    set(p, "start", j_date(o->period.value.start));
-    set(p, "end", j_date(o->period.value.end));
-    return p;
+    if (!o->period.present) {
+        jw_null(w);
+        return;
+    }
+    jw_open(w, '{');
+    jw_key(w, "start"), jw_date(w, o->period.value.start);
+    jw_key(w, "end"), jw_date(w, o->period.value.end);
+    jw_close(w, '}');
 }
 
-static json_t *aligns(const struct objective *o)
+static void aligns(struct json_writer *w, const struct objective *o)
 {
-    json_t *list = json_array();
-    for (size_t i = 0; i < o->aligned_to.len; i++)
-        json_array_append_new(list, j_str(((struct objective *)o->aligned_to.items[i])->id.name));
-    return list;
+    jw_open(w, '[');
+    for (size_t i = 0; i < o->aligned_to.len; i++) {
+        jw_next(w);
+        jw_str(w, ((struct objective *)o->aligned_to.items[i])->id.name);
+    }
+    jw_close(w, ']');
 }
 
-static json_t *objective(const struct report *r, const struct objective *o)
+static void objective(struct json_writer *w, const struct report *r, const struct objective *o)
 {
     const struct progress *p = &o->progress;
-    json_t *j = json_object();
-    json_t *krs = json_array(), *initiatives = json_array(), *risks = json_array();
-    set(j, "id", j_str(o->id.name));
-    set(j, "title", j_str(o->title));
-    set(j, "owner", j_person(o->owner));
-    set(j, "team", o->team ? j_str(o->team->id.name) : json_null());
-    set(j, "period", period_value(o));
-    set(j, "kind", j_name(objective_kind(o)));
-    set(j, "score", j_score(p->score));
-    set(j, "expected", j_score(p->expected));
-    set(j, "status", j_name(progress_status_name(p->status)));
-    set(j, "grade", j_name(progress_grade_name(progress_grade(p->score))));
-    set(j, "confidence", j_number_if(p->confidence != 0, p->confidence));
-    set(j, "aligns", aligns(o));
-    set(j, "contributors", contributors(r, o));
-    for (size_t i = 0; i < o->key_results.len; i++)
-        json_array_append_new(krs, key_result(o->key_results.items[i]));
-    set(j, "key_results", krs);
-    for (size_t i = 0; i < o->initiatives.len; i++)
-        json_array_append_new(initiatives, initiative(o->initiatives.items[i]));
-    set(j, "initiatives", initiatives);
-    for (size_t i = 0; i < o->risks.len; i++)
-        json_array_append_new(risks, j_str(((text_item *)o->risks.items[i])->text));
-    set(j, "risks", risks);
-    return j;
-}
-
-/* ---- output ----
- * The document is {"as_of", "title", "objectives": [...]} and only the
- * objectives can be many. jansson dumps the frame once, with an empty list,
- * and then each objective alone inside a frame {"objectives": [o]}: that
- * puts it at its real depth, so jansson's indentation is the document's,
- * and the known text around it is cut off. One objective's tree is alive
- * at a time. */
-
-#define ITEM_HEAD "{\n  \"objectives\": ["
-#define ITEM_TAIL "\n  ]\n}"
-#define LIST_TAIL "]\n}"
-
-struct buffer {
-    char *data;
-    size_t len, cap;
-};
-
-/* Out of line so that the callers' common case stays a compare. */
-static __attribute__((noinline)) bool buffer_grow(struct buffer *b, size_t n)
-{
-    size_t cap = b->cap ? b->cap : 4096;
-    while (cap - b->len < n)
-        cap *= 2;
-    char *grown = realloc(b->data, cap);
-    if (!grown)
-        return false;
-    b->data = grown;
-    b->cap = cap;
-    return true;
-}
-
-static inline bool buffer_reserve(struct buffer *b, size_t n)
-{
-    return b->cap - b->len >= n || buffer_grow(b, n);
-}
-
-/* jansson's callback: called for every token, so it only copies. Writing
- * each token through stdio instead took more time than jansson itself. */
-static int collect(const char *buffer, size_t size, void *data)
-{
-    struct buffer *b = data;
-    if (!buffer_reserve(b, size))
-        return -1;
-    memcpy(b->data + b->len, buffer, size);
-    b->len += size;
-    return 0;
-}
-
-static bool has_affixes(const struct buffer *b, const char *head, const char *tail)
-{
-    size_t h = strlen(head), t = strlen(tail);
-    return b->len >= h + t && memcmp(b->data, head, h) == 0 &&
-           memcmp(b->data + b->len - t, tail, t) == 0;
-}
-
-/* Dumps and frees v, then writes its text without `head` and `tail`. */
-static void write_cut(struct buffer *b, FILE *out, json_t *v, const char *head, const char *tail)
-{
-    b->len = 0;
-    if (json_dump_callback(v, collect, b, DUMP_FLAGS) == 0 && has_affixes(b, head, tail))
-        fwrite(b->data + strlen(head), 1, b->len - strlen(head) - strlen(tail), out);
+    jw_open(w, '{');
+    jw_key(w, "id"), jw_str(w, o->id.name);
+    jw_key(w, "title"), jw_str(w, o->title);
+    jw_key(w, "owner"), jw_person(w, o->owner);
+    jw_key(w, "team");
+    if (o->team)
+        jw_str(w, o->team->id.name);
     else
-        fputs("null", out);     /* out of memory: the document stays well-formed */
-    json_decref(v);
-    scratch_reset();
-}
-
-/* The frame up to and including the objectives' '['. */
-static void write_head(struct buffer *b, FILE *out, const struct report *r)
-{
-    json_t *frame = json_object();
-    set(frame, "as_of", j_date(r->plan->as_of));
-    set(frame, "title", j_str(report_title(r)));
-    set(frame, "objectives", json_array());
-    write_cut(b, out, frame, "", LIST_TAIL);
-}
-
-static void write_objective(struct buffer *b, FILE *out, const struct report *r,
-                            const struct objective *o)
-{
-    json_t *frame = json_object(), *list = json_array();
-    json_array_append_new(list, objective(r, o));
-    set(frame, "objectives", list);
-    write_cut(b, out, frame, ITEM_HEAD, ITEM_TAIL);
+        jw_null(w);
+    jw_key(w, "period"), period_value(w, o);
+    jw_key(w, "kind"), jw_name(w, objective_kind(o));
+    jw_key(w, "score"), jw_score(w, p->score);
+    jw_key(w, "expected"), jw_score(w, p->expected);
+    jw_key(w, "status"), jw_name(w, progress_status_name(p->status));
+    jw_key(w, "grade"), jw_name(w, progress_grade_name(progress_grade(p->score)));
+    jw_key(w, "confidence"), jw_number_if(w, p->confidence != 0, p->confidence);
+    jw_key(w, "aligns"), aligns(w, o);
+    jw_key(w, "contributors"), contributors(w, r, o);
+    jw_key(w, "key_results"), jw_open(w, '[');
+    for (size_t i = 0; i < o->key_results.len; i++) {
+        jw_next(w);
+        key_result(w, o->key_results.items[i]);
+    }
+    jw_close(w, ']');
+    jw_key(w, "initiatives"), jw_open(w, '[');
+    for (size_t i = 0; i < o->initiatives.len; i++) {
+        jw_next(w);
+        initiative(w, o->initiatives.items[i]);
+    }
+    jw_close(w, ']');
+    jw_key(w, "risks"), jw_open(w, '[');
+    for (size_t i = 0; i < o->risks.len; i++) {
+        jw_next(w);
+        jw_str(w, ((text_item *)o->risks.items[i])->text);
+    }
+    jw_close(w, ']');
+    jw_close(w, '}');
 }
 
 void emit_json(const struct report *r, FILE *out)
 {
-    struct buffer b = {0};
-    json_malloc_t saved_malloc;
-    json_free_t saved_free;
-    json_get_alloc_funcs(&saved_malloc, &saved_free);
-    json_set_alloc_funcs(scratch_malloc, scratch_free);
-    write_head(&b, out, r);
-    for (size_t i = 0; i < r->objectives.len; i++) {
-        if (i)
-            fputc(',', out);
-        write_objective(&b, out, r, r->objectives.items[i]);
+    struct json_writer *w = malloc(sizeof *w);
+    if (!w) {
+        fputs("null\n", out);   /* out of memory: still one JSON value */
+        return;
     }
-    fputs(r->objectives.len ? ITEM_TAIL "\n" : LIST_TAIL "\n", out);
-    free(b.data);
-    free(scratch.block);
-    scratch.block = NULL;
-    scratch.size = 0;
-    json_set_alloc_funcs(saved_malloc, saved_free);
+    *w = (struct json_writer){.out = out, .empty = true};
+    jw_open(w, '{');
+    jw_key(w, "as_of"), jw_date(w, r->plan->as_of);
+    jw_key(w, "title"), jw_str(w, report_title(r));
+    jw_key(w, "objectives"), jw_open(w, '[');
+    for (size_t i = 0; i < r->objectives.len; i++) {
+        jw_next(w);
+        objective(w, r, r->objectives.items[i]);
+    }
+    jw_close(w, ']');
+    jw_close(w, '}');
+    jw_char(w, '\n');
+    jw_flush(w);
+    free(w);
 }

@@ -3,7 +3,9 @@
  * agenda, the DOT source of the map (no layout: that is Graphviz's code and
  * slow) and every diagnostics renderer — with imports not followed, so the
  * fuzzer never touches the file system. JSON outputs are parsed back with
- * jansson: output that is not JSON is a crash, as a sanitizer report is. */
+ * jansson: output that is not JSON is a crash, as a sanitizer report is; and
+ * the report's JSON, which okrc streams itself, must be the very bytes
+ * jansson dumps for the parsed document. */
 #define _GNU_SOURCE
 #include "emit.h"
 #include "graph.h"
@@ -11,6 +13,7 @@
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -30,21 +33,30 @@ static FILE *sink(void)
     return out;
 }
 
-/* Aborts (a finding) unless text is one JSON document. */
-static void require_json(const char *what, const char *text, size_t len)
+/* Aborts (a finding) unless text is one JSON document; with `layout`, also
+ * unless it is exactly jansson's dump of that document in report's layout. */
+static void require_json(const char *what, const char *text, size_t len, bool layout)
 {
     json_error_t error;
-    json_t *doc = json_loadb(text, len, 0, &error);
+    json_t *doc = json_loadb(text, len, JSON_REJECT_DUPLICATES, &error);
     if (!doc) {
         fprintf(stderr, "%s is not JSON: %s at line %d column %d\n", what, error.text,
                 error.line, error.column);
         abort();
     }
+    if (layout) {
+        char *again = json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
+        if (again && !(strlen(again) + 1 == len && memcmp(again, text, len - 1) == 0)) {
+            fprintf(stderr, "%s differs from jansson's dump of it\n", what);
+            abort();
+        }
+        free(again);
+    }
     json_decref(doc);
 }
 
 /* Runs write into memory and checks that the result is JSON. */
-#define CHECK_JSON(what, write)                                  \
+#define CHECK_JSON(what, write, layout)                          \
     do {                                                         \
         char *buf = NULL;                                        \
         size_t len = 0;                                          \
@@ -53,7 +65,7 @@ static void require_json(const char *what, const char *text, size_t len)
             FILE *out = mem;                                     \
             write;                                               \
             fclose(mem);                                         \
-            require_json(what, buf, len);                        \
+            require_json(what, buf, len, layout);                \
         }                                                        \
         free(buf);                                               \
     } while (0)
@@ -64,8 +76,8 @@ static void render_diagnostics(struct diag_ctx *diags)
     diag_render_human(diags, sink(), &plain);
     diag_render_human(diags, sink(), &colored);
     diag_render_github(diags, sink());
-    CHECK_JSON("check --format json", diag_render_json(diags, out));
-    CHECK_JSON("check --format sarif", diag_render_sarif(diags, out));
+    CHECK_JSON("check --format json", diag_render_json(diags, out), false);
+    CHECK_JSON("check --format sarif", diag_render_sarif(diags, out), false);
 }
 
 /* The first owner of a key result, for the agenda. */
@@ -111,7 +123,7 @@ static void emit_everything(struct plan *plan)
     report.color = true;
     report.ascii = true;
     emit_text(&report, sink());
-    CHECK_JSON("report -f json", emit_json(&report, out));
+    CHECK_JSON("report -f json", emit_json(&report, out), true);
     agenda_write(sink(), plan, some_owner(plan));
     write_dot(plan);
 }

@@ -1,9 +1,11 @@
 /* Unit tests for emit_json.c: what a plan file cannot reach (bytes that are
- * not UTF-8 in a title), and that jansson's allocator is given back. */
+ * not UTF-8, control characters, NaN), each time also checking that the
+ * streaming writer wrote exactly what jansson writes for the same document. */
 #include "cli.h"
 #include "emit.h"
 
 #include <jansson.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -34,7 +36,10 @@ static struct cli_run *compile(void)
     return run;
 }
 
-/* Runs emit_json into memory and parses the result back. */
+static bool same_as_jansson;    /* set by emit_and_parse */
+
+/* Runs emit_json into memory and parses the result back; notes whether
+ * jansson dumps the parsed document to the same bytes. */
 static json_t *emit_and_parse(struct report *r)
 {
     char *text = NULL;
@@ -43,9 +48,16 @@ static json_t *emit_and_parse(struct report *r)
     emit_json(r, f);
     fclose(f);
     json_error_t error;
-    json_t *doc = json_loadb(text, n, 0, &error);
-    if (!doc)
+    json_t *doc = json_loadb(text, n, JSON_REJECT_DUPLICATES, &error);
+    same_as_jansson = false;
+    if (doc) {
+        char *again = json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
+        same_as_jansson = again && strlen(again) + 1 == n && memcmp(again, text, n - 1) == 0 &&
+                          text[n - 1] == '\n';
+        free(again);
+    } else {
         printf("  not JSON: %s at line %d\n", error.text, error.line);
+    }
     free(text);
     return doc;
 }
@@ -65,6 +77,7 @@ int main(void)
 
     json_t *doc = emit_and_parse(&r);
     CHECK("report parses back", doc != NULL);
+    CHECK("report is what jansson writes", same_as_jansson);
     CHECK("two objectives", json_array_size(json_object_get(doc, "objectives")) == 2);
     CHECK("second aligns to the first",
           strcmp(json_string_value(json_array_get(json_object_get(
@@ -77,12 +90,35 @@ int main(void)
     CHECK("invalid UTF-8: still JSON", doc != NULL);
     CHECK("invalid UTF-8: non-ASCII bytes become '?'", doc && strcmp(title_of(doc, 0), "caf? ?!") == 0);
     CHECK("invalid UTF-8: the next objective is intact", doc && strcmp(title_of(doc, 1), "Second") == 0);
+    CHECK("invalid UTF-8: what jansson writes", same_as_jansson);
     json_decref(doc);
 
-    json_malloc_t m;
-    json_free_t f;
-    json_get_alloc_funcs(&m, &f);
-    CHECK("jansson's allocator is restored", m == malloc && f == free);
+    /* Overlong '/', a surrogate and a code point past U+10FFFF: not UTF-8. */
+    const char *bad[] = {"\xc0\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xe2\x82"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        first->title = (str){bad[i], strlen(bad[i])};
+        doc = emit_and_parse(&r);
+        const char *t = doc ? title_of(doc, 0) : NULL;
+        CHECK("ill-formed sequences become '?'", t && strspn(t, "?") == strlen(bad[i]) && t[strlen(bad[i])] == 0);
+        json_decref(doc);
+    }
+
+    static const char controls[] = "\x01\x1f\x7f \" \\ / \b\f\n\r\t \xf0\x9f\x98\x80 \xe2\x80\xa8";
+    first->title = (str){controls, sizeof controls - 1};
+    doc = emit_and_parse(&r);
+    CHECK("control characters and escapes come back", doc && strcmp(title_of(doc, 0), controls) == 0);
+    CHECK("control characters: what jansson writes", same_as_jansson);
+    json_decref(doc);
+
+    struct key_result *kr = first->key_results.items[0];
+    kr->progress.score = NAN;
+    kr->progress.remaining = INFINITY;
+    doc = emit_and_parse(&r);
+    json_t *k = json_array_get(json_object_get(json_array_get(json_object_get(doc, "objectives"), 0), "key_results"), 0);
+    CHECK("NaN and infinity: null", json_is_null(json_object_get(k, "score")) &&
+                                        json_is_null(json_object_get(k, "remaining")));
+    CHECK("NaN and infinity: what jansson writes", same_as_jansson);
+    json_decref(doc);
 
     r.objectives.len = 0;
     doc = emit_and_parse(&r);
