@@ -76,7 +76,7 @@ TOOLS := $(patsubst tests/tools/%.c,build/tools/%,$(wildcard tests/tools/*.c))
 
 build/tools/%: tests/tools/%.c
 	@mkdir -p $(@D)
-	$(CC) $(CSTD) $(OPT) $(WARN) $(PKG_CFLAGS) -o $@ $< $(LIBS)
+	$(CC) $(CSTD) $(OPT) $(WARN) $$(pkg-config --cflags jansson) -o $@ $< $$(pkg-config --libs jansson)
 
 # `check` installs what is missing, then runs every test in a fresh make so
 # that pkg-config sees the newly installed libraries.
