@@ -146,9 +146,8 @@ static void kr_questions(FILE *out, const struct key_result *kr)
         fputs(i ? "; " : "", out);
         md_escape(out, ((text_item *)o->risks.items[i])->text);
     }
-    char period_text[48] = "the period";
-    if (o->period.present)
-        period_format(o->period.value, period_text, sizeof period_text);
+    char period_text[48];
+    format_period(period_text, sizeof period_text, o, "the period");
     fprintf(out, "\n- Pre-mortem: suppose %s is over and this key result was missed: why?\n"
                  "- Support needed: \n- Next step: \n", period_text);
 }

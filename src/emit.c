@@ -147,6 +147,14 @@ void format_value(char *out, size_t n, const struct key_result *kr)
         format_quantity(out, n, p->value, kr_unit(kr));
 }
 
+void format_period(char *out, size_t n, const struct objective *o, const char *without)
+{
+    if (o->period.present)
+        period_format(o->period.value, out, n);
+    else
+        snprintf(out, n, "%s", without);
+}
+
 void format_change(char *out, size_t n, const struct key_result *kr)
 {
     const struct progress *p = &kr->progress;

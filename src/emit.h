@@ -52,6 +52,8 @@ void format_quantity(char *out, size_t n, double v, str unit);
 void format_metric(char *out, size_t n, const struct key_result *kr);
 /* The value as text: "13.2M USD", "done", "not done", "no data". */
 void format_value(char *out, size_t n, const struct key_result *kr);
+/* The objective's period ("2027-Q1"), or `without` when it has none. */
+void format_period(char *out, size_t n, const struct objective *o, const char *without);
 /* "+1.2M USD" for the change since the previous check-in. */
 void format_change(char *out, size_t n, const struct key_result *kr);
 /* Urgency for sorting: off-track and missed first, achieved last. */

@@ -101,9 +101,8 @@ static void contributors(const struct report *r, FILE *out, const struct objecti
 static void objective_section(const struct report *r, FILE *out, const struct objective *o)
 {
     const struct progress *p = &o->progress;
-    char period_text[48] = "no period";
-    if (o->period.present)
-        period_format(o->period.value, period_text, sizeof period_text);
+    char period_text[48];
+    format_period(period_text, sizeof period_text, o, "no period");
     fputs("<section>\n<h2>", out);
     esc(out, o->title);
     fputs(" <small>", out);

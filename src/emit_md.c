@@ -71,9 +71,8 @@ static void kr_row(FILE *out, const struct key_result *kr)
 static void objective_section(const struct report *r, FILE *out, const struct objective *o)
 {
     const struct progress *p = &o->progress;
-    char period_text[48] = "no period";
-    if (o->period.present)
-        period_format(o->period.value, period_text, sizeof period_text);
+    char period_text[48];
+    format_period(period_text, sizeof period_text, o, "no period");
     fputs("\n## ", out);
     md_escape(out, o->title);
     fputs(" (", out);

@@ -138,9 +138,8 @@ static void print_objective(const struct report *r, const struct text_out *t,
     gauge(t, p, false);
     fputc('\n', t->out);
 
-    char line[512], period_text[48] = "no period";
-    if (o->period.present)
-        period_format(o->period.value, period_text, sizeof period_text);
+    char line[512], period_text[48];
+    format_period(period_text, sizeof period_text, o, "no period");
     int n = snprintf(line, sizeof line, "%.*s: %s, %s", (int)o->id.name.len, o->id.name.ptr,
                      objective_kind(o), period_text);
     if (o->owner.name.ptr)
