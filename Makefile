@@ -9,6 +9,8 @@ STDLIB_DIR := $(PREFIX)/share/okrc/stdlib
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 LIBS       := $(PKG_LIBS) -lm
+JANSSON_CFLAGS := $(shell pkg-config --cflags jansson 2>/dev/null)
+JANSSON_LIBS   := $(shell pkg-config --libs jansson 2>/dev/null)
 
 CSTD     := -std=c11 -D_POSIX_C_SOURCE=200809L
 OPT      ?= -O2 -g
@@ -67,16 +69,16 @@ asan: okrc-asan
 UNIT_TESTS := $(patsubst tests/unit/%.c,build/unit/%,$(wildcard tests/unit/*.c))
 LIB_OBJ    := $(filter-out build/obj/main.o,$(OBJ))
 
-build/unit/%: tests/unit/%.c tests/unit/check.h $(LIB_OBJ)
+build/unit/%: tests/unit/%.c tests/unit/check.h tests/tools/jansson_layout.h $(LIB_OBJ)
 	@mkdir -p $(@D)
 	$(CC) $(CSTD) $(OPT) $(WARN) $(INCLUDES) -Itests/unit $(PKG_CFLAGS) -o $@ $< $(LIB_OBJ) $(LIBS)
 
 # Helpers the shell tests call (tests/tools/*.c, one program each).
 TOOLS := $(patsubst tests/tools/%.c,build/tools/%,$(wildcard tests/tools/*.c))
 
-build/tools/%: tests/tools/%.c
+build/tools/%: tests/tools/%.c tests/tools/jansson_layout.h
 	@mkdir -p $(@D)
-	$(CC) $(CSTD) $(OPT) $(WARN) $$(pkg-config --cflags jansson) -o $@ $< $$(pkg-config --libs jansson)
+	$(CC) $(CSTD) $(OPT) $(WARN) $(JANSSON_CFLAGS) -o $@ $< $(JANSSON_LIBS)
 
 # `check` installs what is missing, then runs every test in a fresh make so
 # that pkg-config sees the newly installed libraries.
@@ -133,7 +135,7 @@ SECONDS ?= 60
 FUZZ_SAN := -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
 FUZZ_SRC := $(filter-out src/main.c,$(SRC)) build/gen/parser.c build/gen/scanner.c
 
-build/fuzz/fuzz_plan: tests/fuzz/fuzz_plan.c $(FUZZ_SRC) src/okrc.h src/build.h src/emit.h src/graph.h build/gen/parser.h
+build/fuzz/fuzz_plan: tests/fuzz/fuzz_plan.c tests/tools/jansson_layout.h $(FUZZ_SRC) src/okrc.h src/build.h src/emit.h src/graph.h build/gen/parser.h
 	@mkdir -p $(@D)
 	clang $(CSTD) -O1 -g $(FUZZ_SAN) -Wno-unused-function $(INCLUDES) $(PKG_CFLAGS) -o $@ \
 	    tests/fuzz/fuzz_plan.c $(FUZZ_SRC) $(LIBS)

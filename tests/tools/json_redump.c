@@ -3,8 +3,9 @@
  * 15 significant digits, keys in order, a final newline). Identical bytes
  * in and out mean okrc's streaming writer wrote what jansson would have.
  * Exit 1 when the input is not strict JSON (duplicate keys included). */
-#include <jansson.h>
 #include <stdio.h>
+
+#include "jansson_layout.h"
 
 int main(void)
 {
@@ -15,7 +16,7 @@ int main(void)
                 error.line, error.column);
         return 1;
     }
-    int failed = json_dumpf(doc, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
+    int failed = json_dumpf(doc, stdout, REPORT_JSON_FLAGS);
     json_decref(doc);
     return failed || fputc('\n', stdout) == EOF || fflush(stdout) != 0;
 }
