@@ -93,14 +93,6 @@ static void jw_close(struct json_writer *w, char c)
     w->empty = false;
 }
 
-/* Our own keys are plain ASCII: nothing to escape. */
-static void jw_key(struct json_writer *w, const char *key)
-{
-    jw_next(w);
-    jw_char(w, '"');
-    jw_put(w, key, strlen(key));
-    jw_literal(w, "\": ");
-}
 
 /* ---- strings ---- */
 
@@ -198,6 +190,14 @@ static void jw_name(struct json_writer *w, const char *s)
     jw_char(w, '"');
     jw_put(w, s, strlen(s));
     jw_char(w, '"');
+}
+
+/* Our own keys are plain ASCII names too. */
+static void jw_key(struct json_writer *w, const char *key)
+{
+    jw_next(w);
+    jw_name(w, key);
+    jw_literal(w, ": ");
 }
 
 static void jw_bool(struct json_writer *w, bool b)
