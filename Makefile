@@ -20,65 +20,72 @@ GEN_WARN := -Wall -Wno-unused-function -Wno-sign-compare -Wno-unused-parameter
 DEFS     := -DOKRC_STDLIB_DIR='"$(STDLIB_DIR)"'
 INCLUDES := -Isrc -Ibuild/gen
 
-SRC      := $(wildcard src/*.c)
+# The library (src/lib), the emitters (src/emit) and the commands (src/cmd);
+# docs/architecture.md says which may include which (tools/check-includes.sh).
+SRC      := $(wildcard src/lib/*.c src/emit/*.c src/cmd/*.c)
 GEN      := build/gen/parser.c build/gen/scanner.c
+
+# The build prints one line per step; V=1 prints the commands.
+V ?=
+say = $(if $(V),,@printf '  %-7s %s\n' $(1) $(2);)
 
 all: okrc
 
 # ---- generated sources ----
-build/gen/parser.c build/gen/parser.h: grammar/okr.y
+build/gen/parser.c build/gen/parser.h &: grammar/okr.y
 	@mkdir -p build/gen
-	bison -Wall -Werror --header=build/gen/parser.h -o build/gen/parser.c $<
+	$(call say,BISON,$<)bison -Wall -Werror --header=build/gen/parser.h -o build/gen/parser.c $<
 
 build/gen/scanner.c: grammar/okr.l build/gen/parser.h
 	@mkdir -p build/gen
-	flex -Cf -o $@ $<
+	$(call say,FLEX,$<)flex -Cf -o $@ $<
 
 # ---- one object tree per flavour: normal and sanitized ----
 # $(call objects,DIR) lists the objects of a flavour.
-objects = $(patsubst src/%.c,$(1)/%.o,$(SRC)) $(1)/parser.o $(1)/scanner.o
+objects = $(patsubst src/%.c,$(1)/%.o,$(SRC)) $(1)/gen/parser.o $(1)/gen/scanner.o
 
 OBJ      := $(call objects,build/obj)
 ASAN_OBJ := $(call objects,build/asan)
 SAN      := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-build/obj/%.o: src/%.c src/okrc.h src/cli.h src/rules.def src/build.h build/gen/parser.h
+# Header dependencies come from -MMD; the generated header must exist first.
+build/obj/%.o: src/%.c | build/gen/parser.h
 	@mkdir -p $(@D)
-	$(CC) $(CSTD) $(OPT) $(WARN) $(DEFS) $(INCLUDES) $(PKG_CFLAGS) -MMD -c -o $@ $<
-build/obj/%.o: build/gen/%.c src/okrc.h src/cli.h src/rules.def src/build.h build/gen/parser.h
+	$(call say,CC,$<)$(CC) $(CSTD) $(OPT) $(WARN) $(DEFS) $(INCLUDES) $(PKG_CFLAGS) -MMD -c -o $@ $<
+build/obj/gen/%.o: build/gen/%.c build/gen/parser.h
 	@mkdir -p $(@D)
-	$(CC) $(CSTD) $(OPT) $(GEN_WARN) $(INCLUDES) $(PKG_CFLAGS) -c -o $@ $<
-build/asan/%.o: src/%.c src/okrc.h src/cli.h src/rules.def src/build.h build/gen/parser.h
+	$(call say,CC,$<)$(CC) $(CSTD) $(OPT) $(GEN_WARN) $(INCLUDES) $(PKG_CFLAGS) -MMD -c -o $@ $<
+build/asan/%.o: src/%.c | build/gen/parser.h
 	@mkdir -p $(@D)
-	$(CC) $(CSTD) -O1 -g $(SAN) $(WARN) $(DEFS) $(INCLUDES) $(PKG_CFLAGS) -MMD -c -o $@ $<
-build/asan/%.o: build/gen/%.c src/okrc.h src/cli.h src/rules.def src/build.h build/gen/parser.h
+	$(call say,CC-SAN,$<)$(CC) $(CSTD) -O1 -g $(SAN) $(WARN) $(DEFS) $(INCLUDES) $(PKG_CFLAGS) -MMD -c -o $@ $<
+build/asan/gen/%.o: build/gen/%.c build/gen/parser.h
 	@mkdir -p $(@D)
-	$(CC) $(CSTD) -O1 -g $(SAN) $(GEN_WARN) $(INCLUDES) $(PKG_CFLAGS) -c -o $@ $<
+	$(call say,CC-SAN,$<)$(CC) $(CSTD) -O1 -g $(SAN) $(GEN_WARN) $(INCLUDES) $(PKG_CFLAGS) -MMD -c -o $@ $<
 
 okrc: $(OBJ)
-	$(CC) $(OPT) -o $@ $(OBJ) $(LIBS)
+	$(call say,LINK,$@)$(CC) $(OPT) -o $@ $(OBJ) $(LIBS)
 
 okrc-asan: $(ASAN_OBJ)
-	$(CC) -g $(SAN) -o $@ $(ASAN_OBJ) $(LIBS)
+	$(call say,LINK,$@)$(CC) -g $(SAN) -o $@ $(ASAN_OBJ) $(LIBS)
 
 asan: okrc-asan
 
--include $(wildcard build/obj/*.d build/asan/*.d)
+-include $(wildcard build/obj/*/*.d build/asan/*/*.d)
 
 # ---- tests ----
 UNIT_TESTS := $(patsubst tests/unit/%.c,build/unit/%,$(wildcard tests/unit/*.c))
-LIB_OBJ    := $(filter-out build/obj/main.o,$(OBJ))
+LIB_OBJ    := $(filter-out build/obj/cmd/main.o,$(OBJ))
 
 build/unit/%: tests/unit/%.c tests/unit/check.h tests/tools/jansson_layout.h $(LIB_OBJ)
 	@mkdir -p $(@D)
-	$(CC) $(CSTD) $(OPT) $(WARN) $(INCLUDES) -Itests/unit $(PKG_CFLAGS) -o $@ $< $(LIB_OBJ) $(LIBS)
+	$(call say,CC,$<)$(CC) $(CSTD) $(OPT) $(WARN) $(INCLUDES) -Itests/unit $(PKG_CFLAGS) -o $@ $< $(LIB_OBJ) $(LIBS)
 
 # Helpers the shell tests call (tests/tools/*.c, one program each).
 TOOLS := $(patsubst tests/tools/%.c,build/tools/%,$(wildcard tests/tools/*.c))
 
 build/tools/%: tests/tools/%.c tests/tools/jansson_layout.h
 	@mkdir -p $(@D)
-	$(CC) $(CSTD) $(OPT) $(WARN) $(JANSSON_CFLAGS) -o $@ $< $(JANSSON_LIBS)
+	$(call say,CC,$<)$(CC) $(CSTD) $(OPT) $(WARN) $(JANSSON_CFLAGS) -o $@ $< $(JANSSON_LIBS)
 
 # `check` installs what is missing, then runs every test in a fresh make so
 # that pkg-config sees the newly installed libraries.
@@ -86,7 +93,7 @@ check: test-deps
 	@$(MAKE) --no-print-directory test
 
 test: okrc okrc-asan $(UNIT_TESTS) $(TOOLS)
-	@tests/run.sh
+	@CC="$(CC)" tests/run.sh
 
 # Every end-to-end test under valgrind: no leak and no error in our code.
 memcheck: okrc $(UNIT_TESTS) $(TOOLS)
@@ -133,9 +140,9 @@ bench: okrc
 # ---- fuzzing (clang + libFuzzer): make fuzz SECONDS=N ----
 SECONDS ?= 60
 FUZZ_SAN := -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
-FUZZ_SRC := $(filter-out src/main.c,$(SRC)) build/gen/parser.c build/gen/scanner.c
+FUZZ_SRC := $(filter-out src/cmd/main.c,$(SRC)) build/gen/parser.c build/gen/scanner.c
 
-build/fuzz/fuzz_plan: tests/fuzz/fuzz_plan.c tests/tools/jansson_layout.h $(FUZZ_SRC) src/okrc.h src/build.h src/emit.h src/graph.h build/gen/parser.h
+build/fuzz/fuzz_plan: tests/fuzz/fuzz_plan.c tests/tools/jansson_layout.h $(FUZZ_SRC) $(wildcard src/*/*.h) build/gen/parser.h
 	@mkdir -p $(@D)
 	clang $(CSTD) -O1 -g $(FUZZ_SAN) -Wno-unused-function $(INCLUDES) $(PKG_CFLAGS) -o $@ \
 	    tests/fuzz/fuzz_plan.c $(FUZZ_SRC) $(LIBS)

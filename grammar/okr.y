@@ -1,7 +1,7 @@
 /* okr.y — the grammar of the okr language (SPEC §2.2).
  *
  * Pure and reentrant: all state lives in struct parse_ctx. Actions only call
- * the builder functions of src/build.c. Each item list recovers from errors
+ * the builder functions of src/lib/build.c. Each item list recovers from errors
  * at the next item or closing brace, and the top level at the next
  * declaration, so one run reports every syntax error of a file.
  */
@@ -14,8 +14,10 @@
 %parse-param {struct parse_ctx *ctx}
 
 %code requires {
-#include "okrc.h"
-#include "build.h"
+#include "lib/build.h"
+#include "lib/diag.h"
+#include "lib/model.h"
+#include "lib/rules.h"
 }
 
 %code provides {

@@ -88,5 +88,16 @@ for t in "$top"/tests/sh/*.sh; do
     done
 done
 
+# ---- checks of the source tree itself, run once ----
+for t in "$top"/tests/tree/*.sh; do
+    [ -e "$t" ] || continue
+    if sh "$t" >"$tmp/tree.out" 2>&1; then
+        pass
+    else
+        fail "$(basename "$t")"
+        tail -20 "$tmp/tree.out"
+    fi
+done
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -7,8 +7,16 @@
  * the report's JSON, which okrc streams itself, must be the very bytes
  * jansson dumps for the parsed document. */
 #define _GNU_SOURCE
-#include "emit.h"
-#include "graph.h"
+#include "emit/agenda.h"
+#include "emit/diag_render.h"
+#include "emit/emit.h"
+#include "emit/graph.h"
+#include "lib/arena.h"
+#include "lib/date.h"
+#include "lib/diag.h"
+#include "lib/model.h"
+#include "lib/plan.h"
+#include "lib/progress.h"
 #include "../tools/jansson_layout.h"
 
 #include <jansson.h>

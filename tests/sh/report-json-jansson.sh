@@ -1,6 +1,6 @@
 #!/bin/sh
 # `report -f json` is written by okrc's own streaming writer (for speed; see
-# src/emit_json.c). It must write exactly what jansson would: every report
+# src/emit/emit_json.c). It must write exactly what jansson would: every report
 # here is read by jansson and dumped again in the promised layout
 # (build/tools/json_redump), and the two must be the same bytes. Plans: every
 # golden case that compiles, the examples, numbers at the edges of the

@@ -1,5 +1,5 @@
 /* Unit tests for date.c: calendar arithmetic, period parsing, elapsed time. */
-#include "okrc.h"
+#include "lib/date.h"
 
 #include <math.h>
 #include <string.h>

@@ -1,5 +1,7 @@
 /* Unit tests for emit.c's helpers: numbers for people, escaping, UTF-8 cuts. */
-#include "emit.h"
+#include "emit/emit.h"
+#include "lib/progress.h"
+#include "lib/text.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,8 +1,12 @@
 /* Unit tests for emit_json.c: what a plan file cannot reach (bytes that are
  * not UTF-8, control characters, NaN), each time also checking that the
  * streaming writer wrote exactly what jansson writes for the same document. */
-#include "cli.h"
-#include "emit.h"
+#include "cmd/cli.h"
+#include "emit/emit.h"
+#include "lib/date.h"
+#include "lib/model.h"
+#include "lib/progress.h"
+#include "lib/text.h"
 
 #include <jansson.h>
 #include <math.h>

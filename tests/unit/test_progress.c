@@ -1,6 +1,9 @@
 /* Unit tests for progress.c: scores, statuses, forecasts (SPEC §4).
  * Each case compiles a small plan from text; 2027-Q1 has 90 days. */
-#include "cli.h"
+#include "cmd/cli.h"
+#include "lib/date.h"
+#include "lib/model.h"
+#include "lib/progress.h"
 
 #include <math.h>
 #include <stdlib.h>

@@ -1,0 +1,78 @@
+/* cmd_agenda.c — `okrc agenda @PERSON`: a Markdown one-on-one agenda over
+ * the key results that person owns, the most urgent first. */
+#define _GNU_SOURCE
+#include "cmd/cli.h"
+#include "cmd/commands.h"
+#include "cmd/output.h"
+#include "emit/agenda.h"
+#include "lib/date.h"
+#include "lib/progress.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char agenda_help[] =
+    "usage: okrc agenda @PERSON [options] FILE...\n\n"
+    "Writes a Markdown one-on-one agenda for the key results PERSON owns (their\n"
+    "own or inherited from the objective): progress, what is left, confidence,\n"
+    "risks and questions, off-track key results first.\n\n"
+    "options:\n"
+    "  --as-of DATE       the date progress is measured at (default today)\n"
+    "  -o, --output FILE  write to FILE atomically (default standard output)\n"
+    "  --color WHEN       colour of diagnostics: auto (default), always, never\n"
+    "  -h, --help         show this help\n\n"
+    "exit status: 0 agenda written, 1 the plan has errors, 2 usage or I/O error\n";
+
+int cmd_agenda(int argc, char **argv)
+{
+    static const struct option options[] = {
+        {"as-of", required_argument, NULL, 'a'}, {"output", required_argument, NULL, 'o'},
+        {"color", required_argument, NULL, 'c'}, {"help", no_argument, NULL, 'h'},
+        {0},
+    };
+    const char *as_of_arg = NULL, *output = NULL, *color = "auto";
+    int c;
+    while ((c = getopt_long(argc, argv, "o:h", options, NULL)) != -1) {
+        switch (c) {
+        case 'a': as_of_arg = optarg; break;
+        case 'o': output = optarg; break;
+        case 'c':
+            if (!cli_color_valid(optarg))
+                return cli_usage_error("agenda", "--color takes auto, always or never, not '%s'", optarg);
+            color = optarg;
+            break;
+        case 'h': fputs(agenda_help, stdout); return EXIT_CLEAN;
+        default: return cli_usage_error("agenda", "%s", "unknown option");
+        }
+    }
+    if (optind >= argc || argv[optind][0] != '@' || !argv[optind][1])
+        return cli_usage_error("agenda", "%s", "the first argument is the person, as @name");
+    const char *person = argv[optind++] + 1;
+    if (optind >= argc)
+        return cli_usage_error("agenda", "%s", "no input files (use '-' for standard input)");
+    okr_day as_of;
+    if (!cli_as_of(as_of_arg, &as_of))
+        return cli_usage_error("agenda", "--as-of takes a date as YYYY-MM-DD, not '%s'", as_of_arg);
+
+    struct cli_run run;
+    cli_compile(&run, argv + optind, argc - optind, as_of);
+    cli_print_diagnostics(&run, color);
+    int rc = cli_exit_code(&run, false);
+    if (rc == EXIT_CLEAN) {
+        progress_compute(&run.plan);
+        struct output out;
+        if (!output_open(&out, output)) {
+            rc = EXIT_USAGE;
+        } else {
+            signal(SIGPIPE, SIG_IGN);
+            agenda_write(out.file, &run.plan, person);
+            bool gone = out.file == stdout && (fflush(stdout) != 0 || ferror(stdout)) && errno == EPIPE;
+            rc = gone || output_commit(&out) ? EXIT_CLEAN : EXIT_USAGE;
+        }
+    }
+    cli_free(&run);
+    return rc;
+}

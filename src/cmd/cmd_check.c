@@ -1,0 +1,156 @@
+/* cmd_check.c — `okrc check`: lint a plan and report its diagnostics. */
+#define _GNU_SOURCE
+#include "cmd/cli.h"
+#include "cmd/commands.h"
+#include "emit/diag_render.h"
+#include "lib/date.h"
+#include "lib/diag.h"
+#include "lib/rules.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum diag_format { FORMAT_HUMAN, FORMAT_JSON, FORMAT_SARIF, FORMAT_GITHUB };
+
+static const char *const format_names[] = {"human", "json", "sarif", "github"};
+
+static const char check_help[] =
+    "usage: okrc check [options] FILE...\n\n"
+    "Parses the plan (every FILE and what it uses), resolves its references and\n"
+    "checks it. Human diagnostics go to standard error, the other formats to\n"
+    "standard output.\n\n"
+    "options:\n"
+    "  --format FORMAT    human (default), json, sarif (SARIF 2.1.0) or github\n"
+    "                     (GitHub Actions workflow commands)\n"
+    "  --color WHEN       auto (default: on a terminal without NO_COLOR), always, never\n"
+    "  --as-of DATE       the date to check against (YYYY-MM-DD; default today)\n"
+    "  -W RULE=LEVEL      set a rule's severity (off, info, warning, error); wins\n"
+    "                     over rules blocks; may be repeated\n"
+    "  --werror           treat warnings as errors\n"
+    "  -h, --help         show this help\n\n"
+    "'okrc rules' lists the rules, 'okrc explain RULE' describes one.\n"
+    "exit status: 0 no errors, 1 the plan has errors, 2 usage or I/O error\n";
+
+/* A -W option; the severities wait until the run exists. */
+struct severity_option {
+    enum rule_id rule;
+    enum severity severity;
+};
+
+/* Parses RULE=LEVEL; prints the usage error and returns false when wrong. */
+static bool parse_severity_option(const char *arg, struct severity_option *out)
+{
+    const char *eq = strchr(arg, '=');
+    if (!eq) {
+        cli_usage_error("check", "-W takes RULE=LEVEL (e.g. -W activity-kr=error), not '%s'", arg);
+        return false;
+    }
+    if (!rule_lookup(arg, (size_t)(eq - arg), &out->rule)) {
+        char name[128];
+        snprintf(name, sizeof name, "%.*s", (int)(eq - arg), arg);
+        const char *near = rule_suggest(name);
+        fprintf(stderr, "okrc check: error: unknown rule '%s'", name);
+        if (near)
+            fprintf(stderr, "; did you mean '%s'?", near);
+        fputs(" ('okrc rules' lists them all)\n", stderr);
+        return false;
+    }
+    if (rule_info(out->rule)->structural) {
+        cli_usage_error("check", "rule '%s' is structural: always an error, it cannot be configured",
+                        rule_info(out->rule)->name);
+        return false;
+    }
+    if (!severity_parse(eq + 1, &out->severity)) {
+        cli_usage_error("check", "-W takes a level of off, info, warning or error, not '%s'", eq + 1);
+        return false;
+    }
+    return true;
+}
+
+static bool parse_format(const char *arg, enum diag_format *out)
+{
+    for (int i = 0; i < 4; i++)
+        if (strcmp(arg, format_names[i]) == 0) {
+            *out = (enum diag_format)i;
+            return true;
+        }
+    return false;
+}
+
+static void render(struct cli_run *run, enum diag_format format, const char *color)
+{
+    switch (format) {
+    case FORMAT_JSON: diag_render_json(&run->diags, stdout); break;
+    case FORMAT_SARIF: diag_render_sarif(&run->diags, stdout); break;
+    case FORMAT_GITHUB: diag_render_github(&run->diags, stdout); break;
+    case FORMAT_HUMAN: cli_print_diagnostics(run, color); break;
+    }
+}
+
+enum { OPT_WERROR = 256 };
+
+int cmd_check(int argc, char **argv)
+{
+    static const struct option options[] = {
+        {"format", required_argument, NULL, 'f'}, {"color", required_argument, NULL, 'c'},
+        {"as-of", required_argument, NULL, 'a'},  {"werror", no_argument, NULL, OPT_WERROR},
+        {"help", no_argument, NULL, 'h'},         {0},
+    };
+    enum diag_format format = FORMAT_HUMAN;
+    const char *color = "auto", *as_of_arg = NULL;
+    bool werror = false;
+    struct severity_option *severities = calloc((size_t)argc, sizeof *severities);
+    size_t n_severities = 0;
+    int c, rc = EXIT_USAGE;
+    while ((c = getopt_long(argc, argv, "+hW:", options, NULL)) != -1) {
+        switch (c) {
+        case 'f':
+            if (!parse_format(optarg, &format)) {
+                cli_usage_error("check", "unknown format '%s'; use human, json, sarif or github", optarg);
+                goto done;
+            }
+            break;
+        case 'c':
+            if (!cli_color_valid(optarg)) {
+                cli_usage_error("check", "--color takes auto, always or never, not '%s'", optarg);
+                goto done;
+            }
+            color = optarg;
+            break;
+        case 'a': as_of_arg = optarg; break;
+        case 'W':
+            if (!parse_severity_option(optarg, &severities[n_severities++]))
+                goto done;
+            break;
+        case OPT_WERROR: werror = true; break;
+        case 'h': fputs(check_help, stdout); rc = EXIT_CLEAN; goto done;
+        default: cli_usage_error("check", "%s", "unknown option"); goto done;
+        }
+    }
+    okr_day as_of;
+    if (!cli_as_of(as_of_arg, &as_of)) {
+        cli_usage_error("check", "--as-of takes a date as YYYY-MM-DD, not '%s'", as_of_arg);
+        goto done;
+    }
+    if (optind >= argc) {
+        cli_usage_error("check", "%s", "no input files (use '-' for standard input)");
+        goto done;
+    }
+
+    struct cli_run run;
+    cli_start(&run, as_of);
+    for (size_t i = 0; i < n_severities; i++)
+        diag_force(&run.diags, severities[i].rule, severities[i].severity);
+    cli_compile_started(&run, argv + optind, argc - optind);
+    render(&run, format, color);
+    rc = cli_exit_code(&run, werror);
+    cli_free(&run);
+    if (fflush(stdout) != 0) {
+        perror("okrc: error: cannot write standard output");
+        rc = EXIT_USAGE;
+    }
+done:
+    free(severities);
+    return rc;
+}

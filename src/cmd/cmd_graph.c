@@ -1,0 +1,271 @@
+/* cmd_graph.c — `okrc graph`: which objectives go on the alignment map, and
+ * where it is written. graph.c draws it. */
+#define _GNU_SOURCE
+#include "cmd/cli.h"
+#include "cmd/commands.h"
+#include "cmd/output.h"
+#include "emit/graph.h"
+#include "lib/date.h"
+#include "lib/hash.h"
+#include "lib/model.h"
+#include "lib/progress.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Above this many objectives on the map, key results are shown as a count. */
+enum { LARGE_MAP_OBJECTIVES = 500 };
+
+static const char graph_help[] =
+    "usage: okrc graph [options] FILE...\n\n"
+    "Draws the plan's alignment map: one node per objective (title, owner, period,\n"
+    "kind, score and its key results), an arrow from each objective to the one it\n"
+    "aligns to, one cluster per team, nested as teams nest.\n\n"
+    "options:\n"
+    "  -T FORMAT          dot, svg, png or pdf (default: the extension of -o, else dot)\n"
+    "  -o FILE            write to FILE (atomically) instead of standard output\n"
+    "  --root OBJ         OBJ and every objective that aligns to it, transitively\n"
+    "  --team TEAM        objectives of TEAM and of its sub-teams\n"
+    "  --period P         objectives whose period overlaps P (2027, 2027-Q1,\n"
+    "                     2027-03, 2027-01-15..2027-04-14)\n"
+    "  --depth N          at most N levels below the root (or below the top objectives)\n"
+    "  --no-krs           leave the key results out\n"
+    "  --initiatives      list initiatives under the key results they support\n"
+    "  --layout ENGINE    dot (default), sfdp, neato, fdp, circo or twopi\n"
+    "  --as-of DATE       the date scores are computed for (default today)\n"
+    "  --color WHEN       colour of diagnostics: auto, always, never\n"
+    "  -h, --help         show this help\n\n"
+    "Plans with more than 500 objectives on the map show key results as a count.\n"
+    "exit status: 0 map written, 1 the plan has errors, 2 usage, I/O or Graphviz error\n";
+
+static const char *const formats[] = {"dot", "svg", "png", "pdf"};
+static const char *const layouts[] = {"dot", "sfdp", "neato", "fdp", "circo", "twopi"};
+
+struct graph_opts {
+    const char *format, *output, *as_of, *root, *team, *period, *layout, *color;
+    long depth;             /* -1: unlimited */
+    bool no_krs, initiatives;
+};
+
+static bool one_of(const char *s, const char *const *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(s, list[i]) == 0)
+            return true;
+    return false;
+}
+
+/* -T from -o's extension: .svg, .png, .pdf; anything else is DOT. */
+static const char *format_from_path(const char *path)
+{
+    const char *dot = path ? strrchr(path, '.') : NULL;
+    if (dot && one_of(dot + 1, formats, sizeof formats / sizeof *formats))
+        return dot + 1;
+    return "dot";
+}
+
+static bool parse_depth(const char *s, long *out)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (errno || end == s || *end || v < 0)
+        return false;
+    *out = v;
+    return true;
+}
+
+static int parse_options(int argc, char **argv, struct graph_opts *o)
+{
+    static const struct option options[] = {
+        {"root", required_argument, NULL, 'r'},   {"team", required_argument, NULL, 't'},
+        {"period", required_argument, NULL, 'p'}, {"depth", required_argument, NULL, 'd'},
+        {"no-krs", no_argument, NULL, 'K'},       {"initiatives", no_argument, NULL, 'I'},
+        {"layout", required_argument, NULL, 'l'}, {"as-of", required_argument, NULL, 'a'},
+        {"color", required_argument, NULL, 'c'},  {"help", no_argument, NULL, 'h'},
+        {0},
+    };
+    *o = (struct graph_opts){.layout = "dot", .color = "auto", .depth = -1};
+    int c;
+    while ((c = getopt_long(argc, argv, "hT:o:", options, NULL)) != -1) {
+        switch (c) {
+        case 'T':
+            if (!one_of(optarg, formats, sizeof formats / sizeof *formats))
+                return cli_usage_error("graph", "unknown format '%s'; use dot, svg, png or pdf", optarg);
+            o->format = optarg;
+            break;
+        case 'o': o->output = optarg; break;
+        case 'r': o->root = optarg; break;
+        case 't': o->team = optarg; break;
+        case 'p': o->period = optarg; break;
+        case 'd':
+            if (!parse_depth(optarg, &o->depth))
+                return cli_usage_error("graph", "--depth takes a number of levels (0 or more), not '%s'", optarg);
+            break;
+        case 'K': o->no_krs = true; break;
+        case 'I': o->initiatives = true; break;
+        case 'l':
+            if (!one_of(optarg, layouts, sizeof layouts / sizeof *layouts))
+                return cli_usage_error("graph", "unknown layout '%s'; use dot, sfdp, neato, fdp, circo or twopi", optarg);
+            o->layout = optarg;
+            break;
+        case 'a': o->as_of = optarg; break;
+        case 'c':
+            if (!cli_color_valid(optarg))
+                return cli_usage_error("graph", "--color takes auto, always or never, not '%s'", optarg);
+            o->color = optarg;
+            break;
+        case 'h': fputs(graph_help, stdout); return -1;
+        default: return cli_usage_error("graph", "%s", "unknown option");
+        }
+    }
+    if (!o->format)
+        o->format = format_from_path(o->output);
+    return EXIT_CLEAN;
+}
+
+/* ---- selection ---- */
+
+static bool in_team(const struct team *t, const struct team *wanted)
+{
+    for (int hops = 0; t && hops < 1000; t = t->parent, hops++)  /* hops: cycles are errors, but stay safe */
+        if (t == wanted)
+            return true;
+    return false;
+}
+
+static bool overlaps(period a, period b)
+{
+    return a.start <= b.end && b.start <= a.end;
+}
+
+/* Breadth-first down the alignment tree (from an objective to those that
+ * align to it), from every objective marked with level 0; levels past
+ * max_depth (unless -1) stay unreached (-1). */
+static void level_down(const struct plan *plan, long *level, long max_depth)
+{
+    size_t n = plan->objectives.len;
+    for (long d = 0; max_depth < 0 || d < max_depth; d++) {
+        bool grew = false;
+        for (size_t i = 0; i < n; i++) {
+            const struct objective *o = plan->objectives.items[i];
+            if (level[i] >= 0)
+                continue;
+            for (size_t j = 0; j < o->aligned_to.len; j++) {
+                const struct objective *up = o->aligned_to.items[j];
+                if (level[up->seq] == d) {
+                    level[i] = d + 1;
+                    grew = true;
+                    break;
+                }
+            }
+        }
+        if (!grew)
+            break;
+    }
+}
+
+/* Marks the objectives on the map; returns how many, or -1 after an error. */
+static long select_objectives(const struct plan *plan, const struct graph_opts *o, bool *selected)
+{
+    const struct objective *root = NULL;
+    const struct team *team = NULL;
+    period when = {0};
+    if (o->root && !(root = hash_get(plan->objective_ids, o->root, strlen(o->root)))) {
+        fprintf(stderr, "okrc graph: error: --root: no objective '%s' in the plan\n", o->root);
+        return -1;
+    }
+    if (o->team && !(team = hash_get(plan->team_ids, o->team, strlen(o->team)))) {
+        fprintf(stderr, "okrc graph: error: --team: no team '%s' in the plan\n", o->team);
+        return -1;
+    }
+    if (o->period && !cli_period(o->period, &when)) {
+        fprintf(stderr, "okrc graph: error: --period: '%s' is not a period (2027, 2027-H1, "
+                        "2027-Q1, 2027-03 or DATE..DATE)\n", o->period);
+        return -1;
+    }
+    size_t n = plan->objectives.len;
+    long *level = malloc((n + 1) * sizeof *level);
+    if (!level) {
+        fputs("okrc graph: error: out of memory\n", stderr);
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const struct objective *obj = plan->objectives.items[i];
+        level[i] = root ? (obj == root ? 0 : -1) : (obj->aligned_to.len == 0 ? 0 : -1);
+    }
+    if (root || o->depth >= 0)
+        level_down(plan, level, o->depth);
+    long count = 0;
+    for (size_t i = 0; i < n; i++) {
+        const struct objective *obj = plan->objectives.items[i];
+        bool keep = !(root || o->depth >= 0) || level[i] >= 0;
+        keep = keep && (!team || in_team(obj->team, team));
+        keep = keep && (!o->period || (obj->period.present && overlaps(obj->period.value, when)));
+        selected[i] = keep;
+        count += keep;
+    }
+    free(level);
+    return count;
+}
+
+/* ---- the command ---- */
+
+static int write_map(struct cli_run *run, const struct graph_opts *o, const bool *selected,
+                     long count)
+{
+    struct graph_request req = {
+        .plan = &run->plan, .selected = selected, .krs = GRAPH_KRS_LISTED,
+        .initiatives = o->initiatives, .format = o->format, .layout = o->layout,
+    };
+    if (o->no_krs) {
+        req.krs = GRAPH_KRS_HIDDEN;
+    } else if (count > LARGE_MAP_OBJECTIVES) {
+        req.krs = GRAPH_KRS_COUNTED;
+        fprintf(stderr, "okrc graph: note: %ld objectives on the map (more than %d): key results "
+                        "are shown as a count; narrow it with --root, --team, --period or --depth\n",
+                count, LARGE_MAP_OBJECTIVES);
+    }
+    struct output out;
+    if (!output_open(&out, o->output))
+        return EXIT_USAGE;
+    char err[512];
+    if (!graph_write(&req, out.file, err, sizeof err)) {
+        output_abort(&out);
+        fprintf(stderr, "okrc graph: error: %s\n", err);
+        return EXIT_USAGE;
+    }
+    return output_commit(&out) ? EXIT_CLEAN : EXIT_USAGE;
+}
+
+int cmd_graph(int argc, char **argv)
+{
+    struct graph_opts o;
+    int rc = parse_options(argc, argv, &o);
+    if (rc != EXIT_CLEAN)
+        return rc < 0 ? EXIT_CLEAN : rc;
+    okr_day as_of;
+    if (!cli_as_of(o.as_of, &as_of))
+        return cli_usage_error("graph", "--as-of takes a date as YYYY-MM-DD, not '%s'", o.as_of);
+    if (optind >= argc)
+        return cli_usage_error("graph", "%s", "no input files (use '-' for standard input)");
+
+    struct cli_run run;
+    cli_compile(&run, argv + optind, argc - optind, as_of);
+    rc = cli_exit_code(&run, false);
+    if (rc != EXIT_CLEAN) {     /* a map of a broken plan would mislead */
+        cli_print_diagnostics(&run, o.color);
+        cli_free(&run);
+        return rc;
+    }
+    progress_compute(&run.plan);
+    bool *selected = calloc(run.plan.objectives.len + 1, sizeof *selected);
+    long count = selected ? select_objectives(&run.plan, &o, selected) : -1;
+    rc = count < 0 ? EXIT_USAGE : write_map(&run, &o, selected, count);
+    free(selected);
+    cli_free(&run);
+    return rc;
+}

@@ -1,0 +1,121 @@
+/* cmd_report.c — `okrc report`: progress as of a date, in one of five formats. */
+#define _GNU_SOURCE
+#include "cmd/cli.h"
+#include "cmd/commands.h"
+#include "cmd/output.h"
+#include "emit/emit.h"
+#include "lib/date.h"
+#include "lib/progress.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <signal.h>
+#include <string.h>
+
+static const char report_help[] =
+    "usage: okrc report [options] FILE...\n\n"
+    "Computes every key result's score and status as of a date and prints a\n"
+    "progress summary. A plan with errors gets its diagnostics, not a report.\n\n"
+    "options:\n"
+    "  -f, --format FORMAT  text (default), md, json, html or csv\n"
+    "  --as-of DATE         the date progress is measured at (default today)\n"
+    "  --team TEAM          only objectives of TEAM and its sub-teams\n"
+    "  --owner @PERSON      only objectives that PERSON owns or owns a key result of\n"
+    "  --period P           only objectives whose period overlaps P (2027-Q1, A..B)\n"
+    "  -o, --output FILE    write to FILE atomically (default standard output)\n"
+    "  --color WHEN         text colours: auto (default), always, never\n"
+    "  --ascii              text: plain ASCII bars and punctuation\n"
+    "  -h, --help           show this help\n\n"
+    "exit status: 0 report written, 1 the plan has errors, 2 usage or I/O error\n";
+
+struct report_args {
+    const struct emitter *emitter;
+    const char *as_of, *output, *color;
+    bool ascii;
+    struct report_filter filter;
+};
+
+/* Returns -1 when the arguments are fine, else the exit code. */
+static int parse_args(int argc, char **argv, struct report_args *a)
+{
+    static const struct option options[] = {
+        {"format", required_argument, NULL, 'f'}, {"as-of", required_argument, NULL, 'a'},
+        {"team", required_argument, NULL, 't'},   {"owner", required_argument, NULL, 'O'},
+        {"period", required_argument, NULL, 'p'}, {"output", required_argument, NULL, 'o'},
+        {"color", required_argument, NULL, 'c'},  {"ascii", no_argument, NULL, 'A'},
+        {"help", no_argument, NULL, 'h'},         {0},
+    };
+    int c;
+    while ((c = getopt_long(argc, argv, "f:o:h", options, NULL)) != -1) {
+        switch (c) {
+        case 'f':
+            if (!(a->emitter = emitter_find(optarg)))
+                return cli_usage_error("report", "unknown format '%s'; use text, md, json, html or csv", optarg);
+            break;
+        case 'a': a->as_of = optarg; break;
+        case 't': a->filter.team = optarg; break;
+        case 'O': a->filter.owner = optarg; break;
+        case 'p':
+            if (!cli_period(optarg, &a->filter.period))
+                return cli_usage_error("report", "--period takes a period such as 2027-Q1 or "
+                                       "2027-01-15..2027-04-14, not '%s'", optarg);
+            a->filter.has_period = true;
+            break;
+        case 'o': a->output = optarg; break;
+        case 'c':
+            if (!cli_color_valid(optarg))
+                return cli_usage_error("report", "--color takes auto, always or never, not '%s'", optarg);
+            a->color = optarg;
+            break;
+        case 'A': a->ascii = true; break;
+        case 'h': fputs(report_help, stdout); return EXIT_CLEAN;
+        default: return cli_usage_error("report", "%s", "unknown option");
+        }
+    }
+    if (optind >= argc)
+        return cli_usage_error("report", "%s", "no input files (use '-' for standard input)");
+    return -1;
+}
+
+/* A reader that went away (`| head`) is not an error worth a message. */
+static int finish(struct output *out)
+{
+    if (out->file == stdout && (fflush(stdout) != 0 || ferror(stdout)) && errno == EPIPE)
+        return EXIT_CLEAN;
+    return output_commit(out) ? EXIT_CLEAN : EXIT_USAGE;
+}
+
+int cmd_report(int argc, char **argv)
+{
+    struct report_args a = {emitter_find("text"), NULL, NULL, "auto", false, {0}};
+    int rc = parse_args(argc, argv, &a);
+    if (rc >= 0)
+        return rc;
+    okr_day as_of;
+    if (!cli_as_of(a.as_of, &as_of))
+        return cli_usage_error("report", "--as-of takes a date as YYYY-MM-DD, not '%s'", a.as_of);
+
+    struct cli_run run;
+    cli_compile(&run, argv + optind, argc - optind, as_of);
+    cli_print_diagnostics(&run, a.color);
+    rc = cli_exit_code(&run, false);
+    if (rc != EXIT_CLEAN) {
+        cli_free(&run);
+        return rc;
+    }
+    progress_compute(&run.plan);
+    struct report report;
+    report_build(&report, &run.plan, &a.filter);
+    struct output out;
+    if (!output_open(&out, a.output)) {
+        cli_free(&run);
+        return EXIT_USAGE;
+    }
+    report.color = cli_want_color(a.color, out.file);
+    report.ascii = a.ascii;
+    signal(SIGPIPE, SIG_IGN);
+    a.emitter->emit(&report, out.file);
+    rc = finish(&out);
+    cli_free(&run);
+    return rc;
+}

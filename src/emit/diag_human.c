@@ -1,0 +1,180 @@
+/* diag_human.c — clang-style messages: location, severity, message, rule,
+ * then the source line with the whole span underlined. */
+#include "emit/diag_render.h"
+#include "lib/arena.h"
+#include "lib/diag.h"
+#include "lib/rules.h"
+#include "lib/source.h"
+#include "lib/text.h"
+
+#include <string.h>
+
+#define BOLD "\033[1m"
+#define RED "\033[1;31m"
+#define MAGENTA "\033[1;35m"
+#define CYAN "\033[1;36m"
+#define GREEN "\033[1;32m"
+#define RESET "\033[0m"
+
+static const char *severity_color(enum severity s)
+{
+    return s == SEV_ERROR ? RED : s == SEV_WARNING ? MAGENTA : CYAN;
+}
+
+#define EXCERPT_CONTEXT 60   /* bytes shown either side of a span on a long line */
+
+/* Writes text with control characters spelled as the plan language writes
+ * them (\n, \t, \u{1B}): a plan must not move the cursor or retitle the
+ * terminal that shows its diagnostics. */
+static void put_visible(FILE *out, const char *s)
+{
+    for (; *s; s++) {
+        size_t plain = strcspn(s, "\x01\x02\x03\x04\x05\x06\x07\x08\t\n\x0b\x0c\r\x0e\x0f"
+                                  "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c"
+                                  "\x1d\x1e\x1f\x7f");
+        fwrite(s, 1, plain, out);
+        s += plain;
+        unsigned char c = (unsigned char)*s;
+        if (!c)
+            break;
+        if (c == '\n')
+            fputs("\\n", out);
+        else if (c == '\t')
+            fputs("\\t", out);
+        else
+            fprintf(out, "\\u{%X}", c);
+    }
+}
+
+/* A source line as it is, but control characters other than tab become a
+ * space: one column each, so the caret below still lines up. */
+static void put_source_line(FILE *out, str line)
+{
+    size_t run = 0;     /* start of the bytes not yet written */
+    for (size_t i = 0; i < line.len; i++) {
+        unsigned char c = (unsigned char)line.ptr[i];
+        if ((c < 0x20 && c != '\t') || c == 0x7f) {
+            fwrite(line.ptr + run, 1, i - run, out);
+            fputc(' ', out);
+            run = i + 1;
+        }
+    }
+    fwrite(line.ptr + run, 1, line.len - run, out);
+}
+
+/* Moves a byte offset back to the start of its UTF-8 character. */
+static size_t char_start(const char *s, size_t i)
+{
+    while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+        i--;
+    return i;
+}
+
+/* Prints the line of `at` and a caret under its first character with tildes
+ * under the rest of the span (up to the end of that line). A very long line
+ * is cut to a window around the span, marked with "...". */
+static void print_excerpt(FILE *out, span at, const struct render_opts *o)
+{
+    struct source *src = (struct source *)at.src;
+    struct position p = source_position(src, at.start);
+    struct position e = source_position(src, at.end);
+    str line = source_line(src, p.line);
+    size_t offset = at.start - (size_t)(line.ptr - src->text);
+    if (line.len > 3 * EXCERPT_CONTEXT) {
+        size_t from = offset > EXCERPT_CONTEXT ? char_start(line.ptr, offset - EXCERPT_CONTEXT) : 0;
+        size_t to = offset + EXCERPT_CONTEXT < line.len
+                        ? char_start(line.ptr, offset + EXCERPT_CONTEXT) : line.len;
+        int cut = 0;
+        for (size_t i = 0; i < from; i++)
+            cut += ((unsigned char)line.ptr[i] & 0xC0) != 0x80;
+        bool head = from > 0;
+        p.column -= cut - (head ? 3 : 0);
+        if (e.line == p.line)
+            e.column -= cut - (head ? 3 : 0);
+        else
+            e = (struct position){p.line, INT32_MAX};
+        char *window = arena_printf(src->arena, "%s%.*s%s", head ? "..." : "", (int)(to - from),
+                                    line.ptr + from, to < line.len ? "..." : "");
+        line = (str){window, strlen(window)};
+        if (e.column > (int)line.len + 1)
+            e.column = (int)line.len + 1;
+    }
+    int width = snprintf(NULL, 0, "%d", p.line);
+    if (width < 4)
+        width = 4;
+    fprintf(out, "%*d | ", width, p.line);
+    put_source_line(out, line);
+    fputc('\n', out);
+    fprintf(out, "%*s | ", width, "");
+    /* Walk code points so the caret sits under the right character; tabs are
+     * copied so the underline lines up however the terminal expands them. */
+    int col = 1;
+    size_t i = 0;
+    for (; i < line.len && col < p.column; i++) {
+        unsigned char c = (unsigned char)line.ptr[i];
+        if ((c & 0xC0) == 0x80)
+            continue;
+        fputc(c == '\t' ? '\t' : ' ', out);
+        col++;
+    }
+    int line_cols = 1;
+    for (size_t k = 0; k < line.len; k++)
+        line_cols += ((unsigned char)line.ptr[k] & 0xC0) != 0x80;
+    int last = e.line == p.line && e.column <= line_cols ? e.column : line_cols;
+    int n = last - p.column;
+    if (o->color)
+        fputs(GREEN, out);
+    fputc('^', out);
+    for (int k = 1; k < n; k++)
+        fputc('~', out);
+    if (o->color)
+        fputs(RESET, out);
+    fputc('\n', out);
+}
+
+static void print_head(FILE *out, span at, const char *sev, const char *color,
+                       const char *message, const char *rule, const struct render_opts *o)
+{
+    if (o->color)
+        fputs(BOLD, out);
+    if (at.src) {
+        struct position p = source_position((struct source *)at.src, at.start);
+        put_visible(out, at.src->path);
+        fprintf(out, ":%d:%d: ", p.line, p.column);
+    } else {
+        fputs("okrc: ", out);
+    }
+    if (o->color)
+        fprintf(out, "%s%s:" RESET BOLD " ", color, sev);
+    else
+        fprintf(out, "%s: ", sev);
+    put_visible(out, message);
+    if (o->color)
+        fputs(RESET, out);
+    if (rule)
+        fprintf(out, " [%s]", rule);
+    fputc('\n', out);
+}
+
+void diag_render_human(struct diag_ctx *d, FILE *out, const struct render_opts *o)
+{
+    for (size_t i = 0; i < d->list.len; i++) {
+        struct diag *g = d->list.items[i];
+        print_head(out, g->at, severity_name(g->severity), severity_color(g->severity),
+                   g->message, rule_info(g->rule)->name, o);
+        if (g->at.src)
+            print_excerpt(out, g->at, o);
+        for (struct diag_note *n = g->notes; n; n = n->next) {
+            print_head(out, n->at, "note", CYAN, n->message, NULL, o);
+            if (n->at.src)
+                print_excerpt(out, n->at, o);
+        }
+    }
+    if (d->errors || d->warnings) {
+        fprintf(out, "%zu error%s, %zu warning%s", d->errors, d->errors == 1 ? "" : "s",
+                d->warnings, d->warnings == 1 ? "" : "s");
+        if (d->suppressed)
+            fprintf(out, " (%zu suppressed)", d->suppressed);
+        fputc('\n', out);
+    }
+}

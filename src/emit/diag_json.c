@@ -1,0 +1,52 @@
+/* diag_json.c — `check --format json`: the shape of SPEC §5, via jansson. */
+#include "emit/diag_render.h"
+#include "lib/diag.h"
+#include "lib/rules.h"
+#include "lib/source.h"
+
+#include <jansson.h>
+
+static void set_position(json_t *o, span at)
+{
+    struct source *src = (struct source *)at.src;
+    struct position p = src ? source_position(src, at.start) : (struct position){0, 0};
+    struct position e = src ? source_position(src, at.end) : (struct position){0, 0};
+    json_object_set_new(o, "file", json_string(src ? src->path : ""));
+    json_object_set_new(o, "line", json_integer(p.line));
+    json_object_set_new(o, "column", json_integer(p.column));
+    json_object_set_new(o, "end_line", json_integer(e.line));
+    json_object_set_new(o, "end_column", json_integer(e.column));
+}
+
+int diag_render_json(struct diag_ctx *d, FILE *out)
+{
+    json_t *root = json_object(), *list = json_array();
+    for (size_t i = 0; i < d->list.len; i++) {
+        struct diag *g = d->list.items[i];
+        json_t *o = json_object();
+        set_position(o, g->at);
+        json_object_set_new(o, "severity", json_string(severity_name(g->severity)));
+        json_object_set_new(o, "rule", json_string(rule_info(g->rule)->name));
+        json_object_set_new(o, "message", json_string(g->message));
+        if (g->notes) {
+            json_t *notes = json_array();
+            for (struct diag_note *n = g->notes; n; n = n->next) {
+                json_t *no = json_object();
+                set_position(no, n->at);
+                json_object_set_new(no, "message", json_string(n->message));
+                json_array_append_new(notes, no);
+            }
+            json_object_set_new(o, "notes", notes);
+        }
+        json_array_append_new(list, o);
+    }
+    json_object_set_new(root, "diagnostics", list);
+    json_object_set_new(root, "errors", json_integer((json_int_t)d->errors));
+    json_object_set_new(root, "warnings", json_integer((json_int_t)d->warnings));
+    json_object_set_new(root, "infos", json_integer((json_int_t)d->infos));
+    json_object_set_new(root, "suppressed", json_integer((json_int_t)d->suppressed));
+    int rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    fputc('\n', out);
+    json_decref(root);
+    return rc;
+}

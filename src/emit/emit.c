@@ -1,0 +1,250 @@
+/* emit.c — the emitter table, the selection of objectives and the small
+ * formatting helpers every report format shares. */
+#include "emit/emit.h"
+#include "lib/arena.h"
+#include "lib/date.h"
+#include "lib/model.h"
+#include "lib/progress.h"
+#include "lib/text.h"
+
+#include <math.h>
+#include <string.h>
+
+static const struct emitter emitters[] = {
+    {"text", emit_text}, {"md", emit_md}, {"json", emit_json},
+    {"html", emit_html}, {"csv", emit_csv},
+};
+
+#define EMITTER_COUNT (sizeof emitters / sizeof *emitters)
+
+const struct emitter *emitter_find(const char *name)
+{
+    for (size_t i = 0; i < EMITTER_COUNT; i++)
+        if (strcmp(emitters[i].name, name) == 0)
+            return &emitters[i];
+    return NULL;
+}
+
+const char *emitter_names(void)
+{
+    return "text|md|json|html|csv";
+}
+
+static bool str_is(str s, const char *c)
+{
+    return s.ptr && strlen(c) == s.len && memcmp(s.ptr, c, s.len) == 0;
+}
+
+static bool team_within(const struct team *t, const char *id)
+{
+    for (int depth = 0; t && depth < 1000; t = t->parent, depth++)  /* cycles are errors */
+        if (str_is(t->id.name, id))
+            return true;
+    return false;
+}
+
+static bool owned_by(const struct objective *o, const char *person)
+{
+    if (str_is(o->owner.name, person))
+        return true;
+    for (size_t i = 0; i < o->key_results.len; i++)
+        if (str_is(((struct key_result *)o->key_results.items[i])->owner.name, person))
+            return true;
+    return false;
+}
+
+static bool selected(const struct objective *o, const struct report_filter *f)
+{
+    if (f->team && !team_within(o->team, f->team))
+        return false;
+    if (f->owner && !owned_by(o, f->owner[0] == '@' ? f->owner + 1 : f->owner))
+        return false;
+    if (f->has_period && (!o->period.present || o->period.value.end < f->period.start ||
+                          o->period.value.start > f->period.end))
+        return false;
+    return true;
+}
+
+void report_build(struct report *r, struct plan *plan, const struct report_filter *f)
+{
+    memset(r, 0, sizeof *r);
+    r->plan = plan;
+    size_t n = plan->objectives.len;
+    r->contributors = arena_alloc(plan->arena, (n ? n : 1) * sizeof *r->contributors);
+    for (size_t i = 0; i < n; i++) {
+        struct objective *o = plan->objectives.items[i];
+        if (selected(o, f))
+            vec_push(plan->arena, &r->objectives, o);
+        for (size_t k = 0; k < o->aligned_to.len; k++) {
+            struct objective *parent = o->aligned_to.items[k];
+            vec_push(plan->arena, &r->contributors[parent->seq], o);
+        }
+    }
+}
+
+str report_title(const struct report *r)
+{
+    if (r->plan->decl && r->plan->decl->title.ptr)
+        return r->plan->decl->title;
+    return (str){"OKR progress", 12};
+}
+
+str kr_unit(const struct key_result *kr)
+{
+    if (kr->to.unit.len)
+        return kr->to.unit;
+    return kr->from.unit;
+}
+
+void format_number(char *out, size_t n, double v)
+{
+    static const struct { double scale; const char *suffix; } scales[] = {
+        {1e9, "B"}, {1e6, "M"}, {1e3, "k"},
+    };
+    for (size_t i = 0; i < sizeof scales / sizeof *scales; i++) {
+        if (fabs(v) >= scales[i].scale) {
+            snprintf(out, n, "%.4g%s", v / scales[i].scale, scales[i].suffix);
+            return;
+        }
+    }
+    snprintf(out, n, "%.4g", fabs(v) < 5e-5 ? 0.0 : v);
+}
+
+void format_quantity(char *out, size_t n, double v, str unit)
+{
+    char num[32];
+    format_number(num, sizeof num, v);
+    if (!unit.len)
+        snprintf(out, n, "%s", num);
+    else if (unit.len == 1 && unit.ptr[0] == '%')
+        snprintf(out, n, "%s%%", num);
+    else
+        snprintf(out, n, "%s %.*s", num, (int)unit.len, unit.ptr);
+}
+
+void format_metric(char *out, size_t n, const struct key_result *kr)
+{
+    char from[64], to[64];
+    str unit = kr_unit(kr);
+    format_quantity(to, sizeof to, kr->to.value, unit);
+    switch (kr->metric) {
+    case METRIC_RANGE:
+        format_number(from, sizeof from, kr->from.value);
+        snprintf(out, n, "from %s to %s", from, to);
+        return;
+    case METRIC_TARGET: snprintf(out, n, "target %s", to); return;
+    case METRIC_KEEP_GE: snprintf(out, n, "keep >= %s", to); return;
+    case METRIC_KEEP_LE: snprintf(out, n, "keep <= %s", to); return;
+    case METRIC_MILESTONE: snprintf(out, n, "milestone"); return;
+    case METRIC_NONE: break;
+    }
+    snprintf(out, n, "no metric");
+}
+
+void format_value(char *out, size_t n, const struct key_result *kr)
+{
+    const struct progress *p = &kr->progress;
+    if (!p->has_value)
+        snprintf(out, n, "no data");
+    else if (kr->metric == METRIC_MILESTONE)
+        snprintf(out, n, "%s", p->value >= 1 ? "done" : "not done");
+    else
+        format_quantity(out, n, p->value, kr_unit(kr));
+}
+
+void format_period(char *out, size_t n, const struct objective *o, const char *without)
+{
+    if (o->period.present)
+        period_format(o->period.value, out, n);
+    else
+        snprintf(out, n, "%s", without);
+}
+
+void format_change(char *out, size_t n, const struct key_result *kr)
+{
+    const struct progress *p = &kr->progress;
+    char q[64];
+    if (!p->has_previous) {
+        snprintf(out, n, "n/a");
+        return;
+    }
+    if (kr->metric == METRIC_MILESTONE) {
+        snprintf(out, n, "%s", p->change > 0 ? "now done" : "no change");
+        return;
+    }
+    format_quantity(q, sizeof q, fabs(p->change), kr_unit(kr));
+    snprintf(out, n, "%s%s", p->change > 0 ? "+" : p->change < 0 ? "-" : "±", q);
+}
+
+int status_urgency(enum progress_status s)
+{
+    static const int urgency[] = {
+        [PROGRESS_OFF_TRACK] = 0, [PROGRESS_MISSED] = 1, [PROGRESS_AT_RISK] = 2,
+        [PROGRESS_NO_DATA] = 3, [PROGRESS_ON_TRACK] = 4, [PROGRESS_NOT_STARTED] = 5,
+        [PROGRESS_DONE] = 6, [PROGRESS_ACHIEVED] = 7,
+    };
+    return urgency[s];
+}
+
+bool kr_moved_forward(const struct key_result *kr)
+{
+    const struct progress *p = &kr->progress;
+    return p->checkins_counted > 0 && p->has_previous &&
+           p->change * progress_direction(kr) > 0;
+}
+
+bool status_needs_attention(enum progress_status s)
+{
+    return s == PROGRESS_OFF_TRACK || s == PROGRESS_AT_RISK || s == PROGRESS_MISSED ||
+           s == PROGRESS_NO_DATA;
+}
+
+void md_escape(FILE *out, str text)
+{
+    for (size_t i = 0; i < text.len; i++) {
+        char c = text.ptr[i];
+        if (c == '\n')
+            fputs("<br>", out);
+        else if ((unsigned char)c < 0x20 || c == 0x7f)
+            fputc(' ', out);    /* tab, CR, and escapes a terminal would obey */
+        else if (strchr("\\`*_[]<>|#&", c))     /* & too: "&amp;" shows as itself */
+            fprintf(out, "\\%c", c);
+        else
+            fputc(c, out);
+    }
+}
+
+/* Control characters other than whitespace are errors in an HTML page. */
+static bool html_control(char c)
+{
+    unsigned char u = (unsigned char)c;
+    return (u < 0x20 && c != '\t' && c != '\n' && c != '\r') || u == 0x7f;
+}
+
+void html_escape(FILE *out, const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        switch (s[i]) {
+        case '&': fputs("&amp;", out); break;
+        case '<': fputs("&lt;", out); break;
+        case '>': fputs("&gt;", out); break;
+        case '"': fputs("&quot;", out); break;
+        case '\'': fputs("&#39;", out); break;
+        default: fputc(html_control(s[i]) ? ' ' : s[i], out);
+        }
+    }
+}
+
+size_t utf8_prefix(const char *s, size_t len, size_t cols, size_t *width)
+{
+    size_t i = 0, w = 0;
+    while (i < len && w < cols) {
+        i++;
+        while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80)
+            i++;                /* continuation bytes belong to the same code point */
+        w++;
+    }
+    if (width)
+        *width = w;
+    return i;
+}

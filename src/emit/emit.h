@@ -1,0 +1,71 @@
+/* emit.h — progress reports: what is selected, and one emitter per format.
+ * Adding a format is one emit_*.c file and one entry in emit.c's table. */
+#ifndef OKRC_EMIT_H
+#define OKRC_EMIT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "lib/date.h"
+#include "lib/model.h"
+#include "lib/text.h"
+
+struct report_filter {
+    const char *team;       /* a team id: that team and its sub-teams */
+    const char *owner;      /* a person, with or without '@' */
+    bool has_period;
+    period period;          /* objectives whose period overlaps it */
+};
+
+struct report {
+    struct plan *plan;
+    struct vec objectives;      /* struct objective *, selected, plan order */
+    struct vec *contributors;   /* per objective seq: objectives aligned to it */
+    bool color;                 /* ANSI colours (text only) */
+    bool ascii;                 /* plain ASCII (text only) */
+};
+
+struct emitter {
+    const char *name;
+    void (*emit)(const struct report *r, FILE *out);
+};
+
+const struct emitter *emitter_find(const char *name);
+const char *emitter_names(void);    /* "text|md|json|html|csv" */
+
+void emit_text(const struct report *r, FILE *out);
+void emit_md(const struct report *r, FILE *out);
+void emit_json(const struct report *r, FILE *out);
+void emit_html(const struct report *r, FILE *out);
+void emit_csv(const struct report *r, FILE *out);
+
+/* ---- emit.c: what the emitters share ---- */
+void report_build(struct report *r, struct plan *plan, const struct report_filter *f);
+/* The title of the report: the plan's, or "OKR progress". */
+str report_title(const struct report *r);
+/* The unit of a key result's quantities (empty when unitless). */
+str kr_unit(const struct key_result *kr);
+/* 13200000 → "13.2M"; at most four significant digits, for people. */
+void format_number(char *out, size_t n, double v);
+/* A number and its unit as a person reads it: "13.2M USD", "99.5%". */
+void format_quantity(char *out, size_t n, double v, str unit);
+/* "from 12M to 15M USD", "keep >= 99.5%", "milestone". */
+void format_metric(char *out, size_t n, const struct key_result *kr);
+/* The value as text: "13.2M USD", "done", "not done", "no data". */
+void format_value(char *out, size_t n, const struct key_result *kr);
+/* The objective's period ("2027-Q1"), or `without` when it has none. */
+void format_period(char *out, size_t n, const struct objective *o, const char *without);
+/* "+1.2M USD" for the change since the previous check-in. */
+void format_change(char *out, size_t n, const struct key_result *kr);
+/* Urgency for sorting: off-track and missed first, achieved last. */
+int status_urgency(enum progress_status s);
+bool kr_moved_forward(const struct key_result *kr);
+bool status_needs_attention(enum progress_status s);
+/* Writes text with Markdown's special characters escaped (for table cells). */
+void md_escape(FILE *out, str text);
+void html_escape(FILE *out, const char *s, size_t len);
+/* The byte length of the longest prefix of s that is at most cols code points. */
+size_t utf8_prefix(const char *s, size_t len, size_t cols, size_t *width);
+
+#endif

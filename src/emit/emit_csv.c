@@ -1,0 +1,112 @@
+/* emit_csv.c — `report -f csv`: RFC 4180, a header row, one row per key result. */
+#include "emit/emit.h"
+#include "lib/date.h"
+#include "lib/model.h"
+#include "lib/progress.h"
+#include "lib/text.h"
+
+#include <string.h>
+
+/* A spreadsheet runs a cell that starts with = + - @ (or tab, CR) as a
+ * formula: CSV injection. Such text gets a leading apostrophe (OWASP); so
+ * does text that starts with one, so that readers can always drop it. */
+static bool needs_formula_guard(const char *s, size_t len)
+{
+    return len && s[0] && strchr("=+-@\t\r'", s[0]);
+}
+
+/* Quotes a field when it holds a comma, a quote or a line break. */
+static void csv_field(FILE *out, const char *s, size_t len, bool last)
+{
+    bool quote = false;
+    for (size_t i = 0; i < len && !quote; i++)
+        quote = s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r';
+    if (quote)
+        fputc('"', out);
+    if (needs_formula_guard(s, len))
+        fputc('\'', out);
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] == '"')
+            fputc('"', out);
+        fputc(s[i], out);
+    }
+    if (quote)
+        fputc('"', out);
+    fputs(last ? "\r\n" : ",", out);
+}
+
+static void csv_str(FILE *out, str s)
+{
+    csv_field(out, s.ptr ? s.ptr : "", s.ptr ? s.len : 0, false);
+}
+
+static void csv_text(FILE *out, const char *s)
+{
+    csv_field(out, s, strlen(s), false);
+}
+
+static void csv_number(FILE *out, bool present, double v)
+{
+    if (present)
+        fprintf(out, "%.15g", v);
+    fputc(',', out);
+}
+
+/* Not guarded: after the '@' a person's id is [A-Za-z0-9_.-]+, no formula. */
+static void csv_person(FILE *out, ident who)
+{
+    if (who.name.ptr)
+        fprintf(out, "@%.*s", (int)who.name.len, who.name.ptr);
+    fputc(',', out);
+}
+
+static void csv_date(FILE *out, bool present, okr_day day)
+{
+    char buf[11];
+    date_format(day, buf);
+    csv_field(out, present ? buf : "", present ? 10 : 0, false);
+}
+
+static void csv_row(FILE *out, const struct objective *o, const struct key_result *kr)
+{
+    const struct progress *op = &o->progress, *p = &kr->progress;
+    bool numeric = kr->metric != METRIC_MILESTONE && kr->metric != METRIC_NONE;
+    bool has_from = kr->metric == METRIC_RANGE || kr->metric == METRIC_TARGET;
+    char metric[160];
+    format_metric(metric, sizeof metric, kr);
+    csv_str(out, o->id.name);
+    csv_str(out, o->title);
+    csv_str(out, o->team ? o->team->id.name : (str){0});
+    csv_text(out, objective_kind(o));
+    fprintf(out, "%.4f,", op->score);
+    csv_text(out, progress_status_name(op->status));
+    csv_str(out, kr->id.name);
+    csv_str(out, kr->title);
+    csv_person(out, kr->owner);
+    csv_str(out, kr_unit(kr));
+    csv_text(out, metric);
+    csv_number(out, has_from, kr->from.value);
+    csv_number(out, numeric, kr->to.value);
+    csv_number(out, p->has_value, p->value);
+    fprintf(out, "%.4f,%.4f,", p->score, p->expected);
+    csv_text(out, progress_status_name(p->status));
+    csv_number(out, p->confidence != 0, p->confidence);
+    csv_date(out, p->checkins_counted > 0, p->last_checkin);
+    csv_number(out, p->has_previous, p->change);
+    csv_number(out, true, p->remaining);
+    csv_number(out, p->has_forecast, p->forecast);
+    const char *fs = p->has_forecast ? progress_status_name(p->forecast_status) : "";
+    csv_field(out, fs, strlen(fs), true);
+}
+
+void emit_csv(const struct report *r, FILE *out)
+{
+    fputs("objective,objective_title,team,kind,objective_score,objective_status,"
+          "key_result,title,owner,unit,metric,from,to,current,score,expected,status,"
+          "confidence,last_checkin,change,remaining,forecast,forecast_status\r\n", out);
+    for (size_t i = 0; i < r->objectives.len; i++) {
+        const struct objective *o = r->objectives.items[i];
+        for (size_t k = 0; k < o->key_results.len; k++)
+            csv_row(out, o, o->key_results.items[k]);
+    }
+}

@@ -1,0 +1,156 @@
+/* emit_html.c — `report -f html`: one self-contained, printable page with
+ * inline CSS and no scripts or network; all user text is escaped. */
+#include "emit/emit.h"
+#include "lib/arena.h"
+#include "lib/date.h"
+#include "lib/model.h"
+#include "lib/progress.h"
+#include "lib/text.h"
+
+#include <string.h>
+
+static const char page_style[] =
+    "body{font:14px/1.4 system-ui,sans-serif;margin:2em auto;max-width:72em;color:#222;padding:0 1em}"
+    "h1{font-size:1.5em}h2{font-size:1.15em;margin:1.5em 0 .3em}"
+    "h1,section{overflow-wrap:anywhere}"  /* a long unbroken word must not push the table out */
+    "section{border:1px solid #ddd;border-radius:6px;padding:.5em 1em;margin:1em 0;"
+    "break-inside:avoid}"
+    ".meta{color:#555}table{border-collapse:collapse;width:100%}"
+    "th,td{text-align:left;padding:.25em .5em;border-bottom:1px solid #eee;vertical-align:top}"
+    "td small{display:block;color:#555}th,.score,.status{white-space:nowrap}"
+    ".bar{display:inline-block;width:8em;height:.8em;background:#eee;border-radius:3px;"
+    "overflow:hidden;vertical-align:middle;-webkit-print-color-adjust:exact;print-color-adjust:exact}"  /* bars print in colour; .fill inherits it */
+    ".fill{display:block;height:100%}"
+    ".red{background:#d9534f}.yellow{background:#f0ad4e}.green{background:#5cb85c}"
+    ".status{font-weight:600;padding:0 .4em;border-radius:3px}"
+    ".on-track,.done,.achieved{color:#1e7b34}.at-risk{color:#a66300}"
+    ".off-track,.missed{color:#b52b27}.no-data,.not-started{color:#777}"
+    "@media print{body{margin:0;max-width:none}section{border-color:#999}.bar{width:5em}}";
+
+static void esc(FILE *out, str s)
+{
+    html_escape(out, s.ptr ? s.ptr : "", s.ptr ? s.len : 0);
+}
+
+static void esc_text(FILE *out, const char *s)
+{
+    html_escape(out, s, strlen(s));
+}
+
+static void bar(FILE *out, double score)
+{
+    fprintf(out, "<span class=\"score\"><span class=\"bar\"><span class=\"fill %s\" "
+            "style=\"width:%.0f%%\"></span></span> %.2f</span>",
+            progress_grade_name(progress_grade(score)), score * 100, score);
+}
+
+static void status(FILE *out, enum progress_status s)
+{
+    const char *name = progress_status_name(s);
+    fprintf(out, "<span class=\"status %s\">%s</span>", name, name);
+}
+
+static void kr_row(FILE *out, const struct key_result *kr)
+{
+    const struct progress *p = &kr->progress;
+    char value[64], metric[160], change[64];
+    format_value(value, sizeof value, kr);
+    format_metric(metric, sizeof metric, kr);
+    format_change(change, sizeof change, kr);
+    fputs("<tr><td>", out);
+    esc(out, kr->title);
+    fputs(" <small>", out);
+    esc(out, kr->id.name);
+    fputs("</small></td><td>", out);
+    if (kr->owner.name.ptr) {
+        fputc('@', out);
+        esc(out, kr->owner.name);
+    }
+    fputs("</td><td>", out);
+    esc_text(out, value);
+    fputs(" <small>", out);
+    esc_text(out, metric);
+    fputs("</small></td><td>", out);
+    esc_text(out, change);
+    fputs("</td><td>", out);
+    bar(out, p->score);
+    fputs("</td><td>", out);
+    status(out, p->status);
+    fputs("</td><td>", out);
+    if (p->confidence)
+        fprintf(out, "%d", p->confidence);
+    fputs("</td></tr>\n", out);
+}
+
+static void contributors(const struct report *r, FILE *out, const struct objective *o)
+{
+    const struct vec *v = &r->contributors[o->seq];
+    if (!v->len)
+        return;
+    fputs("<p class=\"meta\">Contributors:</p><ul>\n", out);
+    for (size_t i = 0; i < v->len; i++) {
+        const struct objective *c = v->items[i];
+        fputs("<li>", out);
+        esc(out, c->title);
+        fputs(" <small>", out);
+        esc(out, c->id.name);
+        fputs("</small> ", out);
+        bar(out, c->progress.score);
+        fputc(' ', out);
+        status(out, c->progress.status);
+        fputs("</li>\n", out);
+    }
+    fputs("</ul>\n", out);
+}
+
+static void objective_section(const struct report *r, FILE *out, const struct objective *o)
+{
+    const struct progress *p = &o->progress;
+    char period_text[48];
+    format_period(period_text, sizeof period_text, o, "no period");
+    fputs("<section>\n<h2>", out);
+    esc(out, o->title);
+    fputs(" <small>", out);
+    esc(out, o->id.name);
+    fputs("</small></h2>\n<p class=\"meta\">", out);
+    if (o->team) {
+        fputs("Team ", out);
+        esc(out, o->team->id.name);
+        fputs(" · ", out);
+    }
+    if (o->owner.name.ptr) {
+        fputs("owner @", out);
+        esc(out, o->owner.name);
+        fputs(" · ", out);
+    }
+    fprintf(out, "%s · %s · expected %.2f</p>\n<p>", period_text,
+            objective_kind(o), p->expected);
+    bar(out, p->score);
+    fputc(' ', out);
+    status(out, p->status);
+    fputs("</p>\n", out);
+    contributors(r, out, o);
+    fputs("<table>\n<tr><th>Key result</th><th>Owner</th><th>Value</th><th>Change</th>"
+          "<th>Score</th><th>Status</th><th>Confidence</th></tr>\n", out);
+    for (size_t i = 0; i < o->key_results.len; i++)
+        kr_row(out, o->key_results.items[i]);
+    fputs("</table>\n</section>\n", out);
+}
+
+void emit_html(const struct report *r, FILE *out)
+{
+    char date[11];
+    date_format(r->plan->as_of, date);
+    str title = report_title(r);
+    fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>", out);
+    esc(out, title);
+    fprintf(out, " — progress as of %s</title>\n<style>%s</style>\n</head>\n<body>\n<h1>", date,
+            page_style);
+    esc(out, title);
+    fprintf(out, "</h1>\n<p class=\"meta\">Progress as of %s · %zu objectives</p>\n", date,
+            r->objectives.len);
+    for (size_t i = 0; i < r->objectives.len; i++)
+        objective_section(r, out, r->objectives.items[i]);
+    fputs("</body>\n</html>\n", out);
+}

@@ -1,0 +1,488 @@
+/* emit_json.c — `report -f json`: the stable shape of SPEC §5 plus the
+ * fields documented in docs/report.md.
+ *
+ * The one JSON output that does not go through jansson, for speed: the
+ * issue's bar is `report -f json` within 2× of `check` on 10,000
+ * objectives, and jansson's dump alone (a call per token, a UTF-8 decode
+ * per character, keys included) took as long as all of `check` — 2.3× with
+ * one objective tree at a time, 1.8–2.0× even when two threads dumped
+ * (docs/report.md has the figures). This writer streams the same bytes
+ * jansson writes with JSON_INDENT(2) | JSON_REAL_PRECISION(15): same
+ * layout, escapes and number forms. tests/sh/report-json-jansson.sh and the
+ * fuzz target hold it to that, byte for byte, by re-dumping its output with
+ * jansson. Diagnostics and SARIF stay on jansson (src/diag_*.c). */
+#include "emit/emit.h"
+#include "lib/arena.h"
+#include "lib/date.h"
+#include "lib/model.h"
+#include "lib/progress.h"
+#include "lib/text.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct json_writer {
+    FILE *out;
+    int depth;
+    bool empty;             /* nothing written yet in the open object or array */
+    size_t len;             /* bytes waiting in buf */
+    char buf[1 << 15];      /* stdio per token was half of the writer's time */
+};
+
+static void jw_flush(struct json_writer *w)
+{
+    fwrite(w->buf, 1, w->len, w->out);
+    w->len = 0;
+}
+
+static void jw_put(struct json_writer *w, const char *s, size_t n)
+{
+    if (n > sizeof w->buf - w->len) {
+        jw_flush(w);
+        if (n > sizeof w->buf) {
+            fwrite(s, 1, n, w->out);
+            return;
+        }
+    }
+    memcpy(w->buf + w->len, s, n);
+    w->len += n;
+}
+
+#define jw_literal(w, s) jw_put(w, s, sizeof s - 1)
+
+static void jw_char(struct json_writer *w, char c)
+{
+    if (w->len == sizeof w->buf)
+        jw_flush(w);
+    w->buf[w->len++] = c;
+}
+
+/* ---- layout: jansson's JSON_INDENT(2) ---- */
+
+static void jw_break(struct json_writer *w)
+{
+    static const char spaces[] = "                                ";
+    jw_char(w, '\n');
+    for (size_t width = 2 * (size_t)w->depth; width;) {
+        size_t n = width < sizeof spaces - 1 ? width : sizeof spaces - 1;
+        jw_put(w, spaces, n);
+        width -= n;
+    }
+}
+
+/* Before any member or element: a comma after the previous one, a new line. */
+static void jw_next(struct json_writer *w)
+{
+    if (!w->empty)
+        jw_char(w, ',');
+    w->empty = false;
+    jw_break(w);
+}
+
+static void jw_open(struct json_writer *w, char c)
+{
+    jw_char(w, c);
+    w->depth++;
+    w->empty = true;
+}
+
+/* An empty object or array closes on its own line: "[]", "{}". */
+static void jw_close(struct json_writer *w, char c)
+{
+    w->depth--;
+    if (!w->empty)
+        jw_break(w);
+    jw_char(w, c);
+    w->empty = false;
+}
+
+
+/* ---- strings ---- */
+
+/* The length of the well-formed UTF-8 sequence at s, or 0: jansson's
+ * rules (no overlong forms, no surrogates, nothing past U+10FFFF). */
+static size_t utf8_sequence(const unsigned char *s, size_t n)
+{
+    size_t k = s[0] < 0x80 ? 1 : s[0] < 0xC2 ? 0 : s[0] < 0xE0 ? 2 : s[0] < 0xF0 ? 3 : s[0] < 0xF5 ? 4 : 0;
+    if (k == 0 || k > n)
+        return 0;
+    unsigned long c = s[0] & (0x7F >> k);
+    for (size_t i = 1; i < k; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        c = c << 6 | (s[i] & 0x3F);
+    }
+    if ((k == 3 && (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF))) || (k == 4 && (c < 0x10000 || c > 0x10FFFF)))
+        return 0;
+    return k;
+}
+
+static bool utf8_valid(const char *s, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s, *end = p + len;
+    while (p < end) {
+        if (*p < 0x80) {
+            p++;
+            continue;
+        }
+        size_t k = utf8_sequence(p, (size_t)(end - p));
+        if (!k)
+            return false;
+        p += k;
+    }
+    return true;
+}
+
+/* The characters of a JSON string, without its quotes. Plain runs are
+ * copied whole. Invalid UTF-8 cannot get past the scanner; if it ever
+ * does, every non-ASCII byte of that string becomes '?'. */
+static void jw_escaped(struct json_writer *w, const char *s, size_t len)
+{
+    bool valid = utf8_valid(s, len);
+    size_t run = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x80 ? valid : c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        jw_put(w, s + run, i - run);
+        run = i + 1;
+        switch (c) {
+        case '"': jw_literal(w, "\\\""); break;
+        case '\\': jw_literal(w, "\\\\"); break;
+        case '\n': jw_literal(w, "\\n"); break;
+        case '\r': jw_literal(w, "\\r"); break;
+        case '\t': jw_literal(w, "\\t"); break;
+        case '\b': jw_literal(w, "\\b"); break;
+        case '\f': jw_literal(w, "\\f"); break;
+        default:
+            if (c >= 0x80) {
+                jw_char(w, '?');
+            } else {
+                char seq[8];
+                snprintf(seq, sizeof seq, "\\u%04X", c);
+                jw_put(w, seq, 6);
+            }
+        }
+    }
+    jw_put(w, s + run, len - run);
+}
+
+static void jw_string(struct json_writer *w, const char *s, size_t len)
+{
+    jw_char(w, '"');
+    jw_escaped(w, s, len);
+    jw_char(w, '"');
+}
+
+static void jw_null(struct json_writer *w)
+{
+    jw_literal(w, "null");
+}
+
+static void jw_str(struct json_writer *w, str s)
+{
+    if (s.ptr)
+        jw_string(w, s.ptr, s.len);
+    else
+        jw_null(w);
+}
+
+/* Our own ASCII names (statuses, kinds): nothing to escape. */
+static void jw_name(struct json_writer *w, const char *s)
+{
+    jw_char(w, '"');
+    jw_put(w, s, strlen(s));
+    jw_char(w, '"');
+}
+
+/* Our own keys are plain ASCII names too. */
+static void jw_key(struct json_writer *w, const char *key)
+{
+    jw_next(w);
+    jw_name(w, key);
+    jw_literal(w, ": ");
+}
+
+static void jw_bool(struct json_writer *w, bool b)
+{
+    if (b)
+        jw_literal(w, "true");
+    else
+        jw_literal(w, "false");
+}
+
+static void jw_person(struct json_writer *w, ident who)
+{
+    if (!who.name.ptr) {
+        jw_null(w);
+        return;
+    }
+    jw_literal(w, "\"@");
+    jw_escaped(w, who.name.ptr, who.name.len);
+    jw_char(w, '"');
+}
+
+static void jw_date(struct json_writer *w, okr_day day)
+{
+    char buf[11];
+    date_format(day, buf);
+    jw_char(w, '"');
+    jw_put(w, buf, 10);
+    jw_char(w, '"');
+}
+
+/* ---- numbers: jansson's forms ---- */
+
+/* A real as jansson's jsonp_dtostr writes it: "%.15g", then ".0" when it
+ * would read back as an integer, and the exponent without '+' or leading
+ * zeros ("1e-05" → "1e-5"). NaN and infinity have no JSON form: null. */
+static void jw_real(struct json_writer *w, double v)
+{
+    if (!isfinite(v)) {
+        jw_null(w);
+        return;
+    }
+    char buf[40];
+    int n = snprintf(buf, sizeof buf - 2, "%.15g", v);
+    char *e = strchr(buf, 'e');
+    if (!e && !strchr(buf, '.')) {
+        memcpy(buf + n, ".0", 3);
+        n += 2;
+    }
+    if (e) {
+        char *digits = e + 1 + (e[1] == '-'), *from = e + 2;
+        while (*from == '0')
+            from++;
+        memmove(digits, from, (size_t)(buf + n + 1 - from));
+        n -= (int)(from - digits);
+    }
+    jw_put(w, buf, (size_t)n);
+}
+
+/* Whole numbers print as integers, others as reals. */
+static void jw_number(struct json_writer *w, double v)
+{
+    if (fabs(v) < 9007199254740992.0 && v == floor(v)) {
+        char buf[24];
+        int n = snprintf(buf, sizeof buf, "%lld", (long long)v);
+        jw_put(w, buf, (size_t)n);
+    } else {
+        jw_real(w, v);
+    }
+}
+
+/* Scores are rounded to four decimals and always print as reals: "0.0". */
+static void jw_score(struct json_writer *w, double s)
+{
+    jw_real(w, round(s * 10000) / 10000);
+}
+
+static void jw_number_if(struct json_writer *w, bool present, double v)
+{
+    if (present)
+        jw_number(w, v);
+    else
+        jw_null(w);
+}
+
+static void jw_date_if(struct json_writer *w, bool present, okr_day day)
+{
+    if (present)
+        jw_date(w, day);
+    else
+        jw_null(w);
+}
+
+/* ---- the document ---- */
+
+static const char *metric_name(enum metric_kind m)
+{
+    static const char *const names[] = {"none", "range", "target", "keep-at-least",
+                                        "keep-at-most", "milestone"};
+    return names[m];
+}
+
+static const char *initiative_status_name(enum initiative_status s)
+{
+    static const char *const names[] = {"planned", "active", "done", "dropped"};
+    return names[s];
+}
+
+static void forecast(struct json_writer *w, const struct progress *p)
+{
+    if (!p->has_forecast) {
+        jw_null(w);
+        return;
+    }
+    jw_open(w, '{');
+    jw_key(w, "value"), jw_number(w, p->forecast);
+    jw_key(w, "score"), jw_score(w, p->forecast_score);
+    jw_key(w, "status"), jw_name(w, progress_status_name(p->forecast_status));
+    jw_close(w, '}');
+}
+
+static void current_value(struct json_writer *w, const struct key_result *kr, bool numeric)
+{
+    const struct progress *p = &kr->progress;
+    if (!p->has_value)
+        jw_null(w);
+    else if (numeric)
+        jw_number(w, p->value);
+    else
+        jw_bool(w, p->value >= 1);
+}
+
+static void key_result(struct json_writer *w, const struct key_result *kr)
+{
+    const struct progress *p = &kr->progress;
+    bool numeric = kr->metric != METRIC_MILESTONE && kr->metric != METRIC_NONE;
+    bool has_from = kr->metric == METRIC_RANGE || kr->metric == METRIC_TARGET;
+    jw_open(w, '{');
+    jw_key(w, "id"), jw_str(w, kr->id.name);
+    jw_key(w, "title"), jw_str(w, kr->title);
+    jw_key(w, "owner"), jw_person(w, kr->owner);
+    jw_key(w, "unit"), jw_str(w, kr_unit(kr));
+    jw_key(w, "metric"), jw_name(w, metric_name(kr->metric));
+    jw_key(w, "from"), jw_number_if(w, has_from, kr->from.value);
+    jw_key(w, "to"), jw_number_if(w, numeric, kr->to.value);
+    jw_key(w, "current"), current_value(w, kr, numeric);
+    jw_key(w, "score"), jw_score(w, p->score);
+    jw_key(w, "status"), jw_name(w, progress_status_name(p->status));
+    jw_key(w, "confidence"), jw_number_if(w, p->confidence != 0, p->confidence);
+    jw_key(w, "grade"), jw_name(w, progress_grade_name(progress_grade(p->score)));
+    jw_key(w, "expected"), jw_score(w, p->expected);
+    jw_key(w, "weight"), jw_number(w, kr->weight.present ? kr->weight.value : 1);
+    jw_key(w, "minimum"), jw_number_if(w, kr->minimum.present, kr->minimum.value);
+    jw_key(w, "below_minimum"), jw_bool(w, p->below_minimum);
+    jw_key(w, "due"), jw_date_if(w, kr->due.present, kr->due.value);
+    jw_key(w, "checkins"), jw_number(w, (double)p->checkins_counted);
+    jw_key(w, "last_checkin"), jw_date_if(w, p->checkins_counted != 0, p->last_checkin);
+    jw_key(w, "previous"), jw_number_if(w, p->has_previous, p->previous);
+    jw_key(w, "change"), jw_number_if(w, p->has_previous, p->change);
+    jw_key(w, "remaining"), jw_number(w, p->remaining);
+    jw_key(w, "forecast"), forecast(w, p);
+    jw_close(w, '}');
+}
+
+static void initiative(struct json_writer *w, const struct initiative *in)
+{
+    jw_open(w, '{');
+    jw_key(w, "id"), jw_str(w, in->id.name);
+    jw_key(w, "title"), jw_str(w, in->title);
+    jw_key(w, "owner"), jw_person(w, in->owner);
+    jw_key(w, "status"), jw_name(w, initiative_status_name(in->status));
+    jw_key(w, "due"), jw_date_if(w, in->due.present, in->due.value);
+    jw_key(w, "supports"), jw_open(w, '[');
+    for (size_t k = 0; k < in->supported.len; k++) {
+        jw_next(w);
+        jw_str(w, ((struct key_result *)in->supported.items[k])->id.name);
+    }
+    jw_close(w, ']');
+    jw_close(w, '}');
+}
+
+static void contributors(struct json_writer *w, const struct report *r, const struct objective *o)
+{
+    const struct vec *v = &r->contributors[o->seq];
+    jw_open(w, '[');
+    for (size_t i = 0; i < v->len; i++) {
+        const struct objective *c = v->items[i];
+        jw_next(w);
+        jw_open(w, '{');
+        jw_key(w, "id"), jw_str(w, c->id.name);
+        jw_key(w, "title"), jw_str(w, c->title);
+        jw_key(w, "score"), jw_score(w, c->progress.score);
+        jw_key(w, "status"), jw_name(w, progress_status_name(c->progress.status));
+        jw_close(w, '}');
+    }
+    jw_close(w, ']');
+}
+
+static void period_value(struct json_writer *w, const struct objective *o)
+{
+    if (!o->period.present) {
+        jw_null(w);
+        return;
+    }
+    jw_open(w, '{');
+    jw_key(w, "start"), jw_date(w, o->period.value.start);
+    jw_key(w, "end"), jw_date(w, o->period.value.end);
+    jw_close(w, '}');
+}
+
+static void aligns(struct json_writer *w, const struct objective *o)
+{
+    jw_open(w, '[');
+    for (size_t i = 0; i < o->aligned_to.len; i++) {
+        jw_next(w);
+        jw_str(w, ((struct objective *)o->aligned_to.items[i])->id.name);
+    }
+    jw_close(w, ']');
+}
+
+static void objective(struct json_writer *w, const struct report *r, const struct objective *o)
+{
+    const struct progress *p = &o->progress;
+    jw_open(w, '{');
+    jw_key(w, "id"), jw_str(w, o->id.name);
+    jw_key(w, "title"), jw_str(w, o->title);
+    jw_key(w, "owner"), jw_person(w, o->owner);
+    jw_key(w, "team");
+    if (o->team)
+        jw_str(w, o->team->id.name);
+    else
+        jw_null(w);
+    jw_key(w, "period"), period_value(w, o);
+    jw_key(w, "kind"), jw_name(w, objective_kind(o));
+    jw_key(w, "score"), jw_score(w, p->score);
+    jw_key(w, "expected"), jw_score(w, p->expected);
+    jw_key(w, "status"), jw_name(w, progress_status_name(p->status));
+    jw_key(w, "grade"), jw_name(w, progress_grade_name(progress_grade(p->score)));
+    jw_key(w, "confidence"), jw_number_if(w, p->confidence != 0, p->confidence);
+    jw_key(w, "aligns"), aligns(w, o);
+    jw_key(w, "contributors"), contributors(w, r, o);
+    jw_key(w, "key_results"), jw_open(w, '[');
+    for (size_t i = 0; i < o->key_results.len; i++) {
+        jw_next(w);
+        key_result(w, o->key_results.items[i]);
+    }
+    jw_close(w, ']');
+    jw_key(w, "initiatives"), jw_open(w, '[');
+    for (size_t i = 0; i < o->initiatives.len; i++) {
+        jw_next(w);
+        initiative(w, o->initiatives.items[i]);
+    }
+    jw_close(w, ']');
+    jw_key(w, "risks"), jw_open(w, '[');
+    for (size_t i = 0; i < o->risks.len; i++) {
+        jw_next(w);
+        jw_str(w, ((text_item *)o->risks.items[i])->text);
+    }
+    jw_close(w, ']');
+    jw_close(w, '}');
+}
+
+void emit_json(const struct report *r, FILE *out)
+{
+    struct json_writer *w = malloc(sizeof *w);
+    if (!w) {
+        fputs("null\n", out);   /* out of memory: still one JSON value */
+        return;
+    }
+    *w = (struct json_writer){.out = out, .empty = true};
+    jw_open(w, '{');
+    jw_key(w, "as_of"), jw_date(w, r->plan->as_of);
+    jw_key(w, "title"), jw_str(w, report_title(r));
+    jw_key(w, "objectives"), jw_open(w, '[');
+    for (size_t i = 0; i < r->objectives.len; i++) {
+        jw_next(w);
+        objective(w, r, r->objectives.items[i]);
+    }
+    jw_close(w, ']');
+    jw_close(w, '}');
+    jw_char(w, '\n');
+    jw_flush(w);
+    free(w);
+}

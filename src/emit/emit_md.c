@@ -1,0 +1,194 @@
+/* emit_md.c — `report -f md`: a summary line, a table per objective, the
+ * wins since the last check-in and the key results that need attention. */
+#include "emit/emit.h"
+#include "lib/arena.h"
+#include "lib/date.h"
+#include "lib/model.h"
+#include "lib/progress.h"
+#include "lib/text.h"
+
+#include <string.h>
+
+static void md_id(FILE *out, ident id)
+{
+    md_escape(out, id.name);
+}
+
+static void md_kr_ref(FILE *out, const struct key_result *kr)
+{
+    md_id(out, kr->objective->id);
+    fputc('.', out);
+    md_id(out, kr->id);
+}
+
+static void md_text(FILE *out, const char *s)
+{
+    md_escape(out, (str){s, strlen(s)});
+}
+
+static void summary(const struct report *r, FILE *out)
+{
+    size_t counts[PROGRESS_MISSED + 1] = {0}, krs = 0;
+    double total = 0;
+    for (size_t i = 0; i < r->objectives.len; i++) {
+        const struct objective *o = r->objectives.items[i];
+        total += o->progress.score;
+        for (size_t k = 0; k < o->key_results.len; k++, krs++)
+            counts[((struct key_result *)o->key_results.items[k])->progress.status]++;
+    }
+    fprintf(out, "**%zu objectives**, %zu key results", r->objectives.len, krs);
+    for (int s = PROGRESS_NO_DATA; s <= PROGRESS_MISSED; s++)
+        if (counts[s])
+            fprintf(out, ", %zu %s", counts[s], progress_status_name((enum progress_status)s));
+    if (r->objectives.len)
+        fprintf(out, "; average objective score %.2f", total / (double)r->objectives.len);
+    fputs(".\n", out);
+}
+
+static void kr_row(FILE *out, const struct key_result *kr)
+{
+    const struct progress *p = &kr->progress;
+    char value[64], metric[160], change[64];
+    format_value(value, sizeof value, kr);
+    format_metric(metric, sizeof metric, kr);
+    format_change(change, sizeof change, kr);
+    fputs("| ", out);
+    md_escape(out, kr->title);
+    fputs(" (", out);
+    md_id(out, kr->id);
+    fputs(") | ", out);
+    if (kr->owner.name.ptr) {
+        fputc('@', out);
+        md_id(out, kr->owner);
+    }
+    fputs(" | ", out);
+    md_text(out, value);
+    fputs(" (", out);
+    md_text(out, metric);
+    fputs(") | ", out);
+    md_text(out, change);
+    fprintf(out, " | %.2f | %s | ", p->score, progress_status_name(p->status));
+    if (p->confidence)
+        fprintf(out, "%d", p->confidence);
+    fputs(" |\n", out);
+}
+
+static void objective_section(const struct report *r, FILE *out, const struct objective *o)
+{
+    const struct progress *p = &o->progress;
+    char period_text[48];
+    format_period(period_text, sizeof period_text, o, "no period");
+    fputs("\n## ", out);
+    md_escape(out, o->title);
+    fputs(" (", out);
+    md_id(out, o->id);
+    fputs(")\n\n", out);
+    if (o->team) {
+        fputs("Team ", out);
+        md_id(out, o->team->id);
+        fputs(" · ", out);
+    }
+    if (o->owner.name.ptr) {
+        fputs("owner @", out);
+        md_id(out, o->owner);
+        fputs(" · ", out);
+    }
+    fprintf(out, "%s · %s · score **%.2f** (expected %.2f) · **%s**\n", period_text,
+            objective_kind(o), p->score, p->expected,
+            progress_status_name(p->status));
+    for (size_t i = 0; i < o->aligned_to.len; i++) {
+        fputs(i ? ", " : "\nAligns to: ", out);
+        md_id(out, ((struct objective *)o->aligned_to.items[i])->id);
+        if (i + 1 == o->aligned_to.len)
+            fputc('\n', out);
+    }
+    const struct vec *contributors = &r->contributors[o->seq];
+    if (contributors->len)
+        fputs("\nContributors:\n\n", out);
+    for (size_t i = 0; i < contributors->len; i++) {
+        const struct objective *c = contributors->items[i];
+        fputs("- ", out);
+        md_escape(out, c->title);
+        fputs(" (", out);
+        md_id(out, c->id);
+        fprintf(out, "): %.2f, %s\n", c->progress.score, progress_status_name(c->progress.status));
+    }
+    fputs("\n| Key result | Owner | Value | Change | Score | Status | Confidence |\n"
+          "|---|---|---|---|---:|---|---:|\n", out);
+    for (size_t i = 0; i < o->key_results.len; i++)
+        kr_row(out, o->key_results.items[i]);
+}
+
+static void wins(const struct report *r, FILE *out)
+{
+    fputs("\n## Wins since the last check-in\n\n", out);
+    size_t n = 0;
+    for (size_t i = 0; i < r->objectives.len; i++) {
+        const struct objective *o = r->objectives.items[i];
+        for (size_t k = 0; k < o->key_results.len; k++) {
+            const struct key_result *kr = o->key_results.items[k];
+            if (!kr_moved_forward(kr))
+                continue;
+            char value[64], change[64];
+            format_value(value, sizeof value, kr);
+            format_change(change, sizeof change, kr);
+            fputs("- ", out);
+            md_kr_ref(out, kr);
+            fputs(": ", out);
+            md_escape(out, kr->title);
+            fputs(" — ", out);
+            md_text(out, value);
+            fputs(" (", out);
+            md_text(out, change);
+            fputs(")\n", out);
+            n++;
+        }
+    }
+    if (!n)
+        fputs("None yet.\n", out);
+}
+
+static void attention(const struct report *r, FILE *out)
+{
+    fputs("\n## Needs attention\n\n", out);
+    size_t n = 0;
+    for (size_t i = 0; i < r->objectives.len; i++) {
+        const struct objective *o = r->objectives.items[i];
+        for (size_t k = 0; k < o->key_results.len; k++) {
+            const struct key_result *kr = o->key_results.items[k];
+            const struct progress *p = &kr->progress;
+            if (!status_needs_attention(p->status))
+                continue;
+            fputs("- ", out);
+            md_kr_ref(out, kr);
+            fputs(": ", out);
+            md_escape(out, kr->title);
+            fprintf(out, " — **%s**, score %.2f, expected %.2f", progress_status_name(p->status),
+                    p->score, p->expected);
+            if (p->confidence)
+                fprintf(out, ", confidence %d", p->confidence);
+            if (kr->owner.name.ptr) {
+                fputs(", owner @", out);
+                md_id(out, kr->owner);
+            }
+            fputc('\n', out);
+            n++;
+        }
+    }
+    if (!n)
+        fputs("Nothing: every key result is on track.\n", out);
+}
+
+void emit_md(const struct report *r, FILE *out)
+{
+    char date[11];
+    date_format(r->plan->as_of, date);
+    fputs("# ", out);
+    md_escape(out, report_title(r));
+    fprintf(out, " — progress as of %s\n\n", date);
+    summary(r, out);
+    for (size_t i = 0; i < r->objectives.len; i++)
+        objective_section(r, out, r->objectives.items[i]);
+    wins(r, out);
+    attention(r, out);
+}

@@ -1,0 +1,215 @@
+/* emit_text.c — `report -f text`: objectives grouped by team, one line per
+ * objective and key result with a bar; every line fits 80 columns. */
+#include "emit/emit.h"
+#include "lib/arena.h"
+#include "lib/date.h"
+#include "lib/model.h"
+#include "lib/progress.h"
+#include "lib/text.h"
+
+#include <math.h>
+#include <string.h>
+
+#define LINE_WIDTH 80
+#define BAR_WIDTH 10
+#define STATUS_WIDTH 11         /* "not-started" */
+
+struct text_out {
+    FILE *out;
+    bool color, ascii;
+};
+
+/* Prints text in exactly `width` columns: cut with an ellipsis, or padded. */
+static void field(const struct text_out *t, const char *s, size_t len, size_t width)
+{
+    if (!width)
+        return;
+    size_t cols;
+    size_t n = utf8_prefix(s, len, width, &cols);
+    bool cut = n < len;
+    if (cut)
+        n = utf8_prefix(s, len, width - 1, &cols);
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (t->ascii && c >= 0x80) {
+            if ((c & 0xC0) != 0x80)
+                fputc('?', t->out);     /* one '?' per code point */
+        } else {
+            fputc(c < 0x20 ? ' ' : c, t->out);
+        }
+    }
+    if (cut) {
+        fputs(t->ascii ? "~" : "…", t->out);
+        cols++;
+    }
+    for (; cols < width; cols++)
+        fputc(' ', t->out);
+}
+
+static void line_end(const struct text_out *t, const char *s, size_t used)
+{
+    size_t len = strlen(s), cols;
+    utf8_prefix(s, len, LINE_WIDTH, &cols);
+    field(t, s, len, cols < LINE_WIDTH - used ? cols : LINE_WIDTH - used);
+    fputc('\n', t->out);
+}
+
+static const char *status_color(enum progress_status s)
+{
+    switch (s) {
+    case PROGRESS_DONE:
+    case PROGRESS_ACHIEVED:
+    case PROGRESS_ON_TRACK: return "\033[32m";
+    case PROGRESS_AT_RISK: return "\033[33m";
+    case PROGRESS_OFF_TRACK:
+    case PROGRESS_MISSED: return "\033[31m";
+    default: return "\033[2m";
+    }
+}
+
+static const char *grade_color(double score)
+{
+    static const char *const colors[] = {"\033[31m", "\033[33m", "\033[32m"};
+    return colors[progress_grade(score)];
+}
+
+/* The bar, the score and the status: 1 + 10 + 1 + 4 + 1 + 11 columns. */
+static void gauge(const struct text_out *t, const struct progress *p, bool pad)
+{
+    int filled = (int)lround(p->score * BAR_WIDTH);
+    fputc(' ', t->out);
+    if (t->color)
+        fputs(grade_color(p->score), t->out);
+    for (int i = 0; i < BAR_WIDTH; i++)
+        fputs(i < filled ? (t->ascii ? "#" : "█") : (t->ascii ? "." : "░"), t->out);
+    if (t->color)
+        fputs("\033[0m", t->out);
+    fprintf(t->out, " %4.2f ", p->score);
+    if (t->color)
+        fputs(status_color(p->status), t->out);
+    const char *name = progress_status_name(p->status);
+    fputs(name, t->out);
+    if (t->color)
+        fputs("\033[0m", t->out);
+    for (size_t i = strlen(name); pad && i < STATUS_WIDTH; i++)
+        fputc(' ', t->out);
+}
+
+static void print_key_result(const struct text_out *t, const struct key_result *kr)
+{
+    const struct progress *p = &kr->progress;
+    fputs("    ", t->out);
+    field(t, kr->title.ptr, kr->title.len, 44);
+    gauge(t, p, p->confidence != 0);
+    if (p->confidence)
+        fprintf(t->out, " c%d", p->confidence);
+    fputc('\n', t->out);
+
+    char value[64], metric[160], change[64], left[64], line[512];
+    format_value(value, sizeof value, kr);
+    format_metric(metric, sizeof metric, kr);
+    snprintf(line, sizeof line, "%.*s: %s, %s", (int)kr->id.name.len, kr->id.name.ptr, value,
+             metric);
+    fputs("      ", t->out);
+    line_end(t, line, 6);
+
+    int n = 0;
+    line[0] = 0;
+    if (p->has_previous) {
+        format_change(change, sizeof change, kr);
+        n += snprintf(line + n, sizeof line - (size_t)n, "change %s", change);
+    }
+    if (p->remaining > 0 && kr->metric != METRIC_MILESTONE) {
+        format_quantity(left, sizeof left, p->remaining, kr_unit(kr));
+        n += snprintf(line + n, sizeof line - (size_t)n, "%sleft %s", n ? ", " : "", left);
+    }
+    if (p->has_forecast) {
+        format_quantity(left, sizeof left, p->forecast, kr_unit(kr));
+        n += snprintf(line + n, sizeof line - (size_t)n, "%sforecast %s (%s)", n ? ", " : "",
+                      left, progress_status_name(p->forecast_status));
+    }
+    if (n) {
+        fputs("      ", t->out);
+        line_end(t, line, 6);
+    }
+}
+
+static void print_objective(const struct report *r, const struct text_out *t,
+                            const struct objective *o)
+{
+    const struct progress *p = &o->progress;
+    fputs("  ", t->out);
+    field(t, o->title.ptr, o->title.len, 46);
+    gauge(t, p, false);
+    fputc('\n', t->out);
+
+    char line[512], period_text[48];
+    format_period(period_text, sizeof period_text, o, "no period");
+    int n = snprintf(line, sizeof line, "%.*s: %s, %s", (int)o->id.name.len, o->id.name.ptr,
+                     objective_kind(o), period_text);
+    if (o->owner.name.ptr)
+        n += snprintf(line + n, sizeof line - (size_t)n, ", @%.*s", (int)o->owner.name.len,
+                      o->owner.name.ptr);
+    n += snprintf(line + n, sizeof line - (size_t)n, ", expected %.2f", p->expected);
+    for (size_t i = 0; i < o->aligned_to.len && (size_t)n < sizeof line; i++) {
+        const struct objective *up = o->aligned_to.items[i];
+        n += snprintf(line + n, sizeof line - (size_t)n, "%s%.*s", i ? ", " : ", aligns to ",
+                      (int)up->id.name.len, up->id.name.ptr);
+    }
+    fputs("    ", t->out);
+    line_end(t, line, 4);
+
+    const struct vec *contributors = &r->contributors[o->seq];
+    for (size_t i = 0; i < contributors->len; i++) {
+        const struct objective *c = contributors->items[i];
+        snprintf(line, sizeof line, "%s %.*s %.2f %s: %.*s", t->ascii ? "<-" : "←",
+                 (int)c->id.name.len, c->id.name.ptr, c->progress.score,
+                 progress_status_name(c->progress.status), (int)c->title.len, c->title.ptr);
+        fputs("    ", t->out);
+        line_end(t, line, 4);
+    }
+    for (size_t i = 0; i < o->key_results.len; i++)
+        print_key_result(t, o->key_results.items[i]);
+}
+
+static void print_team(const struct report *r, const struct text_out *t, const struct team *team,
+                       const struct vec *objectives)
+{
+    if (!objectives->len)
+        return;
+    char line[256];
+    if (team)
+        snprintf(line, sizeof line, "%.*s (%.*s)", (int)team->title.len,
+                 team->title.ptr ? team->title.ptr : "", (int)team->id.name.len, team->id.name.ptr);
+    else
+        snprintf(line, sizeof line, "No team");
+    fputc('\n', t->out);
+    line_end(t, line, 0);
+    for (size_t i = 0; i < objectives->len; i++)
+        print_objective(r, t, objectives->items[i]);
+}
+
+void emit_text(const struct report *r, FILE *out)
+{
+    struct text_out t = {out, r->color, r->ascii};
+    struct plan *plan = r->plan;
+    char date[11], line[256];
+    date_format(plan->as_of, date);
+    str title = report_title(r);
+    snprintf(line, sizeof line, "%.*s %s progress as of %s", (int)title.len, title.ptr,
+             r->ascii ? "-" : "—", date);
+    line_end(&t, line, 0);
+    if (!r->objectives.len) {
+        fputs("No objectives match.\n", out);
+        return;
+    }
+    /* One bucket per team in declaration order, the last for no team. */
+    struct vec *by_team = arena_alloc(plan->arena, (plan->teams.len + 1) * sizeof *by_team);
+    for (size_t i = 0; i < r->objectives.len; i++) {
+        struct objective *o = r->objectives.items[i];
+        vec_push(plan->arena, &by_team[o->team ? o->team->seq : plan->teams.len], o);
+    }
+    for (size_t i = 0; i < plan->teams.len; i++)
+        print_team(r, &t, plan->teams.items[i], &by_team[i]);
+    print_team(r, &t, NULL, &by_team[plan->teams.len]);
+}

@@ -1,0 +1,549 @@
+/* graph.c — the alignment map through libcgraph (the graph) and libgvc
+ * (layout and rendering, in process). Every Graphviz call of okrc is here.
+ *
+ * Written against Graphviz 2.42 (Debian 12), whose API takes `char *` where
+ * it means `const char *`: gv_str() is the one place that casts. User text
+ * reaches Graphviz in two forms only: HTML-like labels (html_text: `&` first,
+ * then `<`, `>`, `"`) and tooltips (dot_plain: backslashes escaped). */
+#define _GNU_SOURCE
+#include "emit/graph.h"
+#include "lib/arena.h"
+#include "lib/date.h"
+#include "lib/model.h"
+#include "lib/progress.h"
+
+#include <cgraph.h>
+#include <gvc.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum {
+    TITLE_WRAP = 30,        /* code points per line of an objective's title */
+    KR_WRAP = 38,           /* ... of a key result's or initiative's title */
+    BAR_WIDTH = 64,         /* points: the whole progress bar */
+    BAR_HEIGHT = 7,
+};
+
+static const char FONT[] = "Helvetica,Arial,sans-serif";
+
+/* Fill and accent colours per grade (SPEC §4): no data, red, yellow, green. */
+struct grade_colors {
+    const char *fill, *accent, *name;
+};
+static const struct grade_colors grades[] = {
+    {"#eeeeee", "#9e9e9e", "no data"},
+    {"#fbd9d3", "#c0392b", "score &lt; 0.4"},
+    {"#fdf1c7", "#c99a06", "0.4 &#8804; score &lt; 0.7"},
+    {"#d4efdc", "#1e8449", "score &#8805; 0.7"},
+};
+
+static const char *const initiative_status_names[] = {"planned", "active", "done", "dropped"};
+
+static const struct grade_colors *grade_of(const struct progress *p)
+{
+    if (!p->has_value)
+        return &grades[0];
+    if (p->score < 0.4)
+        return &grades[1];
+    return p->score < 0.7 ? &grades[2] : &grades[3];
+}
+
+/* ---- Graphviz 2.42's non-const parameters ---- */
+
+static char *gv_str(const char *s)
+{
+    return (char *)s;       /* 2.42 never writes through these pointers */
+}
+
+static void set_attr(void *obj, const char *name, const char *value)
+{
+    agsafeset(obj, gv_str(name), gv_str(value), gv_str(""));
+}
+
+/* Declares a default for every node, edge or graph of g. */
+static void set_default(Agraph_t *g, int kind, const char *name, const char *value)
+{
+    agattr(g, kind, gv_str(name), gv_str(value));
+}
+
+static bool set_html(Agraph_t *root, void *obj, const char *name, const char *html)
+{
+    char *s = agstrdup_html(root, gv_str(html));
+    if (!s)
+        return false;
+    set_attr(obj, name, s);     /* agsafeset finds the interned HTML string */
+    agstrfree(root, s);
+    return true;
+}
+
+/* ---- escaping ---- */
+
+/* Text inside an HTML-like label: entities for & < > " (& first, so nothing
+ * is escaped twice); backslashes doubled, since 2.42 expands `\N`, `\G`...
+ * in label text too (measured); control characters such as newline and tab
+ * become a space. UTF-8 passes through unchanged. */
+static void html_text(FILE *out, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        switch (c) {
+        case '&': fputs("&amp;", out); break;
+        case '<': fputs("&lt;", out); break;
+        case '>': fputs("&gt;", out); break;
+        case '"': fputs("&quot;", out); break;
+        case '\\': fputs("\\\\", out); break;   /* else \N, \G... name the node */
+        default: fputc(c < 0x20 || c == 0x7f ? ' ' : c, out); break;
+        }
+    }
+}
+
+static bool is_continuation(unsigned char c)
+{
+    return (c & 0xC0) == 0x80;
+}
+
+/* Writes s as lines of at most `width` code points, broken at spaces (a
+ * longer word is cut), separated by left-aligned HTML line breaks. */
+static void html_wrapped(FILE *out, const char *s, size_t n, size_t width)
+{
+    size_t line_start = 0, cols = 0, last_space = (size_t)-1;
+    for (size_t i = 0; i < n; i++) {
+        if (is_continuation((unsigned char)s[i]))
+            continue;
+        if (s[i] == ' ')
+            last_space = i;
+        if (cols == width) {
+            size_t cut = last_space != (size_t)-1 && last_space > line_start ? last_space : i;
+            html_text(out, s + line_start, cut - line_start);
+            fputs("<BR ALIGN=\"LEFT\"/>", out);
+            line_start = cut < n && s[cut] == ' ' ? cut + 1 : cut;
+            cols = 0;
+            for (size_t j = line_start; j < i; j++)
+                cols += !is_continuation((unsigned char)s[j]);
+            last_space = (size_t)-1;
+        }
+        cols++;
+    }
+    html_text(out, s + line_start, n - line_start);
+}
+
+/* A plain DOT string for a tooltip; control characters become spaces.
+ * Backslashes are escaped so `\n`, `\l` or `\N` in user text stay literal:
+ * 2.42 unescapes a tooltip twice (measured: `\\N` in the DOT source shows
+ * the node name, `\\\\N` shows `\N`), so each backslash becomes four.
+ * 2.42's DOT scanner also reads `\\"` as an escaped quote, so a run of
+ * backslashes never ends the string or stands before a quote: a word joiner
+ * (U+2060, invisible) goes between. Graphviz's SVG writer keeps anything
+ * that looks like an entity, so `&` is written `&amp;` to show as itself.
+ * Returns malloc'd text. */
+static char *dot_plain(const char *s, size_t n)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    if (!out)
+        return NULL;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '\\') {
+            fputs("\\\\\\\\", out);
+            if (i + 1 == n || s[i + 1] == '"')
+                fputs("\u2060", out);
+        } else if (c == '&') {
+            fputs("&amp;", out);    /* SVG output passes entities through as is */
+        } else {
+            fputc(c < 0x20 || c == 0x7f ? ' ' : c, out);
+        }
+    }
+    fclose(out);
+    return buf;
+}
+
+/* ---- labels ---- */
+
+static void html_score(FILE *out, const struct progress *p)
+{
+    if (p->has_value)
+        fprintf(out, "%.2f", p->score);
+    else
+        fputs("&#8211;", out);  /* en dash: no value yet */
+}
+
+static void html_bar(FILE *out, const struct progress *p, const struct grade_colors *g)
+{
+    int filled = p->has_value ? (int)(p->score * BAR_WIDTH + 0.5) : 0;
+    fprintf(out, "<TABLE BORDER=\"1\" COLOR=\"#777777\" CELLBORDER=\"0\" CELLSPACING=\"0\" "
+                 "CELLPADDING=\"0\" FIXEDSIZE=\"TRUE\" WIDTH=\"%d\" HEIGHT=\"%d\"><TR>",
+            BAR_WIDTH + 2, BAR_HEIGHT + 2);
+    if (filled > 0)
+        fprintf(out, "<TD WIDTH=\"%d\" HEIGHT=\"%d\" FIXEDSIZE=\"TRUE\" BGCOLOR=\"%s\"></TD>",
+                filled, BAR_HEIGHT, g->accent);
+    if (filled < BAR_WIDTH)
+        fprintf(out, "<TD WIDTH=\"%d\" HEIGHT=\"%d\" FIXEDSIZE=\"TRUE\" BGCOLOR=\"#ffffff\"></TD>",
+                BAR_WIDTH - filled, BAR_HEIGHT);
+    fputs("</TR></TABLE>", out);
+}
+
+static void html_initiative(FILE *out, const struct initiative *in, const char *indent)
+{
+    fprintf(out, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\" COLSPAN=\"3\">"
+                 "<FONT POINT-SIZE=\"8\" COLOR=\"#555555\">%s&#9656; ", indent);
+    html_wrapped(out, in->title.ptr, in->title.len, KR_WRAP);
+    fprintf(out, " (%s)</FONT></TD></TR>", initiative_status_names[in->status]);
+}
+
+static bool supports(const struct initiative *in, const struct key_result *kr)
+{
+    for (size_t i = 0; i < in->supported.len; i++)
+        if (in->supported.items[i] == kr)
+            return true;
+    return false;
+}
+
+/* 24000000 → "24M", 2500 → "2.5k", 99.5 → "99.5": as plans write them. */
+static void html_number(FILE *out, double v)
+{
+    static const struct {
+        double scale;
+        const char *suffix;
+    } scales[] = {{1e9, "B"}, {1e6, "M"}, {1e3, "k"}};
+    double magnitude = v < 0 ? -v : v;
+    for (size_t i = 0; i < sizeof scales / sizeof *scales; i++)
+        if (magnitude >= scales[i].scale) {
+            fprintf(out, "%.3g%s", v / scales[i].scale, scales[i].suffix);
+            return;
+        }
+    fprintf(out, "%.4g", v);
+}
+
+static void html_quantity(FILE *out, const quantity *q)
+{
+    html_number(out, q->value);
+    if (q->unit.len) {
+        if (!(q->unit.len == 1 && q->unit.ptr[0] == '%'))
+            fputc(' ', out);
+        html_text(out, q->unit.ptr, q->unit.len);
+    }
+}
+
+/* What the key result aims at: "→ 24M USD", "≥ 99.5%", "milestone". */
+static void html_target(FILE *out, const struct key_result *kr)
+{
+    switch (kr->metric) {
+    case METRIC_RANGE:
+    case METRIC_TARGET: fputs("&#8594; ", out); html_quantity(out, &kr->to); break;
+    case METRIC_KEEP_GE: fputs("&#8805; ", out); html_quantity(out, &kr->to); break;
+    case METRIC_KEEP_LE: fputs("&#8804; ", out); html_quantity(out, &kr->to); break;
+    case METRIC_MILESTONE: fputs("milestone", out); break;
+    case METRIC_NONE: break;
+    }
+}
+
+static void html_key_results(FILE *out, const struct objective *o, bool initiatives)
+{
+    for (size_t i = 0; i < o->key_results.len; i++) {
+        const struct key_result *kr = o->key_results.items[i];
+        fprintf(out, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\">");
+        html_wrapped(out, kr->title.ptr, kr->title.len, KR_WRAP);
+        fputs("</FONT></TD><TD ALIGN=\"RIGHT\"><FONT POINT-SIZE=\"8\" COLOR=\"#555555\">", out);
+        html_target(out, kr);
+        fprintf(out, "</FONT></TD><TD ALIGN=\"RIGHT\" BGCOLOR=\"%s\"><FONT POINT-SIZE=\"9\">",
+                grade_of(&kr->progress)->fill);
+        html_score(out, &kr->progress);
+        fputs("</FONT></TD></TR>", out);
+        for (size_t j = 0; initiatives && j < o->initiatives.len; j++)
+            if (supports(o->initiatives.items[j], kr))
+                html_initiative(out, o->initiatives.items[j], "&#160;&#160;&#160;");
+    }
+}
+
+/* Initiatives that are not shown under a key result. */
+static void html_other_initiatives(FILE *out, const struct objective *o, bool all)
+{
+    for (size_t j = 0; j < o->initiatives.len; j++) {
+        const struct initiative *in = o->initiatives.items[j];
+        if (all || in->supported.len == 0)
+            html_initiative(out, in, "");
+    }
+}
+
+static void html_meta(FILE *out, const struct objective *o)
+{
+    fputs("<TR><TD ALIGN=\"LEFT\" COLSPAN=\"3\"><FONT POINT-SIZE=\"9\" COLOR=\"#444444\">", out);
+    if (o->owner.name.len) {
+        fputc('@', out);
+        html_text(out, o->owner.name.ptr, o->owner.name.len);
+        fputs(" &#183; ", out);
+    }
+    if (o->period.present) {
+        char when[32];
+        period_format(o->period.value, when, sizeof when);
+        fprintf(out, "%s &#183; ", when);
+    }
+    fprintf(out, "%s</FONT></TD></TR>", objective_kind(o));
+}
+
+static char *objective_label(const struct objective *o, const struct graph_request *req)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    if (!out)
+        return NULL;
+    const struct grade_colors *g = grade_of(&o->progress);
+    fprintf(out, "<TABLE BORDER=\"1\" COLOR=\"%s\" CELLBORDER=\"0\" CELLSPACING=\"0\" "
+                 "CELLPADDING=\"3\" BGCOLOR=\"%s\" STYLE=\"ROUNDED\">", g->accent, g->fill);
+    fputs("<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\" COLSPAN=\"3\"><FONT POINT-SIZE=\"12\"><B>", out);
+    html_wrapped(out, o->title.ptr, o->title.len, TITLE_WRAP);
+    fputs("</B></FONT></TD></TR>", out);
+    html_meta(out, o);
+    fputs("<TR><TD ALIGN=\"LEFT\" COLSPAN=\"2\">", out);
+    html_bar(out, &o->progress, g);
+    fputs("</TD><TD ALIGN=\"RIGHT\"><FONT POINT-SIZE=\"10\"><B>", out);
+    html_score(out, &o->progress);
+    fputs("</B></FONT></TD></TR>", out);
+    bool listed = req->krs == GRAPH_KRS_LISTED && o->key_results.len > 0;
+    if (listed || (req->initiatives && o->initiatives.len > 0) ||
+        req->krs == GRAPH_KRS_COUNTED)
+        fputs("<HR/>", out);
+    if (listed)
+        html_key_results(out, o, req->initiatives);
+    else if (req->krs == GRAPH_KRS_COUNTED)
+        fprintf(out, "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"3\"><FONT POINT-SIZE=\"9\"><I>%zu key "
+                     "result%s</I></FONT></TD></TR>",
+                o->key_results.len, o->key_results.len == 1 ? "" : "s");
+    if (req->initiatives)
+        html_other_initiatives(out, o, !listed);
+    fputs("</TABLE>", out);
+    fclose(out);
+    return buf;
+}
+
+static char *legend_label(void)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    if (!out)
+        return NULL;
+    fputs("<TABLE BORDER=\"1\" COLOR=\"#999999\" CELLBORDER=\"0\" CELLSPACING=\"2\" "
+          "CELLPADDING=\"3\" BGCOLOR=\"#ffffff\" STYLE=\"ROUNDED\">"
+          "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>Legend</B></TD></TR>", out);
+    for (size_t i = sizeof grades / sizeof *grades; i-- > 0;)
+        fprintf(out, "<TR><TD WIDTH=\"18\" HEIGHT=\"12\" FIXEDSIZE=\"TRUE\" BGCOLOR=\"%s\" "
+                     "BORDER=\"1\" COLOR=\"%s\"></TD><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\">"
+                     "%s</FONT></TD></TR>",
+                grades[i].fill, grades[i].accent, grades[i].name);
+    fputs("<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\">arrow: aligns to</FONT>"
+          "</TD></TR></TABLE>", out);
+    fclose(out);
+    return buf;
+}
+
+static char *cluster_label(const struct team *t)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    if (!out)
+        return NULL;
+    fputs("<B>", out);
+    html_text(out, t->title.len ? t->title.ptr : t->id.name.ptr,
+              t->title.len ? t->title.len : t->id.name.len);
+    fputs("</B>", out);
+    fclose(out);
+    return buf;
+}
+
+/* ---- the graph ---- */
+
+struct builder {
+    const struct graph_request *req;
+    Agraph_t *root;
+    Agraph_t **team_graph;  /* by team seq: its cluster, once made */
+    Agnode_t **node;        /* by objective seq */
+};
+
+static bool fail(char *err, size_t errlen, const char *what)
+{
+    snprintf(err, errlen, "%s", what);
+    return false;
+}
+
+/* Graph-wide look: an alignment tree with the company at the top. */
+static void set_graph_defaults(Agraph_t *g)
+{
+    set_attr(g, "rankdir", "BT");
+    set_attr(g, "nodesep", "0.35");
+    set_attr(g, "ranksep", "0.7");
+    set_attr(g, "fontname", FONT);
+    set_attr(g, "fontsize", "13");
+    set_attr(g, "bgcolor", "white");
+    set_attr(g, "pad", "0.3");
+    set_attr(g, "outputorder", "edgesfirst");
+    set_default(g, AGNODE, "shape", "plain");
+    set_default(g, AGNODE, "fontname", FONT);
+    set_default(g, AGNODE, "fontsize", "10");
+    set_default(g, AGEDGE, "color", "#546e7a");
+    set_default(g, AGEDGE, "penwidth", "1.3");
+    set_default(g, AGEDGE, "arrowsize", "0.8");
+}
+
+/* The cluster of team t, nested in its parent's, made on first use. */
+static Agraph_t *team_cluster(struct builder *b, const struct team *t, int depth)
+{
+    if (b->team_graph[t->seq])
+        return b->team_graph[t->seq];
+    Agraph_t *parent = t->parent && depth < 64 ? team_cluster(b, t->parent, depth + 1) : b->root;
+    if (!parent)
+        return NULL;
+    char *name = arena_printf(b->req->plan->arena, "cluster_%s", t->id.name.ptr);
+    Agraph_t *g = agsubg(parent, name, 1);
+    char *label = cluster_label(t);
+    if (!g || !label || !set_html(b->root, g, "label", label)) {
+        free(label);
+        return NULL;
+    }
+    free(label);
+    set_attr(g, "style", "rounded,filled");
+    set_attr(g, "fillcolor", "#3c6ea014");    /* translucent: nested teams darken */
+    set_attr(g, "color", "#90a4ae");
+    set_attr(g, "labeljust", "l");
+    set_attr(g, "labelloc", "b");   /* rankdir=BT flips it: the label sits on top */
+    set_attr(g, "margin", "12");
+    b->team_graph[t->seq] = g;
+    return g;
+}
+
+static bool add_objective(struct builder *b, const struct objective *o)
+{
+    Agraph_t *home = o->team ? team_cluster(b, o->team, 0) : b->root;
+    if (!home)
+        return false;
+    Agnode_t *n = agnode(home, gv_str(o->id.name.ptr), 1);
+    char *label = objective_label(o, b->req);
+    char *tooltip = dot_plain(o->title.ptr, o->title.len);
+    bool ok = n && label && tooltip && set_html(b->root, n, "label", label);
+    if (ok)
+        set_attr(n, "tooltip", tooltip);
+    free(label);
+    free(tooltip);
+    b->node[o->seq] = n;
+    return ok;
+}
+
+static bool add_legend(struct builder *b)
+{
+    Agnode_t *n = agnode(b->root, gv_str("okrc legend"), 1);
+    char *label = legend_label();
+    bool ok = n && label && set_html(b->root, n, "label", label);
+    free(label);
+    return ok;
+}
+
+static bool add_edges(struct builder *b, const struct objective *o)
+{
+    for (size_t i = 0; i < o->aligned_to.len; i++) {
+        const struct objective *to = o->aligned_to.items[i];
+        if (!b->req->selected[to->seq])
+            continue;
+        if (!agedge(b->root, b->node[o->seq], b->node[to->seq], NULL, 1))
+            return false;
+    }
+    return true;
+}
+
+static Agraph_t *build_graph(const struct graph_request *req, char *err, size_t errlen)
+{
+    const struct plan *plan = req->plan;
+    struct builder b = {req, agopen(gv_str("okr"), Agdirected, NULL), NULL, NULL};
+    b.team_graph = calloc(plan->teams.len + 1, sizeof *b.team_graph);
+    b.node = calloc(plan->objectives.len + 1, sizeof *b.node);
+    bool ok = b.root && b.team_graph && b.node;
+    if (ok)
+        set_graph_defaults(b.root);
+    for (size_t i = 0; ok && i < plan->objectives.len; i++)
+        if (req->selected[i])
+            ok = add_objective(&b, plan->objectives.items[i]);
+    for (size_t i = 0; ok && i < plan->objectives.len; i++)
+        if (req->selected[i])
+            ok = add_edges(&b, plan->objectives.items[i]);
+    ok = ok && add_legend(&b);
+    free(b.team_graph);
+    free(b.node);
+    if (!ok) {
+        char *msg = aglasterr();
+        snprintf(err, errlen, "cannot build the graph%s%s", msg ? ": " : "", msg ? msg : "");
+        free(msg);
+        if (b.root)
+            agclose(b.root);
+        return NULL;
+    }
+    return b.root;
+}
+
+/* Graphviz's last message, without its trailing newline. */
+static void graphviz_message(char *err, size_t errlen, const char *what)
+{
+    char *msg = aglasterr();
+    size_t n = msg ? strlen(msg) : 0;
+    while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+        n--;
+    snprintf(err, errlen, "%s%s%.*s", what, n ? ": " : "", (int)n, msg ? msg : "");
+    free(msg);
+}
+
+static bool layout_and_render(GVC_t *gvc, Agraph_t *g, const struct graph_request *req, FILE *out,
+                              char *err, size_t errlen)
+{
+    if (gvLayout(gvc, g, req->layout) != 0 || agerrors() >= AGERR) {
+        graphviz_message(err, errlen, "Graphviz layout failed");
+        return false;
+    }
+    /* In memory, then written here: 2.42 calls exit(1) when its own write fails. */
+    char *data = NULL;
+    unsigned int len = 0;
+    bool ok = gvRenderData(gvc, g, req->format, &data, &len) == 0 && agerrors() < AGERR;
+    if (!ok)
+        graphviz_message(err, errlen, "Graphviz rendering failed");
+    else if (fwrite(data, 1, len, out) != len)
+        ok = fail(err, errlen, "cannot write the rendered map");
+    gvFreeRenderData(data);
+    gvFreeLayout(gvc, g);
+    return ok;
+}
+
+/* DOT output is the graph source, not laid out: no GVC_t is needed, which
+ * also spares gvContext's configuration buffer that 2.42 never frees. */
+static bool write_dot(const struct graph_request *req, FILE *out, char *err, size_t errlen)
+{
+    Agraph_t *g = build_graph(req, err, errlen);
+    if (!g)
+        return false;
+    bool ok = agwrite(g, out) == 0 || fail(err, errlen, "cannot write the DOT output");
+    agclose(g);
+    return ok;
+}
+
+static bool render(const struct graph_request *req, FILE *out, char *err, size_t errlen)
+{
+    GVC_t *gvc = gvContext();   /* before agopen, and only one per process */
+    if (!gvc)
+        return fail(err, errlen, "cannot start Graphviz");
+    Agraph_t *g = build_graph(req, err, errlen);
+    bool ok = g && layout_and_render(gvc, g, req, out, err, errlen);
+    if (g)
+        agclose(g);
+    gvFreeContext(gvc);
+    return ok;
+}
+
+bool graph_write(const struct graph_request *req, FILE *out, char *err, size_t errlen)
+{
+    agerrlevel_t old_level = agseterr(AGMAX);   /* collect messages instead of printing */
+    agreseterrors();
+    bool ok = strcmp(req->format, "dot") == 0 ? write_dot(req, out, err, errlen)
+                                              : render(req, out, err, errlen);
+    agseterr(old_level);
+    return ok;
+}

@@ -1,0 +1,126 @@
+/* arena.c — one run's memory: many small allocations, one release. */
+#define _DEFAULT_SOURCE    /* MAP_ANONYMOUS, MADV_HUGEPAGE */
+#include "lib/arena.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+
+/* Blocks come straight from the kernel as zeroed pages (so handing out
+ * zeroed memory costs no memset), 4 MiB at a time and marked for transparent
+ * huge pages: a large plan then takes a few hundred page faults, not tens
+ * of thousands. */
+#define ARENA_BLOCK (4u * 1024 * 1024)
+
+struct arena_block {
+    struct arena_block *next;
+    size_t used, size;
+    max_align_t data[];
+};
+
+#define HUGE_PAGE (2u * 1024 * 1024)
+
+static void out_of_memory(void)
+{
+    fputs("okrc: error: out of memory\n", stderr);
+    exit(2);
+}
+
+/* bytes of zeroed memory aligned to a huge page, so that the kernel can back
+ * all of it with huge pages: map more, then give back the unaligned ends. */
+static void *map_block(size_t bytes)
+{
+    char *map = mmap(NULL, bytes + HUGE_PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+                     -1, 0);
+    if (map == MAP_FAILED)
+        out_of_memory();
+    char *start = (char *)(((uintptr_t)map + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1));
+    if (start > map)
+        munmap(map, (size_t)(start - map));
+    size_t tail = (size_t)(map + bytes + HUGE_PAGE - (start + bytes));
+    if (tail)
+        munmap(start + bytes, tail);
+#ifdef MADV_HUGEPAGE
+    madvise(start, bytes, MADV_HUGEPAGE);
+#endif
+    return start;
+}
+
+void *arena_alloc(struct arena *a, size_t size)
+{
+    size = (size + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1);
+    struct arena_block *b = a->head;
+    if (!b || b->size - b->used < size) {
+        size_t cap = size > ARENA_BLOCK ? size : ARENA_BLOCK;
+        b = map_block(sizeof *b + cap);
+        b->size = cap;
+        b->used = 0;
+        /* A big one-off allocation goes behind the current block so the
+         * current block's free space is not wasted. */
+        if (a->head && cap > ARENA_BLOCK) {
+            b->next = a->head->next;
+            a->head->next = b;
+        } else {
+            b->next = a->head;
+            a->head = b;
+        }
+    }
+    void *p = (char *)b->data + b->used;
+    b->used += size;
+    return p;
+}
+
+char *arena_strndup(struct arena *a, const char *s, size_t n)
+{
+    char *p = arena_alloc(a, n + 1);
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+char *arena_vprintf(struct arena *a, const char *fmt, va_list ap)
+{
+    va_list ap2;
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    char *p = arena_alloc(a, (size_t)(n < 0 ? 0 : n) + 1);
+    if (n > 0)
+        vsnprintf(p, (size_t)n + 1, fmt, ap2);
+    va_end(ap2);
+    return p;
+}
+
+char *arena_printf(struct arena *a, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *p = arena_vprintf(a, fmt, ap);
+    va_end(ap);
+    return p;
+}
+
+void arena_free(struct arena *a)
+{
+    struct arena_block *b = a->head;
+    while (b) {
+        struct arena_block *next = b->next;
+        munmap(b, sizeof *b + b->size);
+        b = next;
+    }
+    a->head = NULL;
+}
+
+void vec_push(struct arena *a, struct vec *v, void *item)
+{
+    if (v->len == v->cap) {
+        size_t cap = v->cap ? v->cap * 2 : 4;
+        void **items = arena_alloc(a, cap * sizeof *items);
+        if (v->len)
+            memcpy(items, v->items, v->len * sizeof *items);
+        v->items = items;
+        v->cap = cap;
+    }
+    v->items[v->len++] = item;
+}

@@ -1,0 +1,28 @@
+/* arena.h — memory for one run, released once at the end, and the growable
+ * array whose storage lives in it. Every other module allocates here. */
+#ifndef OKRC_ARENA_H
+#define OKRC_ARENA_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+struct arena_block;
+struct arena {
+    struct arena_block *head;
+};
+void *arena_alloc(struct arena *a, size_t size);         /* zeroed */
+char *arena_strndup(struct arena *a, const char *s, size_t n);
+char *arena_vprintf(struct arena *a, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
+char *arena_printf(struct arena *a, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void arena_free(struct arena *a);
+
+/* A growable array of pointers whose storage lives in the arena. */
+struct vec {
+    void **items;
+    size_t len, cap;
+};
+void vec_push(struct arena *a, struct vec *v, void *item);
+
+#endif

@@ -1,0 +1,452 @@
+/* build.c — the grammar's actions: each construct becomes part of the plan
+ * model, with its span. Items that may appear once per block are checked
+ * here; everything that needs the whole plan waits for resolve.c. */
+#include "lib/build.h"
+#include "lib/arena.h"
+#include "lib/date.h"
+#include "lib/diag.h"
+#include "lib/model.h"
+#include "lib/rules.h"
+#include "lib/source.h"
+#include "lib/text.h"
+
+#include <string.h>
+
+static str dup(struct parse_ctx *ctx, str s)
+{
+    return (str){arena_strndup(ctx->arena, s.ptr, s.len), s.len};
+}
+
+static ident make_ident(struct parse_ctx *ctx, str name, loc at)
+{
+    return (ident){dup(ctx, name), build_span(ctx, at)};
+}
+
+static void *make(struct parse_ctx *ctx, size_t size)
+{
+    return arena_alloc(ctx->arena, size);
+}
+
+/* The keyword an item starts with, as written. */
+static const char *item_word(struct parse_ctx *ctx, loc at)
+{
+    const char *text = ctx->src->text + at.start;
+    return arena_strndup(ctx->arena, text, strcspn(text, " \t\r\n;{"));
+}
+
+/* True when the item is new in its block; reports a repeat otherwise. */
+static bool first_time(struct parse_ctx *ctx, bool present, span prev, loc at, const char *item)
+{
+    if (!present)
+        return true;
+    if (!item)
+        item = item_word(ctx, at);
+    struct diag *g = diag_report(ctx->plan->diags, R_SYNTAX, build_span(ctx, at),
+                                 "'%s' is given twice in this block; keep one", item);
+    diag_note(ctx->plan->diags, g, prev, "'%s' first given here", item);
+    return false;
+}
+
+void build_use(struct parse_ctx *ctx, str path, loc path_at, loc at)
+{
+    (void)at;
+    struct use_decl *u = make(ctx, sizeof *u);
+    u->path = dup(ctx, path);
+    u->at = build_span(ctx, path_at);
+    u->from = ctx->src;
+    vec_push(ctx->arena, &ctx->plan->uses, u);
+}
+
+void build_plan(struct parse_ctx *ctx, str title, loc at)
+{
+    struct plan_decl *p = make(ctx, sizeof *p);
+    p->title = dup(ctx, title);
+    p->at = build_span(ctx, at);
+    ctx->plan_decl = p;
+    struct plan *plan = ctx->plan;
+    if (!plan->decl) {
+        plan->decl = p;
+        return;
+    }
+    struct diag *g = diag_report(plan->diags, R_DUPLICATE_ID, p->at,
+                                 "a second 'plan' declaration; a plan has one");
+    diag_note(plan->diags, g, plan->decl->at, "the plan is first declared here");
+}
+
+void build_team(struct parse_ctx *ctx, str id, loc id_at, str title, loc at)
+{
+    struct team *t = make(ctx, sizeof *t);
+    t->id = make_ident(ctx, id, id_at);
+    t->title = dup(ctx, title);
+    t->at = build_span(ctx, at);
+    vec_push(ctx->arena, &ctx->plan->teams, t);
+    ctx->team = t;
+}
+
+void build_person(struct parse_ctx *ctx, str id, loc id_at, str name, loc at)
+{
+    struct person *p = make(ctx, sizeof *p);
+    p->id = make_ident(ctx, id, id_at);
+    p->name = dup(ctx, name);
+    p->at = build_span(ctx, at);
+    vec_push(ctx->arena, &ctx->plan->people, p);
+    ctx->person = p;
+}
+
+void build_perspective(struct parse_ctx *ctx, str id, loc id_at, str title, loc at)
+{
+    struct perspective *p = make(ctx, sizeof *p);
+    p->id = make_ident(ctx, id, id_at);
+    p->title = dup(ctx, title);
+    p->at = build_span(ctx, at);
+    vec_push(ctx->arena, &ctx->plan->perspectives, p);
+}
+
+void build_objective(struct parse_ctx *ctx, str id, loc id_at, str title, loc at)
+{
+    struct objective *o = make(ctx, sizeof *o);
+    o->id = make_ident(ctx, id, id_at);
+    o->title = dup(ctx, title);
+    o->at = build_span(ctx, at);
+    vec_push(ctx->arena, &ctx->plan->objectives, o);
+    ctx->objective = o;
+}
+
+void build_close(struct parse_ctx *ctx, loc at)
+{
+    (void)at;
+    ctx->objective = NULL;
+}
+
+void build_kind(struct parse_ctx *ctx, bool aspirational, loc at)
+{
+    struct objective *o = ctx->objective;
+    if (!first_time(ctx, o->kind_at.src != NULL, o->kind_at, at, "committed or aspirational"))
+        return;
+    o->aspirational = aspirational;
+    o->kind_at = build_span(ctx, at);
+}
+
+void build_align(struct parse_ctx *ctx, str id, loc at)
+{
+    ident *ref = make(ctx, sizeof *ref);
+    *ref = make_ident(ctx, id, at);
+    vec_push(ctx->arena, &ctx->objective->aligns, ref);
+}
+
+void build_risk(struct parse_ctx *ctx, str text, loc at)
+{
+    text_item *t = make(ctx, sizeof *t);
+    *t = (text_item){dup(ctx, text), build_span(ctx, at), true};
+    vec_push(ctx->arena, &ctx->objective->risks, t);
+}
+
+void build_kr(struct parse_ctx *ctx, str id, loc id_at, str title, loc at)
+{
+    struct key_result *k = make(ctx, sizeof *k);
+    k->id = make_ident(ctx, id, id_at);
+    k->title = dup(ctx, title);
+    k->at = build_span(ctx, at);
+    k->objective = ctx->objective;
+    vec_push(ctx->arena, &ctx->objective->key_results, k);
+    ctx->kr = k;
+}
+
+void build_kr_end(struct parse_ctx *ctx)
+{
+    ctx->kr = NULL;
+}
+
+static const char *metric_name(enum metric_kind kind)
+{
+    switch (kind) {
+    case METRIC_RANGE: return "from ... to";
+    case METRIC_TARGET: return "target";
+    case METRIC_KEEP_GE: return "keep >=";
+    case METRIC_KEEP_LE: return "keep <=";
+    case METRIC_MILESTONE: return "milestone";
+    case METRIC_NONE: break;
+    }
+    return "metric";
+}
+
+void build_metric(struct parse_ctx *ctx, enum metric_kind kind, quantity from, quantity to, loc at)
+{
+    struct key_result *k = ctx->kr;
+    if (k->metric != METRIC_NONE) {
+        struct diag *g = diag_report(ctx->plan->diags, R_SYNTAX, build_span(ctx, at),
+                                     "key result '%s' has a second metric ('%s'); a key result "
+                                     "measures one thing, so split it or keep one",
+                                     k->id.name.ptr, metric_name(kind));
+        diag_note(ctx->plan->diags, g, k->metric_at, "its first metric ('%s')", metric_name(k->metric));
+        return;
+    }
+    k->metric = kind;
+    k->metric_at = build_span(ctx, at);
+    k->to = to;
+    if (kind == METRIC_RANGE) {
+        k->from = from;
+    } else {
+        /* `target` counts from a baseline of 0 in the target's unit. */
+        k->from = (quantity){0, to.unit, to.at, false};
+    }
+}
+
+void build_current(struct parse_ctx *ctx, quantity value, bool done, loc at)
+{
+    struct key_result *k = ctx->kr;
+    bool present = k->current.present || k->current_done;
+    if (!first_time(ctx, present, k->current.at, at, "current"))
+        return;
+    k->current = value;
+    k->current.at = build_span(ctx, at);
+    k->current_done = done;
+}
+
+void build_initiative(struct parse_ctx *ctx, str id, loc id_at, str title, loc at)
+{
+    struct initiative *i = make(ctx, sizeof *i);
+    i->id = make_ident(ctx, id, id_at);
+    i->title = dup(ctx, title);
+    i->at = build_span(ctx, at);
+    i->objective = ctx->objective;
+    i->status = STATUS_PLANNED;
+    vec_push(ctx->arena, &ctx->objective->initiatives, i);
+    ctx->initiative = i;
+}
+
+void build_initiative_end(struct parse_ctx *ctx)
+{
+    ctx->initiative = NULL;
+}
+
+void build_status(struct parse_ctx *ctx, str status, loc status_at, loc at)
+{
+    static const char *const names[] = {"planned", "active", "done", "dropped"};
+    struct initiative *i = ctx->initiative;
+    if (!first_time(ctx, i->status_at.src != NULL, i->status_at, at, "status"))
+        return;
+    for (int s = 0; s < 4; s++)
+        if (strlen(names[s]) == status.len && memcmp(names[s], status.ptr, status.len) == 0) {
+            i->status = (enum initiative_status)s;
+            i->status_at = build_span(ctx, at);
+            return;
+        }
+    diag_report(ctx->plan->diags, R_SYNTAX, build_span(ctx, status_at),
+                "unknown status '%.*s'; use planned, active, done or dropped",
+                (int)status.len, status.ptr);
+}
+
+void build_support(struct parse_ctx *ctx, str id, loc at)
+{
+    ident *ref = make(ctx, sizeof *ref);
+    *ref = make_ident(ctx, id, at);
+    vec_push(ctx->arena, &ctx->initiative->supports, ref);
+}
+
+void build_checkin(struct parse_ctx *ctx, struct date_tok date, loc date_at, str by, loc by_at,
+                   loc at)
+{
+    struct checkin *c = make(ctx, sizeof *c);
+    c->date = (date_item){date.day, build_span(ctx, date_at), date.valid};
+    c->at = build_span(ctx, at);
+    if (by.len)
+        c->by = make_ident(ctx, by, by_at);
+    vec_push(ctx->arena, &ctx->plan->checkins, c);
+    ctx->checkin = c;
+}
+
+void build_entry(struct parse_ctx *ctx, str ref, loc ref_at, quantity value, bool done, loc at)
+{
+    struct checkin_entry *e = make(ctx, sizeof *e);
+    const char *dot = memchr(ref.ptr, '.', ref.len);
+    size_t left = (size_t)(dot - ref.ptr);
+    e->checkin = ctx->checkin;
+    e->obj_ref = make_ident(ctx, (str){ref.ptr, left}, (loc){ref_at.start, ref_at.start + (uint32_t)left});
+    e->kr_ref = make_ident(ctx, (str){dot + 1, ref.len - left - 1},
+                           (loc){ref_at.start + (uint32_t)left + 1, ref_at.end});
+    e->ref_at = build_span(ctx, ref_at);
+    e->value = value;
+    e->done = done;
+    (void)at;
+    vec_push(ctx->arena, &ctx->checkin->entries, e);
+    ctx->entry = e;
+}
+
+void build_rules(struct parse_ctx *ctx, loc at)
+{
+    struct rules_block *r = make(ctx, sizeof *r);
+    r->at = build_span(ctx, at);
+    vec_push(ctx->arena, &ctx->plan->rules_blocks, r);
+    ctx->rules = r;
+    ctx->setting = NULL;
+    ctx->pending_word = (ident){0};
+}
+
+static void start_setting(struct parse_ctx *ctx, ident name, bool known, enum rule_id id)
+{
+    struct rule_setting *s = make(ctx, sizeof *s);
+    s->rule = name;
+    s->known = known;
+    s->id = id;
+    vec_push(ctx->arena, &ctx->rules->settings, s);
+    ctx->setting = s;
+}
+
+/* A word that did not get a value was meant as a rule name. */
+static void flush_pending(struct parse_ctx *ctx)
+{
+    if (!ctx->pending_word.name.ptr)
+        return;
+    start_setting(ctx, ctx->pending_word, false, R_SYNTAX);
+    ctx->pending_word = (ident){0};
+}
+
+void build_rules_end(struct parse_ctx *ctx)
+{
+    flush_pending(ctx);
+    ctx->rules = NULL;
+    ctx->setting = NULL;
+}
+
+/* A rules block is a flat list of words and numbers: a rule name, then
+ * optionally a severity, then NAME VALUE parameters. */
+void build_rule_word(struct parse_ctx *ctx, str word, loc at)
+{
+    flush_pending(ctx);
+    ident w = make_ident(ctx, word, at);
+    enum severity sev;
+    enum rule_id id;
+    struct rule_setting *s = ctx->setting;
+    if (s && !s->has_severity && s->params.len == 0 && severity_parse(w.name.ptr, &sev)) {
+        s->has_severity = true;
+        s->severity = sev;
+        s->severity_at = w.at;
+    } else if (rule_lookup(word.ptr, word.len, &id)) {
+        start_setting(ctx, w, true, id);
+    } else {
+        ctx->pending_word = w;
+    }
+}
+
+void build_rule_value(struct parse_ctx *ctx, struct number_tok value, loc at)
+{
+    if (!ctx->pending_word.name.ptr || !ctx->setting) {
+        diag_report(ctx->plan->diags, R_SYNTAX, build_span(ctx, at),
+                    "a value needs a rule and a parameter name before it, as in 'kr-count max 3'");
+        flush_pending(ctx);
+        return;
+    }
+    struct rule_param *p = make(ctx, sizeof *p);
+    p->name = ctx->pending_word;
+    p->value = (number_item){value.value, build_span(ctx, at), value.valid};
+    vec_push(ctx->arena, &ctx->setting->params, p);
+    ctx->pending_word = (ident){0};
+}
+
+void build_lexicon(struct parse_ctx *ctx, str id, loc id_at, loc at)
+{
+    struct lexicon *l = make(ctx, sizeof *l);
+    l->id = make_ident(ctx, id, id_at);
+    l->at = build_span(ctx, at);
+    vec_push(ctx->arena, &ctx->plan->lexicons, l);
+    ctx->lexicon = l;
+}
+
+void build_activity(struct parse_ctx *ctx, str word, loc at)
+{
+    text_item *t = make(ctx, sizeof *t);
+    *t = (text_item){dup(ctx, word), build_span(ctx, at), true};
+    vec_push(ctx->arena, &ctx->lexicon->activities, t);
+}
+
+void build_person_ref(struct parse_ctx *ctx, ident *field, str name, loc name_at, loc at)
+{
+    if (first_time(ctx, field->name.ptr != NULL, field->at, at, NULL))
+        *field = make_ident(ctx, name, name_at);
+}
+
+void build_ident_ref(struct parse_ctx *ctx, ident *field, str name, loc name_at, loc at)
+{
+    if (first_time(ctx, field->name.ptr != NULL, field->at, at, NULL))
+        *field = make_ident(ctx, name, name_at);
+}
+
+void build_period(struct parse_ctx *ctx, period_item *field, struct period_tok value, loc at)
+{
+    if (first_time(ctx, field->at.src != NULL, field->at, at, "period"))
+        *field = (period_item){value.value, build_span(ctx, at), value.valid};
+}
+
+void build_text(struct parse_ctx *ctx, text_item *field, str text, loc at, const char *item)
+{
+    if (first_time(ctx, field->present, field->at, at, item))
+        *field = (text_item){dup(ctx, text), build_span(ctx, at), true};
+}
+
+void build_quantity(struct parse_ctx *ctx, quantity *field, quantity value, loc at,
+                    const char *item)
+{
+    if (first_time(ctx, field->at.src != NULL, field->at, at, item))
+        *field = value;
+}
+
+void build_date(struct parse_ctx *ctx, date_item *field, struct date_tok value, loc at,
+                const char *item)
+{
+    if (first_time(ctx, field->at.src != NULL, field->at, at, item))
+        *field = (date_item){value.day, build_span(ctx, at), value.valid};
+}
+
+void build_number(struct parse_ctx *ctx, number_item *field, struct number_tok value,
+                  loc value_at, loc at, const char *item)
+{
+    if (!first_time(ctx, field->at.src != NULL, field->at, at, item))
+        return;
+    if (value.unit.len)
+        diag_report(ctx->plan->diags, R_SYNTAX, build_span(ctx, value_at),
+                    "'%s' takes a plain number, without a unit", item);
+    *field = (number_item){value.value, build_span(ctx, value_at), value.valid};
+}
+
+quantity build_quantity_value(struct parse_ctx *ctx, struct number_tok number, str unit, loc at)
+{
+    quantity q = {number.value, number.unit, build_span(ctx, at), number.valid};
+    if (unit.len && number.unit.len)
+        diag_report(ctx->plan->diags, R_SYNTAX, build_span(ctx, at),
+                    "this quantity has two units ('%.*s' and '%.*s'); keep one",
+                    (int)number.unit.len, number.unit.ptr, (int)unit.len, unit.ptr);
+    else if (unit.len)
+        q.unit = dup(ctx, unit);
+    return q;
+}
+
+struct period_tok build_year(struct parse_ctx *ctx, struct number_tok year, loc at)
+{
+    struct period_tok p = {0};
+    const char *text = ctx->src->text + at.start;
+    size_t n = at.end - at.start;
+    const char *why;
+    if (year.plain_int && n == 4 && period_parse(text, n, &p.value, &why)) {
+        p.valid = true;
+        return p;
+    }
+    diag_report(ctx->plan->diags, R_INVALID_DATE, build_span(ctx, at),
+                "'%.*s' is not a period; write a year (2027), a half (2027-H1), a quarter "
+                "(2027-Q3), a month (2027-03) or a range (2027-01-15..2027-04-14)",
+                (int)n, text);
+    return p;
+}
+
+struct period_tok build_range(struct parse_ctx *ctx, struct date_tok start, struct date_tok end,
+                              loc at)
+{
+    struct period_tok p = {0};
+    if (!start.valid || !end.valid)
+        return p;
+    p.valid = period_from_range(start.day, end.day, &p.value);
+    if (!p.valid)
+        diag_report(ctx->plan->diags, R_INVALID_DATE, build_span(ctx, at),
+                    "this period ends before it starts");
+    return p;
+}

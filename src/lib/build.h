@@ -1,0 +1,162 @@
+/* build.h — the parser's side of the model: the parse context, token values,
+ * and the builder functions that the grammar's actions call. */
+#ifndef OKRC_BUILD_H
+#define OKRC_BUILD_H
+
+#include <setjmp.h>
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "lib/arena.h"
+#include "lib/date.h"
+#include "lib/model.h"
+#include "lib/rules.h"
+#include "lib/text.h"
+
+/* Bison's location type: byte offsets into the source being parsed. */
+typedef struct {
+    uint32_t start, end;
+} loc;
+
+struct number_tok {
+    double value;
+    str unit;           /* "%", "EUR" or "USD" when written into the number */
+    bool plain_int;     /* digits only: usable as a year or a count */
+    bool valid;
+};
+struct date_tok {
+    okr_day day;
+    bool valid;
+};
+struct period_tok {
+    period value;
+    bool valid;
+};
+
+#define PARSE_MAX_SYNTAX_ERRORS 25
+#define PARSE_MAX_OPEN_BLOCKS 8
+
+struct open_block {
+    int keyword;        /* token of the declaration that opened it */
+    loc name;           /* its id, if any */
+    uint32_t at;        /* offset of the '{' */
+};
+
+struct parse_ctx {
+    struct plan *plan;
+    struct source *src;
+    struct arena *arena;
+
+    /* What the items being parsed belong to. */
+    struct plan_decl *plan_decl;
+    struct team *team;
+    struct person *person;
+    struct objective *objective;
+    struct key_result *kr;
+    struct initiative *initiative;
+    struct checkin *checkin;
+    struct checkin_entry *entry;
+    struct rules_block *rules;
+    struct rule_setting *setting;
+    struct lexicon *lexicon;
+    ident pending_word; /* in a rules block: a parameter name or an unknown rule */
+
+    /* For messages: the last token scanned (the parser's lookahead when it
+     * reports an error), the one before it, and the open blocks. */
+    int prev_token, before_token;
+    loc prev_at, before_at;
+    int decl_keyword;
+    loc decl_name;
+    struct open_block open[PARSE_MAX_OPEN_BLOCKS];
+    int depth;
+
+    int syntax_errors;
+    bool gave_up;       /* too many errors: the scanner reports end of file */
+
+    /* Strings are decoded into this growing buffer. */
+    char *text;
+    size_t text_len, text_cap;
+    uint32_t mark;      /* where a multi-rule token began */
+
+    jmp_buf fatal;
+    const char *fatal_message;
+};
+
+/* scan.c: token values and lexical diagnostics */
+int scan_token(struct parse_ctx *ctx, int token, const loc *at);
+void scan_error(struct parse_ctx *ctx, enum rule_id rule, const loc *at, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+void scan_bad_byte(struct parse_ctx *ctx, const loc *at);
+/* Counts a syntax error; at the cap, says so at `at` and stops the scanner. */
+void scan_count_error(struct parse_ctx *ctx, loc at);
+const char *scan_char_name(struct parse_ctx *ctx, unsigned char c);
+void scan_number(struct parse_ctx *ctx, const char *text, size_t len, const loc *at,
+                 struct number_tok *out);
+void scan_date(struct parse_ctx *ctx, const char *text, size_t len, const loc *at,
+               struct date_tok *out);
+void scan_period(struct parse_ctx *ctx, const char *text, size_t len, const loc *at,
+                 struct period_tok *out);
+void scan_text_begin(struct parse_ctx *ctx);
+void scan_text_add(struct parse_ctx *ctx, const char *s, size_t n);
+void scan_text_codepoint(struct parse_ctx *ctx, const char *hex, size_t n, const loc *at);
+str scan_text_end(struct parse_ctx *ctx);
+str scan_plain_string(struct parse_ctx *ctx, const char *text, size_t len);
+void scan_comment(struct parse_ctx *ctx, uint32_t start, uint32_t end);
+int scan_and_parse(struct parse_ctx *ctx);   /* in the generated scanner */
+
+/* parse.c: syntax error messages */
+void parse_syntax_error(struct parse_ctx *ctx, loc at, const char *unexpected,
+                        const char *const *expected, int n_expected);
+void parse_error_message(struct parse_ctx *ctx, loc at, const char *msg);
+
+/* build.c: one function per construct */
+span build_span(struct parse_ctx *ctx, loc at);
+void build_use(struct parse_ctx *ctx, str path, loc path_at, loc at);
+void build_plan(struct parse_ctx *ctx, str title, loc at);
+void build_team(struct parse_ctx *ctx, str id, loc id_at, str title, loc at);
+void build_person(struct parse_ctx *ctx, str id, loc id_at, str name, loc at);
+void build_perspective(struct parse_ctx *ctx, str id, loc id_at, str title, loc at);
+void build_objective(struct parse_ctx *ctx, str id, loc id_at, str title, loc at);
+void build_close(struct parse_ctx *ctx, loc at);
+void build_kind(struct parse_ctx *ctx, bool aspirational, loc at);
+void build_align(struct parse_ctx *ctx, str id, loc at);
+void build_risk(struct parse_ctx *ctx, str text, loc at);
+void build_kr(struct parse_ctx *ctx, str id, loc id_at, str title, loc at);
+void build_kr_end(struct parse_ctx *ctx);
+void build_metric(struct parse_ctx *ctx, enum metric_kind kind, quantity from, quantity to,
+                  loc at);
+void build_current(struct parse_ctx *ctx, quantity value, bool done, loc at);
+void build_initiative(struct parse_ctx *ctx, str id, loc id_at, str title, loc at);
+void build_initiative_end(struct parse_ctx *ctx);
+void build_status(struct parse_ctx *ctx, str status, loc status_at, loc at);
+void build_support(struct parse_ctx *ctx, str id, loc at);
+void build_checkin(struct parse_ctx *ctx, struct date_tok date, loc date_at, str by, loc by_at,
+                   loc at);
+void build_entry(struct parse_ctx *ctx, str ref, loc ref_at, quantity value, bool done, loc at);
+void build_rules(struct parse_ctx *ctx, loc at);
+void build_rules_end(struct parse_ctx *ctx);
+void build_rule_word(struct parse_ctx *ctx, str word, loc at);
+void build_rule_value(struct parse_ctx *ctx, struct number_tok value, loc at);
+void build_lexicon(struct parse_ctx *ctx, str id, loc id_at, loc at);
+void build_activity(struct parse_ctx *ctx, str word, loc at);
+
+/* Items that may be given once per block; a repeat is reported. */
+void build_person_ref(struct parse_ctx *ctx, ident *field, str name, loc name_at, loc at);
+void build_ident_ref(struct parse_ctx *ctx, ident *field, str name, loc name_at, loc at);
+void build_period(struct parse_ctx *ctx, period_item *field, struct period_tok value, loc at);
+void build_text(struct parse_ctx *ctx, text_item *field, str text, loc at, const char *item);
+void build_quantity(struct parse_ctx *ctx, quantity *field, quantity value, loc at,
+                    const char *item);
+void build_date(struct parse_ctx *ctx, date_item *field, struct date_tok value, loc at,
+                const char *item);
+void build_number(struct parse_ctx *ctx, number_item *field, struct number_tok value,
+                  loc value_at, loc at, const char *item);
+
+/* Values */
+quantity build_quantity_value(struct parse_ctx *ctx, struct number_tok number, str unit, loc at);
+struct period_tok build_year(struct parse_ctx *ctx, struct number_tok year, loc at);
+struct period_tok build_range(struct parse_ctx *ctx, struct date_tok start, struct date_tok end,
+                              loc at);
+
+#endif

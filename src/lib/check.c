@@ -1,0 +1,109 @@
+/* check.c — structural checks of values: units, ranges, confidences. These
+ * are always errors; the configurable SMART rules build on a sound plan. */
+#include "lib/check.h"
+#include "lib/diag.h"
+#include "lib/model.h"
+#include "lib/rules.h"
+#include "lib/text.h"
+
+#include <math.h>
+#include <string.h>
+
+static bool same_unit(str a, str b)
+{
+    return a.len == b.len && memcmp(a.ptr, b.ptr, a.len) == 0;
+}
+
+static const char *unit_text(str u)
+{
+    return u.len ? u.ptr : "no unit";
+}
+
+/* The key result's unit is its target's; a bare number is read in that unit,
+ * so only two different written units conflict. */
+static void check_unit(struct diag_ctx *d, const struct key_result *kr, const quantity *q,
+                       const char *what)
+{
+    if (!q->present || !q->unit.len || !kr->to.unit.len || same_unit(q->unit, kr->to.unit))
+        return;
+    struct diag *g = diag_report(d, R_UNIT_MISMATCH, q->at,
+                                 "%s of key result '%s' is in %s, but its target is in %s", what,
+                                 kr->id.name.ptr, unit_text(q->unit), unit_text(kr->to.unit));
+    diag_note(d, g, kr->to.at, "the target, in %s", unit_text(kr->to.unit));
+}
+
+static void check_confidence(struct diag_ctx *d, const number_item *c)
+{
+    if (c->present && (c->value < 1 || c->value > 10 || c->value != floor(c->value)))
+        diag_report(d, R_CONFIDENCE_RANGE, c->at,
+                    "confidence %.15g is not a whole number from 1 (no chance) to 10 (certain)", c->value);
+}
+
+static bool is_number_metric(enum metric_kind m)
+{
+    return m == METRIC_RANGE || m == METRIC_TARGET || m == METRIC_KEEP_GE || m == METRIC_KEEP_LE;
+}
+
+static void check_key_result(struct diag_ctx *d, struct key_result *kr)
+{
+    const char *id = kr->id.name.ptr;
+    if (kr->metric == METRIC_RANGE) {
+        check_unit(d, kr, &kr->from, "the start value");
+        if (kr->from.present && kr->to.present && kr->from.value == kr->to.value)
+            diag_report(d, R_KR_NO_CHANGE, kr->metric_at,
+                        "key result '%s' starts and ends at %.15g, so it asks for no change; "
+                        "set the target you want to reach", id, kr->to.value);
+    } else if (kr->metric == METRIC_TARGET && kr->to.present && kr->to.value == 0) {
+        diag_report(d, R_KR_NO_CHANGE, kr->metric_at,
+                    "key result '%s' has target 0 and 'target' counts from 0, so it asks for no "
+                    "change; write 'from START to 0'", id);
+    }
+    check_unit(d, kr, &kr->current, "the current value");
+    check_unit(d, kr, &kr->minimum, "the minimum");
+    if (kr->minimum.present) {
+        if (kr->metric == METRIC_RANGE || kr->metric == METRIC_TARGET) {
+            double lo = fmin(kr->from.value, kr->to.value), hi = fmax(kr->from.value, kr->to.value);
+            if (kr->minimum.value < lo || kr->minimum.value > hi)
+                diag_report(d, R_MINIMUM_OUT_OF_RANGE, kr->minimum.at,
+                            "minimum %.15g of key result '%s' is not between its baseline %.15g and "
+                            "its target %.15g", kr->minimum.value, id, kr->from.value, kr->to.value);
+        } else if (kr->metric != METRIC_NONE) {
+            diag_report(d, R_MINIMUM_OUT_OF_RANGE, kr->minimum.at,
+                        "key result '%s' is a %s; a minimum applies to 'from ... to' and 'target' "
+                        "key results only", id, kr->metric == METRIC_MILESTONE ? "milestone" : "'keep'");
+        }
+    }
+    check_confidence(d, &kr->confidence);
+    if (kr->metric == METRIC_MILESTONE && kr->current.present)
+        diag_report(d, R_UNIT_MISMATCH, kr->current.at,
+                    "key result '%s' is a milestone; its value is 'done' or nothing", id);
+    if (is_number_metric(kr->metric) && kr->current_done)
+        diag_report(d, R_UNIT_MISMATCH, kr->current.at,
+                    "'done' is for milestones; key result '%s' is measured in numbers", id);
+    for (size_t i = 0; i < kr->checkins.len; i++) {
+        struct checkin_entry *e = kr->checkins.items[i];
+        check_unit(d, kr, &e->value, "this check-in");
+        if (kr->metric == METRIC_MILESTONE && !e->done)
+            diag_report(d, R_UNIT_MISMATCH, e->value.at,
+                        "key result '%s' is a milestone; check in 'done' or leave it out", id);
+        if (is_number_metric(kr->metric) && e->done)
+            diag_report(d, R_UNIT_MISMATCH, e->ref_at,
+                        "'done' is for milestones; key result '%s' is measured in numbers", id);
+    }
+}
+
+void check_plan(struct plan *plan)
+{
+    struct diag_ctx *d = plan->diags;
+    for (size_t i = 0; i < plan->objectives.len; i++) {
+        struct objective *o = plan->objectives.items[i];
+        for (size_t k = 0; k < o->key_results.len; k++)
+            check_key_result(d, o->key_results.items[k]);
+    }
+    /* Confidences of check-ins whose key result is unknown are still checked. */
+    for (size_t i = 0; i < plan->checkins.len; i++) {
+        struct checkin *c = plan->checkins.items[i];
+        for (size_t k = 0; k < c->entries.len; k++)
+            check_confidence(d, &((struct checkin_entry *)c->entries.items[k])->confidence);
+    }
+}

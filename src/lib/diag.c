@@ -1,0 +1,232 @@
+/* diag.c — the one place findings are collected. Every phase reports with a
+ * rule id and a span; the renderers read the sorted list. */
+#include "lib/diag.h"
+#include "lib/arena.h"
+#include "lib/rules.h"
+#include "lib/source.h"
+#include "lib/text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void diag_init(struct diag_ctx *d, struct arena *a)
+{
+    memset(d, 0, sizeof *d);
+    d->arena = a;
+    for (int i = 0; i < RULE_COUNT; i++)
+        d->severity_of[i] = rule_info((enum rule_id)i)->default_severity;
+    for (int i = 0; i < PARAM_COUNT; i++)
+        d->param_of[i] = param_info((enum param_id)i)->default_value;
+}
+
+void diag_force(struct diag_ctx *d, enum rule_id rule, enum severity sev)
+{
+    d->severity_of[rule] = sev;
+    d->forced[rule] = true;
+}
+
+struct diag *diag_report(struct diag_ctx *d, enum rule_id rule, span at, const char *fmt, ...)
+{
+    enum severity sev = d->severity_of[rule];
+    if (sev == SEV_OFF)
+        return NULL;
+    struct diag *g = arena_alloc(d->arena, sizeof *g);
+    g->rule = rule;
+    g->severity = sev;
+    g->at = at;
+    va_list ap;
+    va_start(ap, fmt);
+    g->message = arena_vprintf(d->arena, fmt, ap);
+    va_end(ap);
+    g->seq = d->list.len;
+    vec_push(d->arena, &d->list, g);
+    switch (sev) {
+    case SEV_ERROR: d->errors++; break;
+    case SEV_WARNING: d->warnings++; break;
+    case SEV_INFO: d->infos++; break;
+    case SEV_OFF: break;
+    }
+    return g;
+}
+
+void diag_note(struct diag_ctx *d, struct diag *to, span at, const char *fmt, ...)
+{
+    if (!to)
+        return;
+    struct diag_note *n = arena_alloc(d->arena, sizeof *n);
+    n->at = at;
+    va_list ap;
+    va_start(ap, fmt);
+    n->message = arena_vprintf(d->arena, fmt, ap);
+    va_end(ap);
+    if (to->notes_tail)
+        to->notes_tail->next = n;
+    else
+        to->notes = n;
+    to->notes_tail = n;
+}
+
+static int by_place(const void *pa, const void *pb)
+{
+    const struct diag *a = *(struct diag *const *)pa, *b = *(struct diag *const *)pb;
+    int ia = a->at.src ? a->at.src->index : -1, ib = b->at.src ? b->at.src->index : -1;
+    if (ia != ib)
+        return ia < ib ? -1 : 1;
+    if (a->at.start != b->at.start)
+        return a->at.start < b->at.start ? -1 : 1;
+    return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+void diag_sort(struct diag_ctx *d)
+{
+    if (d->list.len > 1)
+        qsort(d->list.items, d->list.len, sizeof *d->list.items, by_place);
+}
+
+/* ---- suppression: `# okrc-ignore: RULE[, RULE]` ---- */
+
+/* One ignore comment: the rules it names and the two lines it covers. */
+struct ignore {
+    int line, next_line;
+    bool rules[RULE_COUNT];
+};
+
+static bool is_blank(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+static bool is_name_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '_';
+}
+
+/* True when the line holds nothing but blanks and a comment. */
+static bool comment_only_line(struct source *src, int line)
+{
+    str text = source_line(src, line);
+    size_t i = 0;
+    while (i < text.len && is_blank(text.ptr[i]))
+        i++;
+    return i < text.len && text.ptr[i] == '#';
+}
+
+/* Parses the rule list of an ignore comment: names separated by commas; the
+ * list ends at the first name not followed by a comma, so a reason may follow. */
+static void parse_ignore(struct diag_ctx *d, struct source *src, const char *p, const char *end,
+                         struct ignore *ig)
+{
+    for (;;) {
+        while (p < end && is_blank(*p))
+            p++;
+        const char *name = p;
+        while (p < end && is_name_char(*p))
+            p++;
+        if (p == name)
+            return;
+        enum rule_id id;
+        span at = {src, (uint32_t)(name - src->text), (uint32_t)(p - src->text)};
+        if (!rule_lookup(name, (size_t)(p - name), &id)) {
+            char *word = arena_strndup(d->arena, name, (size_t)(p - name));
+            const char *near = rule_suggest(word);
+            diag_report(d, R_RULE_CONFIG, at, "okrc-ignore names unknown rule '%s'%s%s%s", word,
+                        near ? "; did you mean '" : "", near ? near : "", near ? "'?" : "");
+        } else if (rule_info(id)->structural) {
+            diag_report(d, R_RULE_CONFIG, at,
+                        "okrc-ignore cannot silence '%s': structural errors must be fixed",
+                        rule_info(id)->name);
+        } else {
+            ig->rules[id] = true;
+        }
+        while (p < end && is_blank(*p))
+            p++;
+        if (p == end || *p != ',')
+            return;
+        p++;
+    }
+}
+
+static const char ignore_tag[] = "okrc-ignore:";
+
+/* The ignore comments of one source, in source order. */
+static struct vec source_ignores(struct diag_ctx *d, struct source *src)
+{
+    struct vec list = {0};
+    for (const struct comment *c = src->comments; c; c = c->next) {
+        const char *p = src->text + c->start + 1, *end = src->text + c->end;
+        while (p < end && is_blank(*p))
+            p++;
+        size_t n = sizeof ignore_tag - 1;
+        if ((size_t)(end - p) < n || memcmp(p, ignore_tag, n) != 0)
+            continue;
+        struct ignore *ig = arena_alloc(d->arena, sizeof *ig);
+        ig->line = source_position(src, c->start).line;
+        /* A comment after code covers its own line only. */
+        ig->next_line = ig->line;
+        if (comment_only_line(src, ig->line)) {
+            ig->next_line++;
+            while ((size_t)ig->next_line <= src->line_count && comment_only_line(src, ig->next_line))
+                ig->next_line++;
+        }
+        parse_ignore(d, src, p + n, end, ig);
+        vec_push(d->arena, &list, ig);
+    }
+    return list;
+}
+
+/* Ignores are in line order, and so are the lines they cover last: a binary
+ * search finds the first that reaches the line, a short walk the rest. */
+static bool ignored(const struct vec *ignores, const struct diag *g, int line)
+{
+    size_t lo = 0, hi = ignores->len;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (((const struct ignore *)ignores->items[mid])->next_line < line)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < ignores->len; i++) {
+        const struct ignore *ig = ignores->items[i];
+        if (ig->line > line)
+            break;
+        if (ig->rules[g->rule] && (ig->line == line || ig->next_line == line))
+            return true;
+    }
+    return false;
+}
+
+static void uncount(struct diag_ctx *d, const struct diag *g)
+{
+    switch (g->severity) {
+    case SEV_ERROR: d->errors--; break;
+    case SEV_WARNING: d->warnings--; break;
+    case SEV_INFO: d->infos--; break;
+    case SEV_OFF: break;
+    }
+    d->suppressed++;
+}
+
+/* Structural findings cannot be silenced: the plan would not mean anything. */
+void diag_suppress(struct diag_ctx *d, const struct vec *sources)
+{
+    struct vec *per_source = arena_alloc(d->arena, (sources->len + 1) * sizeof *per_source);
+    for (size_t i = 0; i < sources->len; i++) {
+        struct source *src = sources->items[i];
+        per_source[src->index] = source_ignores(d, src);
+    }
+    size_t kept = 0;
+    for (size_t i = 0; i < d->list.len; i++) {
+        struct diag *g = d->list.items[i];
+        const struct source *src = g->at.src;
+        if (src && !rule_info(g->rule)->structural && per_source[src->index].len &&
+            ignored(&per_source[src->index], g,
+                    source_position((struct source *)src, g->at.start).line)) {
+            uncount(d, g);
+            continue;
+        }
+        d->list.items[kept++] = g;
+    }
+    d->list.len = kept;
+}

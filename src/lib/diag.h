@@ -1,0 +1,49 @@
+/* diag.h — every finding of every phase goes through here: a rule, a
+ * severity from the configuration, a span and notes. The renderers are
+ * emitters (emit/diag_render.h). */
+#ifndef OKRC_DIAG_H
+#define OKRC_DIAG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "lib/arena.h"
+#include "lib/rules.h"
+#include "lib/source.h"
+
+struct diag_note {
+    span at;
+    const char *message;
+    struct diag_note *next;
+};
+struct diag {
+    enum rule_id rule;
+    enum severity severity;
+    span at;
+    const char *message;
+    struct diag_note *notes, *notes_tail;
+    size_t seq;             /* report order, for a stable sort */
+};
+struct diag_ctx {
+    struct arena *arena;
+    struct vec list;        /* struct diag * */
+    /* The rule configuration: defaults, then rules blocks, then -W. */
+    enum severity severity_of[RULE_COUNT];
+    bool forced[RULE_COUNT];            /* set on the command line: blocks leave it */
+    double param_of[PARAM_COUNT];
+    size_t errors, warnings, infos;
+    size_t suppressed;      /* silenced by `# okrc-ignore:` comments */
+};
+void diag_init(struct diag_ctx *d, struct arena *a);
+/* A severity from the command line, which rules blocks cannot change. */
+void diag_force(struct diag_ctx *d, enum rule_id rule, enum severity sev);
+/* Drops the findings that `# okrc-ignore: RULE` comments silence (counting
+ * them in d->suppressed); reports ignore comments naming unknown rules. */
+void diag_suppress(struct diag_ctx *d, const struct vec *sources);
+struct diag *diag_report(struct diag_ctx *d, enum rule_id rule, span at,
+                         const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+void diag_note(struct diag_ctx *d, struct diag *to, span at, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+void diag_sort(struct diag_ctx *d);
+
+#endif

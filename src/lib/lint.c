@@ -1,0 +1,581 @@
+/* lint.c — the configurable rules of SPEC §3. Each rule is one small
+ * function over the resolved plan; severities and parameters come from
+ * plan->diags as rules_apply left them. Messages say what is wrong with the
+ * numbers and how to fix it. */
+#include "lib/lint.h"
+#include "lib/arena.h"
+#include "lib/date.h"
+#include "lib/diag.h"
+#include "lib/hash.h"
+#include "lib/model.h"
+#include "lib/rules.h"
+#include "lib/source.h"
+#include "lib/text.h"
+
+#include <string.h>
+
+struct linter {
+    struct plan *plan;
+    struct diag_ctx *d;
+};
+
+static bool on(const struct linter *l, enum rule_id rule)
+{
+    return l->d->severity_of[rule] != SEV_OFF;
+}
+
+static int param(const struct linter *l, enum param_id id)
+{
+    return (int)l->d->param_of[id];
+}
+
+static const char *period_text(struct linter *l, period p)
+{
+    char buf[64];
+    period_format(p, buf, sizeof buf);
+    return arena_strndup(l->plan->arena, buf, strlen(buf));
+}
+
+/* The period with its first and last day, where the days matter. */
+static const char *period_days_text(struct linter *l, period p)
+{
+    char buf[64];
+    period_format(p, buf, sizeof buf);
+    if (p.kind == PERIOD_RANGE)
+        return arena_strndup(l->plan->arena, buf, strlen(buf));
+    char a[11], b[11];
+    date_format(p.start, a);
+    date_format(p.end, b);
+    return arena_printf(l->plan->arena, "%s (%s..%s)", buf, a, b);
+}
+
+static const char *day_text(struct linter *l, okr_day day)
+{
+    char buf[11];
+    date_format(day, buf);
+    return arena_strndup(l->plan->arena, buf, 10);
+}
+
+static const char *plural(long n, const char *one, const char *many)
+{
+    return n == 1 ? one : many;
+}
+
+/* The span of a quoted title written right after its id, when the source
+ * holds it verbatim (no escapes); else the id. */
+static span title_span(const ident *id, str title)
+{
+    const struct source *src = id->at.src;
+    if (!src)
+        return id->at;
+    const char *p = src->text + id->at.end, *end = src->text + src->len;
+    while (p < end && (*p == ' ' || *p == '\t'))
+        p++;
+    if (p + title.len + 2 > end || *p != '"' || memcmp(p + 1, title.ptr, title.len) != 0 ||
+        p[title.len + 1] != '"')
+        return id->at;
+    uint32_t start = (uint32_t)(p - src->text);
+    return (span){src, start, start + (uint32_t)title.len + 2};
+}
+
+/* ---- counts ---- */
+
+static void kr_count(struct linter *l, struct objective *o)
+{
+    long n = (long)o->key_results.len;
+    int min = param(l, P_KR_COUNT_MIN), max = param(l, P_KR_COUNT_MAX);
+    const char *id = o->id.name.ptr;
+    if (n < min)
+        diag_report(l->d, R_KR_COUNT, o->id.at,
+                    "objective '%s' has %ld key %s; at least %d %s needed (kr-count min %d): add "
+                    "the measurable outcomes that show it is met",
+                    id, n, plural(n, "result", "results"), min, plural(min, "is", "are"), min);
+    else if (n > max)
+        diag_report(l->d, R_KR_COUNT, o->id.at,
+                    "objective '%s' has %ld key results; at most %d %s allowed (kr-count max %d): "
+                    "keep the ones that best show the objective is met, or split it",
+                    id, n, max, plural(max, "is", "are"), max);
+}
+
+static void initiative_count(struct linter *l, struct objective *o)
+{
+    long n = (long)o->initiatives.len;
+    int max = param(l, P_INITIATIVE_COUNT_MAX);
+    if (n > max)
+        diag_report(l->d, R_INITIATIVE_COUNT, o->id.at,
+                    "objective '%s' has %ld initiatives; at most %d %s allowed (initiative-count "
+                    "max %d): keep the ones that move the key results most, drop or postpone the rest",
+                    o->id.name.ptr, n, max, plural(max, "is", "are"), max);
+}
+
+/* Objectives per team (or owner) and period, counted in a table keyed by
+ * "t:TEAM" or "o:OWNER" and the period's days; reported once per group, at
+ * the first objective over the limit. */
+struct group_count {
+    long total, seen;
+};
+
+/* The group an objective counts in: its team, or its owner without a team,
+ * within its exact period. The key is built without printf: this runs once
+ * per objective. */
+static struct group_count *objective_group(struct linter *l, struct hash *groups,
+                                           const struct objective *o)
+{
+    bool team = o->team_ref.name.ptr != NULL;
+    const ident *who = team ? &o->team_ref : &o->owner;
+    if (!who->name.ptr || !o->period.present)
+        return NULL;
+    size_t n = who->name.len;
+    char *key = arena_alloc(l->plan->arena, n + 2 + 2 * sizeof(okr_day));
+    key[0] = team ? 't' : 'o';
+    memcpy(key + 1, who->name.ptr, n);
+    key[n + 1] = ':';
+    memcpy(key + n + 2, &o->period.value.start, sizeof(okr_day));
+    memcpy(key + n + 2 + sizeof(okr_day), &o->period.value.end, sizeof(okr_day));
+    size_t len = n + 2 + 2 * sizeof(okr_day);
+    struct group_count *g = hash_get(groups, key, len);
+    if (!g) {
+        g = arena_alloc(l->plan->arena, sizeof *g);
+        hash_put(groups, key, len, g);
+    }
+    return g;
+}
+
+static void objective_count(struct linter *l)
+{
+    struct plan *plan = l->plan;
+    int max = param(l, P_OBJECTIVE_COUNT_MAX);
+    size_t n = plan->objectives.len;
+    struct hash *groups = hash_new(plan->arena, n);
+    struct group_count **group_of = arena_alloc(plan->arena, (n ? n : 1) * sizeof *group_of);
+    for (size_t i = 0; i < n; i++) {
+        group_of[i] = objective_group(l, groups, plan->objectives.items[i]);
+        if (group_of[i])
+            group_of[i]->total++;
+    }
+    /* Reported once per group, at the objective that goes over the limit. */
+    for (size_t i = 0; i < n; i++) {
+        struct objective *o = plan->objectives.items[i];
+        struct group_count *g = group_of[i];
+        if (!g || ++g->seen != max + 1)
+            continue;
+        bool team = o->team_ref.name.ptr != NULL;
+        const char *who_text = team ? arena_printf(plan->arena, "team '%s'", o->team_ref.name.ptr)
+                                    : arena_printf(plan->arena, "owner @%s", o->owner.name.ptr);
+        diag_report(l->d, R_OBJECTIVE_COUNT, o->id.at,
+                    "%s has %ld objectives in %s; at most %d %s allowed (objective-count max %d): "
+                    "focus on the few that matter most and move the others to a later period",
+                    who_text, g->total, period_text(l, o->period.value), max,
+                    plural(max, "is", "are"), max);
+    }
+    hash_free(groups);
+}
+
+/* ---- SMART ---- */
+
+static void specific_title(struct linter *l, const char *kind, const ident *id, str title)
+{
+    int min = param(l, P_SMART_SPECIFIC_MIN_WORDS);
+    long n = (long)word_count(title.ptr, title.len);
+    if (n < min)
+        diag_report(l->d, R_SMART_SPECIFIC, title_span(id, title),
+                    "the title of %s '%s' has %ld %s; a specific title has at least %d "
+                    "(smart-specific min-words %d): say what changes, for whom, by how much",
+                    kind, id->name.ptr, n, plural(n, "word", "words"), min, min);
+}
+
+static void smart_measurable(struct linter *l, struct key_result *kr)
+{
+    if (kr->metric == METRIC_NONE)
+        diag_report(l->d, R_SMART_MEASURABLE, kr->id.at,
+                    "key result '%s' has no metric, so nobody can tell whether it was reached: "
+                    "add 'from START to TARGET', 'target N', 'keep >= N', 'keep <= N' or 'milestone'",
+                    kr->id.name.ptr);
+}
+
+/* The last check-in confidence on or before the as-of date, else the key
+ * result's own; NULL when there is none. */
+static const number_item *latest_confidence(const struct plan *plan, const struct key_result *kr,
+                                            okr_day *dated)
+{
+    for (size_t i = kr->checkins.len; i-- > 0;) {
+        const struct checkin_entry *e = kr->checkins.items[i];
+        if (e->checkin->date.value <= plan->as_of && e->confidence.present) {
+            *dated = e->checkin->date.value;
+            return &e->confidence;
+        }
+    }
+    *dated = 0;
+    return kr->confidence.present ? &kr->confidence : NULL;
+}
+
+static void smart_achievable(struct linter *l, struct objective *o, struct key_result *kr)
+{
+    int max = param(l, P_SMART_ACHIEVABLE_MAX_CONFIDENCE);
+    okr_day dated;
+    const number_item *c = latest_confidence(l->plan, kr, &dated);
+    if (o->aspirational || !c || c->value < 1 || c->value > 10 || c->value > max)
+        return;
+    diag_report(l->d, R_SMART_ACHIEVABLE, c->at,
+                "committed key result '%s' has confidence %g of 10%s%s; at %d or less "
+                "(smart-achievable max-confidence %d) it is not expected to be met: lower the "
+                "target, add initiatives, or make objective '%s' aspirational",
+                kr->id.name.ptr, c->value, dated ? " in the check-in of " : "",
+                dated ? day_text(l, dated) : "", max, max, o->id.name.ptr);
+}
+
+static void smart_relevant(struct linter *l, struct objective *o)
+{
+    if (l->plan->teams.len == 0 || o->aligns.len > 0)
+        return;
+    if (o->team_ref.name.ptr && !o->team)
+        return;     /* an unknown team is reported already */
+    if (o->team && !o->team->parent)
+        return;
+    if (o->team)
+        diag_report(l->d, R_SMART_RELEVANT, o->id.at,
+                    "objective '%s' aligns to no objective, and its team '%s' is not a top-level "
+                    "team: add 'aligns OBJ' naming the objective of '%s' it contributes to",
+                    o->id.name.ptr, o->team->id.name.ptr, o->team->parent->id.name.ptr);
+    else
+        diag_report(l->d, R_SMART_RELEVANT, o->id.at,
+                    "objective '%s' belongs to no team and aligns to no objective: add 'team "
+                    "TEAM' or 'aligns OBJ' to show what it contributes to", o->id.name.ptr);
+}
+
+static void smart_time_bound(struct linter *l, struct objective *o)
+{
+    if (!o->period.at.src && !o->period.present) {
+        diag_report(l->d, R_SMART_TIME_BOUND, o->id.at,
+                    "objective '%s' has no period, and the plan declares none: add 'period "
+                    "2027-Q1' (or whatever period it is for) to the objective or the plan",
+                    o->id.name.ptr);
+        return;
+    }
+    if (!o->period.present)
+        return;     /* an impossible period is reported already */
+    for (size_t k = 0; k < o->key_results.len; k++) {
+        struct key_result *kr = o->key_results.items[k];
+        if (!kr->due.present || kr->due_inherited || period_contains_day(o->period.value, kr->due.value))
+            continue;
+        diag_report(l->d, R_SMART_TIME_BOUND, kr->due.at,
+                    "key result '%s' is due %s, outside the period %s of objective '%s': move the "
+                    "due date into the period, or the key result to an objective of its period",
+                    kr->id.name.ptr, day_text(l, kr->due.value), period_days_text(l, o->period.value),
+                    o->id.name.ptr);
+    }
+}
+
+/* ---- results, owners, baselines ---- */
+
+static struct word_set *load_lexicons(struct linter *l)
+{
+    struct word_set *w = word_set_new(l->plan->arena);
+    for (size_t i = 0; i < l->plan->lexicons.len; i++) {
+        struct lexicon *lex = l->plan->lexicons.items[i];
+        for (size_t k = 0; k < lex->activities.len; k++) {
+            text_item *t = lex->activities.items[k];
+            word_set_add(w, t->text.ptr, t->text.len);
+        }
+    }
+    return w;
+}
+
+static void activity_kr(struct linter *l, const struct word_set *verbs, struct key_result *kr)
+{
+    size_t start, end;
+    if (word_set_find(verbs, kr->title.ptr, kr->title.len, &start, &end)) {
+        span at = title_span(&kr->id, kr->title);
+        if (at.start != kr->id.at.start)
+            at = (span){at.src, at.start + 1 + (uint32_t)start, at.start + 1 + (uint32_t)end};
+        diag_report(l->d, R_ACTIVITY_KR, at,
+                    "key result '%s' describes an activity ('%.*s'), not a result: make the "
+                    "activity an initiative and measure what it should achieve",
+                    kr->id.name.ptr, (int)(end - start), kr->title.ptr + start);
+    } else if (kr->metric == METRIC_MILESTONE) {
+        diag_report(l->d, R_ACTIVITY_KR, kr->metric_at,
+                    "key result '%s' is a milestone, which marks an activity done rather than a "
+                    "result reached: measure what it should achieve, as 'from START to TARGET'",
+                    kr->id.name.ptr);
+    }
+}
+
+static void missing_owner(struct linter *l, struct objective *o, struct key_result *kr)
+{
+    if (!kr->owner.name.ptr)
+        diag_report(l->d, R_MISSING_OWNER, kr->id.at,
+                    "key result '%s' has no owner, and neither has objective '%s': add 'owner "
+                    "@someone' to one of them; someone must be accountable for tracking it",
+                    kr->id.name.ptr, o->id.name.ptr);
+}
+
+static void missing_baseline(struct linter *l, struct key_result *kr)
+{
+    if (kr->metric == METRIC_TARGET)
+        diag_report(l->d, R_MISSING_BASELINE, kr->metric_at,
+                    "key result '%s' has a target but no baseline, so its progress counts from 0: "
+                    "write 'from START to %g' with its value at the start of the period",
+                    kr->id.name.ptr, kr->to.value);
+}
+
+/* ---- periods and check-ins ---- */
+
+static const ident *align_ref(const struct objective *o, const struct objective *to)
+{
+    for (size_t i = 0; i < o->aligns.len; i++) {
+        const ident *ref = o->aligns.items[i];
+        if (strcmp(ref->name.ptr, to->id.name.ptr) == 0)
+            return ref;
+    }
+    return &o->id;
+}
+
+static void period_mismatch(struct linter *l, struct objective *o)
+{
+    if (!o->period.present)
+        return;
+    for (size_t i = 0; i < o->aligned_to.len; i++) {
+        struct objective *to = o->aligned_to.items[i];
+        if (!to->period.present || period_contains(to->period.value, o->period.value))
+            continue;
+        diag_report(l->d, R_PERIOD_MISMATCH, align_ref(o, to)->at,
+                    "objective '%s' runs %s, which is not inside the period %s of objective '%s' "
+                    "it aligns to: align to an objective of its own period, or correct the period",
+                    o->id.name.ptr, period_text(l, o->period.value), period_text(l, to->period.value),
+                    to->id.name.ptr);
+    }
+}
+
+static void checkin_outside_period(struct linter *l, struct objective *o, struct key_result *kr)
+{
+    if (!o->period.present)
+        return;
+    for (size_t i = 0; i < kr->checkins.len; i++) {
+        struct checkin_entry *e = kr->checkins.items[i];
+        okr_day day = e->checkin->date.value;
+        if (period_contains_day(o->period.value, day))
+            continue;
+        diag_report(l->d, R_CHECKIN_OUTSIDE_PERIOD, e->ref_at,
+                    "this check-in of '%s.%s' is dated %s, outside the period %s of objective '%s': "
+                    "correct the date, or check in on the objective of that period",
+                    o->id.name.ptr, kr->id.name.ptr, day_text(l, day),
+                    period_days_text(l, o->period.value), o->id.name.ptr);
+    }
+}
+
+static bool is_done(const struct plan *plan, const struct key_result *kr)
+{
+    for (size_t i = 0; i < kr->checkins.len; i++) {
+        const struct checkin_entry *e = kr->checkins.items[i];
+        if (e->done && e->checkin->date.value <= plan->as_of)
+            return true;
+    }
+    return kr->current_done;
+}
+
+static void stale_checkin(struct linter *l, struct objective *o, struct key_result *kr)
+{
+    struct plan *plan = l->plan;
+    if (!o->period.present || !period_contains_day(o->period.value, plan->as_of) || is_done(plan, kr))
+        return;
+    int days = param(l, P_STALE_CHECKIN_DAYS);
+    const struct checkin_entry *last = NULL;
+    for (size_t i = 0; i < kr->checkins.len; i++) {
+        const struct checkin_entry *e = kr->checkins.items[i];
+        if (e->checkin->date.value <= plan->as_of)
+            last = e;
+    }
+    okr_day since = last ? last->checkin->date.value : o->period.value.start;
+    long gap = (long)plan->as_of - since;
+    if (gap <= days)
+        return;
+    if (last)
+        diag_report(l->d, R_STALE_CHECKIN, kr->id.at,
+                    "key result '%s' was last checked in on %s, %ld days before %s; active key "
+                    "results need a check-in at least every %d days (stale-checkin days %d): check "
+                    "in its current value and confidence",
+                    kr->id.name.ptr, day_text(l, since), gap, day_text(l, plan->as_of), days, days);
+    else
+        diag_report(l->d, R_STALE_CHECKIN, kr->id.at,
+                    "key result '%s' has had no check-in since its period began on %s, %ld days "
+                    "before %s; active key results need a check-in at least every %d days "
+                    "(stale-checkin days %d): check in its current value and confidence",
+                    kr->id.name.ptr, day_text(l, since), gap, day_text(l, plan->as_of), days, days);
+}
+
+/* ---- balance ---- */
+
+/* The objectives of one period (equal periods form a group) and the
+ * distinct perspectives they cover. */
+struct period_group {
+    period value;
+    struct objective *tagged;   /* the first objective with a perspective */
+    struct vec covered;         /* struct perspective * */
+};
+
+static bool covers(const struct period_group *g, const struct perspective *p)
+{
+    for (size_t c = 0; c < g->covered.len; c++)
+        if (g->covered.items[c] == p)
+            return true;
+    return false;
+}
+
+/* Groups the objectives by period, in order of first appearance. */
+static void group_by_period(struct linter *l, struct vec *groups)
+{
+    struct plan *plan = l->plan;
+    struct hash *by_period = hash_new(plan->arena, 16);
+    for (size_t i = 0; i < plan->objectives.len; i++) {
+        struct objective *o = plan->objectives.items[i];
+        if (!o->period.present || !o->perspective)
+            continue;
+        const char *key = arena_printf(plan->arena, "%d:%d", (int)o->period.value.start,
+                                       (int)o->period.value.end);
+        struct period_group *g = hash_get(by_period, key, strlen(key));
+        if (!g) {
+            g = arena_alloc(plan->arena, sizeof *g);
+            g->value = o->period.value;
+            g->tagged = o;
+            hash_put(by_period, key, strlen(key), g);
+            vec_push(plan->arena, groups, g);
+        }
+        if (!covers(g, o->perspective))
+            vec_push(plan->arena, &g->covered, o->perspective);
+    }
+    hash_free(by_period);
+}
+
+/* In each period whose objectives use perspectives, counts the distinct
+ * perspectives they cover. */
+static void bsc_balance(struct linter *l)
+{
+    struct plan *plan = l->plan;
+    size_t declared = plan->perspectives.len;
+    int min = param(l, P_BSC_BALANCE_MIN);
+    int need = (size_t)min > declared ? (int)declared : min;
+    struct vec groups = {0};
+    group_by_period(l, &groups);
+    for (size_t i = 0; i < groups.len; i++) {
+        struct period_group *g = groups.items[i];
+        if ((int)g->covered.len >= need)
+            continue;
+        const char *names = "", *missing = "";
+        for (size_t c = 0; c < g->covered.len; c++)
+            names = arena_printf(plan->arena, "%s%s%s", names, c ? ", " : "",
+                                 ((struct perspective *)g->covered.items[c])->id.name.ptr);
+        for (size_t p = 0, m = 0; p < declared; p++) {
+            struct perspective *ps = plan->perspectives.items[p];
+            if (!covers(g, ps))
+                missing = arena_printf(plan->arena, "%s%s%s", missing, m++ ? ", " : "", ps->id.name.ptr);
+        }
+        diag_report(l->d, R_BSC_BALANCE, g->tagged->perspective_ref.at,
+                    "the objectives of %s cover %zu of the %zu perspectives (%s); at least %d %s "
+                    "expected (bsc-balance min %d): add objectives for %s",
+                    period_text(l, g->value), g->covered.len, declared, names, need,
+                    plural(need, "is", "are"), min, missing);
+    }
+}
+
+/* ---- people ---- */
+
+/* The declared person closest to an undeclared name, or "" — cached per
+ * name, since one undeclared owner usually owns many things. */
+static const char *closest_person(struct linter *l, struct hash *cache, const ident *who)
+{
+    struct plan *plan = l->plan;
+    const char *near = hash_get(cache, who->name.ptr, who->name.len);
+    if (near)
+        return near;
+    near = "";
+    size_t best = who->name.len / 3 + 1;
+    for (size_t i = 0; i < plan->people.len && plan->people.len < 5000; i++) {
+        const struct person *p = plan->people.items[i];
+        size_t d = text_distance(who->name.ptr, p->id.name.ptr);
+        if (d <= best) {
+            near = p->id.name.ptr;
+            best = d;
+        }
+    }
+    hash_put(cache, who->name.ptr, who->name.len, (void *)near);
+    return near;
+}
+
+static void undeclared(struct linter *l, struct hash *cache, const ident *who)
+{
+    struct plan *plan = l->plan;
+    if (!who->name.ptr || hash_get(plan->person_ids, who->name.ptr, who->name.len))
+        return;
+    const char *near = closest_person(l, cache, who);
+    if (*near)
+        diag_report(l->d, R_UNDECLARED_OWNER, who->at,
+                    "@%s is not declared with 'person'; did you mean @%s?", who->name.ptr, near);
+    else
+        diag_report(l->d, R_UNDECLARED_OWNER, who->at,
+                    "@%s is not declared: add 'person @%s \"Full Name\" { team TEAM }'",
+                    who->name.ptr, who->name.ptr);
+}
+
+static void undeclared_owners(struct linter *l)
+{
+    struct plan *plan = l->plan;
+    struct hash *cache = hash_new(plan->arena, 64);
+    if (plan->decl)
+        undeclared(l, cache, &plan->decl->owner);
+    for (size_t i = 0; i < plan->teams.len; i++)
+        undeclared(l, cache, &((struct team *)plan->teams.items[i])->lead);
+    for (size_t i = 0; i < plan->objectives.len; i++) {
+        struct objective *o = plan->objectives.items[i];
+        undeclared(l, cache, &o->owner);
+        for (size_t k = 0; k < o->key_results.len; k++) {
+            struct key_result *kr = o->key_results.items[k];
+            if (!kr->owner_inherited)
+                undeclared(l, cache, &kr->owner);
+        }
+        for (size_t k = 0; k < o->initiatives.len; k++)
+            undeclared(l, cache, &((struct initiative *)o->initiatives.items[k])->owner);
+    }
+    hash_free(cache);
+}
+
+/* ---- the plan ---- */
+
+static void lint_key_result(struct linter *l, const struct word_set *verbs, struct objective *o,
+                            struct key_result *kr)
+{
+    if (on(l, R_SMART_SPECIFIC))
+        specific_title(l, "key result", &kr->id, kr->title);
+    smart_measurable(l, kr);
+    smart_achievable(l, o, kr);
+    if (verbs)
+        activity_kr(l, verbs, kr);
+    missing_owner(l, o, kr);
+    missing_baseline(l, kr);
+    checkin_outside_period(l, o, kr);
+    stale_checkin(l, o, kr);
+}
+
+void lint_plan(struct plan *plan)
+{
+    struct linter l = {plan, plan->diags};
+    struct word_set *verbs = on(&l, R_ACTIVITY_KR) ? load_lexicons(&l) : NULL;
+    for (size_t i = 0; i < plan->objectives.len; i++) {
+        struct objective *o = plan->objectives.items[i];
+        kr_count(&l, o);
+        initiative_count(&l, o);
+        if (on(&l, R_SMART_SPECIFIC))
+            specific_title(&l, "objective", &o->id, o->title);
+        smart_relevant(&l, o);
+        smart_time_bound(&l, o);
+        period_mismatch(&l, o);
+        for (size_t k = 0; k < o->key_results.len; k++)
+            lint_key_result(&l, verbs, o, o->key_results.items[k]);
+    }
+    if (on(&l, R_OBJECTIVE_COUNT))
+        objective_count(&l);
+    if (on(&l, R_BSC_BALANCE))
+        bsc_balance(&l);
+    if (on(&l, R_UNDECLARED_OWNER))
+        undeclared_owners(&l);
+    word_set_free(verbs);
+}

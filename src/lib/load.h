@@ -1,0 +1,16 @@
+/* load.h — files and `use` imports into one plan, each source parsed. */
+#ifndef OKRC_LOAD_H
+#define OKRC_LOAD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct plan;
+struct load_opts {
+    const char *implicit;   /* loaded before the files, silently skipped if absent */
+};
+/* Returns false on an I/O error with a command-line file (exit 2). */
+bool load_plan(struct plan *plan, const char *const *paths, size_t n,
+               const struct load_opts *opts);
+
+#endif

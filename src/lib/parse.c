@@ -1,0 +1,224 @@
+/* parse.c — parsing one source, and syntax errors in a plan writer's words:
+ * what was expected, after which word, and which block is still open. */
+#include "lib/parse.h"
+#include "lib/arena.h"
+#include "lib/build.h"
+#include "lib/diag.h"
+#include "lib/model.h"
+#include "lib/rules.h"
+#include "lib/source.h"
+#include "lib/text.h"
+#include "parser.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Bison names a token by its alias (owner, identifier) or a character in
+ * single quotes ('{'); these are the aliases that are not keywords. */
+static const struct {
+    const char *alias, *phrase;
+} token_phrases[] = {
+    {"identifier", "an identifier"},
+    {"string", "a string in quotes"},
+    {"@person", "a person such as @maria"},
+    {"objective.kr reference", "a key result reference such as growth.revenue"},
+    {"number", "a number"},
+    {"date", "a date (YYYY-MM-DD)"},
+    {"period value", "a period"},
+    {"end of file", "the end of the file"},
+    {"invalid token", "an invalid token"},
+};
+
+static const char *phrase(struct parse_ctx *ctx, const char *name)
+{
+    for (size_t i = 0; i < sizeof token_phrases / sizeof *token_phrases; i++)
+        if (strcmp(name, token_phrases[i].alias) == 0)
+            return token_phrases[i].phrase;
+    if (name[0] == '\'')
+        return name;
+    return arena_printf(ctx->arena, "'%s'", name);
+}
+
+static bool is_keyword_name(const char *name)
+{
+    for (size_t i = 0; i < sizeof token_phrases / sizeof *token_phrases; i++)
+        if (strcmp(name, token_phrases[i].alias) == 0)
+            return false;
+    for (const char *p = name; *p; p++)
+        if (*p < 'a' || *p > 'z')
+            return false;
+    return *name != '\0';
+}
+
+static bool has(const char *const *names, int n, const char *name)
+{
+    for (int i = 0; i < n; i++)
+        if (strcmp(names[i], name) == 0)
+            return true;
+    return false;
+}
+
+/* What the writer wrote, for "found ...". */
+static const char *describe_found(struct parse_ctx *ctx, const char *name, loc at)
+{
+    const char *text = ctx->src->text + at.start;
+    int len = (int)(at.end - at.start);
+    if (strcmp(name, "end of file") == 0)
+        return "end of file";
+    if (len > 40)
+        len = 40;
+    if (strcmp(name, "identifier") == 0)
+        return arena_printf(ctx->arena, "identifier '%.*s'", len, text);
+    if (strcmp(name, "number") == 0)
+        return arena_printf(ctx->arena, "number '%.*s'", len, text);
+    if (strcmp(name, "string") == 0)
+        return arena_printf(ctx->arena, "string %.*s%s", len, text,
+                            at.end - at.start > 40 ? "..." : "");
+    return arena_printf(ctx->arena, "'%.*s'", len, text);
+}
+
+/* A misspelt keyword: the expected keyword closest to what was written. */
+static const char *suggestion(struct parse_ctx *ctx, loc at, const char *const *names, int n)
+{
+    size_t len = at.end - at.start, best = 3;
+    const char *text = arena_strndup(ctx->arena, ctx->src->text + at.start, len);
+    const char *pick = NULL;
+    for (int i = 0; i < n; i++) {
+        if (!is_keyword_name(names[i]))
+            continue;
+        size_t d = text_distance(text, names[i]);
+        if (d < best && d < len) {
+            best = d;
+            pick = names[i];
+        }
+    }
+    return pick;
+}
+
+static bool expects_quantity(int token)
+{
+    return token == FROM || token == TO || token == TARGET || token == CURRENT ||
+           token == MINIMUM || token == GE || token == LE || token == '=';
+}
+
+static const char *keyword_name(int token)
+{
+    switch (token) {
+    case PLAN: return "plan";
+    case TEAM: return "team";
+    case PERSON_KW: return "person";
+    case OBJECTIVE: return "objective";
+    case KR: return "key result";
+    case INITIATIVE: return "initiative";
+    case CHECKIN: return "checkin";
+    case RULES: return "rules";
+    case LEXICON: return "lexicon";
+    default: return "block";
+    }
+}
+
+static const char *block_name(struct parse_ctx *ctx, const struct open_block *b)
+{
+    const char *kw = keyword_name(b->keyword);
+    struct position p = source_position(ctx->src, b->at);
+    if (b->name.end > b->name.start)
+        return arena_printf(ctx->arena, "%s '%.*s' opened at line %d", kw,
+                            (int)(b->name.end - b->name.start), ctx->src->text + b->name.start,
+                            p.line);
+    return arena_printf(ctx->arena, "%s block opened at line %d", kw, p.line);
+}
+
+void parse_syntax_error(struct parse_ctx *ctx, loc at, const char *unexpected,
+                        const char *const *expected, int n)
+{
+    if (ctx->gave_up)
+        return;
+    const char *found = describe_found(ctx, unexpected, at);
+    const char *prev = "";
+    if (ctx->before_token && ctx->before_at.end <= at.start) {
+        /* The token before, on one line and short enough to quote. */
+        const char *text = ctx->src->text + ctx->before_at.start;
+        int len = (int)strcspn(text, "\n");
+        if (len > (int)(ctx->before_at.end - ctx->before_at.start))
+            len = (int)(ctx->before_at.end - ctx->before_at.start);
+        prev = arena_printf(ctx->arena, " after '%.*s%s'", len > 30 ? 30 : len, text,
+                            len > 30 ? "..." : "");
+    }
+    struct diag_ctx *d = ctx->plan->diags;
+    span where = build_span(ctx, at);
+    bool closing = has(expected, n, "'}'");
+    const struct open_block *open =
+        ctx->depth > 0 && ctx->depth <= PARSE_MAX_OPEN_BLOCKS ? &ctx->open[ctx->depth - 1] : NULL;
+    /* The lookahead '}' was already counted as closing by the scanner. */
+    if (strcmp(unexpected, "'}'") == 0 && ctx->depth < PARSE_MAX_OPEN_BLOCKS)
+        open = &ctx->open[ctx->depth];
+
+    struct diag *g;
+    if (n == 0) {
+        g = diag_report(d, R_SYNTAX, where, "unexpected %s", found);
+    } else if (n <= 4) {
+        const char *list = "";
+        for (int i = 0; i < n; i++) {
+            const char *p = phrase(ctx, expected[i]);
+            if (strcmp(expected[i], "number") == 0 && expects_quantity(ctx->before_token))
+                p = "a quantity (a number and an optional unit)";
+            if (strcmp(expected[i], "period value") == 0 || strcmp(expected[i], "date") == 0) {
+                if (has(expected, n, "period value"))
+                    p = "a period (2027, 2027-H1, 2027-Q3, 2027-03 or DATE..DATE)";
+            }
+            if (strcmp(expected[i], "number") == 0 && has(expected, n, "period value"))
+                continue;
+            if (strcmp(expected[i], "date") == 0 && has(expected, n, "period value"))
+                continue;
+            list = arena_printf(ctx->arena, "%s%s%s", list,
+                                !*list ? "" : i == n - 1 ? " or " : ", ", p);
+        }
+        if (closing && open && (n == 1 || strcmp(unexpected, "end of file") == 0))
+            g = diag_report(d, R_SYNTAX, where, "expected '}' to close %s, found %s",
+                            block_name(ctx, open), found);
+        else
+            g = diag_report(d, R_SYNTAX, where, "expected %s%s, found %s", list, prev, found);
+    } else {
+        const char *examples = "";
+        int shown = 0;
+        for (int i = 0; i < n && shown < 5; i++) {
+            if (!is_keyword_name(expected[i]))
+                continue;
+            examples = arena_printf(ctx->arena, "%s%s%s", examples, shown ? ", " : "",
+                                    phrase(ctx, expected[i]));
+            shown++;
+        }
+        if (open && closing && strcmp(unexpected, "end of file") == 0)
+            g = diag_report(d, R_SYNTAX, where, "expected '}' to close %s, found end of file",
+                            block_name(ctx, open));
+        else if (open && closing)
+            g = diag_report(d, R_SYNTAX, where,
+                            "unexpected %s in %s; expected an item such as %s, or '}' to close it",
+                            found, block_name(ctx, open), examples);
+        else
+            g = diag_report(d, R_SYNTAX, where, "unexpected %s%s; expected a declaration such as %s",
+                            found, prev, examples);
+    }
+    const char *hint = strcmp(unexpected, "identifier") == 0 ? suggestion(ctx, at, expected, n) : NULL;
+    if (hint)
+        diag_note(d, g, where, "did you mean %s?", phrase(ctx, hint));
+    scan_count_error(ctx, at);
+}
+
+void parse_error_message(struct parse_ctx *ctx, loc at, const char *msg)
+{
+    if (ctx->gave_up)
+        return;
+    diag_report(ctx->plan->diags, R_SYNTAX, build_span(ctx, at), "%s",
+                strcmp(msg, "memory exhausted") == 0 ? "the file is nested too deeply to parse" : msg);
+    scan_count_error(ctx, at);
+}
+
+void parse_source(struct plan *plan, struct source *src)
+{
+    struct parse_ctx ctx = {.plan = plan, .src = src, .arena = plan->arena};
+    if (scan_and_parse(&ctx) < 0 && ctx.fatal_message)
+        diag_report(plan->diags, R_SYNTAX, (span){src, ctx.prev_at.end, ctx.prev_at.end},
+                    "cannot scan this file: %s", ctx.fatal_message);
+    free(ctx.text);
+}

@@ -1,0 +1,56 @@
+/* plan.c — one compilation: load → parse → configure rules → resolve → check
+ * → lint → suppress, and its memory. */
+#include "lib/plan.h"
+#include "lib/arena.h"
+#include "lib/check.h"
+#include "lib/diag.h"
+#include "lib/lint.h"
+#include "lib/load.h"
+#include "lib/model.h"
+#include "lib/parse.h"
+#include "lib/resolve.h"
+#include "lib/rules.h"
+#include "lib/source.h"
+
+#include <string.h>
+
+void plan_init(struct plan *plan, struct arena *arena, struct diag_ctx *diags)
+{
+    memset(plan, 0, sizeof *plan);
+    plan->arena = arena;
+    plan->diags = diags;
+}
+
+/* Every phase after the sources are parsed, the same for files and memory. */
+static void analyse(struct plan *plan)
+{
+    rules_apply(plan);
+    resolve_plan(plan);
+    check_plan(plan);
+    lint_plan(plan);
+    diag_suppress(plan->diags, &plan->sources);
+    diag_sort(plan->diags);
+}
+
+bool plan_compile(struct plan *plan, const char *const *files, size_t n)
+{
+    struct load_opts opts = {.implicit = "std/rules/default"};
+    bool ok = load_plan(plan, files, n, &opts);
+    analyse(plan);
+    return ok;
+}
+
+void plan_compile_memory(struct plan *plan, const char *name, const char *data, size_t len)
+{
+    struct source *src = source_from_memory(plan->arena, name, data, len, 0);
+    vec_push(plan->arena, &plan->sources, src);
+    parse_source(plan, src);
+    analyse(plan);
+}
+
+void plan_free(struct plan *plan)
+{
+    plan_free_tables(plan);
+    for (size_t i = 0; i < plan->sources.len; i++)
+        source_free(plan->sources.items[i]);
+}

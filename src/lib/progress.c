@@ -1,0 +1,272 @@
+/* progress.c — scores and statuses as of a date (SPEC §4, docs/report.md). */
+#include "lib/progress.h"
+#include "lib/date.h"
+#include "lib/model.h"
+
+#include <math.h>
+
+/* Scores are ratios of decimal inputs; 0.7 may come out as 0.69999999. */
+#define SCORE_EPSILON 1e-9
+
+static const char *const status_names[] = {"no-data", "not-started", "on-track", "at-risk",
+                                           "off-track", "done", "achieved", "missed"};
+static const char *const grade_names[] = {"red", "yellow", "green"};
+
+const char *progress_status_name(enum progress_status s)
+{
+    return status_names[s];
+}
+
+enum grade progress_grade(double score)
+{
+    if (score < 0.4)
+        return GRADE_RED;
+    return score < 0.7 ? GRADE_YELLOW : GRADE_GREEN;
+}
+
+const char *progress_grade_name(enum grade g)
+{
+    return grade_names[g];
+}
+
+int progress_direction(const struct key_result *kr)
+{
+    switch (kr->metric) {
+    case METRIC_RANGE:
+    case METRIC_TARGET: return kr->to.value < kr->from.value ? -1 : 1;
+    case METRIC_KEEP_LE: return -1;
+    default: return 1;
+    }
+}
+
+static double clamp01(double x)
+{
+    return x < 0 ? 0 : x > 1 ? 1 : x;
+}
+
+static double entry_value(const struct checkin_entry *e)
+{
+    return e->done ? 1.0 : e->value.value;
+}
+
+/* Raw progress of a value: the fraction of the way from baseline to target,
+ * or for keep 1 while the threshold holds, for a milestone 1 when done. */
+static double raw_progress(const struct key_result *kr, double value)
+{
+    switch (kr->metric) {
+    case METRIC_RANGE:
+    case METRIC_TARGET:
+        if (kr->to.value == kr->from.value)     /* kr-no-change, already an error */
+            return value == kr->to.value ? 1 : 0;
+        return (value - kr->from.value) / (kr->to.value - kr->from.value);
+    case METRIC_KEEP_GE: return value >= kr->to.value ? 1 : 0;
+    case METRIC_KEEP_LE: return value <= kr->to.value ? 1 : 0;
+    case METRIC_MILESTONE: return value >= 1 ? 1 : 0;
+    case METRIC_NONE: break;
+    }
+    return 0;
+}
+
+static bool below_minimum(const struct key_result *kr, double value)
+{
+    if (!kr->minimum.present || (kr->metric != METRIC_RANGE && kr->metric != METRIC_TARGET))
+        return false;
+    return progress_direction(kr) > 0 ? value < kr->minimum.value : value > kr->minimum.value;
+}
+
+static bool is_keep(const struct key_result *kr)
+{
+    return kr->metric == METRIC_KEEP_GE || kr->metric == METRIC_KEEP_LE;
+}
+
+/* After the period: did the score reach what its kind asks? */
+static enum progress_status final_status(double score, bool aspirational)
+{
+    double bar = aspirational ? 0.7 : 1.0;
+    return score >= bar - SCORE_EPSILON ? PROGRESS_ACHIEVED : PROGRESS_MISSED;
+}
+
+/* While the period runs: the score against the expected bar. */
+static enum progress_status running_status(double score, double expected, bool aspirational,
+                                           int confidence)
+{
+    if (score >= 1 - SCORE_EPSILON)
+        return PROGRESS_DONE;
+    double bar = (aspirational ? 0.7 : 1.0) * expected;
+    enum progress_status s;
+    if (score >= 0.9 * bar - SCORE_EPSILON)
+        s = PROGRESS_ON_TRACK;
+    else if (score >= 0.6 * bar - SCORE_EPSILON)
+        s = PROGRESS_AT_RISK;
+    else
+        s = PROGRESS_OFF_TRACK;
+    if (s == PROGRESS_ON_TRACK && confidence > 0 && confidence <= 3)
+        s = PROGRESS_AT_RISK;
+    return s;
+}
+
+enum phase { PHASE_BEFORE, PHASE_RUNNING, PHASE_AFTER };
+
+static enum phase phase_of(const struct objective *o, okr_day as_of)
+{
+    if (!o->period.present)
+        return PHASE_RUNNING;   /* no period: judged as running, expected 0 */
+    if (as_of < o->period.value.start)
+        return PHASE_BEFORE;
+    return as_of > o->period.value.end ? PHASE_AFTER : PHASE_RUNNING;
+}
+
+/* Collects the value, previous value and confidence as of the date. */
+static void kr_value(struct key_result *kr, okr_day as_of, struct progress *p)
+{
+    const struct checkin_entry *latest = NULL, *before = NULL;
+    for (size_t i = 0; i < kr->checkins.len; i++) {
+        const struct checkin_entry *e = kr->checkins.items[i];
+        if (e->checkin->date.value > as_of)
+            break;              /* sorted by date: the rest are later too */
+        before = latest;
+        latest = e;
+        p->checkins_counted++;
+        if (e->confidence.present)
+            p->confidence = (int)e->confidence.value;
+    }
+    if (!p->confidence && kr->confidence.present)
+        p->confidence = (int)kr->confidence.value;
+    if (latest) {
+        p->has_value = true;
+        p->value = entry_value(latest);
+        p->last_checkin = latest->checkin->date.value;
+        if (before) {
+            p->has_previous = true;
+            p->previous = entry_value(before);
+        } else if (kr->metric == METRIC_RANGE || kr->metric == METRIC_TARGET ||
+                   kr->metric == METRIC_MILESTONE) {
+            p->has_previous = true;     /* one check-in: measured from the baseline */
+            p->previous = kr->metric == METRIC_MILESTONE ? 0 : kr->from.value;
+        }
+    } else if (kr->current.present || kr->current_done) {
+        p->has_value = true;
+        p->value = kr->current_done ? 1.0 : kr->current.value;
+    }
+    if (p->has_previous)
+        p->change = p->value - p->previous;
+}
+
+static double remaining_of(const struct key_result *kr, const struct progress *p)
+{
+    double value = p->has_value ? p->value : kr->from.value;
+    switch (kr->metric) {
+    case METRIC_RANGE:
+    case METRIC_TARGET: return p->score >= 1 ? 0 : fabs(kr->to.value - value);
+    case METRIC_KEEP_GE:
+    case METRIC_KEEP_LE: return p->has_value && p->score < 1 ? fabs(kr->to.value - value) : 0;
+    case METRIC_MILESTONE: return p->score >= 1 ? 0 : 1;
+    case METRIC_NONE: break;
+    }
+    return 0;
+}
+
+/* Least-squares line through the counted check-ins, read at the period end. */
+static void kr_forecast(struct key_result *kr, okr_day as_of, struct progress *p)
+{
+    const struct objective *o = kr->objective;
+    if (kr->metric == METRIC_MILESTONE || kr->metric == METRIC_NONE || !o->period.present ||
+        p->checkins_counted < 2)
+        return;
+    double n = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
+    okr_day origin = o->period.value.start;     /* small x keeps the sums exact */
+    for (size_t i = 0; i < kr->checkins.len; i++) {
+        const struct checkin_entry *e = kr->checkins.items[i];
+        if (e->checkin->date.value > as_of)
+            break;
+        double x = e->checkin->date.value - origin, y = entry_value(e);
+        n++, sx += x, sy += y, sxx += x * x, sxy += x * y;
+    }
+    double denominator = n * sxx - sx * sx;
+    if (denominator == 0)
+        return;                 /* all on one day: no slope */
+    double slope = (n * sxy - sx * sy) / denominator;
+    double intercept = (sy - slope * sx) / n;
+    p->has_forecast = true;
+    p->forecast = intercept + slope * (o->period.value.end - origin);
+    p->forecast_score = clamp01(raw_progress(kr, p->forecast));
+    p->forecast_status = below_minimum(kr, p->forecast)
+                             ? PROGRESS_MISSED
+                             : final_status(p->forecast_score, o->aspirational && !is_keep(kr));
+}
+
+static void kr_status(struct key_result *kr, enum phase phase, struct progress *p)
+{
+    bool aspirational = kr->objective->aspirational;
+    if (phase == PHASE_BEFORE)
+        p->status = PROGRESS_NOT_STARTED;
+    else if (!p->has_value)
+        p->status = PROGRESS_NO_DATA;
+    else if (phase == PHASE_AFTER)
+        p->status = p->below_minimum ? PROGRESS_MISSED
+                                     : final_status(p->score, aspirational && !is_keep(kr));
+    else if (is_keep(kr))
+        p->status = p->score >= 1 ? PROGRESS_ON_TRACK : PROGRESS_OFF_TRACK;
+    else
+        p->status = running_status(p->score, p->expected, aspirational, p->confidence);
+}
+
+static void kr_compute(struct key_result *kr, okr_day as_of)
+{
+    struct progress *p = &kr->progress;
+    const struct objective *o = kr->objective;
+    *p = (struct progress){0};
+    p->expected = o->period.present ? period_elapsed(o->period.value, as_of) : 0;
+    kr_value(kr, as_of, p);
+    if (p->has_value) {
+        p->raw = raw_progress(kr, p->value);
+        p->score = clamp01(p->raw);
+        p->below_minimum = below_minimum(kr, p->value);
+    }
+    p->remaining = remaining_of(kr, p);
+    kr_status(kr, phase_of(o, as_of), p);
+    kr_forecast(kr, as_of, p);
+}
+
+/* Objective: weight-averaged KR score, KRs without a value counting 0. */
+static void objective_compute(struct objective *o, okr_day as_of)
+{
+    struct progress *p = &o->progress;
+    *p = (struct progress){0};
+    p->expected = o->period.present ? period_elapsed(o->period.value, as_of) : 0;
+    double weighted = 0, weights = 0;
+    for (size_t i = 0; i < o->key_results.len; i++) {
+        struct key_result *kr = o->key_results.items[i];
+        kr_compute(kr, as_of);
+        double w = kr->weight.present ? kr->weight.value : 1;
+        weighted += w * kr->progress.score;
+        weights += w;
+        p->has_value |= kr->progress.has_value;
+        int c = kr->progress.confidence;    /* the lowest confidence speaks for it */
+        if (c && (!p->confidence || c < p->confidence))
+            p->confidence = c;
+    }
+    p->score = weights > 0 ? clamp01(weighted / weights) : 0;
+    p->value = p->score;
+    p->raw = p->score;
+    enum phase phase = phase_of(o, as_of);
+    if (phase == PHASE_BEFORE)
+        p->status = PROGRESS_NOT_STARTED;
+    else if (!p->has_value)
+        p->status = PROGRESS_NO_DATA;
+    else if (phase == PHASE_AFTER)
+        p->status = final_status(p->score, o->aspirational);
+    else
+        p->status = running_status(p->score, p->expected, o->aspirational, p->confidence);
+}
+
+void progress_compute(struct plan *plan)
+{
+    for (size_t i = 0; i < plan->objectives.len; i++)
+        objective_compute(plan->objectives.items[i], plan->as_of);
+}
+
+const char *objective_kind(const struct objective *o)
+{
+    return o->aspirational ? "aspirational" : "committed";
+}

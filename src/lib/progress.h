@@ -1,0 +1,17 @@
+/* progress.h — scores and statuses as of plan->as_of. */
+#ifndef OKRC_PROGRESS_H
+#define OKRC_PROGRESS_H
+
+#include "lib/model.h"
+
+void progress_compute(struct plan *plan);
+const char *progress_status_name(enum progress_status s);
+/* s < 0.4 red, s < 0.7 yellow, else green. */
+enum grade progress_grade(double score);
+const char *progress_grade_name(enum grade g);
+/* +1 when the key result's good direction is up, -1 when down. */
+int progress_direction(const struct key_result *kr);
+/* "committed" or "aspirational". */
+const char *objective_kind(const struct objective *o);
+
+#endif

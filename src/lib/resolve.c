@@ -1,0 +1,367 @@
+/* resolve.c — names across all files of the plan: ids per kind, references,
+ * cycles among teams and alignments, and the inherited values of SPEC §2.2. */
+#include "lib/resolve.h"
+#include "lib/arena.h"
+#include "lib/date.h"
+#include "lib/diag.h"
+#include "lib/hash.h"
+#include "lib/model.h"
+#include "lib/rules.h"
+#include "lib/text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct resolver {
+    struct plan *plan;
+    struct diag_ctx *d;
+    struct hash *key_results;   /* "objective.kr" → struct key_result * */
+};
+
+/* ---- declarations ---- */
+
+/* "objective.member", the key of key results and initiatives (hot: once per
+ * key result and check-in entry, so no printf). */
+static const char *member_key(struct arena *a, str objective, str member, size_t *len)
+{
+    *len = objective.len + 1 + member.len;
+    char *key = arena_alloc(a, *len + 1);
+    memcpy(key, objective.ptr, objective.len);
+    key[objective.len] = '.';
+    memcpy(key + objective.len + 1, member.ptr, member.len);
+    return key;
+}
+
+/* Adds each item of list to a new table; items after the first with the same
+ * id are duplicates. The id is at offset id_offset in each item. */
+static struct hash *declare(struct resolver *r, struct vec *list, size_t id_offset,
+                            const char *kind)
+{
+    struct hash *h = hash_new(r->plan->arena, list->len);
+    for (size_t i = 0; i < list->len; i++) {
+        char *item = list->items[i];
+        ident *id = (ident *)(item + id_offset);
+        char *first = hash_put(h, id->name.ptr, id->name.len, item);
+        if (!first)
+            continue;
+        struct diag *g = diag_report(r->d, R_DUPLICATE_ID, id->at, "%s '%s' is declared twice",
+                                     kind, id->name.ptr);
+        diag_note(r->d, g, ((ident *)(first + id_offset))->at, "first declared here");
+    }
+    return h;
+}
+
+/* Key results and initiatives are named within their objective; from outside
+ * it they are "objective.id". One table for each, keyed that way. */
+static void declare_members(struct resolver *r, struct vec *members, struct objective *o,
+                            struct hash *table, const char *kind)
+{
+    struct plan *plan = r->plan;
+    for (size_t k = 0; k < members->len; k++) {
+        /* key_result and initiative both begin with their ident */
+        ident *id = members->items[k];
+        size_t len;
+        const char *key = member_key(plan->arena, o->id.name, id->name, &len);
+        ident *first = hash_put(table, key, len, members->items[k]);
+        if (first && first != id && hash_get(plan->objective_ids, o->id.name.ptr, o->id.name.len) == o) {
+            struct diag *g = diag_report(r->d, R_DUPLICATE_ID, id->at,
+                                         "%s '%s' is declared twice in objective '%s'", kind,
+                                         id->name.ptr, o->id.name.ptr);
+            diag_note(r->d, g, first->at, "first declared here");
+        }
+    }
+}
+
+static void declare_key_results(struct resolver *r)
+{
+    struct plan *plan = r->plan;
+    r->key_results = hash_new(plan->arena, plan->objectives.len * 4);
+    plan->initiative_ids = hash_new(plan->arena, plan->objectives.len * 2);
+    for (size_t i = 0; i < plan->objectives.len; i++) {
+        struct objective *o = plan->objectives.items[i];
+        declare_members(r, &o->key_results, o, r->key_results, "key result");
+        declare_members(r, &o->initiatives, o, plan->initiative_ids, "initiative");
+    }
+}
+
+/* ---- references ---- */
+
+/* The declared id closest to a misspelt one, for "did you mean". Only on the
+ * error path, and only over lists small enough to scan. */
+static const char *closest(const struct vec *list, size_t id_offset, const char *name)
+{
+    const char *best = NULL;
+    size_t best_d = strlen(name) / 3 + 1;
+    if (best_d > 3)
+        best_d = 3;
+    if (list->len > 5000)
+        return NULL;
+    for (size_t i = 0; i < list->len; i++) {
+        const ident *id = (const ident *)((const char *)list->items[i] + id_offset);
+        size_t d = text_distance(name, id->name.ptr);
+        if (d <= best_d && d > 0) {
+            best = id->name.ptr;
+            best_d = d;
+        }
+    }
+    return best;
+}
+
+static void *lookup(struct resolver *r, struct hash *h, const ident *ref, const struct vec *list,
+                    size_t id_offset, const char *kind, const char *hint)
+{
+    if (!ref->name.ptr)
+        return NULL;
+    void *found = hash_get(h, ref->name.ptr, ref->name.len);
+    if (found)
+        return found;
+    const char *near = closest(list, id_offset, ref->name.ptr);
+    struct diag *g = diag_report(r->d, R_UNKNOWN_REF, ref->at, "unknown %s '%s'%s%s%s", kind,
+                                 ref->name.ptr, near ? "; did you mean '" : "", near ? near : "",
+                                 near ? "'?" : "");
+    if (hint && !near)
+        diag_note(r->d, g, ref->at, "%s", hint);
+    return NULL;
+}
+
+#define LOOKUP(r, table, ref, list, type, kind, hint) \
+    ((type *)lookup(r, (r)->plan->table, ref, &(r)->plan->list, offsetof(type, id), kind, hint))
+
+static void resolve_objective(struct resolver *r, struct objective *o)
+{
+    struct plan *plan = r->plan;
+    o->team = LOOKUP(r, team_ids, &o->team_ref, teams, struct team, "team", NULL);
+    o->perspective = LOOKUP(r, perspective_ids, &o->perspective_ref, perspectives,
+                            struct perspective, "perspective",
+                            "the Balanced Scorecard perspectives come with use \"std/bsc\"");
+    for (size_t i = 0; i < o->aligns.len; i++) {
+        ident *ref = o->aligns.items[i];
+        struct objective *to = LOOKUP(r, objective_ids, ref, objectives, struct objective,
+                                      "objective", NULL);
+        if (to)
+            vec_push(plan->arena, &o->aligned_to, to);
+    }
+    for (size_t i = 0; i < o->initiatives.len; i++) {
+        struct initiative *in = o->initiatives.items[i];
+        for (size_t k = 0; k < in->supports.len; k++) {
+            ident *ref = in->supports.items[k];
+            size_t len;
+            const char *key = member_key(plan->arena, o->id.name, ref->name, &len);
+            struct key_result *kr = hash_get(r->key_results, key, len);
+            if (kr && kr->objective == o)
+                vec_push(plan->arena, &in->supported, kr);
+            else
+                diag_report(r->d, R_UNKNOWN_REF, ref->at,
+                            "objective '%s' has no key result '%s' for initiative '%s' to support",
+                            o->id.name.ptr, ref->name.ptr, in->id.name.ptr);
+        }
+    }
+}
+
+/* Insertion sort: stable, and linear for check-ins already in date order. */
+static void sort_by_date(struct vec *entries)
+{
+    for (size_t i = 1; i < entries->len; i++) {
+        struct checkin_entry *e = entries->items[i];
+        size_t j = i;
+        for (; j > 0; j--) {
+            struct checkin_entry *prev = entries->items[j - 1];
+            if (prev->checkin->date.value <= e->checkin->date.value)
+                break;
+            entries->items[j] = prev;
+        }
+        entries->items[j] = e;
+    }
+}
+
+static void resolve_checkins(struct resolver *r)
+{
+    struct plan *plan = r->plan;
+    for (size_t i = 0; i < plan->checkins.len; i++) {
+        struct checkin *c = plan->checkins.items[i];
+        for (size_t k = 0; k < c->entries.len; k++) {
+            struct checkin_entry *e = c->entries.items[k];
+            size_t len;
+            const char *key = member_key(plan->arena, e->obj_ref.name, e->kr_ref.name, &len);
+            e->kr = hash_get(r->key_results, key, len);
+            if (e->kr) {
+                if (c->date.present)
+                    vec_push(plan->arena, &e->kr->checkins, e);
+            } else if (!hash_get(plan->objective_ids, e->obj_ref.name.ptr, e->obj_ref.name.len)) {
+                LOOKUP(r, objective_ids, &e->obj_ref, objectives, struct objective, "objective", NULL);
+            } else {
+                diag_report(r->d, R_UNKNOWN_REF, e->kr_ref.at, "objective '%s' has no key result '%s'",
+                            e->obj_ref.name.ptr, e->kr_ref.name.ptr);
+            }
+        }
+    }
+    /* Check-ins of one key result in date order, same-day ones in file order. */
+    for (size_t i = 0; i < plan->objectives.len; i++) {
+        struct objective *o = plan->objectives.items[i];
+        for (size_t k = 0; k < o->key_results.len; k++) {
+            struct key_result *kr = o->key_results.items[k];
+            sort_by_date(&kr->checkins);
+        }
+    }
+}
+
+/* ---- cycles ---- */
+
+/* Team parents form a forest; walk up from each team, colouring as we go. */
+static void find_team_cycles(struct resolver *r)
+{
+    struct plan *plan = r->plan;
+    size_t n = plan->teams.len;
+    unsigned char *state = calloc(n ? n : 1, 1);   /* 0 new, 1 on this walk, 2 done */
+    for (size_t i = 0; i < n; i++) {
+        struct team *t = plan->teams.items[i], *cut = NULL;
+        while (t) {
+            if (state[t->seq] == 2)
+                break;
+            if (state[t->seq] == 1) {
+                struct diag *g = diag_report(r->d, R_TEAM_CYCLE, t->parent_ref.at,
+                                             "team '%s' is its own ancestor", t->id.name.ptr);
+                for (struct team *m = t->parent; m != t; m = m->parent)
+                    diag_note(r->d, g, m->parent_ref.at, "team '%s' has parent '%s'",
+                              m->id.name.ptr, m->parent->id.name.ptr);
+                cut = t;
+                break;
+            }
+            state[t->seq] = 1;
+            t = t->parent;
+        }
+        for (t = plan->teams.items[i]; t && state[t->seq] != 2; t = t->parent)
+            state[t->seq] = 2;
+        if (cut)
+            cut->parent = NULL;     /* later phases see a forest */
+    }
+    free(state);
+}
+
+/* Alignment is a graph: an objective may align to several. An iterative
+ * depth-first search finds each cycle once, reports it at the edge that
+ * closes it, and removes that edge so later phases see a DAG. */
+struct frame {
+    struct objective *o;
+    size_t next;
+};
+
+static void find_alignment_cycles(struct resolver *r)
+{
+    struct plan *plan = r->plan;
+    size_t n = plan->objectives.len;
+    unsigned char *state = calloc(n ? n : 1, 1);
+    struct frame *stack = malloc((n ? n : 1) * sizeof *stack);
+    for (size_t root = 0; root < n; root++) {
+        if (state[root])
+            continue;
+        size_t depth = 0;
+        stack[depth++] = (struct frame){plan->objectives.items[root], 0};
+        state[root] = 1;
+        while (depth) {
+            struct frame *f = &stack[depth - 1];
+            if (f->next == f->o->aligned_to.len) {
+                state[f->o->seq] = 2;
+                depth--;
+                continue;
+            }
+            size_t edge = f->next++;
+            struct objective *to = f->o->aligned_to.items[edge];
+            size_t k = to->seq;
+            if (state[k] == 0) {
+                state[k] = 1;
+                stack[depth++] = (struct frame){to, 0};
+            } else if (state[k] == 1) {
+                ident *ref = NULL;
+                for (size_t a = 0, m = 0; a < f->o->aligns.len; a++) {
+                    ident *id = f->o->aligns.items[a];
+                    if (strcmp(id->name.ptr, to->id.name.ptr) == 0 && m++ == 0)
+                        ref = id;
+                }
+                struct diag *g = diag_report(r->d, R_ALIGNMENT_CYCLE, ref ? ref->at : f->o->id.at,
+                                             to == f->o ? "objective '%s' aligns to itself"
+                                                        : "objectives align in a cycle through '%s'",
+                                             to->id.name.ptr);
+                size_t start = depth - 1;
+                while (start > 0 && stack[start].o != to)
+                    start--;
+                for (size_t s = start; to != f->o && s < depth; s++) {
+                    struct objective *from = stack[s].o;
+                    struct objective *next = s + 1 < depth ? stack[s + 1].o : to;
+                    diag_note(r->d, g, from->id.at, "'%s' aligns to '%s'", from->id.name.ptr,
+                              next->id.name.ptr);
+                }
+                /* Drop the closing edge so the alignment graph is acyclic. */
+                f->o->aligned_to.items[edge] = f->o->aligned_to.items[--f->o->aligned_to.len];
+                f->next--;
+            }
+        }
+    }
+    free(stack);
+    free(state);
+}
+
+/* ---- inheritance ---- */
+
+static void inherit(struct plan *plan)
+{
+    for (size_t i = 0; i < plan->objectives.len; i++) {
+        struct objective *o = plan->objectives.items[i];
+        if (!o->period.present && !o->period.at.src && plan->decl && plan->decl->period.present) {
+            o->period = plan->decl->period;
+            o->period_inherited = true;
+        }
+        for (size_t k = 0; k < o->key_results.len; k++) {
+            struct key_result *kr = o->key_results.items[k];
+            if (!kr->owner.name.ptr && o->owner.name.ptr) {
+                kr->owner = o->owner;
+                kr->owner_inherited = true;
+            }
+            if (!kr->due.at.src && o->period.present) {
+                kr->due = (date_item){o->period.value.end, o->period.at, true};
+                kr->due_inherited = true;
+            }
+        }
+    }
+}
+
+void resolve_plan(struct plan *plan)
+{
+    struct resolver r = {plan, plan->diags, NULL};
+    for (size_t i = 0; i < plan->teams.len; i++)
+        ((struct team *)plan->teams.items[i])->seq = i;
+    for (size_t i = 0; i < plan->objectives.len; i++)
+        ((struct objective *)plan->objectives.items[i])->seq = i;
+    plan->team_ids = declare(&r, &plan->teams, offsetof(struct team, id), "team");
+    plan->person_ids = declare(&r, &plan->people, offsetof(struct person, id), "person");
+    plan->perspective_ids = declare(&r, &plan->perspectives, offsetof(struct perspective, id),
+                                    "perspective");
+    plan->objective_ids = declare(&r, &plan->objectives, offsetof(struct objective, id),
+                                  "objective");
+    declare_key_results(&r);
+
+    for (size_t i = 0; i < plan->teams.len; i++) {
+        struct team *t = plan->teams.items[i];
+        t->parent = LOOKUP(&r, team_ids, &t->parent_ref, teams, struct team, "team", NULL);
+    }
+    for (size_t i = 0; i < plan->people.len; i++) {
+        struct person *p = plan->people.items[i];
+        p->team = LOOKUP(&r, team_ids, &p->team_ref, teams, struct team, "team", NULL);
+    }
+    for (size_t i = 0; i < plan->objectives.len; i++)
+        resolve_objective(&r, plan->objectives.items[i]);
+    resolve_checkins(&r);
+    find_team_cycles(&r);
+    find_alignment_cycles(&r);
+    inherit(plan);
+    hash_free(r.key_results);
+}
+
+void plan_free_tables(struct plan *plan)
+{
+    hash_free(plan->team_ids);
+    hash_free(plan->person_ids);
+    hash_free(plan->perspective_ids);
+    hash_free(plan->objective_ids);
+    hash_free(plan->initiative_ids);
+}

@@ -1,0 +1,383 @@
+/* rules.c — the table of rules: ids, default severities, parameters, explain
+ * texts, and how rules blocks configure them. */
+#include "lib/rules.h"
+#include "lib/arena.h"
+#include "lib/diag.h"
+#include "lib/model.h"
+#include "lib/source.h"
+#include "lib/text.h"
+
+#include <math.h>
+#include <string.h>
+
+static const struct rule_info rules[RULE_COUNT] = {
+#define RULE(id, name, sev, structural, summary) [id] = {name, sev, structural, summary},
+#define PARAM(id, rule, name, value, least, meaning)
+#include "lib/rules.def"
+#undef PARAM
+#undef RULE
+};
+
+static const struct param_info params[PARAM_COUNT] = {
+#define RULE(id, name, sev, structural, summary)
+#define PARAM(id, rule, name, value, least, meaning) [id] = {rule, name, value, least, meaning},
+#include "lib/rules.def"
+#undef PARAM
+#undef RULE
+};
+
+static const struct rule_doc docs[RULE_COUNT] = {
+    [R_SYNTAX] = {
+        "The text follows the grammar of the okr language (SPEC §2): declarations, blocks, items and values.",
+        "Nothing else can be checked in text that cannot be read.",
+        "objective grow \"Grow\" { owner @ceo",
+        "Close every block, quote titles, and use the items each block allows; the message names what was expected."},
+    [R_INVALID_UTF8] = {
+        "The file is well-formed UTF-8.",
+        "Titles and names are shown in reports, maps and CI; broken bytes would corrupt them.",
+        "a file saved as Latin-1 with \"Omzet groeit naar €1M\"",
+        "Save the file as UTF-8."},
+    [R_IMPORT_NOT_FOUND] = {
+        "Every `use` names a file that exists: \"./x\" beside the importing file, anything else in OKRC_PATH or the stdlib.",
+        "A missing import silently drops objectives, teams or rules from the plan.",
+        "use \"std/bcs\"",
+        "Correct the path; `.okr` may be left off."},
+    [R_DUPLICATE_ID] = {
+        "Ids are unique per kind across all files of the plan; key result ids within their objective.",
+        "References and check-ins name things by id; two with one name make them ambiguous.",
+        "objective grow \"...\" { ... }\nobjective grow \"...\" { ... }",
+        "Rename one of them."},
+    [R_UNKNOWN_REF] = {
+        "Every reference (aligns, team, parent, perspective, supports, check-in OBJ.KR) names something declared.",
+        "A dangling reference breaks the alignment map and the progress roll-up.",
+        "objective q1 \"...\" { aligns growht }",
+        "Correct the name (the message suggests the closest one) or declare what it names."},
+    [R_ALIGNMENT_CYCLE] = {
+        "Alignments form no cycle.",
+        "Alignment says a team objective contributes to the one above; a cycle has no top.",
+        "objective a \"...\" { aligns b }\nobjective b \"...\" { aligns a }",
+        "Remove the alignment that points back down."},
+    [R_TEAM_CYCLE] = {
+        "Team parents form no cycle.",
+        "Teams form a hierarchy; a team cannot be its own ancestor.",
+        "team a \"A\" { parent b }\nteam b \"B\" { parent a }",
+        "Remove one of the parents."},
+    [R_INVALID_DATE] = {
+        "Dates and periods exist in the calendar and ranges end after they start.",
+        "Progress and due dates are computed from them.",
+        "period 2027-Q5",
+        "Write a real date (2027-02-28) or period (2027, 2027-H1, 2027-Q3, 2027-03, 2027-01-15..2027-04-14)."},
+    [R_UNIT_MISMATCH] = {
+        "The quantities of one key result (from, to, current, minimum, check-ins) use one unit; milestones take `done`, numbers do not.",
+        "Progress compares these values; 12 USD and 12 EUR are not comparable.",
+        "kr rev \"Revenue\" { from 1M USD to 2M EUR }",
+        "Use the target's unit everywhere, or leave the unit off values that share it."},
+    [R_KR_NO_CHANGE] = {
+        "A key result's start value differs from its target.",
+        "A key result that asks for no change cannot show progress.",
+        "kr nps \"Net promoter score\" { from 40 to 40 }",
+        "Set the target you want to reach, or use `keep >= 40` to hold a level."},
+    [R_MINIMUM_OUT_OF_RANGE] = {
+        "A `minimum` lies between the baseline and the target, and only `from ... to` and `target` key results have one.",
+        "The minimum is the least acceptable outcome on the way to the target.",
+        "kr rev \"Revenue\" { from 10M to 20M minimum 25M }",
+        "Put the minimum between the start value and the target."},
+    [R_CONFIDENCE_RANGE] = {
+        "Confidences are whole numbers from 1 (no chance) to 10 (certain).",
+        "Check-ins compare confidences over time on one scale.",
+        "confidence 0.7",
+        "Use the 1-10 scale: 7, not 0.7."},
+    [R_RULE_CONFIG] = {
+        "Rules blocks, -W options and `# okrc-ignore:` comments name rules and parameters that exist, with sensible values, and do not reconfigure structural rules.",
+        "A misspelt rule name would silently configure nothing.",
+        "rules { kr-cont max 3 }",
+        "Use a name from `okrc rules`; the message suggests the closest one."},
+    [R_KR_COUNT] = {
+        "Each objective has at least `min` (1) and at most `max` (5) key results.",
+        "Few key results keep the focus: at most 3 in the strict school, 3 to 5 in the common one. An objective without key results cannot be measured.",
+        "objective grow \"Double annual revenue\" { kr a ... kr b ... kr c ... kr d ... kr e ... kr f ... }",
+        "Keep the key results that best show the objective is met, or split the objective; `rules { kr-count max 6 }` changes the limit."},
+    [R_INITIATIVE_COUNT] = {
+        "Each objective has at most `max` (5) initiatives.",
+        "Initiatives are the activities meant to move the key results; 3 to 5 per OKR is the common advice, more dilutes the effort.",
+        "an objective with six `initiative` items",
+        "Keep the initiatives that move the key results most; drop or postpone the rest."},
+    [R_OBJECTIVE_COUNT] = {
+        "One team (or, for objectives without a team, one owner) has at most `max` (5) objectives in one period.",
+        "OKRs are about focus: a team with many objectives has no priorities.",
+        "six objectives with `team sales period 2027-Q1`",
+        "Choose the objectives that matter most this period; move others to a later one."},
+    [R_SMART_SPECIFIC] = {
+        "Objective and key result titles have at least `min-words` (3) words.",
+        "Specific (the S of SMART): a one-word title such as \"Sales\" says nothing about what should change.",
+        "kr sales \"Sales\" { from 10 to 20 }",
+        "Say what changes, for whom, by how much: \"Monthly new enterprise deals\"."},
+    [R_SMART_MEASURABLE] = {
+        "Every key result has a metric: `from A to B`, `target B`, `keep >= B`, `keep <= B` or `milestone`.",
+        "Measurable (the M of SMART): a key result says whether the objective was reached, which needs a number.",
+        "kr happy \"Happier customers\" { owner @li }",
+        "Add the metric: `from 7.1 to 8.0` (customer satisfaction score)."},
+    [R_SMART_ACHIEVABLE] = {
+        "A committed key result's latest confidence (the last check-in confidence on or before the as-of date, else its `confidence`) is above `max-confidence` (3).",
+        "Achievable (the A of SMART): committed OKRs are expected to be met in full; an owner who rates it 3 of 10 says it will not be.",
+        "kr rev \"Revenue from new products\" { from 1M to 5M confidence 2 }",
+        "Lower the target, add initiatives or people, or make the objective `aspirational`."},
+    [R_SMART_RELEVANT] = {
+        "When teams are declared, every objective aligns to another or belongs to a top-level team (one without a parent).",
+        "Relevant (the R of SMART): team objectives should contribute to the objectives of the level above.",
+        "team sales \"Sales\" { parent company }\nobjective q1 \"Win more mid-size deals\" { team sales }",
+        "Add `aligns OBJ` naming the objective of the parent team it contributes to."},
+    [R_SMART_TIME_BOUND] = {
+        "Every objective has a period (its own or the plan's), and every key result's due date lies inside its objective's period.",
+        "Time-bound (the T of SMART): without a deadline there is no moment to say whether it was reached.",
+        "objective grow \"Double annual revenue\" { kr a \"...\" { target 10 due 2028-02-01 } }   # period 2027",
+        "Add `period 2027-Q1` to the objective (or the plan), or move the due date inside the period."},
+    [R_ACTIVITY_KR] = {
+        "A key result title contains no activity verb of a loaded lexicon (whole words, any case), and a key result is no milestone.",
+        "A key result describes a result, not an activity: \"implement a CRM\" is work to do (an initiative); what the CRM should bring is the key result.",
+        "kr crm \"Implement a new CRM\" { milestone }   or, in Dutch, kr crm \"Nieuw CRM-systeem implementeren\" { milestone }",
+        "Move the activity to an `initiative` and measure its effect: \"Sales cycle from 60 to 40 days\". Results in the past tense (\"Drie contracten gesloten\") do not fire."},
+    [R_MISSING_OWNER] = {
+        "Every key result has an owner, its own or its objective's.",
+        "Someone must be accountable for tracking each key result.",
+        "objective grow \"...\" { kr rev \"Annual revenue\" { from 1M to 2M } }",
+        "Add `owner @someone` to the key result or to its objective."},
+    [R_MISSING_BASELINE] = {
+        "A key result states where it starts: `from A to B` rather than `target B`.",
+        "`target` counts from 0; when the real start is not 0, progress is overstated.",
+        "kr nps \"Net promoter score of customers\" { target 50 }",
+        "Write `from 32 to 50` with the value at the start of the period."},
+    [R_PERIOD_MISMATCH] = {
+        "An objective's period lies inside the period of every objective it aligns to.",
+        "A Q1 objective that contributes to a 2026 objective cannot help it once 2026 is over.",
+        "objective q1 \"...\" { period 2028-Q1 aligns grow }   # grow: period 2027",
+        "Align to an objective of the same period, or correct the period."},
+    [R_CHECKIN_OUTSIDE_PERIOD] = {
+        "Every check-in of a key result is dated inside its objective's period.",
+        "A value from outside the period says nothing about this period's progress; it is usually a wrong date or objective.",
+        "checkin 2028-01-05 { q1.rev = 3M }   # q1: period 2027-Q1",
+        "Correct the date, or check in on the objective of the period it belongs to."},
+    [R_STALE_CHECKIN] = {
+        "Each key result of an objective whose period contains the as-of date has had a check-in within `days` (14) days before it (or its period started less than that ago).",
+        "Progress is reviewed regularly; a key result nobody checked in on for weeks is not being managed.",
+        "checkin 2027-01-10 { q1.rev = 2M }   with --as-of 2027-02-15",
+        "Add a check-in with the current value and confidence; `rules { stale-checkin days 21 }` fits a slower cadence."},
+    [R_BSC_BALANCE] = {
+        "When objectives of a period use perspectives, together they cover at least `min` (3) of the declared perspectives (all of them when fewer are declared).",
+        "The Balanced Scorecard (Kaplan & Norton, 1996) balances financial, customer, internal process and learning & growth goals; all-financial plans neglect what drives future results.",
+        "use \"std/bsc\" and three objectives of 2027, all `perspective financial`",
+        "Add objectives for the perspectives that are missing, or tag existing objectives correctly."},
+    [R_UNDECLARED_OWNER] = {
+        "Every owner (of the plan, an objective, key result or initiative) and every team lead is declared with `person`.",
+        "A declared person has a name and a team; a typo in an undeclared @name goes unnoticed.",
+        "objective grow \"...\" { owner @cfoo }   # no person @cfoo",
+        "Add `person @cfo \"Full Name\" { team TEAM }`, or correct the name. Off by default; an error in std/rules/strict."},
+};
+
+const struct rule_info *rule_info(enum rule_id id)
+{
+    return &rules[id];
+}
+
+const struct param_info *param_info(enum param_id id)
+{
+    return &params[id];
+}
+
+const struct rule_doc *rule_doc(enum rule_id id)
+{
+    return &docs[id];
+}
+
+static bool same_name(const char *name, const char *s, size_t len)
+{
+    return strlen(name) == len && memcmp(name, s, len) == 0;
+}
+
+bool rule_lookup(const char *name, size_t len, enum rule_id *out)
+{
+    for (int i = 0; i < RULE_COUNT; i++)
+        if (same_name(rules[i].name, name, len)) {
+            *out = (enum rule_id)i;
+            return true;
+        }
+    return false;
+}
+
+bool param_lookup(enum rule_id rule, const char *name, size_t len, enum param_id *out)
+{
+    for (int i = 0; i < PARAM_COUNT; i++)
+        if (params[i].rule == rule && same_name(params[i].name, name, len)) {
+            *out = (enum param_id)i;
+            return true;
+        }
+    return false;
+}
+
+const char *rule_suggest(const char *name)
+{
+    const char *best = NULL;
+    size_t best_d = strlen(name) / 3 + 1;
+    if (best_d > 4)
+        best_d = 4;
+    for (int i = 0; i < RULE_COUNT; i++) {
+        size_t d = text_distance(name, rules[i].name);
+        if (d <= best_d) {
+            best = rules[i].name;
+            best_d = d;
+        }
+    }
+    return best;
+}
+
+static const char *const severity_names[] = {"off", "info", "warning", "error"};
+
+const char *severity_name(enum severity s)
+{
+    return severity_names[s];
+}
+
+bool severity_parse(const char *s, enum severity *out)
+{
+    for (int i = 0; i < 4; i++)
+        if (strcmp(s, severity_names[i]) == 0) {
+            *out = (enum severity)i;
+            return true;
+        }
+    return false;
+}
+
+/* ---- rules blocks ---- */
+
+/* "min, max" — the parameters a rule takes, for messages. */
+static const char *param_names(struct arena *a, enum rule_id rule)
+{
+    const char *list = NULL;
+    for (int i = 0; i < PARAM_COUNT; i++)
+        if (params[i].rule == rule)
+            list = list ? arena_printf(a, "%s, %s", list, params[i].name) : params[i].name;
+    return list;
+}
+
+static void report_unknown_rule(struct diag_ctx *d, const struct rule_setting *s)
+{
+    const char *near = rule_suggest(s->rule.name.ptr);
+    diag_report(d, R_RULE_CONFIG, s->rule.at, "unknown rule '%s'%s%s%s ('okrc rules' lists them all)",
+                s->rule.name.ptr, near ? "; did you mean '" : "", near ? near : "", near ? "'?" : "");
+}
+
+static void report_unknown_param(struct diag_ctx *d, const struct rule_setting *s,
+                                 const struct rule_param *p)
+{
+    const char *takes = param_names(d->arena, s->id);
+    const char *near = NULL;
+    for (int i = 0; takes && i < PARAM_COUNT; i++)
+        if (params[i].rule == s->id && text_distance(p->name.name.ptr, params[i].name) <= 2)
+            near = params[i].name;
+    if (near)
+        diag_report(d, R_RULE_CONFIG, p->name.at,
+                    "rule '%s' has no parameter '%s'; did you mean '%s'?", s->rule.name.ptr,
+                    p->name.name.ptr, near);
+    else if (takes)
+        diag_report(d, R_RULE_CONFIG, p->name.at,
+                    "rule '%s' has no parameter '%s'; it takes %s", s->rule.name.ptr,
+                    p->name.name.ptr, takes);
+    else
+        diag_report(d, R_RULE_CONFIG, p->name.at,
+                    "rule '%s' has no parameter '%s'; it takes none, only a severity",
+                    s->rule.name.ptr, p->name.name.ptr);
+}
+
+static void apply_param(struct diag_ctx *d, const struct rule_setting *s, const struct rule_param *p,
+                        span *param_at)
+{
+    enum param_id id;
+    if (!param_lookup(s->id, p->name.name.ptr, p->name.name.len, &id)) {
+        report_unknown_param(d, s, p);
+        return;
+    }
+    if (!p->value.present)
+        return;     /* the scanner reported the bad number */
+    double v = p->value.value;
+    if (v != floor(v) || v < params[id].least || v > 1e6) {
+        diag_report(d, R_RULE_CONFIG, p->value.at,
+                    "%s %s takes a whole number of at least %g, not %g", s->rule.name.ptr,
+                    params[id].name, params[id].least, v);
+        return;
+    }
+    d->param_of[id] = v;
+    param_at[id] = p->value.at;
+}
+
+static void apply_setting(struct diag_ctx *d, const struct rule_setting *s, span *param_at)
+{
+    if (!s->known) {
+        report_unknown_rule(d, s);
+        return;
+    }
+    const struct rule_info *r = &rules[s->id];
+    if (r->structural) {
+        diag_report(d, R_RULE_CONFIG, s->rule.at,
+                    "rule '%s' is structural: it is always an error and cannot be configured",
+                    r->name);
+        return;
+    }
+    if (!d->forced[s->id]) {
+        if (s->has_severity)
+            d->severity_of[s->id] = s->severity;
+        else if (s->params.len == 0)    /* a bare name turns the rule on */
+            d->severity_of[s->id] = r->default_severity == SEV_OFF ? SEV_WARNING : r->default_severity;
+    }
+    for (size_t i = 0; i < s->params.len; i++)
+        apply_param(d, s, s->params.items[i], param_at);
+}
+
+/* Post-order over `use`: a file's imports come before the file itself. */
+static void order_source(const struct plan *plan, const struct source *src, bool *seen,
+                         int *rank, int *next)
+{
+    if (seen[src->index])
+        return;
+    seen[src->index] = true;
+    for (size_t i = 0; i < plan->uses.len; i++) {
+        const struct use_decl *u = plan->uses.items[i];
+        if (u->from == src && u->target)
+            order_source(plan, u->target, seen, rank, next);
+    }
+    rank[src->index] = (*next)++;
+}
+
+static int block_rank(const struct rules_block *b, const int *rank)
+{
+    return b->at.src ? rank[b->at.src->index] : 0;
+}
+
+void rules_apply(struct plan *plan)
+{
+    struct diag_ctx *d = plan->diags;
+    size_t n = plan->sources.len, nb = plan->rules_blocks.len;
+    bool *seen = arena_alloc(plan->arena, (n + 1) * sizeof *seen);
+    int *rank = arena_alloc(plan->arena, (n + 1) * sizeof *rank), next = 0;
+    for (size_t i = 0; i < n; i++)
+        order_source(plan, plan->sources.items[i], seen, rank, &next);
+    /* Insertion sort by rank keeps the blocks of one file in file order. */
+    struct rules_block **blocks = arena_alloc(plan->arena, (nb + 1) * sizeof *blocks);
+    for (size_t i = 0; i < nb; i++) {
+        struct rules_block *b = plan->rules_blocks.items[i];
+        size_t j = i;
+        for (; j > 0 && block_rank(blocks[j - 1], rank) > block_rank(b, rank); j--)
+            blocks[j] = blocks[j - 1];
+        blocks[j] = b;
+    }
+    span param_at[PARAM_COUNT] = {0};
+    for (size_t i = 0; i < nb; i++)
+        for (size_t k = 0; k < blocks[i]->settings.len; k++)
+            apply_setting(d, blocks[i]->settings.items[k], param_at);
+    if (d->param_of[P_KR_COUNT_MIN] > d->param_of[P_KR_COUNT_MAX]) {
+        span at = param_at[P_KR_COUNT_MAX].src ? param_at[P_KR_COUNT_MAX] : param_at[P_KR_COUNT_MIN];
+        diag_report(d, R_RULE_CONFIG, at, "kr-count min %g is more than kr-count max %g; no objective could pass",
+                    d->param_of[P_KR_COUNT_MIN], d->param_of[P_KR_COUNT_MAX]);
+        d->param_of[P_KR_COUNT_MIN] = params[P_KR_COUNT_MIN].default_value;
+        d->param_of[P_KR_COUNT_MAX] = params[P_KR_COUNT_MAX].default_value;
+    }
+}

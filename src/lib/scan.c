@@ -1,0 +1,246 @@
+/* scan.c — what the scanner's rules call: token values, decoded strings,
+ * comments, and lexical diagnostics. The rules themselves are in grammar/okr.l. */
+#include "lib/arena.h"
+#include "lib/build.h"
+#include "lib/date.h"
+#include "lib/diag.h"
+#include "lib/rules.h"
+#include "lib/source.h"
+#include "lib/text.h"
+#include "parser.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* From 2^53 on, not every integer is representable in a double. */
+#define EXACT_LIMIT 9007199254740992.0
+
+span build_span(struct parse_ctx *ctx, loc at)
+{
+    return (span){ctx->src, at.start, at.end};
+}
+
+static bool is_declaration_keyword(int token)
+{
+    switch (token) {
+    case PLAN: case TEAM: case PERSON_KW: case OBJECTIVE: case KR: case INITIATIVE:
+    case CHECKIN: case RULES: case LEXICON:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* Every token passes through here: it keeps the previous token and the open
+ * blocks so that syntax errors can say "after 'from'" and "to close
+ * objective 'growth' opened at line 12". */
+int scan_token(struct parse_ctx *ctx, int token, const loc *at)
+{
+    if (is_declaration_keyword(token)) {
+        ctx->decl_keyword = token;
+        ctx->decl_name = (loc){at->end, at->end};
+    } else if (ctx->decl_keyword && ctx->decl_name.start == ctx->decl_name.end &&
+               ctx->prev_token == ctx->decl_keyword &&
+               (token == IDENT || token == PERSON || token == DATE)) {
+        ctx->decl_name = *at;
+    }
+    if (token == '{') {
+        if (ctx->depth < PARSE_MAX_OPEN_BLOCKS)
+            ctx->open[ctx->depth] = (struct open_block){ctx->decl_keyword, ctx->decl_name, at->start};
+        ctx->depth++;
+    } else if (token == '}' && ctx->depth > 0) {
+        ctx->depth--;
+    }
+    ctx->before_token = ctx->prev_token;
+    ctx->before_at = ctx->prev_at;
+    ctx->prev_token = token;
+    ctx->prev_at = *at;
+    return token;
+}
+
+void scan_count_error(struct parse_ctx *ctx, loc at)
+{
+    if (++ctx->syntax_errors == PARSE_MAX_SYNTAX_ERRORS) {
+        diag_report(ctx->plan->diags, R_SYNTAX, build_span(ctx, at),
+                    "too many errors in this file (%d); stopping here", PARSE_MAX_SYNTAX_ERRORS);
+        ctx->gave_up = true;
+    }
+}
+
+void scan_error(struct parse_ctx *ctx, enum rule_id rule, const loc *at, const char *fmt, ...)
+{
+    if (ctx->gave_up)
+        return;
+    char buf[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    diag_report(ctx->plan->diags, rule, build_span(ctx, *at), "%s", buf);
+    scan_count_error(ctx, *at);
+}
+
+void scan_bad_byte(struct parse_ctx *ctx, const loc *at)
+{
+    scan_error(ctx, R_INVALID_UTF8, at, "invalid UTF-8 byte 0x%02X; save the file as UTF-8",
+               (unsigned char)ctx->src->text[at->start]);
+}
+
+const char *scan_char_name(struct parse_ctx *ctx, unsigned char c)
+{
+    if (c >= 0x21 && c < 0x7F)
+        return arena_printf(ctx->arena, "%c", c);
+    return arena_printf(ctx->arena, "\\x%02X", c);
+}
+
+void scan_number(struct parse_ctx *ctx, const char *text, size_t len, const loc *at,
+                 struct number_tok *out)
+{
+    char digits[128];
+    size_t n = 0;
+    const char *p = text, *end = text + len;
+    *out = (struct number_tok){.plain_int = true, .valid = true};
+    if (len >= 3 && memcmp(p, "\xE2\x82\xAC", 3) == 0) {
+        out->unit = (str){"EUR", 3};
+        p += 3;
+    } else if (*p == '$') {
+        out->unit = (str){"USD", 3};
+        p++;
+    }
+    double scale = 1;
+    if (end[-1] == '%') {
+        out->unit = (str){"%", 1};
+        end--;
+    }
+    switch (end[-1]) {
+    case 'k': scale = 1e3; end--; break;
+    case 'M': scale = 1e6; end--; break;
+    case 'B': scale = 1e9; end--; break;
+    }
+    if (scale != 1 || out->unit.len)
+        out->plain_int = false;
+    for (; p < end && n < sizeof digits - 1; p++) {
+        if (*p == '_' || *p == '.' || *p == '-')
+            out->plain_int = false;
+        if (*p != '_')
+            digits[n++] = *p;
+    }
+    digits[n] = '\0';
+    if (out->plain_int && n <= 15) {
+        /* The common case, exactly and without strtod. */
+        double v = 0;
+        for (size_t i = 0; i < n; i++)
+            v = v * 10 + (digits[i] - '0');
+        out->value = v;
+        return;
+    }
+    errno = 0;
+    char *stop;
+    double v = strtod(digits, &stop) * scale;
+    if (p < end || *stop || errno == ERANGE || !isfinite(v) || fabs(v) >= EXACT_LIMIT) {
+        scan_error(ctx, R_SYNTAX, at,
+                   "number '%.*s' is too large; okrc counts exactly below 2^53 (about 9e15)",
+                   (int)len, text);
+        out->valid = false;
+        v = 0;
+    }
+    out->value = v;
+}
+
+void scan_date(struct parse_ctx *ctx, const char *text, size_t len, const loc *at,
+               struct date_tok *out)
+{
+    out->valid = date_parse(text, len, &out->day);
+    if (!out->valid)
+        scan_error(ctx, R_INVALID_DATE, at, "'%.*s' is not a date in the calendar", (int)len, text);
+}
+
+void scan_period(struct parse_ctx *ctx, const char *text, size_t len, const loc *at,
+                 struct period_tok *out)
+{
+    const char *why;
+    out->valid = period_parse(text, len, &out->value, &why);
+    if (!out->valid)
+        scan_error(ctx, R_INVALID_DATE, at, "'%.*s' is not a period: %s", (int)len, text, why);
+}
+
+void scan_text_begin(struct parse_ctx *ctx)
+{
+    ctx->text_len = 0;
+}
+
+void scan_text_add(struct parse_ctx *ctx, const char *s, size_t n)
+{
+    if (ctx->text_len + n + 1 > ctx->text_cap) {
+        size_t cap = ctx->text_cap ? ctx->text_cap : 256;
+        while (cap < ctx->text_len + n + 1)
+            cap *= 2;
+        char *p = realloc(ctx->text, cap);
+        if (!p) {
+            ctx->fatal_message = "out of memory";
+            longjmp(ctx->fatal, 1);
+        }
+        ctx->text = p;
+        ctx->text_cap = cap;
+    }
+    memcpy(ctx->text + ctx->text_len, s, n);
+    ctx->text_len += n;
+}
+
+void scan_text_codepoint(struct parse_ctx *ctx, const char *hex, size_t n, const loc *at)
+{
+    unsigned long cp = strtoul(arena_strndup(ctx->arena, hex, n), NULL, 16);
+    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+        scan_error(ctx, R_SYNTAX, at, "\\u{%.*s} is not a Unicode character", (int)n, hex);
+        return;
+    }
+    char b[4];
+    size_t k;
+    if (cp < 0x80) {
+        b[0] = (char)cp;
+        k = 1;
+    } else if (cp < 0x800) {
+        b[0] = (char)(0xC0 | (cp >> 6));
+        b[1] = (char)(0x80 | (cp & 0x3F));
+        k = 2;
+    } else if (cp < 0x10000) {
+        b[0] = (char)(0xE0 | (cp >> 12));
+        b[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        b[2] = (char)(0x80 | (cp & 0x3F));
+        k = 3;
+    } else {
+        b[0] = (char)(0xF0 | (cp >> 18));
+        b[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+        b[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        b[3] = (char)(0x80 | (cp & 0x3F));
+        k = 4;
+    }
+    scan_text_add(ctx, b, k);
+}
+
+str scan_text_end(struct parse_ctx *ctx)
+{
+    return (str){arena_strndup(ctx->arena, ctx->text ? ctx->text : "", ctx->text_len),
+                 ctx->text_len};
+}
+
+str scan_plain_string(struct parse_ctx *ctx, const char *text, size_t len)
+{
+    return (str){arena_strndup(ctx->arena, text, len), len};
+}
+
+void scan_comment(struct parse_ctx *ctx, uint32_t start, uint32_t end)
+{
+    struct comment *c = arena_alloc(ctx->arena, sizeof *c);
+    c->start = start;
+    c->end = end;
+    struct source *src = ctx->src;
+    if (src->comments_tail)
+        src->comments_tail->next = c;
+    else
+        src->comments = c;
+    src->comments_tail = c;
+}

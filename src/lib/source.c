@@ -1,0 +1,191 @@
+/* source.c — loading a file whole, and turning byte offsets into lines and
+ * columns only when a message needs them (as jq's locfile does). */
+#define _GNU_SOURCE
+#include "lib/source.h"
+#include "lib/arena.h"
+#include "lib/text.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* Offsets are 32-bit; the limit also keeps a hostile input from eating memory. */
+#define SOURCE_MAX_BYTES (256u * 1024 * 1024)
+
+static bool read_all(int fd, size_t size_hint, char **buf, size_t *len, char *err, size_t errlen)
+{
+    /* A regular file is read into a buffer of its size (plus the two NULs
+     * the scanner needs) in one go; a pipe grows the buffer. */
+    size_t cap = size_hint && size_hint <= SOURCE_MAX_BYTES ? size_hint + 3 : 64 * 1024, n = 0;
+    char *p = malloc(cap);
+    if (!p) {
+        snprintf(err, errlen, "out of memory");
+        return false;
+    }
+    for (;;) {
+        if (cap - n < 3) {
+            if (cap >= SOURCE_MAX_BYTES + 3) {
+                free(p);
+                snprintf(err, errlen, "file is larger than the limit of %u MiB",
+                         SOURCE_MAX_BYTES / (1024 * 1024));
+                return false;
+            }
+            cap *= 2;
+            char *q = realloc(p, cap);
+            if (!q) {
+                free(p);
+                snprintf(err, errlen, "out of memory");
+                return false;
+            }
+            p = q;
+        }
+        ssize_t r = read(fd, p + n, cap - n - 2);
+        if (r < 0) {
+            if (errno == EINTR)
+                continue;
+            snprintf(err, errlen, "%s", strerror(errno));
+            free(p);
+            return false;
+        }
+        if (r == 0)
+            break;
+        n += (size_t)r;
+    }
+    if (n > SOURCE_MAX_BYTES) {
+        free(p);
+        snprintf(err, errlen, "file is larger than the limit of %u MiB",
+                 SOURCE_MAX_BYTES / (1024 * 1024));
+        return false;
+    }
+    *buf = p;
+    *len = n;
+    return true;
+}
+
+struct source *source_read(struct arena *a, const char *path, int index, char *err,
+                           size_t errlen)
+{
+    int fd = 0;
+    size_t size_hint = 0;
+    bool is_stdin = strcmp(path, "-") == 0;
+    if (!is_stdin) {
+        /* O_NONBLOCK so that a FIFO given as a plan cannot hang the open. */
+        fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+        if (fd < 0) {
+            snprintf(err, errlen, "%s", strerror(errno));
+            return NULL;
+        }
+        struct stat st;
+        if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+            snprintf(err, errlen, "%s", S_ISDIR(st.st_mode) ? "is a directory" : "not a regular file");
+            close(fd);
+            return NULL;
+        }
+        fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+        size_hint = (size_t)st.st_size;
+    }
+    char *buf;
+    size_t len;
+    bool ok = read_all(fd, size_hint, &buf, &len, err, errlen);
+    if (!is_stdin)
+        close(fd);
+    if (!ok)
+        return NULL;
+
+    struct source *src = arena_alloc(a, sizeof *src);
+    size_t skip = len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    if (skip)
+        memmove(buf, buf + skip, len - skip);
+    src->len = len - skip;
+    src->text = buf;            /* freed by source_free */
+    src->text[src->len] = src->text[src->len + 1] = '\0';   /* for yy_scan_buffer */
+    src->path = is_stdin ? "<stdin>" : arena_strndup(a, path, strlen(path));
+    /* dirname may modify its argument and returns a pointer into it. */
+    char *copy = arena_strndup(a, is_stdin ? "." : path, strlen(is_stdin ? "." : path));
+    const char *dir = is_stdin ? "." : dirname(copy);
+    src->dir = arena_strndup(a, dir, strlen(dir));
+    src->index = index;
+    src->arena = a;
+    return src;
+}
+
+struct source *source_from_memory(struct arena *a, const char *name, const char *data,
+                                  size_t len, int index)
+{
+    struct source *src = arena_alloc(a, sizeof *src);
+    size_t skip = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    src->len = len - skip;
+    src->text = malloc(src->len + 2);
+    if (!src->text) {
+        fputs("okrc: error: out of memory\n", stderr);
+        exit(2);
+    }
+    memcpy(src->text, data + skip, src->len);
+    src->text[src->len] = src->text[src->len + 1] = '\0';
+    src->path = arena_strndup(a, name, strlen(name));
+    src->dir = ".";
+    src->index = index;
+    src->arena = a;
+    return src;
+}
+
+static void index_lines(struct source *src)
+{
+    /* memchr, not a byte loop: this runs over the whole file as soon as one
+     * diagnostic needs a line number. */
+    const char *text = src->text, *end = text + src->len;
+    size_t count = 1;
+    for (const char *p = text; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+        count++;
+    src->line_starts = arena_alloc(src->arena, count * sizeof *src->line_starts);
+    size_t k = 0;
+    src->line_starts[k++] = 0;
+    for (const char *p = text; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+        src->line_starts[k++] = (uint32_t)(p - text + 1);
+    src->line_count = count;
+}
+
+struct position source_position(struct source *src, uint32_t offset)
+{
+    if (!src->line_starts)
+        index_lines(src);
+    if (offset > src->len)
+        offset = (uint32_t)src->len;
+    size_t lo = 0, hi = src->line_count;   /* last line start <= offset */
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (src->line_starts[mid] <= offset)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    int column = 1;
+    for (uint32_t i = src->line_starts[lo]; i < offset; i++)
+        column += ((unsigned char)src->text[i] & 0xC0) != 0x80;
+    return (struct position){(int)lo + 1, column};
+}
+
+str source_line(struct source *src, int line)
+{
+    if (!src->line_starts)
+        index_lines(src);
+    if (line < 1 || (size_t)line > src->line_count)
+        return (str){"", 0};
+    uint32_t start = src->line_starts[line - 1], end = start;
+    while (end < src->len && src->text[end] != '\n')
+        end++;
+    if (end > start && src->text[end - 1] == '\r')
+        end--;
+    return (str){src->text + start, end - start};
+}
+
+void source_free(struct source *src)
+{
+    free(src->text);
+    src->text = NULL;
+}
