@@ -7,8 +7,17 @@
 #include "lib/diag.h"
 #include "lib/plan.h"
 
+#include "lib/hash.h"
+#include "lib/model.h"
+#include "lib/text.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -20,15 +29,19 @@ void cli_start(struct cli_run *run, okr_day as_of)
     run->plan.as_of = as_of;
 }
 
-void cli_compile_started(struct cli_run *run, char **files, int n)
+void cli_compile_started(struct cli_run *run, char **args, int n)
 {
-    run->io_ok = plan_compile(&run->plan, (const char *const *)files, (size_t)n);
+    char **files;
+    int count;
+    run->io_ok = cli_files(NULL, &run->arena, args, n, &files, &count) &&
+                 plan_compile(&run->plan, (const char *const *)files, (size_t)count);
 }
 
 void cli_compile(struct cli_run *run, char **files, int n, okr_day as_of)
 {
     cli_start(run, as_of);
     cli_compile_started(run, files, n);
+    diag_limit(&run->diags, CLI_MAX_FINDINGS);
 }
 
 void cli_print_diagnostics(struct cli_run *run, const char *when)
@@ -52,12 +65,206 @@ void cli_free(struct cli_run *run)
     arena_free(&run->arena);
 }
 
-int cli_usage_error(const char *command, const char *fmt, const char *arg)
+int cli_usage_error(const char *command, const char *fmt, ...)
 {
+    va_list ap;
+    va_start(ap, fmt);
     fprintf(stderr, "okrc%s%s: error: ", command ? " " : "", command ? command : "");
-    fprintf(stderr, fmt, arg);
+    vfprintf(stderr, fmt, ap);
     fprintf(stderr, "\nTry 'okrc %s%s--help'.\n", command ? command : "", command ? " " : "");
+    va_end(ap);
     return EXIT_USAGE;
+}
+
+const char *cli_nearest(const char *name, const char *const *names, size_t n)
+{
+    const char *best = NULL;
+    size_t best_d = strlen(name) / 3 + 1;
+    if (best_d > 3)
+        best_d = 3;
+    for (size_t i = 0; i < n && i < 5000; i++) {     /* error path only: bounded */
+        size_t d = text_distance(name, names[i]);
+        if (d > 0 && d <= best_d) {
+            best = names[i];
+            best_d = d;
+        }
+    }
+    return best;
+}
+
+/* The long option closest to a misspelt one ("--frmat" → "format"). */
+static const char *nearest_option(const char *arg, const struct option *longopts)
+{
+    char name[64];
+    size_t len = strcspn(arg, "=");
+    if (len >= sizeof name)
+        return NULL;
+    memcpy(name, arg, len);
+    name[len] = 0;
+    const char *names[64];
+    size_t n = 0;
+    for (const struct option *o = longopts; o->name && n < 64; o++)
+        names[n++] = o->name;
+    return cli_nearest(name, names, n);
+}
+
+int cli_getopt(const char *command, int argc, char **argv, const char *shortopts,
+               const struct option *longopts)
+{
+    opterr = 0;
+    int c = getopt_long(argc, argv, shortopts, longopts, NULL);
+    if (c != '?' && c != ':')
+        return c;
+    /* getopt has moved past the faulty word; a short option in a cluster
+     * is known only by optopt. */
+    const char *word = optind > 0 && optind <= argc ? argv[optind - 1] : "";
+    bool is_long = strncmp(word, "--", 2) == 0;
+    if (c == ':') {
+        if (is_long)
+            cli_usage_error(command, "option '%s' needs a value", word);
+        else
+            cli_usage_error(command, "option '-%c' needs a value", optopt);
+    } else if (is_long && strchr(word, '=') && optopt) {
+        cli_usage_error(command, "option '%.*s' takes no value", (int)strcspn(word, "="), word);
+    } else if (is_long) {
+        const char *near = nearest_option(word + 2, longopts);
+        if (near)
+            cli_usage_error(command, "unknown option '%s'; did you mean '--%s'?", word, near);
+        else
+            cli_usage_error(command, "unknown option '%s'", word);
+    } else {
+        cli_usage_error(command, "unknown option '-%c'", optopt ? optopt : '?');
+    }
+    return CLI_OPT_ERROR;
+}
+
+/* ---- files and directories ---- */
+
+struct file_list {
+    struct arena *arena;
+    struct vec paths;       /* char * */
+};
+
+static bool hidden(const char *name)
+{
+    return name[0] == '.';
+}
+
+static bool ends_with_okr(const char *name)
+{
+    size_t n = strlen(name);
+    return n > 4 && strcmp(name + n - 4, ".okr") == 0;
+}
+
+/* Every .okr file below dir, in sorted order; symlinks are not followed
+ * into directories, so a link loop cannot hold the walk. */
+static bool collect_dir(const char *command, struct file_list *list, const char *dir)
+{
+    struct dirent **entries;
+    int n = scandir(dir, &entries, NULL, alphasort);
+    if (n < 0) {
+        fprintf(stderr, "okrc%s%s: error: cannot read directory '%s': %s\n", command ? " " : "",
+                command ? command : "", dir, strerror(errno));
+        return false;
+    }
+    bool ok = true;
+    for (int i = 0; i < n; i++) {
+        const char *name = entries[i]->d_name;
+        if (ok && !hidden(name)) {
+            size_t dl = strlen(dir);
+            char *path = dl && dir[dl - 1] == '/' ? arena_printf(list->arena, "%s%s", dir, name)
+                                                 : arena_printf(list->arena, "%s/%s", dir, name);
+            struct stat st;
+            if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode))
+                ok = collect_dir(command, list, path);
+            else if (ends_with_okr(name) && stat(path, &st) == 0 && S_ISREG(st.st_mode))
+                vec_push(list->arena, &list->paths, path);
+        }
+        free(entries[i]);
+    }
+    free(entries);
+    return ok;
+}
+
+bool cli_files(const char *command, struct arena *a, char **args, int n,
+               char ***files, int *count)
+{
+    struct file_list list = {a, {0}};
+    for (int i = 0; i < n; i++) {
+        struct stat st;
+        if (strcmp(args[i], "-") != 0 && stat(args[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+            size_t before = list.paths.len;
+            if (!collect_dir(command, &list, args[i]))
+                return false;
+            if (list.paths.len == before) {
+                fprintf(stderr, "okrc%s%s: error: no .okr files in directory '%s'\n",
+                        command ? " " : "", command ? command : "", args[i]);
+                return false;
+            }
+        } else {
+            vec_push(a, &list.paths, args[i]);
+        }
+    }
+    *files = (char **)list.paths.items;
+    *count = (int)list.paths.len;
+    return true;
+}
+
+/* ---- filters ---- */
+
+bool cli_team_exists(const char *command, const struct plan *plan, const char *team)
+{
+    if (hash_get(plan->team_ids, team, strlen(team)))
+        return true;
+    size_t n = plan->teams.len;
+    const char **names = calloc(n + 1, sizeof *names);
+    for (size_t i = 0; names && i < n; i++)
+        names[i] = ((const struct team *)plan->teams.items[i])->id.name.ptr;
+    const char *near = names ? cli_nearest(team, names, n) : NULL;
+    if (near)
+        cli_usage_error(command, "--team: no team '%s' in the plan; did you mean '%s'?", team, near);
+    else
+        cli_usage_error(command, "--team: no team '%s' in the plan", team);
+    free(names);
+    return false;
+}
+
+/* Everyone the plan names: declared people and every owner. */
+static void people_named(const struct plan *plan, struct arena *a, struct vec *out)
+{
+    for (size_t i = 0; i < plan->people.len; i++)
+        vec_push(a, out, (void *)((const struct person *)plan->people.items[i])->id.name.ptr);
+    for (size_t i = 0; i < plan->objectives.len; i++) {
+        const struct objective *o = plan->objectives.items[i];
+        if (o->owner.name.ptr)
+            vec_push(a, out, (void *)o->owner.name.ptr);
+        for (size_t j = 0; j < o->key_results.len; j++) {
+            const struct key_result *kr = o->key_results.items[j];
+            if (kr->owner.name.ptr)
+                vec_push(a, out, (void *)kr->owner.name.ptr);
+        }
+        for (size_t j = 0; j < o->initiatives.len; j++) {
+            const struct initiative *in = o->initiatives.items[j];
+            if (in->owner.name.ptr)
+                vec_push(a, out, (void *)in->owner.name.ptr);
+        }
+    }
+}
+
+bool cli_person_exists(const char *command, const char *option, const struct plan *plan,
+                       const char *person)
+{
+    struct vec names = {0};
+    people_named(plan, plan->arena, &names);
+    for (size_t i = 0; i < names.len; i++)
+        if (strcmp(names.items[i], person) == 0)
+            return true;
+    const char *near = cli_nearest(person, (const char *const *)names.items, names.len);
+    if (near)
+        cli_usage_error(command, "%sno person '@%s' in the plan; did you mean '@%s'?", option, person, near);
+    else
+        cli_usage_error(command, "%sno person '@%s' in the plan", option, person);
+    return false;
 }
 
 bool cli_as_of(const char *arg, okr_day *out)

@@ -20,7 +20,12 @@ struct cli_run {
     bool io_ok;
 };
 
-/* Loads, parses, resolves and checks files as of as_of. */
+/* Findings of one rule per file that a person reads before the rest are
+ * summed up in one line (okrc check --max-findings changes it). */
+enum { CLI_MAX_FINDINGS = 20 };
+
+/* Loads, parses, resolves and checks files as of as_of; the diagnostics are
+ * limited to CLI_MAX_FINDINGS per rule and file. */
 void cli_compile(struct cli_run *run, char **files, int n, okr_day as_of);
 /* The same in two steps, for commands that configure run->diags in between
  * (okrc check -W). */
@@ -32,7 +37,35 @@ void cli_print_diagnostics(struct cli_run *run, const char *when);
 int cli_exit_code(const struct cli_run *run, bool werror);
 void cli_free(struct cli_run *run);
 
-int cli_usage_error(const char *command, const char *fmt, const char *arg);
+/* "okrc COMMAND: error: ..." and the hint to --help on stderr; returns 2. */
+int cli_usage_error(const char *command, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+struct option;
+/* getopt_long for every command: options anywhere among the files (GNU
+ * permutation), `--` ends them, and one message per mistake (getopt's own
+ * are off): an unknown option with the nearest known one, a missing value.
+ * shortopts must start with ':'. Returns getopt's value, -1 at the end, or
+ * CLI_OPT_ERROR after printing the usage error. */
+enum { CLI_OPT_ERROR = -2 };
+int cli_getopt(const char *command, int argc, char **argv, const char *shortopts,
+               const struct option *longopts);
+
+/* The arguments after the options, with each directory replaced by the .okr
+ * files below it (sorted, hidden entries skipped), like `ruff check .`.
+ * False after printing an error (exit 2): a directory holding none. */
+bool cli_files(const char *command, struct arena *a, char **args, int n,
+               char ***files, int *count);
+
+/* The nearest of n names to a misspelt one (within a third of its length,
+ * at most 3 edits), or NULL: for "did you mean". */
+const char *cli_nearest(const char *name, const char *const *names, size_t n);
+
+/* Filters that name what the plan lacks are usage errors (exit 2) with the
+ * nearest name, never an empty result: --team and --owner/@PERSON. */
+bool cli_team_exists(const char *command, const struct plan *plan, const char *team);
+bool cli_person_exists(const char *command, const char *option, const struct plan *plan,
+                       const char *person);
 /* --as-of: a date, or today (local time) when arg is NULL. */
 bool cli_as_of(const char *arg, okr_day *out);
 /* --period: "2027", "2027-Q1", ... or an inclusive date range "A..B". */

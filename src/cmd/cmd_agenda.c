@@ -35,7 +35,7 @@ int cmd_agenda(int argc, char **argv)
     };
     const char *as_of_arg = NULL, *output = NULL, *color = "auto";
     int c;
-    while ((c = getopt_long(argc, argv, "o:h", options, NULL)) != -1) {
+    while ((c = cli_getopt("agenda", argc, argv, ":o:h", options)) != -1) {
         switch (c) {
         case 'a': as_of_arg = optarg; break;
         case 'o': output = optarg; break;
@@ -45,12 +45,18 @@ int cmd_agenda(int argc, char **argv)
             color = optarg;
             break;
         case 'h': fputs(agenda_help, stdout); return EXIT_CLEAN;
-        default: return cli_usage_error("agenda", "%s", "unknown option");
+        default: return EXIT_USAGE;     /* cli_getopt has said what is wrong */
         }
     }
-    if (optind >= argc || argv[optind][0] != '@' || !argv[optind][1])
-        return cli_usage_error("agenda", "%s", "the first argument is the person, as @name");
-    const char *person = argv[optind++] + 1;
+    /* The person is the one argument written as @name, wherever it stands. */
+    int at = optind;
+    while (at < argc && argv[at][0] != '@')
+        at++;
+    if (at >= argc || !argv[at][1])
+        return cli_usage_error("agenda", "%s", "name the person, as @name");
+    const char *person = argv[at] + 1;
+    memmove(argv + optind + 1, argv + optind, (size_t)(at - optind) * sizeof *argv);
+    optind++;
     if (optind >= argc)
         return cli_usage_error("agenda", "%s", "no input files (use '-' for standard input)");
     okr_day as_of;
@@ -61,6 +67,13 @@ int cmd_agenda(int argc, char **argv)
     cli_compile(&run, argv + optind, argc - optind, as_of);
     cli_print_diagnostics(&run, color);
     int rc = cli_exit_code(&run, false);
+    if (rc == EXIT_CLEAN && !cli_person_exists("agenda", "", &run.plan, person))
+        rc = EXIT_USAGE;
+    if (rc == EXIT_CLEAN && agenda_count(&run.plan, person) == 0) {
+        fprintf(stderr, "okrc agenda: error: @%s owns no key result in the plan, so there is "
+                        "nothing to put on an agenda\n", person);
+        rc = EXIT_USAGE;
+    }
     if (rc == EXIT_CLEAN) {
         progress_compute(&run.plan);
         struct output out;

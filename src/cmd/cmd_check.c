@@ -7,6 +7,7 @@
 #include "lib/diag.h"
 #include "lib/rules.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,7 +28,10 @@ static const char check_help[] =
     "  --as-of DATE       the date to check against (YYYY-MM-DD; default today)\n"
     "  -W RULE=LEVEL      set a rule's severity (off, info, warning, error); wins\n"
     "                     over rules blocks; may be repeated\n"
-    "  --werror           treat warnings as errors\n"
+    "  --werror           report warnings as errors (and fail on them)\n"
+    "  --max-findings N   list at most N findings of one rule per file, then one\n"
+    "                     line with how many more (default 20 for human and github,\n"
+    "                     all for json and sarif; 0 lists all)\n"
     "  -h, --help         show this help\n\n"
     "'okrc rules' lists the rules, 'okrc explain RULE' describes one.\n"
     "exit status: 0 no errors, 1 the plan has errors, 2 usage or I/O error\n";
@@ -88,22 +92,36 @@ static void render(struct cli_run *run, enum diag_format format, const char *col
     }
 }
 
-enum { OPT_WERROR = 256 };
+enum { OPT_WERROR = 256, OPT_MAX_FINDINGS };
+
+
+static bool parse_count(const char *s, long *out)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (errno || end == s || *end || v < 0)
+        return false;
+    *out = v;
+    return true;
+}
 
 int cmd_check(int argc, char **argv)
 {
     static const struct option options[] = {
         {"format", required_argument, NULL, 'f'}, {"color", required_argument, NULL, 'c'},
         {"as-of", required_argument, NULL, 'a'},  {"werror", no_argument, NULL, OPT_WERROR},
+        {"max-findings", required_argument, NULL, OPT_MAX_FINDINGS},
         {"help", no_argument, NULL, 'h'},         {0},
     };
     enum diag_format format = FORMAT_HUMAN;
     const char *color = "auto", *as_of_arg = NULL;
     bool werror = false;
+    long max_findings = -1;
     struct severity_option *severities = calloc((size_t)argc, sizeof *severities);
     size_t n_severities = 0;
     int c, rc = EXIT_USAGE;
-    while ((c = getopt_long(argc, argv, "+hW:", options, NULL)) != -1) {
+    while ((c = cli_getopt("check", argc, argv, ":hW:", options)) != -1) {
         switch (c) {
         case 'f':
             if (!parse_format(optarg, &format)) {
@@ -124,8 +142,14 @@ int cmd_check(int argc, char **argv)
                 goto done;
             break;
         case OPT_WERROR: werror = true; break;
+        case OPT_MAX_FINDINGS:
+            if (!parse_count(optarg, &max_findings)) {
+                cli_usage_error("check", "--max-findings takes a number (0 for all), not '%s'", optarg);
+                goto done;
+            }
+            break;
         case 'h': fputs(check_help, stdout); rc = EXIT_CLEAN; goto done;
-        default: cli_usage_error("check", "%s", "unknown option"); goto done;
+        default: goto done;     /* cli_getopt has said what is wrong */
         }
     }
     okr_day as_of;
@@ -143,6 +167,12 @@ int cmd_check(int argc, char **argv)
     for (size_t i = 0; i < n_severities; i++)
         diag_force(&run.diags, severities[i].rule, severities[i].severity);
     cli_compile_started(&run, argv + optind, argc - optind);
+    if (werror)
+        diag_warnings_as_errors(&run.diags);
+    if (max_findings < 0)
+        /* People read human and github output; tools want every finding. */
+        max_findings = format == FORMAT_HUMAN || format == FORMAT_GITHUB ? CLI_MAX_FINDINGS : 0;
+    diag_limit(&run.diags, (size_t)max_findings);
     render(&run, format, color);
     rc = cli_exit_code(&run, werror);
     cli_free(&run);

@@ -10,6 +10,7 @@
 #include "lib/model.h"
 #include "lib/progress.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
@@ -25,7 +26,9 @@ static const char graph_help[] =
     "kind, score and its key results), an arrow from each objective to the one it\n"
     "aligns to, one cluster per team, nested as teams nest.\n\n"
     "options:\n"
-    "  -T FORMAT          dot, svg, png or pdf (default: the extension of -o, else dot)\n"
+    "  -T FORMAT          dot (the graph source), or any format this Graphviz renders:\n"
+    "                     svg, png, pdf, jpg, ... (default: the extension of -o, in\n"
+    "                     any case; else dot). An unknown one lists those it has.\n"
     "  -o FILE            write to FILE (atomically) instead of standard output\n"
     "  --root OBJ         OBJ and every objective that aligns to it, transitively\n"
     "  --team TEAM        objectives of TEAM and of its sub-teams\n"
@@ -41,11 +44,11 @@ static const char graph_help[] =
     "Plans with more than 500 objectives on the map show key results as a count.\n"
     "exit status: 0 map written, 1 the plan has errors, 2 usage, I/O or Graphviz error\n";
 
-static const char *const formats[] = {"dot", "svg", "png", "pdf"};
 static const char *const layouts[] = {"dot", "sfdp", "neato", "fdp", "circo", "twopi"};
 
 struct graph_opts {
     const char *format, *output, *as_of, *root, *team, *period, *layout, *color;
+    char format_buf[32];    /* the format in lower case */
     long depth;             /* -1: unlimited */
     bool no_krs, initiatives;
 };
@@ -58,13 +61,26 @@ static bool one_of(const char *s, const char *const *list, size_t n)
     return false;
 }
 
-/* -T from -o's extension: .svg, .png, .pdf; anything else is DOT. */
-static const char *format_from_path(const char *path)
+/* A format name in lower case ("PNG" and "png" are one format); graph.c
+ * knows which ones Graphviz can render. "gv" is DOT's other extension. */
+static const char *format_named(struct graph_opts *o, const char *name)
 {
-    const char *dot = path ? strrchr(path, '.') : NULL;
-    if (dot && one_of(dot + 1, formats, sizeof formats / sizeof *formats))
-        return dot + 1;
-    return "dot";
+    size_t n = strlen(name);
+    if (n >= sizeof o->format_buf)
+        return name;    /* no format is that long: graph.c will say so */
+    for (size_t i = 0; i <= n; i++)
+        o->format_buf[i] = (char)tolower((unsigned char)name[i]);
+    return strcmp(o->format_buf, "gv") == 0 ? "dot" : o->format_buf;
+}
+
+/* -T from -o's extension; a file without one gets DOT. */
+static const char *format_from_path(struct graph_opts *o, const char *path)
+{
+    const char *base = path ? strrchr(path, '/') : NULL;
+    const char *dot = path ? strrchr(base ? base : path, '.') : NULL;
+    if (!dot || dot[1] == 0 || dot == (base ? base + 1 : path))
+        return "dot";
+    return format_named(o, dot + 1);
 }
 
 static bool parse_depth(const char *s, long *out)
@@ -90,13 +106,9 @@ static int parse_options(int argc, char **argv, struct graph_opts *o)
     };
     *o = (struct graph_opts){.layout = "dot", .color = "auto", .depth = -1};
     int c;
-    while ((c = getopt_long(argc, argv, "hT:o:", options, NULL)) != -1) {
+    while ((c = cli_getopt("graph", argc, argv, ":hT:o:", options)) != -1) {
         switch (c) {
-        case 'T':
-            if (!one_of(optarg, formats, sizeof formats / sizeof *formats))
-                return cli_usage_error("graph", "unknown format '%s'; use dot, svg, png or pdf", optarg);
-            o->format = optarg;
-            break;
+        case 'T': o->format = format_named(o, optarg); break;
         case 'o': o->output = optarg; break;
         case 'r': o->root = optarg; break;
         case 't': o->team = optarg; break;
@@ -119,11 +131,11 @@ static int parse_options(int argc, char **argv, struct graph_opts *o)
             o->color = optarg;
             break;
         case 'h': fputs(graph_help, stdout); return -1;
-        default: return cli_usage_error("graph", "%s", "unknown option");
+        default: return EXIT_USAGE;     /* cli_getopt has said what is wrong */
         }
     }
     if (!o->format)
-        o->format = format_from_path(o->output);
+        o->format = format_from_path(o, o->output);
     return EXIT_CLEAN;
 }
 

@@ -46,7 +46,7 @@ static int parse_args(int argc, char **argv, struct report_args *a)
         {"help", no_argument, NULL, 'h'},         {0},
     };
     int c;
-    while ((c = getopt_long(argc, argv, "f:o:h", options, NULL)) != -1) {
+    while ((c = cli_getopt("report", argc, argv, ":f:o:h", options)) != -1) {
         switch (c) {
         case 'f':
             if (!(a->emitter = emitter_find(optarg)))
@@ -69,7 +69,7 @@ static int parse_args(int argc, char **argv, struct report_args *a)
             break;
         case 'A': a->ascii = true; break;
         case 'h': fputs(report_help, stdout); return EXIT_CLEAN;
-        default: return cli_usage_error("report", "%s", "unknown option");
+        default: return EXIT_USAGE;     /* cli_getopt has said what is wrong */
         }
     }
     if (optind >= argc)
@@ -102,6 +102,12 @@ int cmd_report(int argc, char **argv)
     if (rc != EXIT_CLEAN) {
         cli_free(&run);
         return rc;
+    }
+    if ((a.filter.team && !cli_team_exists("report", &run.plan, a.filter.team)) ||
+        (a.filter.owner && !cli_person_exists("report", "--owner: ", &run.plan,
+                                              a.filter.owner + (a.filter.owner[0] == '@')))) {
+        cli_free(&run);
+        return EXIT_USAGE;
     }
     progress_compute(&run.plan);
     struct report report;

@@ -26,12 +26,48 @@ static const struct command commands[] = {
 
 static void usage(FILE *out)
 {
-    fputs("usage: okrc [--help | --version] COMMAND [options] FILE...\n\n"
+    fputs("usage: okrc [--help | -V | --version] COMMAND [options] FILE...\n\n"
           "okrc compiles OKR plans written in .okr files.\n\ncommands:\n", out);
     for (size_t i = 0; i < COMMAND_COUNT; i++)
         fprintf(out, "  %-30s %s\n", commands[i].synopsis, commands[i].summary);
-    fputs("\n'okrc COMMAND --help' describes a command's options. A FILE of '-' is standard input.\n"
+    fputs("\n'okrc help COMMAND' (or 'okrc COMMAND --help') describes a command's options; options\n"
+          "may come before or after the files, and '--' ends them. A FILE of '-' is standard\n"
+          "input; a directory stands for every .okr file below it.\n"
           "exit status: 0 no errors, 1 the plan has errors, 2 usage or I/O error\n", out);
+}
+
+static const struct command *find_command(const char *name)
+{
+    for (size_t i = 0; i < COMMAND_COUNT; i++)
+        if (strcmp(commands[i].name, name) == 0)
+            return &commands[i];
+    return NULL;
+}
+
+static int unknown_command(const char *name)
+{
+    const char *names[COMMAND_COUNT + 1];
+    for (size_t i = 0; i < COMMAND_COUNT; i++)
+        names[i] = commands[i].name;
+    names[COMMAND_COUNT] = "help";
+    const char *near = cli_nearest(name, names, COMMAND_COUNT + 1);
+    if (near)
+        return cli_usage_error(NULL, "unknown command '%s'; did you mean '%s'?", name, near);
+    return cli_usage_error(NULL, "unknown command '%s'", name);
+}
+
+/* `okrc help [COMMAND]`: the overview, or the command's own --help. */
+static int help(int argc, char **argv)
+{
+    if (argc < 3) {
+        usage(stdout);
+        return EXIT_CLEAN;
+    }
+    const struct command *cmd = find_command(argv[2]);
+    if (!cmd)
+        return unknown_command(argv[2]);
+    char *args[] = {argv[2], "--help", NULL};
+    return cmd->run(2, args);
 }
 
 int main(int argc, char **argv)
@@ -40,20 +76,23 @@ int main(int argc, char **argv)
         usage(stderr);
         return EXIT_USAGE;
     }
-    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
-        usage(stdout);
-        return EXIT_CLEAN;
-    }
-    if (strcmp(argv[1], "--version") == 0) {
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
+        return help(1, argv);
+    if (strcmp(argv[1], "help") == 0)
+        return help(argc, argv);
+    if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
         printf("okrc %s\n", OKRC_VERSION);
         return EXIT_CLEAN;
     }
-    for (size_t i = 0; i < COMMAND_COUNT; i++)
-        if (strcmp(commands[i].name, argv[1]) == 0)
-            return commands[i].run(argc - 1, argv + 1);
+    const struct command *cmd = find_command(argv[1]);
+    if (cmd)
+        return cmd->run(argc - 1, argv + 1);
     /* SPEC §5 names fmt, but no issue has asked for it yet: say so rather
      * than call a documented command unknown. */
     if (strcmp(argv[1], "fmt") == 0)
         return cli_usage_error(NULL, "'%s' is not implemented yet; no file was changed", argv[1]);
-    return cli_usage_error(NULL, "unknown command '%s'", argv[1]);
+    if (argv[1][0] == '-')
+        return cli_usage_error(NULL, "unknown option '%s'; options follow the command, as in "
+                               "'okrc check --as-of 2027-02-15 plan.okr'", argv[1]);
+    return unknown_command(argv[1]);
 }

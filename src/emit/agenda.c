@@ -38,7 +38,7 @@ static int by_urgency(const void *a, const void *b)
     return x->index < y->index ? -1 : x->index > y->index;
 }
 
-static struct owned *collect(struct plan *plan, const char *person, size_t *count)
+size_t agenda_count(struct plan *plan, const char *person)
 {
     size_t n = 0;
     for (size_t i = 0; i < plan->objectives.len; i++) {
@@ -46,6 +46,12 @@ static struct owned *collect(struct plan *plan, const char *person, size_t *coun
         for (size_t k = 0; k < o->key_results.len; k++)
             n += owns(o->key_results.items[k], person);
     }
+    return n;
+}
+
+static struct owned *collect(struct plan *plan, const char *person, size_t *count)
+{
+    size_t n = agenda_count(plan, person);
     struct owned *list = arena_alloc(plan->arena, (n ? n : 1) * sizeof *list);
     size_t at = 0;
     for (size_t i = 0; i < plan->objectives.len; i++) {

@@ -3,9 +3,12 @@
 #ifndef OKRC_AGENDA_H
 #define OKRC_AGENDA_H
 
+#include <stddef.h>
 #include <stdio.h>
 
 struct plan;
 void agenda_write(FILE *out, struct plan *plan, const char *person);
+/* How many key results the agenda of person would list. */
+size_t agenda_count(struct plan *plan, const char *person);
 
 #endif

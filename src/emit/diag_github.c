@@ -58,4 +58,18 @@ void diag_render_github(struct diag_ctx *d, FILE *out)
         }
         fputc('\n', out);
     }
+    for (size_t i = 0; i < d->omitted.len; i++) {
+        const struct diag_omitted *om = d->omitted.items[i];
+        fputs("::notice ", out);
+        if (om->src) {
+            fputs("file=", out);
+            put_escaped(out, om->src->path, true);
+            fputc(',', out);
+        }
+        fputs("title=", out);
+        put_escaped(out, rule_info(om->rule)->name, true);
+        fprintf(out, "::... and %zu more [", om->count);
+        put_escaped(out, rule_info(om->rule)->name, false);
+        fputs("] (okrc check --max-findings 0 lists them all)\n", out);
+    }
 }

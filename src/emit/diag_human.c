@@ -156,6 +156,20 @@ static void print_head(FILE *out, span at, const char *sev, const char *color,
     fputc('\n', out);
 }
 
+/* 1234567 → "1,234,567", for counts people read. */
+static void count_text(char *out, size_t n, size_t v)
+{
+    char digits[32];
+    int len = snprintf(digits, sizeof digits, "%zu", v);
+    size_t at = 0;
+    for (int i = 0; i < len && at + 2 < n; i++) {
+        if (i > 0 && (len - i) % 3 == 0)
+            out[at++] = ',';
+        out[at++] = digits[i];
+    }
+    out[at] = 0;
+}
+
 void diag_render_human(struct diag_ctx *d, FILE *out, const struct render_opts *o)
 {
     for (size_t i = 0; i < d->list.len; i++) {
@@ -169,6 +183,17 @@ void diag_render_human(struct diag_ctx *d, FILE *out, const struct render_opts *
             if (n->at.src)
                 print_excerpt(out, n->at, o);
         }
+    }
+    for (size_t i = 0; i < d->omitted.len; i++) {
+        const struct diag_omitted *om = d->omitted.items[i];
+        char count[32];
+        count_text(count, sizeof count, om->count);
+        if (om->src) {
+            put_visible(out, om->src->path);
+            fputs(": ", out);
+        }
+        fprintf(out, "... and %s more [%s] (--max-findings 0 lists them all)\n", count,
+                rule_info(om->rule)->name);
     }
     if (d->errors || d->warnings) {
         fprintf(out, "%zu error%s, %zu warning%s", d->errors, d->errors == 1 ? "" : "s",

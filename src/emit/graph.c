@@ -525,11 +525,48 @@ static bool write_dot(const struct graph_request *req, FILE *out, char *err, siz
     return ok;
 }
 
+/* Devices that open a window instead of writing a file. */
+static bool interactive_device(const char *name)
+{
+    static const char *const windows[] = {"gtk", "x11", "xlib", "vrml_window"};
+    for (size_t i = 0; i < sizeof windows / sizeof *windows; i++)
+        if (strcmp(name, windows[i]) == 0)
+            return true;
+    return false;
+}
+
+/* Whether this Graphviz renders format; else err lists what it renders
+ * (the plugins installed decide, so the list is asked, not assumed). */
+static bool device_known(GVC_t *gvc, const char *format, char *err, size_t errlen)
+{
+    int n = 0;
+    char **list = gvPluginList(gvc, "device", &n, NULL);
+    bool found = false;
+    size_t at = (size_t)snprintf(err, errlen, "unknown format '%.40s'%s; this Graphviz renders: dot",
+                                 format, strlen(format) > 40 ? "..." : "");
+    for (int i = 0; list && i < n; i++) {
+        if (!interactive_device(list[i])) {
+            found = found || strcmp(list[i], format) == 0;
+            if (strcmp(list[i], "dot") != 0 && at < errlen)
+                at += (size_t)snprintf(err + at, errlen - at, " %s", list[i]);
+        }
+        free(list[i]);
+    }
+    free(list);
+    if (found)
+        err[0] = 0;
+    return found;
+}
+
 static bool render(const struct graph_request *req, FILE *out, char *err, size_t errlen)
 {
     GVC_t *gvc = gvContext();   /* before agopen, and only one per process */
     if (!gvc)
         return fail(err, errlen, "cannot start Graphviz");
+    if (!device_known(gvc, req->format, err, errlen)) {
+        gvFreeContext(gvc);
+        return false;
+    }
     Agraph_t *g = build_graph(req, err, errlen);
     bool ok = g && layout_and_render(gvc, g, req, out, err, errlen);
     if (g)

@@ -230,3 +230,44 @@ void diag_suppress(struct diag_ctx *d, const struct vec *sources)
     }
     d->list.len = kept;
 }
+
+void diag_warnings_as_errors(struct diag_ctx *d)
+{
+    for (size_t i = 0; i < d->list.len; i++) {
+        struct diag *g = d->list.items[i];
+        if (g->severity == SEV_WARNING)
+            g->severity = SEV_ERROR;
+    }
+    d->errors += d->warnings;
+    d->warnings = 0;
+}
+
+void diag_limit(struct diag_ctx *d, size_t max)
+{
+    if (max == 0)
+        return;
+    /* Sorted by file, so one file's counters can be reset at its end. */
+    size_t shown[RULE_COUNT] = {0};
+    struct diag_omitted *entry[RULE_COUNT] = {0};
+    const struct source *current = NULL;
+    size_t kept = 0;
+    for (size_t i = 0; i < d->list.len; i++) {
+        struct diag *g = d->list.items[i];
+        if (g->at.src != current) {
+            current = g->at.src;
+            memset(shown, 0, sizeof shown);
+            memset(entry, 0, sizeof entry);
+        }
+        if (g->rule == R_SYNTAX || shown[g->rule]++ < max) {
+            d->list.items[kept++] = g;
+            continue;
+        }
+        if (!entry[g->rule]) {
+            entry[g->rule] = arena_alloc(d->arena, sizeof *entry[g->rule]);
+            *entry[g->rule] = (struct diag_omitted){g->at.src, g->rule, 0};
+            vec_push(d->arena, &d->omitted, entry[g->rule]);
+        }
+        entry[g->rule]->count++;
+    }
+    d->list.len = kept;
+}

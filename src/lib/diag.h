@@ -33,6 +33,14 @@ struct diag_ctx {
     double param_of[PARAM_COUNT];
     size_t errors, warnings, infos;
     size_t suppressed;      /* silenced by `# okrc-ignore:` comments */
+    struct vec omitted;     /* struct diag_omitted *, left out by diag_limit */
+};
+
+/* Findings of one rule in one file beyond the limit: counted, not listed. */
+struct diag_omitted {
+    const struct source *src;
+    enum rule_id rule;
+    size_t count;
 };
 void diag_init(struct diag_ctx *d, struct arena *a);
 /* A severity from the command line, which rules blocks cannot change. */
@@ -45,5 +53,12 @@ struct diag *diag_report(struct diag_ctx *d, enum rule_id rule, span at,
 void diag_note(struct diag_ctx *d, struct diag *to, span at, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 void diag_sort(struct diag_ctx *d);
+/* --werror: every warning becomes an error, in the counts and in every
+ * format, so that what fails the run says so. */
+void diag_warnings_as_errors(struct diag_ctx *d);
+/* Keeps the first max findings of each rule in each file (0: all), after
+ * diag_sort; the rest stay in the counts and go into d->omitted, one
+ * entry per rule and file. Syntax errors have their own cap. */
+void diag_limit(struct diag_ctx *d, size_t max);
 
 #endif

@@ -12,6 +12,7 @@
 #include "lib/source.h"
 #include "lib/text.h"
 
+#include <math.h>
 #include <string.h>
 
 struct linter {
@@ -373,34 +374,124 @@ static bool is_done(const struct plan *plan, const struct key_result *kr)
     return kr->current_done;
 }
 
-static void stale_checkin(struct linter *l, struct objective *o, struct key_result *kr)
+/* Days since the latest check-in on or before as-of (or since the period
+ * began), when that exceeds the limit; -1 when the key result is fresh,
+ * done, or its objective's period is not running. */
+static long stale_days(struct linter *l, const struct objective *o, const struct key_result *kr,
+                       okr_day *since, bool *ever)
 {
     struct plan *plan = l->plan;
     if (!o->period.present || !period_contains_day(o->period.value, plan->as_of) || is_done(plan, kr))
-        return;
-    int days = param(l, P_STALE_CHECKIN_DAYS);
+        return -1;
     const struct checkin_entry *last = NULL;
     for (size_t i = 0; i < kr->checkins.len; i++) {
         const struct checkin_entry *e = kr->checkins.items[i];
         if (e->checkin->date.value <= plan->as_of)
             last = e;
     }
-    okr_day since = last ? last->checkin->date.value : o->period.value.start;
-    long gap = (long)plan->as_of - since;
-    if (gap <= days)
-        return;
-    if (last)
-        diag_report(l->d, R_STALE_CHECKIN, kr->id.at,
-                    "key result '%s' was last checked in on %s, %ld days before %s; active key "
-                    "results need a check-in at least every %d days (stale-checkin days %d): check "
-                    "in its current value and confidence",
-                    kr->id.name.ptr, day_text(l, since), gap, day_text(l, plan->as_of), days, days);
+    *ever = last != NULL;
+    *since = last ? last->checkin->date.value : o->period.value.start;
+    long gap = (long)plan->as_of - *since;
+    return gap > param(l, P_STALE_CHECKIN_DAYS) ? gap : -1;
+}
+
+static void stale_note(struct linter *l, struct diag *g, const struct key_result *kr, okr_day since,
+                       bool ever, long gap)
+{
+    if (ever)
+        diag_note(l->d, g, kr->id.at, "'%s' was last checked in on %s, %ld days ago",
+                  kr->id.name.ptr, day_text(l, since), gap);
     else
-        diag_report(l->d, R_STALE_CHECKIN, kr->id.at,
-                    "key result '%s' has had no check-in since its period began on %s, %ld days "
-                    "before %s; active key results need a check-in at least every %d days "
-                    "(stale-checkin days %d): check in its current value and confidence",
-                    kr->id.name.ptr, day_text(l, since), gap, day_text(l, plan->as_of), days, days);
+        diag_note(l->d, g, kr->id.at, "'%s' has had no check-in since the period began on %s",
+                  kr->id.name.ptr, day_text(l, since));
+}
+
+/* One finding per objective: in a plan nobody checked into, one line per
+ * key result would drown every other finding. A single stale key result is
+ * reported where it stands; several, at their objective with a note each. */
+static void stale_checkins(struct linter *l, struct objective *o)
+{
+    int days = param(l, P_STALE_CHECKIN_DAYS);
+    size_t stale = 0;
+    struct key_result *only = NULL;
+    for (size_t k = 0; k < o->key_results.len; k++) {
+        okr_day since;
+        bool ever;
+        if (stale_days(l, o, o->key_results.items[k], &since, &ever) >= 0) {
+            stale++;
+            only = o->key_results.items[k];
+        }
+    }
+    if (stale == 0)
+        return;
+    if (stale == 1) {
+        okr_day since;
+        bool ever;
+        long gap = stale_days(l, o, only, &since, &ever);
+        if (ever)
+            diag_report(l->d, R_STALE_CHECKIN, only->id.at,
+                        "key result '%s' was last checked in %ld days ago, on %s (stale-checkin days %d)",
+                        only->id.name.ptr, gap, day_text(l, since), days);
+        else
+            diag_report(l->d, R_STALE_CHECKIN, only->id.at,
+                        "key result '%s' has had no check-in since its period began %ld days ago "
+                        "(stale-checkin days %d)", only->id.name.ptr, gap, days);
+    } else {
+        struct diag *g = diag_report(l->d, R_STALE_CHECKIN, o->id.at,
+                        "%zu key results of objective '%s' have no check-in in the last %d days "
+                        "(stale-checkin days %d)", stale, o->id.name.ptr, days, days);
+        for (size_t k = 0; g && k < o->key_results.len; k++) {
+            okr_day since;
+            bool ever;
+            long gap = stale_days(l, o, o->key_results.items[k], &since, &ever);
+            if (gap >= 0)
+                stale_note(l, g, o->key_results.items[k], since, ever, gap);
+        }
+    }
+}
+
+/* ---- percent written as a fraction ---- */
+
+static bool is_percent(str unit)
+{
+    return unit.len == 1 && unit.ptr[0] == '%';
+}
+
+static void fraction_in_percent(struct linter *l, const struct key_result *kr, const quantity *q,
+                                const quantity *percent)
+{
+    if (!q->present || q->unit.len || !(q->value > 0 && q->value <= 1))
+        return;
+    struct diag *g = diag_report(l->d, R_PERCENT_FRACTION, q->at,
+                                 "%.15g is read as %.15g%% in key result '%s'; if a fraction is "
+                                 "meant, write %.15g%%", q->value, q->value, kr->id.name.ptr,
+                                 q->value * 100);
+    if (g)
+        diag_note(l->d, g, percent->at, "this value makes the key result's unit %%");
+}
+
+/* "from 20% to 0.3": the bare 0.3 takes the unit % and asks for 0.3%. A
+ * bare number in (0, 1] beside a percent value above 1 is most likely a
+ * fraction written for a percentage. */
+static void percent_fraction(struct linter *l, const struct key_result *kr)
+{
+    const quantity *values[] = {&kr->from, &kr->to, &kr->current, &kr->minimum};
+    const quantity *percent = NULL;
+    for (size_t i = 0; i < sizeof values / sizeof *values; i++)
+        if (values[i]->present && is_percent(values[i]->unit) && fabs(values[i]->value) > 1)
+            percent = values[i];
+    for (size_t i = 0; !percent && i < kr->checkins.len; i++) {
+        const struct checkin_entry *e = kr->checkins.items[i];
+        if (e->value.present && is_percent(e->value.unit) && fabs(e->value.value) > 1)
+            percent = &e->value;
+    }
+    if (!percent)
+        return;
+    for (size_t i = 0; i < sizeof values / sizeof *values; i++)
+        fraction_in_percent(l, kr, values[i], percent);
+    for (size_t i = 0; i < kr->checkins.len; i++)
+        fraction_in_percent(l, kr, &((const struct checkin_entry *)kr->checkins.items[i])->value,
+                            percent);
 }
 
 /* ---- balance ---- */
@@ -552,7 +643,7 @@ static void lint_key_result(struct linter *l, const struct word_set *verbs, stru
     missing_owner(l, o, kr);
     missing_baseline(l, kr);
     checkin_outside_period(l, o, kr);
-    stale_checkin(l, o, kr);
+    percent_fraction(l, kr);
 }
 
 void lint_plan(struct plan *plan)
@@ -570,6 +661,7 @@ void lint_plan(struct plan *plan)
         period_mismatch(&l, o);
         for (size_t k = 0; k < o->key_results.len; k++)
             lint_key_result(&l, verbs, o, o->key_results.items[k]);
+        stale_checkins(&l, o);
     }
     if (on(&l, R_OBJECTIVE_COUNT))
         objective_count(&l);

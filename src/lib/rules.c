@@ -158,7 +158,7 @@ static const struct rule_doc docs[RULE_COUNT] = {
         "checkin 2028-01-05 { q1.rev = 3M }   # q1: period 2027-Q1",
         "Correct the date, or check in on the objective of the period it belongs to."},
     [R_STALE_CHECKIN] = {
-        "Each key result of an objective whose period contains the as-of date has had a check-in within `days` (14) days before it (or its period started less than that ago).",
+        "Each key result of an objective whose period contains the as-of date has had a check-in within `days` (14) days before it (or its period started less than that ago). Several stale key results of one objective are one finding on the objective, with a note per key result, so that a plan nobody checked into does not drown every other finding.",
         "Progress is reviewed regularly; a key result nobody checked in on for weeks is not being managed.",
         "checkin 2027-01-10 { q1.rev = 2M }   with --as-of 2027-02-15",
         "Add a check-in with the current value and confidence; `rules { stale-checkin days 21 }` fits a slower cadence."},
@@ -172,6 +172,11 @@ static const struct rule_doc docs[RULE_COUNT] = {
         "A declared person has a name and a team; a typo in an undeclared @name goes unnoticed.",
         "objective grow \"...\" { owner @cfoo }   # no person @cfoo",
         "Add `person @cfo \"Full Name\" { team TEAM }`, or correct the name. Off by default; an error in std/rules/strict."},
+    [R_PERCENT_FRACTION] = {
+        "In a key result whose values are written in %, a value written without a unit that lies between 0 and 1 (a baseline, target, minimum, current value or check-in) while another value is above 1%.",
+        "A bare number takes the key result's unit, so 'from 20% to 0.3' asks for 0.3%, not 30%: a score computed against the wrong target looks plausible and is silently wrong.",
+        "kr share \"Share of renewable power used\" { from 20% to 0.3 }",
+        "Write the unit: 'to 30%'. If 0.3% is meant, write '0.3%' and the warning goes away."},
 };
 
 const struct rule_info *rule_info(enum rule_id id)

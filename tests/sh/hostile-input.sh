@@ -62,7 +62,7 @@ printf 'use "./self"\n' >"$t/other.okr"
 expect "self-import and import cycle" 0 "$t/self.okr"
 
 mkdir "$t/dir.okr"
-expect "directory as a plan" 2 "$t/dir.okr" "is a directory"
+expect "directory as a plan" 2 "$t/dir.okr" "no .okr files in directory"
 
 mkfifo "$t/fifo.okr"
 expect "FIFO as a plan" 2 "$t/fifo.okr" "not a regular file"
