@@ -450,3 +450,14 @@ struct period_tok build_range(struct parse_ctx *ctx, struct date_tok start, stru
                     "this period ends before it starts");
     return p;
 }
+
+/* Only the innermost open item: a typo inside a key result loses nothing
+ * of its objective, while an error among the objective's own items may have
+ * swallowed key results (so references to them are not reported either). */
+void build_mark_cut_short(struct parse_ctx *ctx)
+{
+    if (ctx->kr)
+        ctx->kr->cut_short = true;
+    else if (ctx->objective && !ctx->initiative)
+        ctx->objective->cut_short = true;
+}

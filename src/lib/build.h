@@ -70,6 +70,7 @@ struct parse_ctx {
     loc decl_name;
     struct open_block open[PARSE_MAX_OPEN_BLOCKS];
     int depth;
+    bool closing;       /* emitting the '}'s a missing brace left out */
 
     int syntax_errors;
     bool gave_up;       /* too many errors: the scanner reports end of file */
@@ -85,6 +86,19 @@ struct parse_ctx {
 
 /* scan.c: token values and lexical diagnostics */
 int scan_token(struct parse_ctx *ctx, int token, const loc *at);
+/* A missing '}': true when token cannot stand in the innermost open block
+ * (a top-level declaration keyword in any block, 'kr' or 'initiative' in a
+ * key result or initiative), after reporting the missing brace once; the
+ * scanner then returns a '}' (at *at, moved to where it was needed) and
+ * scans the keyword again. */
+bool scan_closes_block(struct parse_ctx *ctx, int token, loc *at);
+/* After a syntax error: the innermost item open at that point is cut short,
+ * and the later phases leave it alone rather than report echoes. */
+void build_mark_cut_short(struct parse_ctx *ctx);
+/* "1,5" for 1.5: an error that says how numbers are written; the value is
+ * read with the comma as a decimal point so that the rest still parses. */
+void scan_decimal_comma(struct parse_ctx *ctx, const char *text, size_t len, const loc *at,
+                        struct number_tok *out);
 void scan_error(struct parse_ctx *ctx, enum rule_id rule, const loc *at, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 void scan_bad_byte(struct parse_ctx *ctx, const loc *at);

@@ -417,6 +417,8 @@ static void stale_checkins(struct linter *l, struct objective *o)
     for (size_t k = 0; k < o->key_results.len; k++) {
         okr_day since;
         bool ever;
+        if (((struct key_result *)o->key_results.items[k])->cut_short)
+            continue;
         if (stale_days(l, o, o->key_results.items[k], &since, &ever) >= 0) {
             stale++;
             only = o->key_results.items[k];
@@ -444,7 +446,7 @@ static void stale_checkins(struct linter *l, struct objective *o)
             okr_day since;
             bool ever;
             long gap = stale_days(l, o, o->key_results.items[k], &since, &ever);
-            if (gap >= 0)
+            if (gap >= 0 && !((struct key_result *)o->key_results.items[k])->cut_short)
                 stale_note(l, g, o->key_results.items[k], since, ever, gap);
         }
     }
@@ -634,6 +636,8 @@ static void undeclared_owners(struct linter *l)
 static void lint_key_result(struct linter *l, const struct word_set *verbs, struct objective *o,
                             struct key_result *kr)
 {
+    if (kr->cut_short)
+        return;
     if (on(l, R_SMART_SPECIFIC))
         specific_title(l, "key result", &kr->id, kr->title);
     smart_measurable(l, kr);
@@ -652,6 +656,10 @@ void lint_plan(struct plan *plan)
     struct word_set *verbs = on(&l, R_ACTIVITY_KR) ? load_lexicons(&l) : NULL;
     for (size_t i = 0; i < plan->objectives.len; i++) {
         struct objective *o = plan->objectives.items[i];
+        /* Recovery cut it short: its syntax errors say what is wrong, and
+         * what a rule would say of the rest are echoes of them. */
+        if (o->cut_short)
+            continue;
         kr_count(&l, o);
         initiative_count(&l, o);
         if (on(&l, R_SMART_SPECIFIC))

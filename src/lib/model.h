@@ -123,6 +123,7 @@ struct key_result {
     ident id;               /* first: resolve.c reads members by their ident */
     str title;
     span at;
+    bool cut_short;         /* a syntax error inside its block: lint leaves it */
     struct objective *objective;
     enum metric_kind metric;
     span metric_at;
@@ -160,6 +161,7 @@ struct objective {
     ident id;
     str title;
     span at;
+    bool cut_short;         /* a syntax error inside its block: lint leaves it */
     ident owner, team_ref, perspective_ref;
     struct team *team;
     struct perspective *perspective;

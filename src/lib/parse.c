@@ -202,6 +202,7 @@ void parse_syntax_error(struct parse_ctx *ctx, loc at, const char *unexpected,
     const char *hint = strcmp(unexpected, "identifier") == 0 ? suggestion(ctx, at, expected, n) : NULL;
     if (hint)
         diag_note(d, g, where, "did you mean %s?", phrase(ctx, hint));
+    build_mark_cut_short(ctx);
     scan_count_error(ctx, at);
 }
 

@@ -10,6 +10,7 @@
 #include "lib/text.h"
 
 #include <stdlib.h>
+#include <stddef.h>
 #include <string.h>
 
 struct resolver {
@@ -107,6 +108,18 @@ static const char *closest(const struct vec *list, size_t id_offset, const char 
     return best;
 }
 
+/* "objective 'q1' has no key result 'revnue'; did you mean 'revenue'?" */
+static void unknown_member(struct resolver *r, const struct objective *o, const ident *ref,
+                           const char *why)
+{
+    if (o->cut_short)       /* its key results may be what recovery skipped */
+        return;
+    const char *near = closest(&o->key_results, offsetof(struct key_result, id), ref->name.ptr);
+    diag_report(r->d, R_UNKNOWN_REF, ref->at, "objective '%s' has no key result '%s'%s%s%s%s",
+                o->id.name.ptr, ref->name.ptr, why, near ? "; did you mean '" : "",
+                near ? near : "", near ? "'?" : "");
+}
+
 static void *lookup(struct resolver *r, struct hash *h, const ident *ref, const struct vec *list,
                     size_t id_offset, const char *kind, const char *hint)
 {
@@ -151,9 +164,8 @@ static void resolve_objective(struct resolver *r, struct objective *o)
             if (kr && kr->objective == o)
                 vec_push(plan->arena, &in->supported, kr);
             else
-                diag_report(r->d, R_UNKNOWN_REF, ref->at,
-                            "objective '%s' has no key result '%s' for initiative '%s' to support",
-                            o->id.name.ptr, ref->name.ptr, in->id.name.ptr);
+                unknown_member(r, o, ref, arena_printf(plan->arena, " for initiative '%s' to support",
+                                                       in->id.name.ptr));
         }
     }
 }
@@ -190,8 +202,8 @@ static void resolve_checkins(struct resolver *r)
             } else if (!hash_get(plan->objective_ids, e->obj_ref.name.ptr, e->obj_ref.name.len)) {
                 LOOKUP(r, objective_ids, &e->obj_ref, objectives, struct objective, "objective", NULL);
             } else {
-                diag_report(r->d, R_UNKNOWN_REF, e->kr_ref.at, "objective '%s' has no key result '%s'",
-                            e->obj_ref.name.ptr, e->kr_ref.name.ptr);
+                unknown_member(r, hash_get(plan->objective_ids, e->obj_ref.name.ptr,
+                                           e->obj_ref.name.len), &e->kr_ref, "");
             }
         }
     }

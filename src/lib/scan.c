@@ -61,6 +61,57 @@ int scan_token(struct parse_ctx *ctx, int token, const loc *at)
     return token;
 }
 
+/* Keywords that only start a declaration at the top level. */
+static bool is_top_level_keyword(int token)
+{
+    switch (token) {
+    case PLAN: case PERSON_KW: case OBJECTIVE: case CHECKIN: case RULES: case LEXICON: case USE:
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool scan_closes_block(struct parse_ctx *ctx, int token, loc *at)
+{
+    if (ctx->depth <= 0 || ctx->depth > PARSE_MAX_OPEN_BLOCKS) {
+        ctx->closing = false;
+        return false;
+    }
+    const struct open_block *open = &ctx->open[ctx->depth - 1];
+    bool in_member = open->keyword == KR || open->keyword == INITIATIVE;
+    bool closes = is_top_level_keyword(token) ||
+                  (in_member && (token == KR || token == INITIATIVE));
+    if (!closes) {
+        ctx->closing = false;
+        return false;
+    }
+    /* Where the brace was needed: right after the last token. */
+    loc needed = {ctx->prev_at.end, ctx->prev_at.end};
+    if (!ctx->closing && !ctx->gave_up) {
+        struct position p = source_position(ctx->src, open->at);
+        const char *kw = open->keyword == KR ? "key result" : open->keyword == INITIATIVE ? "initiative"
+                         : open->keyword == OBJECTIVE ? "objective" : open->keyword == CHECKIN ? "checkin"
+                         : "block";
+        struct diag *g = open->name.end > open->name.start
+            ? diag_report(ctx->plan->diags, R_SYNTAX, build_span(ctx, needed),
+                          "expected '}' to close %s '%.*s' (opened at line %d) before '%.*s'", kw,
+                          (int)(open->name.end - open->name.start), ctx->src->text + open->name.start,
+                          p.line, (int)(at->end - at->start), ctx->src->text + at->start)
+            : diag_report(ctx->plan->diags, R_SYNTAX, build_span(ctx, needed),
+                          "expected '}' to close the %s block opened at line %d before '%.*s'", kw,
+                          p.line, (int)(at->end - at->start), ctx->src->text + at->start);
+        diag_note(ctx->plan->diags, g, build_span(ctx, (loc){open->at, open->at + 1}),
+                  "the block opened here");
+        scan_count_error(ctx, needed);
+        build_mark_cut_short(ctx);
+        ctx->closing = true;
+    }
+    *at = needed;
+    scan_token(ctx, '}', at);
+    return true;
+}
+
 void scan_count_error(struct parse_ctx *ctx, loc at)
 {
     if (++ctx->syntax_errors == PARSE_MAX_SYNTAX_ERRORS) {
@@ -80,6 +131,8 @@ void scan_error(struct parse_ctx *ctx, enum rule_id rule, const loc *at, const c
     vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
     diag_report(ctx->plan->diags, rule, build_span(ctx, *at), "%s", buf);
+    if (rule == R_SYNTAX)
+        build_mark_cut_short(ctx);
     scan_count_error(ctx, *at);
 }
 
@@ -243,4 +296,45 @@ void scan_comment(struct parse_ctx *ctx, uint32_t start, uint32_t end)
     else
         src->comments = c;
     src->comments_tail = c;
+}
+
+void scan_decimal_comma(struct parse_ctx *ctx, const char *text, size_t len, const loc *at,
+                        struct number_tok *out)
+{
+    /* One comma before other than three digits is a decimal comma ("12,5");
+     * anything else groups digits ("1,000,000"). The value is read that
+     * way so that the rest of the plan still checks; the error stands. */
+    size_t commas = 0, after = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (text[i] == ',') {
+            commas++;
+            after = 0;
+        } else if (text[i] >= '0' && text[i] <= '9') {
+            after++;
+        }
+    }
+    bool decimal = commas == 1 && after != 3;
+    char *pointed = arena_strndup(ctx->arena, text, len);   /* "12.5" */
+    char *grouped = arena_strndup(ctx->arena, text, len);   /* "1_000_000" */
+    char *value = arena_strndup(ctx->arena, text, len);
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (text[i] == ',') {
+            pointed[i] = '.';
+            grouped[i] = '_';
+            if (decimal)
+                value[n++] = '.';
+        } else {
+            value[n++] = text[i];
+        }
+    }
+    value[n] = 0;
+    if (commas == 1)
+        scan_error(ctx, R_SYNTAX, at, "a number takes '.' for decimals and '_' between digit "
+                   "groups, not ',': write '%s'%s%s%s", decimal ? pointed : grouped,
+                   decimal ? "" : " (or '", decimal ? "" : pointed, decimal ? "" : "' for a decimal)");
+    else
+        scan_error(ctx, R_SYNTAX, at, "a number takes '.' for decimals and '_' between digit "
+                   "groups, not ',': write '%s'", grouped);
+    scan_number(ctx, value, n, at, out);
 }
