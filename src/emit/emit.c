@@ -43,13 +43,25 @@ static bool team_within(const struct team *t, const char *id)
     return false;
 }
 
+bool is_owner(ident first, const struct vec *co_owners, const char *person)
+{
+    if (str_is(first.name, person))
+        return true;
+    for (size_t i = 0; i < co_owners->len; i++)
+        if (str_is(((const ident *)co_owners->items[i])->name, person))
+            return true;
+    return false;
+}
+
 static bool owned_by(const struct objective *o, const char *person)
 {
-    if (str_is(o->owner.name, person))
+    if (is_owner(o->owner, &o->co_owners, person))
         return true;
-    for (size_t i = 0; i < o->key_results.len; i++)
-        if (str_is(((struct key_result *)o->key_results.items[i])->owner.name, person))
+    for (size_t i = 0; i < o->key_results.len; i++) {
+        const struct key_result *kr = o->key_results.items[i];
+        if (is_owner(kr->owner, &kr->co_owners, person))
             return true;
+    }
     return false;
 }
 

@@ -37,6 +37,17 @@ static void esc_text(FILE *out, const char *s)
     html_escape(out, s, strlen(s));
 }
 
+/* "@a, @b": every owner. */
+static void owners(FILE *out, ident first, const struct vec *co_owners)
+{
+    fputc('@', out);
+    esc(out, first.name);
+    for (size_t i = 0; i < co_owners->len; i++) {
+        fputs(", @", out);
+        esc(out, ((const ident *)co_owners->items[i])->name);
+    }
+}
+
 static void bar(FILE *out, double score)
 {
     fprintf(out, "<span class=\"score\"><span class=\"bar\"><span class=\"fill %s\" "
@@ -62,10 +73,8 @@ static void kr_row(FILE *out, const struct key_result *kr)
     fputs(" <small>", out);
     esc(out, kr->id.name);
     fputs("</small></td><td>", out);
-    if (kr->owner.name.ptr) {
-        fputc('@', out);
-        esc(out, kr->owner.name);
-    }
+    if (kr->owner.name.ptr)
+        owners(out, kr->owner, &kr->co_owners);
     fputs("</td><td>", out);
     esc_text(out, value);
     fputs(" <small>", out);
@@ -119,8 +128,8 @@ static void objective_section(const struct report *r, FILE *out, const struct ob
         fputs(" · ", out);
     }
     if (o->owner.name.ptr) {
-        fputs("owner @", out);
-        esc(out, o->owner.name);
+        fputs("owner ", out);
+        owners(out, o->owner, &o->co_owners);
         fputs(" · ", out);
     }
     fprintf(out, "%s · %s · expected %.2f</p>\n<p>", period_text,

@@ -224,6 +224,21 @@ static void jw_person(struct json_writer *w, ident who)
     jw_char(w, '"');
 }
 
+/* Every owner, the first included: [] when there is none. */
+static void jw_owners(struct json_writer *w, ident first, const struct vec *co_owners)
+{
+    jw_open(w, '[');
+    if (first.name.ptr) {
+        jw_next(w);
+        jw_person(w, first);
+    }
+    for (size_t i = 0; i < co_owners->len; i++) {
+        jw_next(w);
+        jw_person(w, *(const ident *)co_owners->items[i]);
+    }
+    jw_close(w, ']');
+}
+
 static void jw_date(struct json_writer *w, okr_day day)
 {
     char buf[11];
@@ -343,6 +358,7 @@ static void key_result(struct json_writer *w, const struct key_result *kr)
     jw_key(w, "id"), jw_str(w, kr->id.name);
     jw_key(w, "title"), jw_str(w, kr->title);
     jw_key(w, "owner"), jw_person(w, kr->owner);
+    jw_key(w, "owners"), jw_owners(w, kr->owner, &kr->co_owners);
     jw_key(w, "unit"), jw_str(w, kr_unit(kr));
     jw_key(w, "metric"), jw_name(w, metric_name(kr->metric));
     jw_key(w, "from"), jw_number_if(w, has_from, kr->from.value);
@@ -372,6 +388,7 @@ static void initiative(struct json_writer *w, const struct initiative *in)
     jw_key(w, "id"), jw_str(w, in->id.name);
     jw_key(w, "title"), jw_str(w, in->title);
     jw_key(w, "owner"), jw_person(w, in->owner);
+    jw_key(w, "owners"), jw_owners(w, in->owner, &in->co_owners);
     jw_key(w, "status"), jw_name(w, initiative_status_name(in->status));
     jw_key(w, "due"), jw_date_if(w, in->due.present, in->due.value);
     jw_key(w, "supports"), jw_open(w, '[');
@@ -429,6 +446,7 @@ static void objective(struct json_writer *w, const struct report *r, const struc
     jw_key(w, "id"), jw_str(w, o->id.name);
     jw_key(w, "title"), jw_str(w, o->title);
     jw_key(w, "owner"), jw_person(w, o->owner);
+    jw_key(w, "owners"), jw_owners(w, o->owner, &o->co_owners);
     jw_key(w, "team");
     if (o->team)
         jw_str(w, o->team->id.name);

@@ -45,6 +45,17 @@ static void summary(const struct report *r, FILE *out)
     fputs(".\n", out);
 }
 
+/* "@a, @b": every owner. */
+static void md_owners(FILE *out, ident first, const struct vec *co_owners)
+{
+    fputc('@', out);
+    md_id(out, first);
+    for (size_t i = 0; i < co_owners->len; i++) {
+        fputs(", @", out);
+        md_id(out, *(const ident *)co_owners->items[i]);
+    }
+}
+
 static void kr_row(FILE *out, const struct key_result *kr)
 {
     const struct progress *p = &kr->progress;
@@ -57,10 +68,8 @@ static void kr_row(FILE *out, const struct key_result *kr)
     fputs(" (", out);
     md_id(out, kr->id);
     fputs(") | ", out);
-    if (kr->owner.name.ptr) {
-        fputc('@', out);
-        md_id(out, kr->owner);
-    }
+    if (kr->owner.name.ptr)
+        md_owners(out, kr->owner, &kr->co_owners);
     fputs(" | ", out);
     md_text(out, value);
     fputs(" (", out);
@@ -89,8 +98,8 @@ static void objective_section(const struct report *r, FILE *out, const struct ob
         fputs(" · ", out);
     }
     if (o->owner.name.ptr) {
-        fputs("owner @", out);
-        md_id(out, o->owner);
+        fputs("owner ", out);
+        md_owners(out, o->owner, &o->co_owners);
         fputs(" · ", out);
     }
     fprintf(out, "%s · %s · score **%.2f** (expected %.2f) · **%s**\n", period_text,
@@ -168,8 +177,8 @@ static void attention(const struct report *r, FILE *out)
             if (p->confidence)
                 fprintf(out, ", confidence %d", p->confidence);
             if (kr->owner.name.ptr) {
-                fputs(", owner @", out);
-                md_id(out, kr->owner);
+                fputs(", owner ", out);
+                md_owners(out, kr->owner, &kr->co_owners);
             }
             fputc('\n', out);
             n++;

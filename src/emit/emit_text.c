@@ -150,7 +150,13 @@ static void print_objective(const struct report *r, const struct text_out *t,
     if (o->owner.name.ptr)
         n += snprintf(line + n, sizeof line - (size_t)n, ", @%.*s", (int)o->owner.name.len,
                       o->owner.name.ptr);
-    n += snprintf(line + n, sizeof line - (size_t)n, ", expected %.2f", p->expected);
+    for (size_t i = 0; i < o->co_owners.len && (size_t)n < sizeof line; i++) {
+        const ident *co = o->co_owners.items[i];
+        n += snprintf(line + n, sizeof line - (size_t)n, ", @%.*s", (int)co->name.len,
+                      co->name.ptr);
+    }
+    if ((size_t)n < sizeof line)
+        n += snprintf(line + n, sizeof line - (size_t)n, ", expected %.2f", p->expected);
     for (size_t i = 0; i < o->aligned_to.len && (size_t)n < sizeof line; i++) {
         const struct objective *up = o->aligned_to.items[i];
         n += snprintf(line + n, sizeof line - (size_t)n, "%s%.*s", i ? ", " : ", aligns to ",

@@ -273,6 +273,11 @@ static void html_meta(FILE *out, const struct objective *o)
     if (o->owner.name.len) {
         fputc('@', out);
         html_text(out, o->owner.name.ptr, o->owner.name.len);
+        for (size_t i = 0; i < o->co_owners.len; i++) {
+            const ident *co = o->co_owners.items[i];
+            fputs(", @", out);
+            html_text(out, co->name.ptr, co->name.len);
+        }
         fputs(" &#183; ", out);
     }
     if (o->period.present) {

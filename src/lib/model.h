@@ -131,6 +131,7 @@ struct key_result {
     bool current_done;
     quantity minimum;
     ident owner;            /* resolve.c fills it from the objective when absent */
+    struct vec co_owners;   /* ident *: the owners after the first (`owner @a, @b`) */
     bool owner_inherited;
     date_item due;          /* resolve.c fills it from the objective's period end */
     bool due_inherited;
@@ -148,6 +149,7 @@ struct initiative {
     span at;
     struct objective *objective;
     ident owner;
+    struct vec co_owners;   /* ident *, as in key_result */
     struct vec supports;    /* ident * */
     struct vec supported;   /* struct key_result *, resolved */
     enum initiative_status status;
@@ -161,6 +163,7 @@ struct objective {
     str title;
     span at;
     ident owner, team_ref, perspective_ref;
+    struct vec co_owners;   /* ident *, as in key_result */
     struct team *team;
     struct perspective *perspective;
     period_item period;     /* resolve.c fills it from the plan when absent */

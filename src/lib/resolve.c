@@ -315,6 +315,7 @@ static void inherit(struct plan *plan)
             struct key_result *kr = o->key_results.items[k];
             if (!kr->owner.name.ptr && o->owner.name.ptr) {
                 kr->owner = o->owner;
+                kr->co_owners = o->co_owners;
                 kr->owner_inherited = true;
             }
             if (!kr->due.at.src && o->period.present) {
