@@ -176,9 +176,14 @@ more_owners
     : %empty
     | more_owners ',' PERSON            { build_co_owner(ctx, $3, @3); }
     ;
+/* An objective (grow) or one of its key results (grow.revenue). */
 align_list
+    : align_ref
+    | align_list ',' align_ref
+    ;
+align_ref
     : IDENT                             { build_align(ctx, $1, @1); }
-    | align_list ',' IDENT              { build_align(ctx, $3, @3); }
+    | QREF                              { build_align(ctx, $1, @1); }
     ;
 
 kr_decl

@@ -89,6 +89,8 @@ void report_build(struct report *r, struct plan *plan, const struct report_filte
             vec_push(plan->arena, &r->objectives, o);
         for (size_t k = 0; k < o->aligned_to.len; k++) {
             struct objective *parent = o->aligned_to.items[k];
+            if (o->aligned_krs.items[k])
+                continue;       /* listed under that key result instead */
             vec_push(plan->arena, &r->contributors[parent->seq], o);
         }
     }

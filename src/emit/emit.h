@@ -21,7 +21,8 @@ struct report_filter {
 struct report {
     struct plan *plan;
     struct vec objectives;      /* struct objective *, selected, plan order */
-    struct vec *contributors;   /* per objective seq: objectives aligned to it */
+    struct vec *contributors;   /* per objective seq: objectives aligned to it as a whole
+                                   (those aligned to one of its KRs are kr->contributors) */
     bool color;                 /* ANSI colours (text only) */
     bool ascii;                 /* plain ASCII (text only) */
 };

@@ -61,6 +61,25 @@ static void status(FILE *out, enum progress_status s)
     fprintf(out, "<span class=\"status %s\">%s</span>", name, name);
 }
 
+/* The objectives aligned to an objective or key result, with their scores. */
+static void contributor_list(FILE *out, const struct vec *v)
+{
+    fputs("<ul>\n", out);
+    for (size_t i = 0; i < v->len; i++) {
+        const struct objective *c = v->items[i];
+        fputs("<li>", out);
+        esc(out, c->title);
+        fputs(" <small>", out);
+        esc(out, c->id.name);
+        fputs("</small> ", out);
+        bar(out, c->progress.score);
+        fputc(' ', out);
+        status(out, c->progress.status);
+        fputs("</li>\n", out);
+    }
+    fputs("</ul>\n", out);
+}
+
 static void kr_row(FILE *out, const struct key_result *kr)
 {
     const struct progress *p = &kr->progress;
@@ -72,7 +91,10 @@ static void kr_row(FILE *out, const struct key_result *kr)
     esc(out, kr->title);
     fputs(" <small>", out);
     esc(out, kr->id.name);
-    fputs("</small></td><td>", out);
+    fputs("</small>", out);
+    if (kr->contributors.len)
+        contributor_list(out, &kr->contributors);
+    fputs("</td><td>", out);
     if (kr->owner.name.ptr)
         owners(out, kr->owner, &kr->co_owners);
     fputs("</td><td>", out);
@@ -96,20 +118,8 @@ static void contributors(const struct report *r, FILE *out, const struct objecti
     const struct vec *v = &r->contributors[o->seq];
     if (!v->len)
         return;
-    fputs("<p class=\"meta\">Contributors:</p><ul>\n", out);
-    for (size_t i = 0; i < v->len; i++) {
-        const struct objective *c = v->items[i];
-        fputs("<li>", out);
-        esc(out, c->title);
-        fputs(" <small>", out);
-        esc(out, c->id.name);
-        fputs("</small> ", out);
-        bar(out, c->progress.score);
-        fputc(' ', out);
-        status(out, c->progress.status);
-        fputs("</li>\n", out);
-    }
-    fputs("</ul>\n", out);
+    fputs("<p class=\"meta\">Contributors:</p>", out);
+    contributor_list(out, v);
 }
 
 static void objective_section(const struct report *r, FILE *out, const struct objective *o)

@@ -106,8 +106,13 @@ static void objective_section(const struct report *r, FILE *out, const struct ob
             objective_kind(o), p->score, p->expected,
             progress_status_name(p->status));
     for (size_t i = 0; i < o->aligned_to.len; i++) {
+        const struct key_result *kr = o->aligned_krs.items[i];
         fputs(i ? ", " : "\nAligns to: ", out);
         md_id(out, ((struct objective *)o->aligned_to.items[i])->id);
+        if (kr) {
+            fputc('.', out);
+            md_id(out, kr->id);
+        }
         if (i + 1 == o->aligned_to.len)
             fputc('\n', out);
     }
@@ -126,6 +131,24 @@ static void objective_section(const struct report *r, FILE *out, const struct ob
           "|---|---|---|---|---:|---|---:|\n", out);
     for (size_t i = 0; i < o->key_results.len; i++)
         kr_row(out, o->key_results.items[i]);
+    for (size_t i = 0; i < o->key_results.len; i++) {
+        const struct key_result *kr = o->key_results.items[i];
+        for (size_t k = 0; k < kr->contributors.len; k++) {
+            const struct objective *c = kr->contributors.items[k];
+            if (k == 0) {
+                fputs("\nContributors to ", out);
+                md_escape(out, kr->title);
+                fputs(" (", out);
+                md_id(out, kr->id);
+                fputs("):\n\n", out);
+            }
+            fputs("- ", out);
+            md_escape(out, c->title);
+            fputs(" (", out);
+            md_id(out, c->id);
+            fprintf(out, "): %.2f, %s\n", c->progress.score, progress_status_name(c->progress.status));
+        }
+    }
 }
 
 static void wins(const struct report *r, FILE *out)

@@ -235,7 +235,7 @@ static void html_target(FILE *out, const struct key_result *kr)
     case METRIC_KEEP_GE: fputs("&#8805; ", out); html_quantity(out, &kr->to); break;
     case METRIC_KEEP_LE: fputs("&#8804; ", out); html_quantity(out, &kr->to); break;
     case METRIC_MILESTONE: fputs("milestone", out); break;
-    case METRIC_NONE: break;
+    case METRIC_NONE: fputs("no metric", out); break;     /* an empty <FONT> is invalid */
     }
 }
 
@@ -243,7 +243,8 @@ static void html_key_results(FILE *out, const struct objective *o, bool initiati
 {
     for (size_t i = 0; i < o->key_results.len; i++) {
         const struct key_result *kr = o->key_results.items[i];
-        fprintf(out, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\">");
+        /* The port is where `aligns OBJ.KR` edges end. */
+        fprintf(out, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\" PORT=\"kr%zu\"><FONT POINT-SIZE=\"9\">", i);
         html_wrapped(out, kr->title.ptr, kr->title.len, KR_WRAP);
         fputs("</FONT></TD><TD ALIGN=\"RIGHT\"><FONT POINT-SIZE=\"8\" COLOR=\"#555555\">", out);
         html_target(out, kr);
@@ -452,8 +453,18 @@ static bool add_edges(struct builder *b, const struct objective *o)
         const struct objective *to = o->aligned_to.items[i];
         if (!b->req->selected[to->seq])
             continue;
-        if (!agedge(b->root, b->node[o->seq], b->node[to->seq], NULL, 1))
+        const struct key_result *kr = o->aligned_krs.items[i];
+        /* A second edge between the same two nodes (aligns P, P.kr) is its own. */
+        Agedge_t *e = agedge(b->root, b->node[o->seq], b->node[to->seq],
+                             kr ? gv_str(kr->id.name.ptr) : NULL, 1);
+        if (!e)
             return false;
+        for (size_t k = 0; kr && b->req->krs == GRAPH_KRS_LISTED && k < to->key_results.len; k++)
+            if (to->key_results.items[k] == kr) {
+                char port[32];
+                snprintf(port, sizeof port, "kr%zu", k);
+                set_attr(e, "headport", port);
+            }
     }
     return true;
 }

@@ -129,9 +129,18 @@ void build_kind(struct parse_ctx *ctx, bool aspirational, loc at)
 
 void build_align(struct parse_ctx *ctx, str id, loc at)
 {
-    ident *ref = make(ctx, sizeof *ref);
-    *ref = make_ident(ctx, id, at);
+    ident *ref = make(ctx, sizeof *ref), *kr = NULL;
+    const char *dot = memchr(id.ptr, '.', id.len);
+    if (dot) {
+        uint32_t left = (uint32_t)(dot - id.ptr);
+        kr = make(ctx, sizeof *kr);
+        *kr = make_ident(ctx, (str){dot + 1, id.len - left - 1}, (loc){at.start + left + 1, at.end});
+        *ref = make_ident(ctx, (str){id.ptr, left}, (loc){at.start, at.start + left});
+    } else {
+        *ref = make_ident(ctx, id, at);
+    }
     vec_push(ctx->arena, &ctx->objective->aligns, ref);
+    vec_push(ctx->arena, &ctx->objective->align_krs, kr);
 }
 
 void build_risk(struct parse_ctx *ctx, str text, loc at)

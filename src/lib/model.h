@@ -138,6 +138,7 @@ struct key_result {
     number_item weight, confidence;
     text_item note;
     struct vec checkins;    /* struct checkin_entry *, in check-in date order */
+    struct vec contributors;    /* struct objective *: those that align to this KR */
     struct progress progress;
 };
 
@@ -170,8 +171,10 @@ struct objective {
     bool period_inherited;
     bool aspirational;
     span kind_at;
-    struct vec aligns;      /* ident * as written */
+    struct vec aligns;      /* ident * as written: the objective of `aligns OBJ[.KR]` */
+    struct vec align_krs;   /* ident * or NULL, beside aligns: the KR of `aligns OBJ.KR` */
     struct vec aligned_to;  /* struct objective *, resolved */
+    struct vec aligned_krs; /* struct key_result * or NULL, beside aligned_to */
     text_item why, note;
     struct vec risks;       /* text_item * */
     struct vec key_results; /* struct key_result * */
