@@ -153,7 +153,7 @@ objective_decl
     ;
 objective_items: %empty | objective_items objective_item { yyerrok; } | objective_items error ;
 objective_item
-    : OWNER PERSON                      { build_person_ref(ctx, &ctx->objective->owner, $2, @2, @$); }
+    : owner_item
     | TEAM IDENT                        { build_ident_ref(ctx, &ctx->objective->team_ref, $2, @2, @$); }
     | PERIOD_KW period_value            { build_period(ctx, &ctx->objective->period, $2, @$); }
     | COMMITTED                         { build_kind(ctx, false, @$); }
@@ -167,9 +167,23 @@ objective_item
     | initiative_decl
     | ';'
     ;
+/* `owner @a, @b`: co-owners, each accountable (SPEC §2.4). */
+owner_item
+    : OWNER PERSON                      { build_owner(ctx, $2, @2, (loc){@1.start, @2.end}); }
+      more_owners
+    ;
+more_owners
+    : %empty
+    | more_owners ',' PERSON            { build_co_owner(ctx, $3, @3); }
+    ;
+/* An objective (grow) or one of its key results (grow.revenue). */
 align_list
+    : align_ref
+    | align_list ',' align_ref
+    ;
+align_ref
     : IDENT                             { build_align(ctx, $1, @1); }
-    | align_list ',' IDENT              { build_align(ctx, $3, @3); }
+    | QREF                              { build_align(ctx, $1, @1); }
     ;
 
 kr_decl
@@ -187,7 +201,7 @@ kr_item
     | CURRENT quantity                  { build_current(ctx, $2, false, @$); }
     | CURRENT DONE                      { quantity none = {0}; build_current(ctx, none, true, @$); }
     | MINIMUM quantity                  { build_quantity(ctx, &ctx->kr->minimum, $2, @$, "minimum"); }
-    | OWNER PERSON                      { build_person_ref(ctx, &ctx->kr->owner, $2, @2, @$); }
+    | owner_item
     | DUE DATE                          { build_date(ctx, &ctx->kr->due, $2, @$, "due"); }
     | WEIGHT NUMBER                     { build_number(ctx, &ctx->kr->weight, $2, @2, @$, "weight"); }
     | CONFIDENCE NUMBER                 { build_number(ctx, &ctx->kr->confidence, $2, @2, @$, "confidence"); }
@@ -202,7 +216,7 @@ initiative_decl
 opt_initiative_block: %empty | '{' initiative_items '}' ;
 initiative_items: %empty | initiative_items initiative_item { yyerrok; } | initiative_items error ;
 initiative_item
-    : OWNER PERSON                      { build_person_ref(ctx, &ctx->initiative->owner, $2, @2, @$); }
+    : owner_item
     | SUPPORTS support_list
     | STATUS IDENT                      { build_status(ctx, $2, @2, @$); }
     | STATUS DONE                       { build_status(ctx, (str){"done", 4}, @2, @$); }

@@ -229,24 +229,29 @@ bool cli_team_exists(const char *command, const struct plan *plan, const char *t
     return false;
 }
 
-/* Everyone the plan names: declared people and every owner. */
+static void push_owners(struct arena *a, struct vec *out, const ident *owner, const struct vec *co)
+{
+    if (owner->name.ptr)
+        vec_push(a, out, (void *)owner->name.ptr);
+    for (size_t i = 0; i < co->len; i++)
+        vec_push(a, out, (void *)((const ident *)co->items[i])->name.ptr);
+}
+
+/* Everyone the plan names: declared people and every owner and co-owner. */
 static void people_named(const struct plan *plan, struct arena *a, struct vec *out)
 {
     for (size_t i = 0; i < plan->people.len; i++)
         vec_push(a, out, (void *)((const struct person *)plan->people.items[i])->id.name.ptr);
     for (size_t i = 0; i < plan->objectives.len; i++) {
         const struct objective *o = plan->objectives.items[i];
-        if (o->owner.name.ptr)
-            vec_push(a, out, (void *)o->owner.name.ptr);
+        push_owners(a, out, &o->owner, &o->co_owners);
         for (size_t j = 0; j < o->key_results.len; j++) {
             const struct key_result *kr = o->key_results.items[j];
-            if (kr->owner.name.ptr)
-                vec_push(a, out, (void *)kr->owner.name.ptr);
+            push_owners(a, out, &kr->owner, &kr->co_owners);
         }
         for (size_t j = 0; j < o->initiatives.len; j++) {
             const struct initiative *in = o->initiatives.items[j];
-            if (in->owner.name.ptr)
-                vec_push(a, out, (void *)in->owner.name.ptr);
+            push_owners(a, out, &in->owner, &in->co_owners);
         }
     }
 }

@@ -20,8 +20,7 @@ struct owned {
 
 static bool owns(const struct key_result *kr, const char *person)
 {
-    str who = kr->owner.name;
-    return who.ptr && who.len == strlen(person) && memcmp(who.ptr, person, who.len) == 0;
+    return is_owner(kr->owner, &kr->co_owners, person);
 }
 
 /* Most urgent objective first, then plan order; inside it, urgent KRs first. */

@@ -43,13 +43,25 @@ static bool team_within(const struct team *t, const char *id)
     return false;
 }
 
+bool is_owner(ident first, const struct vec *co_owners, const char *person)
+{
+    if (str_is(first.name, person))
+        return true;
+    for (size_t i = 0; i < co_owners->len; i++)
+        if (str_is(((const ident *)co_owners->items[i])->name, person))
+            return true;
+    return false;
+}
+
 static bool owned_by(const struct objective *o, const char *person)
 {
-    if (str_is(o->owner.name, person))
+    if (is_owner(o->owner, &o->co_owners, person))
         return true;
-    for (size_t i = 0; i < o->key_results.len; i++)
-        if (str_is(((struct key_result *)o->key_results.items[i])->owner.name, person))
+    for (size_t i = 0; i < o->key_results.len; i++) {
+        const struct key_result *kr = o->key_results.items[i];
+        if (is_owner(kr->owner, &kr->co_owners, person))
             return true;
+    }
     return false;
 }
 
@@ -77,6 +89,8 @@ void report_build(struct report *r, struct plan *plan, const struct report_filte
             vec_push(plan->arena, &r->objectives, o);
         for (size_t k = 0; k < o->aligned_to.len; k++) {
             struct objective *parent = o->aligned_to.items[k];
+            if (o->aligned_krs.items[k])
+                continue;       /* listed under that key result instead */
             vec_push(plan->arena, &r->contributors[parent->seq], o);
         }
     }

@@ -21,7 +21,8 @@ struct report_filter {
 struct report {
     struct plan *plan;
     struct vec objectives;      /* struct objective *, selected, plan order */
-    struct vec *contributors;   /* per objective seq: objectives aligned to it */
+    struct vec *contributors;   /* per objective seq: objectives aligned to it as a whole
+                                   (those aligned to one of its KRs are kr->contributors) */
     bool color;                 /* ANSI colours (text only) */
     bool ascii;                 /* plain ASCII (text only) */
 };
@@ -42,6 +43,8 @@ void emit_csv(const struct report *r, FILE *out);
 
 /* ---- emit.c: what the emitters share ---- */
 void report_build(struct report *r, struct plan *plan, const struct report_filter *f);
+/* Whether person (without '@') is the first owner or a co-owner. */
+bool is_owner(ident first, const struct vec *co_owners, const char *person);
 /* The title of the report: the plan's, or "OKR progress". */
 str report_title(const struct report *r);
 /* The unit of a key result's quantities (empty when unitless). */

@@ -52,11 +52,15 @@ static void csv_number(FILE *out, bool present, double v)
     fputc(',', out);
 }
 
-/* Not guarded: after the '@' a person's id is [A-Za-z0-9_.-]+, no formula. */
-static void csv_person(FILE *out, ident who)
+/* Not guarded: after the '@' a person's id is letters, digits and _ . -, no formula. */
+static void csv_person(FILE *out, ident who, const struct vec *co_owners)
 {
     if (who.name.ptr)
         fprintf(out, "@%.*s", (int)who.name.len, who.name.ptr);
+    for (size_t i = 0; i < co_owners->len; i++) {      /* co-owners: "@a @b" */
+        const ident *co = co_owners->items[i];
+        fprintf(out, " @%.*s", (int)co->name.len, co->name.ptr);
+    }
     fputc(',', out);
 }
 
@@ -82,7 +86,7 @@ static void csv_row(FILE *out, const struct objective *o, const struct key_resul
     csv_text(out, progress_status_name(op->status));
     csv_str(out, kr->id.name);
     csv_str(out, kr->title);
-    csv_person(out, kr->owner);
+    csv_person(out, kr->owner, &kr->co_owners);
     csv_str(out, kr_unit(kr));
     csv_text(out, metric);
     csv_number(out, has_from, kr->from.value);

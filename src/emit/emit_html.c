@@ -37,6 +37,17 @@ static void esc_text(FILE *out, const char *s)
     html_escape(out, s, strlen(s));
 }
 
+/* "@a, @b": every owner. */
+static void owners(FILE *out, ident first, const struct vec *co_owners)
+{
+    fputc('@', out);
+    esc(out, first.name);
+    for (size_t i = 0; i < co_owners->len; i++) {
+        fputs(", @", out);
+        esc(out, ((const ident *)co_owners->items[i])->name);
+    }
+}
+
 static void bar(FILE *out, double score)
 {
     fprintf(out, "<span class=\"score\"><span class=\"bar\"><span class=\"fill %s\" "
@@ -50,6 +61,25 @@ static void status(FILE *out, enum progress_status s)
     fprintf(out, "<span class=\"status %s\">%s</span>", name, name);
 }
 
+/* The objectives aligned to an objective or key result, with their scores. */
+static void contributor_list(FILE *out, const struct vec *v)
+{
+    fputs("<ul>\n", out);
+    for (size_t i = 0; i < v->len; i++) {
+        const struct objective *c = v->items[i];
+        fputs("<li>", out);
+        esc(out, c->title);
+        fputs(" <small>", out);
+        esc(out, c->id.name);
+        fputs("</small> ", out);
+        bar(out, c->progress.score);
+        fputc(' ', out);
+        status(out, c->progress.status);
+        fputs("</li>\n", out);
+    }
+    fputs("</ul>\n", out);
+}
+
 static void kr_row(FILE *out, const struct key_result *kr)
 {
     const struct progress *p = &kr->progress;
@@ -61,11 +91,12 @@ static void kr_row(FILE *out, const struct key_result *kr)
     esc(out, kr->title);
     fputs(" <small>", out);
     esc(out, kr->id.name);
-    fputs("</small></td><td>", out);
-    if (kr->owner.name.ptr) {
-        fputc('@', out);
-        esc(out, kr->owner.name);
-    }
+    fputs("</small>", out);
+    if (kr->contributors.len)
+        contributor_list(out, &kr->contributors);
+    fputs("</td><td>", out);
+    if (kr->owner.name.ptr)
+        owners(out, kr->owner, &kr->co_owners);
     fputs("</td><td>", out);
     esc_text(out, value);
     fputs(" <small>", out);
@@ -87,20 +118,8 @@ static void contributors(const struct report *r, FILE *out, const struct objecti
     const struct vec *v = &r->contributors[o->seq];
     if (!v->len)
         return;
-    fputs("<p class=\"meta\">Contributors:</p><ul>\n", out);
-    for (size_t i = 0; i < v->len; i++) {
-        const struct objective *c = v->items[i];
-        fputs("<li>", out);
-        esc(out, c->title);
-        fputs(" <small>", out);
-        esc(out, c->id.name);
-        fputs("</small> ", out);
-        bar(out, c->progress.score);
-        fputc(' ', out);
-        status(out, c->progress.status);
-        fputs("</li>\n", out);
-    }
-    fputs("</ul>\n", out);
+    fputs("<p class=\"meta\">Contributors:</p>", out);
+    contributor_list(out, v);
 }
 
 static void objective_section(const struct report *r, FILE *out, const struct objective *o)
@@ -119,8 +138,8 @@ static void objective_section(const struct report *r, FILE *out, const struct ob
         fputs(" · ", out);
     }
     if (o->owner.name.ptr) {
-        fputs("owner @", out);
-        esc(out, o->owner.name);
+        fputs("owner ", out);
+        owners(out, o->owner, &o->co_owners);
         fputs(" · ", out);
     }
     fprintf(out, "%s · %s · expected %.2f</p>\n<p>", period_text,

@@ -224,6 +224,21 @@ static void jw_person(struct json_writer *w, ident who)
     jw_char(w, '"');
 }
 
+/* Every owner, the first included: [] when there is none. */
+static void jw_owners(struct json_writer *w, ident first, const struct vec *co_owners)
+{
+    jw_open(w, '[');
+    if (first.name.ptr) {
+        jw_next(w);
+        jw_person(w, first);
+    }
+    for (size_t i = 0; i < co_owners->len; i++) {
+        jw_next(w);
+        jw_person(w, *(const ident *)co_owners->items[i]);
+    }
+    jw_close(w, ']');
+}
+
 static void jw_date(struct json_writer *w, okr_day day)
 {
     char buf[11];
@@ -334,6 +349,22 @@ static void current_value(struct json_writer *w, const struct key_result *kr, bo
         jw_bool(w, p->value >= 1);
 }
 
+static void contributors(struct json_writer *w, const struct vec *v)
+{
+    jw_open(w, '[');
+    for (size_t i = 0; i < v->len; i++) {
+        const struct objective *c = v->items[i];
+        jw_next(w);
+        jw_open(w, '{');
+        jw_key(w, "id"), jw_str(w, c->id.name);
+        jw_key(w, "title"), jw_str(w, c->title);
+        jw_key(w, "score"), jw_score(w, c->progress.score);
+        jw_key(w, "status"), jw_name(w, progress_status_name(c->progress.status));
+        jw_close(w, '}');
+    }
+    jw_close(w, ']');
+}
+
 static void key_result(struct json_writer *w, const struct key_result *kr)
 {
     const struct progress *p = &kr->progress;
@@ -343,6 +374,7 @@ static void key_result(struct json_writer *w, const struct key_result *kr)
     jw_key(w, "id"), jw_str(w, kr->id.name);
     jw_key(w, "title"), jw_str(w, kr->title);
     jw_key(w, "owner"), jw_person(w, kr->owner);
+    jw_key(w, "owners"), jw_owners(w, kr->owner, &kr->co_owners);
     jw_key(w, "unit"), jw_str(w, kr_unit(kr));
     jw_key(w, "metric"), jw_name(w, metric_name(kr->metric));
     jw_key(w, "from"), jw_number_if(w, has_from, kr->from.value);
@@ -363,6 +395,7 @@ static void key_result(struct json_writer *w, const struct key_result *kr)
     jw_key(w, "change"), jw_number_if(w, p->has_previous, p->change);
     jw_key(w, "remaining"), jw_number(w, p->remaining);
     jw_key(w, "forecast"), forecast(w, p);
+    jw_key(w, "contributors"), contributors(w, &kr->contributors);
     jw_close(w, '}');
 }
 
@@ -372,6 +405,7 @@ static void initiative(struct json_writer *w, const struct initiative *in)
     jw_key(w, "id"), jw_str(w, in->id.name);
     jw_key(w, "title"), jw_str(w, in->title);
     jw_key(w, "owner"), jw_person(w, in->owner);
+    jw_key(w, "owners"), jw_owners(w, in->owner, &in->co_owners);
     jw_key(w, "status"), jw_name(w, initiative_status_name(in->status));
     jw_key(w, "due"), jw_date_if(w, in->due.present, in->due.value);
     jw_key(w, "supports"), jw_open(w, '[');
@@ -381,23 +415,6 @@ static void initiative(struct json_writer *w, const struct initiative *in)
     }
     jw_close(w, ']');
     jw_close(w, '}');
-}
-
-static void contributors(struct json_writer *w, const struct report *r, const struct objective *o)
-{
-    const struct vec *v = &r->contributors[o->seq];
-    jw_open(w, '[');
-    for (size_t i = 0; i < v->len; i++) {
-        const struct objective *c = v->items[i];
-        jw_next(w);
-        jw_open(w, '{');
-        jw_key(w, "id"), jw_str(w, c->id.name);
-        jw_key(w, "title"), jw_str(w, c->title);
-        jw_key(w, "score"), jw_score(w, c->progress.score);
-        jw_key(w, "status"), jw_name(w, progress_status_name(c->progress.status));
-        jw_close(w, '}');
-    }
-    jw_close(w, ']');
 }
 
 static void period_value(struct json_writer *w, const struct objective *o)
@@ -416,8 +433,18 @@ static void aligns(struct json_writer *w, const struct objective *o)
 {
     jw_open(w, '[');
     for (size_t i = 0; i < o->aligned_to.len; i++) {
+        const struct objective *to = o->aligned_to.items[i];
+        const struct key_result *kr = o->aligned_krs.items[i];
         jw_next(w);
-        jw_str(w, ((struct objective *)o->aligned_to.items[i])->id.name);
+        if (kr) {       /* "objective.kr" */
+            jw_char(w, '"');
+            jw_escaped(w, to->id.name.ptr, to->id.name.len);
+            jw_char(w, '.');
+            jw_escaped(w, kr->id.name.ptr, kr->id.name.len);
+            jw_char(w, '"');
+        } else {
+            jw_str(w, to->id.name);
+        }
     }
     jw_close(w, ']');
 }
@@ -429,6 +456,7 @@ static void objective(struct json_writer *w, const struct report *r, const struc
     jw_key(w, "id"), jw_str(w, o->id.name);
     jw_key(w, "title"), jw_str(w, o->title);
     jw_key(w, "owner"), jw_person(w, o->owner);
+    jw_key(w, "owners"), jw_owners(w, o->owner, &o->co_owners);
     jw_key(w, "team");
     if (o->team)
         jw_str(w, o->team->id.name);
@@ -442,7 +470,7 @@ static void objective(struct json_writer *w, const struct report *r, const struc
     jw_key(w, "grade"), jw_name(w, progress_grade_name(progress_grade(p->score)));
     jw_key(w, "confidence"), jw_number_if(w, p->confidence != 0, p->confidence);
     jw_key(w, "aligns"), aligns(w, o);
-    jw_key(w, "contributors"), contributors(w, r, o);
+    jw_key(w, "contributors"), contributors(w, &r->contributors[o->seq]);
     jw_key(w, "key_results"), jw_open(w, '[');
     for (size_t i = 0; i < o->key_results.len; i++) {
         jw_next(w);

@@ -45,6 +45,17 @@ static void summary(const struct report *r, FILE *out)
     fputs(".\n", out);
 }
 
+/* "@a, @b": every owner. */
+static void md_owners(FILE *out, ident first, const struct vec *co_owners)
+{
+    fputc('@', out);
+    md_id(out, first);
+    for (size_t i = 0; i < co_owners->len; i++) {
+        fputs(", @", out);
+        md_id(out, *(const ident *)co_owners->items[i]);
+    }
+}
+
 static void kr_row(FILE *out, const struct key_result *kr)
 {
     const struct progress *p = &kr->progress;
@@ -57,10 +68,8 @@ static void kr_row(FILE *out, const struct key_result *kr)
     fputs(" (", out);
     md_id(out, kr->id);
     fputs(") | ", out);
-    if (kr->owner.name.ptr) {
-        fputc('@', out);
-        md_id(out, kr->owner);
-    }
+    if (kr->owner.name.ptr)
+        md_owners(out, kr->owner, &kr->co_owners);
     fputs(" | ", out);
     md_text(out, value);
     fputs(" (", out);
@@ -89,16 +98,21 @@ static void objective_section(const struct report *r, FILE *out, const struct ob
         fputs(" · ", out);
     }
     if (o->owner.name.ptr) {
-        fputs("owner @", out);
-        md_id(out, o->owner);
+        fputs("owner ", out);
+        md_owners(out, o->owner, &o->co_owners);
         fputs(" · ", out);
     }
     fprintf(out, "%s · %s · score **%.2f** (expected %.2f) · **%s**\n", period_text,
             objective_kind(o), p->score, p->expected,
             progress_status_name(p->status));
     for (size_t i = 0; i < o->aligned_to.len; i++) {
+        const struct key_result *kr = o->aligned_krs.items[i];
         fputs(i ? ", " : "\nAligns to: ", out);
         md_id(out, ((struct objective *)o->aligned_to.items[i])->id);
+        if (kr) {
+            fputc('.', out);
+            md_id(out, kr->id);
+        }
         if (i + 1 == o->aligned_to.len)
             fputc('\n', out);
     }
@@ -117,6 +131,24 @@ static void objective_section(const struct report *r, FILE *out, const struct ob
           "|---|---|---|---|---:|---|---:|\n", out);
     for (size_t i = 0; i < o->key_results.len; i++)
         kr_row(out, o->key_results.items[i]);
+    for (size_t i = 0; i < o->key_results.len; i++) {
+        const struct key_result *kr = o->key_results.items[i];
+        for (size_t k = 0; k < kr->contributors.len; k++) {
+            const struct objective *c = kr->contributors.items[k];
+            if (k == 0) {
+                fputs("\nContributors to ", out);
+                md_escape(out, kr->title);
+                fputs(" (", out);
+                md_id(out, kr->id);
+                fputs("):\n\n", out);
+            }
+            fputs("- ", out);
+            md_escape(out, c->title);
+            fputs(" (", out);
+            md_id(out, c->id);
+            fprintf(out, "): %.2f, %s\n", c->progress.score, progress_status_name(c->progress.status));
+        }
+    }
 }
 
 static void wins(const struct report *r, FILE *out)
@@ -168,8 +200,8 @@ static void attention(const struct report *r, FILE *out)
             if (p->confidence)
                 fprintf(out, ", confidence %d", p->confidence);
             if (kr->owner.name.ptr) {
-                fputs(", owner @", out);
-                md_id(out, kr->owner);
+                fputs(", owner ", out);
+                md_owners(out, kr->owner, &kr->co_owners);
             }
             fputc('\n', out);
             n++;

@@ -134,6 +134,21 @@ static void print_key_result(const struct text_out *t, const struct key_result *
     }
 }
 
+/* "← id 0.50 on-track: title", one line per objective aligned to the item. */
+static void print_contributors(const struct text_out *t, const struct vec *contributors,
+                               size_t indent)
+{
+    char line[512];
+    for (size_t i = 0; i < contributors->len; i++) {
+        const struct objective *c = contributors->items[i];
+        snprintf(line, sizeof line, "%s %.*s %.2f %s: %.*s", t->ascii ? "<-" : "←",
+                 (int)c->id.name.len, c->id.name.ptr, c->progress.score,
+                 progress_status_name(c->progress.status), (int)c->title.len, c->title.ptr);
+        fprintf(t->out, "%*s", (int)indent, "");
+        line_end(t, line, indent);
+    }
+}
+
 static void print_objective(const struct report *r, const struct text_out *t,
                             const struct objective *o)
 {
@@ -150,26 +165,29 @@ static void print_objective(const struct report *r, const struct text_out *t,
     if (o->owner.name.ptr)
         n += snprintf(line + n, sizeof line - (size_t)n, ", @%.*s", (int)o->owner.name.len,
                       o->owner.name.ptr);
-    n += snprintf(line + n, sizeof line - (size_t)n, ", expected %.2f", p->expected);
+    for (size_t i = 0; i < o->co_owners.len && (size_t)n < sizeof line; i++) {
+        const ident *co = o->co_owners.items[i];
+        n += snprintf(line + n, sizeof line - (size_t)n, ", @%.*s", (int)co->name.len,
+                      co->name.ptr);
+    }
+    if ((size_t)n < sizeof line)
+        n += snprintf(line + n, sizeof line - (size_t)n, ", expected %.2f", p->expected);
     for (size_t i = 0; i < o->aligned_to.len && (size_t)n < sizeof line; i++) {
         const struct objective *up = o->aligned_to.items[i];
-        n += snprintf(line + n, sizeof line - (size_t)n, "%s%.*s", i ? ", " : ", aligns to ",
-                      (int)up->id.name.len, up->id.name.ptr);
+        const struct key_result *kr = o->aligned_krs.items[i];
+        n += snprintf(line + n, sizeof line - (size_t)n, "%s%.*s%s%.*s", i ? ", " : ", aligns to ",
+                      (int)up->id.name.len, up->id.name.ptr, kr ? "." : "",
+                      kr ? (int)kr->id.name.len : 0, kr ? kr->id.name.ptr : "");
     }
     fputs("    ", t->out);
     line_end(t, line, 4);
 
-    const struct vec *contributors = &r->contributors[o->seq];
-    for (size_t i = 0; i < contributors->len; i++) {
-        const struct objective *c = contributors->items[i];
-        snprintf(line, sizeof line, "%s %.*s %.2f %s: %.*s", t->ascii ? "<-" : "←",
-                 (int)c->id.name.len, c->id.name.ptr, c->progress.score,
-                 progress_status_name(c->progress.status), (int)c->title.len, c->title.ptr);
-        fputs("    ", t->out);
-        line_end(t, line, 4);
+    print_contributors(t, &r->contributors[o->seq], 4);
+    for (size_t i = 0; i < o->key_results.len; i++) {
+        const struct key_result *kr = o->key_results.items[i];
+        print_key_result(t, kr);
+        print_contributors(t, &kr->contributors, 6);
     }
-    for (size_t i = 0; i < o->key_results.len; i++)
-        print_key_result(t, o->key_results.items[i]);
 }
 
 static void print_team(const struct report *r, const struct text_out *t, const struct team *team,

@@ -9,11 +9,13 @@
 #include "emit/graph.h"
 #include "lib/arena.h"
 #include "lib/date.h"
+#include "lib/hash.h"
 #include "lib/model.h"
 #include "lib/progress.h"
 
 #include <cgraph.h>
 #include <gvc.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -235,7 +237,7 @@ static void html_target(FILE *out, const struct key_result *kr)
     case METRIC_KEEP_GE: fputs("&#8805; ", out); html_quantity(out, &kr->to); break;
     case METRIC_KEEP_LE: fputs("&#8804; ", out); html_quantity(out, &kr->to); break;
     case METRIC_MILESTONE: fputs("milestone", out); break;
-    case METRIC_NONE: break;
+    case METRIC_NONE: fputs("no metric", out); break;     /* an empty <FONT> is invalid */
     }
 }
 
@@ -243,7 +245,8 @@ static void html_key_results(FILE *out, const struct objective *o, bool initiati
 {
     for (size_t i = 0; i < o->key_results.len; i++) {
         const struct key_result *kr = o->key_results.items[i];
-        fprintf(out, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\">");
+        /* The port is where `aligns OBJ.KR` edges end. */
+        fprintf(out, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\" PORT=\"kr%zu\"><FONT POINT-SIZE=\"9\">", i);
         html_wrapped(out, kr->title.ptr, kr->title.len, KR_WRAP);
         fputs("</FONT></TD><TD ALIGN=\"RIGHT\"><FONT POINT-SIZE=\"8\" COLOR=\"#555555\">", out);
         html_target(out, kr);
@@ -273,6 +276,11 @@ static void html_meta(FILE *out, const struct objective *o)
     if (o->owner.name.len) {
         fputc('@', out);
         html_text(out, o->owner.name.ptr, o->owner.name.len);
+        for (size_t i = 0; i < o->co_owners.len; i++) {
+            const ident *co = o->co_owners.items[i];
+            fputs(", @", out);
+            html_text(out, co->name.ptr, co->name.len);
+        }
         fputs(" &#183; ", out);
     }
     if (o->period.present) {
@@ -447,16 +455,114 @@ static bool add_edges(struct builder *b, const struct objective *o)
         const struct objective *to = o->aligned_to.items[i];
         if (!b->req->selected[to->seq])
             continue;
-        if (!agedge(b->root, b->node[o->seq], b->node[to->seq], NULL, 1))
+        const struct key_result *kr = o->aligned_krs.items[i];
+        /* A second edge between the same two nodes (aligns P, P.kr) is its own. */
+        Agedge_t *e = agedge(b->root, b->node[o->seq], b->node[to->seq],
+                             kr ? gv_str(kr->id.name.ptr) : NULL, 1);
+        if (!e)
             return false;
+        for (size_t k = 0; kr && b->req->krs == GRAPH_KRS_LISTED && k < to->key_results.len; k++)
+            if (to->key_results.items[k] == kr) {
+                char port[32];
+                snprintf(port, sizeof port, "kr%zu", k);
+                set_attr(e, "headport", port);
+            }
     }
     return true;
 }
 
-static Agraph_t *build_graph(const struct graph_request *req, char *err, size_t errlen)
+/* Object ids in the order names are first seen. cgraph's default gives a
+ * named object the address of its interned name as id, and writes
+ * subgraphs in id order: sibling clusters came out in whatever order the
+ * allocator placed their names (one order in the normal build, another
+ * under ASan). Sequential ids make the DOT output depend on the plan only. */
+struct name_ids {
+    Agdisc_t disc;          /* first: cgraph hands it back to open() */
+    Agiddisc_t id_disc;
+    Agraph_t *root;         /* names are interned in it: agwrite reads their flags */
+    struct arena *arena;
+    struct hash *ids;       /* name -> id, as a pointer-sized integer */
+    struct vec names;       /* id / 2 - 1 -> name */
+    IDTYPE next_anonymous;  /* odd, as in cgraph's own discipline */
+};
+
+static void *ids_open(Agraph_t *g, Agdisc_t *disc)
+{
+    struct name_ids *n = (struct name_ids *)disc;
+    n->root = g;
+    return n;
+}
+
+static long ids_map(void *state, int objtype, char *name, IDTYPE *id, int create)
+{
+    struct name_ids *n = state;
+    (void)objtype;
+    if (!name) {                    /* anonymous: odd ids, as cgraph's own */
+        *id = n->next_anonymous;
+        n->next_anonymous += 2;
+        return 1;
+    }
+    size_t len = strlen(name);
+    void *found = hash_get(n->ids, name, len);
+    if (found || !create) {
+        *id = (IDTYPE)(uintptr_t)found;
+        return 1;
+    }
+    char *copy = agstrdup(n->root, name);   /* freed with the graph */
+    vec_push(n->arena, &n->names, copy);
+    *id = 2 * (IDTYPE)n->names.len;
+    hash_put(n->ids, copy, len, (void *)(uintptr_t)*id);
+    return 1;
+}
+
+static long ids_alloc(void *state, int objtype, IDTYPE id)
+{
+    (void)state, (void)objtype, (void)id;
+    return 0;
+}
+
+static void ids_free(void *state, int objtype, IDTYPE id)
+{
+    (void)state, (void)objtype, (void)id;   /* names live in the arena */
+}
+
+static char *ids_print(void *state, int objtype, IDTYPE id)
+{
+    struct name_ids *n = state;
+    (void)objtype;
+    if (id % 2 || id == 0 || id / 2 > n->names.len)
+        return NULL;
+    return n->names.items[id / 2 - 1];
+}
+
+static void ids_close(void *state)
+{
+    struct name_ids *n = state;
+    hash_free(n->ids);
+}
+
+static void ids_register(void *state, int objtype, void *obj)
+{
+    (void)state, (void)objtype, (void)obj;
+}
+
+static Agraph_t *open_graph(struct name_ids *n, struct arena *a)
+{
+    n->id_disc = (Agiddisc_t){ids_open, ids_map, ids_alloc, ids_free, ids_print, ids_close,
+                              ids_register};
+    n->disc = (Agdisc_t){&AgMemDisc, &n->id_disc, &AgIoDisc};
+    n->arena = a;
+    n->ids = hash_new(a, 64);
+    n->names = (struct vec){0};
+    n->next_anonymous = 1;
+    return agopen(gv_str("okr"), Agdirected, &n->disc);
+}
+
+static Agraph_t *build_graph(const struct graph_request *req, struct name_ids *ids, char *err,
+                             size_t errlen)
 {
     const struct plan *plan = req->plan;
-    struct builder b = {req, agopen(gv_str("okr"), Agdirected, NULL), NULL, NULL};
+    struct builder b = {req, open_graph(ids, plan->arena), NULL, NULL};
     b.team_graph = calloc(plan->teams.len + 1, sizeof *b.team_graph);
     b.node = calloc(plan->objectives.len + 1, sizeof *b.node);
     bool ok = b.root && b.team_graph && b.node;
@@ -517,7 +623,8 @@ static bool layout_and_render(GVC_t *gvc, Agraph_t *g, const struct graph_reques
  * also spares gvContext's configuration buffer that 2.42 never frees. */
 static bool write_dot(const struct graph_request *req, FILE *out, char *err, size_t errlen)
 {
-    Agraph_t *g = build_graph(req, err, errlen);
+    struct name_ids ids;
+    Agraph_t *g = build_graph(req, &ids, err, errlen);
     if (!g)
         return false;
     bool ok = agwrite(g, out) == 0 || fail(err, errlen, "cannot write the DOT output");
@@ -567,7 +674,8 @@ static bool render(const struct graph_request *req, FILE *out, char *err, size_t
         gvFreeContext(gvc);
         return false;
     }
-    Agraph_t *g = build_graph(req, err, errlen);
+    struct name_ids ids;
+    Agraph_t *g = build_graph(req, &ids, err, errlen);
     bool ok = g && layout_and_render(gvc, g, req, out, err, errlen);
     if (g)
         agclose(g);

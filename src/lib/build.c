@@ -129,9 +129,18 @@ void build_kind(struct parse_ctx *ctx, bool aspirational, loc at)
 
 void build_align(struct parse_ctx *ctx, str id, loc at)
 {
-    ident *ref = make(ctx, sizeof *ref);
-    *ref = make_ident(ctx, id, at);
+    ident *ref = make(ctx, sizeof *ref), *kr = NULL;
+    const char *dot = memchr(id.ptr, '.', id.len);
+    if (dot) {
+        uint32_t left = (uint32_t)(dot - id.ptr);
+        kr = make(ctx, sizeof *kr);
+        *kr = make_ident(ctx, (str){dot + 1, id.len - left - 1}, (loc){at.start + left + 1, at.end});
+        *ref = make_ident(ctx, (str){id.ptr, left}, (loc){at.start, at.start + left});
+    } else {
+        *ref = make_ident(ctx, id, at);
+    }
     vec_push(ctx->arena, &ctx->objective->aligns, ref);
+    vec_push(ctx->arena, &ctx->objective->align_krs, kr);
 }
 
 void build_risk(struct parse_ctx *ctx, str text, loc at)
@@ -358,6 +367,44 @@ void build_activity(struct parse_ctx *ctx, str word, loc at)
     text_item *t = make(ctx, sizeof *t);
     *t = (text_item){dup(ctx, word), build_span(ctx, at), true};
     vec_push(ctx->arena, &ctx->lexicon->activities, t);
+}
+
+void build_owner(struct parse_ctx *ctx, str name, loc name_at, loc at)
+{
+    ident *owner;
+    struct vec *co;
+    if (ctx->initiative)
+        owner = &ctx->initiative->owner, co = &ctx->initiative->co_owners;
+    else if (ctx->kr)
+        owner = &ctx->kr->owner, co = &ctx->kr->co_owners;
+    else
+        owner = &ctx->objective->owner, co = &ctx->objective->co_owners;
+    ctx->co_owners = NULL;
+    if (!first_time(ctx, owner->name.ptr != NULL, owner->at, at, "owner"))
+        return;
+    *owner = make_ident(ctx, name, name_at);
+    ctx->co_owners = co;
+    ctx->owner_first = owner;
+}
+
+void build_co_owner(struct parse_ctx *ctx, str name, loc name_at)
+{
+    if (!ctx->co_owners)
+        return;
+    const ident *first = ctx->owner_first;
+    for (size_t i = 0; i <= ctx->co_owners->len; i++) {
+        const ident *o = i ? ctx->co_owners->items[i - 1] : first;
+        if (o->name.len == name.len && memcmp(o->name.ptr, name.ptr, name.len) == 0) {
+            struct diag *g = diag_report(ctx->plan->diags, R_SYNTAX, build_span(ctx, name_at),
+                                         "@%.*s is named twice as owner; keep one",
+                                         (int)name.len, name.ptr);
+            diag_note(ctx->plan->diags, g, o->at, "first named here");
+            return;
+        }
+    }
+    ident *id = make(ctx, sizeof *id);
+    *id = make_ident(ctx, name, name_at);
+    vec_push(ctx->arena, ctx->co_owners, id);
 }
 
 void build_person_ref(struct parse_ctx *ctx, ident *field, str name, loc name_at, loc at)

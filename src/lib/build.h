@@ -60,11 +60,14 @@ struct parse_ctx {
     struct rules_block *rules;
     struct rule_setting *setting;
     struct lexicon *lexicon;
+    const ident *owner_first;
+    struct vec *co_owners;  /* where the owners after the first go; NULL after a repeat */
     ident pending_word; /* in a rules block: a parameter name or an unknown rule */
 
     /* For messages: the last token scanned (the parser's lookahead when it
      * reports an error), the one before it, and the open blocks. */
     int prev_token, before_token;
+    bool id_list;       /* inside `aligns A, B` or `supports A, B`: ids after ',' */
     loc prev_at, before_at;
     int decl_keyword;
     loc decl_name;
@@ -99,6 +102,8 @@ void build_mark_cut_short(struct parse_ctx *ctx);
  * read with the comma as a decimal point so that the rest still parses. */
 void scan_decimal_comma(struct parse_ctx *ctx, const char *text, size_t len, const loc *at,
                         struct number_tok *out);
+/* A keyword's token, or IDENT (with *value its text) where only an id can stand. */
+int scan_keyword(struct parse_ctx *ctx, int token, const char *text, size_t len, str *value);
 void scan_error(struct parse_ctx *ctx, enum rule_id rule, const loc *at, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 void scan_bad_byte(struct parse_ctx *ctx, const loc *at);
@@ -156,6 +161,9 @@ void build_lexicon(struct parse_ctx *ctx, str id, loc id_at, loc at);
 void build_activity(struct parse_ctx *ctx, str word, loc at);
 
 /* Items that may be given once per block; a repeat is reported. */
+/* `owner @a, @b` of the innermost open initiative, key result or objective. */
+void build_owner(struct parse_ctx *ctx, str name, loc name_at, loc at);
+void build_co_owner(struct parse_ctx *ctx, str name, loc name_at);
 void build_person_ref(struct parse_ctx *ctx, ident *field, str name, loc name_at, loc at);
 void build_ident_ref(struct parse_ctx *ctx, ident *field, str name, loc name_at, loc at);
 void build_period(struct parse_ctx *ctx, period_item *field, struct period_tok value, loc at);

@@ -609,6 +609,14 @@ static void undeclared(struct linter *l, struct hash *cache, const ident *who)
                     who->name.ptr, who->name.ptr);
 }
 
+static void undeclared_all(struct linter *l, struct hash *cache, const ident *owner,
+                           const struct vec *co_owners)
+{
+    undeclared(l, cache, owner);
+    for (size_t i = 0; i < co_owners->len; i++)
+        undeclared(l, cache, co_owners->items[i]);
+}
+
 static void undeclared_owners(struct linter *l)
 {
     struct plan *plan = l->plan;
@@ -619,14 +627,16 @@ static void undeclared_owners(struct linter *l)
         undeclared(l, cache, &((struct team *)plan->teams.items[i])->lead);
     for (size_t i = 0; i < plan->objectives.len; i++) {
         struct objective *o = plan->objectives.items[i];
-        undeclared(l, cache, &o->owner);
+        undeclared_all(l, cache, &o->owner, &o->co_owners);
         for (size_t k = 0; k < o->key_results.len; k++) {
             struct key_result *kr = o->key_results.items[k];
             if (!kr->owner_inherited)
-                undeclared(l, cache, &kr->owner);
+                undeclared_all(l, cache, &kr->owner, &kr->co_owners);
         }
-        for (size_t k = 0; k < o->initiatives.len; k++)
-            undeclared(l, cache, &((struct initiative *)o->initiatives.items[k])->owner);
+        for (size_t k = 0; k < o->initiatives.len; k++) {
+            struct initiative *in = o->initiatives.items[k];
+            undeclared_all(l, cache, &in->owner, &in->co_owners);
+        }
     }
     hash_free(cache);
 }

@@ -132,12 +132,14 @@ struct key_result {
     bool current_done;
     quantity minimum;
     ident owner;            /* resolve.c fills it from the objective when absent */
+    struct vec co_owners;   /* ident *: the owners after the first (`owner @a, @b`) */
     bool owner_inherited;
     date_item due;          /* resolve.c fills it from the objective's period end */
     bool due_inherited;
     number_item weight, confidence;
     text_item note;
     struct vec checkins;    /* struct checkin_entry *, in check-in date order */
+    struct vec contributors;    /* struct objective *: those that align to this KR */
     struct progress progress;
 };
 
@@ -149,6 +151,7 @@ struct initiative {
     span at;
     struct objective *objective;
     ident owner;
+    struct vec co_owners;   /* ident *, as in key_result */
     struct vec supports;    /* ident * */
     struct vec supported;   /* struct key_result *, resolved */
     enum initiative_status status;
@@ -163,14 +166,17 @@ struct objective {
     span at;
     bool cut_short;         /* a syntax error inside its block: lint leaves it */
     ident owner, team_ref, perspective_ref;
+    struct vec co_owners;   /* ident *, as in key_result */
     struct team *team;
     struct perspective *perspective;
     period_item period;     /* resolve.c fills it from the plan when absent */
     bool period_inherited;
     bool aspirational;
     span kind_at;
-    struct vec aligns;      /* ident * as written */
+    struct vec aligns;      /* ident * as written: the objective of `aligns OBJ[.KR]` */
+    struct vec align_krs;   /* ident * or NULL, beside aligns: the KR of `aligns OBJ.KR` */
     struct vec aligned_to;  /* struct objective *, resolved */
+    struct vec aligned_krs; /* struct key_result * or NULL, beside aligned_to */
     text_item why, note;
     struct vec risks;       /* text_item * */
     struct vec key_results; /* struct key_result * */

@@ -151,8 +151,22 @@ static void resolve_objective(struct resolver *r, struct objective *o)
         ident *ref = o->aligns.items[i];
         struct objective *to = LOOKUP(r, objective_ids, ref, objectives, struct objective,
                                       "objective", NULL);
-        if (to)
-            vec_push(plan->arena, &o->aligned_to, to);
+        if (!to)
+            continue;
+        ident *kr_ref = o->align_krs.items[i];
+        struct key_result *kr = NULL;
+        if (kr_ref) {
+            size_t len;
+            const char *key = member_key(plan->arena, to->id.name, kr_ref->name, &len);
+            kr = hash_get(r->key_results, key, len);
+            if (!kr || kr->objective != to) {
+                unknown_member(r, to, kr_ref, arena_printf(plan->arena, " for '%s' to align to",
+                                                           o->id.name.ptr));
+                continue;
+            }
+        }
+        vec_push(plan->arena, &o->aligned_to, to);
+        vec_push(plan->arena, &o->aligned_krs, kr);
     }
     for (size_t i = 0; i < o->initiatives.len; i++) {
         struct initiative *in = o->initiatives.items[i];
@@ -300,17 +314,32 @@ static void find_alignment_cycles(struct resolver *r)
                 for (size_t s = start; to != f->o && s < depth; s++) {
                     struct objective *from = stack[s].o;
                     struct objective *next = s + 1 < depth ? stack[s + 1].o : to;
-                    diag_note(r->d, g, from->id.at, "'%s' aligns to '%s'", from->id.name.ptr,
-                              next->id.name.ptr);
+                    struct key_result *kr = from->aligned_krs.items[stack[s].next - 1];
+                    diag_note(r->d, g, from->id.at, "'%s' aligns to '%s%s%s'", from->id.name.ptr,
+                              next->id.name.ptr, kr ? "." : "", kr ? kr->id.name.ptr : "");
                 }
                 /* Drop the closing edge so the alignment graph is acyclic. */
                 f->o->aligned_to.items[edge] = f->o->aligned_to.items[--f->o->aligned_to.len];
+                f->o->aligned_krs.items[edge] = f->o->aligned_krs.items[--f->o->aligned_krs.len];
                 f->next--;
             }
         }
     }
     free(stack);
     free(state);
+}
+
+/* Each key result learns which objectives align to it (after the cycles are cut). */
+static void link_kr_contributors(struct plan *plan)
+{
+    for (size_t i = 0; i < plan->objectives.len; i++) {
+        struct objective *o = plan->objectives.items[i];
+        for (size_t k = 0; k < o->aligned_krs.len; k++) {
+            struct key_result *kr = o->aligned_krs.items[k];
+            if (kr)
+                vec_push(plan->arena, &kr->contributors, o);
+        }
+    }
 }
 
 /* ---- inheritance ---- */
@@ -327,6 +356,7 @@ static void inherit(struct plan *plan)
             struct key_result *kr = o->key_results.items[k];
             if (!kr->owner.name.ptr && o->owner.name.ptr) {
                 kr->owner = o->owner;
+                kr->co_owners = o->co_owners;
                 kr->owner_inherited = true;
             }
             if (!kr->due.at.src && o->period.present) {
@@ -365,6 +395,7 @@ void resolve_plan(struct plan *plan)
     resolve_checkins(&r);
     find_team_cycles(&r);
     find_alignment_cycles(&r);
+    link_kr_contributors(plan);
     inherit(plan);
     hash_free(r.key_results);
 }

@@ -34,6 +34,29 @@ static bool is_declaration_keyword(int token)
     }
 }
 
+/* Tokens after which only an id can stand: a keyword there is that id, so
+ * `team plan "Plan"` and `kr lead "..."` need no renaming. */
+static bool wants_id(const struct parse_ctx *ctx)
+{
+    switch (ctx->prev_token) {
+    case TEAM: case OBJECTIVE: case KR: case INITIATIVE: case PERSPECTIVE: case LEXICON:
+    case PARENT: case ALIGNS: case SUPPORTS:
+        return true;
+    case ',':
+        return ctx->id_list;
+    default:
+        return false;
+    }
+}
+
+int scan_keyword(struct parse_ctx *ctx, int token, const char *text, size_t len, str *value)
+{
+    if (!wants_id(ctx))
+        return token;
+    *value = (str){text, len};
+    return IDENT;
+}
+
 /* Every token passes through here: it keeps the previous token and the open
  * blocks so that syntax errors can say "after 'from'" and "to close
  * objective 'growth' opened at line 12". */
@@ -54,6 +77,10 @@ int scan_token(struct parse_ctx *ctx, int token, const loc *at)
     } else if (token == '}' && ctx->depth > 0) {
         ctx->depth--;
     }
+    if (token == ALIGNS || token == SUPPORTS)
+        ctx->id_list = true;
+    else if (token != IDENT && token != QREF && token != ',')
+        ctx->id_list = false;
     ctx->before_token = ctx->prev_token;
     ctx->before_at = ctx->prev_at;
     ctx->prev_token = token;

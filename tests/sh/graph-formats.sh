@@ -24,6 +24,12 @@ head -1 "$tmp/map.dot" | grep -q '^digraph okr' || fail ".dot is not the graph s
 "$OKRC" graph --as-of 2027-02-15 -o "$tmp/plain" "$plan" || fail "no extension"
 head -1 "$tmp/plain" | grep -q '^digraph okr' || fail "no extension is not DOT"
 
+# Every label okrc builds is valid for Graphviz, also for a key result without
+# a metric (an empty <FONT> once made -T svg fail).
+"$OKRC" graph --as-of 2027-02-15 -T svg -o "$tmp/no-metric.svg" "$top/tests/cases/graph-no-metric.okr" ||
+    fail "a key result without a metric: Graphviz rejected the map"
+grep -q '<svg' "$tmp/no-metric.svg" || fail "no-metric map is not SVG"
+
 # Unknown: exit 2, the list of what this Graphviz renders, nothing written.
 "$OKRC" graph --as-of 2027-02-15 -o "$tmp/map.foo" "$plan" 2>"$tmp/err"
 [ $? -eq 2 ] || fail "unknown extension: exit status"
