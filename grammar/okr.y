@@ -66,7 +66,13 @@ static void yyerror(loc *at, void *scanner, struct parse_ctx *ctx, const char *m
 %token TARGET "target" KEEP "keep" MILESTONE "milestone" CURRENT "current"
 %token DONE "done" MINIMUM "minimum" DUE "due" WEIGHT "weight"
 %token CONFIDENCE "confidence" SUPPORTS "supports" STATUS "status" BY "by"
+%token GRADE "grade" DROPPED "dropped"
 %token GE ">=" LE "<=" DOTDOT ".."
+
+/* `x.k = 3 dotcom grade 0.8`: after a bare number an identifier is its unit
+ * (shift), unless `grade` follows it, which the entry rule below takes. */
+%precedence UNITLESS
+%precedence IDENT
 
 %type <q> quantity
 %type <s> opt_title opt_by
@@ -206,6 +212,7 @@ kr_item
     | WEIGHT NUMBER                     { build_number(ctx, &ctx->kr->weight, $2, @2, @$, "weight"); }
     | CONFIDENCE NUMBER                 { build_number(ctx, &ctx->kr->confidence, $2, @2, @$, "confidence"); }
     | NOTE STRING                       { build_text(ctx, &ctx->kr->note, $2, @$, "note"); }
+    | DROPPED                           { build_kr_dropped(ctx, @$); }
     | ';'
     ;
 
@@ -220,6 +227,7 @@ initiative_item
     | SUPPORTS support_list
     | STATUS IDENT                      { build_status(ctx, $2, @2, @$); }
     | STATUS DONE                       { build_status(ctx, (str){"done", 4}, @2, @$); }
+    | STATUS DROPPED                    { build_status(ctx, (str){"dropped", 7}, @2, @$); }
     | DUE DATE                          { build_date(ctx, &ctx->initiative->due, $2, @$, "due"); }
     | ';'
     ;
@@ -241,6 +249,19 @@ checkin_entry
     : QREF '=' quantity                 { build_entry(ctx, $1, @1, $3, false, @$); }
       entry_options
     | QREF '=' DONE                     { quantity none = {0}; build_entry(ctx, $1, @1, none, true, @$); }
+      entry_options
+    | QREF '=' DROPPED                  { build_judgment(ctx, $1, @1, NULL, @3); }
+      entry_options
+    | QREF GRADE NUMBER                 { build_judgment(ctx, $1, @1, &$3, @3); }
+      entry_options
+    | IDENT GRADE NUMBER                { build_judgment(ctx, $1, @1, &$3, @3); }
+      entry_options
+    | QREF '=' NUMBER IDENT GRADE NUMBER {
+                                          build_entry(ctx, $1, @1,
+                                                      build_quantity_value(ctx, $3, (str){"", 0}, @3),
+                                                      false, @$);
+                                          build_judgment(ctx, $4, @4, &$6, @6);
+                                        }
       entry_options
     | ';'
     ;
@@ -276,7 +297,7 @@ activity_words
     ;
 
 quantity
-    : NUMBER                            { $$ = build_quantity_value(ctx, $1, (str){"", 0}, @$); }
+    : NUMBER %prec UNITLESS             { $$ = build_quantity_value(ctx, $1, (str){"", 0}, @$); }
     | NUMBER IDENT                      { $$ = build_quantity_value(ctx, $1, $2, @$); }
     | NUMBER STRING                     { $$ = build_quantity_value(ctx, $1, $2, @$); }
     ;

@@ -161,7 +161,7 @@ void format_value(char *out, size_t n, const struct key_result *kr)
     if (!p->has_value)
         snprintf(out, n, "no data");
     else if (kr->metric == METRIC_MILESTONE)
-        snprintf(out, n, "%s", p->value >= 1 ? "done" : "not done");
+        snprintf(out, n, "%s", p->value < 1 ? "not done" : p->done_late ? "done late" : "done");
     else
         format_quantity(out, n, p->value, kr_unit(kr));
 }
@@ -172,6 +172,14 @@ void format_period(char *out, size_t n, const struct objective *o, const char *w
         period_format(o->period.value, out, n);
     else
         snprintf(out, n, "%s", without);
+}
+
+void format_judgment(char *out, size_t n, const struct progress *p)
+{
+    if (p->graded)
+        snprintf(out, n, "grade %.4g (computed %.2f)", p->grade, p->computed_score);
+    else
+        snprintf(out, n, "%s", "");
 }
 
 void format_change(char *out, size_t n, const struct key_result *kr)
@@ -195,7 +203,7 @@ int status_urgency(enum progress_status s)
     static const int urgency[] = {
         [PROGRESS_OFF_TRACK] = 0, [PROGRESS_MISSED] = 1, [PROGRESS_AT_RISK] = 2,
         [PROGRESS_NO_DATA] = 3, [PROGRESS_ON_TRACK] = 4, [PROGRESS_NOT_STARTED] = 5,
-        [PROGRESS_DONE] = 6, [PROGRESS_ACHIEVED] = 7,
+        [PROGRESS_DONE] = 6, [PROGRESS_ACHIEVED] = 7, [PROGRESS_DROPPED] = 8,
     };
     return urgency[s];
 }

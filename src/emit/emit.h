@@ -59,6 +59,8 @@ void format_metric(char *out, size_t n, const struct key_result *kr);
 void format_value(char *out, size_t n, const struct key_result *kr);
 /* The objective's period ("2027-Q1"), or `without` when it has none. */
 void format_period(char *out, size_t n, const struct objective *o, const char *without);
+/* "grade 0.94 (computed 0.50)" for a graded score, else "". */
+void format_judgment(char *out, size_t n, const struct progress *p);
 /* "+1.2M USD" for the change since the previous check-in. */
 void format_change(char *out, size_t n, const struct key_result *kr);
 /* Urgency for sorting: off-track and missed first, achieved last. */

@@ -41,8 +41,8 @@ static const char *const initiative_status_names[] = {"planned", "active", "done
 
 static const struct grade_colors *grade_of(const struct progress *p)
 {
-    if (!p->has_value)
-        return &grades[0];
+    if ((!p->has_value && !p->graded) || p->dropped)
+        return &grades[0];      /* grey: nothing to judge */
     if (p->score < 0.4)
         return &grades[1];
     return p->score < 0.7 ? &grades[2] : &grades[3];
@@ -163,8 +163,10 @@ static char *dot_plain(const char *s, size_t n)
 
 static void html_score(FILE *out, const struct progress *p)
 {
-    if (p->has_value)
-        fprintf(out, "%.2f", p->score);
+    if (p->dropped)
+        fputs("dropped", out);
+    else if (p->has_value || p->graded)
+        fprintf(out, "%.2f", p->score);     /* a grade shows as the score it sets */
     else
         fputs("&#8211;", out);  /* en dash: no value yet */
 }

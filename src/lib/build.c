@@ -282,6 +282,43 @@ void build_entry(struct parse_ctx *ctx, str ref, loc ref_at, quantity value, boo
     ctx->entry = e;
 }
 
+void build_judgment(struct parse_ctx *ctx, str ref, loc ref_at, const struct number_tok *grade,
+                    loc value_at)
+{
+    struct checkin_entry *e = make(ctx, sizeof *e);
+    const char *dot = memchr(ref.ptr, '.', ref.len);
+    e->checkin = ctx->checkin;
+    e->judgment = true;
+    if (dot) {
+        uint32_t left = (uint32_t)(dot - ref.ptr);
+        e->obj_ref = make_ident(ctx, (str){ref.ptr, left}, (loc){ref_at.start, ref_at.start + left});
+        e->kr_ref = make_ident(ctx, (str){dot + 1, ref.len - left - 1},
+                               (loc){ref_at.start + left + 1, ref_at.end});
+    } else {
+        e->obj_ref = make_ident(ctx, ref, ref_at);
+    }
+    e->ref_at = build_span(ctx, ref_at);
+    if (grade) {
+        double v = grade->value;
+        bool percent = grade->unit.len == 1 && grade->unit.ptr[0] == '%';
+        if (grade->unit.len && !percent)
+            diag_report(ctx->plan->diags, R_SYNTAX, build_span(ctx, value_at),
+                        "a grade is a number (0.7) or a percentage (70%%), without a unit");
+        e->grade = (number_item){percent ? v / 100 : v, build_span(ctx, value_at), grade->valid};
+    } else {
+        e->dropped = true;
+    }
+    vec_push(ctx->arena, &ctx->checkin->entries, e);
+    ctx->entry = e;
+}
+
+void build_kr_dropped(struct parse_ctx *ctx, loc at)
+{
+    struct key_result *k = ctx->kr;
+    if (first_time(ctx, k->dropped_at.src != NULL, k->dropped_at, at, "dropped"))
+        k->dropped_at = build_span(ctx, at);
+}
+
 void build_rules(struct parse_ctx *ctx, loc at)
 {
     struct rules_block *r = make(ctx, sizeof *r);

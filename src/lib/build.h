@@ -139,6 +139,10 @@ void build_support(struct parse_ctx *ctx, str id, loc at);
 void build_checkin(struct parse_ctx *ctx, struct date_tok date, loc date_at, str by, loc by_at,
                    loc at);
 void build_entry(struct parse_ctx *ctx, str ref, loc ref_at, quantity value, bool done, loc at);
+/* `OBJ.KR = dropped` (grade NULL), `OBJ.KR grade G` or `OBJ grade G`. */
+void build_judgment(struct parse_ctx *ctx, str ref, loc ref_at, const struct number_tok *grade,
+                    loc value_at);
+void build_kr_dropped(struct parse_ctx *ctx, loc at);
 void build_rules(struct parse_ctx *ctx, loc at);
 void build_rules_end(struct parse_ctx *ctx);
 void build_rule_word(struct parse_ctx *ctx, str word, loc at);

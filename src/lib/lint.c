@@ -346,20 +346,51 @@ static void period_mismatch(struct linter *l, struct objective *o)
     }
 }
 
+/* Results arrive late: entries up to grace-days after the period are fine. */
+static void entries_outside_period(struct linter *l, struct objective *o, const struct vec *entries)
+{
+    okr_day grace = param(l, P_CHECKIN_OUTSIDE_PERIOD_GRACE_DAYS);
+    for (size_t i = 0; i < entries->len; i++) {
+        struct checkin_entry *e = entries->items[i];
+        okr_day day = e->checkin->date.value;
+        if (period_contains_day(o->period.value, day) ||
+            (day > o->period.value.end && day - o->period.value.end <= grace))
+            continue;
+        diag_report(l->d, R_CHECKIN_OUTSIDE_PERIOD, e->ref_at,
+                    "this check-in of '%s%s%s' is dated %s, outside the period %s of objective '%s'%s: "
+                    "correct the date, or check in on the objective of that period",
+                    o->id.name.ptr, e->kr ? "." : "", e->kr ? e->kr->id.name.ptr : "",
+                    day_text(l, day), period_days_text(l, o->period.value), o->id.name.ptr,
+                    day > o->period.value.end
+                        ? arena_printf(l->plan->arena, " and more than %d days after it (grace-days %d)",
+                                       (int)grace, (int)grace)
+                        : "");
+    }
+}
+
 static void checkin_outside_period(struct linter *l, struct objective *o, struct key_result *kr)
 {
     if (!o->period.present)
         return;
+    entries_outside_period(l, o, &kr->checkins);
+    entries_outside_period(l, o, &kr->judgments);
+}
+
+static void done_late(struct linter *l, struct objective *o, struct key_result *kr)
+{
+    if (kr->metric != METRIC_MILESTONE || !kr->due.present)
+        return;
     for (size_t i = 0; i < kr->checkins.len; i++) {
         struct checkin_entry *e = kr->checkins.items[i];
         okr_day day = e->checkin->date.value;
-        if (period_contains_day(o->period.value, day))
+        if (day > l->plan->as_of || !e->done)
             continue;
-        diag_report(l->d, R_CHECKIN_OUTSIDE_PERIOD, e->ref_at,
-                    "this check-in of '%s.%s' is dated %s, outside the period %s of objective '%s': "
-                    "correct the date, or check in on the objective of that period",
-                    o->id.name.ptr, kr->id.name.ptr, day_text(l, day),
-                    period_days_text(l, o->period.value), o->id.name.ptr);
+        if (day > kr->due.value)
+            diag_report(l->d, R_DONE_LATE, e->ref_at,
+                        "milestone '%s.%s' was done on %s, %d days after it was due on %s",
+                        o->id.name.ptr, kr->id.name.ptr, day_text(l, day),
+                        (int)(day - kr->due.value), day_text(l, kr->due.value));
+        return;
     }
 }
 
@@ -373,10 +404,21 @@ static bool is_done(const struct plan *plan, const struct key_result *kr)
     return kr->current_done;
 }
 
+static bool is_dropped(const struct plan *plan, const struct key_result *kr)
+{
+    for (size_t i = 0; i < kr->judgments.len; i++) {
+        const struct checkin_entry *e = kr->judgments.items[i];
+        if (e->dropped && e->checkin->date.value <= plan->as_of)
+            return true;
+    }
+    return kr->dropped_at.src != NULL;
+}
+
 static void stale_checkin(struct linter *l, struct objective *o, struct key_result *kr)
 {
     struct plan *plan = l->plan;
-    if (!o->period.present || !period_contains_day(o->period.value, plan->as_of) || is_done(plan, kr))
+    if (!o->period.present || !period_contains_day(o->period.value, plan->as_of) || is_done(plan, kr) ||
+        is_dropped(plan, kr))
         return;
     int days = param(l, P_STALE_CHECKIN_DAYS);
     const struct checkin_entry *last = NULL;
@@ -562,6 +604,7 @@ static void lint_key_result(struct linter *l, const struct word_set *verbs, stru
     missing_owner(l, o, kr);
     missing_baseline(l, kr);
     checkin_outside_period(l, o, kr);
+    done_late(l, o, kr);
     stale_checkin(l, o, kr);
 }
 
@@ -578,6 +621,8 @@ void lint_plan(struct plan *plan)
         smart_relevant(&l, o);
         smart_time_bound(&l, o);
         period_mismatch(&l, o);
+        if (o->period.present)
+            entries_outside_period(&l, o, &o->grades);
         for (size_t k = 0; k < o->key_results.len; k++)
             lint_key_result(&l, verbs, o, o->key_results.items[k]);
     }

@@ -19,7 +19,7 @@ struct hash;
 /* ---- progress (progress.c fills it, SPEC §4) ---- */
 enum progress_status {
     PROGRESS_NO_DATA, PROGRESS_NOT_STARTED, PROGRESS_ON_TRACK, PROGRESS_AT_RISK,
-    PROGRESS_OFF_TRACK, PROGRESS_DONE, PROGRESS_ACHIEVED, PROGRESS_MISSED
+    PROGRESS_OFF_TRACK, PROGRESS_DONE, PROGRESS_ACHIEVED, PROGRESS_MISSED, PROGRESS_DROPPED
 };
 struct progress {
     bool has_value;         /* a check-in on or before as-of, or `current`, counts */
@@ -40,6 +40,12 @@ struct progress {
     double forecast;            /* least-squares value at the period end */
     double forecast_score;
     enum progress_status forecast_status;   /* achieved or missed */
+    /* Judgments (check-in entries `grade G` and `= dropped`, SPEC §2.4). */
+    double computed_score;      /* the score from values alone, beside a grade */
+    bool graded;                /* a grade dated on or before as-of counts */
+    double grade;               /* its value as written (0.94; 94% is 0.94) */
+    bool dropped;               /* key results: dropped on or before as-of */
+    bool done_late;             /* milestones: done after the due date */
 };
 
 enum grade { GRADE_RED, GRADE_YELLOW, GRADE_GREEN };
@@ -139,6 +145,8 @@ struct key_result {
     text_item note;
     struct vec checkins;    /* struct checkin_entry *, in check-in date order */
     struct vec contributors;    /* struct objective *: those that align to this KR */
+    struct vec judgments;   /* struct checkin_entry * (grades, drops), in date order */
+    span dropped_at;        /* the item `dropped`, when given */
     struct progress progress;
 };
 
@@ -179,11 +187,17 @@ struct objective {
     struct vec risks;       /* text_item * */
     struct vec key_results; /* struct key_result * */
     struct vec initiatives; /* struct initiative * */
+    struct vec grades;      /* struct checkin_entry *: `OBJ grade G`, in date order */
     struct progress progress;
 };
 
+/* One line of a check-in: a value (`OBJ.KR = Q`, `= done`) or a judgment
+ * (`OBJ.KR = dropped`, `OBJ.KR grade G`, `OBJ grade G`: kr_ref empty). */
 struct checkin_entry {
     struct checkin *checkin;
+    bool judgment;          /* a grade or a drop, not a value */
+    bool dropped;
+    number_item grade;      /* present for grades */
     ident obj_ref, kr_ref;
     span ref_at;
     struct key_result *kr;

@@ -9,7 +9,7 @@
 #define SCORE_EPSILON 1e-9
 
 static const char *const status_names[] = {"no-data", "not-started", "on-track", "at-risk",
-                                           "off-track", "done", "achieved", "missed"};
+                                           "off-track", "done", "achieved", "missed", "dropped"};
 static const char *const grade_names[] = {"red", "yellow", "green"};
 
 const char *progress_status_name(enum progress_status s)
@@ -200,15 +200,61 @@ static void kr_status(struct key_result *kr, enum phase phase, struct progress *
     bool aspirational = kr->objective->aspirational;
     if (phase == PHASE_BEFORE)
         p->status = PROGRESS_NOT_STARTED;
-    else if (!p->has_value)
+    else if (!p->has_value && !p->graded)
         p->status = PROGRESS_NO_DATA;
     else if (phase == PHASE_AFTER)
-        p->status = p->below_minimum ? PROGRESS_MISSED
-                                     : final_status(p->score, aspirational && !is_keep(kr));
-    else if (is_keep(kr))
+        p->status = p->below_minimum && !p->graded
+                        ? PROGRESS_MISSED
+                        : final_status(p->score, aspirational && (!is_keep(kr) || p->graded));
+    else if (is_keep(kr) && !p->graded)
         p->status = p->score >= 1 ? PROGRESS_ON_TRACK : PROGRESS_OFF_TRACK;
     else
         p->status = running_status(p->score, p->expected, aspirational, p->confidence);
+}
+
+/* The latest grade dated on or before as-of, if any (entries in date order). */
+static bool latest_grade(const struct vec *entries, okr_day as_of, double *grade)
+{
+    bool found = false;
+    for (size_t i = 0; i < entries->len; i++) {
+        const struct checkin_entry *e = entries->items[i];
+        if (e->checkin->date.value > as_of)
+            break;
+        if (e->grade.present) {
+            *grade = e->grade.value;
+            found = true;
+        }
+    }
+    return found;
+}
+
+static bool dropped_by(const struct key_result *kr, okr_day as_of)
+{
+    if (kr->dropped_at.src)
+        return true;
+    for (size_t i = 0; i < kr->judgments.len; i++) {
+        const struct checkin_entry *e = kr->judgments.items[i];
+        if (e->checkin->date.value > as_of)
+            break;
+        if (e->dropped)
+            return true;
+    }
+    return false;
+}
+
+/* A milestone's first `done` check-in, counted, later than its due date. */
+static bool done_late(const struct key_result *kr, okr_day as_of)
+{
+    if (kr->metric != METRIC_MILESTONE || !kr->due.present)
+        return false;
+    for (size_t i = 0; i < kr->checkins.len; i++) {
+        const struct checkin_entry *e = kr->checkins.items[i];
+        if (e->checkin->date.value > as_of)
+            break;
+        if (e->done)
+            return e->checkin->date.value > kr->due.value;
+    }
+    return false;
 }
 
 static void kr_compute(struct key_result *kr, okr_day as_of)
@@ -223,9 +269,20 @@ static void kr_compute(struct key_result *kr, okr_day as_of)
         p->score = clamp01(p->raw);
         p->below_minimum = below_minimum(kr, p->value);
     }
+    p->computed_score = p->score;
+    /* A grade is a judgment of the score: it overrides the computed one. */
+    p->graded = latest_grade(&kr->judgments, as_of, &p->grade);
+    if (p->graded) {
+        p->raw = p->grade;
+        p->score = clamp01(p->grade);
+    }
+    p->done_late = done_late(kr, as_of);
     p->remaining = remaining_of(kr, p);
     kr_status(kr, phase_of(o, as_of), p);
     kr_forecast(kr, as_of, p);
+    p->dropped = dropped_by(kr, as_of);
+    if (p->dropped)
+        p->status = PROGRESS_DROPPED;
 }
 
 /* Objective: weight-averaged KR score, KRs without a value counting 0. */
@@ -238,17 +295,25 @@ static void objective_compute(struct objective *o, okr_day as_of)
     for (size_t i = 0; i < o->key_results.len; i++) {
         struct key_result *kr = o->key_results.items[i];
         kr_compute(kr, as_of);
+        if (kr->progress.dropped)
+            continue;           /* left out of the objective's score */
         double w = kr->weight.present ? kr->weight.value : 1;
         weighted += w * kr->progress.score;
         weights += w;
-        p->has_value |= kr->progress.has_value;
+        p->has_value |= kr->progress.has_value || kr->progress.graded;
         int c = kr->progress.confidence;    /* the lowest confidence speaks for it */
         if (c && (!p->confidence || c < p->confidence))
             p->confidence = c;
     }
     p->score = weights > 0 ? clamp01(weighted / weights) : 0;
+    p->computed_score = p->score;
+    p->graded = latest_grade(&o->grades, as_of, &p->grade);
+    if (p->graded) {
+        p->has_value = true;
+        p->score = clamp01(p->grade);
+    }
     p->value = p->score;
-    p->raw = p->score;
+    p->raw = p->graded ? p->grade : p->score;
     enum phase phase = phase_of(o, as_of);
     if (phase == PHASE_BEFORE)
         p->status = PROGRESS_NOT_STARTED;

@@ -196,12 +196,19 @@ static void resolve_checkins(struct resolver *r)
         struct checkin *c = plan->checkins.items[i];
         for (size_t k = 0; k < c->entries.len; k++) {
             struct checkin_entry *e = c->entries.items[k];
+            if (!e->kr_ref.name.ptr) {      /* `OBJ grade G` */
+                struct objective *o = LOOKUP(r, objective_ids, &e->obj_ref, objectives,
+                                             struct objective, "objective", NULL);
+                if (o && c->date.present)
+                    vec_push(plan->arena, &o->grades, e);
+                continue;
+            }
             size_t len;
             const char *key = member_key(plan->arena, e->obj_ref.name, e->kr_ref.name, &len);
             e->kr = hash_get(r->key_results, key, len);
             if (e->kr) {
                 if (c->date.present)
-                    vec_push(plan->arena, &e->kr->checkins, e);
+                    vec_push(plan->arena, e->judgment ? &e->kr->judgments : &e->kr->checkins, e);
             } else if (!hash_get(plan->objective_ids, e->obj_ref.name.ptr, e->obj_ref.name.len)) {
                 LOOKUP(r, objective_ids, &e->obj_ref, objectives, struct objective, "objective", NULL);
             } else {
@@ -213,9 +220,11 @@ static void resolve_checkins(struct resolver *r)
     /* Check-ins of one key result in date order, same-day ones in file order. */
     for (size_t i = 0; i < plan->objectives.len; i++) {
         struct objective *o = plan->objectives.items[i];
+        sort_by_date(&o->grades);
         for (size_t k = 0; k < o->key_results.len; k++) {
             struct key_result *kr = o->key_results.items[k];
             sort_by_date(&kr->checkins);
+            sort_by_date(&kr->judgments);
         }
     }
 }

@@ -153,10 +153,15 @@ static const struct rule_doc docs[RULE_COUNT] = {
         "objective q1 \"...\" { period 2028-Q1 aligns grow }   # grow: period 2027",
         "Align to an objective of the same period, or correct the period."},
     [R_CHECKIN_OUTSIDE_PERIOD] = {
-        "Every check-in of a key result is dated inside its objective's period.",
+        "Every check-in entry of a key result or objective (values, grades, drops) is dated inside its objective's period, or at most `grace-days` (14) days after it.",
         "A value from outside the period says nothing about this period's progress; it is usually a wrong date or objective.",
         "checkin 2028-01-05 { q1.rev = 3M }   # q1: period 2027-Q1",
         "Correct the date, or check in on the objective of the period it belongs to."},
+    [R_DONE_LATE] = {
+        "A milestone's first `done` check-in (on or before the as-of date) is dated no later than its due date (its own `due`, else the end of its objective's period).",
+        "A milestone delivered late is still delivered, but the plan's dates were wrong; reports show it as done late so that the next plan can learn from it.",
+        "kr launch \"Pricing page live\" { milestone due 2027-02-15 }   checkin 2027-03-01 { q1.launch = done }",
+        "Nothing to fix in the past; set realistic due dates next period, or `rules { done-late off }`."},
     [R_STALE_CHECKIN] = {
         "Each key result of an objective whose period contains the as-of date has had a check-in within `days` (14) days before it (or its period started less than that ago).",
         "Progress is reviewed regularly; a key result nobody checked in on for weeks is not being managed.",
