@@ -66,7 +66,7 @@ static void yyerror(loc *at, void *scanner, struct parse_ctx *ctx, const char *m
 %token TARGET "target" KEEP "keep" MILESTONE "milestone" CURRENT "current"
 %token DONE "done" MINIMUM "minimum" DUE "due" WEIGHT "weight"
 %token CONFIDENCE "confidence" SUPPORTS "supports" STATUS "status" BY "by"
-%token GRADE "grade" DROPPED "dropped"
+%token GRADE "grade" DROPPED "dropped" ROLLUP "rollup"
 %token GE ">=" LE "<=" DOTDOT ".."
 
 /* `x.k = 3 dotcom grade 0.8`: after a bare number an identifier is its unit
@@ -102,7 +102,13 @@ decl
     | checkin_decl
     | rules_decl
     | lexicon_decl
+    | named_period_decl
     | ';'
+    ;
+
+/* `period fy21_q1 "FY21-Q1" 2020-02-01..2020-04-30`: a period by name. */
+named_period_decl
+    : PERIOD_KW IDENT opt_title period_value { build_named_period(ctx, $2, @2, $3, $4, @$); }
     ;
 
 opt_title
@@ -122,7 +128,10 @@ opt_plan_block: %empty | '{' plan_items '}' ;
 plan_items: %empty | plan_items plan_item { yyerrok; } | plan_items error ;
 plan_item
     : PERIOD_KW period_value            { build_period(ctx, &ctx->plan_decl->period, $2, @$); }
+    | PERIOD_KW IDENT                   { build_period_ref(ctx, &ctx->plan_decl->period, $2, @2, @$); }
     | OWNER PERSON                      { build_person_ref(ctx, &ctx->plan_decl->owner, $2, @2, @$); }
+    | COMMITTED                         { build_plan_kind(ctx, false, @$); }
+    | ASPIRATIONAL                      { build_plan_kind(ctx, true, @$); }
     | ';'
     ;
 
@@ -153,16 +162,23 @@ perspective_decl
     : PERSPECTIVE IDENT opt_title       { build_perspective(ctx, $2, @2, $3, @$); }
     ;
 
+/* Without a title, an objective that aligns to one takes its title. */
 objective_decl
     : OBJECTIVE IDENT STRING            { build_objective(ctx, $2, @2, $3, @$); }
       '{' objective_items '}'           { build_close(ctx, @$); }
+    | OBJECTIVE IDENT                   { build_objective(ctx, $2, @2, (str){"", 0}, @$); }
+      '{' objective_items '}'           { build_close(ctx, @$); }
+    | OBJECTIVE IDENT ALIGNS            { build_objective(ctx, $2, @2, (str){"", 0}, @$); }
+      align_ref '{' objective_items '}' { build_close(ctx, @$); }
     ;
 objective_items: %empty | objective_items objective_item { yyerrok; } | objective_items error ;
 objective_item
     : owner_item
     | TEAM IDENT                        { build_ident_ref(ctx, &ctx->objective->team_ref, $2, @2, @$); }
     | PERIOD_KW period_value            { build_period(ctx, &ctx->objective->period, $2, @$); }
+    | PERIOD_KW IDENT                   { build_period_ref(ctx, &ctx->objective->period, $2, @2, @$); }
     | COMMITTED                         { build_kind(ctx, false, @$); }
+    | ROLLUP                            { build_rollup(ctx, @$); }
     | ASPIRATIONAL                      { build_kind(ctx, true, @$); }
     | PERSPECTIVE IDENT                 { build_ident_ref(ctx, &ctx->objective->perspective_ref, $2, @2, @$); }
     | ALIGNS align_list
@@ -203,6 +219,9 @@ kr_item
     | TARGET quantity                   { build_metric(ctx, METRIC_TARGET, $2, $2, @$); }
     | KEEP GE quantity                  { build_metric(ctx, METRIC_KEEP_GE, $3, $3, @$); }
     | KEEP LE quantity                  { build_metric(ctx, METRIC_KEEP_LE, $3, $3, @$); }
+    | KEEP '>' quantity                 { build_metric(ctx, METRIC_KEEP_GT, $3, $3, @$); }
+    | KEEP '<' quantity                 { build_metric(ctx, METRIC_KEEP_LT, $3, $3, @$); }
+    | ROLLUP                            { quantity none = {0}; build_metric(ctx, METRIC_ROLLUP, none, none, @$); }
     | MILESTONE                         { quantity none = {0}; build_metric(ctx, METRIC_MILESTONE, none, none, @$); }
     | CURRENT quantity                  { build_current(ctx, $2, false, @$); }
     | CURRENT DONE                      { quantity none = {0}; build_current(ctx, none, true, @$); }

@@ -48,7 +48,7 @@ static void csv_text(FILE *out, const char *s)
 static void csv_number(FILE *out, bool present, double v)
 {
     if (present)
-        fprintf(out, "%.15g", v);
+        fprintf(out, "%.15g", number_tidy(v));
     fputc(',', out);
 }
 

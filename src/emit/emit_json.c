@@ -279,6 +279,7 @@ static void jw_real(struct json_writer *w, double v)
 /* Whole numbers print as integers, others as reals. */
 static void jw_number(struct json_writer *w, double v)
 {
+    v = number_tidy(v);
     if (fabs(v) < 9007199254740992.0 && v == floor(v)) {
         char buf[24];
         int n = snprintf(buf, sizeof buf, "%lld", (long long)v);
@@ -315,7 +316,8 @@ static void jw_date_if(struct json_writer *w, bool present, okr_day day)
 static const char *metric_name(enum metric_kind m)
 {
     static const char *const names[] = {"none", "range", "target", "keep-at-least",
-                                        "keep-at-most", "milestone"};
+                                        "keep-at-most", "milestone", "keep-above",
+                                        "keep-below", "rollup"};
     return names[m];
 }
 
@@ -429,6 +431,10 @@ static void period_value(struct json_writer *w, const struct objective *o)
     jw_open(w, '{');
     jw_key(w, "start"), jw_date(w, o->period.value.start);
     jw_key(w, "end"), jw_date(w, o->period.value.end);
+    if (o->period.named) {      /* only for named periods: the layout stays as it was */
+        jw_key(w, "name"), jw_str(w, o->period.named->id.name);
+        jw_key(w, "title"), jw_str(w, o->period.named->title);
+    }
     jw_close(w, '}');
 }
 

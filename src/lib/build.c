@@ -127,6 +127,22 @@ void build_kind(struct parse_ctx *ctx, bool aspirational, loc at)
     o->kind_at = build_span(ctx, at);
 }
 
+void build_rollup(struct parse_ctx *ctx, loc at)
+{
+    struct objective *o = ctx->objective;
+    if (first_time(ctx, o->rollup_at.src != NULL, o->rollup_at, at, "rollup"))
+        o->rollup_at = build_span(ctx, at);
+}
+
+void build_plan_kind(struct parse_ctx *ctx, bool aspirational, loc at)
+{
+    struct plan_decl *p = ctx->plan_decl;
+    if (!first_time(ctx, p->kind_at.src != NULL, p->kind_at, at, "committed or aspirational"))
+        return;
+    p->aspirational = aspirational;
+    p->kind_at = build_span(ctx, at);
+}
+
 void build_align(struct parse_ctx *ctx, str id, loc at)
 {
     ident *ref = make(ctx, sizeof *ref), *kr = NULL;
@@ -173,6 +189,9 @@ static const char *metric_name(enum metric_kind kind)
     case METRIC_TARGET: return "target";
     case METRIC_KEEP_GE: return "keep >=";
     case METRIC_KEEP_LE: return "keep <=";
+    case METRIC_KEEP_GT: return "keep >";
+    case METRIC_KEEP_LT: return "keep <";
+    case METRIC_ROLLUP: return "rollup";
     case METRIC_MILESTONE: return "milestone";
     case METRIC_NONE: break;
     }
@@ -459,7 +478,25 @@ void build_ident_ref(struct parse_ctx *ctx, ident *field, str name, loc name_at,
 void build_period(struct parse_ctx *ctx, period_item *field, struct period_tok value, loc at)
 {
     if (first_time(ctx, field->at.src != NULL, field->at, at, "period"))
-        *field = (period_item){value.value, build_span(ctx, at), value.valid};
+        *field = (period_item){.value = value.value, .at = build_span(ctx, at), .present = value.valid};
+}
+
+void build_period_ref(struct parse_ctx *ctx, period_item *field, str name, loc name_at, loc at)
+{
+    if (first_time(ctx, field->at.src != NULL, field->at, at, "period"))
+        *field = (period_item){.at = build_span(ctx, at), .name_ref = make_ident(ctx, name, name_at)};
+}
+
+void build_named_period(struct parse_ctx *ctx, str id, loc id_at, str title,
+                        struct period_tok value, loc at)
+{
+    struct named_period *p = make(ctx, sizeof *p);
+    p->id = make_ident(ctx, id, id_at);
+    p->title = dup(ctx, title);
+    p->value = value.value;
+    p->valid = value.valid;
+    p->at = build_span(ctx, at);
+    vec_push(ctx->arena, &ctx->plan->periods, p);
 }
 
 void build_text(struct parse_ctx *ctx, text_item *field, str text, loc at, const char *item)

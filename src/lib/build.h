@@ -125,6 +125,8 @@ void build_perspective(struct parse_ctx *ctx, str id, loc id_at, str title, loc 
 void build_objective(struct parse_ctx *ctx, str id, loc id_at, str title, loc at);
 void build_close(struct parse_ctx *ctx, loc at);
 void build_kind(struct parse_ctx *ctx, bool aspirational, loc at);
+void build_plan_kind(struct parse_ctx *ctx, bool aspirational, loc at);
+void build_rollup(struct parse_ctx *ctx, loc at);
 void build_align(struct parse_ctx *ctx, str id, loc at);
 void build_risk(struct parse_ctx *ctx, str text, loc at);
 void build_kr(struct parse_ctx *ctx, str id, loc id_at, str title, loc at);
@@ -157,6 +159,9 @@ void build_co_owner(struct parse_ctx *ctx, str name, loc name_at);
 void build_person_ref(struct parse_ctx *ctx, ident *field, str name, loc name_at, loc at);
 void build_ident_ref(struct parse_ctx *ctx, ident *field, str name, loc name_at, loc at);
 void build_period(struct parse_ctx *ctx, period_item *field, struct period_tok value, loc at);
+void build_period_ref(struct parse_ctx *ctx, period_item *field, str name, loc name_at, loc at);
+void build_named_period(struct parse_ctx *ctx, str id, loc id_at, str title,
+                        struct period_tok value, loc at);
 void build_text(struct parse_ctx *ctx, text_item *field, str text, loc at, const char *item);
 void build_quantity(struct parse_ctx *ctx, quantity *field, quantity value, loc at,
                     const char *item);

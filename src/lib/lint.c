@@ -85,7 +85,7 @@ static void kr_count(struct linter *l, struct objective *o)
     long n = (long)o->key_results.len;
     int min = param(l, P_KR_COUNT_MIN), max = param(l, P_KR_COUNT_MAX);
     const char *id = o->id.name.ptr;
-    if (n < min)
+    if (n < min && !o->rollup_at.src)      /* a roll-up is measured by its contributors */
         diag_report(l->d, R_KR_COUNT, o->id.at,
                     "objective '%s' has %ld key %s; at least %d %s needed (kr-count min %d): add "
                     "the measurable outcomes that show it is met",
@@ -418,7 +418,7 @@ static void stale_checkin(struct linter *l, struct objective *o, struct key_resu
 {
     struct plan *plan = l->plan;
     if (!o->period.present || !period_contains_day(o->period.value, plan->as_of) || is_done(plan, kr) ||
-        is_dropped(plan, kr))
+        is_dropped(plan, kr) || kr->metric == METRIC_ROLLUP)
         return;
     int days = param(l, P_STALE_CHECKIN_DAYS);
     const struct checkin_entry *last = NULL;

@@ -63,10 +63,20 @@ typedef struct {
     bool present;
 } quantity;
 
+struct named_period {
+    ident id;
+    str title;              /* empty when none */
+    period value;
+    bool valid;
+    span at;
+};
+
 typedef struct {
     period value;
     span at;
     bool present;
+    ident name_ref;         /* `period NAME`: resolve.c fills value from it */
+    const struct named_period *named;
 } period_item;
 
 typedef struct {
@@ -97,6 +107,8 @@ struct plan_decl {
     span at;
     ident owner;
     period_item period;
+    bool aspirational;      /* the default kind of its objectives */
+    span kind_at;
 };
 
 struct team {
@@ -123,7 +135,8 @@ struct perspective {
 };
 
 enum metric_kind { METRIC_NONE, METRIC_RANGE, METRIC_TARGET, METRIC_KEEP_GE,
-                   METRIC_KEEP_LE, METRIC_MILESTONE };
+                   METRIC_KEEP_LE, METRIC_MILESTONE, METRIC_KEEP_GT, METRIC_KEEP_LT,
+                   METRIC_ROLLUP };     /* rollup: the average of what aligns to it */
 
 struct key_result {
     ident id;               /* first: resolve.c reads members by their ident */
@@ -169,7 +182,8 @@ struct initiative {
 struct objective {
     size_t seq;             /* position in plan->objectives */
     ident id;
-    str title;
+    str title;              /* resolve.c derives it for an untitled objective */
+    bool title_derived;
     span at;
     ident owner, team_ref, perspective_ref;
     struct vec co_owners;   /* ident *, as in key_result */
@@ -183,6 +197,8 @@ struct objective {
     struct vec align_krs;   /* ident * or NULL, beside aligns: the KR of `aligns OBJ.KR` */
     struct vec aligned_to;  /* struct objective *, resolved */
     struct vec aligned_krs; /* struct key_result * or NULL, beside aligned_to */
+    struct vec contributors;    /* struct objective *: those aligned to it as a whole */
+    span rollup_at;         /* `rollup`: scored from its KRs and its contributors too */
     text_item why, note;
     struct vec risks;       /* text_item * */
     struct vec key_results; /* struct key_result * */
@@ -252,10 +268,11 @@ struct plan {
     struct vec sources;     /* struct source *, load order */
     struct plan_decl *decl; /* the first `plan` declaration, if any */
     struct vec teams, people, perspectives, objectives, checkins, rules_blocks,
-               lexicons, uses;
+               lexicons, uses, periods;    /* periods: struct named_period * */
     /* resolve.c */
     struct hash *team_ids, *person_ids, *perspective_ids, *objective_ids,
-                *initiative_ids;    /* initiatives by "objective.initiative" */
+                *initiative_ids,    /* initiatives by "objective.initiative" */
+                *period_ids;
 };
 
 #endif

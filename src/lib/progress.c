@@ -4,6 +4,7 @@
 #include "lib/model.h"
 
 #include <math.h>
+#include <stdlib.h>
 
 /* Scores are ratios of decimal inputs; 0.7 may come out as 0.69999999. */
 #define SCORE_EPSILON 1e-9
@@ -34,7 +35,8 @@ int progress_direction(const struct key_result *kr)
     switch (kr->metric) {
     case METRIC_RANGE:
     case METRIC_TARGET: return kr->to.value < kr->from.value ? -1 : 1;
-    case METRIC_KEEP_LE: return -1;
+    case METRIC_KEEP_LE:
+    case METRIC_KEEP_LT: return -1;
     default: return 1;
     }
 }
@@ -61,6 +63,9 @@ static double raw_progress(const struct key_result *kr, double value)
         return (value - kr->from.value) / (kr->to.value - kr->from.value);
     case METRIC_KEEP_GE: return value >= kr->to.value ? 1 : 0;
     case METRIC_KEEP_LE: return value <= kr->to.value ? 1 : 0;
+    case METRIC_KEEP_GT: return value > kr->to.value ? 1 : 0;
+    case METRIC_KEEP_LT: return value < kr->to.value ? 1 : 0;
+    case METRIC_ROLLUP: return value;   /* already the average score */
     case METRIC_MILESTONE: return value >= 1 ? 1 : 0;
     case METRIC_NONE: break;
     }
@@ -76,7 +81,8 @@ static bool below_minimum(const struct key_result *kr, double value)
 
 static bool is_keep(const struct key_result *kr)
 {
-    return kr->metric == METRIC_KEEP_GE || kr->metric == METRIC_KEEP_LE;
+    return kr->metric == METRIC_KEEP_GE || kr->metric == METRIC_KEEP_LE ||
+           kr->metric == METRIC_KEEP_GT || kr->metric == METRIC_KEEP_LT;
 }
 
 /* After the period: did the score reach what its kind asks? */
@@ -159,7 +165,10 @@ static double remaining_of(const struct key_result *kr, const struct progress *p
     case METRIC_RANGE:
     case METRIC_TARGET: return p->score >= 1 ? 0 : fabs(kr->to.value - value);
     case METRIC_KEEP_GE:
-    case METRIC_KEEP_LE: return p->has_value && p->score < 1 ? fabs(kr->to.value - value) : 0;
+    case METRIC_KEEP_LE:
+    case METRIC_KEEP_GT:
+    case METRIC_KEEP_LT: return p->has_value && p->score < 1 ? fabs(kr->to.value - value) : 0;
+    case METRIC_ROLLUP: return 0;
     case METRIC_MILESTONE: return p->score >= 1 ? 0 : 1;
     case METRIC_NONE: break;
     }
@@ -264,6 +273,15 @@ static void kr_compute(struct key_result *kr, okr_day as_of)
     *p = (struct progress){0};
     p->expected = o->period.present ? period_elapsed(o->period.value, as_of) : 0;
     kr_value(kr, as_of, p);
+    if (kr->metric == METRIC_ROLLUP && kr->contributors.len) {
+        double sum = 0;     /* each objective aligned to it counts once */
+        for (size_t i = 0; i < kr->contributors.len; i++) {
+            const struct progress *c = &((const struct objective *)kr->contributors.items[i])->progress;
+            sum += c->score;
+            p->has_value |= c->has_value;
+        }
+        p->value = sum / (double)kr->contributors.len;
+    }
     if (p->has_value) {
         p->raw = raw_progress(kr, p->value);
         p->score = clamp01(p->raw);
@@ -305,6 +323,12 @@ static void objective_compute(struct objective *o, okr_day as_of)
         if (c && (!p->confidence || c < p->confidence))
             p->confidence = c;
     }
+    for (size_t i = 0; o->rollup_at.src && i < o->contributors.len; i++) {
+        const struct progress *c = &((const struct objective *)o->contributors.items[i])->progress;
+        weighted += c->score;       /* one key result of weight 1 each */
+        weights += 1;
+        p->has_value |= c->has_value;
+    }
     p->score = weights > 0 ? clamp01(weighted / weights) : 0;
     p->computed_score = p->score;
     p->graded = latest_grade(&o->grades, as_of, &p->grade);
@@ -325,10 +349,69 @@ static void objective_compute(struct objective *o, okr_day as_of)
         p->status = running_status(p->score, p->expected, o->aspirational, p->confidence);
 }
 
+/* Does o's score depend on the scores of objectives aligned to it? */
+static bool rolls_up(const struct objective *o)
+{
+    if (o->rollup_at.src)
+        return true;
+    for (size_t k = 0; k < o->key_results.len; k++)
+        if (((const struct key_result *)o->key_results.items[k])->metric == METRIC_ROLLUP)
+            return true;
+    return false;
+}
+
+/* The i-th objective o's score depends on: its contributors, then those of
+ * its roll-up key results; NULL past the last. */
+static struct objective *dependency(const struct objective *o, size_t i)
+{
+    if (i < o->contributors.len)
+        return o->contributors.items[i];
+    i -= o->contributors.len;
+    for (size_t k = 0; k < o->key_results.len; k++) {
+        const struct key_result *kr = o->key_results.items[k];
+        if (kr->metric != METRIC_ROLLUP)
+            continue;
+        if (i < kr->contributors.len)
+            return kr->contributors.items[i];
+        i -= kr->contributors.len;
+    }
+    return NULL;
+}
+
+struct walk {
+    struct objective *o;
+    size_t next;
+};
+
+/* Roll-ups are scored after what they roll up: a post-order walk over the
+ * dependencies (acyclic: resolve.c cuts alignment cycles), iterative so a
+ * long chain of roll-ups cannot overflow the stack. */
 void progress_compute(struct plan *plan)
 {
-    for (size_t i = 0; i < plan->objectives.len; i++)
-        objective_compute(plan->objectives.items[i], plan->as_of);
+    size_t n = plan->objectives.len;
+    unsigned char *done = calloc(n ? n : 1, 1);
+    struct walk *stack = malloc((n ? n : 1) * sizeof *stack);
+    for (size_t root = 0; root < n; root++) {
+        if (done[root])
+            continue;
+        size_t depth = 0;
+        stack[depth++] = (struct walk){plan->objectives.items[root], 0};
+        done[root] = 1;         /* 1: on the walk, 2: scored */
+        while (depth) {
+            struct walk *w = &stack[depth - 1];
+            struct objective *dep = rolls_up(w->o) ? dependency(w->o, w->next++) : NULL;
+            if (!dep) {
+                objective_compute(w->o, plan->as_of);
+                done[w->o->seq] = 2;
+                depth--;
+            } else if (!done[dep->seq]) {
+                done[dep->seq] = 1;
+                stack[depth++] = (struct walk){dep, 0};
+            }
+        }
+    }
+    free(stack);
+    free(done);
 }
 
 const char *objective_kind(const struct objective *o)
