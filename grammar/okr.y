@@ -74,7 +74,7 @@ static void yyerror(loc *at, void *scanner, struct parse_ctx *ctx, const char *m
 %precedence UNITLESS
 %precedence IDENT
 
-%type <q> quantity
+%type <q> quantity uquantity
 %type <s> opt_title opt_by
 %type <period> period_value
 
@@ -215,8 +215,10 @@ kr_decl
 opt_kr_block: %empty | '{' kr_items '}' ;
 kr_items: %empty | kr_items kr_item { yyerrok; } | kr_items error ;
 kr_item
-    : FROM quantity TO quantity         { build_metric(ctx, METRIC_RANGE, $2, $4, @$); }
-    | TARGET quantity                   { build_metric(ctx, METRIC_TARGET, $2, $2, @$); }
+    : FROM uquantity TO uquantity       { build_metric(ctx, METRIC_RANGE, $2, $4, @$); }
+    | FROM uquantity BY NUMBER          { build_relative(ctx, &$2, $4, @4, @$); }
+    | BY NUMBER                         { build_relative(ctx, NULL, $2, @2, @$); }
+    | TARGET uquantity                  { build_metric(ctx, METRIC_TARGET, $2, $2, @$); }
     | KEEP GE quantity                  { build_metric(ctx, METRIC_KEEP_GE, $3, $3, @$); }
     | KEEP LE quantity                  { build_metric(ctx, METRIC_KEEP_LE, $3, $3, @$); }
     | KEEP '>' quantity                 { build_metric(ctx, METRIC_KEEP_GT, $3, $3, @$); }
@@ -225,7 +227,7 @@ kr_item
     | MILESTONE                         { quantity none = {0}; build_metric(ctx, METRIC_MILESTONE, none, none, @$); }
     | CURRENT quantity                  { build_current(ctx, $2, false, @$); }
     | CURRENT DONE                      { quantity none = {0}; build_current(ctx, none, true, @$); }
-    | MINIMUM quantity                  { build_quantity(ctx, &ctx->kr->minimum, $2, @$, "minimum"); }
+    | MINIMUM uquantity                 { build_quantity(ctx, &ctx->kr->minimum, $2, @$, "minimum"); }
     | owner_item
     | DUE DATE                          { build_date(ctx, &ctx->kr->due, $2, @$, "due"); }
     | WEIGHT NUMBER                     { build_number(ctx, &ctx->kr->weight, $2, @2, @$, "weight"); }
@@ -319,6 +321,14 @@ quantity
     : NUMBER %prec UNITLESS             { $$ = build_quantity_value(ctx, $1, (str){"", 0}, @$); }
     | NUMBER IDENT                      { $$ = build_quantity_value(ctx, $1, $2, @$); }
     | NUMBER STRING                     { $$ = build_quantity_value(ctx, $1, $2, @$); }
+    ;
+
+/* A quantity, or `?` (with an optional unit) for a value not known yet. */
+uquantity
+    : quantity
+    | '?'                               { $$ = build_unknown(ctx, (str){"", 0}, @$); }
+    | '?' IDENT                         { $$ = build_unknown(ctx, $2, @$); }
+    | '?' STRING                        { $$ = build_unknown(ctx, $2, @$); }
     ;
 
 period_value

@@ -162,12 +162,27 @@ void format_quantity(char *out, size_t n, double v, str unit)
 void format_metric(char *out, size_t n, const struct key_result *kr)
 {
     char from[64], to[64];
+    const struct progress *p = &kr->progress;
     str unit = kr_unit(kr);
     format_quantity(to, sizeof to, kr->to.value, unit);
+    if (kr->to.unknown && !kr->relative)
+        snprintf(to, sizeof to, "?%s%.*s", unit.len && unit.ptr[0] != '%' ? " " : "",
+                 (int)unit.len, unit.ptr);
     switch (kr->metric) {
     case METRIC_RANGE:
         format_number(from, sizeof from, kr->from.value);
-        snprintf(out, n, "from %s to %s", from, to);
+        if (kr->from.unknown && p->bounds_known)    /* measured by the first check-in */
+            format_number(from, sizeof from, p->from), strcat(from, " (measured)");
+        else if (kr->from.unknown)
+            snprintf(from, sizeof from, "?");
+        if (kr->relative && p->bounds_known) {
+            format_quantity(to, sizeof to, p->to, unit);
+            snprintf(out, n, "from %s by %+g%% (to %s)", from, kr->relative_pct, to);
+        } else if (kr->relative) {
+            snprintf(out, n, "from %s by %+g%%", from, kr->relative_pct);
+        } else {
+            snprintf(out, n, "from %s to %s", from, to);
+        }
         return;
     case METRIC_TARGET: snprintf(out, n, "target %s", to); return;
     case METRIC_KEEP_GE: snprintf(out, n, "keep >= %s", to); return;

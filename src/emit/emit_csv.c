@@ -89,8 +89,8 @@ static void csv_row(FILE *out, const struct objective *o, const struct key_resul
     csv_person(out, kr->owner, &kr->co_owners);
     csv_str(out, kr_unit(kr));
     csv_text(out, metric);
-    csv_number(out, has_from, kr->from.value);
-    csv_number(out, numeric, kr->to.value);
+    csv_number(out, has_from && (!kr->from.unknown || p->bounds_known), p->from);
+    csv_number(out, numeric && p->bounds_known, p->to);
     csv_number(out, p->has_value, p->value);
     fprintf(out, "%.4f,%.4f,", p->score, p->expected);
     csv_text(out, progress_status_name(p->status));

@@ -379,8 +379,8 @@ static void key_result(struct json_writer *w, const struct key_result *kr)
     jw_key(w, "owners"), jw_owners(w, kr->owner, &kr->co_owners);
     jw_key(w, "unit"), jw_str(w, kr_unit(kr));
     jw_key(w, "metric"), jw_name(w, metric_name(kr->metric));
-    jw_key(w, "from"), jw_number_if(w, has_from, kr->from.value);
-    jw_key(w, "to"), jw_number_if(w, numeric, kr->to.value);
+    jw_key(w, "from"), jw_number_if(w, has_from && (!kr->from.unknown || p->bounds_known), p->from);
+    jw_key(w, "to"), jw_number_if(w, numeric && p->bounds_known, p->to);
     jw_key(w, "current"), current_value(w, kr, numeric);
     jw_key(w, "score"), jw_score(w, p->score);
     jw_key(w, "grade"), jw_number_if(w, p->graded, p->grade);

@@ -226,7 +226,16 @@ static void html_target(FILE *out, const struct key_result *kr)
 {
     switch (kr->metric) {
     case METRIC_RANGE:
-    case METRIC_TARGET: fputs("&#8594; ", out); html_quantity(out, &kr->to); break;
+    case METRIC_TARGET: {
+        quantity target = kr->to;       /* in effect: a relative one follows its baseline */
+        target.value = kr->progress.to;
+        fputs("&#8594; ", out);
+        if (kr->progress.bounds_known)
+            html_quantity(out, &target);
+        else
+            fputc('?', out);
+        break;
+    }
     case METRIC_KEEP_GE: fputs("&#8805; ", out); html_quantity(out, &kr->to); break;
     case METRIC_KEEP_LE: fputs("&#8804; ", out); html_quantity(out, &kr->to); break;
     case METRIC_KEEP_GT: fputs("&gt; ", out); html_quantity(out, &kr->to); break;

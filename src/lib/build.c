@@ -216,7 +216,7 @@ void build_metric(struct parse_ctx *ctx, enum metric_kind kind, quantity from, q
         k->from = from;
     } else {
         /* `target` counts from a baseline of 0 in the target's unit. */
-        k->from = (quantity){0, to.unit, to.at, false};
+        k->from = (quantity){0, to.unit, to.at, false, false};
     }
 }
 
@@ -530,9 +530,35 @@ void build_number(struct parse_ctx *ctx, number_item *field, struct number_tok v
     *field = (number_item){value.value, build_span(ctx, value_at), value.valid};
 }
 
+quantity build_unknown(struct parse_ctx *ctx, str unit, loc at)
+{
+    quantity q = {0, dup(ctx, unit), build_span(ctx, at), false, true};
+    return q;
+}
+
+void build_relative(struct parse_ctx *ctx, const quantity *from, struct number_tok pct,
+                    loc pct_at, loc at)
+{
+    bool percent = pct.unit.len == 1 && pct.unit.ptr[0] == '%';
+    if (!percent) {
+        diag_report(ctx->plan->diags, R_SYNTAX, build_span(ctx, pct_at),
+                    "'by' takes a relative change in percent, as in 'by +25%%' or 'by -30%%'");
+        return;
+    }
+    quantity base = from ? *from : (quantity){0, {"", 0}, build_span(ctx, at), false, true};
+    /* Relative: from 10% by -30% targets 7%, not -20%. */
+    quantity to = {base.value * (1 + pct.value / 100), base.unit, build_span(ctx, pct_at),
+                   base.present, !base.present};
+    build_metric(ctx, METRIC_RANGE, base, to, at);
+    if (ctx->kr->metric_at.start == build_span(ctx, at).start) {
+        ctx->kr->relative = true;
+        ctx->kr->relative_pct = pct.value;
+    }
+}
+
 quantity build_quantity_value(struct parse_ctx *ctx, struct number_tok number, str unit, loc at)
 {
-    quantity q = {number.value, number.unit, build_span(ctx, at), number.valid};
+    quantity q = {number.value, number.unit, build_span(ctx, at), number.valid, false};
     if (unit.len && number.unit.len)
         diag_report(ctx->plan->diags, R_SYNTAX, build_span(ctx, at),
                     "this quantity has two units ('%.*s' and '%.*s'); keep one",

@@ -171,6 +171,10 @@ void build_number(struct parse_ctx *ctx, number_item *field, struct number_tok v
                   loc value_at, loc at, const char *item);
 
 /* Values */
+quantity build_unknown(struct parse_ctx *ctx, str unit, loc at);
+/* `from Q by +N%` (from NULL: `by +N%` alone, the baseline measured). */
+void build_relative(struct parse_ctx *ctx, const quantity *from, struct number_tok pct,
+                    loc pct_at, loc at);
 quantity build_quantity_value(struct parse_ctx *ctx, struct number_tok number, str unit, loc at);
 struct period_tok build_year(struct parse_ctx *ctx, struct number_tok year, loc at);
 struct period_tok build_range(struct parse_ctx *ctx, struct date_tok start, struct date_tok end,

@@ -24,7 +24,7 @@ static const char *unit_text(str u)
 static void check_unit(struct diag_ctx *d, const struct key_result *kr, const quantity *q,
                        const char *what)
 {
-    if (!q->present || !q->unit.len || !kr->to.unit.len || same_unit(q->unit, kr->to.unit))
+    if (!(q->present || q->unknown) || !q->unit.len || !kr->to.unit.len || same_unit(q->unit, kr->to.unit))
         return;
     struct diag *g = diag_report(d, R_UNIT_MISMATCH, q->at,
                                  "%s of key result '%s' is in %s, but its target is in %s", what,
@@ -62,7 +62,9 @@ static void check_key_result(struct diag_ctx *d, struct key_result *kr)
     check_unit(d, kr, &kr->current, "the current value");
     check_unit(d, kr, &kr->minimum, "the minimum");
     if (kr->minimum.present) {
-        if (kr->metric == METRIC_RANGE || kr->metric == METRIC_TARGET) {
+        if (kr->from.unknown || kr->to.unknown) {
+            /* checked once the baseline is measured: nothing to compare yet */
+        } else if (kr->metric == METRIC_RANGE || kr->metric == METRIC_TARGET) {
             double lo = fmin(kr->from.value, kr->to.value), hi = fmax(kr->from.value, kr->to.value);
             if (kr->minimum.value < lo || kr->minimum.value > hi)
                 diag_report(d, R_MINIMUM_OUT_OF_RANGE, kr->minimum.at,

@@ -311,7 +311,7 @@ static void missing_owner(struct linter *l, struct objective *o, struct key_resu
 
 static void missing_baseline(struct linter *l, struct key_result *kr)
 {
-    if (kr->metric == METRIC_TARGET)
+    if (kr->metric == METRIC_TARGET && !kr->to.unknown)
         diag_report(l->d, R_MISSING_BASELINE, kr->metric_at,
                     "key result '%s' has a target but no baseline, so its progress counts from 0: "
                     "write 'from START to %g' with its value at the start of the period",
@@ -374,6 +374,23 @@ static void checkin_outside_period(struct linter *l, struct objective *o, struct
         return;
     entries_outside_period(l, o, &kr->checkins);
     entries_outside_period(l, o, &kr->judgments);
+}
+
+static void placeholder(struct linter *l, struct objective *o, struct key_result *kr)
+{
+    const struct checkin_entry *first = kr->checkins.len ? kr->checkins.items[0] : NULL;
+    if (kr->from.unknown && (!first || first->checkin->date.value > l->plan->as_of))
+        diag_report(l->d, R_PLACEHOLDER, kr->from.at,
+                    "the baseline of '%s.%s' is not measured yet (?): its first check-in will be "
+                    "the baseline; until then it has no data", o->id.name.ptr, kr->id.name.ptr);
+    if (kr->to.unknown && !kr->relative)
+        diag_report(l->d, R_PLACEHOLDER, kr->to.at,
+                    "the target of '%s.%s' is unknown (?), so it cannot be scored: write the "
+                    "target once it is agreed", o->id.name.ptr, kr->id.name.ptr);
+    if (kr->minimum.unknown)
+        diag_report(l->d, R_PLACEHOLDER, kr->minimum.at,
+                    "the minimum of '%s.%s' is unknown (?): write it, or leave the minimum out",
+                    o->id.name.ptr, kr->id.name.ptr);
 }
 
 static void done_late(struct linter *l, struct objective *o, struct key_result *kr)
@@ -605,6 +622,7 @@ static void lint_key_result(struct linter *l, const struct word_set *verbs, stru
     missing_baseline(l, kr);
     checkin_outside_period(l, o, kr);
     done_late(l, o, kr);
+    placeholder(l, o, kr);
     stale_checkin(l, o, kr);
 }
 

@@ -30,6 +30,9 @@ struct progress {
     int confidence;         /* latest confidence, 0 when none */
     /* Key results only (progress.c, SPEC §4 and docs/report.md). */
     double raw;             /* unclamped (value - from) / (to - from) */
+    bool bounds_known;      /* from and to below are known (no `?` left) */
+    double from, to;        /* the baseline and target in effect: a `?` baseline
+                               is the first counted check-in (SPEC §2.4) */
     size_t checkins_counted;    /* check-ins dated on or before as-of */
     okr_day last_checkin;       /* date of the latest of them, when counted */
     bool has_previous;          /* a value before the latest check-in */
@@ -61,6 +64,7 @@ typedef struct {
     str unit;               /* empty when unitless */
     span at;
     bool present;
+    bool unknown;           /* `?`: not present, to be measured (SPEC §2.4) */
 } quantity;
 
 struct named_period {
@@ -146,6 +150,8 @@ struct key_result {
     enum metric_kind metric;
     span metric_at;
     quantity from, to;      /* METRIC_TARGET: from is 0 in to's unit; KEEP: to is the threshold */
+    bool relative;          /* `by +25%`: to is from changed by relative_pct */
+    double relative_pct;
     quantity current;
     bool current_done;
     quantity minimum;

@@ -34,7 +34,10 @@ int progress_direction(const struct key_result *kr)
 {
     switch (kr->metric) {
     case METRIC_RANGE:
-    case METRIC_TARGET: return kr->to.value < kr->from.value ? -1 : 1;
+    case METRIC_TARGET:
+        if (kr->relative)
+            return kr->relative_pct < 0 ? -1 : 1;
+        return kr->progress.to < kr->progress.from ? -1 : 1;
     case METRIC_KEEP_LE:
     case METRIC_KEEP_LT: return -1;
     default: return 1;
@@ -57,10 +60,12 @@ static double raw_progress(const struct key_result *kr, double value)
 {
     switch (kr->metric) {
     case METRIC_RANGE:
-    case METRIC_TARGET:
-        if (kr->to.value == kr->from.value)     /* kr-no-change, already an error */
-            return value == kr->to.value ? 1 : 0;
-        return (value - kr->from.value) / (kr->to.value - kr->from.value);
+    case METRIC_TARGET: {
+        double from = kr->progress.from, to = kr->progress.to;
+        if (to == from)     /* kr-no-change, already an error (or a measured baseline at the target) */
+            return value == to ? 1 : 0;
+        return (value - from) / (to - from);
+    }
     case METRIC_KEEP_GE: return value >= kr->to.value ? 1 : 0;
     case METRIC_KEEP_LE: return value <= kr->to.value ? 1 : 0;
     case METRIC_KEEP_GT: return value > kr->to.value ? 1 : 0;
@@ -148,7 +153,7 @@ static void kr_value(struct key_result *kr, okr_day as_of, struct progress *p)
         } else if (kr->metric == METRIC_RANGE || kr->metric == METRIC_TARGET ||
                    kr->metric == METRIC_MILESTONE) {
             p->has_previous = true;     /* one check-in: measured from the baseline */
-            p->previous = kr->metric == METRIC_MILESTONE ? 0 : kr->from.value;
+            p->previous = kr->metric == METRIC_MILESTONE ? 0 : p->from;
         }
     } else if (kr->current.present || kr->current_done) {
         p->has_value = true;
@@ -160,10 +165,10 @@ static void kr_value(struct key_result *kr, okr_day as_of, struct progress *p)
 
 static double remaining_of(const struct key_result *kr, const struct progress *p)
 {
-    double value = p->has_value ? p->value : kr->from.value;
+    double value = p->has_value ? p->value : p->from;
     switch (kr->metric) {
     case METRIC_RANGE:
-    case METRIC_TARGET: return p->score >= 1 ? 0 : fabs(kr->to.value - value);
+    case METRIC_TARGET: return p->score >= 1 || !p->bounds_known ? 0 : fabs(p->to - value);
     case METRIC_KEEP_GE:
     case METRIC_KEEP_LE:
     case METRIC_KEEP_GT:
@@ -180,7 +185,7 @@ static void kr_forecast(struct key_result *kr, okr_day as_of, struct progress *p
 {
     const struct objective *o = kr->objective;
     if (kr->metric == METRIC_MILESTONE || kr->metric == METRIC_NONE || !o->period.present ||
-        p->checkins_counted < 2)
+        p->checkins_counted < 2 || !p->bounds_known)
         return;
     double n = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
     okr_day origin = o->period.value.start;     /* small x keeps the sums exact */
@@ -266,13 +271,36 @@ static bool done_late(const struct key_result *kr, okr_day as_of)
     return false;
 }
 
+/* The baseline and target in effect: a `?` baseline is the first counted
+ * check-in, and a relative target follows it; a `?` target stays unknown. */
+static void kr_bounds(const struct key_result *kr, okr_day as_of, struct progress *p)
+{
+    p->from = kr->from.value;
+    p->to = kr->to.value;
+    p->bounds_known = !kr->to.unknown || (kr->relative && !kr->from.unknown);
+    if (kr->from.unknown) {
+        const struct checkin_entry *first = kr->checkins.len ? kr->checkins.items[0] : NULL;
+        bool measured = first && first->checkin->date.value <= as_of;
+        p->from = measured ? entry_value(first) : 0;
+        if (kr->relative)
+            p->to = p->from * (1 + kr->relative_pct / 100);
+        p->bounds_known = measured && (kr->relative || !kr->to.unknown);
+    }
+}
+
 static void kr_compute(struct key_result *kr, okr_day as_of)
 {
     struct progress *p = &kr->progress;
     const struct objective *o = kr->objective;
     *p = (struct progress){0};
     p->expected = o->period.present ? period_elapsed(o->period.value, as_of) : 0;
+    kr_bounds(kr, as_of, p);
     kr_value(kr, as_of, p);
+    if (!p->bounds_known && (kr->metric == METRIC_RANGE || kr->metric == METRIC_TARGET ||
+                             is_keep(kr))) {
+        p->has_value = false;       /* nothing to measure against yet: no-data */
+        p->has_previous = false;
+    }
     if (kr->metric == METRIC_ROLLUP && kr->contributors.len) {
         double sum = 0;     /* each objective aligned to it counts once */
         for (size_t i = 0; i < kr->contributors.len; i++) {

@@ -157,6 +157,11 @@ static const struct rule_doc docs[RULE_COUNT] = {
         "A value from outside the period says nothing about this period's progress; it is usually a wrong date or objective.",
         "checkin 2028-01-05 { q1.rev = 3M }   # q1: period 2027-Q1",
         "Correct the date, or check in on the objective of the period it belongs to."},
+    [R_PLACEHOLDER] = {
+        "No key result keeps a `?` (an unknown value) that could be known by the as-of date: a `?` baseline (`from ?`, or `by +N%` alone) fires until a check-in on or before the as-of date measures it; a `?` target or minimum always fires.",
+        "A placeholder is fine while a plan is drafted, but a key result without a target cannot be scored (it stays no-data), and one without a baseline is judged from whatever value comes first.",
+        "kr apdex \"Apdex score\" { from 0.8 to ? }",
+        "Write the target (or minimum) once it is agreed; check in the first value to measure a `?` baseline."},
     [R_DONE_LATE] = {
         "A milestone's first `done` check-in (on or before the as-of date) is dated no later than its due date (its own `due`, else the end of its objective's period).",
         "A milestone delivered late is still delivered, but the plan's dates were wrong; reports show it as done late so that the next plan can learn from it.",
