@@ -66,9 +66,15 @@ static void yyerror(loc *at, void *scanner, struct parse_ctx *ctx, const char *m
 %token TARGET "target" KEEP "keep" MILESTONE "milestone" CURRENT "current"
 %token DONE "done" MINIMUM "minimum" DUE "due" WEIGHT "weight"
 %token CONFIDENCE "confidence" SUPPORTS "supports" STATUS "status" BY "by"
+%token GRADE "grade" DROPPED "dropped" ROLLUP "rollup"
 %token GE ">=" LE "<=" DOTDOT ".."
 
-%type <q> quantity
+/* `x.k = 3 dotcom grade 0.8`: after a bare number an identifier is its unit
+ * (shift), unless `grade` follows it, which the entry rule below takes. */
+%precedence UNITLESS
+%precedence IDENT
+
+%type <q> quantity uquantity
 %type <s> opt_title opt_by
 %type <period> period_value
 
@@ -96,7 +102,13 @@ decl
     | checkin_decl
     | rules_decl
     | lexicon_decl
+    | named_period_decl
     | ';'
+    ;
+
+/* `period fy21_q1 "FY21-Q1" 2020-02-01..2020-04-30`: a period by name. */
+named_period_decl
+    : PERIOD_KW IDENT opt_title period_value { build_named_period(ctx, $2, @2, $3, $4, @$); }
     ;
 
 opt_title
@@ -116,7 +128,10 @@ opt_plan_block: %empty | '{' plan_items '}' ;
 plan_items: %empty | plan_items plan_item { yyerrok; } | plan_items error ;
 plan_item
     : PERIOD_KW period_value            { build_period(ctx, &ctx->plan_decl->period, $2, @$); }
+    | PERIOD_KW IDENT                   { build_period_ref(ctx, &ctx->plan_decl->period, $2, @2, @$); }
     | OWNER PERSON                      { build_person_ref(ctx, &ctx->plan_decl->owner, $2, @2, @$); }
+    | COMMITTED                         { build_plan_kind(ctx, false, @$); }
+    | ASPIRATIONAL                      { build_plan_kind(ctx, true, @$); }
     | ';'
     ;
 
@@ -147,16 +162,23 @@ perspective_decl
     : PERSPECTIVE IDENT opt_title       { build_perspective(ctx, $2, @2, $3, @$); }
     ;
 
+/* Without a title, an objective that aligns to one takes its title. */
 objective_decl
     : OBJECTIVE IDENT STRING            { build_objective(ctx, $2, @2, $3, @$); }
       '{' objective_items '}'           { build_close(ctx, @$); }
+    | OBJECTIVE IDENT                   { build_objective(ctx, $2, @2, (str){"", 0}, @$); }
+      '{' objective_items '}'           { build_close(ctx, @$); }
+    | OBJECTIVE IDENT ALIGNS            { build_objective(ctx, $2, @2, (str){"", 0}, @$); }
+      align_ref '{' objective_items '}' { build_close(ctx, @$); }
     ;
 objective_items: %empty | objective_items objective_item { yyerrok; } | objective_items error ;
 objective_item
     : owner_item
     | TEAM IDENT                        { build_ident_ref(ctx, &ctx->objective->team_ref, $2, @2, @$); }
     | PERIOD_KW period_value            { build_period(ctx, &ctx->objective->period, $2, @$); }
+    | PERIOD_KW IDENT                   { build_period_ref(ctx, &ctx->objective->period, $2, @2, @$); }
     | COMMITTED                         { build_kind(ctx, false, @$); }
+    | ROLLUP                            { build_rollup(ctx, @$); }
     | ASPIRATIONAL                      { build_kind(ctx, true, @$); }
     | PERSPECTIVE IDENT                 { build_ident_ref(ctx, &ctx->objective->perspective_ref, $2, @2, @$); }
     | ALIGNS align_list
@@ -193,19 +215,25 @@ kr_decl
 opt_kr_block: %empty | '{' kr_items '}' ;
 kr_items: %empty | kr_items kr_item { yyerrok; } | kr_items error ;
 kr_item
-    : FROM quantity TO quantity         { build_metric(ctx, METRIC_RANGE, $2, $4, @$); }
-    | TARGET quantity                   { build_metric(ctx, METRIC_TARGET, $2, $2, @$); }
+    : FROM uquantity TO uquantity       { build_metric(ctx, METRIC_RANGE, $2, $4, @$); }
+    | FROM uquantity BY NUMBER          { build_relative(ctx, &$2, $4, @4, @$); }
+    | BY NUMBER                         { build_relative(ctx, NULL, $2, @2, @$); }
+    | TARGET uquantity                  { build_metric(ctx, METRIC_TARGET, $2, $2, @$); }
     | KEEP GE quantity                  { build_metric(ctx, METRIC_KEEP_GE, $3, $3, @$); }
     | KEEP LE quantity                  { build_metric(ctx, METRIC_KEEP_LE, $3, $3, @$); }
+    | KEEP '>' quantity                 { build_metric(ctx, METRIC_KEEP_GT, $3, $3, @$); }
+    | KEEP '<' quantity                 { build_metric(ctx, METRIC_KEEP_LT, $3, $3, @$); }
+    | ROLLUP                            { quantity none = {0}; build_metric(ctx, METRIC_ROLLUP, none, none, @$); }
     | MILESTONE                         { quantity none = {0}; build_metric(ctx, METRIC_MILESTONE, none, none, @$); }
     | CURRENT quantity                  { build_current(ctx, $2, false, @$); }
     | CURRENT DONE                      { quantity none = {0}; build_current(ctx, none, true, @$); }
-    | MINIMUM quantity                  { build_quantity(ctx, &ctx->kr->minimum, $2, @$, "minimum"); }
+    | MINIMUM uquantity                 { build_quantity(ctx, &ctx->kr->minimum, $2, @$, "minimum"); }
     | owner_item
     | DUE DATE                          { build_date(ctx, &ctx->kr->due, $2, @$, "due"); }
     | WEIGHT NUMBER                     { build_number(ctx, &ctx->kr->weight, $2, @2, @$, "weight"); }
     | CONFIDENCE NUMBER                 { build_number(ctx, &ctx->kr->confidence, $2, @2, @$, "confidence"); }
     | NOTE STRING                       { build_text(ctx, &ctx->kr->note, $2, @$, "note"); }
+    | DROPPED                           { build_kr_dropped(ctx, @$); }
     | ';'
     ;
 
@@ -220,6 +248,7 @@ initiative_item
     | SUPPORTS support_list
     | STATUS IDENT                      { build_status(ctx, $2, @2, @$); }
     | STATUS DONE                       { build_status(ctx, (str){"done", 4}, @2, @$); }
+    | STATUS DROPPED                    { build_status(ctx, (str){"dropped", 7}, @2, @$); }
     | DUE DATE                          { build_date(ctx, &ctx->initiative->due, $2, @$, "due"); }
     | ';'
     ;
@@ -241,6 +270,19 @@ checkin_entry
     : QREF '=' quantity                 { build_entry(ctx, $1, @1, $3, false, @$); }
       entry_options
     | QREF '=' DONE                     { quantity none = {0}; build_entry(ctx, $1, @1, none, true, @$); }
+      entry_options
+    | QREF '=' DROPPED                  { build_judgment(ctx, $1, @1, NULL, @3); }
+      entry_options
+    | QREF GRADE NUMBER                 { build_judgment(ctx, $1, @1, &$3, @3); }
+      entry_options
+    | IDENT GRADE NUMBER                { build_judgment(ctx, $1, @1, &$3, @3); }
+      entry_options
+    | QREF '=' NUMBER IDENT GRADE NUMBER {
+                                          build_entry(ctx, $1, @1,
+                                                      build_quantity_value(ctx, $3, (str){"", 0}, @3),
+                                                      false, @$);
+                                          build_judgment(ctx, $4, @4, &$6, @6);
+                                        }
       entry_options
     | ';'
     ;
@@ -276,9 +318,17 @@ activity_words
     ;
 
 quantity
-    : NUMBER                            { $$ = build_quantity_value(ctx, $1, (str){"", 0}, @$); }
+    : NUMBER %prec UNITLESS             { $$ = build_quantity_value(ctx, $1, (str){"", 0}, @$); }
     | NUMBER IDENT                      { $$ = build_quantity_value(ctx, $1, $2, @$); }
     | NUMBER STRING                     { $$ = build_quantity_value(ctx, $1, $2, @$); }
+    ;
+
+/* A quantity, or `?` (with an optional unit) for a value not known yet. */
+uquantity
+    : quantity
+    | '?'                               { $$ = build_unknown(ctx, (str){"", 0}, @$); }
+    | '?' IDENT                         { $$ = build_unknown(ctx, $2, @$); }
+    | '?' STRING                        { $$ = build_unknown(ctx, $2, @$); }
     ;
 
 period_value

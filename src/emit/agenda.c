@@ -104,6 +104,9 @@ static void kr_progress(FILE *out, const struct key_result *kr)
     fputs("- What is left: ", out);
     if (kr->metric == METRIC_MILESTONE)
         fputs(p->score >= 1 ? "nothing, it is done" : "the milestone itself", out);
+    else if (kr->metric == METRIC_ROLLUP)
+        fputs(p->score >= 1 ? "nothing, its contributors are done"
+                            : "what the objectives aligned to it still have to do", out);
     else if (p->remaining == 0)
         fputs(p->has_value ? "nothing, the target is reached" : "nothing to measure yet", out);
     else

@@ -8,6 +8,7 @@
 #include "lib/text.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const struct emitter emitters[] = {
@@ -110,18 +111,40 @@ str kr_unit(const struct key_result *kr)
     return kr->from.unit;
 }
 
+double number_tidy(double v)
+{
+    /* Twelve significant digits hold every amount a plan writes below 1e12;
+     * larger ones are kept as they are (integers there are exact). */
+    if (v == 0 || fabs(v) >= 1e12 || !isfinite(v))
+        return v;
+    char buf[32];
+    snprintf(buf, sizeof buf, "%.12g", v);
+    return strtod(buf, NULL);
+}
+
+/* The fewest digits, four to six, that give back v; four when none does. */
+static void shortest(char *out, size_t n, double v, const char *suffix)
+{
+    for (int digits = 4; digits <= 6; digits++) {
+        snprintf(out, n, "%.*g%s", digits, v, suffix);
+        if (fabs(strtod(out, NULL) - v) <= 1e-9 * fabs(v))
+            return;
+    }
+    snprintf(out, n, "%.4g%s", v, suffix);
+}
+
 void format_number(char *out, size_t n, double v)
 {
-    static const struct { double scale; const char *suffix; } scales[] = {
-        {1e9, "B"}, {1e6, "M"}, {1e3, "k"},
+    static const struct { double from, scale; const char *suffix; } scales[] = {
+        {1e9, 1e9, "B"}, {1e6, 1e6, "M"}, {1e4, 1e3, "k"},    /* 1022, not 1.022k */
     };
     for (size_t i = 0; i < sizeof scales / sizeof *scales; i++) {
-        if (fabs(v) >= scales[i].scale) {
-            snprintf(out, n, "%.4g%s", v / scales[i].scale, scales[i].suffix);
+        if (fabs(v) >= scales[i].from) {
+            shortest(out, n, v / scales[i].scale, scales[i].suffix);
             return;
         }
     }
-    snprintf(out, n, "%.4g", fabs(v) < 5e-5 ? 0.0 : v);
+    shortest(out, n, fabs(v) < 5e-5 ? 0.0 : v, "");
 }
 
 void format_quantity(char *out, size_t n, double v, str unit)
@@ -139,16 +162,34 @@ void format_quantity(char *out, size_t n, double v, str unit)
 void format_metric(char *out, size_t n, const struct key_result *kr)
 {
     char from[64], to[64];
+    const struct progress *p = &kr->progress;
     str unit = kr_unit(kr);
     format_quantity(to, sizeof to, kr->to.value, unit);
+    if (kr->to.unknown && !kr->relative)
+        snprintf(to, sizeof to, "?%s%.*s", unit.len && unit.ptr[0] != '%' ? " " : "",
+                 (int)unit.len, unit.ptr);
     switch (kr->metric) {
     case METRIC_RANGE:
         format_number(from, sizeof from, kr->from.value);
-        snprintf(out, n, "from %s to %s", from, to);
+        if (kr->from.unknown && p->bounds_known)    /* measured by the first check-in */
+            format_number(from, sizeof from, p->from), strcat(from, " (measured)");
+        else if (kr->from.unknown)
+            snprintf(from, sizeof from, "?");
+        if (kr->relative && p->bounds_known) {
+            format_quantity(to, sizeof to, p->to, unit);
+            snprintf(out, n, "from %s by %+g%% (to %s)", from, kr->relative_pct, to);
+        } else if (kr->relative) {
+            snprintf(out, n, "from %s by %+g%%", from, kr->relative_pct);
+        } else {
+            snprintf(out, n, "from %s to %s", from, to);
+        }
         return;
     case METRIC_TARGET: snprintf(out, n, "target %s", to); return;
     case METRIC_KEEP_GE: snprintf(out, n, "keep >= %s", to); return;
     case METRIC_KEEP_LE: snprintf(out, n, "keep <= %s", to); return;
+    case METRIC_KEEP_GT: snprintf(out, n, "keep > %s", to); return;
+    case METRIC_KEEP_LT: snprintf(out, n, "keep < %s", to); return;
+    case METRIC_ROLLUP: snprintf(out, n, "rollup"); return;
     case METRIC_MILESTONE: snprintf(out, n, "milestone"); return;
     case METRIC_NONE: break;
     }
@@ -161,17 +202,32 @@ void format_value(char *out, size_t n, const struct key_result *kr)
     if (!p->has_value)
         snprintf(out, n, "no data");
     else if (kr->metric == METRIC_MILESTONE)
-        snprintf(out, n, "%s", p->value >= 1 ? "done" : "not done");
+        snprintf(out, n, "%s", p->value < 1 ? "not done" : p->done_late ? "done late" : "done");
+    else if (kr->metric == METRIC_ROLLUP)
+        snprintf(out, n, "%.2f from %zu objective%s", p->value, kr->contributors.len,
+                 kr->contributors.len == 1 ? "" : "s");
     else
         format_quantity(out, n, p->value, kr_unit(kr));
 }
 
 void format_period(char *out, size_t n, const struct objective *o, const char *without)
 {
-    if (o->period.present)
+    /* A named period by its id: ASCII, so a cut never splits a character. */
+    const struct named_period *named = o->period.named;
+    if (named)
+        snprintf(out, n, "%s", named->id.name.ptr);
+    else if (o->period.present)
         period_format(o->period.value, out, n);
     else
         snprintf(out, n, "%s", without);
+}
+
+void format_judgment(char *out, size_t n, const struct progress *p)
+{
+    if (p->graded)
+        snprintf(out, n, "grade %.4g (computed %.2f)", p->grade, p->computed_score);
+    else
+        snprintf(out, n, "%s", "");
 }
 
 void format_change(char *out, size_t n, const struct key_result *kr)
@@ -195,7 +251,7 @@ int status_urgency(enum progress_status s)
     static const int urgency[] = {
         [PROGRESS_OFF_TRACK] = 0, [PROGRESS_MISSED] = 1, [PROGRESS_AT_RISK] = 2,
         [PROGRESS_NO_DATA] = 3, [PROGRESS_ON_TRACK] = 4, [PROGRESS_NOT_STARTED] = 5,
-        [PROGRESS_DONE] = 6, [PROGRESS_ACHIEVED] = 7,
+        [PROGRESS_DONE] = 6, [PROGRESS_ACHIEVED] = 7, [PROGRESS_DROPPED] = 8,
     };
     return urgency[s];
 }

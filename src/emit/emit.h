@@ -49,7 +49,11 @@ bool is_owner(ident first, const struct vec *co_owners, const char *person);
 str report_title(const struct report *r);
 /* The unit of a key result's quantities (empty when unitless). */
 str kr_unit(const struct key_result *kr);
-/* 13200000 → "13.2M"; at most four significant digits, for people. */
+/* v without the binary noise of arithmetic on decimals: 0.95 - 0.9 is
+ * 0.04999999999999993, and 0.05 is what a person wrote and means. */
+double number_tidy(double v);
+/* 13200000 → "13.2M", 1022 → "1022": the digits a person wrote (up to six
+ * significant), else four; k from 10,000 on. */
 void format_number(char *out, size_t n, double v);
 /* A number and its unit as a person reads it: "13.2M USD", "99.5%". */
 void format_quantity(char *out, size_t n, double v, str unit);
@@ -59,6 +63,8 @@ void format_metric(char *out, size_t n, const struct key_result *kr);
 void format_value(char *out, size_t n, const struct key_result *kr);
 /* The objective's period ("2027-Q1"), or `without` when it has none. */
 void format_period(char *out, size_t n, const struct objective *o, const char *without);
+/* "grade 0.94 (computed 0.50)" for a graded score, else "". */
+void format_judgment(char *out, size_t n, const struct progress *p);
 /* "+1.2M USD" for the change since the previous check-in. */
 void format_change(char *out, size_t n, const struct key_result *kr);
 /* Urgency for sorting: off-track and missed first, achieved last. */

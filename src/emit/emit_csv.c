@@ -48,7 +48,7 @@ static void csv_text(FILE *out, const char *s)
 static void csv_number(FILE *out, bool present, double v)
 {
     if (present)
-        fprintf(out, "%.15g", v);
+        fprintf(out, "%.15g", number_tidy(v));
     fputc(',', out);
 }
 
@@ -89,8 +89,8 @@ static void csv_row(FILE *out, const struct objective *o, const struct key_resul
     csv_person(out, kr->owner, &kr->co_owners);
     csv_str(out, kr_unit(kr));
     csv_text(out, metric);
-    csv_number(out, has_from, kr->from.value);
-    csv_number(out, numeric, kr->to.value);
+    csv_number(out, has_from && (!kr->from.unknown || p->bounds_known), p->from);
+    csv_number(out, numeric && p->bounds_known, p->to);
     csv_number(out, p->has_value, p->value);
     fprintf(out, "%.4f,%.4f,", p->score, p->expected);
     csv_text(out, progress_status_name(p->status));
@@ -100,14 +100,18 @@ static void csv_row(FILE *out, const struct objective *o, const struct key_resul
     csv_number(out, true, p->remaining);
     csv_number(out, p->has_forecast, p->forecast);
     const char *fs = p->has_forecast ? progress_status_name(p->forecast_status) : "";
-    csv_field(out, fs, strlen(fs), true);
+    csv_field(out, fs, strlen(fs), false);
+    csv_number(out, p->graded, p->grade);
+    fprintf(out, "%.4f,", p->computed_score);
+    csv_field(out, p->done_late ? "true" : "false", p->done_late ? 4 : 5, true);
 }
 
 void emit_csv(const struct report *r, FILE *out)
 {
     fputs("objective,objective_title,team,kind,objective_score,objective_status,"
           "key_result,title,owner,unit,metric,from,to,current,score,expected,status,"
-          "confidence,last_checkin,change,remaining,forecast,forecast_status\r\n", out);
+          "confidence,last_checkin,change,remaining,forecast,forecast_status,grade,computed_score,"
+          "done_late\r\n", out);
     for (size_t i = 0; i < r->objectives.len; i++) {
         const struct objective *o = r->objectives.items[i];
         for (size_t k = 0; k < o->key_results.len; k++)

@@ -24,7 +24,7 @@ static const char page_style[] =
     ".red{background:#d9534f}.yellow{background:#f0ad4e}.green{background:#5cb85c}"
     ".status{font-weight:600;padding:0 .4em;border-radius:3px}"
     ".on-track,.done,.achieved{color:#1e7b34}.at-risk{color:#a66300}"
-    ".off-track,.missed{color:#b52b27}.no-data,.not-started{color:#777}"
+    ".off-track,.missed{color:#b52b27}.no-data,.not-started,.dropped{color:#777}"
     "@media print{body{margin:0;max-width:none}section{border-color:#999}.bar{width:5em}}";
 
 static void esc(FILE *out, str s)
@@ -101,6 +101,12 @@ static void kr_row(FILE *out, const struct key_result *kr)
     esc_text(out, value);
     fputs(" <small>", out);
     esc_text(out, metric);
+    char judged[64];
+    format_judgment(judged, sizeof judged, p);
+    if (*judged) {
+        fputs(", ", out);
+        esc_text(out, judged);
+    }
     fputs("</small></td><td>", out);
     esc_text(out, change);
     fputs("</td><td>", out);
@@ -142,8 +148,10 @@ static void objective_section(const struct report *r, FILE *out, const struct ob
         owners(out, o->owner, &o->co_owners);
         fputs(" · ", out);
     }
-    fprintf(out, "%s · %s · expected %.2f</p>\n<p>", period_text,
-            objective_kind(o), p->expected);
+    char judged[64];
+    format_judgment(judged, sizeof judged, p);
+    fprintf(out, "%s · %s · %s%sexpected %.2f</p>\n<p>", period_text, objective_kind(o), judged,
+            *judged ? " · " : "", p->expected);
     bar(out, p->score);
     fputc(' ', out);
     status(out, p->status);

@@ -279,6 +279,7 @@ static void jw_real(struct json_writer *w, double v)
 /* Whole numbers print as integers, others as reals. */
 static void jw_number(struct json_writer *w, double v)
 {
+    v = number_tidy(v);
     if (fabs(v) < 9007199254740992.0 && v == floor(v)) {
         char buf[24];
         int n = snprintf(buf, sizeof buf, "%lld", (long long)v);
@@ -315,7 +316,8 @@ static void jw_date_if(struct json_writer *w, bool present, okr_day day)
 static const char *metric_name(enum metric_kind m)
 {
     static const char *const names[] = {"none", "range", "target", "keep-at-least",
-                                        "keep-at-most", "milestone"};
+                                        "keep-at-most", "milestone", "keep-above",
+                                        "keep-below", "rollup"};
     return names[m];
 }
 
@@ -377,13 +379,16 @@ static void key_result(struct json_writer *w, const struct key_result *kr)
     jw_key(w, "owners"), jw_owners(w, kr->owner, &kr->co_owners);
     jw_key(w, "unit"), jw_str(w, kr_unit(kr));
     jw_key(w, "metric"), jw_name(w, metric_name(kr->metric));
-    jw_key(w, "from"), jw_number_if(w, has_from, kr->from.value);
-    jw_key(w, "to"), jw_number_if(w, numeric, kr->to.value);
+    jw_key(w, "from"), jw_number_if(w, has_from && (!kr->from.unknown || p->bounds_known), p->from);
+    jw_key(w, "to"), jw_number_if(w, numeric && p->bounds_known, p->to);
     jw_key(w, "current"), current_value(w, kr, numeric);
     jw_key(w, "score"), jw_score(w, p->score);
+    jw_key(w, "grade"), jw_number_if(w, p->graded, p->grade);
+    jw_key(w, "computed_score"), jw_score(w, p->computed_score);
     jw_key(w, "status"), jw_name(w, progress_status_name(p->status));
+    jw_key(w, "done_late"), jw_bool(w, p->done_late);
     jw_key(w, "confidence"), jw_number_if(w, p->confidence != 0, p->confidence);
-    jw_key(w, "grade"), jw_name(w, progress_grade_name(progress_grade(p->score)));
+    jw_key(w, "color"), jw_name(w, progress_grade_name(progress_grade(p->score)));
     jw_key(w, "expected"), jw_score(w, p->expected);
     jw_key(w, "weight"), jw_number(w, kr->weight.present ? kr->weight.value : 1);
     jw_key(w, "minimum"), jw_number_if(w, kr->minimum.present, kr->minimum.value);
@@ -426,6 +431,10 @@ static void period_value(struct json_writer *w, const struct objective *o)
     jw_open(w, '{');
     jw_key(w, "start"), jw_date(w, o->period.value.start);
     jw_key(w, "end"), jw_date(w, o->period.value.end);
+    if (o->period.named) {      /* only for named periods: the layout stays as it was */
+        jw_key(w, "name"), jw_str(w, o->period.named->id.name);
+        jw_key(w, "title"), jw_str(w, o->period.named->title);
+    }
     jw_close(w, '}');
 }
 
@@ -465,9 +474,11 @@ static void objective(struct json_writer *w, const struct report *r, const struc
     jw_key(w, "period"), period_value(w, o);
     jw_key(w, "kind"), jw_name(w, objective_kind(o));
     jw_key(w, "score"), jw_score(w, p->score);
+    jw_key(w, "grade"), jw_number_if(w, p->graded, p->grade);
+    jw_key(w, "computed_score"), jw_score(w, p->computed_score);
     jw_key(w, "expected"), jw_score(w, p->expected);
     jw_key(w, "status"), jw_name(w, progress_status_name(p->status));
-    jw_key(w, "grade"), jw_name(w, progress_grade_name(progress_grade(p->score)));
+    jw_key(w, "color"), jw_name(w, progress_grade_name(progress_grade(p->score)));
     jw_key(w, "confidence"), jw_number_if(w, p->confidence != 0, p->confidence);
     jw_key(w, "aligns"), aligns(w, o);
     jw_key(w, "contributors"), contributors(w, &r->contributors[o->seq]);

@@ -28,7 +28,7 @@ static void md_text(FILE *out, const char *s)
 
 static void summary(const struct report *r, FILE *out)
 {
-    size_t counts[PROGRESS_MISSED + 1] = {0}, krs = 0;
+    size_t counts[PROGRESS_DROPPED + 1] = {0}, krs = 0;
     double total = 0;
     for (size_t i = 0; i < r->objectives.len; i++) {
         const struct objective *o = r->objectives.items[i];
@@ -37,7 +37,7 @@ static void summary(const struct report *r, FILE *out)
             counts[((struct key_result *)o->key_results.items[k])->progress.status]++;
     }
     fprintf(out, "**%zu objectives**, %zu key results", r->objectives.len, krs);
-    for (int s = PROGRESS_NO_DATA; s <= PROGRESS_MISSED; s++)
+    for (int s = PROGRESS_NO_DATA; s <= PROGRESS_DROPPED; s++)
         if (counts[s])
             fprintf(out, ", %zu %s", counts[s], progress_status_name((enum progress_status)s));
     if (r->objectives.len)
@@ -74,7 +74,14 @@ static void kr_row(FILE *out, const struct key_result *kr)
     md_text(out, value);
     fputs(" (", out);
     md_text(out, metric);
-    fputs(") | ", out);
+    fputs(")", out);
+    char judged[64];
+    format_judgment(judged, sizeof judged, p);
+    if (*judged) {
+        fputs(", ", out);
+        md_text(out, judged);
+    }
+    fputs(" | ", out);
     md_text(out, change);
     fprintf(out, " | %.2f | %s | ", p->score, progress_status_name(p->status));
     if (p->confidence)
@@ -102,8 +109,10 @@ static void objective_section(const struct report *r, FILE *out, const struct ob
         md_owners(out, o->owner, &o->co_owners);
         fputs(" · ", out);
     }
-    fprintf(out, "%s · %s · score **%.2f** (expected %.2f) · **%s**\n", period_text,
-            objective_kind(o), p->score, p->expected,
+    char judged[64];
+    format_judgment(judged, sizeof judged, p);
+    fprintf(out, "%s · %s · score **%.2f** (expected %.2f)%s%s · **%s**\n", period_text,
+            objective_kind(o), p->score, p->expected, *judged ? " · " : "", judged,
             progress_status_name(p->status));
     for (size_t i = 0; i < o->aligned_to.len; i++) {
         const struct key_result *kr = o->aligned_krs.items[i];

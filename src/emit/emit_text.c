@@ -105,11 +105,12 @@ static void print_key_result(const struct text_out *t, const struct key_result *
         fprintf(t->out, " c%d", p->confidence);
     fputc('\n', t->out);
 
-    char value[64], metric[160], change[64], left[64], line[512];
+    char value[64], metric[160], change[64], left[64], line[512], judged[64];
     format_value(value, sizeof value, kr);
     format_metric(metric, sizeof metric, kr);
-    snprintf(line, sizeof line, "%.*s: %s, %s", (int)kr->id.name.len, kr->id.name.ptr, value,
-             metric);
+    format_judgment(judged, sizeof judged, p);
+    snprintf(line, sizeof line, "%.*s: %s, %s%s%s", (int)kr->id.name.len, kr->id.name.ptr, value,
+             metric, *judged ? ", " : "", judged);
     fputs("      ", t->out);
     line_end(t, line, 6);
 
@@ -170,8 +171,11 @@ static void print_objective(const struct report *r, const struct text_out *t,
         n += snprintf(line + n, sizeof line - (size_t)n, ", @%.*s", (int)co->name.len,
                       co->name.ptr);
     }
+    char judged[64];
+    format_judgment(judged, sizeof judged, p);
     if ((size_t)n < sizeof line)
-        n += snprintf(line + n, sizeof line - (size_t)n, ", expected %.2f", p->expected);
+        n += snprintf(line + n, sizeof line - (size_t)n, "%s%s, expected %.2f", *judged ? ", " : "",
+                      judged, p->expected);
     for (size_t i = 0; i < o->aligned_to.len && (size_t)n < sizeof line; i++) {
         const struct objective *up = o->aligned_to.items[i];
         const struct key_result *kr = o->aligned_krs.items[i];

@@ -7,6 +7,7 @@
  * then `<`, `>`, `"`) and tooltips (dot_plain: backslashes escaped). */
 #define _GNU_SOURCE
 #include "emit/graph.h"
+#include "emit/emit.h"
 #include "lib/arena.h"
 #include "lib/date.h"
 #include "lib/hash.h"
@@ -43,8 +44,8 @@ static const char *const initiative_status_names[] = {"planned", "active", "done
 
 static const struct grade_colors *grade_of(const struct progress *p)
 {
-    if (!p->has_value)
-        return &grades[0];
+    if ((!p->has_value && !p->graded) || p->dropped)
+        return &grades[0];      /* grey: nothing to judge */
     if (p->score < 0.4)
         return &grades[1];
     return p->score < 0.7 ? &grades[2] : &grades[3];
@@ -165,8 +166,10 @@ static char *dot_plain(const char *s, size_t n)
 
 static void html_score(FILE *out, const struct progress *p)
 {
-    if (p->has_value)
-        fprintf(out, "%.2f", p->score);
+    if (p->dropped)
+        fputs("dropped", out);
+    else if (p->has_value || p->graded)
+        fprintf(out, "%.2f", p->score);     /* a grade shows as the score it sets */
     else
         fputs("&#8211;", out);  /* en dash: no value yet */
 }
@@ -202,20 +205,12 @@ static bool supports(const struct initiative *in, const struct key_result *kr)
     return false;
 }
 
-/* 24000000 → "24M", 2500 → "2.5k", 99.5 → "99.5": as plans write them. */
+/* 24000000 → "24M", 99.5 → "99.5": as the reports write them (format_number). */
 static void html_number(FILE *out, double v)
 {
-    static const struct {
-        double scale;
-        const char *suffix;
-    } scales[] = {{1e9, "B"}, {1e6, "M"}, {1e3, "k"}};
-    double magnitude = v < 0 ? -v : v;
-    for (size_t i = 0; i < sizeof scales / sizeof *scales; i++)
-        if (magnitude >= scales[i].scale) {
-            fprintf(out, "%.3g%s", v / scales[i].scale, scales[i].suffix);
-            return;
-        }
-    fprintf(out, "%.4g", v);
+    char buf[64];
+    format_number(buf, sizeof buf, v);
+    fputs(buf, out);
 }
 
 static void html_quantity(FILE *out, const quantity *q)
@@ -233,9 +228,21 @@ static void html_target(FILE *out, const struct key_result *kr)
 {
     switch (kr->metric) {
     case METRIC_RANGE:
-    case METRIC_TARGET: fputs("&#8594; ", out); html_quantity(out, &kr->to); break;
+    case METRIC_TARGET: {
+        quantity target = kr->to;       /* in effect: a relative one follows its baseline */
+        target.value = kr->progress.to;
+        fputs("&#8594; ", out);
+        if (kr->progress.bounds_known)
+            html_quantity(out, &target);
+        else
+            fputc('?', out);
+        break;
+    }
     case METRIC_KEEP_GE: fputs("&#8805; ", out); html_quantity(out, &kr->to); break;
     case METRIC_KEEP_LE: fputs("&#8804; ", out); html_quantity(out, &kr->to); break;
+    case METRIC_KEEP_GT: fputs("&gt; ", out); html_quantity(out, &kr->to); break;
+    case METRIC_KEEP_LT: fputs("&lt; ", out); html_quantity(out, &kr->to); break;
+    case METRIC_ROLLUP: fputs("roll-up", out); break;
     case METRIC_MILESTONE: fputs("milestone", out); break;
     case METRIC_NONE: fputs("no metric", out); break;     /* an empty <FONT> is invalid */
     }
@@ -284,9 +291,10 @@ static void html_meta(FILE *out, const struct objective *o)
         fputs(" &#183; ", out);
     }
     if (o->period.present) {
-        char when[32];
-        period_format(o->period.value, when, sizeof when);
-        fprintf(out, "%s &#183; ", when);
+        char when[48];
+        format_period(when, sizeof when, o, "");
+        html_text(out, when, strlen(when));
+        fputs(" &#183; ", out);
     }
     fprintf(out, "%s</FONT></TD></TR>", objective_kind(o));
 }

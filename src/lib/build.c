@@ -127,6 +127,22 @@ void build_kind(struct parse_ctx *ctx, bool aspirational, loc at)
     o->kind_at = build_span(ctx, at);
 }
 
+void build_rollup(struct parse_ctx *ctx, loc at)
+{
+    struct objective *o = ctx->objective;
+    if (first_time(ctx, o->rollup_at.src != NULL, o->rollup_at, at, "rollup"))
+        o->rollup_at = build_span(ctx, at);
+}
+
+void build_plan_kind(struct parse_ctx *ctx, bool aspirational, loc at)
+{
+    struct plan_decl *p = ctx->plan_decl;
+    if (!first_time(ctx, p->kind_at.src != NULL, p->kind_at, at, "committed or aspirational"))
+        return;
+    p->aspirational = aspirational;
+    p->kind_at = build_span(ctx, at);
+}
+
 void build_align(struct parse_ctx *ctx, str id, loc at)
 {
     ident *ref = make(ctx, sizeof *ref), *kr = NULL;
@@ -173,6 +189,9 @@ static const char *metric_name(enum metric_kind kind)
     case METRIC_TARGET: return "target";
     case METRIC_KEEP_GE: return "keep >=";
     case METRIC_KEEP_LE: return "keep <=";
+    case METRIC_KEEP_GT: return "keep >";
+    case METRIC_KEEP_LT: return "keep <";
+    case METRIC_ROLLUP: return "rollup";
     case METRIC_MILESTONE: return "milestone";
     case METRIC_NONE: break;
     }
@@ -197,7 +216,7 @@ void build_metric(struct parse_ctx *ctx, enum metric_kind kind, quantity from, q
         k->from = from;
     } else {
         /* `target` counts from a baseline of 0 in the target's unit. */
-        k->from = (quantity){0, to.unit, to.at, false};
+        k->from = (quantity){0, to.unit, to.at, false, false};
     }
 }
 
@@ -280,6 +299,43 @@ void build_entry(struct parse_ctx *ctx, str ref, loc ref_at, quantity value, boo
     (void)at;
     vec_push(ctx->arena, &ctx->checkin->entries, e);
     ctx->entry = e;
+}
+
+void build_judgment(struct parse_ctx *ctx, str ref, loc ref_at, const struct number_tok *grade,
+                    loc value_at)
+{
+    struct checkin_entry *e = make(ctx, sizeof *e);
+    const char *dot = memchr(ref.ptr, '.', ref.len);
+    e->checkin = ctx->checkin;
+    e->judgment = true;
+    if (dot) {
+        uint32_t left = (uint32_t)(dot - ref.ptr);
+        e->obj_ref = make_ident(ctx, (str){ref.ptr, left}, (loc){ref_at.start, ref_at.start + left});
+        e->kr_ref = make_ident(ctx, (str){dot + 1, ref.len - left - 1},
+                               (loc){ref_at.start + left + 1, ref_at.end});
+    } else {
+        e->obj_ref = make_ident(ctx, ref, ref_at);
+    }
+    e->ref_at = build_span(ctx, ref_at);
+    if (grade) {
+        double v = grade->value;
+        bool percent = grade->unit.len == 1 && grade->unit.ptr[0] == '%';
+        if (grade->unit.len && !percent)
+            diag_report(ctx->plan->diags, R_SYNTAX, build_span(ctx, value_at),
+                        "a grade is a number (0.7) or a percentage (70%%), without a unit");
+        e->grade = (number_item){percent ? v / 100 : v, build_span(ctx, value_at), grade->valid};
+    } else {
+        e->dropped = true;
+    }
+    vec_push(ctx->arena, &ctx->checkin->entries, e);
+    ctx->entry = e;
+}
+
+void build_kr_dropped(struct parse_ctx *ctx, loc at)
+{
+    struct key_result *k = ctx->kr;
+    if (first_time(ctx, k->dropped_at.src != NULL, k->dropped_at, at, "dropped"))
+        k->dropped_at = build_span(ctx, at);
 }
 
 void build_rules(struct parse_ctx *ctx, loc at)
@@ -422,7 +478,25 @@ void build_ident_ref(struct parse_ctx *ctx, ident *field, str name, loc name_at,
 void build_period(struct parse_ctx *ctx, period_item *field, struct period_tok value, loc at)
 {
     if (first_time(ctx, field->at.src != NULL, field->at, at, "period"))
-        *field = (period_item){value.value, build_span(ctx, at), value.valid};
+        *field = (period_item){.value = value.value, .at = build_span(ctx, at), .present = value.valid};
+}
+
+void build_period_ref(struct parse_ctx *ctx, period_item *field, str name, loc name_at, loc at)
+{
+    if (first_time(ctx, field->at.src != NULL, field->at, at, "period"))
+        *field = (period_item){.at = build_span(ctx, at), .name_ref = make_ident(ctx, name, name_at)};
+}
+
+void build_named_period(struct parse_ctx *ctx, str id, loc id_at, str title,
+                        struct period_tok value, loc at)
+{
+    struct named_period *p = make(ctx, sizeof *p);
+    p->id = make_ident(ctx, id, id_at);
+    p->title = dup(ctx, title);
+    p->value = value.value;
+    p->valid = value.valid;
+    p->at = build_span(ctx, at);
+    vec_push(ctx->arena, &ctx->plan->periods, p);
 }
 
 void build_text(struct parse_ctx *ctx, text_item *field, str text, loc at, const char *item)
@@ -456,9 +530,35 @@ void build_number(struct parse_ctx *ctx, number_item *field, struct number_tok v
     *field = (number_item){value.value, build_span(ctx, value_at), value.valid};
 }
 
+quantity build_unknown(struct parse_ctx *ctx, str unit, loc at)
+{
+    quantity q = {0, dup(ctx, unit), build_span(ctx, at), false, true};
+    return q;
+}
+
+void build_relative(struct parse_ctx *ctx, const quantity *from, struct number_tok pct,
+                    loc pct_at, loc at)
+{
+    bool percent = pct.unit.len == 1 && pct.unit.ptr[0] == '%';
+    if (!percent) {
+        diag_report(ctx->plan->diags, R_SYNTAX, build_span(ctx, pct_at),
+                    "'by' takes a relative change in percent, as in 'by +25%%' or 'by -30%%'");
+        return;
+    }
+    quantity base = from ? *from : (quantity){0, {"", 0}, build_span(ctx, at), false, true};
+    /* Relative: from 10% by -30% targets 7%, not -20%. */
+    quantity to = {base.value * (1 + pct.value / 100), base.unit, build_span(ctx, pct_at),
+                   base.present, !base.present};
+    build_metric(ctx, METRIC_RANGE, base, to, at);
+    if (ctx->kr->metric_at.start == build_span(ctx, at).start) {
+        ctx->kr->relative = true;
+        ctx->kr->relative_pct = pct.value;
+    }
+}
+
 quantity build_quantity_value(struct parse_ctx *ctx, struct number_tok number, str unit, loc at)
 {
-    quantity q = {number.value, number.unit, build_span(ctx, at), number.valid};
+    quantity q = {number.value, number.unit, build_span(ctx, at), number.valid, false};
     if (unit.len && number.unit.len)
         diag_report(ctx->plan->diags, R_SYNTAX, build_span(ctx, at),
                     "this quantity has two units ('%.*s' and '%.*s'); keep one",

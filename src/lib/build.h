@@ -139,6 +139,8 @@ void build_perspective(struct parse_ctx *ctx, str id, loc id_at, str title, loc 
 void build_objective(struct parse_ctx *ctx, str id, loc id_at, str title, loc at);
 void build_close(struct parse_ctx *ctx, loc at);
 void build_kind(struct parse_ctx *ctx, bool aspirational, loc at);
+void build_plan_kind(struct parse_ctx *ctx, bool aspirational, loc at);
+void build_rollup(struct parse_ctx *ctx, loc at);
 void build_align(struct parse_ctx *ctx, str id, loc at);
 void build_risk(struct parse_ctx *ctx, str text, loc at);
 void build_kr(struct parse_ctx *ctx, str id, loc id_at, str title, loc at);
@@ -153,6 +155,10 @@ void build_support(struct parse_ctx *ctx, str id, loc at);
 void build_checkin(struct parse_ctx *ctx, struct date_tok date, loc date_at, str by, loc by_at,
                    loc at);
 void build_entry(struct parse_ctx *ctx, str ref, loc ref_at, quantity value, bool done, loc at);
+/* `OBJ.KR = dropped` (grade NULL), `OBJ.KR grade G` or `OBJ grade G`. */
+void build_judgment(struct parse_ctx *ctx, str ref, loc ref_at, const struct number_tok *grade,
+                    loc value_at);
+void build_kr_dropped(struct parse_ctx *ctx, loc at);
 void build_rules(struct parse_ctx *ctx, loc at);
 void build_rules_end(struct parse_ctx *ctx);
 void build_rule_word(struct parse_ctx *ctx, str word, loc at);
@@ -167,6 +173,9 @@ void build_co_owner(struct parse_ctx *ctx, str name, loc name_at);
 void build_person_ref(struct parse_ctx *ctx, ident *field, str name, loc name_at, loc at);
 void build_ident_ref(struct parse_ctx *ctx, ident *field, str name, loc name_at, loc at);
 void build_period(struct parse_ctx *ctx, period_item *field, struct period_tok value, loc at);
+void build_period_ref(struct parse_ctx *ctx, period_item *field, str name, loc name_at, loc at);
+void build_named_period(struct parse_ctx *ctx, str id, loc id_at, str title,
+                        struct period_tok value, loc at);
 void build_text(struct parse_ctx *ctx, text_item *field, str text, loc at, const char *item);
 void build_quantity(struct parse_ctx *ctx, quantity *field, quantity value, loc at,
                     const char *item);
@@ -176,6 +185,10 @@ void build_number(struct parse_ctx *ctx, number_item *field, struct number_tok v
                   loc value_at, loc at, const char *item);
 
 /* Values */
+quantity build_unknown(struct parse_ctx *ctx, str unit, loc at);
+/* `from Q by +N%` (from NULL: `by +N%` alone, the baseline measured). */
+void build_relative(struct parse_ctx *ctx, const quantity *from, struct number_tok pct,
+                    loc pct_at, loc at);
 quantity build_quantity_value(struct parse_ctx *ctx, struct number_tok number, str unit, loc at);
 struct period_tok build_year(struct parse_ctx *ctx, struct number_tok year, loc at);
 struct period_tok build_range(struct parse_ctx *ctx, struct date_tok start, struct date_tok end,

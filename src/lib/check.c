@@ -24,7 +24,7 @@ static const char *unit_text(str u)
 static void check_unit(struct diag_ctx *d, const struct key_result *kr, const quantity *q,
                        const char *what)
 {
-    if (!q->present || !q->unit.len || !kr->to.unit.len || same_unit(q->unit, kr->to.unit))
+    if (!(q->present || q->unknown) || !q->unit.len || !kr->to.unit.len || same_unit(q->unit, kr->to.unit))
         return;
     struct diag *g = diag_report(d, R_UNIT_MISMATCH, q->at,
                                  "%s of key result '%s' is in %s, but its target is in %s", what,
@@ -41,7 +41,8 @@ static void check_confidence(struct diag_ctx *d, const number_item *c)
 
 static bool is_number_metric(enum metric_kind m)
 {
-    return m == METRIC_RANGE || m == METRIC_TARGET || m == METRIC_KEEP_GE || m == METRIC_KEEP_LE;
+    return m == METRIC_RANGE || m == METRIC_TARGET || m == METRIC_KEEP_GE || m == METRIC_KEEP_LE ||
+           m == METRIC_KEEP_GT || m == METRIC_KEEP_LT;
 }
 
 static void check_key_result(struct diag_ctx *d, struct key_result *kr)
@@ -61,7 +62,9 @@ static void check_key_result(struct diag_ctx *d, struct key_result *kr)
     check_unit(d, kr, &kr->current, "the current value");
     check_unit(d, kr, &kr->minimum, "the minimum");
     if (kr->minimum.present) {
-        if (kr->metric == METRIC_RANGE || kr->metric == METRIC_TARGET) {
+        if (kr->from.unknown || kr->to.unknown) {
+            /* checked once the baseline is measured: nothing to compare yet */
+        } else if (kr->metric == METRIC_RANGE || kr->metric == METRIC_TARGET) {
             double lo = fmin(kr->from.value, kr->to.value), hi = fmax(kr->from.value, kr->to.value);
             if (kr->minimum.value < lo || kr->minimum.value > hi)
                 diag_report(d, R_MINIMUM_OUT_OF_RANGE, kr->minimum.at,
@@ -70,10 +73,18 @@ static void check_key_result(struct diag_ctx *d, struct key_result *kr)
         } else if (kr->metric != METRIC_NONE) {
             diag_report(d, R_MINIMUM_OUT_OF_RANGE, kr->minimum.at,
                         "key result '%s' is a %s; a minimum applies to 'from ... to' and 'target' "
-                        "key results only", id, kr->metric == METRIC_MILESTONE ? "milestone" : "'keep'");
+                        "key results only", id,
+                        kr->metric == METRIC_MILESTONE ? "milestone"
+                        : kr->metric == METRIC_ROLLUP  ? "roll-up"
+                                                       : "'keep'");
         }
     }
     check_confidence(d, &kr->confidence);
+    if (kr->metric == METRIC_ROLLUP && (kr->current.present || kr->current_done || kr->checkins.len))
+        diag_report(d, R_UNIT_MISMATCH, kr->checkins.len ? ((struct checkin_entry *)kr->checkins.items[0])->ref_at
+                                                         : kr->current.at,
+                    "key result '%s' is a roll-up, scored from the objectives aligned to it; it "
+                    "takes no value (a grade is fine)", id);
     if (kr->metric == METRIC_MILESTONE && kr->current.present)
         diag_report(d, R_UNIT_MISMATCH, kr->current.at,
                     "key result '%s' is a milestone; its value is 'done' or nothing", id);

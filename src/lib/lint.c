@@ -86,7 +86,7 @@ static void kr_count(struct linter *l, struct objective *o)
     long n = (long)o->key_results.len;
     int min = param(l, P_KR_COUNT_MIN), max = param(l, P_KR_COUNT_MAX);
     const char *id = o->id.name.ptr;
-    if (n < min)
+    if (n < min && !o->rollup_at.src)      /* a roll-up is measured by its contributors */
         diag_report(l->d, R_KR_COUNT, o->id.at,
                     "objective '%s' has %ld key %s; at least %d %s needed (kr-count min %d): add "
                     "the measurable outcomes that show it is met",
@@ -312,7 +312,7 @@ static void missing_owner(struct linter *l, struct objective *o, struct key_resu
 
 static void missing_baseline(struct linter *l, struct key_result *kr)
 {
-    if (kr->metric == METRIC_TARGET)
+    if (kr->metric == METRIC_TARGET && !kr->to.unknown)
         diag_report(l->d, R_MISSING_BASELINE, kr->metric_at,
                     "key result '%s' has a target but no baseline, so its progress counts from 0: "
                     "write 'from START to %g' with its value at the start of the period",
@@ -347,20 +347,68 @@ static void period_mismatch(struct linter *l, struct objective *o)
     }
 }
 
+/* Results arrive late: entries up to grace-days after the period are fine. */
+static void entries_outside_period(struct linter *l, struct objective *o, const struct vec *entries)
+{
+    okr_day grace = param(l, P_CHECKIN_OUTSIDE_PERIOD_GRACE_DAYS);
+    for (size_t i = 0; i < entries->len; i++) {
+        struct checkin_entry *e = entries->items[i];
+        okr_day day = e->checkin->date.value;
+        if (period_contains_day(o->period.value, day) ||
+            (day > o->period.value.end && day - o->period.value.end <= grace))
+            continue;
+        diag_report(l->d, R_CHECKIN_OUTSIDE_PERIOD, e->ref_at,
+                    "this check-in of '%s%s%s' is dated %s, outside the period %s of objective '%s'%s: "
+                    "correct the date, or check in on the objective of that period",
+                    o->id.name.ptr, e->kr ? "." : "", e->kr ? e->kr->id.name.ptr : "",
+                    day_text(l, day), period_days_text(l, o->period.value), o->id.name.ptr,
+                    day > o->period.value.end
+                        ? arena_printf(l->plan->arena, " and more than %d days after it (grace-days %d)",
+                                       (int)grace, (int)grace)
+                        : "");
+    }
+}
+
 static void checkin_outside_period(struct linter *l, struct objective *o, struct key_result *kr)
 {
     if (!o->period.present)
         return;
+    entries_outside_period(l, o, &kr->checkins);
+    entries_outside_period(l, o, &kr->judgments);
+}
+
+static void placeholder(struct linter *l, struct objective *o, struct key_result *kr)
+{
+    const struct checkin_entry *first = kr->checkins.len ? kr->checkins.items[0] : NULL;
+    if (kr->from.unknown && (!first || first->checkin->date.value > l->plan->as_of))
+        diag_report(l->d, R_PLACEHOLDER, kr->from.at,
+                    "the baseline of '%s.%s' is not measured yet (?): its first check-in will be "
+                    "the baseline; until then it has no data", o->id.name.ptr, kr->id.name.ptr);
+    if (kr->to.unknown && !kr->relative)
+        diag_report(l->d, R_PLACEHOLDER, kr->to.at,
+                    "the target of '%s.%s' is unknown (?), so it cannot be scored: write the "
+                    "target once it is agreed", o->id.name.ptr, kr->id.name.ptr);
+    if (kr->minimum.unknown)
+        diag_report(l->d, R_PLACEHOLDER, kr->minimum.at,
+                    "the minimum of '%s.%s' is unknown (?): write it, or leave the minimum out",
+                    o->id.name.ptr, kr->id.name.ptr);
+}
+
+static void done_late(struct linter *l, struct objective *o, struct key_result *kr)
+{
+    if (kr->metric != METRIC_MILESTONE || !kr->due.present)
+        return;
     for (size_t i = 0; i < kr->checkins.len; i++) {
         struct checkin_entry *e = kr->checkins.items[i];
         okr_day day = e->checkin->date.value;
-        if (period_contains_day(o->period.value, day))
+        if (day > l->plan->as_of || !e->done)
             continue;
-        diag_report(l->d, R_CHECKIN_OUTSIDE_PERIOD, e->ref_at,
-                    "this check-in of '%s.%s' is dated %s, outside the period %s of objective '%s': "
-                    "correct the date, or check in on the objective of that period",
-                    o->id.name.ptr, kr->id.name.ptr, day_text(l, day),
-                    period_days_text(l, o->period.value), o->id.name.ptr);
+        if (day > kr->due.value)
+            diag_report(l->d, R_DONE_LATE, e->ref_at,
+                        "milestone '%s.%s' was done on %s, %d days after it was due on %s",
+                        o->id.name.ptr, kr->id.name.ptr, day_text(l, day),
+                        (int)(day - kr->due.value), day_text(l, kr->due.value));
+        return;
     }
 }
 
@@ -374,14 +422,25 @@ static bool is_done(const struct plan *plan, const struct key_result *kr)
     return kr->current_done;
 }
 
+static bool is_dropped(const struct plan *plan, const struct key_result *kr)
+{
+    for (size_t i = 0; i < kr->judgments.len; i++) {
+        const struct checkin_entry *e = kr->judgments.items[i];
+        if (e->dropped && e->checkin->date.value <= plan->as_of)
+            return true;
+    }
+    return kr->dropped_at.src != NULL;
+}
+
 /* Days since the latest check-in on or before as-of (or since the period
  * began), when that exceeds the limit; -1 when the key result is fresh,
- * done, or its objective's period is not running. */
+ * done, dropped, a roll-up, or its objective's period is not running. */
 static long stale_days(struct linter *l, const struct objective *o, const struct key_result *kr,
                        okr_day *since, bool *ever)
 {
     struct plan *plan = l->plan;
-    if (!o->period.present || !period_contains_day(o->period.value, plan->as_of) || is_done(plan, kr))
+    if (!o->period.present || !period_contains_day(o->period.value, plan->as_of) || is_done(plan, kr) ||
+        is_dropped(plan, kr) || kr->metric == METRIC_ROLLUP)
         return -1;
     const struct checkin_entry *last = NULL;
     for (size_t i = 0; i < kr->checkins.len; i++) {
@@ -658,6 +717,8 @@ static void lint_key_result(struct linter *l, const struct word_set *verbs, stru
     missing_baseline(l, kr);
     checkin_outside_period(l, o, kr);
     percent_fraction(l, kr);
+    done_late(l, o, kr);
+    placeholder(l, o, kr);
 }
 
 void lint_plan(struct plan *plan)
@@ -677,6 +738,8 @@ void lint_plan(struct plan *plan)
         smart_relevant(&l, o);
         smart_time_bound(&l, o);
         period_mismatch(&l, o);
+        if (o->period.present)
+            entries_outside_period(&l, o, &o->grades);
         for (size_t k = 0; k < o->key_results.len; k++)
             lint_key_result(&l, verbs, o, o->key_results.items[k]);
         stale_checkins(&l, o);

@@ -19,7 +19,7 @@ struct hash;
 /* ---- progress (progress.c fills it, SPEC §4) ---- */
 enum progress_status {
     PROGRESS_NO_DATA, PROGRESS_NOT_STARTED, PROGRESS_ON_TRACK, PROGRESS_AT_RISK,
-    PROGRESS_OFF_TRACK, PROGRESS_DONE, PROGRESS_ACHIEVED, PROGRESS_MISSED
+    PROGRESS_OFF_TRACK, PROGRESS_DONE, PROGRESS_ACHIEVED, PROGRESS_MISSED, PROGRESS_DROPPED
 };
 struct progress {
     bool has_value;         /* a check-in on or before as-of, or `current`, counts */
@@ -30,6 +30,9 @@ struct progress {
     int confidence;         /* latest confidence, 0 when none */
     /* Key results only (progress.c, SPEC §4 and docs/report.md). */
     double raw;             /* unclamped (value - from) / (to - from) */
+    bool bounds_known;      /* from and to below are known (no `?` left) */
+    double from, to;        /* the baseline and target in effect: a `?` baseline
+                               is the first counted check-in (SPEC §2.4) */
     size_t checkins_counted;    /* check-ins dated on or before as-of */
     okr_day last_checkin;       /* date of the latest of them, when counted */
     bool has_previous;          /* a value before the latest check-in */
@@ -40,6 +43,12 @@ struct progress {
     double forecast;            /* least-squares value at the period end */
     double forecast_score;
     enum progress_status forecast_status;   /* achieved or missed */
+    /* Judgments (check-in entries `grade G` and `= dropped`, SPEC §2.4). */
+    double computed_score;      /* the score from values alone, beside a grade */
+    bool graded;                /* a grade dated on or before as-of counts */
+    double grade;               /* its value as written (0.94; 94% is 0.94) */
+    bool dropped;               /* key results: dropped on or before as-of */
+    bool done_late;             /* milestones: done after the due date */
 };
 
 enum grade { GRADE_RED, GRADE_YELLOW, GRADE_GREEN };
@@ -55,12 +64,23 @@ typedef struct {
     str unit;               /* empty when unitless */
     span at;
     bool present;
+    bool unknown;           /* `?`: not present, to be measured (SPEC §2.4) */
 } quantity;
+
+struct named_period {
+    ident id;
+    str title;              /* empty when none */
+    period value;
+    bool valid;
+    span at;
+};
 
 typedef struct {
     period value;
     span at;
     bool present;
+    ident name_ref;         /* `period NAME`: resolve.c fills value from it */
+    const struct named_period *named;
 } period_item;
 
 typedef struct {
@@ -91,6 +111,8 @@ struct plan_decl {
     span at;
     ident owner;
     period_item period;
+    bool aspirational;      /* the default kind of its objectives */
+    span kind_at;
 };
 
 struct team {
@@ -117,7 +139,8 @@ struct perspective {
 };
 
 enum metric_kind { METRIC_NONE, METRIC_RANGE, METRIC_TARGET, METRIC_KEEP_GE,
-                   METRIC_KEEP_LE, METRIC_MILESTONE };
+                   METRIC_KEEP_LE, METRIC_MILESTONE, METRIC_KEEP_GT, METRIC_KEEP_LT,
+                   METRIC_ROLLUP };     /* rollup: the average of what aligns to it */
 
 struct key_result {
     ident id;               /* first: resolve.c reads members by their ident */
@@ -128,6 +151,8 @@ struct key_result {
     enum metric_kind metric;
     span metric_at;
     quantity from, to;      /* METRIC_TARGET: from is 0 in to's unit; KEEP: to is the threshold */
+    bool relative;          /* `by +25%`: to is from changed by relative_pct */
+    double relative_pct;
     quantity current;
     bool current_done;
     quantity minimum;
@@ -140,6 +165,8 @@ struct key_result {
     text_item note;
     struct vec checkins;    /* struct checkin_entry *, in check-in date order */
     struct vec contributors;    /* struct objective *: those that align to this KR */
+    struct vec judgments;   /* struct checkin_entry * (grades, drops), in date order */
+    span dropped_at;        /* the item `dropped`, when given */
     struct progress progress;
 };
 
@@ -162,7 +189,8 @@ struct initiative {
 struct objective {
     size_t seq;             /* position in plan->objectives */
     ident id;
-    str title;
+    str title;              /* resolve.c derives it for an untitled objective */
+    bool title_derived;
     span at;
     bool cut_short;         /* a syntax error inside its block: lint leaves it */
     ident owner, team_ref, perspective_ref;
@@ -177,15 +205,23 @@ struct objective {
     struct vec align_krs;   /* ident * or NULL, beside aligns: the KR of `aligns OBJ.KR` */
     struct vec aligned_to;  /* struct objective *, resolved */
     struct vec aligned_krs; /* struct key_result * or NULL, beside aligned_to */
+    struct vec contributors;    /* struct objective *: those aligned to it as a whole */
+    span rollup_at;         /* `rollup`: scored from its KRs and its contributors too */
     text_item why, note;
     struct vec risks;       /* text_item * */
     struct vec key_results; /* struct key_result * */
     struct vec initiatives; /* struct initiative * */
+    struct vec grades;      /* struct checkin_entry *: `OBJ grade G`, in date order */
     struct progress progress;
 };
 
+/* One line of a check-in: a value (`OBJ.KR = Q`, `= done`) or a judgment
+ * (`OBJ.KR = dropped`, `OBJ.KR grade G`, `OBJ grade G`: kr_ref empty). */
 struct checkin_entry {
     struct checkin *checkin;
+    bool judgment;          /* a grade or a drop, not a value */
+    bool dropped;
+    number_item grade;      /* present for grades */
     ident obj_ref, kr_ref;
     span ref_at;
     struct key_result *kr;
@@ -240,10 +276,11 @@ struct plan {
     struct vec sources;     /* struct source *, load order */
     struct plan_decl *decl; /* the first `plan` declaration, if any */
     struct vec teams, people, perspectives, objectives, checkins, rules_blocks,
-               lexicons, uses;
+               lexicons, uses, periods;    /* periods: struct named_period * */
     /* resolve.c */
     struct hash *team_ids, *person_ids, *perspective_ids, *objective_ids,
-                *initiative_ids;    /* initiatives by "objective.initiative" */
+                *initiative_ids,    /* initiatives by "objective.initiative" */
+                *period_ids;
 };
 
 #endif

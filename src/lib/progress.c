@@ -4,12 +4,13 @@
 #include "lib/model.h"
 
 #include <math.h>
+#include <stdlib.h>
 
 /* Scores are ratios of decimal inputs; 0.7 may come out as 0.69999999. */
 #define SCORE_EPSILON 1e-9
 
 static const char *const status_names[] = {"no-data", "not-started", "on-track", "at-risk",
-                                           "off-track", "done", "achieved", "missed"};
+                                           "off-track", "done", "achieved", "missed", "dropped"};
 static const char *const grade_names[] = {"red", "yellow", "green"};
 
 const char *progress_status_name(enum progress_status s)
@@ -33,8 +34,12 @@ int progress_direction(const struct key_result *kr)
 {
     switch (kr->metric) {
     case METRIC_RANGE:
-    case METRIC_TARGET: return kr->to.value < kr->from.value ? -1 : 1;
-    case METRIC_KEEP_LE: return -1;
+    case METRIC_TARGET:
+        if (kr->relative)
+            return kr->relative_pct < 0 ? -1 : 1;
+        return kr->progress.to < kr->progress.from ? -1 : 1;
+    case METRIC_KEEP_LE:
+    case METRIC_KEEP_LT: return -1;
     default: return 1;
     }
 }
@@ -55,12 +60,17 @@ static double raw_progress(const struct key_result *kr, double value)
 {
     switch (kr->metric) {
     case METRIC_RANGE:
-    case METRIC_TARGET:
-        if (kr->to.value == kr->from.value)     /* kr-no-change, already an error */
-            return value == kr->to.value ? 1 : 0;
-        return (value - kr->from.value) / (kr->to.value - kr->from.value);
+    case METRIC_TARGET: {
+        double from = kr->progress.from, to = kr->progress.to;
+        if (to == from)     /* kr-no-change, already an error (or a measured baseline at the target) */
+            return value == to ? 1 : 0;
+        return (value - from) / (to - from);
+    }
     case METRIC_KEEP_GE: return value >= kr->to.value ? 1 : 0;
     case METRIC_KEEP_LE: return value <= kr->to.value ? 1 : 0;
+    case METRIC_KEEP_GT: return value > kr->to.value ? 1 : 0;
+    case METRIC_KEEP_LT: return value < kr->to.value ? 1 : 0;
+    case METRIC_ROLLUP: return value;   /* already the average score */
     case METRIC_MILESTONE: return value >= 1 ? 1 : 0;
     case METRIC_NONE: break;
     }
@@ -76,7 +86,8 @@ static bool below_minimum(const struct key_result *kr, double value)
 
 static bool is_keep(const struct key_result *kr)
 {
-    return kr->metric == METRIC_KEEP_GE || kr->metric == METRIC_KEEP_LE;
+    return kr->metric == METRIC_KEEP_GE || kr->metric == METRIC_KEEP_LE ||
+           kr->metric == METRIC_KEEP_GT || kr->metric == METRIC_KEEP_LT;
 }
 
 /* After the period: did the score reach what its kind asks? */
@@ -142,7 +153,7 @@ static void kr_value(struct key_result *kr, okr_day as_of, struct progress *p)
         } else if (kr->metric == METRIC_RANGE || kr->metric == METRIC_TARGET ||
                    kr->metric == METRIC_MILESTONE) {
             p->has_previous = true;     /* one check-in: measured from the baseline */
-            p->previous = kr->metric == METRIC_MILESTONE ? 0 : kr->from.value;
+            p->previous = kr->metric == METRIC_MILESTONE ? 0 : p->from;
         }
     } else if (kr->current.present || kr->current_done) {
         p->has_value = true;
@@ -154,12 +165,15 @@ static void kr_value(struct key_result *kr, okr_day as_of, struct progress *p)
 
 static double remaining_of(const struct key_result *kr, const struct progress *p)
 {
-    double value = p->has_value ? p->value : kr->from.value;
+    double value = p->has_value ? p->value : p->from;
     switch (kr->metric) {
     case METRIC_RANGE:
-    case METRIC_TARGET: return p->score >= 1 ? 0 : fabs(kr->to.value - value);
+    case METRIC_TARGET: return p->score >= 1 || !p->bounds_known ? 0 : fabs(p->to - value);
     case METRIC_KEEP_GE:
-    case METRIC_KEEP_LE: return p->has_value && p->score < 1 ? fabs(kr->to.value - value) : 0;
+    case METRIC_KEEP_LE:
+    case METRIC_KEEP_GT:
+    case METRIC_KEEP_LT: return p->has_value && p->score < 1 ? fabs(kr->to.value - value) : 0;
+    case METRIC_ROLLUP: return 0;
     case METRIC_MILESTONE: return p->score >= 1 ? 0 : 1;
     case METRIC_NONE: break;
     }
@@ -171,7 +185,7 @@ static void kr_forecast(struct key_result *kr, okr_day as_of, struct progress *p
 {
     const struct objective *o = kr->objective;
     if (kr->metric == METRIC_MILESTONE || kr->metric == METRIC_NONE || !o->period.present ||
-        p->checkins_counted < 2)
+        p->checkins_counted < 2 || !p->bounds_known)
         return;
     double n = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
     okr_day origin = o->period.value.start;     /* small x keeps the sums exact */
@@ -200,15 +214,78 @@ static void kr_status(struct key_result *kr, enum phase phase, struct progress *
     bool aspirational = kr->objective->aspirational;
     if (phase == PHASE_BEFORE)
         p->status = PROGRESS_NOT_STARTED;
-    else if (!p->has_value)
+    else if (!p->has_value && !p->graded)
         p->status = PROGRESS_NO_DATA;
     else if (phase == PHASE_AFTER)
-        p->status = p->below_minimum ? PROGRESS_MISSED
-                                     : final_status(p->score, aspirational && !is_keep(kr));
-    else if (is_keep(kr))
+        p->status = p->below_minimum && !p->graded
+                        ? PROGRESS_MISSED
+                        : final_status(p->score, aspirational && (!is_keep(kr) || p->graded));
+    else if (is_keep(kr) && !p->graded)
         p->status = p->score >= 1 ? PROGRESS_ON_TRACK : PROGRESS_OFF_TRACK;
     else
         p->status = running_status(p->score, p->expected, aspirational, p->confidence);
+}
+
+/* The latest grade dated on or before as-of, if any (entries in date order). */
+static bool latest_grade(const struct vec *entries, okr_day as_of, double *grade)
+{
+    bool found = false;
+    for (size_t i = 0; i < entries->len; i++) {
+        const struct checkin_entry *e = entries->items[i];
+        if (e->checkin->date.value > as_of)
+            break;
+        if (e->grade.present) {
+            *grade = e->grade.value;
+            found = true;
+        }
+    }
+    return found;
+}
+
+static bool dropped_by(const struct key_result *kr, okr_day as_of)
+{
+    if (kr->dropped_at.src)
+        return true;
+    for (size_t i = 0; i < kr->judgments.len; i++) {
+        const struct checkin_entry *e = kr->judgments.items[i];
+        if (e->checkin->date.value > as_of)
+            break;
+        if (e->dropped)
+            return true;
+    }
+    return false;
+}
+
+/* A milestone's first `done` check-in, counted, later than its due date. */
+static bool done_late(const struct key_result *kr, okr_day as_of)
+{
+    if (kr->metric != METRIC_MILESTONE || !kr->due.present)
+        return false;
+    for (size_t i = 0; i < kr->checkins.len; i++) {
+        const struct checkin_entry *e = kr->checkins.items[i];
+        if (e->checkin->date.value > as_of)
+            break;
+        if (e->done)
+            return e->checkin->date.value > kr->due.value;
+    }
+    return false;
+}
+
+/* The baseline and target in effect: a `?` baseline is the first counted
+ * check-in, and a relative target follows it; a `?` target stays unknown. */
+static void kr_bounds(const struct key_result *kr, okr_day as_of, struct progress *p)
+{
+    p->from = kr->from.value;
+    p->to = kr->to.value;
+    p->bounds_known = !kr->to.unknown || (kr->relative && !kr->from.unknown);
+    if (kr->from.unknown) {
+        const struct checkin_entry *first = kr->checkins.len ? kr->checkins.items[0] : NULL;
+        bool measured = first && first->checkin->date.value <= as_of;
+        p->from = measured ? entry_value(first) : 0;
+        if (kr->relative)
+            p->to = p->from * (1 + kr->relative_pct / 100);
+        p->bounds_known = measured && (kr->relative || !kr->to.unknown);
+    }
 }
 
 static void kr_compute(struct key_result *kr, okr_day as_of)
@@ -217,15 +294,41 @@ static void kr_compute(struct key_result *kr, okr_day as_of)
     const struct objective *o = kr->objective;
     *p = (struct progress){0};
     p->expected = o->period.present ? period_elapsed(o->period.value, as_of) : 0;
+    kr_bounds(kr, as_of, p);
     kr_value(kr, as_of, p);
+    if (!p->bounds_known && (kr->metric == METRIC_RANGE || kr->metric == METRIC_TARGET ||
+                             is_keep(kr))) {
+        p->has_value = false;       /* nothing to measure against yet: no-data */
+        p->has_previous = false;
+    }
+    if (kr->metric == METRIC_ROLLUP && kr->contributors.len) {
+        double sum = 0;     /* each objective aligned to it counts once */
+        for (size_t i = 0; i < kr->contributors.len; i++) {
+            const struct progress *c = &((const struct objective *)kr->contributors.items[i])->progress;
+            sum += c->score;
+            p->has_value |= c->has_value;
+        }
+        p->value = sum / (double)kr->contributors.len;
+    }
     if (p->has_value) {
         p->raw = raw_progress(kr, p->value);
         p->score = clamp01(p->raw);
         p->below_minimum = below_minimum(kr, p->value);
     }
+    p->computed_score = p->score;
+    /* A grade is a judgment of the score: it overrides the computed one. */
+    p->graded = latest_grade(&kr->judgments, as_of, &p->grade);
+    if (p->graded) {
+        p->raw = p->grade;
+        p->score = clamp01(p->grade);
+    }
+    p->done_late = done_late(kr, as_of);
     p->remaining = remaining_of(kr, p);
     kr_status(kr, phase_of(o, as_of), p);
     kr_forecast(kr, as_of, p);
+    p->dropped = dropped_by(kr, as_of);
+    if (p->dropped)
+        p->status = PROGRESS_DROPPED;
 }
 
 /* Objective: weight-averaged KR score, KRs without a value counting 0. */
@@ -238,17 +341,31 @@ static void objective_compute(struct objective *o, okr_day as_of)
     for (size_t i = 0; i < o->key_results.len; i++) {
         struct key_result *kr = o->key_results.items[i];
         kr_compute(kr, as_of);
+        if (kr->progress.dropped)
+            continue;           /* left out of the objective's score */
         double w = kr->weight.present ? kr->weight.value : 1;
         weighted += w * kr->progress.score;
         weights += w;
-        p->has_value |= kr->progress.has_value;
+        p->has_value |= kr->progress.has_value || kr->progress.graded;
         int c = kr->progress.confidence;    /* the lowest confidence speaks for it */
         if (c && (!p->confidence || c < p->confidence))
             p->confidence = c;
     }
+    for (size_t i = 0; o->rollup_at.src && i < o->contributors.len; i++) {
+        const struct progress *c = &((const struct objective *)o->contributors.items[i])->progress;
+        weighted += c->score;       /* one key result of weight 1 each */
+        weights += 1;
+        p->has_value |= c->has_value;
+    }
     p->score = weights > 0 ? clamp01(weighted / weights) : 0;
+    p->computed_score = p->score;
+    p->graded = latest_grade(&o->grades, as_of, &p->grade);
+    if (p->graded) {
+        p->has_value = true;
+        p->score = clamp01(p->grade);
+    }
     p->value = p->score;
-    p->raw = p->score;
+    p->raw = p->graded ? p->grade : p->score;
     enum phase phase = phase_of(o, as_of);
     if (phase == PHASE_BEFORE)
         p->status = PROGRESS_NOT_STARTED;
@@ -260,10 +377,69 @@ static void objective_compute(struct objective *o, okr_day as_of)
         p->status = running_status(p->score, p->expected, o->aspirational, p->confidence);
 }
 
+/* Does o's score depend on the scores of objectives aligned to it? */
+static bool rolls_up(const struct objective *o)
+{
+    if (o->rollup_at.src)
+        return true;
+    for (size_t k = 0; k < o->key_results.len; k++)
+        if (((const struct key_result *)o->key_results.items[k])->metric == METRIC_ROLLUP)
+            return true;
+    return false;
+}
+
+/* The i-th objective o's score depends on: its contributors, then those of
+ * its roll-up key results; NULL past the last. */
+static struct objective *dependency(const struct objective *o, size_t i)
+{
+    if (i < o->contributors.len)
+        return o->contributors.items[i];
+    i -= o->contributors.len;
+    for (size_t k = 0; k < o->key_results.len; k++) {
+        const struct key_result *kr = o->key_results.items[k];
+        if (kr->metric != METRIC_ROLLUP)
+            continue;
+        if (i < kr->contributors.len)
+            return kr->contributors.items[i];
+        i -= kr->contributors.len;
+    }
+    return NULL;
+}
+
+struct walk {
+    struct objective *o;
+    size_t next;
+};
+
+/* Roll-ups are scored after what they roll up: a post-order walk over the
+ * dependencies (acyclic: resolve.c cuts alignment cycles), iterative so a
+ * long chain of roll-ups cannot overflow the stack. */
 void progress_compute(struct plan *plan)
 {
-    for (size_t i = 0; i < plan->objectives.len; i++)
-        objective_compute(plan->objectives.items[i], plan->as_of);
+    size_t n = plan->objectives.len;
+    unsigned char *done = calloc(n ? n : 1, 1);
+    struct walk *stack = malloc((n ? n : 1) * sizeof *stack);
+    for (size_t root = 0; root < n; root++) {
+        if (done[root])
+            continue;
+        size_t depth = 0;
+        stack[depth++] = (struct walk){plan->objectives.items[root], 0};
+        done[root] = 1;         /* 1: on the walk, 2: scored */
+        while (depth) {
+            struct walk *w = &stack[depth - 1];
+            struct objective *dep = rolls_up(w->o) ? dependency(w->o, w->next++) : NULL;
+            if (!dep) {
+                objective_compute(w->o, plan->as_of);
+                done[w->o->seq] = 2;
+                depth--;
+            } else if (!done[dep->seq]) {
+                done[dep->seq] = 1;
+                stack[depth++] = (struct walk){dep, 0};
+            }
+        }
+    }
+    free(stack);
+    free(done);
 }
 
 const char *objective_kind(const struct objective *o)

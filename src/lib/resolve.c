@@ -140,9 +140,24 @@ static void *lookup(struct resolver *r, struct hash *h, const ident *ref, const 
 #define LOOKUP(r, table, ref, list, type, kind, hint) \
     ((type *)lookup(r, (r)->plan->table, ref, &(r)->plan->list, offsetof(type, id), kind, hint))
 
+static void resolve_period(struct resolver *r, period_item *p)
+{
+    if (!p->name_ref.name.ptr)
+        return;
+    const struct named_period *named = LOOKUP(r, period_ids, &p->name_ref, periods,
+                                              struct named_period, "period",
+                                              "declare it: period NAME \"Title\" 2027-02-01..2027-04-30");
+    if (!named)
+        return;
+    p->named = named;
+    p->value = named->value;
+    p->present = named->valid;
+}
+
 static void resolve_objective(struct resolver *r, struct objective *o)
 {
     struct plan *plan = r->plan;
+    resolve_period(r, &o->period);
     o->team = LOOKUP(r, team_ids, &o->team_ref, teams, struct team, "team", NULL);
     o->perspective = LOOKUP(r, perspective_ids, &o->perspective_ref, perspectives,
                             struct perspective, "perspective",
@@ -207,12 +222,19 @@ static void resolve_checkins(struct resolver *r)
         struct checkin *c = plan->checkins.items[i];
         for (size_t k = 0; k < c->entries.len; k++) {
             struct checkin_entry *e = c->entries.items[k];
+            if (!e->kr_ref.name.ptr) {      /* `OBJ grade G` */
+                struct objective *o = LOOKUP(r, objective_ids, &e->obj_ref, objectives,
+                                             struct objective, "objective", NULL);
+                if (o && c->date.present)
+                    vec_push(plan->arena, &o->grades, e);
+                continue;
+            }
             size_t len;
             const char *key = member_key(plan->arena, e->obj_ref.name, e->kr_ref.name, &len);
             e->kr = hash_get(r->key_results, key, len);
             if (e->kr) {
                 if (c->date.present)
-                    vec_push(plan->arena, &e->kr->checkins, e);
+                    vec_push(plan->arena, e->judgment ? &e->kr->judgments : &e->kr->checkins, e);
             } else if (!hash_get(plan->objective_ids, e->obj_ref.name.ptr, e->obj_ref.name.len)) {
                 LOOKUP(r, objective_ids, &e->obj_ref, objectives, struct objective, "objective", NULL);
             } else {
@@ -224,9 +246,11 @@ static void resolve_checkins(struct resolver *r)
     /* Check-ins of one key result in date order, same-day ones in file order. */
     for (size_t i = 0; i < plan->objectives.len; i++) {
         struct objective *o = plan->objectives.items[i];
+        sort_by_date(&o->grades);
         for (size_t k = 0; k < o->key_results.len; k++) {
             struct key_result *kr = o->key_results.items[k];
             sort_by_date(&kr->checkins);
+            sort_by_date(&kr->judgments);
         }
     }
 }
@@ -338,6 +362,47 @@ static void link_kr_contributors(struct plan *plan)
             struct key_result *kr = o->aligned_krs.items[k];
             if (kr)
                 vec_push(plan->arena, &kr->contributors, o);
+            else
+                vec_push(plan->arena, &((struct objective *)o->aligned_to.items[k])->contributors, o);
+        }
+    }
+}
+
+/* An untitled objective that aligns to exactly one objective shows as that
+ * objective's title followed by its team (SPEC §2.4). The chain of untitled
+ * parents is acyclic here (cycles are cut), and walked up iteratively. */
+static void derive_titles(struct resolver *r)
+{
+    struct plan *plan = r->plan;
+    for (size_t i = 0; i < plan->objectives.len; i++) {
+        struct objective *o = plan->objectives.items[i];
+        if (o->title.len || o->title_derived)
+            continue;
+        if (o->aligns.len != 1) {
+            diag_report(r->d, R_SYNTAX, o->id.at,
+                        "objective '%s' has no title; only an objective that aligns to exactly one "
+                        "objective may leave it out: write objective %s \"Title\" { ... }",
+                        o->id.name.ptr, o->id.name.ptr);
+            continue;
+        }
+        /* The chain of untitled objectives up to the first titled one,
+         * titled from the top down. */
+        struct vec chain = {0};
+        struct objective *c = o;
+        while (!c->title.len && !c->title_derived && c->aligned_to.len == 1 &&
+               chain.len < plan->objectives.len) {
+            vec_push(plan->arena, &chain, c);
+            c = c->aligned_to.items[0];
+        }
+        for (size_t s = chain.len; s-- > 0;) {
+            c = chain.items[s];
+            const struct objective *up = c->aligned_to.items[0];
+            const char *team = c->team ? (c->team->title.len ? c->team->title.ptr : c->team->id.name.ptr)
+                                       : c->team_ref.name.ptr;
+            c->title.ptr = team ? arena_printf(plan->arena, "%s (%s)", up->title.ptr, team)
+                                : arena_printf(plan->arena, "%s", up->title.ptr);
+            c->title.len = strlen(c->title.ptr);
+            c->title_derived = true;
         }
     }
 }
@@ -348,6 +413,8 @@ static void inherit(struct plan *plan)
 {
     for (size_t i = 0; i < plan->objectives.len; i++) {
         struct objective *o = plan->objectives.items[i];
+        if (!o->kind_at.src && plan->decl && plan->decl->kind_at.src)
+            o->aspirational = plan->decl->aspirational;    /* the objective's own word wins */
         if (!o->period.present && !o->period.at.src && plan->decl && plan->decl->period.present) {
             o->period = plan->decl->period;
             o->period_inherited = true;
@@ -380,7 +447,10 @@ void resolve_plan(struct plan *plan)
                                     "perspective");
     plan->objective_ids = declare(&r, &plan->objectives, offsetof(struct objective, id),
                                   "objective");
+    plan->period_ids = declare(&r, &plan->periods, offsetof(struct named_period, id), "period");
     declare_key_results(&r);
+    if (plan->decl)
+        resolve_period(&r, &plan->decl->period);
 
     for (size_t i = 0; i < plan->teams.len; i++) {
         struct team *t = plan->teams.items[i];
@@ -396,6 +466,7 @@ void resolve_plan(struct plan *plan)
     find_team_cycles(&r);
     find_alignment_cycles(&r);
     link_kr_contributors(plan);
+    derive_titles(&r);
     inherit(plan);
     hash_free(r.key_results);
 }
@@ -407,4 +478,5 @@ void plan_free_tables(struct plan *plan)
     hash_free(plan->perspective_ids);
     hash_free(plan->objective_ids);
     hash_free(plan->initiative_ids);
+    hash_free(plan->period_ids);
 }

@@ -153,10 +153,20 @@ static const struct rule_doc docs[RULE_COUNT] = {
         "objective q1 \"...\" { period 2028-Q1 aligns grow }   # grow: period 2027",
         "Align to an objective of the same period, or correct the period."},
     [R_CHECKIN_OUTSIDE_PERIOD] = {
-        "Every check-in of a key result is dated inside its objective's period.",
+        "Every check-in entry of a key result or objective (values, grades, drops) is dated inside its objective's period, or at most `grace-days` (14) days after it.",
         "A value from outside the period says nothing about this period's progress; it is usually a wrong date or objective.",
         "checkin 2028-01-05 { q1.rev = 3M }   # q1: period 2027-Q1",
         "Correct the date, or check in on the objective of the period it belongs to."},
+    [R_PLACEHOLDER] = {
+        "No key result keeps a `?` (an unknown value) that could be known by the as-of date: a `?` baseline (`from ?`, or `by +N%` alone) fires until a check-in on or before the as-of date measures it; a `?` target or minimum always fires.",
+        "A placeholder is fine while a plan is drafted, but a key result without a target cannot be scored (it stays no-data), and one without a baseline is judged from whatever value comes first.",
+        "kr apdex \"Apdex score\" { from 0.8 to ? }",
+        "Write the target (or minimum) once it is agreed; check in the first value to measure a `?` baseline."},
+    [R_DONE_LATE] = {
+        "A milestone's first `done` check-in (on or before the as-of date) is dated no later than its due date (its own `due`, else the end of its objective's period).",
+        "A milestone delivered late is still delivered, but the plan's dates were wrong; reports show it as done late so that the next plan can learn from it.",
+        "kr launch \"Pricing page live\" { milestone due 2027-02-15 }   checkin 2027-03-01 { q1.launch = done }",
+        "Nothing to fix in the past; set realistic due dates next period, or `rules { done-late off }`."},
     [R_STALE_CHECKIN] = {
         "Each key result of an objective whose period contains the as-of date has had a check-in within `days` (14) days before it (or its period started less than that ago). Several stale key results of one objective are one finding on the objective, with a note per key result, so that a plan nobody checked into does not drown every other finding.",
         "Progress is reviewed regularly; a key result nobody checked in on for weeks is not being managed.",

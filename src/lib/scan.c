@@ -203,7 +203,7 @@ void scan_number(struct parse_ctx *ctx, const char *text, size_t len, const loc 
     if (scale != 1 || out->unit.len)
         out->plain_int = false;
     for (; p < end && n < sizeof digits - 1; p++) {
-        if (*p == '_' || *p == '.' || *p == '-')
+        if (*p == '_' || *p == '.' || *p == '-' || *p == '+')
             out->plain_int = false;
         if (*p != '_')
             digits[n++] = *p;

@@ -66,3 +66,11 @@ head -c 8 "$tmp/map.png" | od -An -c | grep -q 'P   N   G'
 head -c 5 "$tmp/map.pdf" | grep -q '%PDF-'
 python3 -c 'import sys, xml.etree.ElementTree as E; E.parse(sys.argv[1])' "$tmp/map.svg"
 echo ok
+
+# Every label okrc builds is valid for any plan `check` accepts: a key result
+# without a metric (smart-measurable lowered) and edges to key-result ports.
+for plan in graph-no-metric lang2-aligns-kr; do
+    "$OKRC" graph -T svg --as-of 2027-02-15 "$cases/$plan.okr" >"$tmp/$plan.svg" 2>"$tmp/$plan.err" || {
+        echo "FAIL: graph -T svg $plan.okr exited $?:"; cat "$tmp/$plan.err"; exit 1; }
+done
+grep -q '>no metric<' "$tmp/graph-no-metric.svg" || { echo "FAIL: no 'no metric' in the SVG"; exit 1; }

@@ -41,7 +41,12 @@ int main(void)
     CHECK("number: thousands", number_is(600000, "600k"));
     CHECK("number: billions", number_is(2.5e9, "2.5B"));
     CHECK("number: small", number_is(99.7, "99.7"));
-    CHECK("number: negative", number_is(-1500, "-1.5k"));
+    CHECK("number: negative", number_is(-15000, "-15k"));
+    CHECK("number: below 10,000 in digits", number_is(1022, "1022"));
+    CHECK("number: digits as written", number_is(12345, "12.345k"));
+    CHECK("number: computed values in four digits", number_is(2.0647058823, "2.065"));
+    CHECK("number: tidy removes binary noise", number_tidy(0.95 - 0.9) == 0.05);
+    CHECK("number: tidy keeps large integers", number_tidy(9007199254740991.0) == 9007199254740991.0);
     CHECK("number: rounding noise is 0", number_is(1e-12, "0"));
     char q[64];
     format_quantity(q, sizeof q, 99.5, (str){"%", 1});
