@@ -134,7 +134,12 @@ clean:
 bench: okrc
 	@tests/bench/run.sh
 
-.PHONY: all asan check test demo deps test-deps install clean bench memcheck
+# The VS Code extension (editors/vscode) as build/okr-VERSION.vsix; vsce
+# comes from npm into build/vsce.
+vsix:
+	@tools/vsix.sh
+
+.PHONY: all asan check test demo deps test-deps install clean bench memcheck vsix
 .DELETE_ON_ERROR:
 
 # ---- fuzzing (clang + libFuzzer): make fuzz SECONDS=N ----

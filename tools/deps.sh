@@ -20,6 +20,12 @@ if $tests; then
     command -v npm >/dev/null 2>&1 || need="$need npm"
     command -v python3 >/dev/null 2>&1 || need="$need python3"
     command -v valgrind >/dev/null 2>&1 || need="$need valgrind"
+    # Where users work: the pre-commit hook runs under the real pre-commit,
+    # the Vim files in headless Neovim, okr-mode.el in Emacs batch mode.
+    command -v git >/dev/null 2>&1 || need="$need git"
+    command -v pre-commit >/dev/null 2>&1 || need="$need pre-commit"
+    command -v nvim >/dev/null 2>&1 || need="$need neovim"
+    command -v emacs >/dev/null 2>&1 || need="$need emacs-nox"
 fi
 if command -v pkg-config >/dev/null 2>&1; then
     pkg-config --exists libcgraph libgvc || need="$need libgraphviz-dev"
@@ -42,5 +48,5 @@ if ! command -v apt-get >/dev/null 2>&1; then
     exit 1
 fi
 export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
-$sudo apt-get install -y -qq $need
+$sudo apt-get -o DPkg::Lock::Timeout=600 update -qq
+$sudo apt-get -o DPkg::Lock::Timeout=600 install -y -qq $need

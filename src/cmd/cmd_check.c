@@ -12,9 +12,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum diag_format { FORMAT_HUMAN, FORMAT_JSON, FORMAT_SARIF, FORMAT_GITHUB };
+enum diag_format { FORMAT_HUMAN, FORMAT_JSON, FORMAT_SARIF, FORMAT_GITHUB, FORMAT_CODEQUALITY };
 
-static const char *const format_names[] = {"human", "json", "sarif", "github"};
+/* GitLab calls its report Code Quality, its format Code Climate's; users of
+ * other linters know it as "gitlab": all three names work. */
+static const struct {
+    const char *name;
+    enum diag_format format;
+} format_names[] = {
+    {"human", FORMAT_HUMAN},       {"json", FORMAT_JSON},
+    {"sarif", FORMAT_SARIF},       {"github", FORMAT_GITHUB},
+    {"codequality", FORMAT_CODEQUALITY}, {"codeclimate", FORMAT_CODEQUALITY},
+    {"gitlab", FORMAT_CODEQUALITY},
+};
 
 static const char check_help[] =
     "usage: okrc check [options] FILE...\n\n"
@@ -22,8 +32,9 @@ static const char check_help[] =
     "checks it. Human diagnostics go to standard error, the other formats to\n"
     "standard output.\n\n"
     "options:\n"
-    "  --format FORMAT    human (default), json, sarif (SARIF 2.1.0) or github\n"
-    "                     (GitHub Actions workflow commands)\n"
+    "  --format FORMAT    human (default), json, sarif (SARIF 2.1.0), github\n"
+    "                     (GitHub Actions workflow commands) or codequality\n"
+    "                     (GitLab Code Quality; also codeclimate, gitlab)\n"
     "  --color WHEN       auto (default: on a terminal without NO_COLOR), always, never\n"
     "  --as-of DATE       the date to check against (YYYY-MM-DD; default today)\n"
     "  -W RULE=LEVEL      set a rule's severity (off, info, warning, error); wins\n"
@@ -74,9 +85,9 @@ static bool parse_severity_option(const char *arg, struct severity_option *out)
 
 static bool parse_format(const char *arg, enum diag_format *out)
 {
-    for (int i = 0; i < 4; i++)
-        if (strcmp(arg, format_names[i]) == 0) {
-            *out = (enum diag_format)i;
+    for (size_t i = 0; i < sizeof format_names / sizeof format_names[0]; i++)
+        if (strcmp(arg, format_names[i].name) == 0) {
+            *out = format_names[i].format;
             return true;
         }
     return false;
@@ -88,6 +99,7 @@ static void render(struct cli_run *run, enum diag_format format, const char *col
     case FORMAT_JSON: diag_render_json(&run->diags, stdout); break;
     case FORMAT_SARIF: diag_render_sarif(&run->diags, stdout); break;
     case FORMAT_GITHUB: diag_render_github(&run->diags, stdout); break;
+    case FORMAT_CODEQUALITY: diag_render_codequality(&run->diags, stdout); break;
     case FORMAT_HUMAN: cli_print_diagnostics(run, color); break;
     }
 }
@@ -125,7 +137,7 @@ int cmd_check(int argc, char **argv)
         switch (c) {
         case 'f':
             if (!parse_format(optarg, &format)) {
-                cli_usage_error("check", "unknown format '%s'; use human, json, sarif or github", optarg);
+                cli_usage_error("check", "unknown format '%s'; use human, json, sarif, github or codequality", optarg);
                 goto done;
             }
             break;

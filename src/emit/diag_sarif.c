@@ -113,13 +113,25 @@ static json_t *result(const struct diag *g)
     return res;
 }
 
+/* The identity code scanning tracks a finding by across commits, under the
+ * key GitHub computes itself when a tool gives none (diag_fingerprint.c). */
+static void set_fingerprint(json_t *res, const char *fingerprint)
+{
+    json_object_set_new(res, "partialFingerprints",
+                        json_pack("{s:s}", "primaryLocationLineHash", fingerprint));
+}
+
 int diag_render_sarif(struct diag_ctx *d, FILE *out)
 {
     json_t *rules = json_array(), *results = json_array();
     for (int i = 0; i < RULE_COUNT; i++)
         json_array_append_new(rules, rule_descriptor((enum rule_id)i));
-    for (size_t i = 0; i < d->list.len; i++)
-        json_array_append_new(results, result(d->list.items[i]));
+    const char **fingerprints = diag_fingerprints(d);
+    for (size_t i = 0; i < d->list.len; i++) {
+        json_t *res = result(d->list.items[i]);
+        set_fingerprint(res, fingerprints[i]);
+        json_array_append_new(results, res);
+    }
     json_t *driver = json_pack("{s:s, s:s, s:s, s:o}", "name", "okrc", "version", OKRC_VERSION,
                                "informationUri", OKRC_INFORMATION_URI, "rules", rules);
     json_t *run = json_pack("{s:{s:o}, s:s, s:o}", "tool", "driver", driver, "columnKind",

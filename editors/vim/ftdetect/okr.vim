@@ -1,0 +1,2 @@
+" .okr files are OKR plans (okrc).
+autocmd BufRead,BufNewFile *.okr setfiletype okr

@@ -1,0 +1,65 @@
+#!/bin/sh
+# The okrc-check hook of .pre-commit-hooks.yaml, run by the real pre-commit
+# in a fresh git repository: committing a plan with errors fails and shows
+# okrc's diagnostics, a clean plan commits, and a commit without .okr files
+# never runs okrc. The hook repository is a git copy of this tree's hooks
+# file, so the test sees the working tree's version.
+set -u
+top=$(cd "$(dirname "$0")/../.." && pwd)
+: "${OKRC:?set OKRC to the okrc binary}"
+command -v pre-commit >/dev/null 2>&1 || { echo "FAIL: pre-commit is not installed (tools/deps.sh --tests installs it)"; exit 1; }
+command -v git >/dev/null 2>&1 || { echo "FAIL: git is not installed"; exit 1; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export PRE_COMMIT_HOME="$tmp/cache" HOME="$tmp/home" GIT_CONFIG_NOSYSTEM=1
+mkdir -p "$HOME" "$tmp/bin"
+git config --global user.name test && git config --global user.email test@example.com
+git config --global init.defaultBranch main
+# The hook runs `okrc` from PATH: the binary under test.
+ln -s "$OKRC" "$tmp/bin/okrc"
+PATH="$tmp/bin:$PATH"
+
+git init -q "$tmp/hooks" && cp "$top/.pre-commit-hooks.yaml" "$tmp/hooks/" &&
+    git -C "$tmp/hooks" add . && git -C "$tmp/hooks" commit -qm hooks || exit 1
+rev=$(git -C "$tmp/hooks" rev-parse HEAD)
+
+git init -q "$tmp/plans" && cd "$tmp/plans" || exit 1
+cat >.pre-commit-config.yaml <<YAML
+repos:
+  - repo: $tmp/hooks
+    rev: $rev
+    hooks:
+      - id: okrc-check
+        args: [--as-of, "2027-02-15"]
+YAML
+git add .pre-commit-config.yaml && git commit -qm config || exit 1
+pre-commit install >/dev/null || { echo "FAIL: pre-commit install"; exit 1; }
+
+rc=0
+cat >plan.okr <<'OKR'
+plan "Plan" { period 2027  owner @ceo }
+objective grow "Double annual recurring revenue" {
+  team salse
+  kr revenue "Average annual revenue in dollars" { from 12M USD to 24M USD }
+}
+OKR
+git add plan.okr
+if git commit -qm bad >"$tmp/bad.out" 2>&1; then
+    echo "FAIL: a plan with errors was committed"; rc=1
+fi
+grep -q "plan.okr:3:8: error: unknown team 'salse'" "$tmp/bad.out" ||
+    { echo "FAIL: okrc's diagnostic is not in the hook's output:"; cat "$tmp/bad.out"; rc=1; }
+grep -q "okrc check.*Failed" "$tmp/bad.out" || { echo "FAIL: the hook did not fail by name"; rc=1; }
+[ "$(git rev-list --count HEAD)" = 1 ] || { echo "FAIL: the bad commit was made"; rc=1; }
+
+sed -i 's/team salse/owner @ceo/' plan.okr
+git add plan.okr
+git commit -qm good >"$tmp/good.out" 2>&1 || { echo "FAIL: a clean plan was refused:"; cat "$tmp/good.out"; rc=1; }
+grep -q "okrc check.*Passed" "$tmp/good.out" || { echo "FAIL: the hook did not run on the clean plan"; cat "$tmp/good.out"; rc=1; }
+[ "$(git rev-list --count HEAD)" = 2 ] || { echo "FAIL: the good commit is missing"; rc=1; }
+
+echo notes >README
+git add README
+git commit -qm readme >"$tmp/other.out" 2>&1 || { echo "FAIL: a commit without plans failed"; cat "$tmp/other.out"; rc=1; }
+grep -q "okrc check.*Skipped" "$tmp/other.out" || { echo "FAIL: the hook should skip non-.okr files"; cat "$tmp/other.out"; rc=1; }
+exit $rc
