@@ -15,7 +15,7 @@
 #include <string.h>
 
 static const char agenda_help[] =
-    "usage: okrc agenda @PERSON [options] FILE...\n\n"
+    "usage: okrc agenda @PERSON [options] FILE|DIR...\n\n"
     "Writes a Markdown one-on-one agenda for the key results PERSON owns (their\n"
     "own or inherited from the objective): progress, what is left, confidence,\n"
     "risks and questions, off-track key results first.\n\n"

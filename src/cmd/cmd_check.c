@@ -27,7 +27,7 @@ static const struct {
 };
 
 static const char check_help[] =
-    "usage: okrc check [options] FILE...\n\n"
+    "usage: okrc check [options] FILE|DIR...\n\n"
     "Parses the plan (every FILE and what it uses), resolves its references and\n"
     "checks it. Human diagnostics go to standard error, the other formats to\n"
     "standard output.\n\n"

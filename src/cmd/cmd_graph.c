@@ -21,7 +21,7 @@
 enum { LARGE_MAP_OBJECTIVES = 500 };
 
 static const char graph_help[] =
-    "usage: okrc graph [options] FILE...\n\n"
+    "usage: okrc graph [options] FILE|DIR...\n\n"
     "Draws the plan's alignment map: one node per objective (title, owner, period,\n"
     "kind, score and its key results), an arrow from each objective to the one it\n"
     "aligns to, one cluster per team, nested as teams nest.\n\n"
@@ -187,13 +187,23 @@ static long select_objectives(const struct plan *plan, const struct graph_opts *
     const struct team *team = NULL;
     period when = {0};
     if (o->root && !(root = hash_get(plan->objective_ids, o->root, strlen(o->root)))) {
-        fprintf(stderr, "okrc graph: error: --root: no objective '%s' in the plan\n", o->root);
+        size_t n = plan->objectives.len;
+        const char **names = calloc(n + 1, sizeof *names);
+        for (size_t i = 0; names && i < n; i++)
+            names[i] = ((const struct objective *)plan->objectives.items[i])->id.name.ptr;
+        const char *near = names ? cli_nearest(o->root, names, n) : NULL;
+        if (near)
+            cli_usage_error("graph", "--root: no objective '%s' in the plan; did you mean '%s'?",
+                            o->root, near);
+        else
+            cli_usage_error("graph", "--root: no objective '%s' in the plan", o->root);
+        free(names);
         return -1;
     }
-    if (o->team && !(team = hash_get(plan->team_ids, o->team, strlen(o->team)))) {
-        fprintf(stderr, "okrc graph: error: --team: no team '%s' in the plan\n", o->team);
+    if (o->team && !cli_team_exists("graph", plan, o->team))
         return -1;
-    }
+    if (o->team)
+        team = hash_get(plan->team_ids, o->team, strlen(o->team));
     if (o->period && !cli_period(o->period, &when)) {
         fprintf(stderr, "okrc graph: error: --period: '%s' is not a period (2027, 2027-H1, "
                         "2027-Q1, 2027-03 or DATE..DATE)\n", o->period);

@@ -13,7 +13,7 @@
 #include <string.h>
 
 static const char report_help[] =
-    "usage: okrc report [options] FILE...\n\n"
+    "usage: okrc report [options] FILE|DIR...\n\n"
     "Computes every key result's score and status as of a date and prints a\n"
     "progress summary. A plan with errors gets its diagnostics, not a report.\n\n"
     "options:\n"
