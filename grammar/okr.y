@@ -54,6 +54,7 @@ static void yyerror(loc *at, void *scanner, struct parse_ctx *ctx, const char *m
 %token <s> STRING "string"
 %token <s> PERSON "@person"
 %token <s> QREF "objective.kr reference"
+%token <s> GRADED_ID "objective id"   /* an id that `grade` follows (scan.c) */
 %token <num> NUMBER "number"
 %token <date> DATE "date"
 %token <period> PERIOD "period value"
@@ -69,12 +70,7 @@ static void yyerror(loc *at, void *scanner, struct parse_ctx *ctx, const char *m
 %token GRADE "grade" DROPPED "dropped" ROLLUP "rollup"
 %token GE ">=" LE "<=" DOTDOT ".."
 
-/* `x.k = 3 dotcom grade 0.8`: after a bare number an identifier is its unit
- * (shift), unless `grade` follows it, which the entry rule below takes. */
-%precedence UNITLESS
-%precedence IDENT
-
-%type <q> quantity uquantity
+%type <q> quantity
 %type <s> opt_title opt_by
 %type <period> period_value
 
@@ -168,12 +164,16 @@ objective_decl
       '{' objective_items '}'           { build_close(ctx, @$); }
     | OBJECTIVE IDENT                   { build_objective(ctx, $2, @2, (str){"", 0}, @$); }
       '{' objective_items '}'           { build_close(ctx, @$); }
-    | OBJECTIVE IDENT ALIGNS            { build_objective(ctx, $2, @2, (str){"", 0}, @$); }
-      align_ref '{' objective_items '}' { build_close(ctx, @$); }
+    | OBJECTIVE IDENT ALIGNS IDENT      { build_objective(ctx, $2, @2, (str){"", 0}, @$);
+                                          build_align(ctx, $4, @4); }
+      '{' objective_items '}'           { build_close(ctx, @$); }
+    | OBJECTIVE IDENT ALIGNS QREF       { build_objective(ctx, $2, @2, (str){"", 0}, @$);
+                                          build_align(ctx, $4, @4); }
+      '{' objective_items '}'           { build_close(ctx, @$); }
     ;
 objective_items: %empty | objective_items objective_item { yyerrok; } | objective_items error ;
 objective_item
-    : owner_item
+    : OWNER owner_list
     | TEAM IDENT                        { build_ident_ref(ctx, &ctx->objective->team_ref, $2, @2, @$); }
     | PERIOD_KW period_value            { build_period(ctx, &ctx->objective->period, $2, @$); }
     | PERIOD_KW IDENT                   { build_period_ref(ctx, &ctx->objective->period, $2, @2, @$); }
@@ -190,22 +190,16 @@ objective_item
     | ';'
     ;
 /* `owner @a, @b`: co-owners, each accountable (SPEC §2.4). */
-owner_item
-    : OWNER PERSON                      { build_owner(ctx, $2, @2, (loc){@1.start, @2.end}); }
-      more_owners
-    ;
-more_owners
-    : %empty
-    | more_owners ',' PERSON            { build_co_owner(ctx, $3, @3); }
+owner_list  /* after OWNER, which is @0: no mid-rule action or unit rule keeps the parse lean */
+    : PERSON                            { build_owner(ctx, $1, @1, (loc){@0.start, @1.end}); }
+    | owner_list ',' PERSON             { build_co_owner(ctx, $3, @3); }
     ;
 /* An objective (grow) or one of its key results (grow.revenue). */
 align_list
-    : align_ref
-    | align_list ',' align_ref
-    ;
-align_ref
     : IDENT                             { build_align(ctx, $1, @1); }
     | QREF                              { build_align(ctx, $1, @1); }
+    | align_list ',' IDENT              { build_align(ctx, $3, @3); }
+    | align_list ',' QREF               { build_align(ctx, $3, @3); }
     ;
 
 kr_decl
@@ -215,10 +209,10 @@ kr_decl
 opt_kr_block: %empty | '{' kr_items '}' ;
 kr_items: %empty | kr_items kr_item { yyerrok; } | kr_items error ;
 kr_item
-    : FROM uquantity TO uquantity       { build_metric(ctx, METRIC_RANGE, $2, $4, @$); }
-    | FROM uquantity BY NUMBER          { build_relative(ctx, &$2, $4, @4, @$); }
+    : FROM quantity TO quantity         { build_metric(ctx, METRIC_RANGE, $2, $4, @$); }
+    | FROM quantity BY NUMBER           { build_relative(ctx, &$2, $4, @4, @$); }
     | BY NUMBER                         { build_relative(ctx, NULL, $2, @2, @$); }
-    | TARGET uquantity                  { build_metric(ctx, METRIC_TARGET, $2, $2, @$); }
+    | TARGET quantity                   { build_metric(ctx, METRIC_TARGET, $2, $2, @$); }
     | KEEP GE quantity                  { build_metric(ctx, METRIC_KEEP_GE, $3, $3, @$); }
     | KEEP LE quantity                  { build_metric(ctx, METRIC_KEEP_LE, $3, $3, @$); }
     | KEEP '>' quantity                 { build_metric(ctx, METRIC_KEEP_GT, $3, $3, @$); }
@@ -227,8 +221,8 @@ kr_item
     | MILESTONE                         { quantity none = {0}; build_metric(ctx, METRIC_MILESTONE, none, none, @$); }
     | CURRENT quantity                  { build_current(ctx, $2, false, @$); }
     | CURRENT DONE                      { quantity none = {0}; build_current(ctx, none, true, @$); }
-    | MINIMUM uquantity                 { build_quantity(ctx, &ctx->kr->minimum, $2, @$, "minimum"); }
-    | owner_item
+    | MINIMUM quantity                  { build_quantity(ctx, &ctx->kr->minimum, $2, @$, "minimum"); }
+    | OWNER owner_list
     | DUE DATE                          { build_date(ctx, &ctx->kr->due, $2, @$, "due"); }
     | WEIGHT NUMBER                     { build_number(ctx, &ctx->kr->weight, $2, @2, @$, "weight"); }
     | CONFIDENCE NUMBER                 { build_number(ctx, &ctx->kr->confidence, $2, @2, @$, "confidence"); }
@@ -244,7 +238,7 @@ initiative_decl
 opt_initiative_block: %empty | '{' initiative_items '}' ;
 initiative_items: %empty | initiative_items initiative_item { yyerrok; } | initiative_items error ;
 initiative_item
-    : owner_item
+    : OWNER owner_list
     | SUPPORTS support_list
     | STATUS IDENT                      { build_status(ctx, $2, @2, @$); }
     | STATUS DONE                       { build_status(ctx, (str){"done", 4}, @2, @$); }
@@ -275,14 +269,7 @@ checkin_entry
       entry_options
     | QREF GRADE NUMBER                 { build_judgment(ctx, $1, @1, &$3, @3); }
       entry_options
-    | IDENT GRADE NUMBER                { build_judgment(ctx, $1, @1, &$3, @3); }
-      entry_options
-    | QREF '=' NUMBER IDENT GRADE NUMBER {
-                                          build_entry(ctx, $1, @1,
-                                                      build_quantity_value(ctx, $3, (str){"", 0}, @3),
-                                                      false, @$);
-                                          build_judgment(ctx, $4, @4, &$6, @6);
-                                        }
+    | GRADED_ID GRADE NUMBER            { build_judgment(ctx, $1, @1, &$3, @3); }
       entry_options
     | ';'
     ;
@@ -318,14 +305,10 @@ activity_words
     ;
 
 quantity
-    : NUMBER %prec UNITLESS             { $$ = build_quantity_value(ctx, $1, (str){"", 0}, @$); }
+    : NUMBER                            { $$ = build_quantity_value(ctx, $1, (str){"", 0}, @$); }
     | NUMBER IDENT                      { $$ = build_quantity_value(ctx, $1, $2, @$); }
     | NUMBER STRING                     { $$ = build_quantity_value(ctx, $1, $2, @$); }
-    ;
-
-/* A quantity, or `?` (with an optional unit) for a value not known yet. */
-uquantity
-    : quantity
+    /* `?`, a value not known yet: a baseline, target or minimum only (build.c) */
     | '?'                               { $$ = build_unknown(ctx, (str){"", 0}, @$); }
     | '?' IDENT                         { $$ = build_unknown(ctx, $2, @$); }
     | '?' STRING                        { $$ = build_unknown(ctx, $2, @$); }

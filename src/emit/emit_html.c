@@ -21,7 +21,7 @@ static const char page_style[] =
     ".bar{display:inline-block;width:8em;height:.8em;background:#eee;border-radius:3px;"
     "overflow:hidden;vertical-align:middle;-webkit-print-color-adjust:exact;print-color-adjust:exact}"  /* bars print in colour; .fill inherits it */
     ".fill{display:block;height:100%}"
-    ".red{background:#d9534f}.yellow{background:#f0ad4e}.green{background:#5cb85c}"
+    ".red{background:#d9534f}.yellow{background:#f0ad4e}.green{background:#5cb85c}.grey{background:#bbb}"
     ".status{font-weight:600;padding:0 .4em;border-radius:3px}"
     ".on-track,.done,.achieved{color:#1e7b34}.at-risk{color:#a66300}"
     ".off-track,.missed{color:#b52b27}.no-data,.not-started,.dropped{color:#777}"
@@ -48,11 +48,11 @@ static void owners(FILE *out, ident first, const struct vec *co_owners)
     }
 }
 
-static void bar(FILE *out, double score)
+static void bar(FILE *out, const struct progress *p)
 {
     fprintf(out, "<span class=\"score\"><span class=\"bar\"><span class=\"fill %s\" "
             "style=\"width:%.0f%%\"></span></span> %.2f</span>",
-            progress_grade_name(progress_grade(score)), score * 100, score);
+            progress_grade_name(progress_color(p)), p->score * 100, p->score);
 }
 
 static void status(FILE *out, enum progress_status s)
@@ -72,7 +72,7 @@ static void contributor_list(FILE *out, const struct vec *v)
         fputs(" <small>", out);
         esc(out, c->id.name);
         fputs("</small> ", out);
-        bar(out, c->progress.score);
+        bar(out, &c->progress);
         fputc(' ', out);
         status(out, c->progress.status);
         fputs("</li>\n", out);
@@ -110,7 +110,7 @@ static void kr_row(FILE *out, const struct key_result *kr)
     fputs("</small></td><td>", out);
     esc_text(out, change);
     fputs("</td><td>", out);
-    bar(out, p->score);
+    bar(out, p);
     fputs("</td><td>", out);
     status(out, p->status);
     fputs("</td><td>", out);
@@ -152,7 +152,7 @@ static void objective_section(const struct report *r, FILE *out, const struct ob
     format_judgment(judged, sizeof judged, p);
     fprintf(out, "%s · %s · %s%sexpected %.2f</p>\n<p>", period_text, objective_kind(o), judged,
             *judged ? " · " : "", p->expected);
-    bar(out, p->score);
+    bar(out, p);
     fputc(' ', out);
     status(out, p->status);
     fputs("</p>\n", out);

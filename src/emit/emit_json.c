@@ -388,7 +388,7 @@ static void key_result(struct json_writer *w, const struct key_result *kr)
     jw_key(w, "status"), jw_name(w, progress_status_name(p->status));
     jw_key(w, "done_late"), jw_bool(w, p->done_late);
     jw_key(w, "confidence"), jw_number_if(w, p->confidence != 0, p->confidence);
-    jw_key(w, "color"), jw_name(w, progress_grade_name(progress_grade(p->score)));
+    jw_key(w, "color"), jw_name(w, progress_grade_name(progress_color(p)));
     jw_key(w, "expected"), jw_score(w, p->expected);
     jw_key(w, "weight"), jw_number(w, kr->weight.present ? kr->weight.value : 1);
     jw_key(w, "minimum"), jw_number_if(w, kr->minimum.present, kr->minimum.value);
@@ -478,7 +478,7 @@ static void objective(struct json_writer *w, const struct report *r, const struc
     jw_key(w, "computed_score"), jw_score(w, p->computed_score);
     jw_key(w, "expected"), jw_score(w, p->expected);
     jw_key(w, "status"), jw_name(w, progress_status_name(p->status));
-    jw_key(w, "color"), jw_name(w, progress_grade_name(progress_grade(p->score)));
+    jw_key(w, "color"), jw_name(w, progress_grade_name(progress_color(p)));
     jw_key(w, "confidence"), jw_number_if(w, p->confidence != 0, p->confidence);
     jw_key(w, "aligns"), aligns(w, o);
     jw_key(w, "contributors"), contributors(w, &r->contributors[o->seq]);

@@ -26,6 +26,13 @@ static void md_text(FILE *out, const char *s)
     md_escape(out, (str){s, strlen(s)});
 }
 
+/* A coloured mark before a status (SPEC §4 colours): Markdown has no colour. */
+static const char *mark(const struct progress *p)
+{
+    static const char *const marks[] = {"🔴", "🟡", "🟢", "⚪"};
+    return marks[progress_color(p)];
+}
+
 static void summary(const struct report *r, FILE *out)
 {
     size_t counts[PROGRESS_DROPPED + 1] = {0}, krs = 0;
@@ -83,7 +90,7 @@ static void kr_row(FILE *out, const struct key_result *kr)
     }
     fputs(" | ", out);
     md_text(out, change);
-    fprintf(out, " | %.2f | %s | ", p->score, progress_status_name(p->status));
+    fprintf(out, " | %.2f | %s %s | ", p->score, mark(p), progress_status_name(p->status));
     if (p->confidence)
         fprintf(out, "%d", p->confidence);
     fputs(" |\n", out);
@@ -111,8 +118,8 @@ static void objective_section(const struct report *r, FILE *out, const struct ob
     }
     char judged[64];
     format_judgment(judged, sizeof judged, p);
-    fprintf(out, "%s · %s · score **%.2f** (expected %.2f)%s%s · **%s**\n", period_text,
-            objective_kind(o), p->score, p->expected, *judged ? " · " : "", judged,
+    fprintf(out, "%s · %s · score **%.2f** (expected %.2f)%s%s · %s **%s**\n", period_text,
+            objective_kind(o), p->score, p->expected, *judged ? " · " : "", judged, mark(p),
             progress_status_name(p->status));
     for (size_t i = 0; i < o->aligned_to.len; i++) {
         const struct key_result *kr = o->aligned_krs.items[i];

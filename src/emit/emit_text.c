@@ -67,10 +67,10 @@ static const char *status_color(enum progress_status s)
     }
 }
 
-static const char *grade_color(double score)
+static const char *grade_color(const struct progress *p)
 {
-    static const char *const colors[] = {"\033[31m", "\033[33m", "\033[32m"};
-    return colors[progress_grade(score)];
+    static const char *const colors[] = {"\033[31m", "\033[33m", "\033[32m", "\033[2m"};
+    return colors[progress_color(p)];
 }
 
 /* The bar, the score and the status: 1 + 10 + 1 + 4 + 1 + 11 columns. */
@@ -79,7 +79,7 @@ static void gauge(const struct text_out *t, const struct progress *p, bool pad)
     int filled = (int)lround(p->score * BAR_WIDTH);
     fputc(' ', t->out);
     if (t->color)
-        fputs(grade_color(p->score), t->out);
+        fputs(grade_color(p), t->out);
     for (int i = 0; i < BAR_WIDTH; i++)
         fputs(i < filled ? (t->ascii ? "#" : "█") : (t->ascii ? "." : "░"), t->out);
     if (t->color)

@@ -34,21 +34,23 @@ struct grade_colors {
     const char *fill, *accent, *name;
 };
 static const struct grade_colors grades[] = {
-    {"#eeeeee", "#9e9e9e", "no data"},
-    {"#fbd9d3", "#c0392b", "score &lt; 0.4"},
-    {"#fdf1c7", "#c99a06", "0.4 &#8804; score &lt; 0.7"},
-    {"#d4efdc", "#1e8449", "score &#8805; 0.7"},
+    {"#eeeeee", "#9e9e9e", "no data, not started, dropped"},
+    {"#fbd9d3", "#c0392b", "off-track; after the period score &lt; 0.4"},
+    {"#fdf1c7", "#c99a06", "at-risk; after: 0.4 &#8804; score &lt; 0.7, or missed"},
+    {"#d4efdc", "#1e8449", "on-track, done; after: score &#8805; 0.7"},
 };
 
 static const char *const initiative_status_names[] = {"planned", "active", "done", "dropped"};
 
 static const struct grade_colors *grade_of(const struct progress *p)
 {
-    if ((!p->has_value && !p->graded) || p->dropped)
-        return &grades[0];      /* grey: nothing to judge */
-    if (p->score < 0.4)
-        return &grades[1];
-    return p->score < 0.7 ? &grades[2] : &grades[3];
+    switch (progress_color(p)) {
+    case GRADE_RED: return &grades[1];
+    case GRADE_YELLOW: return &grades[2];
+    case GRADE_GREEN: return &grades[3];
+    case GRADE_GREY: break;
+    }
+    return &grades[0];
 }
 
 /* ---- Graphviz 2.42's non-const parameters ---- */

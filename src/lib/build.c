@@ -198,9 +198,22 @@ static const char *metric_name(enum metric_kind kind)
     return "metric";
 }
 
+/* `?` stands for a baseline, a target or a minimum only. */
+static bool not_unknown(struct parse_ctx *ctx, const quantity *q, const char *what)
+{
+    if (!q->unknown)
+        return true;
+    diag_report(ctx->plan->diags, R_SYNTAX, q->at,
+                "%s cannot be '?'; '?' stands for a baseline, target or minimum not known yet", what);
+    return false;
+}
+
 void build_metric(struct parse_ctx *ctx, enum metric_kind kind, quantity from, quantity to, loc at)
 {
     struct key_result *k = ctx->kr;
+    if ((kind == METRIC_KEEP_GE || kind == METRIC_KEEP_LE || kind == METRIC_KEEP_GT ||
+         kind == METRIC_KEEP_LT) && !not_unknown(ctx, &to, "a 'keep' threshold"))
+        return;
     if (k->metric != METRIC_NONE) {
         struct diag *g = diag_report(ctx->plan->diags, R_SYNTAX, build_span(ctx, at),
                                      "key result '%s' has a second metric ('%s'); a key result "
@@ -224,7 +237,8 @@ void build_current(struct parse_ctx *ctx, quantity value, bool done, loc at)
 {
     struct key_result *k = ctx->kr;
     bool present = k->current.present || k->current_done;
-    if (!first_time(ctx, present, k->current.at, at, "current"))
+    if (!first_time(ctx, present, k->current.at, at, "current") ||
+        !not_unknown(ctx, &value, "'current'"))
         return;
     k->current = value;
     k->current.at = build_span(ctx, at);
@@ -286,6 +300,8 @@ void build_checkin(struct parse_ctx *ctx, struct date_tok date, loc date_at, str
 
 void build_entry(struct parse_ctx *ctx, str ref, loc ref_at, quantity value, bool done, loc at)
 {
+    if (!not_unknown(ctx, &value, "a check-in value"))
+        value = (quantity){0};      /* the entry still counts for names and dates */
     struct checkin_entry *e = make(ctx, sizeof *e);
     const char *dot = memchr(ref.ptr, '.', ref.len);
     size_t left = (size_t)(dot - ref.ptr);

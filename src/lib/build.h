@@ -67,7 +67,7 @@ struct parse_ctx {
     /* For messages: the last token scanned (the parser's lookahead when it
      * reports an error), the one before it, and the open blocks. */
     int prev_token, before_token;
-    bool id_list;       /* inside `aligns A, B` or `supports A, B`: ids after ',' */
+    bool id_list;       /* since the last keyword was aligns or supports: ids after ',' */
     loc prev_at, before_at;
     int decl_keyword;
     loc decl_name;
@@ -102,6 +102,9 @@ void build_mark_cut_short(struct parse_ctx *ctx);
  * read with the comma as a decimal point so that the rest still parses. */
 void scan_decimal_comma(struct parse_ctx *ctx, const char *text, size_t len, const loc *at,
                         struct number_tok *out);
+/* IDENT, or GRADED_ID when the keyword `grade` follows (`dotcom grade 0.8`):
+ * so `x.k = 3 dotcom grade 0.8` is a value and a grade, not 3 in unit dotcom. */
+int scan_ident(struct parse_ctx *ctx, char next, const char *rest);
 /* A keyword's token, or IDENT (with *value its text) where only an id can stand. */
 int scan_keyword(struct parse_ctx *ctx, int token, const char *text, size_t len, str *value);
 void scan_error(struct parse_ctx *ctx, enum rule_id rule, const loc *at, const char *fmt, ...)

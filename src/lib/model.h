@@ -51,7 +51,7 @@ struct progress {
     bool done_late;             /* milestones: done after the due date */
 };
 
-enum grade { GRADE_RED, GRADE_YELLOW, GRADE_GREEN };
+enum grade { GRADE_RED, GRADE_YELLOW, GRADE_GREEN, GRADE_GREY };
 
 /* ---- the plan model (build.c fills it, resolve.c links it) ---- */
 typedef struct {

@@ -11,7 +11,7 @@
 
 static const char *const status_names[] = {"no-data", "not-started", "on-track", "at-risk",
                                            "off-track", "done", "achieved", "missed", "dropped"};
-static const char *const grade_names[] = {"red", "yellow", "green"};
+static const char *const grade_names[] = {"red", "yellow", "green", "grey"};
 
 const char *progress_status_name(enum progress_status s)
 {
@@ -23,6 +23,26 @@ enum grade progress_grade(double score)
     if (score < 0.4)
         return GRADE_RED;
     return score < 0.7 ? GRADE_YELLOW : GRADE_GREEN;
+}
+
+enum grade progress_color(const struct progress *p)
+{
+    switch (p->status) {
+    case PROGRESS_DONE:
+    case PROGRESS_ON_TRACK: return GRADE_GREEN;
+    case PROGRESS_AT_RISK: return GRADE_YELLOW;
+    case PROGRESS_OFF_TRACK: return GRADE_RED;
+    case PROGRESS_ACHIEVED:
+        return progress_grade(p->score);
+    case PROGRESS_MISSED: {
+        enum grade g = progress_grade(p->score);
+        return g == GRADE_GREEN ? GRADE_YELLOW : g;    /* never green beside "missed" */
+    }
+    case PROGRESS_NO_DATA:
+    case PROGRESS_NOT_STARTED:
+    case PROGRESS_DROPPED: break;
+    }
+    return GRADE_GREY;
 }
 
 const char *progress_grade_name(enum grade g)
@@ -180,7 +200,9 @@ static double remaining_of(const struct key_result *kr, const struct progress *p
     return 0;
 }
 
-/* Least-squares line through the counted check-ins, read at the period end. */
+/* The trend of the counted check-ins (a least-squares slope), carried from the
+ * latest value to the period end: a value measured on the last day (or
+ * later) is its own forecast. */
 static void kr_forecast(struct key_result *kr, okr_day as_of, struct progress *p)
 {
     const struct objective *o = kr->objective;
@@ -200,9 +222,9 @@ static void kr_forecast(struct key_result *kr, okr_day as_of, struct progress *p
     if (denominator == 0)
         return;                 /* all on one day: no slope */
     double slope = (n * sxy - sx * sy) / denominator;
-    double intercept = (sy - slope * sx) / n;
+    double days_left = o->period.value.end - p->last_checkin;
     p->has_forecast = true;
-    p->forecast = intercept + slope * (o->period.value.end - origin);
+    p->forecast = p->value + slope * (days_left > 0 ? days_left : 0);
     p->forecast_score = clamp01(raw_progress(kr, p->forecast));
     p->forecast_status = below_minimum(kr, p->forecast)
                              ? PROGRESS_MISSED

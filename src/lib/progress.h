@@ -9,6 +9,10 @@ const char *progress_status_name(enum progress_status s);
 /* s < 0.4 red, s < 0.7 yellow, else green. */
 enum grade progress_grade(double score);
 const char *progress_grade_name(enum grade g);
+/* The colour to show (SPEC §4): while the period runs by status (done and
+ * on-track green, at-risk yellow, off-track red, no data grey); after it by
+ * grade, except that `missed` is never green; dropped is grey. */
+enum grade progress_color(const struct progress *p);
 /* +1 when the key result's good direction is up, -1 when down. */
 int progress_direction(const struct key_result *kr);
 /* "committed" or "aspirational". */

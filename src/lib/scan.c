@@ -49,10 +49,30 @@ static bool wants_id(const struct parse_ctx *ctx)
     }
 }
 
+int scan_ident(struct parse_ctx *ctx, char next, const char *rest)
+{
+    (void)ctx;
+    if (next != ' ' && next != '\t' && next != '\n' && next != '\r')
+        return IDENT;
+    const char *p = rest;       /* the source ends in two NUL bytes */
+    while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+        p++;
+    if (strncmp(p, "grade", 5) != 0)     /* stops at the terminating NUL */
+        return IDENT;
+    char c = p[5];
+    bool more_id = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                   c == '_' || c == '-';
+    return more_id ? IDENT : GRADED_ID;
+}
+
 int scan_keyword(struct parse_ctx *ctx, int token, const char *text, size_t len, str *value)
 {
-    if (!wants_id(ctx))
+    if (!wants_id(ctx)) {
+        /* Only keywords end an id list (`aligns a, b team x`), so only they
+         * update it: the hot path of every other token stays as it was. */
+        ctx->id_list = token == ALIGNS || token == SUPPORTS;
         return token;
+    }
     *value = (str){text, len};
     return IDENT;
 }
@@ -77,10 +97,6 @@ int scan_token(struct parse_ctx *ctx, int token, const loc *at)
     } else if (token == '}' && ctx->depth > 0) {
         ctx->depth--;
     }
-    if (token == ALIGNS || token == SUPPORTS)
-        ctx->id_list = true;
-    else if (token != IDENT && token != QREF && token != ',')
-        ctx->id_list = false;
     ctx->before_token = ctx->prev_token;
     ctx->before_at = ctx->prev_at;
     ctx->prev_token = token;

@@ -49,6 +49,8 @@ done
 
 # The edge plan must really contain the forms it is there for; the round
 # trip cannot see lost digits (a shorter number re-dumps the same), these can.
+# Values below 1e12 are tidied to 12 significant digits first (no binary
+# noise: docs/report.md), so a third prints as 4.33333333333.
 "$OKRC" report -f json --as-of 2027-02-15 "$tmp/numbers.okr" >"$tmp/numbers.json" 2>/dev/null
 for form in '"current": 3.1e-5' '"to": 9000000000000000,' '"current": -1.25' \
     '"value": 4.33333333333,' '"value": 1.04526765876667e16,' '"value": 5.66666666667e-5,' \

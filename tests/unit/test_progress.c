@@ -180,6 +180,24 @@ static void test_checkins(void)
     CHECK("forecast status: committed 0.99 is missed", p->forecast_status == PROGRESS_MISSED);
     CHECK("no forecast from fewer than two check-ins", !late->has_forecast);
     release(run);
+    static const char last_day[] =
+        "objective o \"Grow the thing a lot\" { owner @a period 2027-Q1\n"
+        "  kr k \"Things that grew a lot\" { from 0 to 100 } }\n"
+        "checkin 2027-01-01 { o.k = 10 }\n"
+        "checkin 2027-01-31 { o.k = 40 }\n"
+        "checkin 2027-02-28 { o.k = 45 }\n"
+        "checkin 2027-03-31 { o.k = 50 }\n";
+    run = compile(last_day, "2027-04-10");
+    p = kr(run, 0, 0);
+    CHECK("forecast: a value on the period's last day is its own forecast",
+          p->has_forecast && near(p->forecast, 50));
+    release(run);
+    run = compile(last_day, "2027-03-01");
+    p = kr(run, 0, 0);
+    /* From the latest value (45 on day 58) along the slope of all three. */
+    CHECK("forecast: the trend carried from the latest value",
+          p->has_forecast && p->forecast > 45 && p->forecast < 45 + 31 * 0.7);
+    release(run);
     run = compile(text, "2027-01-15");
     p = kr(run, 0, 0);
     CHECK("one check-in: change from the baseline, no forecast",
@@ -207,6 +225,14 @@ static void test_objective(void)
 static void test_grades(void)
 {
     CHECK("grade 0.39 red", progress_grade(0.39) == GRADE_RED);
+    struct progress running = {.score = 0.33, .status = PROGRESS_ON_TRACK};
+    CHECK("colour: on-track is green whatever the score", progress_color(&running) == GRADE_GREEN);
+    struct progress missed = {.score = 0.8, .status = PROGRESS_MISSED};
+    CHECK("colour: missed is never green", progress_color(&missed) == GRADE_YELLOW);
+    struct progress achieved = {.score = 0.75, .status = PROGRESS_ACHIEVED};
+    CHECK("colour: after the period by grade", progress_color(&achieved) == GRADE_GREEN);
+    struct progress none = {.status = PROGRESS_NO_DATA};
+    CHECK("colour: no data is grey", progress_color(&none) == GRADE_GREY);
     CHECK("grade 0.4 yellow", progress_grade(0.4) == GRADE_YELLOW);
     CHECK("grade 0.7 green", progress_grade(0.7) == GRADE_GREEN);
 }
