@@ -10,7 +10,8 @@ command -v nvim >/dev/null 2>&1 || { echo "FAIL: nvim is not installed (tools/de
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$tmp/bin" "$tmp/home"
-ln -s "$OKRC" "$tmp/bin/okrc"
+# A wrapper, not a symlink: the memcheck wrapper finds the tree from its $0.
+printf '#!/bin/sh\nexec "%s" "$@"\n' "$OKRC" >"$tmp/bin/okrc" && chmod +x "$tmp/bin/okrc"
 export PATH="$tmp/bin:$PATH" HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/home" XDG_DATA_HOME="$tmp/home" \
     XDG_STATE_HOME="$tmp/home"
 nv() { # FILE SCRIPT: runs SCRIPT in headless Neovim on FILE (a script that

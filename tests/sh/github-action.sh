@@ -14,7 +14,8 @@ $py -c 'import yaml' 2>/dev/null || { echo "FAIL: python3 with yaml is needed (D
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$tmp/bin" "$tmp/repo/plans/q1"
-ln -s "$OKRC" "$tmp/bin/okrc"
+# A wrapper, not a symlink: the memcheck wrapper finds the tree from its $0.
+printf '#!/bin/sh\nexec "%s" "$@"\n' "$OKRC" >"$tmp/bin/okrc" && chmod +x "$tmp/bin/okrc"
 PATH="$tmp/bin:$PATH"
 export HOME="$tmp" GIT_CONFIG_NOSYSTEM=1
 cd "$tmp/repo" && git init -q . || exit 1

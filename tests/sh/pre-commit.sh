@@ -16,7 +16,8 @@ mkdir -p "$HOME" "$tmp/bin"
 git config --global user.name test && git config --global user.email test@example.com
 git config --global init.defaultBranch main
 # The hook runs `okrc` from PATH: the binary under test.
-ln -s "$OKRC" "$tmp/bin/okrc"
+# A wrapper, not a symlink: the memcheck wrapper finds the tree from its $0.
+printf '#!/bin/sh\nexec "%s" "$@"\n' "$OKRC" >"$tmp/bin/okrc" && chmod +x "$tmp/bin/okrc"
 PATH="$tmp/bin:$PATH"
 
 git init -q "$tmp/hooks" && cp "$top/.pre-commit-hooks.yaml" "$tmp/hooks/" &&
