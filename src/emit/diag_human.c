@@ -180,7 +180,9 @@ void diag_render_human(struct diag_ctx *d, FILE *out, const struct render_opts *
             print_excerpt(out, g->at, o);
         for (struct diag_note *n = g->notes; n; n = n->next) {
             print_head(out, n->at, "note", CYAN, n->message, NULL, o);
-            if (n->at.src)
+            /* A note about the finding's own place does not repeat its excerpt. */
+            bool same = n->at.src == g->at.src && n->at.start == g->at.start && n->at.end == g->at.end;
+            if (n->at.src && !same)
                 print_excerpt(out, n->at, o);
         }
     }

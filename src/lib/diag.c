@@ -25,6 +25,56 @@ void diag_force(struct diag_ctx *d, enum rule_id rule, enum severity sev)
     d->forced[rule] = true;
 }
 
+/* Where a long message splits: the last ": " or "; " outside quotes that
+ * leaves at most DIAG_MESSAGE_MAX bytes before it, else the first one; 0 when
+ * there is none. */
+static size_t split_point(const char *m, size_t len)
+{
+    size_t best = 0, first = 0;
+    bool quoted = false;
+    for (size_t i = 0; i + 1 < len; i++) {
+        if (m[i] == '\'')
+            quoted = !quoted;
+        else if (!quoted && (m[i] == ':' || m[i] == ';') && m[i + 1] == ' ') {
+            if (!first)
+                first = i;
+            if (i <= DIAG_MESSAGE_MAX)
+                best = i;
+        }
+    }
+    return best ? best : first;
+}
+
+/* A message says what is wrong in one line of at most DIAG_MESSAGE_MAX
+ * bytes; what a rule adds after ": " or "; " (why it matters, the fix)
+ * moves to notes at the finding's own place, in order. */
+static void split_message(struct diag_ctx *d, struct diag *g)
+{
+    const char *m = g->message;
+    size_t len = strlen(m);
+    struct diag_note *tail_notes = NULL, **at = &tail_notes;
+    while (len > DIAG_MESSAGE_MAX) {
+        size_t cut = split_point(m, len);
+        if (!cut)
+            break;
+        struct diag_note *n = arena_alloc(d->arena, sizeof *n);
+        n->at = g->at;
+        n->message = arena_strndup(d->arena, m + cut + 2, len - cut - 2);
+        n->next = tail_notes;   /* the later part of the text comes last */
+        tail_notes = n;
+        len = cut;
+    }
+    (void)at;
+    if (!tail_notes)
+        return;
+    g->message = arena_strndup(d->arena, m, len);
+    g->notes = tail_notes;
+    struct diag_note *last = tail_notes;
+    while (last->next)
+        last = last->next;
+    g->notes_tail = last;
+}
+
 struct diag *diag_report(struct diag_ctx *d, enum rule_id rule, span at, const char *fmt, ...)
 {
     enum severity sev = d->severity_of[rule];
@@ -38,6 +88,7 @@ struct diag *diag_report(struct diag_ctx *d, enum rule_id rule, span at, const c
     va_start(ap, fmt);
     g->message = arena_vprintf(d->arena, fmt, ap);
     va_end(ap);
+    split_message(d, g);
     g->seq = d->list.len;
     vec_push(d->arena, &d->list, g);
     switch (sev) {

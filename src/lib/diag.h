@@ -48,6 +48,10 @@ void diag_force(struct diag_ctx *d, enum rule_id rule, enum severity sev);
 /* Drops the findings that `# okrc-ignore: RULE` comments silence (counting
  * them in d->suppressed); reports ignore comments naming unknown rules. */
 void diag_suppress(struct diag_ctx *d, const struct vec *sources);
+/* The longest first line of a message; diag_report moves what follows a
+ * ": " or "; " past it into notes at the same place. */
+#define DIAG_MESSAGE_MAX 120
+
 struct diag *diag_report(struct diag_ctx *d, enum rule_id rule, span at,
                          const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 void diag_note(struct diag_ctx *d, struct diag *to, span at, const char *fmt, ...)

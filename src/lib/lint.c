@@ -357,15 +357,18 @@ static void entries_outside_period(struct linter *l, struct objective *o, const 
         if (period_contains_day(o->period.value, day) ||
             (day > o->period.value.end && day - o->period.value.end <= grace))
             continue;
+        const char *ref = arena_printf(l->plan->arena, "%s%s%s", o->id.name.ptr, e->kr ? "." : "",
+                                       e->kr ? e->kr->id.name.ptr : "");
+        const char *when = day > o->period.value.end
+            ? arena_printf(l->plan->arena, "%d days after", (int)(day - o->period.value.end))
+            : "before";
         diag_report(l->d, R_CHECKIN_OUTSIDE_PERIOD, e->ref_at,
-                    "this check-in of '%s%s%s' is dated %s, outside the period %s of objective '%s'%s: "
-                    "correct the date, or check in on the objective of that period",
-                    o->id.name.ptr, e->kr ? "." : "", e->kr ? e->kr->id.name.ptr : "",
-                    day_text(l, day), period_days_text(l, o->period.value), o->id.name.ptr,
+                    "this check-in of '%s' on %s is %s the period %s of objective '%s'%s; the period "
+                    "runs %s: correct the date, or check in on the objective of that period",
+                    ref, day_text(l, day), when, period_text(l, o->period.value), o->id.name.ptr,
                     day > o->period.value.end
-                        ? arena_printf(l->plan->arena, " and more than %d days after it (grace-days %d)",
-                                       (int)grace, (int)grace)
-                        : "");
+                        ? arena_printf(l->plan->arena, " (grace-days %d)", (int)grace) : "",
+                    period_days_text(l, o->period.value));
     }
 }
 

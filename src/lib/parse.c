@@ -27,7 +27,7 @@ static const struct {
     {"period value", "a period"},
     {"end of file", "the end of the file"},
     {"invalid token", "an invalid token"},
-    {"'?'", "'?' for a value not known yet"},
+    {"'?'", "'?' (not known yet)"},
 };
 
 static const char *phrase(struct parse_ctx *ctx, const char *name)
