@@ -11,12 +11,14 @@
 #include "lib/rules.h"
 #include "lib/source.h"
 #include "lib/text.h"
+#include "lib/title.h"
 
 #include <string.h>
 
 struct linter {
     struct plan *plan;
     struct diag_ctx *d;
+    struct title_lexicon *lex;  /* the plan's lexicons, for the title rules */
 };
 
 static bool on(const struct linter *l, enum rule_id rule)
@@ -268,36 +270,88 @@ static void smart_time_bound(struct linter *l, struct objective *o)
 
 /* ---- results, owners, baselines ---- */
 
-static struct word_set *load_lexicons(struct linter *l)
+/* The bytes start..end of a title as a span inside its quotes, when the
+ * source holds the title verbatim; else the key result's id. */
+static span title_part(const struct key_result *kr, size_t start, size_t end)
 {
-    struct word_set *w = word_set_new(l->plan->arena);
-    for (size_t i = 0; i < l->plan->lexicons.len; i++) {
-        struct lexicon *lex = l->plan->lexicons.items[i];
-        for (size_t k = 0; k < lex->activities.len; k++) {
-            text_item *t = lex->activities.items[k];
-            word_set_add(w, t->text.ptr, t->text.len);
-        }
-    }
-    return w;
+    span at = title_span(&kr->id, kr->title);
+    if (at.start == kr->id.at.start)
+        return at;
+    return (span){at.src, at.start + 1 + (uint32_t)start, at.start + 1 + (uint32_t)end};
 }
 
-static void activity_kr(struct linter *l, const struct word_set *verbs, struct key_result *kr)
+static const char *title_words(struct linter *l, const struct key_result *kr, size_t start,
+                               size_t end)
+{
+    return arena_strndup(l->plan->arena, kr->title.ptr + start, end - start);
+}
+
+/* Why the title reads as an activity, in the words that made it one. */
+static const char *activity_reason(struct linter *l, const struct key_result *kr,
+                                   const struct title_finding *f)
+{
+    const char *words = title_words(l, kr, f->start, f->end);
+    switch (f->shape) {
+    case SHAPE_OPENING_VERB:
+        return arena_printf(l->plan->arena, "it opens with the verb '%s'", words);
+    case SHAPE_IMPERATIVE:
+        return arena_printf(l->plan->arena, "it opens with '%s' before its object ('%s ...'), "
+                            "as an imperative verb does", words,
+                            title_words(l, kr, f->next_start, f->next_end));
+    case SHAPE_GERUND:
+        return arena_printf(l->plan->arena, "it opens with the verb '%s' before its object ('%s ...')",
+                            words, title_words(l, kr, f->next_start, f->next_end));
+    case SHAPE_INFINITIVE:
+        return arena_printf(l->plan->arena, "it is built on the infinitive '%s'", words);
+    case SHAPE_SPLIT_VERB:
+        return arena_printf(l->plan->arena, "it is built on the verb '%s ... %s'", words,
+                            title_words(l, kr, f->start2, f->end2));
+    }
+    return words;
+}
+
+static void activity_kr(struct linter *l, struct title_lexicon *lex, struct key_result *kr)
+{
+    struct title_finding f;
+    if (!title_activity(lex, kr->title, &f))
+        return;
+    size_t end = f.shape == SHAPE_SPLIT_VERB ? f.end2 : f.end;
+    diag_report(l->d, R_ACTIVITY_KR, title_part(kr, f.start, end),
+                "key result '%s' describes an activity, not a result: %s%s; make the work an "
+                "initiative and measure what it should achieve ('okrc explain activity-kr' "
+                "shows rewrites)",
+                kr->id.name.ptr, activity_reason(l, kr, &f),
+                kr->metric == METRIC_MILESTONE ? ", and a milestone marks it done" : "");
+}
+
+static bool has_unit(const struct key_result *kr)
+{
+    return kr->to.unit.len > 0 || kr->from.unit.len > 0;
+}
+
+static void vague_kr(struct linter *l, struct key_result *kr)
 {
     size_t start, end;
-    if (word_set_find(verbs, kr->title.ptr, kr->title.len, &start, &end)) {
-        span at = title_span(&kr->id, kr->title);
-        if (at.start != kr->id.at.start)
-            at = (span){at.src, at.start + 1 + (uint32_t)start, at.start + 1 + (uint32_t)end};
-        diag_report(l->d, R_ACTIVITY_KR, at,
-                    "key result '%s' describes an activity ('%.*s'), not a result: make the "
-                    "activity an initiative and measure what it should achieve",
-                    kr->id.name.ptr, (int)(end - start), kr->title.ptr + start);
-    } else if (kr->metric == METRIC_MILESTONE) {
-        diag_report(l->d, R_ACTIVITY_KR, kr->metric_at,
-                    "key result '%s' is a milestone, which marks an activity done rather than a "
-                    "result reached: measure what it should achieve, as 'from START to TARGET'",
-                    kr->id.name.ptr);
-    }
+    if (kr->metric == METRIC_MILESTONE || has_unit(kr) ||
+        !title_vague(l->lex, kr->title, &start, &end))
+        return;
+    diag_report(l->d, R_VAGUE_KR, title_part(kr, start, end),
+                "key result '%s' is vague: '%s' says it should change, but its title names no "
+                "number, unit or measure of how much; say what is counted and to what, as in "
+                "'Qualified leads per month from 200 to 350'",
+                kr->id.name.ptr, title_words(l, kr, start, end));
+}
+
+static void compound_kr(struct linter *l, struct key_result *kr)
+{
+    struct title_compound c;
+    if (!title_compound(l->lex, kr->title, &c))
+        return;
+    diag_report(l->d, R_COMPOUND_KR, title_part(kr, c.joint_start, c.joint_end),
+                "key result '%s' has two targets, '%s' and '%s': split it into one key result "
+                "each, so that each is scored on its own",
+                kr->id.name.ptr, title_words(l, kr, c.first_start, c.first_end),
+                title_words(l, kr, c.second_start, c.second_end));
 }
 
 static void missing_owner(struct linter *l, struct objective *o, struct key_result *kr)
@@ -540,15 +594,18 @@ static void undeclared_owners(struct linter *l)
 
 /* ---- the plan ---- */
 
-static void lint_key_result(struct linter *l, const struct word_set *verbs, struct objective *o,
-                            struct key_result *kr)
+static void lint_key_result(struct linter *l, struct objective *o, struct key_result *kr)
 {
     if (on(l, R_SMART_SPECIFIC))
         specific_title(l, "key result", &kr->id, kr->title);
     smart_measurable(l, kr);
     smart_achievable(l, o, kr);
-    if (verbs)
-        activity_kr(l, verbs, kr);
+    if (on(l, R_ACTIVITY_KR))
+        activity_kr(l, l->lex, kr);
+    if (on(l, R_VAGUE_KR))
+        vague_kr(l, kr);
+    if (on(l, R_COMPOUND_KR))
+        compound_kr(l, kr);
     missing_owner(l, o, kr);
     missing_baseline(l, kr);
     checkin_outside_period(l, o, kr);
@@ -557,8 +614,9 @@ static void lint_key_result(struct linter *l, const struct word_set *verbs, stru
 
 void lint_plan(struct plan *plan)
 {
-    struct linter l = {plan, plan->diags};
-    struct word_set *verbs = on(&l, R_ACTIVITY_KR) ? load_lexicons(&l) : NULL;
+    struct linter l = {plan, plan->diags, NULL};
+    if (on(&l, R_ACTIVITY_KR) || on(&l, R_VAGUE_KR) || on(&l, R_COMPOUND_KR))
+        l.lex = title_lexicon_new(plan->arena, &plan->lexicons);
     for (size_t i = 0; i < plan->objectives.len; i++) {
         struct objective *o = plan->objectives.items[i];
         kr_count(&l, o);
@@ -569,7 +627,7 @@ void lint_plan(struct plan *plan)
         smart_time_bound(&l, o);
         period_mismatch(&l, o);
         for (size_t k = 0; k < o->key_results.len; k++)
-            lint_key_result(&l, verbs, o, o->key_results.items[k]);
+            lint_key_result(&l, o, o->key_results.items[k]);
     }
     if (on(&l, R_OBJECTIVE_COUNT))
         objective_count(&l);
@@ -577,5 +635,5 @@ void lint_plan(struct plan *plan)
         bsc_balance(&l);
     if (on(&l, R_UNDECLARED_OWNER))
         undeclared_owners(&l);
-    word_set_free(verbs);
+    title_lexicon_free(l.lex);
 }
