@@ -531,6 +531,119 @@ static void bsc_balance(struct linter *l)
     }
 }
 
+/* ---- initiatives ---- */
+
+static bool supported(const struct objective *o, const struct key_result *kr)
+{
+    for (size_t i = 0; i < o->initiatives.len; i++) {
+        const struct initiative *in = o->initiatives.items[i];
+        for (size_t k = 0; k < in->supported.len; k++)
+            if (in->supported.items[k] == kr)
+                return true;
+    }
+    return false;
+}
+
+/* Run only in a plan that has initiatives: a plan that keeps them elsewhere
+ * would get one finding per key result. */
+static void kr_without_initiative(struct linter *l, struct objective *o)
+{
+    if (o->aspirational)
+        return;
+    for (size_t k = 0; k < o->key_results.len; k++) {
+        struct key_result *kr = o->key_results.items[k];
+        if (!supported(o, kr))
+            diag_report(l->d, R_KR_WITHOUT_INITIATIVE, kr->id.at,
+                        "committed key result '%s' has no initiative that supports it, so nobody "
+                        "is working on it: add an initiative with 'supports %s' to objective '%s', "
+                        "or make the objective aspirational",
+                        kr->id.name.ptr, kr->id.name.ptr, o->id.name.ptr);
+    }
+}
+
+static void initiative_without_kr(struct linter *l, struct objective *o)
+{
+    for (size_t i = 0; i < o->initiatives.len; i++) {
+        struct initiative *in = o->initiatives.items[i];
+        if (in->supports.len == 0 && in->status != STATUS_DROPPED)
+            diag_report(l->d, R_INITIATIVE_WITHOUT_KR, in->id.at,
+                        "initiative '%s' supports no key result, so nothing says what it should "
+                        "achieve: add 'supports KR' naming the key results of objective '%s' it "
+                        "moves, or drop it",
+                        in->id.name.ptr, o->id.name.ptr);
+    }
+}
+
+/* ---- owners ---- */
+
+/* One owner's running key results: how many, the latest check-in on any of
+ * them (else the earliest period start), and the first, to report at. */
+struct owner_activity {
+    long running;
+    okr_day since;
+    bool checked_in;
+    const struct key_result *first;
+};
+
+static void owner_note(struct linter *l, struct hash *owners, struct vec *order,
+                       const struct objective *o, const struct key_result *kr)
+{
+    struct plan *plan = l->plan;
+    if (!kr->owner.name.ptr || !o->period.present ||
+        !period_contains_day(o->period.value, plan->as_of) || is_done(plan, kr))
+        return;
+    struct owner_activity *a = hash_get(owners, kr->owner.name.ptr, kr->owner.name.len);
+    if (!a) {
+        a = arena_alloc(plan->arena, sizeof *a);
+        a->first = kr;
+        a->since = o->period.value.start;
+        hash_put(owners, kr->owner.name.ptr, kr->owner.name.len, a);
+        vec_push(plan->arena, order, a);
+    }
+    a->running++;
+    for (size_t i = 0; i < kr->checkins.len; i++) {
+        okr_day day = ((const struct checkin_entry *)kr->checkins.items[i])->checkin->date.value;
+        if (day > plan->as_of)
+            continue;
+        if (!a->checked_in || day > a->since)
+            a->since = day;
+        a->checked_in = true;
+    }
+    if (!a->checked_in && o->period.value.start < a->since)
+        a->since = o->period.value.start;
+}
+
+static void stale_owner(struct linter *l)
+{
+    struct plan *plan = l->plan;
+    int days = param(l, P_STALE_OWNER_DAYS);
+    struct hash *owners = hash_new(plan->arena, 64);
+    struct vec order = {0};
+    for (size_t i = 0; i < plan->objectives.len; i++) {
+        struct objective *o = plan->objectives.items[i];
+        for (size_t k = 0; k < o->key_results.len; k++)
+            owner_note(l, owners, &order, o, o->key_results.items[k]);
+    }
+    for (size_t i = 0; i < order.len; i++) {
+        const struct owner_activity *a = order.items[i];
+        long gap = (long)plan->as_of - a->since;
+        if (gap <= days)
+            continue;
+        const struct key_result *kr = a->first;
+        span at = kr->owner_inherited ? kr->objective->owner.at : kr->owner.at;
+        diag_report(l->d, R_STALE_OWNER, at.src ? at : kr->id.at,
+                    "@%s owns %ld running key %s and %s %s, %ld days before %s (stale-owner days "
+                    "%d): check in, or hand %s to someone who tracks %s",
+                    kr->owner.name.ptr, a->running, plural(a->running, "result", "results"),
+                    a->checked_in ? plural(a->running, "last checked it in on", "last checked one of them in on")
+                                  : plural(a->running, "has had no check-in since its period began on",
+                                           "has had no check-in since their period began on"),
+                    day_text(l, a->since), gap, day_text(l, plan->as_of), days,
+                    plural(a->running, "it", "them"), plural(a->running, "it", "them"));
+    }
+    hash_free(owners);
+}
+
 /* ---- people ---- */
 
 /* The declared person closest to an undeclared name, or "" — cached per
@@ -617,6 +730,9 @@ void lint_plan(struct plan *plan)
     struct linter l = {plan, plan->diags, NULL};
     if (on(&l, R_ACTIVITY_KR) || on(&l, R_VAGUE_KR) || on(&l, R_COMPOUND_KR))
         l.lex = title_lexicon_new(plan->arena, &plan->lexicons);
+    bool has_initiatives = false;
+    for (size_t i = 0; i < plan->objectives.len && !has_initiatives; i++)
+        has_initiatives = ((struct objective *)plan->objectives.items[i])->initiatives.len > 0;
     for (size_t i = 0; i < plan->objectives.len; i++) {
         struct objective *o = plan->objectives.items[i];
         kr_count(&l, o);
@@ -628,7 +744,13 @@ void lint_plan(struct plan *plan)
         period_mismatch(&l, o);
         for (size_t k = 0; k < o->key_results.len; k++)
             lint_key_result(&l, o, o->key_results.items[k]);
+        if (has_initiatives && on(&l, R_KR_WITHOUT_INITIATIVE))
+            kr_without_initiative(&l, o);
+        if (on(&l, R_INITIATIVE_WITHOUT_KR))
+            initiative_without_kr(&l, o);
     }
+    if (on(&l, R_STALE_OWNER))
+        stale_owner(&l);
     if (on(&l, R_OBJECTIVE_COUNT))
         objective_count(&l);
     if (on(&l, R_BSC_BALANCE))

@@ -183,6 +183,21 @@ static const struct rule_doc docs[RULE_COUNT] = {
         "The Balanced Scorecard (Kaplan & Norton, 1996) balances financial, customer, internal process and learning & growth goals; all-financial plans neglect what drives future results.",
         "use \"std/bsc\" and three objectives of 2027, all `perspective financial`",
         "Add objectives for the perspectives that are missing, or tag existing objectives correctly."},
+    [R_KR_WITHOUT_INITIATIVE] = {
+        "In a plan that has initiatives, every key result of a committed objective is named in the `supports` of an initiative of its objective.",
+        "A committed key result is expected to be met in full; one that no initiative works on is a hope, not a plan. (Aspirational objectives may hold key results nobody has started on.)",
+        "objective q1 \"...\" { kr nps \"...\" { from 30 to 50 }  kr churn \"...\" { from 4 to 2 }  initiative survey \"...\" { supports nps } }",
+        "Add an initiative with `supports churn`, name the key result in an existing initiative's `supports`, or make the objective `aspirational`."},
+    [R_INITIATIVE_WITHOUT_KR] = {
+        "Every initiative that is not `dropped` names the key results it supports (`supports KR, ...`).",
+        "Initiatives are the work meant to move key results; one that supports none has no measure of whether it worked, and often is work the objective does not need.",
+        "initiative offsite \"Team offsite\" { owner @ana  status planned }",
+        "Add `supports KR` naming the key results of its objective it should move, or drop it (`status dropped`)."},
+    [R_STALE_OWNER] = {
+        "Every owner of key results that run on the as-of date (their objective's period contains it, and they are not done) has checked in on at least one of them within `days` (90) days, or their period began less than that ago.",
+        "An owner who has not checked in on any of their key results for a quarter is not tracking them: the plan says someone is accountable, and nobody is.",
+        "kr rev \"...\" { owner @li }   with the last check-in of @li's key results on 2027-01-10 and --as-of 2027-06-01",
+        "Check in on the key results, or give them an owner who tracks them; `rules { stale-owner days 120 }` fits a slower cadence."},
     [R_UNDECLARED_OWNER] = {
         "Every owner (of the plan, an objective, key result or initiative) and every team lead is declared with `person`.",
         "A declared person has a name and a team; a typo in an undeclared @name goes unnoticed.",
