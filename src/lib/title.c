@@ -39,7 +39,7 @@ struct title_lexicon {
     size_t max_words;
     /* the title last read: its words, in buffers reused from title to title */
     const char *read_ptr;
-    size_t read_len, n, capacity;
+    size_t read_len, n, capacity, word_capacity;
     struct text_word *w;
     char *folded;
     struct vec splits;          /* struct split_entry * */
@@ -230,10 +230,17 @@ static int lookup(const struct title_lexicon *lex, const struct text_word *w, si
 static struct text_word *read_title(struct title_lexicon *lex, str title, size_t *n)
 {
     if (lex->read_ptr != title.ptr || lex->read_len != title.len || !lex->w) {
-        if (!lex->w || title.len > lex->capacity) {     /* doubling: the arena holds < 2x the longest */
-            size_t cap = 2 * lex->capacity > 64 ? 2 * lex->capacity : 64;
-            lex->capacity = title.len > cap ? title.len : cap;
-            lex->w = arena_alloc(lex->arena, TEXT_WORDS_MAX(lex->capacity) * sizeof *lex->w);
+        /* buffers sized by the words and bytes of the longest title so far,
+         * doubling: a 5 MB title of one word costs one word, not 2.5 million */
+        size_t words = word_count(title.ptr, title.len);
+        if (!lex->w || words > lex->word_capacity) {
+            lex->word_capacity = words > 2 * lex->word_capacity ? words : 2 * lex->word_capacity;
+            if (lex->word_capacity < 16)
+                lex->word_capacity = 16;
+            lex->w = arena_alloc(lex->arena, lex->word_capacity * sizeof *lex->w);
+        }
+        if (!lex->folded || title.len > lex->capacity) {
+            lex->capacity = title.len > 2 * lex->capacity ? title.len : 2 * lex->capacity;
             lex->folded = arena_alloc(lex->arena, TEXT_FOLDED_MAX(lex->capacity));
         }
         lex->n = text_words_into(title.ptr, title.len, lex->w, lex->folded);
