@@ -296,7 +296,10 @@ lexicon_decl
     ;
 lexicon_items: %empty | lexicon_items lexicon_item { yyerrok; } | lexicon_items error ;
 lexicon_item
-    : ACTIVITY activity_words
+    : ACTIVITY                          { build_lexicon_kind(ctx, (str){"activity", 8}, @1); }
+      activity_words
+    | IDENT                             { build_lexicon_kind(ctx, $1, @1); }
+      activity_words
     | ';'
     ;
 activity_words

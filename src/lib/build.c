@@ -434,11 +434,29 @@ void build_lexicon(struct parse_ctx *ctx, str id, loc id_at, loc at)
     ctx->lexicon = l;
 }
 
+/* The list kinds of a lexicon block are words, not keywords, so that
+ * "outcome" or "noun" stay free as ids everywhere else. */
+void build_lexicon_kind(struct parse_ctx *ctx, str kind, loc at)
+{
+    static const char *const names[LEX_KINDS] = {"activity", "outcome", "noun", "measure", "vague"};
+    for (int k = 0; k < LEX_KINDS; k++)
+        if (strlen(names[k]) == kind.len && memcmp(names[k], kind.ptr, kind.len) == 0) {
+            ctx->lexicon_kind = k;
+            return;
+        }
+    ctx->lexicon_kind = -1;
+    diag_report(ctx->plan->diags, R_SYNTAX, build_span(ctx, at),
+                "a lexicon holds 'activity', 'outcome', 'noun', 'measure' and 'vague' lists, not '%.*s'",
+                (int)kind.len, kind.ptr);
+}
+
 void build_activity(struct parse_ctx *ctx, str word, loc at)
 {
+    if (ctx->lexicon_kind < 0)
+        return;
     text_item *t = make(ctx, sizeof *t);
     *t = (text_item){dup(ctx, word), build_span(ctx, at), true};
-    vec_push(ctx->arena, &ctx->lexicon->activities, t);
+    vec_push(ctx->arena, &ctx->lexicon->words[ctx->lexicon_kind], t);
 }
 
 void build_owner(struct parse_ctx *ctx, str name, loc name_at, loc at)

@@ -62,6 +62,7 @@ struct parse_ctx {
     struct lexicon *lexicon;
     const ident *owner_first;
     struct vec *co_owners;  /* where the owners after the first go; NULL after a repeat */
+    int lexicon_kind;       /* enum lexicon_kind of the list being read; -1 unknown */
     ident pending_word; /* in a rules block: a parameter name or an unknown rule */
 
     /* For messages: the last token scanned (the parser's lookahead when it
@@ -167,6 +168,7 @@ void build_rules_end(struct parse_ctx *ctx);
 void build_rule_word(struct parse_ctx *ctx, str word, loc at);
 void build_rule_value(struct parse_ctx *ctx, struct number_tok value, loc at);
 void build_lexicon(struct parse_ctx *ctx, str id, loc id_at, loc at);
+void build_lexicon_kind(struct parse_ctx *ctx, str kind, loc at);
 void build_activity(struct parse_ctx *ctx, str word, loc at);
 
 /* Items that may be given once per block; a repeat is reported. */

@@ -11,6 +11,7 @@
 #include "lib/rules.h"
 #include "lib/source.h"
 #include "lib/text.h"
+#include "lib/title.h"
 
 #include <math.h>
 #include <string.h>
@@ -18,6 +19,7 @@
 struct linter {
     struct plan *plan;
     struct diag_ctx *d;
+    struct title_lexicon *lex;  /* the plan's lexicons, for the title rules */
 };
 
 static bool on(const struct linter *l, enum rule_id rule)
@@ -269,36 +271,88 @@ static void smart_time_bound(struct linter *l, struct objective *o)
 
 /* ---- results, owners, baselines ---- */
 
-static struct word_set *load_lexicons(struct linter *l)
+/* The bytes start..end of a title as a span inside its quotes, when the
+ * source holds the title verbatim; else the key result's id. */
+static span title_part(const struct key_result *kr, size_t start, size_t end)
 {
-    struct word_set *w = word_set_new(l->plan->arena);
-    for (size_t i = 0; i < l->plan->lexicons.len; i++) {
-        struct lexicon *lex = l->plan->lexicons.items[i];
-        for (size_t k = 0; k < lex->activities.len; k++) {
-            text_item *t = lex->activities.items[k];
-            word_set_add(w, t->text.ptr, t->text.len);
-        }
-    }
-    return w;
+    span at = title_span(&kr->id, kr->title);
+    if (at.start == kr->id.at.start)
+        return at;
+    return (span){at.src, at.start + 1 + (uint32_t)start, at.start + 1 + (uint32_t)end};
 }
 
-static void activity_kr(struct linter *l, const struct word_set *verbs, struct key_result *kr)
+static const char *title_words(struct linter *l, const struct key_result *kr, size_t start,
+                               size_t end)
+{
+    return arena_strndup(l->plan->arena, kr->title.ptr + start, end - start);
+}
+
+/* Why the title reads as an activity, in the words that made it one. */
+static const char *activity_reason(struct linter *l, const struct key_result *kr,
+                                   const struct title_finding *f)
+{
+    const char *words = title_words(l, kr, f->start, f->end);
+    switch (f->shape) {
+    case SHAPE_OPENING_VERB:
+        return arena_printf(l->plan->arena, "it opens with the verb '%s'", words);
+    case SHAPE_IMPERATIVE:
+        return arena_printf(l->plan->arena, "it opens with '%s' before its object ('%s ...'), "
+                            "as an imperative verb does", words,
+                            title_words(l, kr, f->next_start, f->next_end));
+    case SHAPE_GERUND:
+        return arena_printf(l->plan->arena, "it opens with the verb '%s' before its object ('%s ...')",
+                            words, title_words(l, kr, f->next_start, f->next_end));
+    case SHAPE_INFINITIVE:
+        return arena_printf(l->plan->arena, "it is built on the infinitive '%s'", words);
+    case SHAPE_SPLIT_VERB:
+        return arena_printf(l->plan->arena, "it is built on the verb '%s ... %s'", words,
+                            title_words(l, kr, f->start2, f->end2));
+    }
+    return words;
+}
+
+static void activity_kr(struct linter *l, struct title_lexicon *lex, struct key_result *kr)
+{
+    struct title_finding f;
+    if (!title_activity(lex, kr->title, &f))
+        return;
+    size_t end = f.shape == SHAPE_SPLIT_VERB ? f.end2 : f.end;
+    diag_report(l->d, R_ACTIVITY_KR, title_part(kr, f.start, end),
+                "key result '%s' describes an activity, not a result: %s%s; make the work an "
+                "initiative and measure what it should achieve ('okrc explain activity-kr' "
+                "shows rewrites)",
+                kr->id.name.ptr, activity_reason(l, kr, &f),
+                kr->metric == METRIC_MILESTONE ? ", and a milestone marks it done" : "");
+}
+
+static bool has_unit(const struct key_result *kr)
+{
+    return kr->to.unit.len > 0 || kr->from.unit.len > 0;
+}
+
+static void vague_kr(struct linter *l, struct key_result *kr)
 {
     size_t start, end;
-    if (word_set_find(verbs, kr->title.ptr, kr->title.len, &start, &end)) {
-        span at = title_span(&kr->id, kr->title);
-        if (at.start != kr->id.at.start)
-            at = (span){at.src, at.start + 1 + (uint32_t)start, at.start + 1 + (uint32_t)end};
-        diag_report(l->d, R_ACTIVITY_KR, at,
-                    "key result '%s' describes an activity ('%.*s'), not a result: make the "
-                    "activity an initiative and measure what it should achieve",
-                    kr->id.name.ptr, (int)(end - start), kr->title.ptr + start);
-    } else if (kr->metric == METRIC_MILESTONE) {
-        diag_report(l->d, R_ACTIVITY_KR, kr->metric_at,
-                    "key result '%s' is a milestone, which marks an activity done rather than a "
-                    "result reached: measure what it should achieve, as 'from START to TARGET'",
-                    kr->id.name.ptr);
-    }
+    if (kr->metric == METRIC_MILESTONE || has_unit(kr) ||
+        !title_vague(l->lex, kr->title, &start, &end))
+        return;
+    diag_report(l->d, R_VAGUE_KR, title_part(kr, start, end),
+                "key result '%s' is vague: '%s' says it should change, but its title names no "
+                "number, unit or measure of how much; say what is counted and to what, as in "
+                "'Qualified leads per month from 200 to 350'",
+                kr->id.name.ptr, title_words(l, kr, start, end));
+}
+
+static void compound_kr(struct linter *l, struct key_result *kr)
+{
+    struct title_compound c;
+    if (!title_compound(l->lex, kr->title, &c))
+        return;
+    diag_report(l->d, R_COMPOUND_KR, title_part(kr, c.joint_start, c.joint_end),
+                "key result '%s' has two targets, '%s' and '%s': split it into one key result "
+                "each, so that each is scored on its own",
+                kr->id.name.ptr, title_words(l, kr, c.first_start, c.first_end),
+                title_words(l, kr, c.second_start, c.second_end));
 }
 
 static void missing_owner(struct linter *l, struct objective *o, struct key_result *kr)
@@ -632,6 +686,125 @@ static void bsc_balance(struct linter *l)
     }
 }
 
+/* ---- initiatives ---- */
+
+static bool supported(const struct objective *o, const struct key_result *kr)
+{
+    for (size_t i = 0; i < o->initiatives.len; i++) {
+        const struct initiative *in = o->initiatives.items[i];
+        for (size_t k = 0; k < in->supported.len; k++)
+            if (in->supported.items[k] == kr)
+                return true;
+    }
+    return false;
+}
+
+/* Run only in a plan that has initiatives: a plan that keeps them elsewhere
+ * would get one finding per key result. */
+static void kr_without_initiative(struct linter *l, struct objective *o)
+{
+    if (o->aspirational)
+        return;
+    for (size_t k = 0; k < o->key_results.len; k++) {
+        struct key_result *kr = o->key_results.items[k];
+        if (!supported(o, kr))
+            diag_report(l->d, R_KR_WITHOUT_INITIATIVE, kr->id.at,
+                        "committed key result '%s' has no initiative that supports it, so nobody "
+                        "is working on it: add an initiative with 'supports %s' to objective '%s', "
+                        "or make the objective aspirational",
+                        kr->id.name.ptr, kr->id.name.ptr, o->id.name.ptr);
+    }
+}
+
+static void initiative_without_kr(struct linter *l, struct objective *o)
+{
+    for (size_t i = 0; i < o->initiatives.len; i++) {
+        struct initiative *in = o->initiatives.items[i];
+        if (in->supports.len == 0 && in->status != STATUS_DROPPED)
+            diag_report(l->d, R_INITIATIVE_WITHOUT_KR, in->id.at,
+                        "initiative '%s' supports no key result, so nothing says what it should "
+                        "achieve: add 'supports KR' naming the key results of objective '%s' it "
+                        "moves, or drop it",
+                        in->id.name.ptr, o->id.name.ptr);
+    }
+}
+
+/* ---- owners ---- */
+
+/* One owner's running key results: how many, the latest check-in on any of
+ * them (else the earliest period start), and the first, to report at. */
+struct owner_activity {
+    const ident *who;       /* as first seen, to report at */
+    long running;
+    okr_day since;
+    bool checked_in;
+    const struct key_result *first;
+};
+
+/* One owner (first or co-owner) of a running key result. */
+static void owner_note(struct linter *l, struct hash *owners, struct vec *order,
+                       const struct objective *o, const struct key_result *kr, const ident *who)
+{
+    struct plan *plan = l->plan;
+    if (!who->name.ptr || !o->period.present ||
+        !period_contains_day(o->period.value, plan->as_of) || is_done(plan, kr))
+        return;
+    struct owner_activity *a = hash_get(owners, who->name.ptr, who->name.len);
+    if (!a) {
+        a = arena_alloc(plan->arena, sizeof *a);
+        a->who = who;
+        a->first = kr;
+        a->since = o->period.value.start;
+        hash_put(owners, who->name.ptr, who->name.len, a);
+        vec_push(plan->arena, order, a);
+    }
+    a->running++;
+    for (size_t i = 0; i < kr->checkins.len; i++) {
+        okr_day day = ((const struct checkin_entry *)kr->checkins.items[i])->checkin->date.value;
+        if (day > plan->as_of)
+            continue;
+        if (!a->checked_in || day > a->since)
+            a->since = day;
+        a->checked_in = true;
+    }
+    if (!a->checked_in && o->period.value.start < a->since)
+        a->since = o->period.value.start;
+}
+
+static void stale_owner(struct linter *l)
+{
+    struct plan *plan = l->plan;
+    int days = param(l, P_STALE_OWNER_DAYS);
+    struct hash *owners = hash_new(plan->arena, 64);
+    struct vec order = {0};
+    for (size_t i = 0; i < plan->objectives.len; i++) {
+        struct objective *o = plan->objectives.items[i];
+        for (size_t k = 0; k < o->key_results.len; k++) {
+            const struct key_result *kr = o->key_results.items[k];
+            owner_note(l, owners, &order, o, kr, &kr->owner);
+            const struct vec *co = &kr->co_owners;   /* inherited with the owner */
+            for (size_t c = 0; c < co->len; c++)
+                owner_note(l, owners, &order, o, kr, co->items[c]);
+        }
+    }
+    for (size_t i = 0; i < order.len; i++) {
+        const struct owner_activity *a = order.items[i];
+        long gap = (long)plan->as_of - a->since;
+        if (gap <= days)
+            continue;
+        const struct key_result *kr = a->first;
+        span at = a->who->at.src ? a->who->at : kr->objective->owner.at;
+        diag_report(l->d, R_STALE_OWNER, at.src ? at : kr->id.at,
+                    "@%s has %s on %s running key %s in %ld days, since %s (stale-owner days %d): "
+                    "check in, or hand %s to someone who tracks %s",
+                    a->who->name.ptr, a->checked_in ? "not checked in" : "had no check-in",
+                    a->running == 1 ? "their" : arena_printf(plan->arena, "any of their %ld", a->running),
+                    plural(a->running, "result", "results"), gap, day_text(l, a->since), days,
+                    plural(a->running, "it", "them"), plural(a->running, "it", "them"));
+    }
+    hash_free(owners);
+}
+
 /* ---- people ---- */
 
 /* The declared person closest to an undeclared name, or "" — cached per
@@ -705,8 +878,7 @@ static void undeclared_owners(struct linter *l)
 
 /* ---- the plan ---- */
 
-static void lint_key_result(struct linter *l, const struct word_set *verbs, struct objective *o,
-                            struct key_result *kr)
+static void lint_key_result(struct linter *l, struct objective *o, struct key_result *kr)
 {
     if (kr->cut_short)
         return;
@@ -714,8 +886,12 @@ static void lint_key_result(struct linter *l, const struct word_set *verbs, stru
         specific_title(l, "key result", &kr->id, kr->title);
     smart_measurable(l, kr);
     smart_achievable(l, o, kr);
-    if (verbs)
-        activity_kr(l, verbs, kr);
+    if (on(l, R_ACTIVITY_KR))
+        activity_kr(l, l->lex, kr);
+    if (on(l, R_VAGUE_KR))
+        vague_kr(l, kr);
+    if (on(l, R_COMPOUND_KR))
+        compound_kr(l, kr);
     missing_owner(l, o, kr);
     missing_baseline(l, kr);
     checkin_outside_period(l, o, kr);
@@ -726,8 +902,12 @@ static void lint_key_result(struct linter *l, const struct word_set *verbs, stru
 
 void lint_plan(struct plan *plan)
 {
-    struct linter l = {plan, plan->diags};
-    struct word_set *verbs = on(&l, R_ACTIVITY_KR) ? load_lexicons(&l) : NULL;
+    struct linter l = {plan, plan->diags, NULL};
+    if (on(&l, R_ACTIVITY_KR) || on(&l, R_VAGUE_KR) || on(&l, R_COMPOUND_KR))
+        l.lex = title_lexicon_new(plan->arena, &plan->lexicons);
+    bool has_initiatives = false;
+    for (size_t i = 0; i < plan->objectives.len && !has_initiatives; i++)
+        has_initiatives = ((struct objective *)plan->objectives.items[i])->initiatives.len > 0;
     for (size_t i = 0; i < plan->objectives.len; i++) {
         struct objective *o = plan->objectives.items[i];
         /* Recovery cut it short: its syntax errors say what is wrong, and
@@ -744,14 +924,20 @@ void lint_plan(struct plan *plan)
         if (o->period.present)
             entries_outside_period(&l, o, &o->grades);
         for (size_t k = 0; k < o->key_results.len; k++)
-            lint_key_result(&l, verbs, o, o->key_results.items[k]);
+            lint_key_result(&l, o, o->key_results.items[k]);
         stale_checkins(&l, o);
+        if (has_initiatives && on(&l, R_KR_WITHOUT_INITIATIVE))
+            kr_without_initiative(&l, o);
+        if (on(&l, R_INITIATIVE_WITHOUT_KR))
+            initiative_without_kr(&l, o);
     }
+    if (on(&l, R_STALE_OWNER))
+        stale_owner(&l);
     if (on(&l, R_OBJECTIVE_COUNT))
         objective_count(&l);
     if (on(&l, R_BSC_BALANCE))
         bsc_balance(&l);
     if (on(&l, R_UNDECLARED_OWNER))
         undeclared_owners(&l);
-    word_set_free(verbs);
+    title_lexicon_free(l.lex);
 }

@@ -256,10 +256,15 @@ struct rules_block {
     struct vec settings;    /* struct rule_setting * */
 };
 
+/* The lists of a lexicon block (docs/rules.md, "Lexicons"): `activity`
+ * verb forms, `outcome` words that make a title a result, `noun` words that
+ * look like verbs, `measure` nouns that name what is counted, `vague` words
+ * of change without an amount. */
+enum lexicon_kind { LEX_ACTIVITY, LEX_OUTCOME, LEX_NOUN, LEX_MEASURE, LEX_VAGUE, LEX_KINDS };
 struct lexicon {
     ident id;
     span at;
-    struct vec activities;  /* text_item * */
+    struct vec words[LEX_KINDS];    /* text_item *, per kind */
 };
 
 struct use_decl {

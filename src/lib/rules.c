@@ -133,10 +133,26 @@ static const struct rule_doc docs[RULE_COUNT] = {
         "objective grow \"Double annual revenue\" { kr a \"...\" { target 10 due 2028-02-01 } }   # period 2027",
         "Add `period 2027-Q1` to the objective (or the plan), or move the due date inside the period."},
     [R_ACTIVITY_KR] = {
-        "A key result title contains no activity verb of a loaded lexicon (whole words, any case), and a key result is no milestone.",
-        "A key result describes a result, not an activity: \"implement a CRM\" is work to do (an initiative); what the CRM should bring is the key result.",
-        "kr crm \"Implement a new CRM\" { milestone }   or, in Dutch, kr crm \"Nieuw CRM-systeem implementeren\" { milestone }",
-        "Move the activity to an `initiative` and measure its effect: \"Sales cycle from 60 to 40 days\". Results in the past tense (\"Drie contracten gesloten\") do not fire."},
+        "A key result title does not read as an activity. It does when it opens with a verb of work (an `activity` word of a loaded lexicon: \"Implement ...\", \"Bel alle klanten\"), with an unlisted word before an object (\"Triage every bug\"), with a verb ending in -ify or -ize, or with an -ing verb before its object; when it holds a Dutch infinitive of work (\"Klanten bellen\", \"op te zetten\", an unlisted -eren verb) or a split verb (\"voert ... uit\", \"have ... merged\"). Words that are also nouns (\"launch\", \"review\") count only before an object, and `outcome` words (\"increase\", \"verhogen\") never. A title with a percentage, \"from N to N\" or a state (\"is live\") is a result; a milestone fires only when its title reads as an activity.",
+        "A key result describes a result, not an activity: about half the key results in real plans are tasks in disguise, and it is the first thing OKR coaches correct. \"Implement a CRM\" is work to do (an initiative); what the CRM should bring is the key result.",
+        "kr crm \"Implement a new CRM\" { milestone }   kr bel \"Klanten bellen\" { target 100 }   kr interviews \"Voer tien klantinterviews uit\" { target 10 }",
+        "Move the work to an `initiative` that `supports` the key result, and measure what it should achieve. Before and after:\n"
+        "  \"Implement a new CRM\"       -> \"Sales cycle from 60 to 40 days\"\n"
+        "  \"Hire two engineers\"        -> \"Features shipped per sprint from 3 to 5\"\n"
+        "  \"Have the fix merged\"       -> \"Checkout errors per day from 12 to 2\"\n"
+        "  \"Klanten bellen\"            -> \"Verlengde contracten van 70% naar 85%\"\n"
+        "  \"Voer tien interviews uit\"  -> \"Klanttevredenheid van 7,1 naar 8,0\"\n"
+        "Teach okrc your words with a lexicon block: `lexicon ours { activity \"polish\"  outcome \"ship\" }`."},
+    [R_VAGUE_KR] = {
+        "A key result title that has no number, no amount and no `measure` word of a loaded lexicon (rate, score, revenue, doorlooptijd, ...), and whose metric has no unit, holds no `vague` word of change (\"improve\", \"more\", \"meer\", \"verbeteren\"). Milestones are left to activity-kr.",
+        "A key result says by how much and in what: \"Improve quality\" or \"Meer leads genereren\" cannot be scored, and the team will argue at the end of the period whether it was met.",
+        "kr leads \"Meer leads genereren\" { from 1 to 2 }   kr quality \"Improve quality\" { target 1 }",
+        "Name what is counted and write the target: \"Qualified leads per month from 200 to 350\", \"Defects per release from 12 to 4\", or give the metric a unit (`from 200 to 350 leads`)."},
+    [R_COMPOUND_KR] = {
+        "A key result title has one target: no two parts, joined by \"and\", \"en\", \"&\", \"+\", \", \" or \";\", that each hold a number, or that each open with a verb of change or work. \"between 2 and 4\" and \"from 2 and\" are ranges, not two targets.",
+        "A key result with two targets has one score for two results: when one is met and the other not, the score says neither. Each target deserves its own key result.",
+        "kr reach \"2,000 readers and 5,000 reads per month\" { target 2000 }",
+        "Split it: \"Monthly readers from 800 to 2,000\" and \"Monthly reads from 2,500 to 5,000\"."},
     [R_MISSING_OWNER] = {
         "Every key result has an owner, its own or its objective's.",
         "Someone must be accountable for tracking each key result.",
@@ -177,6 +193,21 @@ static const struct rule_doc docs[RULE_COUNT] = {
         "The Balanced Scorecard (Kaplan & Norton, 1996) balances financial, customer, internal process and learning & growth goals; all-financial plans neglect what drives future results.",
         "use \"std/bsc\" and three objectives of 2027, all `perspective financial`",
         "Add objectives for the perspectives that are missing, or tag existing objectives correctly."},
+    [R_KR_WITHOUT_INITIATIVE] = {
+        "In a plan that has initiatives, every key result of a committed objective is named in the `supports` of an initiative of its objective.",
+        "A committed key result is expected to be met in full; one that no initiative works on is a hope, not a plan. (Aspirational objectives may hold key results nobody has started on.)",
+        "objective q1 \"...\" { kr nps \"...\" { from 30 to 50 }  kr churn \"...\" { from 4 to 2 }  initiative survey \"...\" { supports nps } }",
+        "Add an initiative with `supports churn`, name the key result in an existing initiative's `supports`, or make the objective `aspirational`."},
+    [R_INITIATIVE_WITHOUT_KR] = {
+        "Every initiative that is not `dropped` names the key results it supports (`supports KR, ...`).",
+        "Initiatives are the work meant to move key results; one that supports none has no measure of whether it worked, and often is work the objective does not need.",
+        "initiative offsite \"Team offsite\" { owner @ana  status planned }",
+        "Add `supports KR` naming the key results of its objective it should move, or drop it (`status dropped`)."},
+    [R_STALE_OWNER] = {
+        "Every owner of key results that run on the as-of date (their objective's period contains it, and they are not done) has checked in on at least one of them within `days` (90) days, or their period began less than that ago.",
+        "An owner who has not checked in on any of their key results for a quarter is not tracking them: the plan says someone is accountable, and nobody is.",
+        "kr rev \"...\" { owner @li }   with the last check-in of @li's key results on 2027-01-10 and --as-of 2027-06-01",
+        "Check in on the key results, or give them an owner who tracks them; `rules { stale-owner days 120 }` fits a slower cadence."},
     [R_UNDECLARED_OWNER] = {
         "Every owner (of the plan, an objective, key result or initiative) and every team lead is declared with `person`.",
         "A declared person has a name and a team; a typo in an undeclared @name goes unnoticed.",

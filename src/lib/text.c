@@ -1,22 +1,13 @@
-/* text.c — whole-word, case-insensitive matching of UTF-8 text, for the
- * activity-kr lexicons and the word counts of smart-specific. Text is split
- * into words (runs of letters and digits; hyphens, apostrophes and other
- * punctuation separate) and each word is case-folded, so "CRM-systeem
- * IMPLEMENTEREN" holds the words "crm", "systeem" and "implementeren". */
+/* text.c — the words of UTF-8 text, for the title rules (title.c) and the
+ * word counts of smart-specific. Text is split into words (runs of letters
+ * and digits; hyphens, apostrophes and other punctuation separate) and each
+ * word is case-folded, so "CRM-systeem IMPLEMENTEREN" holds the words "crm",
+ * "systeem" and "implementeren". */
 #include "lib/text.h"
 #include "lib/arena.h"
-#include "lib/hash.h"
 
 #include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-
-struct word_set {
-    struct arena *arena;
-    struct hash *phrases;   /* folded words joined by one space → non-NULL */
-    size_t max_words;       /* the longest phrase, in words */
-};
 
 /* Decodes one code point at p (the scanner has validated the UTF-8; a stray
  * byte is returned as itself so it acts as a separator). */
@@ -102,74 +93,6 @@ static uint32_t fold(uint32_t c)
     return c;
 }
 
-/* The words of a text: where each is in the text and in the folded copy. */
-/* Titles are short: up to this many bytes are split without the heap (this
- * runs for every key result title of the plan). */
-#define WORDS_INLINE 256
-
-struct words {
-    char *folded;           /* words joined by single spaces */
-    size_t count;
-    size_t *text_start, *text_end, *fold_start, *fold_end;
-    char folded_inline[2 * WORDS_INLINE + 1];
-    size_t index_inline[4 * (WORDS_INLINE / 2 + 1)];
-};
-
-static void words_split(const char *text, size_t len, struct words *w)
-{
-    size_t slots = len / 2 + 1;
-    if (len <= WORDS_INLINE) {
-        w->folded = w->folded_inline;
-        w->text_start = w->index_inline;
-    } else {
-        w->folded = malloc(len * 2 + 1);
-        w->text_start = malloc(4 * slots * sizeof(size_t));
-        if (!w->folded || !w->text_start) {
-            fputs("okrc: error: out of memory\n", stderr);
-            exit(2);
-        }
-    }
-    w->text_end = w->text_start + slots;
-    w->fold_start = w->text_end + slots;
-    w->fold_end = w->fold_start + slots;
-    w->count = 0;
-    const unsigned char *p = (const unsigned char *)text, *end = p + len;
-    size_t out = 0;
-    bool in_word = false;
-    while (p < end) {
-        size_t n;
-        uint32_t c = decode(p, end, &n);
-        size_t at = (size_t)(p - (const unsigned char *)text);
-        if (is_word_char(c)) {
-            if (!in_word) {
-                if (w->count)
-                    w->folded[out++] = ' ';
-                w->text_start[w->count] = at;
-                w->fold_start[w->count] = out;
-                in_word = true;
-            }
-            out += encode(fold(c), w->folded + out);
-            w->text_end[w->count] = at + n;
-            w->fold_end[w->count] = out;
-        } else if (in_word) {
-            w->count++;
-            in_word = false;
-        }
-        p += n;
-    }
-    if (in_word)
-        w->count++;
-    w->folded[out] = '\0';
-}
-
-static void words_free(struct words *w)
-{
-    if (w->folded != w->folded_inline) {
-        free(w->folded);
-        free(w->text_start);
-    }
-}
-
 size_t word_count(const char *text, size_t len)
 {
     const unsigned char *p = (const unsigned char *)text, *end = p + len;
@@ -183,53 +106,6 @@ size_t word_count(const char *text, size_t len)
         p += n;
     }
     return count;
-}
-
-struct word_set *word_set_new(struct arena *a)
-{
-    struct word_set *w = arena_alloc(a, sizeof *w);
-    w->arena = a;
-    w->phrases = hash_new(a, 256);
-    return w;
-}
-
-void word_set_free(struct word_set *w)
-{
-    if (w)
-        hash_free(w->phrases);
-}
-
-void word_set_add(struct word_set *w, const char *text, size_t len)
-{
-    struct words split;
-    words_split(text, len, &split);
-    if (split.count) {
-        size_t n = strlen(split.folded);
-        char *key = arena_strndup(w->arena, split.folded, n);
-        hash_put(w->phrases, key, n, key);
-        if (split.count > w->max_words)
-            w->max_words = split.count;
-    }
-    words_free(&split);
-}
-
-bool word_set_find(const struct word_set *w, const char *text, size_t len, size_t *start,
-                   size_t *end)
-{
-    struct words split;
-    words_split(text, len, &split);
-    bool found = false;
-    for (size_t i = 0; i < split.count && !found; i++)
-        for (size_t k = 1; k <= w->max_words && i + k <= split.count && !found; k++) {
-            size_t from = split.fold_start[i], to = split.fold_end[i + k - 1];
-            if (hash_get(w->phrases, split.folded + from, to - from)) {
-                *start = split.text_start[i];
-                *end = split.text_end[i + k - 1];
-                found = true;
-            }
-        }
-    words_free(&split);
-    return found;
 }
 
 /* Levenshtein distance with one row on the stack; names are short, and
@@ -255,4 +131,64 @@ size_t text_distance(const char *a, const char *b)
         }
     }
     return row[nb];
+}
+
+/* ---- the words of a title, for reading how it is built ---- */
+
+/* Punctuation that ends a clause: a new clause opens after it. */
+static bool ends_clause(uint32_t c)
+{
+    return c == ':' || c == ';' || c == '(' || c == ')' || c == '!' || c == '?' || c == 0x2013 ||
+           c == 0x2014 || c == '|';
+}
+
+size_t text_words(struct arena *a, const char *text, size_t len, struct text_word **out)
+{
+    *out = arena_alloc(a, TEXT_WORDS_MAX(len) * sizeof **out);
+    return text_words_into(text, len, *out, arena_alloc(a, TEXT_FOLDED_MAX(len)));
+}
+
+size_t text_words_into(const char *text, size_t len, struct text_word *w, char *folded)
+{
+    const unsigned char *p = (const unsigned char *)text, *end = p + len;
+    size_t n = 0, o = 0;
+    bool in_word = false, clause = true, money = false;
+    uint32_t prev = ' ';
+    while (p < end) {
+        size_t k;
+        uint32_t c = decode(p, end, &k);
+        size_t at = (size_t)(p - (const unsigned char *)text);
+        if (is_word_char(c)) {
+            if (!in_word) {
+                if (n)
+                    folded[o++] = ' ';
+                w[n] = (struct text_word){folded + o, 0, at, at, clause, c >= '0' && c <= '9', money,
+                                          false, 0};
+                clause = money = false;
+                in_word = true;
+            }
+            o += encode(fold(c), folded + o);
+            w[n].len = (size_t)(folded + o - w[n].folded);
+            w[n].end = at + k;
+        } else {
+            if (in_word)
+                n++;
+            in_word = false;
+            if (c == '%' && n && w[n - 1].end == at) {
+                w[n - 1].percent = true;
+                w[n - 1].end = at + 1;  /* "2%" is one quantity */
+            }
+            if (c == 0x20AC || c == '$' || c == 0xA3)
+                money = true;
+            /* a dash between spaces ends a clause; one inside a word does not */
+            if (ends_clause(c) || (c == '-' && prev == ' ' && p + 1 < end && p[1] == ' '))
+                clause = true;
+        }
+        prev = c;
+        p += k;
+    }
+    if (in_word)
+        n++;
+    folded[o] = '\0';
+    return n;
 }

@@ -1,7 +1,6 @@
-/* text.h — text with its length, and what every phase asks of text:
- * whole-word, case-insensitive matching of UTF-8 (the activity-kr lexicons,
- * smart-specific's word count) and the edit distance behind every
- * "did you mean". */
+/* text.h — text with its length, and what every phase asks of text: its
+ * case-folded UTF-8 words (the title rules, smart-specific's word count) and
+ * the edit distance behind every "did you mean". */
 #ifndef OKRC_TEXT_H
 #define OKRC_TEXT_H
 
@@ -17,15 +16,31 @@ typedef struct {
     size_t len;
 } str;
 
-struct word_set;
-struct word_set *word_set_new(struct arena *a);
-void word_set_free(struct word_set *w);
-void word_set_add(struct word_set *w, const char *text, size_t len);
-/* The first entry found in text as whole words: its byte range in text. */
-bool word_set_find(const struct word_set *w, const char *text, size_t len,
-                   size_t *start, size_t *end);
 /* The number of words in text (runs of letters and digits). */
 size_t word_count(const char *text, size_t len);
+
+/* One word of a text (a run of letters and digits), as text_words splits
+ * it: the case-folded word, where it is in the text, and what surrounds it.
+ * The folded words of one text lie in one buffer, joined by single spaces,
+ * so that words i..j are the bytes from w[i].folded to w[j].folded + w[j].len. */
+struct text_word {
+    const char *folded;
+    size_t len;             /* of folded */
+    size_t start, end;      /* bytes in the text (with a % that follows) */
+    bool clause;            /* opens the text or follows : ; ( ) ! ? | – — or " - " */
+    bool digits;            /* starts with a digit ("10", "2M", "000" of "10,000") */
+    bool money;             /* follows a currency sign: €2M, $5k */
+    bool percent;           /* directly followed by % */
+    int tags;               /* 0; for the caller's own use (title.c's word classes) */
+};
+/* Splits text into words, in the arena; returns how many. */
+size_t text_words(struct arena *a, const char *text, size_t len, struct text_word **out);
+/* The same into buffers of the caller: word_count(text, len) words (at most
+ * TEXT_WORDS_MAX(len)) and TEXT_FOLDED_MAX(len) bytes (folding never grows
+ * a character). */
+#define TEXT_WORDS_MAX(len) ((len) / 2 + 1)
+#define TEXT_FOLDED_MAX(len) (2 * (len) + 1)
+size_t text_words_into(const char *text, size_t len, struct text_word *w, char *folded);
 
 /* Levenshtein distance of two short names (99 when too long to compare). */
 size_t text_distance(const char *a, const char *b);

@@ -26,7 +26,7 @@ set -e
 python3 - >"$tmp/big.okr" <<'PY'
 print('plan "Big plan" { period 2027 owner @ceo }')
 # This plan is about a cut-off reader, not linting: its warnings stay quiet.
-print('rules { stale-checkin off  objective-count off }')
+print('rules { stale-checkin off  stale-owner off  objective-count off }')
 for i in range(2000):
     print(f'objective o{i} "Grow the number {i} a lot" {{ owner @p1\n'
           f'  kr k "Things that grew a lot" {{ from 0 to 100 current {i % 100} }} }}')

@@ -1,0 +1,510 @@
+/* title.c — how a key result title is built. The open-class words (verbs,
+ * outcome words, measures) come from the plan's lexicons; the closed classes
+ * of English and Dutch (articles, pronouns, prepositions, number words),
+ * which no user needs to extend, are the tables below. The shapes are those
+ * OKR coaches correct first: a title that opens with a verb of work, or
+ * carries one as a Dutch infinitive or a split verb, is a task in disguise
+ * unless it states a measured change. */
+#include "lib/title.h"
+#include "lib/arena.h"
+#include "lib/hash.h"
+#include "lib/model.h"
+#include "lib/text.h"
+
+#include <stdint.h>
+#include <string.h>
+
+/* The tags of a word in the lexicon's table: the kinds of the lexicon
+ * entries it is (F_ACTIVITY .. F_VAGUE), and the closed classes below. A
+ * title's words are tagged with one look-up each (read_title). */
+enum {
+    F_ACTIVITY = 1, F_OUTCOME = 2, F_NOUN = 4, F_MEASURE = 8, F_VAGUE = 16,
+    F_KINDS = 31,
+    F_SPLIT = 1 << 5,       /* the first word of a split entry's head */
+    F_PHRASE = 1 << 6,      /* the first word of an entry of several words */
+    C_DET = 1 << 7, C_STRONG = 1 << 8, C_NUMBER = 1 << 9, C_CLOSED = 1 << 10, C_LEAD = 1 << 11,
+    C_COPULA = 1 << 12, C_PREP = 1 << 13, C_JOINT = 1 << 14, C_RANGE = 1 << 15, C_FROM = 1 << 16,
+    C_TO = 1 << 17,
+};
+
+/* "voer ... uit", "have ... merged": a head, then later a tail. */
+struct split_entry {
+    const char *head, *tail;
+    size_t head_len, tail_len, head_words, tail_words;
+};
+
+struct title_lexicon {
+    struct arena *arena;
+    struct hash *words;         /* folded phrase → int tags */
+    size_t max_words;
+    /* the title last read: its words, in buffers reused from title to title */
+    const char *read_ptr;
+    size_t read_len, n, capacity, word_capacity;
+    struct text_word *w;
+    char *folded;
+    struct vec splits;          /* struct split_entry * */
+    struct vec measure_suffixes;    /* str *: measures of 4+ letters, as compound heads */
+};
+
+/* ---- closed classes ---- */
+
+static bool has(const struct text_word *w, int tag)
+{
+    return (w->tags & tag) != 0;
+}
+
+/* What an imperative verb takes as object's first word: "Hire two ...". */
+static const char *const determiners[] = {
+    "the", "a", "an", "all", "every", "each", "our", "their", "its", "my", "your", "his", "her",
+    "this", "these", "those", "both", "any", "some", "new", "more", "at", "least",
+    "de", "het", "een", "alle", "elke", "ieder", "iedere", "onze", "ons", "hun", "haar", "deze",
+    "dit", "nieuwe", "nieuw", "meer", "beide", "minstens", "ten", NULL};
+/* The ones that show an unlisted opening word is a verb: nouns and
+ * adjectives are not followed by them. */
+static const char *const strong_determiners[] = {
+    "the", "a", "an", "all", "every", "each", "our", "their", "both", "de", "het", "een", "alle",
+    "elke", "iedere", "onze", "ons", "hun", "beide", NULL};
+static const char *const number_words[] = {
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million",
+    "billion", "dozen", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien",
+    "elf", "twaalf", "vijftien", "twintig", "dertig", "veertig", "vijftig", "honderd", "duizend",
+    "miljoen", "miljard", "half", "halve", "zero", "nul", NULL};
+/* Words that open a title without being its verb. */
+static const char *const closed_words[] = {
+    "of", "in", "on", "at", "for", "to", "from", "by", "with", "within", "across", "over",
+    "under", "above", "below", "after", "before", "during", "per", "via", "into", "through",
+    "without", "between", "among", "around", "about", "up", "down", "since", "until", "no",
+    "not", "only", "just", "also", "nearly", "almost", "top", "first", "last", "next", "most",
+    "least", "fewer", "less", "more", "every", "all", "each", "both", "either", "none", "we",
+    "our", "us", "they", "it", "who", "what", "where", "when", "how", "which", "that", "there",
+    "here", "and", "or", "but", "if", "so", "than", "as", "is", "are", "be", "has", "have",
+    "van", "op", "aan", "voor", "met", "bij", "uit", "naar", "onder", "boven", "na", "tot",
+    "door", "om", "zonder", "tussen", "binnen", "buiten", "tijdens", "sinds", "vanaf", "ruim",
+    "bijna", "minder", "ook", "al", "nog", "slechts", "alleen", "geen", "niet", "wij", "ze",
+    "zij", "wie", "wat", "waar", "hoe", "welke", "dat", "daar", "hier", "en", "of", "maar",
+    "als", "dan", "zo", NULL};
+/* Words before the verb that leave it the opening: "To deploy ...", "We
+ * gaan ...". */
+static const char *const lead_words[] = {
+    "to", "we", "will", "i", "ll", "shall", "must", "let", "s", "wij", "ik", "gaan", "gaat",
+    "zullen", "zal", NULL};
+/* A finite "to be": the title states a state ("X is live for 30 customers"). */
+static const char *const copulas[] = {
+    "is", "are", "was", "were", "been", "zijn", "waren", "staat", "staan", "blijft", "blijven", NULL};
+/* What may follow the particle of a split verb: "Leg ... vast in een handboek". */
+static const char *const prepositions[] = {
+    "in", "on", "at", "for", "by", "before", "within", "to", "with", "op", "voor", "met", "bij",
+    "naar", "aan", "over", "tot", "binnen", "tijdens", "vóór", "per", NULL};
+static const char *const joints[] = {"and", "en", "plus", "evenals", "alsook", NULL};
+static const char *const ranges[] = {"between", "tussen", "from", "van", NULL};
+static const char *const from_words[] = {"from", "van", "vanaf", NULL};
+static const char *const to_words[] = {"to", "naar", "tot", NULL};
+
+static bool is_quantity(const struct text_word *w)
+{
+    return w->digits || w->money || w->percent || has(w, C_NUMBER);
+}
+
+static const struct {
+    const char *const *words;
+    int tag;
+} closed_classes[] = {
+    {determiners, C_DET}, {strong_determiners, C_STRONG}, {number_words, C_NUMBER},
+    {closed_words, C_CLOSED}, {lead_words, C_LEAD}, {copulas, C_COPULA},
+    {prepositions, C_PREP}, {joints, C_JOINT}, {ranges, C_RANGE}, {from_words, C_FROM},
+    {to_words, C_TO},
+};
+
+/* ---- the lexicon ---- */
+
+static int *flags_cell(struct title_lexicon *lex, const char *key, size_t len)
+{
+    int *cell = hash_get(lex->words, key, len);
+    if (!cell) {
+        cell = arena_alloc(lex->arena, sizeof *cell);
+        hash_put(lex->words, arena_strndup(lex->arena, key, len), len, cell);
+    }
+    return cell;
+}
+
+static void add_split(struct title_lexicon *lex, const char *text, size_t len, size_t gap,
+                      size_t gap_len)
+{
+    struct text_word *hw, *tw;
+    size_t nh = text_words(lex->arena, text, gap, &hw);
+    size_t nt = text_words(lex->arena, text + gap + gap_len, len - gap - gap_len, &tw);
+    if (!nh || !nt)
+        return;
+    struct split_entry *s = arena_alloc(lex->arena, sizeof *s);
+    *s = (struct split_entry){hw[0].folded, tw[0].folded,
+                              (size_t)(hw[nh - 1].folded + hw[nh - 1].len - hw[0].folded),
+                              (size_t)(tw[nt - 1].folded + tw[nt - 1].len - tw[0].folded), nh, nt};
+    vec_push(lex->arena, &lex->splits, s);
+    *flags_cell(lex, hw[0].folded, hw[0].len) |= F_SPLIT;
+}
+
+static void add_entry(struct title_lexicon *lex, int kind, str text)
+{
+    static const int flag_of[LEX_KINDS] = {F_ACTIVITY, F_OUTCOME, F_NOUN, F_MEASURE, F_VAGUE};
+    const char *gap = strstr(text.ptr, "...");
+    size_t gap_len = 3;
+    if (!gap) {
+        gap = strstr(text.ptr, "\xE2\x80\xA6");     /* … */
+    }
+    if (gap && kind == LEX_ACTIVITY) {
+        add_split(lex, text.ptr, text.len, (size_t)(gap - text.ptr), gap_len);
+        return;
+    }
+    struct text_word *w;
+    size_t n = text_words(lex->arena, text.ptr, text.len, &w);
+    if (!n)
+        return;
+    size_t len = (size_t)(w[n - 1].folded + w[n - 1].len - w[0].folded);
+    int *cell = flags_cell(lex, w[0].folded, len);
+    /* activity and outcome exclude each other: the later list wins */
+    if (kind == LEX_ACTIVITY)
+        *cell &= ~F_OUTCOME;
+    if (kind == LEX_OUTCOME)
+        *cell &= ~F_ACTIVITY;
+    *cell |= flag_of[kind];
+    if (n > lex->max_words)
+        lex->max_words = n;
+    if (n > 1)
+        *flags_cell(lex, w[0].folded, w[0].len) |= F_PHRASE;
+    if (kind == LEX_MEASURE && n == 1 && len >= 4) {
+        str *s = arena_alloc(lex->arena, sizeof *s);
+        *s = (str){w[0].folded, len};
+        vec_push(lex->arena, &lex->measure_suffixes, s);
+    }
+}
+
+struct title_lexicon *title_lexicon_new(struct arena *a, const struct vec *lexicons)
+{
+    struct title_lexicon *lex = arena_alloc(a, sizeof *lex);
+    lex->arena = a;
+    lex->words = hash_new(a, 1024);
+    for (size_t c = 0; c < sizeof closed_classes / sizeof closed_classes[0]; c++)
+        for (const char *const *word = closed_classes[c].words; *word; word++)
+            *flags_cell(lex, *word, strlen(*word)) |= closed_classes[c].tag;
+    for (size_t i = 0; i < lexicons->len; i++) {
+        const struct lexicon *l = lexicons->items[i];
+        for (int kind = 0; kind < LEX_KINDS; kind++)
+            for (size_t k = 0; k < l->words[kind].len; k++)
+                add_entry(lex, kind, ((const text_item *)l->words[kind].items[k])->text);
+    }
+    return lex;
+}
+
+void title_lexicon_free(struct title_lexicon *lex)
+{
+    if (lex)
+        hash_free(lex->words);
+}
+
+/* The kinds of the longest entry that starts at word i, and its length in
+ * words (*k); 0 when none. Words are tagged already: only a word that
+ * starts an entry of several words costs more look-ups. */
+static int lookup(const struct title_lexicon *lex, const struct text_word *w, size_t n, size_t i,
+                  size_t *k)
+{
+    int found = w[i].tags & F_KINDS;
+    *k = found ? 1 : 0;
+    if (!(w[i].tags & F_PHRASE))
+        return found;
+    for (size_t m = 2; m <= lex->max_words && i + m <= n; m++) {
+        if (w[i + m - 1].clause)
+            break;
+        size_t len = (size_t)(w[i + m - 1].folded + w[i + m - 1].len - w[i].folded);
+        const int *cell = hash_get(lex->words, w[i].folded, len);
+        if (cell && (*cell & F_KINDS)) {
+            found = *cell & F_KINDS;
+            *k = m;
+        }
+    }
+    return found;
+}
+
+/* Splits and tags a title, into the lexicon's buffers; the title rules of
+ * one key result share the reading. */
+static struct text_word *read_title(struct title_lexicon *lex, str title, size_t *n)
+{
+    if (lex->read_ptr != title.ptr || lex->read_len != title.len || !lex->w) {
+        /* buffers sized by the words and bytes of the longest title so far,
+         * doubling: a 5 MB title of one word costs one word, not 2.5 million */
+        size_t words = word_count(title.ptr, title.len);
+        if (!lex->w || words > lex->word_capacity) {
+            lex->word_capacity = words > 2 * lex->word_capacity ? words : 2 * lex->word_capacity;
+            if (lex->word_capacity < 16)
+                lex->word_capacity = 16;
+            lex->w = arena_alloc(lex->arena, lex->word_capacity * sizeof *lex->w);
+        }
+        if (!lex->folded || title.len > lex->capacity) {
+            lex->capacity = title.len > 2 * lex->capacity ? title.len : 2 * lex->capacity;
+            lex->folded = arena_alloc(lex->arena, TEXT_FOLDED_MAX(lex->capacity));
+        }
+        lex->n = text_words_into(title.ptr, title.len, lex->w, lex->folded);
+        for (size_t i = 0; i < lex->n; i++) {
+            const int *cell = hash_get(lex->words, lex->w[i].folded, lex->w[i].len);
+            lex->w[i].tags = cell ? *cell : 0;
+        }
+        lex->read_ptr = title.ptr;
+        lex->read_len = title.len;
+    }
+    *n = lex->n;
+    return lex->w;
+}
+
+static bool phrase_at(const struct text_word *w, size_t n, size_t i, const char *phrase,
+                      size_t len, size_t words)
+{
+    if (i + words > n)
+        return false;
+    size_t have = (size_t)(w[i + words - 1].folded + w[i + words - 1].len - w[i].folded);
+    return have == len && memcmp(w[i].folded, phrase, len) == 0;
+}
+
+static bool ends_with(const struct text_word *w, const char *suffix)
+{
+    size_t n = strlen(suffix);
+    return w->len >= n && memcmp(w->folded + w->len - n, suffix, n) == 0;
+}
+
+static bool is_measure(const struct title_lexicon *lex, const struct text_word *w, size_t n,
+                       size_t i)
+{
+    size_t k;
+    if (lookup(lex, w, n, i, &k) & F_MEASURE)
+        return true;
+    if (w[i].len <= 4)
+        return false;
+    for (size_t s = 0; s < lex->measure_suffixes.len; s++) {   /* "doorlooptijd", "downtime" */
+        const str *m = lex->measure_suffixes.items[s];
+        if (w[i].len > m->len && memcmp(w[i].folded + w[i].len - m->len, m->ptr, m->len) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* A percentage, or "from N ... to N": the title states a measured change. */
+static bool measured_change(const struct text_word *w, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (w[i].percent)
+            return true;
+        if (has(&w[i], C_FROM) && i + 1 < n && is_quantity(&w[i + 1]))
+            for (size_t j = i + 2; j < n; j++)
+                if (has(&w[j], C_TO) && j + 1 < n && is_quantity(&w[j + 1]))
+                    return true;
+    }
+    return false;
+}
+
+static bool has_any(const struct text_word *w, size_t n, int tag)
+{
+    for (size_t i = 0; i < n; i++)
+        if (has(&w[i], tag))
+            return true;
+    return false;
+}
+
+static bool found(struct title_finding *out, enum activity_shape shape, const struct text_word *a,
+                  const struct text_word *b)
+{
+    *out = (struct title_finding){shape, a->start, b->end, 0, 0, 0, 0};
+    return true;
+}
+
+/* The opening of the clause at word i: its verb, or an unlisted word that
+ * is built as one. */
+static bool opening(const struct title_lexicon *lex, const struct text_word *w, size_t n, size_t i,
+                    bool change, bool state, struct title_finding *out)
+{
+    size_t j = i;
+    while (j + 1 < n && j < i + 3 && !w[j + 1].clause && has(&w[j], C_LEAD))
+        j++;
+    size_t k;
+    int f = lookup(lex, w, n, j, &k);
+    if (f & F_OUTCOME)
+        return false;
+    const struct text_word *next = j + k < n && !w[j + k].clause ? &w[j + k] : NULL;
+    if (!k)
+        next = j + 1 < n && !w[j + 1].clause ? &w[j + 1] : NULL;
+    if (f & F_ACTIVITY) {
+        if (change)
+            return false;
+        bool object = next && (has(next, C_DET) || is_quantity(next));
+        /* "Launch: referral programme" names the verb alone before its object */
+        bool label = !next && j + k < n;
+        /* an -ing form before a noun is a noun too: "Onboarding time" */
+        bool needs_object = (f & F_NOUN) || ends_with(&w[j], "ing");
+        if (needs_object && !object && !label)
+            return false;
+        return found(out, SHAPE_OPENING_VERB, &w[j], &w[j + k - 1]);
+    }
+    if (f || change || state || w[j].digits || has(&w[j], C_CLOSED) || has(&w[j], C_NUMBER))
+        return false;
+    /* -ify and -ize are verb endings in English: "Simplify", "Standardize" */
+    if (ends_with(&w[j], "ify") || (w[j].len >= 6 && ends_with(&w[j], "ize")))
+        return found(out, SHAPE_OPENING_VERB, &w[j], &w[j]);
+    /* a determiner opens an object only with a word after it ("Metric a" has none) */
+    if (!next || next + 1 == w + n || next[1].clause)
+        return false;
+    if (w[j].len >= 6 && ends_with(&w[j], "ing") && (has(next, C_DET) || is_quantity(next))) {
+        found(out, SHAPE_GERUND, &w[j], &w[j]);
+        out->next_start = next->start;
+        out->next_end = next->end;
+        return true;
+    }
+    if (!state && has(next, C_STRONG)) {
+        found(out, SHAPE_IMPERATIVE, &w[j], &w[j]);
+        out->next_start = next->start;
+        out->next_end = next->end;
+        return true;
+    }
+    return false;
+}
+
+/* "Voer ... uit": the particle ends its clause or comes before a
+ * prepositional phrase. */
+static bool split_verb(const struct title_lexicon *lex, const struct text_word *w, size_t n,
+                       struct title_finding *out)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (!has(&w[i], F_SPLIT))
+            continue;   /* the common case: no split verb starts here */
+        for (size_t s = 0; s < lex->splits.len; s++) {
+            const struct split_entry *e = lex->splits.items[s];
+            if (!phrase_at(w, n, i, e->head, e->head_len, e->head_words))
+                continue;
+            for (size_t j = i + e->head_words + 1; j < n && !w[j].clause; j++) {
+                if (!phrase_at(w, n, j, e->tail, e->tail_len, e->tail_words))
+                    continue;
+                size_t after = j + e->tail_words;
+                if (after < n && !w[after].clause && !has(&w[after], C_PREP))
+                    continue;
+                *out = (struct title_finding){SHAPE_SPLIT_VERB, w[i].start,
+                                              w[i + e->head_words - 1].end, w[j].start,
+                                              w[after - 1].end, 0, 0};
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+/* A listed verb as an infinitive anywhere ("Klanten bellen", "Klantportaal
+ * op te zetten"), or an unlisted Dutch -eren infinitive ("Processen
+ * documenteren"). */
+static bool infinitive(const struct title_lexicon *lex, const struct text_word *w, size_t n,
+                       struct title_finding *out)
+{
+    for (size_t i = 0; i < n; i++) {
+        size_t k;
+        int f = lookup(lex, w, n, i, &k);
+        /* after a preposition or an inflected adjective an -en word is a
+         * plural noun: "Doorlooptijd van aanvragen", "ingediende aanvragen" */
+        if (i > 0 && !w[i].clause && (has(&w[i - 1], C_PREP) || has(&w[i - 1], C_RANGE) ||
+                                      (w[i - 1].len >= 4 && ends_with(&w[i - 1], "de"))))
+            continue;
+        if ((f & F_ACTIVITY) && !(f & F_NOUN) && ends_with(&w[i + k - 1], "en") &&
+            w[i + k - 1].len >= 5)
+            return found(out, SHAPE_INFINITIVE, &w[i], &w[i + k - 1]);
+        if (!f && i > 0 && w[i].len >= 8 && ends_with(&w[i], "eren") && !is_measure(lex, w, n, i))
+            return found(out, SHAPE_INFINITIVE, &w[i], &w[i]);
+    }
+    return false;
+}
+
+bool title_activity(struct title_lexicon *lex, str title, struct title_finding *out)
+{
+    size_t n;
+    const struct text_word *w = read_title(lex, title, &n);
+    bool change = measured_change(w, n), state = has_any(w, n, C_COPULA);
+    /* a split verb first: "Zet een panel op" is 'zet ... op', not an unlisted 'Zet' */
+    if (split_verb(lex, w, n, out))
+        return true;
+    for (size_t i = 0; i < n; i++)
+        if (w[i].clause && opening(lex, w, n, i, change, state, out))
+            return true;
+    return !change && !state && infinitive(lex, w, n, out);
+}
+
+bool title_vague(struct title_lexicon *lex, str title, size_t *start, size_t *end)
+{
+    size_t n, k;
+    const struct text_word *w = read_title(lex, title, &n), *vague = NULL;
+    for (size_t i = 0; i < n && !vague; i++)
+        if (lookup(lex, w, n, i, &k) & F_VAGUE)
+            vague = &w[i];
+    if (!vague)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (is_quantity(&w[i]) || is_measure(lex, w, n, i))
+            return false;
+    *start = vague->start;
+    *end = vague->end;
+    return true;
+}
+
+/* The parts of a title between its joints; a part that holds a number, or
+ * opens with a verb of change, is a target. */
+struct part {
+    size_t first, last;     /* words */
+    bool quantity, change;
+};
+
+static bool joint_between(const char *text, const struct text_word *a, const struct text_word *b)
+{
+    for (size_t p = a->end; p < b->start; p++)
+        if (text[p] == '&' || text[p] == '+' || text[p] == ';' ||
+            (text[p] == ',' && p + 1 < b->start && text[p + 1] == ' '))
+            return true;
+    return false;
+}
+
+bool title_compound(struct title_lexicon *lex, str title, struct title_compound *out)
+{
+    size_t n;
+    const struct text_word *w = read_title(lex, title, &n);
+    struct part prev = {0, 0, false, false}, cur = {0, 0, false, false};
+    bool have_prev = false, range = false;
+    size_t joint_start = 0, joint_end = 0;
+    for (size_t i = 0; i <= n; i++) {
+        bool word_joint = i < n && has(&w[i], C_JOINT);
+        bool char_joint = i > 0 && i < n && joint_between(title.ptr, &w[i - 1], &w[i]);
+        if (i == n || word_joint || char_joint) {
+            cur.last = i;
+            if (have_prev && !range && prev.quantity + prev.change > 0 &&
+                ((prev.quantity && cur.quantity) || (prev.change && cur.change))) {
+                *out = (struct title_compound){joint_start, joint_end, w[prev.first].start,
+                                               w[prev.last - 1].end, w[cur.first].start,
+                                               w[cur.last - 1].end};
+                return true;
+            }
+            if (i == n)
+                break;
+            if (cur.last > cur.first) {
+                prev = cur;
+                have_prev = true;
+            }
+            range = false;
+            for (size_t r = prev.first; have_prev && r < prev.last; r++)
+                if (has(&w[r], C_RANGE) && word_joint)
+                    range = true;   /* "between 2 and 4 weeks" */
+            joint_start = word_joint ? w[i].start : w[i - 1].end;
+            joint_end = word_joint ? w[i].end : w[i].start;
+            cur = (struct part){word_joint ? i + 1 : i, 0, false, false};
+            if (word_joint)
+                continue;
+        }
+        if (i == cur.first) {
+            size_t k;
+            int f = lookup(lex, w, n, i, &k);
+            cur.change = (f & (F_OUTCOME | F_ACTIVITY)) && !(f & F_NOUN);
+        }
+        if (is_quantity(&w[i]))
+            cur.quantity = true;
+    }
+    return false;
+}

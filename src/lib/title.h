@@ -1,0 +1,48 @@
+/* title.h — how a key result title is built: whether it reads as an
+ * activity (activity-kr), names no measurable outcome (vague-kr) or joins
+ * two targets (compound-kr). The words come from the plan's lexicons;
+ * docs/rules.md says how each shape is recognised. */
+#ifndef OKRC_TITLE_H
+#define OKRC_TITLE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "lib/text.h"
+
+struct arena;
+struct vec;
+
+/* The words of every lexicon of a plan (struct lexicon *), by kind; a word
+ * listed as activity and as outcome takes the kind of the last lexicon. */
+struct title_lexicon;
+struct title_lexicon *title_lexicon_new(struct arena *a, const struct vec *lexicons);
+void title_lexicon_free(struct title_lexicon *lex);
+
+/* How a title reads as an activity. */
+enum activity_shape {
+    SHAPE_OPENING_VERB,     /* "Implement a CRM", "Bel alle klanten", "Standardize ..." */
+    SHAPE_IMPERATIVE,       /* an unlisted word before an object: "Triage every bug" */
+    SHAPE_GERUND,           /* "Onboarding all new hires" */
+    SHAPE_INFINITIVE,       /* "Klanten bellen", "Processen documenteren" */
+    SHAPE_SPLIT_VERB,       /* "Voer ... uit", "Have ... merged" */
+};
+struct title_finding {
+    enum activity_shape shape;
+    size_t start, end;      /* bytes of the title: the words that made it */
+    size_t start2, end2;    /* SHAPE_SPLIT_VERB: the second part */
+    size_t next_start, next_end;    /* SHAPE_IMPERATIVE, GERUND: the object's first word */
+};
+bool title_activity(struct title_lexicon *lex, str title, struct title_finding *out);
+/* No number, amount or measure noun, and a word of vague change ("Improve
+ * quality", "Meer leads genereren"): its bytes in *start..*end. */
+bool title_vague(struct title_lexicon *lex, str title, size_t *start, size_t *end);
+/* Two targets joined by "and", "en", "&", "+", "," or ";" ("2,000 readers
+ * and 5,000 reads", "Increase NPS and reduce churn"): the bytes of the
+ * joint and of the two parts. */
+struct title_compound {
+    size_t joint_start, joint_end, first_start, first_end, second_start, second_end;
+};
+bool title_compound(struct title_lexicon *lex, str title, struct title_compound *out);
+
+#endif
