@@ -3,8 +3,19 @@
 
 CC      ?= cc
 PKGS    := jansson libcgraph libgvc
-PREFIX  ?= /usr/local
-STDLIB_DIR := $(PREFIX)/share/okrc/stdlib
+
+# Installation directories, GNU style (PREFIX or prefix, DESTDIR for staging).
+# The installed okrc finds its stdlib relative to itself (bin/../share/okrc/
+# stdlib), so a tree installed anywhere, or moved, works; the datadir below
+# is only its last resort, fixed when okrc is built (docs/install.md).
+PREFIX      ?= /usr/local
+prefix      ?= $(PREFIX)
+exec_prefix ?= $(prefix)
+bindir      ?= $(exec_prefix)/bin
+datarootdir ?= $(prefix)/share
+datadir     ?= $(datarootdir)
+mandir      ?= $(datarootdir)/man
+STDLIB_DIR  := $(datadir)/okrc/stdlib
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
@@ -17,7 +28,6 @@ OPT      ?= -O2 -g
 WARN     := -Wall -Wextra -Werror
 # Generated code gets narrower flags: no -Werror, and flex's unused helpers.
 GEN_WARN := -Wall -Wno-unused-function -Wno-sign-compare -Wno-unused-parameter
-DEFS     := -DOKRC_STDLIB_DIR='"$(STDLIB_DIR)"'
 INCLUDES := -Isrc -Ibuild/gen
 
 # The library (src/lib), the emitters (src/emit) and the commands (src/cmd);
@@ -39,6 +49,24 @@ build/gen/parser.c build/gen/parser.h &: grammar/okr.y
 build/gen/scanner.c: grammar/okr.l build/gen/parser.h
 	@mkdir -p build/gen
 	$(call say,FLEX,$<)flex -Cf -o $@ $<
+
+# ---- the configured stdlib directory ----
+# Recorded in build/config/stdlib-dir, rewritten only when it changes, so
+# that only stdlib_path.c is rebuilt for another datadir. `make install` and
+# `make uninstall` never rewrite it: installing copies what was built, with
+# the paths the build used (the binary finds its stdlib relative to itself).
+INSTALL_GOALS := install uninstall install-strip
+ifeq ($(filter $(INSTALL_GOALS),$(MAKECMDGOALS)),)
+build/config/stdlib-dir: FORCE
+endif
+build/config/stdlib-dir:
+	@mkdir -p $(@D)
+	@printf '%s\n' '$(STDLIB_DIR)' >$@.new
+	@if cmp -s $@.new $@; then rm -f $@.new; else mv $@.new $@; fi
+FORCE:
+CONFIGURED_STDLIB = $(shell cat build/config/stdlib-dir 2>/dev/null)
+build/obj/lib/stdlib_path.o build/asan/lib/stdlib_path.o: build/config/stdlib-dir
+build/obj/lib/stdlib_path.o build/asan/lib/stdlib_path.o: DEFS = -DOKRC_STDLIB_DIR='"$(CONFIGURED_STDLIB)"'
 
 # ---- one object tree per flavour: normal and sanitized ----
 # $(call objects,DIR) lists the objects of a flavour.
@@ -123,10 +151,24 @@ deps:
 test-deps:
 	@tools/deps.sh --tests
 
+INSTALL ?= install
+INSTALL_PROGRAM ?= $(INSTALL) -m 755
+INSTALL_DATA ?= $(INSTALL) -m 644
+STDLIB_FILES := $(patsubst stdlib/%,%,$(shell find stdlib -name '*.okr' | LC_ALL=C sort))
+
 install: okrc
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(STDLIB_DIR)
-	install -m 755 okrc $(DESTDIR)$(PREFIX)/bin/okrc
-	cp -R stdlib/. $(DESTDIR)$(STDLIB_DIR)/
+	$(call say,INSTALL,$(DESTDIR)$(bindir)/okrc)$(INSTALL) -d '$(DESTDIR)$(bindir)'
+	@$(INSTALL_PROGRAM) okrc '$(DESTDIR)$(bindir)/okrc'
+	$(call say,INSTALL,$(DESTDIR)$(STDLIB_DIR))for f in $(STDLIB_FILES); do \
+	    $(INSTALL) -d "$(DESTDIR)$(STDLIB_DIR)/$$(dirname $$f)" && \
+	    $(INSTALL_DATA) "stdlib/$$f" "$(DESTDIR)$(STDLIB_DIR)/$$f" || exit 1; \
+	done
+
+# Removes exactly what install wrote, then the directories okrc owns.
+uninstall:
+	$(call say,RM,$(DESTDIR)$(bindir)/okrc)rm -f '$(DESTDIR)$(bindir)/okrc'
+	$(call say,RM,$(DESTDIR)$(datadir)/okrc)for f in $(STDLIB_FILES); do rm -f "$(DESTDIR)$(STDLIB_DIR)/$$f"; done
+	@find '$(DESTDIR)$(datadir)/okrc' -depth -type d -empty -delete 2>/dev/null || true
 
 clean:
 	rm -rf build okrc okrc-asan out
@@ -134,7 +176,7 @@ clean:
 bench: okrc
 	@tests/bench/run.sh
 
-.PHONY: all asan check test demo deps test-deps install clean bench memcheck
+.PHONY: all asan check test demo deps test-deps install uninstall clean bench memcheck FORCE
 .DELETE_ON_ERROR:
 
 # ---- fuzzing (clang + libFuzzer): make fuzz SECONDS=N ----

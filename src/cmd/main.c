@@ -2,6 +2,8 @@
  * own cmd_*.c; adding one is a file and a line in this table. */
 #include "cmd/cli.h"
 #include "cmd/commands.h"
+#include "lib/arena.h"
+#include "lib/stdlib_path.h"
 #include "lib/version.h"
 
 #include <string.h>
@@ -34,6 +36,23 @@ static void usage(FILE *out)
           "exit status: 0 no errors, 1 the plan has errors, 2 usage or I/O error\n", out);
 }
 
+/* The version, and where the standard library is: the first question when
+ * an installed okrc checks differently from the one in a source tree. */
+static int version(void)
+{
+    struct arena a = {0};
+    struct stdlib_path sp;
+    stdlib_path_init(&sp, &a);
+    const char *dir = NULL;
+    printf("okrc %s\n", OKRC_VERSION);
+    if (stdlib_path_find(&sp, &a, "std/rules/default", strlen("std/rules/default"), &dir))
+        printf("stdlib: %s\n", dir);
+    else
+        printf("stdlib: not found (searched %s)\n", stdlib_path_list(&sp, &a));
+    arena_free(&a);
+    return EXIT_CLEAN;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -44,10 +63,8 @@ int main(int argc, char **argv)
         usage(stdout);
         return EXIT_CLEAN;
     }
-    if (strcmp(argv[1], "--version") == 0) {
-        printf("okrc %s\n", OKRC_VERSION);
-        return EXIT_CLEAN;
-    }
+    if (strcmp(argv[1], "--version") == 0)
+        return version();
     for (size_t i = 0; i < COMMAND_COUNT; i++)
         if (strcmp(commands[i].name, argv[1]) == 0)
             return commands[i].run(argc - 1, argv + 1);
