@@ -15,6 +15,11 @@ bindir      ?= $(exec_prefix)/bin
 datarootdir ?= $(prefix)/share
 datadir     ?= $(datarootdir)
 mandir      ?= $(datarootdir)/man
+man1dir     ?= $(mandir)/man1
+man5dir     ?= $(mandir)/man5
+bashcompdir ?= $(datarootdir)/bash-completion/completions
+zshcompdir  ?= $(datarootdir)/zsh/site-functions
+fishcompdir ?= $(datarootdir)/fish/vendor_completions.d
 STDLIB_DIR  := $(datadir)/okrc/stdlib
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -39,7 +44,7 @@ GEN      := build/gen/parser.c build/gen/scanner.c
 V ?=
 say = $(if $(V),,@printf '  %-7s %s\n' $(1) $(2);)
 
-all: okrc
+all: okrc man
 
 # ---- generated sources ----
 build/gen/parser.c build/gen/parser.h &: grammar/okr.y
@@ -93,6 +98,14 @@ build/asan/gen/%.o: build/gen/%.c build/gen/parser.h
 okrc: $(OBJ)
 	$(call say,LINK,$@)$(CC) $(OPT) -o $@ $(OBJ) $(LIBS)
 
+# The man pages: templates in man/, filled from okrc's own --help texts.
+MAN_PAGES := build/man/okrc.1 build/man/okr.5
+build/man/%: man/%.in tools/man.sh okrc
+	@mkdir -p $(@D)
+	$(call say,MAN,$@)sh tools/man.sh ./okrc $< >$@
+
+man: $(MAN_PAGES)
+
 okrc-asan: $(ASAN_OBJ)
 	$(call say,LINK,$@)$(CC) -g $(SAN) -o $@ $(ASAN_OBJ) $(LIBS)
 
@@ -120,7 +133,7 @@ build/tools/%: tests/tools/%.c tests/tools/jansson_layout.h
 check: test-deps
 	@$(MAKE) --no-print-directory test
 
-test: okrc okrc-asan $(UNIT_TESTS) $(TOOLS)
+test: okrc okrc-asan man $(UNIT_TESTS) $(TOOLS)
 	@CC="$(CC)" tests/run.sh
 
 # Every end-to-end test under valgrind: no leak and no error in our code.
@@ -156,19 +169,35 @@ INSTALL_PROGRAM ?= $(INSTALL) -m 755
 INSTALL_DATA ?= $(INSTALL) -m 644
 STDLIB_FILES := $(patsubst stdlib/%,%,$(shell find stdlib -name '*.okr' | LC_ALL=C sort))
 
-install: okrc
+INSTALL ?= install
+INSTALL_PROGRAM ?= $(INSTALL) -m 755
+INSTALL_DATA ?= $(INSTALL) -m 644
+STDLIB_FILES := $(patsubst stdlib/%,%,$(shell find stdlib -name '*.okr' | LC_ALL=C sort))
+
+install: okrc man
 	$(call say,INSTALL,$(DESTDIR)$(bindir)/okrc)$(INSTALL) -d '$(DESTDIR)$(bindir)'
 	@$(INSTALL_PROGRAM) okrc '$(DESTDIR)$(bindir)/okrc'
 	$(call say,INSTALL,$(DESTDIR)$(STDLIB_DIR))for f in $(STDLIB_FILES); do \
 	    $(INSTALL) -d "$(DESTDIR)$(STDLIB_DIR)/$$(dirname $$f)" && \
 	    $(INSTALL_DATA) "stdlib/$$f" "$(DESTDIR)$(STDLIB_DIR)/$$f" || exit 1; \
 	done
+	$(call say,INSTALL,$(DESTDIR)$(mandir))$(INSTALL) -d '$(DESTDIR)$(man1dir)' '$(DESTDIR)$(man5dir)'
+	@$(INSTALL_DATA) build/man/okrc.1 '$(DESTDIR)$(man1dir)/okrc.1'
+	@$(INSTALL_DATA) build/man/okr.5 '$(DESTDIR)$(man5dir)/okr.5'
+	$(call say,INSTALL,completions)$(INSTALL) -d '$(DESTDIR)$(bashcompdir)' \
+	    '$(DESTDIR)$(zshcompdir)' '$(DESTDIR)$(fishcompdir)'
+	@$(INSTALL_DATA) completions/okrc.bash '$(DESTDIR)$(bashcompdir)/okrc'
+	@$(INSTALL_DATA) completions/_okrc '$(DESTDIR)$(zshcompdir)/_okrc'
+	@$(INSTALL_DATA) completions/okrc.fish '$(DESTDIR)$(fishcompdir)/okrc.fish'
 
 # Removes exactly what install wrote, then the directories okrc owns.
 uninstall:
 	$(call say,RM,$(DESTDIR)$(bindir)/okrc)rm -f '$(DESTDIR)$(bindir)/okrc'
 	$(call say,RM,$(DESTDIR)$(datadir)/okrc)for f in $(STDLIB_FILES); do rm -f "$(DESTDIR)$(STDLIB_DIR)/$$f"; done
 	@find '$(DESTDIR)$(datadir)/okrc' -depth -type d -empty -delete 2>/dev/null || true
+	$(call say,RM,man pages and completions)rm -f '$(DESTDIR)$(man1dir)/okrc.1' \
+	    '$(DESTDIR)$(man5dir)/okr.5' '$(DESTDIR)$(bashcompdir)/okrc' \
+	    '$(DESTDIR)$(zshcompdir)/_okrc' '$(DESTDIR)$(fishcompdir)/okrc.fish'
 
 clean:
 	rm -rf build okrc okrc-asan out
@@ -176,7 +205,7 @@ clean:
 bench: okrc
 	@tests/bench/run.sh
 
-.PHONY: all asan check test demo deps test-deps install uninstall clean bench memcheck FORCE
+.PHONY: all asan man check test demo deps test-deps install uninstall clean bench memcheck FORCE
 .DELETE_ON_ERROR:
 
 # ---- fuzzing (clang + libFuzzer): make fuzz SECONDS=N ----

@@ -20,6 +20,13 @@ if $tests; then
     command -v npm >/dev/null 2>&1 || need="$need npm"
     command -v python3 >/dev/null 2>&1 || need="$need python3"
     command -v valgrind >/dev/null 2>&1 || need="$need valgrind"
+    # The man pages are rendered and linted; the completions are driven in
+    # bash, zsh and fish.
+    command -v man >/dev/null 2>&1 || need="$need man-db"
+    command -v groff >/dev/null 2>&1 || need="$need groff-base"
+    command -v mandoc >/dev/null 2>&1 || need="$need mandoc"
+    command -v zsh >/dev/null 2>&1 || need="$need zsh"
+    command -v fish >/dev/null 2>&1 || need="$need fish"
 fi
 if command -v pkg-config >/dev/null 2>&1; then
     pkg-config --exists libcgraph libgvc || need="$need libgraphviz-dev"
@@ -42,5 +49,6 @@ if ! command -v apt-get >/dev/null 2>&1; then
     exit 1
 fi
 export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
-$sudo apt-get install -y -qq $need
+# Others may be running apt at the same time: wait for the lock.
+$sudo apt-get -o DPkg::Lock::Timeout=600 update -qq
+$sudo apt-get -o DPkg::Lock::Timeout=600 install -y -qq $need

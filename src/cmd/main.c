@@ -68,6 +68,8 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < COMMAND_COUNT; i++)
         if (strcmp(commands[i].name, argv[1]) == 0)
             return commands[i].run(argc - 1, argv + 1);
+    if (strcmp(argv[1], "__complete") == 0)
+        return cmd_complete(argc - 1, argv + 1);
     /* SPEC §5 names fmt, but no issue has asked for it yet: say so rather
      * than call a documented command unknown. */
     if (strcmp(argv[1], "fmt") == 0)

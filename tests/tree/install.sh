@@ -3,8 +3,9 @@
 # with DESTDIR, moved to another directory, run from /, then removed again.
 # The installed okrc must find its stdlib relative to itself (std/bsc
 # resolves, the default rules and lexicons are active), fail with exit 2
-# naming every directory searched when the stdlib is gone, and uninstall
-# must leave no file of its own behind (and keep everything else).
+# naming every directory searched when the stdlib is gone; its man pages
+# render and its bash completion loads; and uninstall must leave no file of
+# its own behind (and keep everything else).
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 tmp=$(mktemp -d)
@@ -26,7 +27,9 @@ mk install DESTDIR="$tmp/stage" PREFIX=/opt/okrc-test >"$tmp/install.out" 2>&1 |
 root="$tmp/stage/opt/okrc-test"
 for f in bin/okrc share/okrc/stdlib/std/rules/default.okr share/okrc/stdlib/std/rules/strict.okr \
          share/okrc/stdlib/std/lexicon/en.okr share/okrc/stdlib/std/lexicon/nl.okr \
-         share/okrc/stdlib/std/bsc.okr; do
+         share/okrc/stdlib/std/bsc.okr share/man/man1/okrc.1 share/man/man5/okr.5 \
+         share/bash-completion/completions/okrc share/zsh/site-functions/_okrc \
+         share/fish/vendor_completions.d/okrc.fish; do
     [ -f "$root/$f" ] || fail "make install did not install $f"
 done
 [ -x "$root/bin/okrc" ] || fail "the installed okrc is not executable"
@@ -55,6 +58,18 @@ grep -q "import-not-found\|unknown-ref" "$tmp/out" && fail "the moved okrc canno
 (cd / && env -u OKRC_PATH "$okrc" --version) >"$tmp/version"
 grep -qx "stdlib: $tmp/moved/share/okrc/stdlib" "$tmp/version" ||
     { cat "$tmp/version"; fail "--version does not name the moved stdlib"; }
+
+# The man pages render from the moved tree, the bash completion loads and
+# completes through the installed binary.
+for page in man1/okrc.1 man5/okr.5; do
+    (cd / && MANWIDTH=80 man -l "$tmp/moved/share/man/$page") >"$tmp/man.out" 2>&1 &&
+        grep -q '^NAME' "$tmp/man.out" || { cat "$tmp/man.out"; fail "man -l $page from the moved tree"; }
+done
+(cd / && PATH="$tmp/moved/bin:$PATH" bash -c '. "$1" && complete -p okrc &&
+    COMP_WORDS=(okrc explain activity-k) COMP_CWORD=2 && _okrc && printf "%s\n" "${COMPREPLY[@]}"' \
+    - "$tmp/moved/share/bash-completion/completions/okrc") >"$tmp/comp.out" 2>&1
+grep -qx 'complete -F _okrc okrc' "$tmp/comp.out" && grep -qx 'activity-kr' "$tmp/comp.out" ||
+    { cat "$tmp/comp.out"; fail "the installed bash completion"; }
 
 # ---- OKRC_PATH comes first of all ----
 mkdir -p "$tmp/mine/std/rules"
@@ -99,6 +114,10 @@ fi
 mk install DESTDIR="$tmp/gnu" prefix=/usr bindir=/usr/games >/dev/null 2>&1 || fail "make install prefix= bindir="
 [ -f "$tmp/gnu/usr/games/okrc" ] && [ -f "$tmp/gnu/usr/share/okrc/stdlib/std/bsc.okr" ] ||
     fail "prefix=/usr bindir=/usr/games: $(cd "$tmp/gnu" && find . -type f | head -3)"
+mk install DESTDIR="$tmp/gnu2" PREFIX=/x mandir=/x/man zshcompdir=/x/zsh >/dev/null 2>&1 ||
+    fail "make install mandir= zshcompdir="
+[ -f "$tmp/gnu2/x/man/man1/okrc.1" ] && [ -f "$tmp/gnu2/x/zsh/_okrc" ] ||
+    fail "mandir=/x/man zshcompdir=/x/zsh: $(cd "$tmp/gnu2" && find . -type f | tr '\n' ' ')"
 
 # ---- uninstall removes what install wrote, and only that ----
 mk install DESTDIR="$tmp/u" PREFIX=/usr/local >/dev/null 2>&1 || fail "make install (for uninstall)"
