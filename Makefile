@@ -199,13 +199,32 @@ uninstall:
 	    '$(DESTDIR)$(man5dir)/okr.5' '$(DESTDIR)$(bashcompdir)/okrc' \
 	    '$(DESTDIR)$(zshcompdir)/_okrc' '$(DESTDIR)$(fishcompdir)/okrc.fish'
 
+# ---- make deb: a Debian package (dpkg-deb) installing into /usr ----
+# Its binary is what `make` built, linked with a stdlib_path.o configured for
+# /usr/share/okrc/stdlib; everything else comes from `make install`.
+DEB_VERSION := $(shell sed -n 's/^\#define OKRC_VERSION "\(.*\)"/\1/p' src/lib/version.h)
+DEB_ARCH    := $(shell dpkg --print-architecture 2>/dev/null)
+DEB         := build/okrc_$(DEB_VERSION)_$(DEB_ARCH).deb
+
+build/deb/stdlib_path.o: src/lib/stdlib_path.c src/lib/stdlib_path.h src/lib/arena.h
+	@mkdir -p $(@D)
+	$(call say,CC,$@)$(CC) $(CSTD) $(OPT) $(WARN) -DOKRC_STDLIB_DIR='"/usr/share/okrc/stdlib"' $(INCLUDES) -c -o $@ $<
+build/deb/okrc: $(filter-out build/obj/lib/stdlib_path.o,$(OBJ)) build/deb/stdlib_path.o
+	$(call say,LINK,$@)$(CC) $(OPT) -o $@ $^ $(LIBS)
+
+deb: okrc man build/deb/okrc
+	@rm -rf build/deb/root
+	@$(MAKE) --no-print-directory install DESTDIR='$(CURDIR)/build/deb/root' prefix=/usr \
+	    zshcompdir=/usr/share/zsh/vendor-completions >/dev/null
+	$(call say,DEB,$(DEB))tools/deb.sh build/deb/root build/deb/okrc $(DEB) >/dev/null
+
 clean:
 	rm -rf build okrc okrc-asan out
 
 bench: okrc
 	@tests/bench/run.sh
 
-.PHONY: all asan man check test demo deps test-deps install uninstall clean bench memcheck FORCE
+.PHONY: all asan man check test demo deps test-deps install uninstall deb clean bench memcheck FORCE
 .DELETE_ON_ERROR:
 
 # ---- fuzzing (clang + libFuzzer): make fuzz SECONDS=N ----

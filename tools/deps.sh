@@ -27,6 +27,9 @@ if $tests; then
     command -v mandoc >/dev/null 2>&1 || need="$need mandoc"
     command -v zsh >/dev/null 2>&1 || need="$need zsh"
     command -v fish >/dev/null 2>&1 || need="$need fish"
+    # make deb is tested: dpkg-shlibdeps for its Depends, lintian on it.
+    command -v dpkg-shlibdeps >/dev/null 2>&1 || need="$need dpkg-dev"
+    command -v lintian >/dev/null 2>&1 || need="$need lintian"
 fi
 if command -v pkg-config >/dev/null 2>&1; then
     pkg-config --exists libcgraph libgvc || need="$need libgraphviz-dev"
