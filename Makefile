@@ -3,8 +3,24 @@
 
 CC      ?= cc
 PKGS    := jansson libcgraph libgvc
-PREFIX  ?= /usr/local
-STDLIB_DIR := $(PREFIX)/share/okrc/stdlib
+
+# Installation directories, GNU style (PREFIX or prefix, DESTDIR for staging).
+# The installed okrc finds its stdlib relative to itself (bin/../share/okrc/
+# stdlib), so a tree installed anywhere, or moved, works; the datadir below
+# is only its last resort, fixed when okrc is built (docs/install.md).
+PREFIX      ?= /usr/local
+prefix      ?= $(PREFIX)
+exec_prefix ?= $(prefix)
+bindir      ?= $(exec_prefix)/bin
+datarootdir ?= $(prefix)/share
+datadir     ?= $(datarootdir)
+mandir      ?= $(datarootdir)/man
+man1dir     ?= $(mandir)/man1
+man5dir     ?= $(mandir)/man5
+bashcompdir ?= $(datarootdir)/bash-completion/completions
+zshcompdir  ?= $(datarootdir)/zsh/site-functions
+fishcompdir ?= $(datarootdir)/fish/vendor_completions.d
+STDLIB_DIR  := $(datadir)/okrc/stdlib
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
@@ -17,7 +33,6 @@ OPT      ?= -O2 -g
 WARN     := -Wall -Wextra -Werror
 # Generated code gets narrower flags: no -Werror, and flex's unused helpers.
 GEN_WARN := -Wall -Wno-unused-function -Wno-sign-compare -Wno-unused-parameter
-DEFS     := -DOKRC_STDLIB_DIR='"$(STDLIB_DIR)"'
 INCLUDES := -Isrc -Ibuild/gen
 
 # The library (src/lib), the emitters (src/emit) and the commands (src/cmd);
@@ -29,7 +44,7 @@ GEN      := build/gen/parser.c build/gen/scanner.c
 V ?=
 say = $(if $(V),,@printf '  %-7s %s\n' $(1) $(2);)
 
-all: okrc
+all: okrc man
 
 # ---- generated sources ----
 build/gen/parser.c build/gen/parser.h &: grammar/okr.y
@@ -39,6 +54,24 @@ build/gen/parser.c build/gen/parser.h &: grammar/okr.y
 build/gen/scanner.c: grammar/okr.l build/gen/parser.h
 	@mkdir -p build/gen
 	$(call say,FLEX,$<)flex -Cf -o $@ $<
+
+# ---- the configured stdlib directory ----
+# Recorded in build/config/stdlib-dir, rewritten only when it changes, so
+# that only stdlib_path.c is rebuilt for another datadir. `make install` and
+# `make uninstall` never rewrite it: installing copies what was built, with
+# the paths the build used (the binary finds its stdlib relative to itself).
+INSTALL_GOALS := install uninstall install-strip
+ifeq ($(filter $(INSTALL_GOALS),$(MAKECMDGOALS)),)
+build/config/stdlib-dir: FORCE
+endif
+build/config/stdlib-dir:
+	@mkdir -p $(@D)
+	@printf '%s\n' '$(STDLIB_DIR)' >$@.new
+	@if cmp -s $@.new $@; then rm -f $@.new; else mv $@.new $@; fi
+FORCE:
+CONFIGURED_STDLIB = $(shell cat build/config/stdlib-dir 2>/dev/null)
+build/obj/lib/stdlib_path.o build/asan/lib/stdlib_path.o: build/config/stdlib-dir
+build/obj/lib/stdlib_path.o build/asan/lib/stdlib_path.o: DEFS = -DOKRC_STDLIB_DIR='"$(CONFIGURED_STDLIB)"'
 
 # ---- one object tree per flavour: normal and sanitized ----
 # $(call objects,DIR) lists the objects of a flavour.
@@ -64,6 +97,14 @@ build/asan/gen/%.o: build/gen/%.c build/gen/parser.h
 
 okrc: $(OBJ)
 	$(call say,LINK,$@)$(CC) $(OPT) -o $@ $(OBJ) $(LIBS)
+
+# The man pages: templates in man/, filled from okrc's own --help texts.
+MAN_PAGES := build/man/okrc.1 build/man/okr.5
+build/man/%: man/%.in tools/man.sh okrc
+	@mkdir -p $(@D)
+	$(call say,MAN,$@)sh tools/man.sh ./okrc $< >$@
+
+man: $(MAN_PAGES)
 
 okrc-asan: $(ASAN_OBJ)
 	$(call say,LINK,$@)$(CC) -g $(SAN) -o $@ $(ASAN_OBJ) $(LIBS)
@@ -92,7 +133,7 @@ build/tools/%: tests/tools/%.c tests/tools/jansson_layout.h
 check: test-deps
 	@$(MAKE) --no-print-directory test
 
-test: okrc okrc-asan $(UNIT_TESTS) $(TOOLS)
+test: okrc okrc-asan man $(UNIT_TESTS) $(TOOLS)
 	@CC="$(CC)" tests/run.sh
 
 # Every end-to-end test under valgrind: no leak and no error in our code.
@@ -123,10 +164,59 @@ deps:
 test-deps:
 	@tools/deps.sh --tests
 
-install: okrc
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(STDLIB_DIR)
-	install -m 755 okrc $(DESTDIR)$(PREFIX)/bin/okrc
-	cp -R stdlib/. $(DESTDIR)$(STDLIB_DIR)/
+INSTALL ?= install
+INSTALL_PROGRAM ?= $(INSTALL) -m 755
+INSTALL_DATA ?= $(INSTALL) -m 644
+STDLIB_FILES := $(patsubst stdlib/%,%,$(shell find stdlib -name '*.okr' | LC_ALL=C sort))
+
+INSTALL ?= install
+INSTALL_PROGRAM ?= $(INSTALL) -m 755
+INSTALL_DATA ?= $(INSTALL) -m 644
+STDLIB_FILES := $(patsubst stdlib/%,%,$(shell find stdlib -name '*.okr' | LC_ALL=C sort))
+
+install: okrc man
+	$(call say,INSTALL,$(DESTDIR)$(bindir)/okrc)$(INSTALL) -d '$(DESTDIR)$(bindir)'
+	@$(INSTALL_PROGRAM) okrc '$(DESTDIR)$(bindir)/okrc'
+	$(call say,INSTALL,$(DESTDIR)$(STDLIB_DIR))for f in $(STDLIB_FILES); do \
+	    $(INSTALL) -d "$(DESTDIR)$(STDLIB_DIR)/$$(dirname $$f)" && \
+	    $(INSTALL_DATA) "stdlib/$$f" "$(DESTDIR)$(STDLIB_DIR)/$$f" || exit 1; \
+	done
+	$(call say,INSTALL,$(DESTDIR)$(mandir))$(INSTALL) -d '$(DESTDIR)$(man1dir)' '$(DESTDIR)$(man5dir)'
+	@$(INSTALL_DATA) build/man/okrc.1 '$(DESTDIR)$(man1dir)/okrc.1'
+	@$(INSTALL_DATA) build/man/okr.5 '$(DESTDIR)$(man5dir)/okr.5'
+	$(call say,INSTALL,completions)$(INSTALL) -d '$(DESTDIR)$(bashcompdir)' \
+	    '$(DESTDIR)$(zshcompdir)' '$(DESTDIR)$(fishcompdir)'
+	@$(INSTALL_DATA) completions/okrc.bash '$(DESTDIR)$(bashcompdir)/okrc'
+	@$(INSTALL_DATA) completions/_okrc '$(DESTDIR)$(zshcompdir)/_okrc'
+	@$(INSTALL_DATA) completions/okrc.fish '$(DESTDIR)$(fishcompdir)/okrc.fish'
+
+# Removes exactly what install wrote, then the directories okrc owns.
+uninstall:
+	$(call say,RM,$(DESTDIR)$(bindir)/okrc)rm -f '$(DESTDIR)$(bindir)/okrc'
+	$(call say,RM,$(DESTDIR)$(datadir)/okrc)for f in $(STDLIB_FILES); do rm -f "$(DESTDIR)$(STDLIB_DIR)/$$f"; done
+	@find '$(DESTDIR)$(datadir)/okrc' -depth -type d -empty -delete 2>/dev/null || true
+	$(call say,RM,man pages and completions)rm -f '$(DESTDIR)$(man1dir)/okrc.1' \
+	    '$(DESTDIR)$(man5dir)/okr.5' '$(DESTDIR)$(bashcompdir)/okrc' \
+	    '$(DESTDIR)$(zshcompdir)/_okrc' '$(DESTDIR)$(fishcompdir)/okrc.fish'
+
+# ---- make deb: a Debian package (dpkg-deb) installing into /usr ----
+# Its binary is what `make` built, linked with a stdlib_path.o configured for
+# /usr/share/okrc/stdlib; everything else comes from `make install`.
+DEB_VERSION := $(shell sed -n 's/^\#define OKRC_VERSION "\(.*\)"/\1/p' src/lib/version.h)
+DEB_ARCH    := $(shell dpkg --print-architecture 2>/dev/null)
+DEB         := build/okrc_$(DEB_VERSION)_$(DEB_ARCH).deb
+
+build/deb/stdlib_path.o: src/lib/stdlib_path.c src/lib/stdlib_path.h src/lib/arena.h
+	@mkdir -p $(@D)
+	$(call say,CC,$@)$(CC) $(CSTD) $(OPT) $(WARN) -DOKRC_STDLIB_DIR='"/usr/share/okrc/stdlib"' $(INCLUDES) -c -o $@ $<
+build/deb/okrc: $(filter-out build/obj/lib/stdlib_path.o,$(OBJ)) build/deb/stdlib_path.o
+	$(call say,LINK,$@)$(CC) $(OPT) -o $@ $^ $(LIBS)
+
+deb: okrc man build/deb/okrc
+	@rm -rf build/deb/root
+	@$(MAKE) --no-print-directory install DESTDIR='$(CURDIR)/build/deb/root' prefix=/usr \
+	    zshcompdir=/usr/share/zsh/vendor-completions >/dev/null
+	$(call say,DEB,$(DEB))tools/deb.sh build/deb/root build/deb/okrc $(DEB) >/dev/null
 
 clean:
 	rm -rf build okrc okrc-asan out
@@ -139,7 +229,7 @@ bench: okrc
 vsix:
 	@tools/vsix.sh
 
-.PHONY: all asan check test demo deps test-deps install clean bench memcheck vsix
+.PHONY: all asan man check test demo deps test-deps install uninstall deb clean bench memcheck vsix FORCE
 .DELETE_ON_ERROR:
 
 # ---- fuzzing (clang + libFuzzer): make fuzz SECONDS=N ----

@@ -1,7 +1,9 @@
 #!/bin/sh
 # okrc's test runner: unit tests, then every golden case against each binary
-# (the normal build and, when present, the sanitized one). The last line is
-# "N passed, N failed".
+# (the normal build and, when present, the sanitized one), then the shell
+# tests and the checks of the tree. It prints a line per group as it goes
+# ("unit tests: 98 passed, 0 failed"), each failure with its diff or output
+# before it, and last "N passed, N failed".
 #
 # A golden case is tests/cases/NAME.okr (or a directory tests/cases/NAME/
 # holding main.okr and whatever it uses), with NAME.expected holding what the
@@ -21,8 +23,12 @@ trap 'rm -rf "$tmp"' EXIT INT TERM
 
 pass() { passed=$((passed + 1)); }
 fail() { failed=$((failed + 1)); echo "FAIL: $1"; }
+# A group's line: what ran and how much of it passed since mark().
+mark() { group_passed=$passed group_failed=$failed; }
+report() { echo "$1: $((passed - group_passed)) passed, $((failed - group_failed)) failed"; }
 
 # ---- unit tests: each binary prints "PASS name" / "FAIL name: why" ----
+mark
 for t in "$top"/build/unit/*; do
     [ -x "$t" ] || continue
     "$t" >"$tmp/unit.out" 2>&1
@@ -34,6 +40,7 @@ for t in "$top"/build/unit/*; do
     grep '^FAIL' "$tmp/unit.out"
     if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then fail "$(basename "$t") exited $rc"; fi
 done
+report "unit tests"
 
 # ---- golden cases ----
 run_case() { # binary name
@@ -55,6 +62,7 @@ binaries="$top/okrc"
 [ "${MEMCHECK:-}" = 1 ] && binaries="$top/tests/valgrind/okrc-memcheck"
 export NO_COLOR=1 OKRC_PATH=
 for bin in $binaries; do
+    mark
     for f in "$cases"/*.expected; do
         [ -e "$f" ] || continue
         name=$(basename "$f" .expected)
@@ -69,6 +77,7 @@ for bin in $binaries; do
             diff -u "$f" "$tmp/actual" | head -30
         fi
     done
+    report "golden cases, $(basename "$bin")"
 done
 
 # ---- shell tests: tests/sh/*.sh exit 0 on success ----
@@ -78,6 +87,7 @@ done
 [ "${MEMCHECK:-}" = 1 ] && export OKRC_VALGRIND_SUPP="$top/tests/valgrind/graphviz.supp"
 for t in "$top"/tests/sh/*.sh; do
     [ -e "$t" ] || continue
+    mark
     for bin in $binaries; do
         if OKRC="$bin" sh "$t" >"$tmp/sh.out" 2>&1; then
             pass
@@ -86,17 +96,20 @@ for t in "$top"/tests/sh/*.sh; do
             tail -20 "$tmp/sh.out"
         fi
     done
+    report "sh/$(basename "$t")"
 done
 
 # ---- checks of the source tree itself, run once ----
 for t in "$top"/tests/tree/*.sh; do
     [ -e "$t" ] || continue
+    mark
     if sh "$t" >"$tmp/tree.out" 2>&1; then
         pass
     else
         fail "$(basename "$t")"
         tail -20 "$tmp/tree.out"
     fi
+    report "tree/$(basename "$t")"
 done
 
 echo "$passed passed, $failed failed"

@@ -26,6 +26,16 @@ if $tests; then
     command -v pre-commit >/dev/null 2>&1 || need="$need pre-commit"
     command -v nvim >/dev/null 2>&1 || need="$need neovim"
     command -v emacs >/dev/null 2>&1 || need="$need emacs-nox"
+    # The man pages are rendered and linted; the completions are driven in
+    # bash, zsh and fish.
+    command -v man >/dev/null 2>&1 || need="$need man-db"
+    command -v groff >/dev/null 2>&1 || need="$need groff-base"
+    command -v mandoc >/dev/null 2>&1 || need="$need mandoc"
+    command -v zsh >/dev/null 2>&1 || need="$need zsh"
+    command -v fish >/dev/null 2>&1 || need="$need fish"
+    # make deb is tested: dpkg-shlibdeps for its Depends, lintian on it.
+    command -v dpkg-shlibdeps >/dev/null 2>&1 || need="$need dpkg-dev"
+    command -v lintian >/dev/null 2>&1 || need="$need lintian"
 fi
 if command -v pkg-config >/dev/null 2>&1; then
     pkg-config --exists libcgraph libgvc || need="$need libgraphviz-dev"
@@ -48,5 +58,6 @@ if ! command -v apt-get >/dev/null 2>&1; then
     exit 1
 fi
 export DEBIAN_FRONTEND=noninteractive
+# Others may be running apt at the same time: wait for the lock.
 $sudo apt-get -o DPkg::Lock::Timeout=600 update -qq
 $sudo apt-get -o DPkg::Lock::Timeout=600 install -y -qq $need

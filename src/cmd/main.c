@@ -2,6 +2,8 @@
  * own cmd_*.c; adding one is a file and a line in this table. */
 #include "cmd/cli.h"
 #include "cmd/commands.h"
+#include "lib/arena.h"
+#include "lib/stdlib_path.h"
 #include "lib/version.h"
 
 #include <string.h>
@@ -70,6 +72,23 @@ static int help(int argc, char **argv)
     return cmd->run(2, args);
 }
 
+/* The version, and where the standard library is: the first question when
+ * an installed okrc checks differently from the one in a source tree. */
+static int version(void)
+{
+    struct arena a = {0};
+    struct stdlib_path sp;
+    stdlib_path_init(&sp, &a);
+    const char *dir = NULL;
+    printf("okrc %s\n", OKRC_VERSION);
+    if (stdlib_path_find(&sp, &a, "std/rules/default", strlen("std/rules/default"), &dir))
+        printf("stdlib: %s\n", dir);
+    else
+        printf("stdlib: not found (searched %s)\n", stdlib_path_list(&sp, &a));
+    arena_free(&a);
+    return EXIT_CLEAN;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -80,13 +99,13 @@ int main(int argc, char **argv)
         return help(1, argv);
     if (strcmp(argv[1], "help") == 0)
         return help(argc, argv);
-    if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
-        printf("okrc %s\n", OKRC_VERSION);
-        return EXIT_CLEAN;
-    }
+    if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0)
+        return version();
     const struct command *cmd = find_command(argv[1]);
     if (cmd)
         return cmd->run(argc - 1, argv + 1);
+    if (strcmp(argv[1], "__complete") == 0)
+        return cmd_complete(argc - 1, argv + 1);
     /* SPEC §5 names fmt, but no issue has asked for it yet: say so rather
      * than call a documented command unknown. */
     if (strcmp(argv[1], "fmt") == 0)

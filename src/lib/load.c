@@ -9,62 +9,18 @@
 #include "lib/parse.h"
 #include "lib/rules.h"
 #include "lib/source.h"
+#include "lib/stdlib_path.h"
 
-#include <errno.h>
-#include <libgen.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#ifndef OKRC_STDLIB_DIR
-#define OKRC_STDLIB_DIR "/usr/local/share/okrc/stdlib"
-#endif
 
 struct loader {
     struct plan *plan;
     struct hash *loaded;    /* canonical path → struct source * */
     const struct load_opts *opts;
+    struct stdlib_path search;
 };
-
-static bool is_file(const char *path)
-{
-    struct stat st;
-    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
-}
-
-static bool has_suffix(const char *s, size_t n, const char *suffix)
-{
-    size_t k = strlen(suffix);
-    return n >= k && memcmp(s + n - k, suffix, k) == 0;
-}
-
-/* dir/name, with ".okr" added when the name has none; NULL when absent. */
-static const char *try_path(struct arena *a, const char *dir, const char *name, size_t len)
-{
-    const char *sep = dir && *dir ? "/" : "";
-    const char *base = dir ? dir : "";
-    if (!has_suffix(name, len, ".okr")) {
-        const char *p = arena_printf(a, "%s%s%.*s.okr", base, sep, (int)len, name);
-        if (is_file(p))
-            return p;
-    }
-    const char *p = arena_printf(a, "%s%s%.*s", base, sep, (int)len, name);
-    return is_file(p) ? p : NULL;
-}
-
-/* The stdlib beside the binary, for running from the source tree. */
-static const char *stdlib_beside_binary(struct arena *a)
-{
-    char exe[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n <= 0)
-        return NULL;
-    exe[n] = '\0';
-    return arena_printf(a, "%s/stdlib", dirname(exe));
-}
 
 static const char *find_import(struct loader *l, const struct use_decl *u)
 {
@@ -72,25 +28,10 @@ static const char *find_import(struct loader *l, const struct use_decl *u)
     const char *name = u->path.ptr;
     size_t len = u->path.len;
     if (strncmp(name, "./", 2) == 0 || strncmp(name, "../", 3) == 0)
-        return try_path(a, u->from->dir, name, len);
+        return okr_file_in(a, u->from->dir, name, len);
     if (name[0] == '/')
-        return try_path(a, NULL, name, len);
-    const char *env = getenv("OKRC_PATH");
-    if (env) {
-        const char *p = env;
-        while (*p) {
-            size_t k = strcspn(p, ":");
-            if (k) {
-                const char *found = try_path(a, arena_strndup(a, p, k), name, len);
-                if (found)
-                    return found;
-            }
-            p += k + (p[k] == ':');
-        }
-    }
-    const char *beside = stdlib_beside_binary(a);
-    const char *found = beside ? try_path(a, beside, name, len) : NULL;
-    return found ? found : try_path(a, OKRC_STDLIB_DIR, name, len);
+        return okr_file_in(a, NULL, name, len);
+    return stdlib_path_find(&l->search, a, name, len, NULL);
 }
 
 /* Loads and parses path unless it was loaded already. Returns the source, or
@@ -119,9 +60,11 @@ static struct source *load_file(struct loader *l, const char *path, char *err, s
     return src;
 }
 
-/* Follows every `use` not yet followed; parsing a file may add more. */
-static void follow_imports(struct loader *l, size_t *next_use)
+/* Follows every `use` not yet followed; parsing a file may add more.
+ * Returns how many could not be found or read. */
+static size_t follow_imports(struct loader *l, size_t *next_use)
 {
+    size_t failed = 0;
     struct plan *plan = l->plan;
     for (; *next_use < plan->uses.len; (*next_use)++) {
         struct use_decl *u = plan->uses.items[*next_use];
@@ -131,29 +74,54 @@ static void follow_imports(struct loader *l, size_t *next_use)
                         "cannot find '%s' (looked %s)", u->path.ptr,
                         u->path.ptr[0] == '.' ? "beside the importing file"
                                               : "in OKRC_PATH and the standard library");
+            failed++;
             continue;
         }
         char err[256];
         u->target = load_file(l, path, err, sizeof err);
-        if (!u->target)
+        if (!u->target) {
             diag_report(plan->diags, R_IMPORT_NOT_FOUND, u->at, "cannot read '%s': %s", path, err);
+            failed++;
+        }
     }
+    return failed;
+}
+
+/* The implicit import and what it uses. Losing any of it would check the
+ * plan against fewer rules without a word, so it is an I/O error (exit 2)
+ * that names every directory searched. */
+static bool load_implicit(struct loader *l, const char *name, size_t *next_use)
+{
+    struct arena *a = l->plan->arena;
+    const char *searched = stdlib_path_list(&l->search, a);
+    const char *path = stdlib_path_find(&l->search, a, name, strlen(name), NULL);
+    if (!path) {
+        fprintf(stderr, "okrc: error: cannot find the standard library: no '%s.okr' in %s "
+                        "(set OKRC_PATH, or reinstall okrc)\n", name, searched);
+        return false;
+    }
+    char err[256];
+    if (!load_file(l, path, err, sizeof err)) {
+        fprintf(stderr, "okrc: error: cannot read the standard library's '%s': %s\n", path, err);
+        return false;
+    }
+    if (follow_imports(l, next_use) > 0) {
+        fprintf(stderr, "okrc: error: the standard library is incomplete: '%s' uses files "
+                        "missing or unreadable (searched %s)\n", path, searched);
+        return false;
+    }
+    return true;
 }
 
 bool load_plan(struct plan *plan, const char *const *paths, size_t n,
                const struct load_opts *opts)
 {
-    struct loader l = {plan, hash_new(plan->arena, 16), opts};
+    struct loader l = {plan, hash_new(plan->arena, 16), opts, {{0}}};
+    stdlib_path_init(&l.search, plan->arena);
     bool ok = true;
     size_t next_use = 0;
-    if (opts->implicit) {
-        struct use_decl implicit = {.path = {opts->implicit, strlen(opts->implicit)}};
-        const char *path = find_import(&l, &implicit);
-        char err[256];
-        if (path)
-            load_file(&l, path, err, sizeof err);
-        follow_imports(&l, &next_use);
-    }
+    if (opts->implicit && !load_implicit(&l, opts->implicit, &next_use))
+        ok = false;
     for (size_t i = 0; i < n; i++) {
         char err[256];
         if (!load_file(&l, paths[i], err, sizeof err)) {

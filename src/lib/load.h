@@ -7,7 +7,8 @@
 
 struct plan;
 struct load_opts {
-    const char *implicit;   /* loaded before the files, silently skipped if absent */
+    const char *implicit;   /* looked up in the stdlib path before the files;
+                             * missing or incomplete: an I/O error */
 };
 /* Returns false on an I/O error with a command-line file (exit 2). */
 bool load_plan(struct plan *plan, const char *const *paths, size_t n,

@@ -3,7 +3,7 @@
 # best of several runs (wall clock); nothing here is a pass/fail test.
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
-gen="${GENPLAN:-$top/../shared/bench/genplan.py}"
+gen="${GENPLAN:-$top/tests/bench/genplan.py}"
 out="$top/build/bench"
 runs=${RUNS:-7}
 mkdir -p "$out"

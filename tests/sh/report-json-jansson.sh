@@ -29,8 +29,8 @@ checkin 2027-02-03 by @ann {
 }
 OKR
 
-python3 "$top/../shared/bench/genplan.py" 300 >"$tmp/generated.okr" 2>/dev/null ||
-    echo "note: genplan.py not found; the generated plan is skipped"
+python3 "$top/tests/bench/genplan.py" 300 >"$tmp/generated.okr" ||
+    { echo "FAIL: tests/bench/genplan.py"; exit 1; }
 
 for plan in "$top"/tests/cases/*.okr "$top"/examples/*.okr "$tmp/numbers.okr" "$tmp/generated.okr"; do
     [ -s "$plan" ] || continue
