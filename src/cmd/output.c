@@ -3,10 +3,47 @@
 #include "cmd/output.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+/* The one temporary file being written, for the signal handler below: a
+ * handler reaches nothing but statics, so this is the one global of the
+ * commands. A run writes at most one -o file at a time. */
+static char *volatile pending_tmp;
+
+/* SIGINT, SIGTERM, SIGHUP during a write: remove the temporary file, then die
+ * of the signal as if there were no handler (the shell sees 128+N). unlink
+ * and raise are async-signal-safe; SA_RESETHAND restored the default. */
+static void remove_pending(int sig)
+{
+    char *p = pending_tmp;
+    if (p)
+        unlink(p);
+    raise(sig);
+}
+
+static void watch_signals(void)
+{
+    static const int signals[] = {SIGINT, SIGTERM, SIGHUP};
+    for (size_t i = 0; i < sizeof signals / sizeof *signals; i++) {
+        struct sigaction old, sa = {.sa_handler = remove_pending,
+                                    .sa_flags = SA_RESETHAND | SA_NODEFER};
+        sigemptyset(&sa.sa_mask);
+        /* A signal ignored by whoever started us (nohup) stays ignored. */
+        if (sigaction(signals[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+            sigaction(signals[i], &sa, NULL);
+    }
+}
+
+/* Before the path is freed or renamed away: the handler must never see a
+ * freed or reused name. */
+static void forget_pending(void)
+{
+    pending_tmp = NULL;
+}
 
 /* A device or pipe (/dev/stdout, /dev/full, a FIFO) is written in place:
  * renaming a temporary file over it would replace the device node. */
@@ -36,9 +73,15 @@ bool output_open(struct output *out, const char *path)
         return false;
     }
     snprintf(out->tmp_path, n + 16, "%s.tmp-XXXXXX", path);
+    /* Watched from before mkstemp creates it: no window in which a signal
+     * leaves it behind. (A signal before mkstemp fills the name unlinks the
+     * template, which does not exist.) */
+    watch_signals();
+    pending_tmp = out->tmp_path;
     int fd = mkstemp(out->tmp_path);
     if (fd < 0) {
         fprintf(stderr, "okrc: error: cannot write '%s': %s\n", path, strerror(errno));
+        forget_pending();
         free(out->tmp_path);
         out->tmp_path = NULL;
         return false;
@@ -89,6 +132,8 @@ bool output_commit(struct output *out)
         ok = false;
         err = errno;
     }
+    if (ok)
+        forget_pending();   /* renamed: the name is the user's file now */
     if (!ok) {
         fprintf(stderr, "okrc: error: cannot write '%s': %s\n", out->path, strerror(err));
         output_abort(out);
@@ -106,6 +151,7 @@ void output_abort(struct output *out)
     out->file = NULL;
     if (out->tmp_path) {
         unlink(out->tmp_path);
+        forget_pending();
         free(out->tmp_path);
         out->tmp_path = NULL;
     }

@@ -8,6 +8,8 @@
 #include "lib/text.h"
 
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define LINE_WIDTH 80
@@ -95,6 +97,37 @@ static void gauge(const struct text_out *t, const struct progress *p, bool pad)
         fputc(' ', t->out);
 }
 
+/* A line of any length, built with stdio: open_memstream grows it, so that
+ * plan text (ids, owners, titles) never meets a fixed-size buffer. */
+struct text_line {
+    char *text;
+    size_t len;
+    FILE *f;
+};
+
+static FILE *line_open(struct text_line *l)
+{
+    l->text = NULL;
+    l->len = 0;
+    l->f = open_memstream(&l->text, &l->len);
+    if (!l->f) {
+        fputs("okrc: error: out of memory\n", stderr);
+        abort();
+    }
+    return l->f;
+}
+
+/* Writes the line (cut to the terminal's width by line_end) and frees it. */
+static void line_put(const struct text_out *t, struct text_line *l, size_t indent)
+{
+    fclose(l->f);
+    if (l->len) {
+        fprintf(t->out, "%*s", (int)indent, "");
+        line_end(t, l->text, indent);
+    }
+    free(l->text);
+}
+
 static void print_key_result(const struct text_out *t, const struct key_result *kr)
 {
     const struct progress *p = &kr->progress;
@@ -105,48 +138,46 @@ static void print_key_result(const struct text_out *t, const struct key_result *
         fprintf(t->out, " c%d", p->confidence);
     fputc('\n', t->out);
 
-    char value[64], metric[160], change[64], left[64], line[512], judged[64];
+    char value[64], metric[160], change[64], left[64], judged[64];
     format_value(value, sizeof value, kr);
     format_metric(metric, sizeof metric, kr);
     format_judgment(judged, sizeof judged, p);
-    snprintf(line, sizeof line, "%.*s: %s, %s%s%s", (int)kr->id.name.len, kr->id.name.ptr, value,
-             metric, *judged ? ", " : "", judged);
-    fputs("      ", t->out);
-    line_end(t, line, 6);
+    struct text_line line;
+    fprintf(line_open(&line), "%.*s: %s, %s%s%s", (int)kr->id.name.len, kr->id.name.ptr, value,
+            metric, *judged ? ", " : "", judged);
+    line_put(t, &line, 6);
 
-    int n = 0;
-    line[0] = 0;
+    FILE *f = line_open(&line);
+    bool more = false;
     if (p->has_previous) {
         format_change(change, sizeof change, kr);
-        n += snprintf(line + n, sizeof line - (size_t)n, "change %s", change);
+        fprintf(f, "change %s", change);
+        more = true;
     }
     if (p->remaining > 0 && kr->metric != METRIC_MILESTONE) {
         format_quantity(left, sizeof left, p->remaining, kr_unit(kr));
-        n += snprintf(line + n, sizeof line - (size_t)n, "%sleft %s", n ? ", " : "", left);
+        fprintf(f, "%sleft %s", more ? ", " : "", left);
+        more = true;
     }
     if (p->has_forecast) {
         format_quantity(left, sizeof left, p->forecast, kr_unit(kr));
-        n += snprintf(line + n, sizeof line - (size_t)n, "%sforecast %s (%s)", n ? ", " : "",
-                      left, progress_status_name(p->forecast_status));
+        fprintf(f, "%sforecast %s (%s)", more ? ", " : "", left,
+                progress_status_name(p->forecast_status));
     }
-    if (n) {
-        fputs("      ", t->out);
-        line_end(t, line, 6);
-    }
+    line_put(t, &line, 6);
 }
 
 /* "← id 0.50 on-track: title", one line per objective aligned to the item. */
 static void print_contributors(const struct text_out *t, const struct vec *contributors,
                                size_t indent)
 {
-    char line[512];
     for (size_t i = 0; i < contributors->len; i++) {
         const struct objective *c = contributors->items[i];
-        snprintf(line, sizeof line, "%s %.*s %.2f %s: %.*s", t->ascii ? "<-" : "←",
-                 (int)c->id.name.len, c->id.name.ptr, c->progress.score,
-                 progress_status_name(c->progress.status), (int)c->title.len, c->title.ptr);
-        fprintf(t->out, "%*s", (int)indent, "");
-        line_end(t, line, indent);
+        struct text_line line;
+        fprintf(line_open(&line), "%s %.*s %.2f %s: %.*s", t->ascii ? "<-" : "←",
+                (int)c->id.name.len, c->id.name.ptr, c->progress.score,
+                progress_status_name(c->progress.status), (int)c->title.len, c->title.ptr);
+        line_put(t, &line, indent);
     }
 }
 
@@ -159,32 +190,27 @@ static void print_objective(const struct report *r, const struct text_out *t,
     gauge(t, p, false);
     fputc('\n', t->out);
 
-    char line[512], period_text[48];
+    char period_text[48];
     format_period(period_text, sizeof period_text, o, "no period");
-    int n = snprintf(line, sizeof line, "%.*s: %s, %s", (int)o->id.name.len, o->id.name.ptr,
-                     objective_kind(o), period_text);
+    struct text_line line;
+    FILE *f = line_open(&line);
+    fprintf(f, "%.*s: %s, %s", (int)o->id.name.len, o->id.name.ptr, objective_kind(o), period_text);
     if (o->owner.name.ptr)
-        n += snprintf(line + n, sizeof line - (size_t)n, ", @%.*s", (int)o->owner.name.len,
-                      o->owner.name.ptr);
-    for (size_t i = 0; i < o->co_owners.len && (size_t)n < sizeof line; i++) {
+        fprintf(f, ", @%.*s", (int)o->owner.name.len, o->owner.name.ptr);
+    for (size_t i = 0; i < o->co_owners.len; i++) {
         const ident *co = o->co_owners.items[i];
-        n += snprintf(line + n, sizeof line - (size_t)n, ", @%.*s", (int)co->name.len,
-                      co->name.ptr);
+        fprintf(f, ", @%.*s", (int)co->name.len, co->name.ptr);
     }
     char judged[64];
     format_judgment(judged, sizeof judged, p);
-    if ((size_t)n < sizeof line)
-        n += snprintf(line + n, sizeof line - (size_t)n, "%s%s, expected %.2f", *judged ? ", " : "",
-                      judged, p->expected);
-    for (size_t i = 0; i < o->aligned_to.len && (size_t)n < sizeof line; i++) {
+    fprintf(f, "%s%s, expected %.2f", *judged ? ", " : "", judged, p->expected);
+    for (size_t i = 0; i < o->aligned_to.len; i++) {
         const struct objective *up = o->aligned_to.items[i];
         const struct key_result *kr = o->aligned_krs.items[i];
-        n += snprintf(line + n, sizeof line - (size_t)n, "%s%.*s%s%.*s", i ? ", " : ", aligns to ",
-                      (int)up->id.name.len, up->id.name.ptr, kr ? "." : "",
-                      kr ? (int)kr->id.name.len : 0, kr ? kr->id.name.ptr : "");
+        fprintf(f, "%s%.*s%s%.*s", i ? ", " : ", aligns to ", (int)up->id.name.len, up->id.name.ptr,
+                kr ? "." : "", kr ? (int)kr->id.name.len : 0, kr ? kr->id.name.ptr : "");
     }
-    fputs("    ", t->out);
-    line_end(t, line, 4);
+    line_put(t, &line, 4);
 
     print_contributors(t, &r->contributors[o->seq], 4);
     for (size_t i = 0; i < o->key_results.len; i++) {
@@ -199,14 +225,15 @@ static void print_team(const struct report *r, const struct text_out *t, const s
 {
     if (!objectives->len)
         return;
-    char line[256];
+    struct text_line line;
+    FILE *f = line_open(&line);
     if (team)
-        snprintf(line, sizeof line, "%.*s (%.*s)", (int)team->title.len,
-                 team->title.ptr ? team->title.ptr : "", (int)team->id.name.len, team->id.name.ptr);
+        fprintf(f, "%.*s (%.*s)", (int)team->title.len, team->title.ptr ? team->title.ptr : "",
+                (int)team->id.name.len, team->id.name.ptr);
     else
-        snprintf(line, sizeof line, "No team");
+        fputs("No team", f);
     fputc('\n', t->out);
-    line_end(t, line, 0);
+    line_put(t, &line, 0);
     for (size_t i = 0; i < objectives->len; i++)
         print_objective(r, t, objectives->items[i]);
 }
@@ -215,12 +242,13 @@ void emit_text(const struct report *r, FILE *out)
 {
     struct text_out t = {out, r->color, r->ascii};
     struct plan *plan = r->plan;
-    char date[11], line[256];
+    char date[11];
     date_format(plan->as_of, date);
     str title = report_title(r);
-    snprintf(line, sizeof line, "%.*s %s progress as of %s", (int)title.len, title.ptr,
-             r->ascii ? "-" : "—", date);
-    line_end(&t, line, 0);
+    struct text_line line;
+    fprintf(line_open(&line), "%.*s %s progress as of %s", (int)title.len, title.ptr,
+            r->ascii ? "-" : "—", date);
+    line_put(&t, &line, 0);
     if (!r->objectives.len) {
         fputs("No objectives match.\n", out);
         return;
