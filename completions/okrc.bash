@@ -78,12 +78,14 @@ _okrc() {
     esac
     if [[ $cur == -* ]]; then
         case $cmd in
-        check) _okrc_words --format --color --as-of -W --werror --max-findings -h --help ;;
+        check) _okrc_words --format --color --as-of -W --werror --max-findings --root --plan-root \
+            --allow-outside-root --max-file-size -h --help ;;
         graph) _okrc_words -T -o --root --team --period --depth --no-krs --initiatives \
-            --layout --as-of --color -h --help ;;
+            --layout --as-of --color --plan-root --allow-outside-root --max-file-size -h --help ;;
         report) _okrc_words --format -f --as-of --team --owner --period --output -o \
-            --color --ascii -h --help ;;
-        agenda) _okrc_words --as-of --output -o --color -h --help ;;
+            --color --ascii --root --plan-root --allow-outside-root --max-file-size -h --help ;;
+        agenda) _okrc_words --as-of --output -o --color --root --plan-root --allow-outside-root \
+            --max-file-size -h --help ;;
         rules | explain) _okrc_words -h --help ;;
         esac
         return

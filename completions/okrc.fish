@@ -56,6 +56,12 @@ end
 for c in check graph report agenda
     complete -c okrc -n "__fish_seen_subcommand_from $c" -l as-of -x -d 'the date (YYYY-MM-DD)'
     complete -c okrc -n "__fish_seen_subcommand_from $c" -l color -x -a 'auto always never' -d 'when to use colour'
+    complete -c okrc -n "__fish_seen_subcommand_from $c" -l plan-root -x -a '(__fish_complete_directories)' -d 'imports stay inside DIR'
+    complete -c okrc -n "__fish_seen_subcommand_from $c" -l allow-outside-root -d 'let imports reach any file'
+    complete -c okrc -n "__fish_seen_subcommand_from $c" -l max-file-size -x -d 'refuse files over N bytes'
+end
+for c in check report agenda
+    complete -c okrc -n "__fish_seen_subcommand_from $c" -l root -x -a '(__fish_complete_directories)' -d 'imports stay inside DIR'
 end
 
 complete -c okrc -n "__fish_seen_subcommand_from check" -l format -x -a 'human json sarif github codequality' -d 'diagnostics format'

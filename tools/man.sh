@@ -27,8 +27,11 @@ options_of() {
         on && /^  [^ ]/ {
             line = substr($0, 3)
             split_at = match(line, /   */)
-            opt = substr(line, 1, split_at - 1); text = substr(line, split_at + RLENGTH)
-            printf "@RTP\n@OPT %s\n%s\n", opt, text
+            # an option too long for its column has its text on the next lines
+            if (split_at == 0) { opt = line; text = "" }
+            else { opt = substr(line, 1, split_at - 1); text = substr(line, split_at + RLENGTH) }
+            printf "@RTP\n@OPT %s\n", opt
+            if (text != "") print text
             next
         }
         on && /^   / { sub(/^ +/, ""); print; next }

@@ -11,10 +11,12 @@
 #include "lib/model.h"
 #include "lib/text.h"
 
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -34,14 +36,56 @@ void cli_compile_started(struct cli_run *run, char **args, int n)
     char **files;
     int count;
     run->io_ok = cli_files(NULL, &run->arena, args, n, &files, &count) &&
-                 plan_compile(&run->plan, (const char *const *)files, (size_t)count);
+                 plan_compile_with(&run->plan, (const char *const *)files, (size_t)count, &run->load);
 }
 
 void cli_compile(struct cli_run *run, char **files, int n, okr_day as_of)
 {
+    cli_compile_with(run, files, n, as_of, NULL);
+}
+
+void cli_compile_with(struct cli_run *run, char **files, int n, okr_day as_of,
+                      const struct load_opts *load)
+{
     cli_start(run, as_of);
+    if (load)
+        run->load = *load;
     cli_compile_started(run, files, n);
     diag_limit(&run->diags, CLI_MAX_FINDINGS);
+}
+
+int cli_load_option(const char *command, int c, const char *arg, struct load_opts *out)
+{
+    switch (c) {
+    case CLI_OPT_ROOT: {
+        struct stat st;
+        if (stat(arg, &st) != 0 || !S_ISDIR(st.st_mode)) {
+            cli_usage_error(command, "--root takes a folder, and '%s' is none", arg);
+            return -1;
+        }
+        out->root = arg;
+        return 1;
+    }
+    case CLI_OPT_ALLOW_OUTSIDE_ROOT: out->allow_outside_root = true; return 1;
+    case CLI_OPT_MAX_FILE_SIZE: {
+        char *end;
+        errno = 0;
+        unsigned long long n = strtoull(arg, &end, 10);
+        unsigned long long scale = !*end ? 1
+                                 : strcmp(end, "k") == 0 ? 1024ull
+                                 : strcmp(end, "M") == 0 ? 1024ull * 1024
+                                 : strcmp(end, "G") == 0 ? 1024ull * 1024 * 1024 : 0;
+        if (errno || end == arg || !isdigit((unsigned char)arg[0]) || !scale || n == 0 ||
+            n > SIZE_MAX / scale) {
+            cli_usage_error(command, "--max-file-size takes a number of bytes such as 1048576 "
+                                     "or 64M, not '%s'", arg);
+            return -1;
+        }
+        out->max_file_size = (size_t)(n * scale);
+        return 1;
+    }
+    default: return 0;
+    }
 }
 
 void cli_print_diagnostics(struct cli_run *run, const char *when)

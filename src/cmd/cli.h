@@ -9,6 +9,7 @@
 #include "lib/arena.h"
 #include "lib/date.h"
 #include "lib/diag.h"
+#include "lib/load.h"
 #include "lib/model.h"
 
 enum { EXIT_CLEAN = 0, EXIT_PLAN_ERRORS = 1, EXIT_USAGE = 2 };
@@ -17,6 +18,7 @@ struct cli_run {
     struct arena arena;
     struct diag_ctx diags;
     struct plan plan;
+    struct load_opts load;  /* --root, --allow-outside-root, --max-file-size */
     bool io_ok;
 };
 
@@ -24,9 +26,37 @@ struct cli_run {
  * summed up in one line (okrc check --max-findings changes it). */
 enum { CLI_MAX_FINDINGS = 20 };
 
+/* The options that say what a plan's imports may reach, shared by every
+ * command that loads one: put CLI_LOAD_OPTIONS in the getopt_long table,
+ * pass each option to cli_load_option, and CLI_LOAD_HELP in the help. */
+enum { CLI_OPT_ROOT = 400, CLI_OPT_ALLOW_OUTSIDE_ROOT, CLI_OPT_MAX_FILE_SIZE };
+/* --plan-root everywhere; --root too where it means nothing else (graph's
+ * --root is an objective, SPEC §4). */
+#define CLI_LOAD_OPTIONS                                                      \
+    {"plan-root", required_argument, NULL, CLI_OPT_ROOT},                     \
+    {"allow-outside-root", no_argument, NULL, CLI_OPT_ALLOW_OUTSIDE_ROOT},    \
+    {"max-file-size", required_argument, NULL, CLI_OPT_MAX_FILE_SIZE}
+#define CLI_ROOT_OPTION {"root", required_argument, NULL, CLI_OPT_ROOT}
+#define CLI_LOAD_HELP_ROOT                                                             \
+    "  --root DIR, --plan-root DIR\n"                                                  \
+    "                     imports stay inside DIR (default: the git work tree of\n"    \
+    "                     the first file, else its folder), OKRC_PATH and the stdlib\n"
+#define CLI_LOAD_HELP_PLAN_ROOT                                                        \
+    "  --plan-root DIR    imports stay inside DIR (default: the git work tree of\n"    \
+    "                     the first file, else its folder), OKRC_PATH and the stdlib\n"
+#define CLI_LOAD_HELP                                                                  \
+    "  --allow-outside-root\n"                                                         \
+    "                     let imports reach any file (for trusted plans)\n"            \
+    "  --max-file-size N  refuse files over N bytes (suffix k, M or G; default 64M)\n"
+/* 1 when c is one of them (stored in *out), 0 when it is not, -1 after a
+ * usage error was printed. */
+int cli_load_option(const char *command, int c, const char *arg, struct load_opts *out);
+
 /* Loads, parses, resolves and checks files as of as_of; the diagnostics are
  * limited to CLI_MAX_FINDINGS per rule and file. */
 void cli_compile(struct cli_run *run, char **files, int n, okr_day as_of);
+void cli_compile_with(struct cli_run *run, char **files, int n, okr_day as_of,
+                      const struct load_opts *load);
 /* The same in two steps, for commands that configure run->diags in between
  * (okrc check -W). */
 void cli_start(struct cli_run *run, okr_day as_of);

@@ -23,6 +23,7 @@ static const char agenda_help[] =
     "  --as-of DATE       the date progress is measured at (default today)\n"
     "  -o, --output FILE  write to FILE atomically (default standard output)\n"
     "  --color WHEN       colour of diagnostics: auto (default), always, never\n"
+    CLI_LOAD_HELP_ROOT CLI_LOAD_HELP
     "  -h, --help         show this help\n\n"
     "exit status: 0 agenda written, 1 the plan has errors, 2 usage or I/O error\n";
 
@@ -31,8 +32,10 @@ int cmd_agenda(int argc, char **argv)
     static const struct option options[] = {
         {"as-of", required_argument, NULL, 'a'}, {"output", required_argument, NULL, 'o'},
         {"color", required_argument, NULL, 'c'}, {"help", no_argument, NULL, 'h'},
+        CLI_LOAD_OPTIONS,                        CLI_ROOT_OPTION,
         {0},
     };
+    struct load_opts load = {0};
     const char *as_of_arg = NULL, *output = NULL, *color = "auto";
     int c;
     while ((c = cli_getopt("agenda", argc, argv, ":o:h", options)) != -1) {
@@ -45,7 +48,14 @@ int cmd_agenda(int argc, char **argv)
             color = optarg;
             break;
         case 'h': fputs(agenda_help, stdout); return EXIT_CLEAN;
-        default: return EXIT_USAGE;     /* cli_getopt has said what is wrong */
+        default: {
+            /* cli_getopt has reported unknown options (CLI_OPT_ERROR); the
+             * rest of the table are the load options. */
+            int taken = c == CLI_OPT_ERROR ? -1 : cli_load_option("agenda", c, optarg, &load);
+            if (taken <= 0)
+                return EXIT_USAGE;
+            break;
+        }
         }
     }
     /* The person is the one argument written as @name, wherever it stands. */
@@ -64,7 +74,7 @@ int cmd_agenda(int argc, char **argv)
         return cli_usage_error("agenda", "--as-of takes a date as YYYY-MM-DD, not '%s'", as_of_arg);
 
     struct cli_run run;
-    cli_compile(&run, argv + optind, argc - optind, as_of);
+    cli_compile_with(&run, argv + optind, argc - optind, as_of, &load);
     cli_print_diagnostics(&run, color);
     int rc = cli_exit_code(&run, false);
     if (rc == EXIT_CLEAN && !cli_person_exists("agenda", "", &run.plan, person))

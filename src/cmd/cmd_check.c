@@ -43,6 +43,7 @@ static const char check_help[] =
     "  --max-findings N   list at most N findings of one rule per file, then one\n"
     "                     line with how many more (default 20 for human and github,\n"
     "                     all for json and sarif; 0 lists all)\n"
+    CLI_LOAD_HELP_ROOT CLI_LOAD_HELP
     "  -h, --help         show this help\n\n"
     "'okrc rules' lists the rules, 'okrc explain RULE' describes one.\n"
     "exit status: 0 no errors, 1 the plan has errors, 2 usage or I/O error\n";
@@ -62,13 +63,15 @@ static bool parse_severity_option(const char *arg, struct severity_option *out)
         return false;
     }
     if (!rule_lookup(arg, (size_t)(eq - arg), &out->rule)) {
-        char name[128];
-        snprintf(name, sizeof name, "%.*s", (int)(eq - arg), arg);
+        char *name = strndup(arg, (size_t)(eq - arg));
+        if (!name)
+            return false;
         const char *near = rule_suggest(name);
         fprintf(stderr, "okrc check: error: unknown rule '%s'", name);
         if (near)
             fprintf(stderr, "; did you mean '%s'?", near);
         fputs(" ('okrc rules' lists them all)\n", stderr);
+        free(name);
         return false;
     }
     if (rule_info(out->rule)->structural) {
@@ -124,8 +127,10 @@ int cmd_check(int argc, char **argv)
         {"format", required_argument, NULL, 'f'}, {"color", required_argument, NULL, 'c'},
         {"as-of", required_argument, NULL, 'a'},  {"werror", no_argument, NULL, OPT_WERROR},
         {"max-findings", required_argument, NULL, OPT_MAX_FINDINGS},
-        {"help", no_argument, NULL, 'h'},         {0},
+        {"help", no_argument, NULL, 'h'},         CLI_LOAD_OPTIONS,
+        CLI_ROOT_OPTION,                          {0},
     };
+    struct load_opts load = {0};
     enum diag_format format = FORMAT_HUMAN;
     const char *color = "auto", *as_of_arg = NULL;
     bool werror = false;
@@ -161,7 +166,14 @@ int cmd_check(int argc, char **argv)
             }
             break;
         case 'h': fputs(check_help, stdout); rc = EXIT_CLEAN; goto done;
-        default: goto done;     /* cli_getopt has said what is wrong */
+        default: {
+            /* cli_getopt has reported unknown options (CLI_OPT_ERROR); the
+             * rest of the table are the load options. */
+            int taken = c == CLI_OPT_ERROR ? -1 : cli_load_option("check", c, optarg, &load);
+            if (taken <= 0)
+                goto done;
+            break;
+        }
         }
     }
     okr_day as_of;
@@ -176,6 +188,7 @@ int cmd_check(int argc, char **argv)
 
     struct cli_run run;
     cli_start(&run, as_of);
+    run.load = load;
     for (size_t i = 0; i < n_severities; i++)
         diag_force(&run.diags, severities[i].rule, severities[i].severity);
     cli_compile_started(&run, argv + optind, argc - optind);

@@ -40,6 +40,7 @@ static const char graph_help[] =
     "  --layout ENGINE    dot (default), sfdp, neato, fdp, circo or twopi\n"
     "  --as-of DATE       the date scores are computed for (default today)\n"
     "  --color WHEN       colour of diagnostics: auto, always, never\n"
+    CLI_LOAD_HELP_PLAN_ROOT CLI_LOAD_HELP
     "  -h, --help         show this help\n\n"
     "Plans with more than 500 objectives on the map show key results as a count.\n"
     "exit status: 0 map written, 1 the plan has errors, 2 usage, I/O or Graphviz error\n";
@@ -51,6 +52,7 @@ struct graph_opts {
     char format_buf[32];    /* the format in lower case */
     long depth;             /* -1: unlimited */
     bool no_krs, initiatives;
+    struct load_opts load;
 };
 
 static bool one_of(const char *s, const char *const *list, size_t n)
@@ -102,7 +104,7 @@ static int parse_options(int argc, char **argv, struct graph_opts *o)
         {"no-krs", no_argument, NULL, 'K'},       {"initiatives", no_argument, NULL, 'I'},
         {"layout", required_argument, NULL, 'l'}, {"as-of", required_argument, NULL, 'a'},
         {"color", required_argument, NULL, 'c'},  {"help", no_argument, NULL, 'h'},
-        {0},
+        CLI_LOAD_OPTIONS,                         {0},
     };
     *o = (struct graph_opts){.layout = "dot", .color = "auto", .depth = -1};
     int c;
@@ -131,7 +133,14 @@ static int parse_options(int argc, char **argv, struct graph_opts *o)
             o->color = optarg;
             break;
         case 'h': fputs(graph_help, stdout); return -1;
-        default: return EXIT_USAGE;     /* cli_getopt has said what is wrong */
+        default: {
+            /* cli_getopt has reported unknown options (CLI_OPT_ERROR); the
+             * rest of the table are the load options. */
+            int taken = c == CLI_OPT_ERROR ? -1 : cli_load_option("graph", c, optarg, &o->load);
+            if (taken <= 0)
+                return EXIT_USAGE;
+            break;
+        }
         }
     }
     if (!o->format)
@@ -276,7 +285,7 @@ int cmd_graph(int argc, char **argv)
         return cli_usage_error("graph", "%s", "no input files (use '-' for standard input)");
 
     struct cli_run run;
-    cli_compile(&run, argv + optind, argc - optind, as_of);
+    cli_compile_with(&run, argv + optind, argc - optind, as_of, &o.load);
     rc = cli_exit_code(&run, false);
     if (rc != EXIT_CLEAN) {     /* a map of a broken plan would mislead */
         cli_print_diagnostics(&run, o.color);

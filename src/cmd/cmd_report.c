@@ -25,6 +25,7 @@ static const char report_help[] =
     "  -o, --output FILE    write to FILE atomically (default standard output)\n"
     "  --color WHEN         text colours: auto (default), always, never\n"
     "  --ascii              text: plain ASCII bars and punctuation\n"
+    CLI_LOAD_HELP_ROOT CLI_LOAD_HELP
     "  -h, --help           show this help\n\n"
     "exit status: 0 report written, 1 the plan has errors, 2 usage or I/O error\n";
 
@@ -33,6 +34,7 @@ struct report_args {
     const char *as_of, *output, *color;
     bool ascii;
     struct report_filter filter;
+    struct load_opts load;
 };
 
 /* Returns -1 when the arguments are fine, else the exit code. */
@@ -43,7 +45,8 @@ static int parse_args(int argc, char **argv, struct report_args *a)
         {"team", required_argument, NULL, 't'},   {"owner", required_argument, NULL, 'O'},
         {"period", required_argument, NULL, 'p'}, {"output", required_argument, NULL, 'o'},
         {"color", required_argument, NULL, 'c'},  {"ascii", no_argument, NULL, 'A'},
-        {"help", no_argument, NULL, 'h'},         {0},
+        {"help", no_argument, NULL, 'h'},         CLI_LOAD_OPTIONS,
+        CLI_ROOT_OPTION,                          {0},
     };
     int c;
     while ((c = cli_getopt("report", argc, argv, ":f:o:h", options)) != -1) {
@@ -69,7 +72,14 @@ static int parse_args(int argc, char **argv, struct report_args *a)
             break;
         case 'A': a->ascii = true; break;
         case 'h': fputs(report_help, stdout); return EXIT_CLEAN;
-        default: return EXIT_USAGE;     /* cli_getopt has said what is wrong */
+        default: {
+            /* cli_getopt has reported unknown options (CLI_OPT_ERROR); the
+             * rest of the table are the load options. */
+            int taken = c == CLI_OPT_ERROR ? -1 : cli_load_option("report", c, optarg, &a->load);
+            if (taken <= 0)
+                return EXIT_USAGE;
+            break;
+        }
         }
     }
     if (optind >= argc)
@@ -87,7 +97,7 @@ static int finish(struct output *out)
 
 int cmd_report(int argc, char **argv)
 {
-    struct report_args a = {emitter_find("text"), NULL, NULL, "auto", false, {0}};
+    struct report_args a = {emitter_find("text"), NULL, NULL, "auto", false, {0}, {0}};
     int rc = parse_args(argc, argv, &a);
     if (rc >= 0)
         return rc;
@@ -96,7 +106,7 @@ int cmd_report(int argc, char **argv)
         return cli_usage_error("report", "--as-of takes a date as YYYY-MM-DD, not '%s'", a.as_of);
 
     struct cli_run run;
-    cli_compile(&run, argv + optind, argc - optind, as_of);
+    cli_compile_with(&run, argv + optind, argc - optind, as_of, &a.load);
     cli_print_diagnostics(&run, a.color);
     rc = cli_exit_code(&run, false);
     if (rc != EXIT_CLEAN) {

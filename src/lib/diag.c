@@ -6,6 +6,7 @@
 #include "lib/source.h"
 #include "lib/text.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,7 +34,9 @@ static size_t split_point(const char *m, size_t len)
     size_t best = 0, first = 0;
     bool quoted = false;
     for (size_t i = 0; i + 1 < len; i++) {
-        if (m[i] == '\'')
+        /* a quote mark, not the apostrophe of "plan's" */
+        bool apostrophe = i > 0 && isalpha((unsigned char)m[i - 1]) && isalpha((unsigned char)m[i + 1]);
+        if (m[i] == '\'' && !apostrophe)
             quoted = !quoted;
         else if (!quoted && (m[i] == ':' || m[i] == ';') && m[i + 1] == ' ') {
             if (!first)

@@ -34,7 +34,14 @@ static void analyse(struct plan *plan)
 
 bool plan_compile(struct plan *plan, const char *const *files, size_t n)
 {
-    struct load_opts opts = {.implicit = "std/rules/default"};
+    return plan_compile_with(plan, files, n, NULL);
+}
+
+bool plan_compile_with(struct plan *plan, const char *const *files, size_t n,
+                       const struct load_opts *load)
+{
+    struct load_opts opts = load ? *load : (struct load_opts){0};
+    opts.implicit = "std/rules/default";
     bool ok = load_plan(plan, files, n, &opts);
     analyse(plan);
     return ok;

@@ -11,6 +11,11 @@
 void plan_init(struct plan *plan, struct arena *arena, struct diag_ctx *diags);
 /* Loads, parses, resolves and checks; false on an I/O error (exit 2). */
 bool plan_compile(struct plan *plan, const char *const *files, size_t n);
+/* The same with what imports may reach and how much is read (load.h);
+ * the implicit stdlib import is added here. */
+struct load_opts;
+bool plan_compile_with(struct plan *plan, const char *const *files, size_t n,
+                       const struct load_opts *load);
 void plan_free(struct plan *plan);
 /* One source from memory through the same steps as plan_compile, without
  * following imports or loading the implicit stdlib (fuzzing). */

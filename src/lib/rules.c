@@ -42,6 +42,11 @@ static const struct rule_doc docs[RULE_COUNT] = {
         "A missing import silently drops objectives, teams or rules from the plan.",
         "use \"std/bcs\"",
         "Correct the path; `.okr` may be left off."},
+    [R_IMPORT_OUTSIDE_ROOT] = {
+        "Every `use` stays inside the plan's root (the git work tree of the first file on the command line, else its directory, or --root DIR), OKRC_PATH or the stdlib: no absolute path, no `..` or symbolic link leading out. The message names neither the file nor its contents.",
+        "A plan from a pull request is checked in CI: an import of /etc/passwd or /proc/self/environ would print secrets into the job's log as excerpts.",
+        "use \"../../../etc/passwd\"",
+        "Keep the plan's files in its repository; point OKRC_PATH at shared libraries; or run with --allow-outside-root when you trust the plan."},
     [R_DUPLICATE_ID] = {
         "Ids are unique per kind across all files of the plan; key result ids within their objective.",
         "References and check-ins name things by id; two with one name make them ambiguous.",

@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,11 +18,18 @@
 /* Offsets are 32-bit; the limit also keeps a hostile input from eating memory. */
 #define SOURCE_MAX_BYTES (256u * 1024 * 1024)
 
-static bool read_all(int fd, size_t size_hint, char **buf, size_t *len, char *err, size_t errlen)
+static void too_large(char *err, size_t errlen, size_t max)
+{
+    snprintf(err, errlen, "the file is larger than the limit of %zu bytes (%.1f MiB; "
+             "--max-file-size sets it)", max, (double)max / (1024 * 1024));
+}
+
+static bool read_all(int fd, size_t size_hint, size_t max, char **buf, size_t *len, char *err,
+                     size_t errlen)
 {
     /* A regular file is read into a buffer of its size (plus the two NULs
      * the scanner needs) in one go; a pipe grows the buffer. */
-    size_t cap = size_hint && size_hint <= SOURCE_MAX_BYTES ? size_hint + 3 : 64 * 1024, n = 0;
+    size_t cap = size_hint && size_hint <= max ? size_hint + 3 : 64 * 1024, n = 0;
     char *p = malloc(cap);
     if (!p) {
         snprintf(err, errlen, "out of memory");
@@ -29,10 +37,9 @@ static bool read_all(int fd, size_t size_hint, char **buf, size_t *len, char *er
     }
     for (;;) {
         if (cap - n < 3) {
-            if (cap >= SOURCE_MAX_BYTES + 3) {
+            if (n > max) {
                 free(p);
-                snprintf(err, errlen, "file is larger than the limit of %u MiB",
-                         SOURCE_MAX_BYTES / (1024 * 1024));
+                too_large(err, errlen, max);
                 return false;
             }
             cap *= 2;
@@ -56,10 +63,9 @@ static bool read_all(int fd, size_t size_hint, char **buf, size_t *len, char *er
             break;
         n += (size_t)r;
     }
-    if (n > SOURCE_MAX_BYTES) {
+    if (n > max) {
         free(p);
-        snprintf(err, errlen, "file is larger than the limit of %u MiB",
-                 SOURCE_MAX_BYTES / (1024 * 1024));
+        too_large(err, errlen, max);
         return false;
     }
     *buf = p;
@@ -67,9 +73,11 @@ static bool read_all(int fd, size_t size_hint, char **buf, size_t *len, char *er
     return true;
 }
 
-struct source *source_read(struct arena *a, const char *path, int index, char *err,
+struct source *source_read(struct arena *a, const char *path, int index, size_t max, char *err,
                            size_t errlen)
 {
+    if (max > SOURCE_MAX_BYTES)
+        max = SOURCE_MAX_BYTES;
     int fd = 0;
     size_t size_hint = 0;
     bool is_stdin = strcmp(path, "-") == 0;
@@ -86,12 +94,18 @@ struct source *source_read(struct arena *a, const char *path, int index, char *e
             close(fd);
             return NULL;
         }
+        if ((uintmax_t)st.st_size > max) {
+            /* Refused before a byte is read. */
+            too_large(err, errlen, max);
+            close(fd);
+            return NULL;
+        }
         fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
         size_hint = (size_t)st.st_size;
     }
     char *buf;
     size_t len;
-    bool ok = read_all(fd, size_hint, &buf, &len, err, errlen);
+    bool ok = read_all(fd, size_hint, max, &buf, &len, err, errlen);
     if (!is_stdin)
         close(fd);
     if (!ok)

@@ -42,8 +42,10 @@ void source_free(struct source *src);
 /* A source from bytes in memory (tests, fuzzing); the bytes are copied. */
 struct source *source_from_memory(struct arena *a, const char *name, const char *data,
                                   size_t len, int index);
-/* Reads path ("-" is standard input); NULL and errno set on failure. */
-struct source *source_read(struct arena *a, const char *path, int index,
+/* Reads path ("-" is standard input): a regular file (or a pipe) of at most
+ * max bytes, the size checked with fstat before reading; NULL with err
+ * filled on failure. */
+struct source *source_read(struct arena *a, const char *path, int index, size_t max,
                            char *err, size_t errlen);
 
 #endif

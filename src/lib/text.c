@@ -192,3 +192,17 @@ size_t text_words_into(const char *text, size_t len, struct text_word *w, char *
     folded[o] = '\0';
     return n;
 }
+
+const char *text_excerpt(struct arena *a, const char *s, size_t len, size_t max)
+{
+    size_t i = 0, points = 0;
+    while (i < len && points < max) {
+        i++;
+        while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80)
+            i++;        /* continuation bytes belong to the code point */
+        points++;
+    }
+    if (i >= len)
+        return arena_strndup(a, s, len);
+    return arena_printf(a, "%.*s…", (int)i, s);
+}

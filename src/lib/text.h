@@ -42,6 +42,11 @@ size_t text_words(struct arena *a, const char *text, size_t len, struct text_wor
 #define TEXT_FOLDED_MAX(len) (2 * (len) + 1)
 size_t text_words_into(const char *text, size_t len, struct text_word *w, char *folded);
 
+/* Plan text quoted in a message: at most max code points, cut on a code
+ * point boundary with "…" when longer, so that the message stays valid
+ * UTF-8 and of bounded size. An arena string. */
+const char *text_excerpt(struct arena *a, const char *s, size_t len, size_t max);
+
 /* Levenshtein distance of two short names (99 when too long to compare). */
 size_t text_distance(const char *a, const char *b);
 
