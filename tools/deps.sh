@@ -26,6 +26,8 @@ if $tests; then
     command -v pre-commit >/dev/null 2>&1 || need="$need pre-commit"
     command -v nvim >/dev/null 2>&1 || need="$need neovim"
     command -v emacs >/dev/null 2>&1 || need="$need emacs-nox"
+    # okrc fmt --diff is checked by applying it with patch(1).
+    command -v patch >/dev/null 2>&1 || need="$need patch"
 fi
 if command -v pkg-config >/dev/null 2>&1; then
     pkg-config --exists libcgraph libgvc || need="$need libgraphviz-dev"
