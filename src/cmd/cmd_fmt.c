@@ -43,26 +43,34 @@ struct fmt_opts {
 /* 0 canonical (or printed/written), 1 would change or has errors, 2 I/O. */
 static int format_file(const char *path, const struct fmt_opts *opt)
 {
-    struct cli_run run;
-    cli_start(&run, 0);
+    /* The source in its own arena: the parse's model is freed before the
+     * formatting starts, so that fmt holds one of the two at a time. */
+    struct arena arena = {0};
     char err[256];
-    struct source *src = source_read(&run.arena, path, 0, err, sizeof err);
+    struct source *src = source_read(&arena, path, 0, err, sizeof err);
     if (!src) {
         fprintf(stderr, "okrc fmt: error: cannot read '%s': %s\n", path, err);
-        cli_free(&run);
+        arena_free(&arena);
         return EXIT_USAGE;
     }
-    vec_push(&run.arena, &run.plan.sources, src);
+    struct cli_run run;
+    cli_start(&run, 0);
     parse_source(&run.plan, src);
-    int rc = EXIT_CLEAN;
-    if (run.diags.errors) {
+    bool errors = run.diags.errors > 0;
+    if (errors) {
         diag_sort(&run.diags);
         diag_limit(&run.diags, CLI_MAX_FINDINGS);
         cli_print_diagnostics(&run, opt->color);
-        cli_free(&run);
+    }
+    cli_free(&run);
+    src->comments = src->comments_tail = NULL;  /* they were in the parse's arena */
+    if (errors) {
+        source_free(src);
+        arena_free(&arena);
         return EXIT_PLAN_ERRORS;
     }
-    struct fmt_text out = fmt_source(&run.arena, src);
+    int rc = EXIT_CLEAN;
+    struct fmt_text out = fmt_source(&arena, src);
     /* The source was read without its BOM: compare with what is on disk. */
     bool same = src->bom ? out.len == src->len + 3 && memcmp(out.data + 3, src->text, src->len) == 0
                          : out.len == src->len && (!out.len || memcmp(out.data, src->text, src->len) == 0);
@@ -77,12 +85,12 @@ static int format_file(const char *path, const struct fmt_opts *opt)
             char *old = src->text;
             size_t old_len = src->len;
             if (src->bom) {
-                old = arena_alloc(&run.arena, src->len + 3);
+                old = arena_alloc(&arena, src->len + 3);
                 memcpy(old, "\xEF\xBB\xBF", 3);
                 memcpy(old + 3, src->text, src->len);
                 old_len += 3;
             }
-            struct fmt_text d = fmt_diff(&run.arena, name, old, old_len, out.data, out.len);
+            struct fmt_text d = fmt_diff(&arena, name, old, old_len, out.data, out.len);
             fwrite(d.data, 1, d.len, stdout);
         }
         if (opt->mode == MODE_WRITE) {
@@ -98,7 +106,8 @@ static int format_file(const char *path, const struct fmt_opts *opt)
             rc = EXIT_PLAN_ERRORS;
         }
     }
-    cli_free(&run);
+    source_free(src);
+    arena_free(&arena);
     return rc;
 }
 

@@ -19,13 +19,20 @@
 
 enum tok_kind { T_WORD, T_STRING, T_TEXT, T_PUNCT, T_COMMENT };
 
+/* 12 bytes a token: the formatter holds every token of the file at once. */
 struct tok {
     uint32_t start, end;
-    uint32_t match;         /* '{' and '}': the index of the other brace */
-    uint16_t nl_before;     /* line breaks in the source since the last token (capped) */
     uint8_t kind;
-    uint8_t one_line;       /* a '{' or '}' of a block written on one line */
+    uint8_t flags;          /* F_* below */
     uint16_t align;         /* a check-in entry's reference: the width to pad it to */
+};
+
+enum {
+    F_NL1 = 1, F_NL2 = 2,   /* one line break before it in the source, or more */
+    F_ONE_LINE = 4,         /* a '{' or '}' of a block written on one line */
+    F_ITEM = 8,             /* a keyword that starts an item inside a block */
+    F_ID_BEFORE = 16,       /* a keyword after which only an id stands */
+    F_DECL = 32,            /* a keyword that starts a declaration at the top level */
 };
 
 struct out {
@@ -69,6 +76,35 @@ static bool is_punct(char c)
 {
     return c == '{' || c == '}' || c == '=' || c == ',' || c == ';' || c == '?' || c == '<' ||
            c == '>';
+}
+
+static const struct {
+    const char *word;
+    uint8_t flags;
+} keywords[] = {
+    {"owner", F_ITEM}, {"lead", F_ITEM}, {"parent", F_ITEM | F_ID_BEFORE},
+    {"period", F_ITEM | F_DECL}, {"committed", F_ITEM}, {"aspirational", F_ITEM},
+    {"rollup", F_ITEM}, {"perspective", F_ITEM | F_ID_BEFORE | F_DECL},
+    {"aligns", F_ITEM | F_ID_BEFORE}, {"why", F_ITEM}, {"note", F_ITEM}, {"risk", F_ITEM},
+    {"kr", F_ITEM | F_ID_BEFORE}, {"initiative", F_ITEM | F_ID_BEFORE}, {"from", F_ITEM},
+    {"target", F_ITEM}, {"keep", F_ITEM}, {"milestone", F_ITEM}, {"minimum", F_ITEM},
+    {"current", F_ITEM}, {"due", F_ITEM}, {"weight", F_ITEM}, {"confidence", F_ITEM},
+    {"supports", F_ITEM | F_ID_BEFORE}, {"status", F_ITEM}, {"dropped", F_ITEM},
+    {"team", F_ITEM | F_ID_BEFORE | F_DECL}, {"activity", F_ITEM}, {"by", F_ITEM},
+    {"objective", F_ID_BEFORE | F_DECL}, {"lexicon", F_ID_BEFORE | F_DECL}, {"use", F_DECL},
+    {"plan", F_DECL}, {"person", F_DECL}, {"checkin", F_DECL}, {"rules", F_DECL},
+};
+
+/* Once per word, so that placing it is a test of bits. */
+static uint8_t classify(const char *s, size_t n)
+{
+    if (n < 2 || n > 12 || s[0] < 'a' || s[0] > 'w')
+        return 0;
+    for (size_t k = 0; k < sizeof keywords / sizeof *keywords; k++)
+        if (keywords[k].word[0] == s[0] && strlen(keywords[k].word) == n &&
+            memcmp(keywords[k].word, s, n) == 0)
+            return keywords[k].flags;
+    return 0;
 }
 
 /* The tokens of text (or only their count, with toks NULL). */
@@ -121,7 +157,9 @@ static size_t lex(const char *text, size_t len, struct tok *toks)
         }
         if (toks)
             toks[n] = (struct tok){.start = (uint32_t)start, .end = (uint32_t)i,
-                                   .nl_before = (uint16_t)nl, .kind = (uint8_t)kind};
+                                   .kind = (uint8_t)kind,
+                                   .flags = (uint8_t)((nl >= 2 ? F_NL2 : nl ? F_NL1 : 0) |
+                                                      (kind == T_WORD ? classify(text + start, i - start) : 0))};
         n++;
         nl = 0;
     }
@@ -133,26 +171,6 @@ static bool tok_is(const char *text, const struct tok *t, const char *word)
     size_t n = strlen(word);
     return t->end - t->start == n && memcmp(text + t->start, word, n) == 0;
 }
-
-static bool any_of(const char *text, const struct tok *t, const char *const *words)
-{
-    for (; *words; words++)
-        if (tok_is(text, t, *words))
-            return true;
-    return false;
-}
-
-static const char *const item_keywords[] = {
-    "owner", "lead", "parent", "period", "committed", "aspirational", "rollup", "perspective",
-    "aligns", "why", "note", "risk", "kr", "initiative", "from", "target", "keep", "milestone",
-    "minimum", "current", "due", "weight", "confidence", "supports", "status", "dropped",
-    "team", "activity", NULL};
-static const char *const id_before[] = {
-    "team", "objective", "kr", "initiative", "perspective", "lexicon", "parent", "aligns",
-    "supports", NULL};
-static const char *const declaration_keywords[] = {
-    "use", "plan", "team", "person", "perspective", "objective", "checkin", "rules", "lexicon",
-    "period", NULL};
 
 /* What the printer knows of the token before the one it places. */
 struct context {
@@ -172,7 +190,7 @@ static bool wants_id(const struct context *c, size_t i)
     const struct tok *prev = &c->toks[i - 1];
     if (prev->kind == T_PUNCT && tok_is(c->text, prev, ","))
         return c->id_list;
-    return prev->kind == T_WORD && any_of(c->text, prev, id_before);
+    return prev->kind == T_WORD && (prev->flags & F_ID_BEFORE);
 }
 
 static const struct tok *next_code(const struct context *c, size_t i)
@@ -198,7 +216,7 @@ static bool starts_item(const struct context *c, size_t i)
     if (t->kind != T_WORD)
         return false;
     if (c->block == 'c')
-        return starts_entry(c, i) || (any_of(c->text, t, item_keywords) && !wants_id(c, i) &&
+        return starts_entry(c, i) || ((t->flags & F_ITEM) && !tok_is(c->text, t, "by") && !wants_id(c, i) &&
                                       !tok_is(c->text, &c->toks[i - 1], "="));
     if (c->block == 'r') {
         enum rule_id rule;
@@ -208,7 +226,7 @@ static bool starts_item(const struct context *c, size_t i)
         return false;
     if (tok_is(c->text, t, "by"))
         return !c->after_from;
-    return any_of(c->text, t, item_keywords);
+    return t->flags & F_ITEM;
 }
 
 static size_t code_points(const char *s, size_t n)
@@ -311,14 +329,22 @@ static void put_string(struct out *o, const char *s, size_t n)
  * line up: a run ends at a blank line or a line that is not an entry. */
 static void align_entries(struct context *c, struct tok *toks, size_t open)
 {
-    size_t close = toks[open].match, run = 0, width = 0;
+    size_t close = open + 1, run = 0, width = 0;
+    for (int depth = 1; close < c->n; close++) {
+        if (toks[close].kind == T_PUNCT && c->text[toks[close].start] == '{')
+            depth++;
+        else if (toks[close].kind == T_PUNCT && c->text[toks[close].start] == '}' && --depth == 0)
+            break;
+    }
+    if (close >= c->n)
+        return;
     for (size_t i = open + 1; i <= close; i++) {
-        bool first_on_line = toks[i].nl_before > 0 || i == open + 1 ||
+        bool first_on_line = (toks[i].flags & 3) || i == open + 1 ||
                              toks[i - 1].kind == T_COMMENT;
         if (!first_on_line || toks[i].kind == T_COMMENT)
             continue;
         bool entry = i < close && toks[i].kind == T_WORD && tok_is(c->text, &toks[i + 1], "=");
-        if (!entry || toks[i].nl_before > 1) {
+        if (!entry || (toks[i].flags & F_NL2)) {
             for (size_t j = run; run && j < i; j++)
                 if (toks[j].align)
                     toks[j].align = (uint16_t)width;
@@ -348,7 +374,10 @@ struct fmt_text fmt_source(struct arena *a, const struct source *src)
     struct context c = {.text = text, .toks = toks, .n = n};
 
     /* Braces: their partners, and which blocks were written on one line. */
-    uint32_t *stack = n ? arena_alloc(a, n * sizeof *stack) : NULL;
+    size_t braces = 0;
+    for (size_t i = 0; i < n; i++)
+        braces += toks[i].kind == T_PUNCT && text[toks[i].start] == '{';
+    uint32_t *stack = braces ? arena_alloc(a, braces * sizeof *stack) : NULL;
     size_t sp = 0;
     for (size_t i = 0; i < n; i++) {
         if (toks[i].kind != T_PUNCT)
@@ -359,10 +388,11 @@ struct fmt_text fmt_source(struct arena *a, const struct source *src)
             uint32_t open = stack[--sp];
             bool one_line = true;
             for (size_t j = open + 1; j <= i && one_line; j++)
-                one_line = toks[j].nl_before == 0;
-            toks[open].match = (uint32_t)i;
-            toks[i].match = open;
-            toks[open].one_line = toks[i].one_line = one_line;
+                one_line = !(toks[j].flags & 3);
+            if (one_line) {
+                toks[open].flags |= F_ONE_LINE;
+                toks[i].flags |= F_ONE_LINE;
+            }
         }
     }
 
@@ -373,12 +403,15 @@ struct fmt_text fmt_source(struct arena *a, const struct source *src)
     const char *eol = crlf ? "\r\n" : "\n";
     size_t eol_len = crlf ? 2 : 1;
 
+    /* The canonical form is about as long as the source: one allocation. */
     struct out o = {.arena = a};
+    o.data = arena_alloc(a, src->len + src->len / 4 + 64);
+    o.cap = src->len + src->len / 4 + 64;
     if (src->bom)
         put(&o, "\xEF\xBB\xBF", 3);
 
     /* The kind of each open block, by depth. */
-    char *kinds = n ? arena_alloc(a, n + 1) : NULL;
+    char *kinds = arena_alloc(a, braces + 1);
     int depth = 0;
     int decl = 0;           /* the top-level declaration being printed: 'c' check-in, 'r' rules */
     bool line_open = false; /* something is printed on the current line */
@@ -388,10 +421,10 @@ struct fmt_text fmt_source(struct arena *a, const struct source *src)
         const struct tok *prev = i ? &toks[i - 1] : NULL;
         bool is_open = t->kind == T_PUNCT && tok_is(text, t, "{");
         bool is_close = t->kind == T_PUNCT && tok_is(text, t, "}");
-        bool multi_close = is_close && !t->one_line;
+        bool multi_close = is_close && !(t->flags & F_ONE_LINE);
         c.block = depth > 0 ? kinds[depth - 1] : 0;
 
-        if (depth == 0 && t->kind == T_WORD && any_of(text, t, declaration_keywords) &&
+        if (depth == 0 && t->kind == T_WORD && (t->flags & F_DECL) &&
             !wants_id(&c, i) && !(prev && tok_is(text, prev, "by")))
             decl = tok_is(text, t, "checkin") ? 'c' : tok_is(text, t, "rules") ? 'r' : 'o';
 
@@ -399,22 +432,22 @@ struct fmt_text fmt_source(struct arena *a, const struct source *src)
         if (!line_open)
             newline = false;
         else if (t->kind == T_COMMENT)
-            newline = t->nl_before > 0;
+            newline = (t->flags & 3);
         else if (prev->kind == T_COMMENT)
             newline = true;
         else if (is_open)
             newline = false;    /* '{' joins its declaration's line */
         else if (multi_close)
             newline = true;
-        else if (prev->kind == T_PUNCT && tok_is(text, prev, "{") && !prev->one_line)
+        else if (prev->kind == T_PUNCT && tok_is(text, prev, "{") && !(prev->flags & F_ONE_LINE))
             newline = true;
         else if (after_block && !(t->kind == T_PUNCT && (tok_is(text, t, ";") || tok_is(text, t, ","))))
             newline = true;
-        else if (depth == 0 && t->kind == T_WORD && any_of(text, t, declaration_keywords) &&
+        else if (depth == 0 && t->kind == T_WORD && (t->flags & F_DECL) &&
                  !wants_id(&c, i) && !tok_is(text, prev, "by"))
             newline = true;
         else
-            newline = t->nl_before > 0;
+            newline = (t->flags & 3);
 
         if (multi_close && depth > 0)
             depth--;
@@ -422,7 +455,7 @@ struct fmt_text fmt_source(struct arena *a, const struct source *src)
             if (line_open) {
                 put(&o, eol, eol_len);
                 bool after_open = prev->kind == T_PUNCT && tok_is(text, prev, "{");
-                if (t->nl_before > 1 && !after_open && !is_close)
+                if ((t->flags & F_NL2) && !after_open && !is_close)
                     put(&o, eol, eol_len);
             }
             put_spaces(&o, (size_t)depth * 2);
@@ -461,14 +494,14 @@ struct fmt_text fmt_source(struct arena *a, const struct source *src)
         if (is_open) {
             kinds[depth] = depth == 0 && decl ? (char)decl : 'o';
             depth++;
-            if (!t->one_line && kinds[depth - 1] == 'c' && t->match)
+            if (!(t->flags & F_ONE_LINE) && kinds[depth - 1] == 'c')
                 align_entries(&c, toks, i);
-        } else if (is_close && t->one_line && depth > 0) {
+        } else if (is_close && (t->flags & F_ONE_LINE) && depth > 0) {
             depth--;
         }
         if (t->kind == T_WORD && depth > 0) {
             c.block = kinds[depth - 1];
-            if (any_of(text, t, item_keywords) && !wants_id(&c, i)) {
+            if ((t->flags & F_ITEM) && !wants_id(&c, i)) {
                 c.id_list = tok_is(text, t, "aligns") || tok_is(text, t, "supports");
                 c.after_from = tok_is(text, t, "from");
             }
