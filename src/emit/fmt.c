@@ -597,10 +597,10 @@ struct fmt_text fmt_diff(struct arena *a, const char *path, const char *old_text
             while (i < mm || j < nn) {
                 if (i < mm && j < nn && same_line(x[head + i], y[head + j])) {
                     ops[k++] = (struct op){OP_SAME, head + i++, head + j++};
-                } else if (j < nn && (i == mm || lcs[i * (nn + 1) + j + 1] >= lcs[(i + 1) * (nn + 1) + j])) {
-                    ops[k++] = (struct op){OP_ADD, head + i, head + j++};
+                } else if (i < mm && (j == nn || lcs[(i + 1) * (nn + 1) + j] >= lcs[i * (nn + 1) + j + 1])) {
+                    ops[k++] = (struct op){OP_DEL, head + i++, head + j};   /* '-' before '+' */
                 } else {
-                    ops[k++] = (struct op){OP_DEL, head + i++, head + j};
+                    ops[k++] = (struct op){OP_ADD, head + i, head + j++};
                 }
             }
             free(lcs);
