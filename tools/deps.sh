@@ -36,6 +36,8 @@ if $tests; then
     # make deb is tested: dpkg-shlibdeps for its Depends, lintian on it.
     command -v dpkg-shlibdeps >/dev/null 2>&1 || need="$need dpkg-dev"
     command -v lintian >/dev/null 2>&1 || need="$need lintian"
+    # okrc fmt --diff is checked by applying it with patch(1).
+    command -v patch >/dev/null 2>&1 || need="$need patch"
 fi
 if command -v pkg-config >/dev/null 2>&1; then
     pkg-config --exists libcgraph libgvc || need="$need libgraphviz-dev"

@@ -9,6 +9,7 @@ int cmd_agenda(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_graph(int argc, char **argv);
+int cmd_fmt(int argc, char **argv);
 /* Hidden: the words shell completion offers (completions/). */
 int cmd_complete(int argc, char **argv);
 

@@ -19,6 +19,7 @@ static const struct command commands[] = {
     {"check", cmd_check, "check [options] FILE...", "lint a plan: syntax, references, rules"},
     {"graph", cmd_graph, "graph [options] FILE...", "alignment map through Graphviz: dot, svg, png, pdf"},
     {"report", cmd_report, "report [options] FILE...", "progress summary: text, md, json, html, csv"},
+    {"fmt", cmd_fmt, "fmt [--check|--diff|-w] FILE...", "canonical layout, every comment kept"},
     {"agenda", cmd_agenda, "agenda @PERSON FILE...", "a one-on-one agenda for a person's OKRs"},
     {"rules", cmd_rules, "rules", "list every rule, its default severity and parameters"},
     {"explain", cmd_explain, "explain RULE", "what a rule checks, why, an example, the fix"},
@@ -106,10 +107,6 @@ int main(int argc, char **argv)
         return cmd->run(argc - 1, argv + 1);
     if (strcmp(argv[1], "__complete") == 0)
         return cmd_complete(argc - 1, argv + 1);
-    /* SPEC §5 names fmt, but no issue has asked for it yet: say so rather
-     * than call a documented command unknown. */
-    if (strcmp(argv[1], "fmt") == 0)
-        return cli_usage_error(NULL, "'%s' is not implemented yet; no file was changed", argv[1]);
     if (argv[1][0] == '-')
         return cli_usage_error(NULL, "unknown option '%s'; options follow the command, as in "
                                "'okrc check --as-of 2027-02-15 plan.okr'", argv[1]);

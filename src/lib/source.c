@@ -116,6 +116,7 @@ struct source *source_read(struct arena *a, const char *path, int index, size_t 
     if (skip)
         memmove(buf, buf + skip, len - skip);
     src->len = len - skip;
+    src->bom = skip != 0;
     src->text = buf;            /* freed by source_free */
     src->text[src->len] = src->text[src->len + 1] = '\0';   /* for yy_scan_buffer */
     src->path = is_stdin ? "<stdin>" : arena_strndup(a, path, strlen(path));
@@ -134,6 +135,7 @@ struct source *source_from_memory(struct arena *a, const char *name, const char 
     struct source *src = arena_alloc(a, sizeof *src);
     size_t skip = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
     src->len = len - skip;
+    src->bom = skip != 0;
     src->text = malloc(src->len + 2);
     if (!src->text) {
         fputs("okrc: error: out of memory\n", stderr);

@@ -2,6 +2,7 @@
 #ifndef OKRC_SOURCE_H
 #define OKRC_SOURCE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -19,6 +20,7 @@ struct source {
     const char *dir;        /* directory for resolving "./" imports */
     char *text;             /* contents (BOM removed), two NUL bytes after; malloc'd */
     size_t len;
+    bool bom;               /* the file began with a byte-order mark (fmt keeps it) */
     int index;              /* load order, for sorting diagnostics */
     struct arena *arena;
     uint32_t *line_starts;  /* computed on first use */

@@ -28,6 +28,20 @@ echo "okrc check           $check s"
 if command -v jq >/dev/null; then
     echo "jq empty (same JSON) $(best jq empty "$out/plan.json") s"
 fi
+# The bar for fmt: no slower than check and no more memory (peak RSS, from
+# the kernel's accounting of the finished child).
+fmt=$(best "$top/okrc" fmt "$out/plan.okr")
+echo "okrc fmt             $fmt s ($(python3 -c "print(f'{$fmt / $check:.2f}')")x check)"
+peak() { # command... → peak resident memory in MB
+    python3 - "$@" <<'PY'
+import resource, subprocess, sys
+subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+print(f"{resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.1f}")
+PY
+}
+check_mb=$(peak "$top/okrc" check --as-of 2027-06-01 "$out/plan.okr")
+fmt_mb=$(peak "$top/okrc" fmt "$out/plan.okr")
+echo "peak memory          check $check_mb MB, fmt $fmt_mb MB"
 # The bar for the report: at most twice the time of `check`.
 json=$(best "$top/okrc" report -f json --as-of 2027-06-01 "$out/plan.okr")
 echo "okrc report -f json  $json s ($(python3 -c "print(f'{$json / $check:.2f}')")x check)"

@@ -5,18 +5,23 @@
  * fuzzer never touches the file system. JSON outputs are parsed back with
  * jansson: output that is not JSON is a crash, as a sanitizer report is; and
  * the report's JSON, which okrc streams itself, must be the very bytes
- * jansson dumps for the parsed document. */
+ * jansson dumps for the parsed document. An input that parses is also
+ * formatted (okrc fmt): the result must parse, format to itself, keep every
+ * comment and give the very same report JSON as the input. */
 #define _GNU_SOURCE
 #include "emit/agenda.h"
 #include "emit/diag_render.h"
 #include "emit/emit.h"
+#include "emit/fmt.h"
 #include "emit/graph.h"
 #include "lib/arena.h"
 #include "lib/date.h"
 #include "lib/diag.h"
 #include "lib/model.h"
+#include "lib/parse.h"
 #include "lib/plan.h"
 #include "lib/progress.h"
+#include "lib/source.h"
 #include "../tools/jansson_layout.h"
 
 #include <jansson.h>
@@ -143,6 +148,91 @@ static okr_day as_of_for(const uint8_t *data, size_t size)
     return date_from_ymd(2026 + (int)(h % 3), 1 + (int)(h / 3 % 12), 1 + (int)(h / 36 % 28));
 }
 
+/* The report JSON of a plan without errors, or NULL (free it). */
+static char *report_json(const char *data, size_t size, okr_day as_of, size_t *len)
+{
+    struct arena arena = {0};
+    struct diag_ctx diags;
+    struct plan plan;
+    diag_init(&diags, &arena);
+    plan_init(&plan, &arena, &diags);
+    plan.as_of = as_of;
+    plan_compile_memory(&plan, "fuzz.okr", data, size);
+    char *buf = NULL;
+    *len = 0;
+    if (!diags.errors) {
+        progress_compute(&plan);
+        struct report report;
+        report_build(&report, &plan, &(struct report_filter){0});
+        FILE *out = open_memstream(&buf, len);
+        if (out) {
+            emit_json(&report, out);
+            fclose(out);
+        }
+    }
+    plan_free(&plan);
+    arena_free(&arena);
+    return buf;
+}
+
+static size_t count_comments(const struct source *src)
+{
+    size_t n = 0;
+    for (const struct comment *c = src->comments; c; c = c->next)
+        n++;
+    return n;
+}
+
+/* A parsed source, or NULL when it has syntax errors. */
+static struct source *parse_only(struct arena *a, struct diag_ctx *d, struct plan *p,
+                                 const char *data, size_t size)
+{
+    diag_init(d, a);
+    plan_init(p, a, d);
+    struct source *src = source_from_memory(a, "fuzz.okr", data, size, 0);
+    vec_push(a, &p->sources, src);
+    parse_source(p, src);
+    return d->errors ? NULL : src;
+}
+
+static void check_fmt(const uint8_t *data, size_t size, okr_day as_of)
+{
+    struct arena a1 = {0}, a2 = {0};
+    struct diag_ctx d1, d2;
+    struct plan p1, p2;
+    struct source *src = parse_only(&a1, &d1, &p1, (const char *)data, size);
+    if (src) {
+        struct fmt_text once = fmt_source(&a1, src);
+        struct source *again = parse_only(&a2, &d2, &p2, once.data ? once.data : "", once.len);
+        if (!again) {
+            fprintf(stderr, "okrc fmt's output does not parse\n");
+            abort();
+        }
+        struct fmt_text twice = fmt_source(&a2, again);
+        if (twice.len != once.len || (once.len && memcmp(twice.data, once.data, once.len) != 0)) {
+            fprintf(stderr, "okrc fmt is not idempotent\n");
+            abort();
+        }
+        if (count_comments(src) != count_comments(again)) {
+            fprintf(stderr, "okrc fmt lost or added a comment\n");
+            abort();
+        }
+        size_t n1, n2;
+        char *r1 = report_json((const char *)data, size, as_of, &n1);
+        char *r2 = report_json(once.data ? once.data : "", once.len, as_of, &n2);
+        if ((r1 == NULL) != (r2 == NULL) || n1 != n2 || (r1 && memcmp(r1, r2, n1) != 0)) {
+            fprintf(stderr, "the report of the formatted plan differs\n");
+            abort();
+        }
+        free(r1);
+        free(r2);
+        plan_free(&p2);
+    }
+    plan_free(&p1);
+    arena_free(&a1);
+    arena_free(&a2);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     struct arena arena = {0};
@@ -159,5 +249,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     fflush(sink());
     plan_free(&plan);
     arena_free(&arena);
+    check_fmt(data, size, as_of_for(data, size));
     return 0;
 }

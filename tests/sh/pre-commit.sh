@@ -1,5 +1,5 @@
 #!/bin/sh
-# The okrc-check hook of .pre-commit-hooks.yaml, run by the real pre-commit
+# The okrc-check and okrc-fmt hooks of .pre-commit-hooks.yaml, run by the real pre-commit
 # in a fresh git repository: committing a plan with errors fails and shows
 # okrc's diagnostics, a clean plan commits, and a commit without .okr files
 # never runs okrc. The hook repository is a git copy of this tree's hooks
@@ -32,6 +32,7 @@ repos:
     hooks:
       - id: okrc-check
         args: [--as-of, "2027-02-15"]
+      - id: okrc-fmt
 YAML
 git add .pre-commit-config.yaml && git commit -qm config || exit 1
 pre-commit install >/dev/null || { echo "FAIL: pre-commit install"; exit 1; }
@@ -63,4 +64,16 @@ echo notes >README
 git add README
 git commit -qm readme >"$tmp/other.out" 2>&1 || { echo "FAIL: a commit without plans failed"; cat "$tmp/other.out"; rc=1; }
 grep -q "okrc check.*Skipped" "$tmp/other.out" || { echo "FAIL: the hook should skip non-.okr files"; cat "$tmp/other.out"; rc=1; }
+# okrc-fmt: a plan not in the canonical layout is rewritten and the commit
+# refused; staged again, it commits.
+printf 'plan "Plan"{period 2027 owner @ceo}\n' >plan.okr
+git add plan.okr
+if git commit -qm messy >"$tmp/messy.out" 2>&1; then
+    echo "FAIL: a plan that okrc fmt changes was committed"; rc=1
+fi
+grep -q "okrc fmt.*Failed" "$tmp/messy.out" || { echo "FAIL: the fmt hook did not fail by name"; cat "$tmp/messy.out"; rc=1; }
+[ "$(cat plan.okr)" = 'plan "Plan" { period 2027  owner @ceo }' ] || { echo "FAIL: the fmt hook did not rewrite plan.okr: $(cat plan.okr)"; rc=1; }
+git add plan.okr
+git commit -qm formatted >"$tmp/formatted.out" 2>&1 || { echo "FAIL: the formatted plan was refused:"; cat "$tmp/formatted.out"; rc=1; }
+grep -q "okrc fmt.*Passed" "$tmp/formatted.out" || { echo "FAIL: the fmt hook did not pass on the formatted plan"; rc=1; }
 exit $rc

@@ -1,0 +1,655 @@
+/* fmt.c — the canonical layout, printed from the source's tokens.
+ *
+ * Why tokens and not the model: the model keeps what a plan means, not how
+ * it was written (the order of items, the `;`s, the digits of a number, the
+ * comments between two items). Re-printing the tokens in order with
+ * canonical whitespace keeps all of that by construction, and each comment
+ * stays between the two tokens it was between (the zig fmt way). The
+ * source has parsed without errors, so a small lexer here finds the same
+ * token boundaries as grammar/okr.l. The rules are in docs/fmt.md. */
+#include "emit/fmt.h"
+#include "lib/arena.h"
+#include "lib/rules.h"
+#include "lib/source.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum tok_kind { T_WORD, T_STRING, T_TEXT, T_PUNCT, T_COMMENT };
+
+/* 12 bytes a token: the formatter holds every token of the file at once. */
+struct tok {
+    uint32_t start, end;
+    uint8_t kind;
+    uint8_t flags;          /* F_* below */
+    uint16_t align;         /* a check-in entry's reference: the width to pad it to */
+};
+
+enum {
+    F_NL1 = 1, F_NL2 = 2,   /* one line break before it in the source, or more */
+    F_ONE_LINE = 4,         /* a '{' or '}' of a block written on one line */
+    F_ITEM = 8,             /* a keyword that starts an item inside a block */
+    F_ID_BEFORE = 16,       /* a keyword after which only an id stands */
+    F_DECL = 32,            /* a keyword that starts a declaration at the top level */
+};
+
+struct out {
+    struct arena *arena;
+    char *data;
+    size_t len, cap;
+};
+
+static void put(struct out *o, const char *s, size_t n)
+{
+    if (o->len + n > o->cap) {
+        size_t cap = o->cap ? o->cap * 2 : 4096;
+        while (cap < o->len + n)
+            cap *= 2;
+        char *data = arena_alloc(o->arena, cap);
+        if (o->len)
+            memcpy(data, o->data, o->len);
+        o->data = data;
+        o->cap = cap;
+    }
+    memcpy(o->data + o->len, s, n);
+    o->len += n;
+}
+
+static void put_spaces(struct out *o, size_t n)
+{
+    static const char spaces[] = "                                ";
+    while (n > 0) {
+        size_t k = n < sizeof spaces - 1 ? n : sizeof spaces - 1;
+        put(o, spaces, k);
+        n -= k;
+    }
+}
+
+static bool is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
+}
+
+static bool is_punct(char c)
+{
+    return c == '{' || c == '}' || c == '=' || c == ',' || c == ';' || c == '?' || c == '<' ||
+           c == '>';
+}
+
+static const struct {
+    const char *word;
+    uint8_t flags;
+} keywords[] = {
+    {"owner", F_ITEM}, {"lead", F_ITEM}, {"parent", F_ITEM | F_ID_BEFORE},
+    {"period", F_ITEM | F_DECL}, {"committed", F_ITEM}, {"aspirational", F_ITEM},
+    {"rollup", F_ITEM}, {"perspective", F_ITEM | F_ID_BEFORE | F_DECL},
+    {"aligns", F_ITEM | F_ID_BEFORE}, {"why", F_ITEM}, {"note", F_ITEM}, {"risk", F_ITEM},
+    {"kr", F_ITEM | F_ID_BEFORE}, {"initiative", F_ITEM | F_ID_BEFORE}, {"from", F_ITEM},
+    {"target", F_ITEM}, {"keep", F_ITEM}, {"milestone", F_ITEM}, {"minimum", F_ITEM},
+    {"current", F_ITEM}, {"due", F_ITEM}, {"weight", F_ITEM}, {"confidence", F_ITEM},
+    {"supports", F_ITEM | F_ID_BEFORE}, {"status", F_ITEM}, {"dropped", F_ITEM},
+    {"team", F_ITEM | F_ID_BEFORE | F_DECL}, {"activity", F_ITEM}, {"by", F_ITEM},
+    {"objective", F_ID_BEFORE | F_DECL}, {"lexicon", F_ID_BEFORE | F_DECL}, {"use", F_DECL},
+    {"plan", F_DECL}, {"person", F_DECL}, {"checkin", F_DECL}, {"rules", F_DECL},
+};
+
+/* Once per word, so that placing it is a test of bits. */
+static uint8_t classify(const char *s, size_t n)
+{
+    if (n < 2 || n > 12 || s[0] < 'a' || s[0] > 'w')
+        return 0;
+    for (size_t k = 0; k < sizeof keywords / sizeof *keywords; k++)
+        if (keywords[k].word[0] == s[0] && strlen(keywords[k].word) == n &&
+            memcmp(keywords[k].word, s, n) == 0)
+            return keywords[k].flags;
+    return 0;
+}
+
+/* The tokens of text (or only their count, with toks NULL). */
+static size_t lex(const char *text, size_t len, struct tok *toks)
+{
+    size_t n = 0, i = 0;
+    unsigned nl = 0;
+    while (i < len) {
+        char c = text[i];
+        if (is_space(c)) {
+            if (c == '\n' && nl < 2)
+                nl++;
+            i++;
+            continue;
+        }
+        size_t start = i;
+        enum tok_kind kind;
+        if (c == '#') {
+            kind = T_COMMENT;
+            while (i < len && text[i] != '\n')
+                i++;
+        } else if (c == '"' && i + 2 < len && text[i + 1] == '"' && text[i + 2] == '"') {
+            kind = T_TEXT;
+            i += 3;
+            while (i < len && !(text[i] == '"' && i + 2 < len && text[i + 1] == '"' &&
+                                text[i + 2] == '"'))
+                i += text[i] == '\\' && i + 1 < len ? 2 : 1;
+            i = i + 3 <= len ? i + 3 : len;
+        } else if (c == '"') {
+            kind = T_STRING;
+            i++;
+            while (i < len && text[i] != '"' && text[i] != '\n')
+                i += text[i] == '\\' && i + 1 < len ? 2 : 1;
+            if (i < len && text[i] == '"')
+                i++;
+        } else if (c == '.' && i + 1 < len && text[i + 1] == '.') {
+            kind = T_PUNCT;
+            i += 2;
+        } else if (is_punct(c)) {
+            kind = T_PUNCT;
+            i += (c == '<' || c == '>') && i + 1 < len && text[i + 1] == '=' ? 2 : 1;
+        } else {
+            kind = T_WORD;
+            /* A handle may hold "..": only outside one does ".." stand alone. */
+            bool handle = c == '@';
+            while (i < len && !is_space(text[i]) && !is_punct(text[i]) && text[i] != '#' &&
+                   text[i] != '"' &&
+                   (handle || !(text[i] == '.' && i + 1 < len && text[i + 1] == '.')))
+                i++;
+        }
+        if (toks)
+            toks[n] = (struct tok){.start = (uint32_t)start, .end = (uint32_t)i,
+                                   .kind = (uint8_t)kind,
+                                   .flags = (uint8_t)((nl >= 2 ? F_NL2 : nl ? F_NL1 : 0) |
+                                                      (kind == T_WORD ? classify(text + start, i - start) : 0))};
+        n++;
+        nl = 0;
+    }
+    return n;
+}
+
+static bool tok_is(const char *text, const struct tok *t, const char *word)
+{
+    size_t n = strlen(word);
+    return t->end - t->start == n && memcmp(text + t->start, word, n) == 0;
+}
+
+/* What the printer knows of the token before the one it places. */
+struct context {
+    const char *text;
+    const struct tok *toks;
+    size_t n;
+    int block;              /* the open block's kind: 'r' rules, 'c' check-in, 'o' other */
+    bool id_list;           /* after aligns/supports: ids after ',' */
+    bool after_from;        /* `by` after `from Q` continues the metric */
+};
+
+/* A keyword where only an id can stand is that id (as in scan.c). */
+static bool wants_id(const struct context *c, size_t i)
+{
+    if (i == 0 || c->toks[i - 1].kind == T_COMMENT)
+        return false;
+    const struct tok *prev = &c->toks[i - 1];
+    if (prev->kind == T_PUNCT && tok_is(c->text, prev, ","))
+        return c->id_list;
+    return prev->kind == T_WORD && (prev->flags & F_ID_BEFORE);
+}
+
+static const struct tok *next_code(const struct context *c, size_t i)
+{
+    for (size_t j = i + 1; j < c->n; j++)
+        if (c->toks[j].kind != T_COMMENT)
+            return &c->toks[j];
+    return NULL;
+}
+
+/* A check-in entry or judgment starts with a reference followed by '=' or `grade`. */
+static bool starts_entry(const struct context *c, size_t i)
+{
+    const struct tok *t = &c->toks[i], *next = next_code(c, i);
+    return t->kind == T_WORD && next && (tok_is(c->text, next, "=") || tok_is(c->text, next, "grade")) &&
+           !(i > 0 && tok_is(c->text, &c->toks[i - 1], "="));
+}
+
+/* Inside a block: does token i begin an item (two spaces before it)? */
+static bool starts_item(const struct context *c, size_t i)
+{
+    const struct tok *t = &c->toks[i];
+    if (t->kind != T_WORD)
+        return false;
+    if (c->block == 'c')
+        return starts_entry(c, i) || ((t->flags & F_ITEM) && !tok_is(c->text, t, "by") && !wants_id(c, i) &&
+                                      !tok_is(c->text, &c->toks[i - 1], "="));
+    if (c->block == 'r') {
+        enum rule_id rule;
+        return rule_lookup(c->text + t->start, t->end - t->start, &rule);
+    }
+    if (wants_id(c, i) || (i > 0 && tok_is(c->text, &c->toks[i - 1], "=")))
+        return false;
+    if (tok_is(c->text, t, "by"))
+        return !c->after_from;
+    return t->flags & F_ITEM;
+}
+
+static size_t code_points(const char *s, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        k += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return k;
+}
+
+/* Code points that stay escaped: controls and invisible or direction-changing
+ * characters, which a reader could not see in the text. */
+static bool keep_escaped(uint32_t cp)
+{
+    return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || (cp >= 0x200B && cp <= 0x200F) ||
+           (cp >= 0x2028 && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF;
+}
+
+static uint32_t decode_utf8(const char *s, size_t n, size_t *used)
+{
+    unsigned char b = (unsigned char)s[0];
+    size_t k = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+    if (k > n)
+        k = n;
+    uint32_t cp = k == 1 ? b : k == 2 ? b & 0x1F : k == 3 ? b & 0x0F : b & 0x07;
+    for (size_t i = 1; i < k; i++)
+        cp = (cp << 6) | ((unsigned char)s[i] & 0x3F);
+    *used = k;
+    return cp;
+}
+
+static void put_codepoint(struct out *o, uint32_t cp)
+{
+    char b[16];
+    size_t n;
+    if (keep_escaped(cp) && cp != '\n' && cp != '\t') {
+        n = (size_t)snprintf(b, sizeof b, "\\u{%X}", (unsigned)cp);
+    } else if (cp == '\n' || cp == '\t') {
+        b[0] = '\\';
+        b[1] = cp == '\n' ? 'n' : 't';
+        n = 2;
+    } else if (cp == '"' || cp == '\\') {
+        b[0] = '\\';
+        b[1] = (char)cp;
+        n = 2;
+    } else if (cp < 0x80) {
+        b[0] = (char)cp;
+        n = 1;
+    } else if (cp < 0x800) {
+        b[0] = (char)(0xC0 | (cp >> 6));
+        b[1] = (char)(0x80 | (cp & 0x3F));
+        n = 2;
+    } else if (cp < 0x10000) {
+        b[0] = (char)(0xE0 | (cp >> 12));
+        b[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        b[2] = (char)(0x80 | (cp & 0x3F));
+        n = 3;
+    } else {
+        b[0] = (char)(0xF0 | (cp >> 18));
+        b[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+        b[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        b[3] = (char)(0x80 | (cp & 0x3F));
+        n = 4;
+    }
+    put(o, b, n);
+}
+
+/* "..." decoded and written again with the fewest escapes. */
+static void put_string(struct out *o, const char *s, size_t n)
+{
+    put(o, "\"", 1);
+    size_t i = 1, end = n >= 2 ? n - 1 : n;
+    while (i < end) {
+        uint32_t cp;
+        size_t used;
+        if (s[i] == '\\' && i + 1 < end) {
+            char e = s[i + 1];
+            used = 2;
+            if (e == 'n') {
+                cp = '\n';
+            } else if (e == 't') {
+                cp = '\t';
+            } else if (e == 'u') {
+                cp = (uint32_t)strtoul(s + i + 3, NULL, 16);
+                const char *close = memchr(s + i, '}', end - i);
+                used = close ? (size_t)(close - (s + i)) + 1 : end - i;
+            } else {
+                cp = (unsigned char)e;
+            }
+        } else {
+            cp = decode_utf8(s + i, end - i, &used);
+        }
+        put_codepoint(o, cp);
+        i += used;
+    }
+    put(o, "\"", 1);
+}
+
+/* Pads the references of consecutive check-in entries so that their '='s
+ * line up: a run ends at a blank line or a line that is not an entry. */
+static void align_entries(struct context *c, struct tok *toks, size_t open)
+{
+    size_t close = open + 1, run = 0, width = 0;
+    for (int depth = 1; close < c->n; close++) {
+        if (toks[close].kind == T_PUNCT && c->text[toks[close].start] == '{')
+            depth++;
+        else if (toks[close].kind == T_PUNCT && c->text[toks[close].start] == '}' && --depth == 0)
+            break;
+    }
+    if (close >= c->n)
+        return;
+    for (size_t i = open + 1; i <= close; i++) {
+        bool first_on_line = (toks[i].flags & 3) || i == open + 1 ||
+                             toks[i - 1].kind == T_COMMENT;
+        if (!first_on_line || toks[i].kind == T_COMMENT)
+            continue;
+        bool entry = i < close && toks[i].kind == T_WORD && tok_is(c->text, &toks[i + 1], "=");
+        if (!entry || (toks[i].flags & F_NL2)) {
+            for (size_t j = run; run && j < i; j++)
+                if (toks[j].align)
+                    toks[j].align = (uint16_t)width;
+            run = 0;
+            width = 0;
+        }
+        if (entry) {
+            if (!run)
+                run = i;
+            size_t w = code_points(c->text + toks[i].start, toks[i].end - toks[i].start);
+            if (w > width && w < UINT16_MAX)
+                width = w;
+            toks[i].align = 1;
+        }
+    }
+    for (size_t j = run; run && j <= close; j++)
+        if (toks[j].align)
+            toks[j].align = (uint16_t)width;
+}
+
+struct fmt_text fmt_source(struct arena *a, const struct source *src)
+{
+    const char *text = src->text;
+    size_t n = lex(text, src->len, NULL);
+    struct tok *toks = n ? arena_alloc(a, n * sizeof *toks) : NULL;
+    lex(text, src->len, toks);
+    struct context c = {.text = text, .toks = toks, .n = n};
+
+    /* Braces: their partners, and which blocks were written on one line. */
+    size_t braces = 0;
+    for (size_t i = 0; i < n; i++)
+        braces += toks[i].kind == T_PUNCT && text[toks[i].start] == '{';
+    uint32_t *stack = braces ? arena_alloc(a, braces * sizeof *stack) : NULL;
+    size_t sp = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (toks[i].kind != T_PUNCT)
+            continue;
+        if (tok_is(text, &toks[i], "{")) {
+            stack[sp++] = (uint32_t)i;
+        } else if (tok_is(text, &toks[i], "}") && sp > 0) {
+            uint32_t open = stack[--sp];
+            bool one_line = true;
+            for (size_t j = open + 1; j <= i && one_line; j++)
+                one_line = !(toks[j].flags & 3);
+            if (one_line) {
+                toks[open].flags |= F_ONE_LINE;
+                toks[i].flags |= F_ONE_LINE;
+            }
+        }
+    }
+
+    bool crlf = false;
+    const char *lf = memchr(text, '\n', src->len);
+    if (lf && lf > text && lf[-1] == '\r')
+        crlf = true;
+    const char *eol = crlf ? "\r\n" : "\n";
+    size_t eol_len = crlf ? 2 : 1;
+
+    /* The canonical form is about as long as the source: one allocation. */
+    struct out o = {.arena = a};
+    o.data = arena_alloc(a, src->len + src->len / 4 + 64);
+    o.cap = src->len + src->len / 4 + 64;
+    if (src->bom)
+        put(&o, "\xEF\xBB\xBF", 3);
+
+    /* The kind of each open block, by depth. */
+    char *kinds = arena_alloc(a, braces + 1);
+    int depth = 0;
+    int decl = 0;           /* the top-level declaration being printed: 'c' check-in, 'r' rules */
+    bool line_open = false; /* something is printed on the current line */
+    bool after_block = false;
+    for (size_t i = 0; i < n; i++) {
+        struct tok *t = &toks[i];
+        const struct tok *prev = i ? &toks[i - 1] : NULL;
+        bool is_open = t->kind == T_PUNCT && tok_is(text, t, "{");
+        bool is_close = t->kind == T_PUNCT && tok_is(text, t, "}");
+        bool multi_close = is_close && !(t->flags & F_ONE_LINE);
+        c.block = depth > 0 ? kinds[depth - 1] : 0;
+
+        if (depth == 0 && t->kind == T_WORD && (t->flags & F_DECL) &&
+            !wants_id(&c, i) && !(prev && tok_is(text, prev, "by")))
+            decl = tok_is(text, t, "checkin") ? 'c' : tok_is(text, t, "rules") ? 'r' : 'o';
+
+        bool newline;
+        if (!line_open)
+            newline = false;
+        else if (t->kind == T_COMMENT)
+            newline = (t->flags & 3);
+        else if (prev->kind == T_COMMENT)
+            newline = true;
+        else if (is_open)
+            newline = false;    /* '{' joins its declaration's line */
+        else if (multi_close)
+            newline = true;
+        else if (prev->kind == T_PUNCT && tok_is(text, prev, "{") && !(prev->flags & F_ONE_LINE))
+            newline = true;
+        else if (after_block && !(t->kind == T_PUNCT && (tok_is(text, t, ";") || tok_is(text, t, ","))))
+            newline = true;
+        else if (depth == 0 && t->kind == T_WORD && (t->flags & F_DECL) &&
+                 !wants_id(&c, i) && !tok_is(text, prev, "by"))
+            newline = true;
+        else
+            newline = (t->flags & 3);
+
+        if (multi_close && depth > 0)
+            depth--;
+        if (newline || !line_open) {
+            if (line_open) {
+                put(&o, eol, eol_len);
+                bool after_open = prev->kind == T_PUNCT && tok_is(text, prev, "{");
+                if ((t->flags & F_NL2) && !after_open && !is_close)
+                    put(&o, eol, eol_len);
+            }
+            put_spaces(&o, (size_t)depth * 2);
+        } else {
+            size_t spaces = 1;
+            if (t->kind == T_COMMENT)
+                spaces = 2;
+            else if (t->kind == T_PUNCT && (tok_is(text, t, ",") || tok_is(text, t, ";") ||
+                                            tok_is(text, t, "..")))
+                spaces = 0;
+            else if (prev->kind == T_PUNCT && tok_is(text, prev, ".."))
+                spaces = 0;
+            else if (depth > 0 && !(prev->kind == T_PUNCT && tok_is(text, prev, "{")) &&
+                     starts_item(&c, i))
+                spaces = 2;
+            put_spaces(&o, spaces);
+        }
+        line_open = true;
+
+        /* The token itself. */
+        size_t len = t->end - t->start;
+        if (t->kind == T_STRING) {
+            put_string(&o, text + t->start, len);
+        } else if (t->kind == T_COMMENT) {
+            while (len > 0 && is_space(text[t->start + len - 1]))
+                len--;
+            put(&o, text + t->start, len);
+        } else {
+            put(&o, text + t->start, len);
+            if (t->align > 1)
+                put_spaces(&o, t->align - code_points(text + t->start, len));
+        }
+
+        /* What this token changes for the ones after it. */
+        after_block = multi_close;
+        if (is_open) {
+            kinds[depth] = depth == 0 && decl ? (char)decl : 'o';
+            depth++;
+            if (!(t->flags & F_ONE_LINE) && kinds[depth - 1] == 'c')
+                align_entries(&c, toks, i);
+        } else if (is_close && (t->flags & F_ONE_LINE) && depth > 0) {
+            depth--;
+        }
+        if (t->kind == T_WORD && depth > 0) {
+            c.block = kinds[depth - 1];
+            if ((t->flags & F_ITEM) && !wants_id(&c, i)) {
+                c.id_list = tok_is(text, t, "aligns") || tok_is(text, t, "supports");
+                c.after_from = tok_is(text, t, "from");
+            }
+        } else if (t->kind == T_WORD && depth == 0 && tok_is(text, t, "aligns")) {
+            c.id_list = true;
+        }
+    }
+    if (line_open)
+        put(&o, eol, eol_len);
+    return (struct fmt_text){o.data, o.len};
+}
+
+/* The diff: lines compared by an LCS over what differs between the common
+ * head and tail (quadratic only in the changed middle, and given up for a
+ * whole-middle replacement past a bound, so that it never grows too fast). */
+struct line {
+    const char *s;
+    size_t n;
+};
+
+static size_t split_lines(struct arena *a, const char *text, size_t len, struct line **out)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < len; i++)
+        count += text[i] == '\n';
+    if (len && text[len - 1] != '\n')
+        count++;
+    struct line *lines = arena_alloc(a, (count + 1) * sizeof *lines);
+    size_t k = 0, start = 0;
+    for (size_t i = 0; i < len; i++)
+        if (text[i] == '\n') {
+            lines[k++] = (struct line){text + start, i + 1 - start};
+            start = i + 1;
+        }
+    if (start < len)
+        lines[k++] = (struct line){text + start, len - start};
+    *out = lines;
+    return count;
+}
+
+static bool same_line(struct line x, struct line y)
+{
+    return x.n == y.n && memcmp(x.s, y.s, x.n) == 0;
+}
+
+enum { OP_SAME, OP_DEL, OP_ADD };
+struct op {
+    uint8_t kind;
+    size_t a, b;            /* line indices in old and new */
+};
+
+#define DIFF_MAX_CELLS (16u * 1024 * 1024)
+
+static void put_line(struct out *o, char mark, struct line l)
+{
+    put(o, &mark, 1);
+    put(o, l.s, l.n);
+    if (!l.n || l.s[l.n - 1] != '\n')
+        put(o, "\n\\ No newline at end of file\n", 30);
+}
+
+struct fmt_text fmt_diff(struct arena *a, const char *path, const char *old_text,
+                         size_t old_len, const char *new_text, size_t new_len)
+{
+    struct out o = {.arena = a};
+    if (old_len == new_len && memcmp(old_text, new_text, old_len) == 0)
+        return (struct fmt_text){NULL, 0};
+    struct line *x, *y;
+    size_t m = split_lines(a, old_text, old_len, &x), n = split_lines(a, new_text, new_len, &y);
+    size_t head = 0;
+    while (head < m && head < n && same_line(x[head], y[head]))
+        head++;
+    size_t tail = 0;
+    while (tail < m - head && tail < n - head && same_line(x[m - 1 - tail], y[n - 1 - tail]))
+        tail++;
+    size_t mm = m - head - tail, nn = n - head - tail;
+    struct op *ops = arena_alloc(a, (m + n + 1) * sizeof *ops);
+    size_t k = 0;
+    for (size_t i = 0; i < head; i++)
+        ops[k++] = (struct op){OP_SAME, i, i};
+    if (mm && nn && (mm + 1) * (nn + 1) <= DIFF_MAX_CELLS) {
+        /* lcs[i][j]: the longest common run of x[head+i..] and y[head+j..]. */
+        uint32_t *lcs = calloc((mm + 1) * (nn + 1), sizeof *lcs);
+        if (lcs) {
+            for (size_t i = mm; i-- > 0;)
+                for (size_t j = nn; j-- > 0;)
+                    lcs[i * (nn + 1) + j] =
+                        same_line(x[head + i], y[head + j]) ? lcs[(i + 1) * (nn + 1) + j + 1] + 1
+                        : lcs[(i + 1) * (nn + 1) + j] > lcs[i * (nn + 1) + j + 1]
+                            ? lcs[(i + 1) * (nn + 1) + j]
+                            : lcs[i * (nn + 1) + j + 1];
+            size_t i = 0, j = 0;
+            while (i < mm || j < nn) {
+                if (i < mm && j < nn && same_line(x[head + i], y[head + j])) {
+                    ops[k++] = (struct op){OP_SAME, head + i++, head + j++};
+                } else if (i < mm && (j == nn || lcs[(i + 1) * (nn + 1) + j] >= lcs[i * (nn + 1) + j + 1])) {
+                    ops[k++] = (struct op){OP_DEL, head + i++, head + j};   /* '-' before '+' */
+                } else {
+                    ops[k++] = (struct op){OP_ADD, head + i, head + j++};
+                }
+            }
+            free(lcs);
+            mm = nn = 0;
+        }
+    }
+    for (size_t i = 0; i < mm; i++)
+        ops[k++] = (struct op){OP_DEL, head + i, head + nn};
+    for (size_t j = 0; j < nn; j++)
+        ops[k++] = (struct op){OP_ADD, head + mm, head + j};
+    for (size_t i = 0; i < tail; i++)
+        ops[k++] = (struct op){OP_SAME, m - tail + i, n - tail + i};
+
+    char *header = arena_printf(a, "--- a/%s\n+++ b/%s\n", path, path);
+    put(&o, header, strlen(header));
+    enum { CONTEXT = 3 };
+    size_t i = 0;
+    while (i < k) {
+        if (ops[i].kind == OP_SAME) {
+            i++;
+            continue;
+        }
+        /* A hunk: from CONTEXT lines before this change to CONTEXT lines
+         * after the last change closer than 2 * CONTEXT to the one before. */
+        size_t start = i > CONTEXT ? i - CONTEXT : 0, end = i;
+        while (end < k) {
+            size_t gap = end;
+            while (gap < k && ops[gap].kind == OP_SAME)
+                gap++;
+            if (gap == k || gap - end > 2 * CONTEXT)
+                break;
+            end = gap;
+            while (end < k && ops[end].kind != OP_SAME)
+                end++;
+        }
+        size_t stop = end + CONTEXT < k ? end + CONTEXT : k;
+        size_t old_count = 0, new_count = 0;
+        for (size_t j = start; j < stop; j++) {
+            old_count += ops[j].kind != OP_ADD;
+            new_count += ops[j].kind != OP_DEL;
+        }
+        char *at = arena_printf(a, "@@ -%zu,%zu +%zu,%zu @@\n",
+                                old_count ? ops[start].a + 1 : ops[start].a, old_count,
+                                new_count ? ops[start].b + 1 : ops[start].b, new_count);
+        put(&o, at, strlen(at));
+        for (size_t j = start; j < stop; j++)
+            put_line(&o, ops[j].kind == OP_SAME ? ' ' : ops[j].kind == OP_DEL ? '-' : '+',
+                     ops[j].kind == OP_ADD ? y[ops[j].b] : x[ops[j].a]);
+        i = stop;
+    }
+    return (struct fmt_text){o.data, o.len};
+}

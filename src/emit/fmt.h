@@ -1,0 +1,28 @@
+/* fmt.h — the canonical layout of one .okr source (docs/fmt.md), for
+ * `okrc fmt` and the language server's formatting. */
+#ifndef OKRC_FMT_H
+#define OKRC_FMT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct arena;
+struct source;
+
+struct fmt_text {
+    char *data;             /* in the arena; not NUL-terminated */
+    size_t len;
+};
+
+/* The canonical form of src, which must have parsed without errors (the
+ * caller checks: the formatter trusts the token boundaries the parser
+ * accepted). Every token and comment is kept, in order; only whitespace,
+ * line breaks around braces and string escapes change. Memory from a. */
+struct fmt_text fmt_source(struct arena *a, const struct source *src);
+
+/* A unified diff (3 lines of context) from old to new, labelled with the
+ * path as a/PATH and b/PATH; empty when they are equal. Memory from a. */
+struct fmt_text fmt_diff(struct arena *a, const char *path, const char *old_text,
+                         size_t old_len, const char *new_text, size_t new_len);
+
+#endif
