@@ -19,7 +19,7 @@ static const struct command commands[] = {
     {"check", cmd_check, "check [options] FILE...", "lint a plan: syntax, references, rules"},
     {"graph", cmd_graph, "graph [options] FILE...", "alignment map through Graphviz: dot, svg, png, pdf"},
     {"report", cmd_report, "report [options] FILE...", "progress summary: text, md, json, html, csv"},
-    {"fmt", cmd_fmt, "fmt [--check|--diff|-w] FILE...", "canonical layout, every comment kept"},
+    {"fmt", cmd_fmt, "fmt [options] FILE...", "canonical layout, every comment kept"},
     {"agenda", cmd_agenda, "agenda @PERSON FILE...", "a one-on-one agenda for a person's OKRs"},
     {"rules", cmd_rules, "rules", "list every rule, its default severity and parameters"},
     {"explain", cmd_explain, "explain RULE", "what a rule checks, why, an example, the fix"},
