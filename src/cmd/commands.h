@@ -9,5 +9,6 @@ int cmd_agenda(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_graph(int argc, char **argv);
+int cmd_lsp(int argc, char **argv);
 
 #endif

@@ -93,6 +93,21 @@ static const char *find_import(struct loader *l, const struct use_decl *u)
     return found ? found : try_path(a, OKRC_STDLIB_DIR, name, len);
 }
 
+/* The overlay's text for a file, as if read from path; NULL when none. */
+static struct source *overlay_source(struct loader *l, const char *key, const char *path)
+{
+    size_t len;
+    const char *text = l->opts->overlay ? l->opts->overlay(l->opts->overlay_ctx, key, &len) : NULL;
+    if (!text)
+        return NULL;
+    struct arena *a = l->plan->arena;
+    struct source *src = source_from_memory(a, path, text, len, (int)l->plan->sources.len);
+    char *copy = arena_strndup(a, path, strlen(path));   /* dirname may modify it */
+    const char *dir = dirname(copy);
+    src->dir = arena_strndup(a, dir, strlen(dir));
+    return src;
+}
+
 /* Loads and parses path unless it was loaded already. Returns the source, or
  * NULL with err filled on an I/O error. */
 static struct source *load_file(struct loader *l, const char *path, char *err, size_t errlen)
@@ -109,7 +124,9 @@ static struct source *load_file(struct loader *l, const char *path, char *err, s
                 return seen;
         }
     }
-    struct source *src = source_read(plan->arena, path, (int)plan->sources.len, err, errlen);
+    struct source *src = overlay_source(l, key ? key : path, path);
+    if (!src)
+        src = source_read(plan->arena, path, (int)plan->sources.len, err, errlen);
     if (!src)
         return NULL;
     vec_push(plan->arena, &plan->sources, src);

@@ -34,7 +34,14 @@ static void analyse(struct plan *plan)
 
 bool plan_compile(struct plan *plan, const char *const *files, size_t n)
 {
-    struct load_opts opts = {.implicit = "std/rules/default"};
+    return plan_compile_overlay(plan, files, n, NULL, NULL);
+}
+
+bool plan_compile_overlay(struct plan *plan, const char *const *files, size_t n,
+                          load_overlay_fn overlay, void *ctx)
+{
+    struct load_opts opts = {.implicit = "std/rules/default", .overlay = overlay,
+                             .overlay_ctx = ctx};
     bool ok = load_plan(plan, files, n, &opts);
     analyse(plan);
     return ok;

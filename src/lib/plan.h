@@ -6,11 +6,15 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "lib/load.h"
 #include "lib/model.h"
 
 void plan_init(struct plan *plan, struct arena *arena, struct diag_ctx *diags);
 /* Loads, parses, resolves and checks; false on an I/O error (exit 2). */
 bool plan_compile(struct plan *plan, const char *const *files, size_t n);
+/* The same with open editor buffers standing in for files (load.h). */
+bool plan_compile_overlay(struct plan *plan, const char *const *files, size_t n,
+                          load_overlay_fn overlay, void *ctx);
 void plan_free(struct plan *plan);
 /* One source from memory through the same steps as plan_compile, without
  * following imports or loading the implicit stdlib (fuzzing). */
