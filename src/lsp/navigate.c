@@ -4,6 +4,7 @@
  * references every occurrence of it, hover describes what it declares. */
 #define _GNU_SOURCE
 #include "lsp/navigate.h"
+#include "emit/emit.h"
 #include "lib/arena.h"
 #include "lib/date.h"
 #include "lib/model.h"
@@ -278,10 +279,10 @@ static void hover_target(FILE *f, const struct server *s, const struct occurrenc
         if (kr->objective->team_ref.name.ptr)
             fprintf(f, "team %.*s · ", NAME(kr->objective->team_ref));
         period_md(f, &kr->objective->period);
-        fputs(objective_kind(kr->objective), f);
-        if (kr->progress.has_value)
-            fprintf(f, " · value %g%s%.*s", kr->progress.value, kr->to.unit.len ? " " : "",
-                    (int)kr->to.unit.len, kr->to.unit.ptr);
+        char metric[160], value[96];
+        format_metric(metric, sizeof metric, kr);
+        format_value(value, sizeof value, kr);
+        fprintf(f, "%s · %s · value %s", objective_kind(kr->objective), metric, value);
         progress_md(f, s, &kr->progress);
         break;
     }

@@ -14,6 +14,7 @@
 #include "lib/source.h"
 #include "lib/version.h"
 #include "lsp/navigate.h"
+#include "lsp/outline.h"
 #include "lsp/rpc.h"
 #include "lsp/server.h"
 
@@ -400,10 +401,12 @@ static json_t *initialize(struct server *s, json_t *params)
     else if (as_of)
         rpc_log(&s->rpc, "initializationOptions.asOf '%s' is no date (YYYY-MM-DD): using today", as_of);
     static const char *const names[] = {"utf-16", "utf-8", "utf-32"};
-    json_t *caps = json_pack("{s:s,s:{s:b,s:i,s:{s:b}},s:b,s:b,s:b,s:b}", "positionEncoding",
+    json_t *caps = json_pack("{s:s,s:{s:b,s:i,s:{s:b}},s:b,s:b,s:b,s:b,s:b,s:b,s:{s:[s,s]}}", "positionEncoding",
                              names[s->encoding], "textDocumentSync", "openClose", 1, "change", 1,
                              "save", "includeText", 1, "hoverProvider", 1, "definitionProvider", 1,
-                             "referencesProvider", 1, "documentHighlightProvider", 1);
+                             "referencesProvider", 1, "documentHighlightProvider", 1,
+                             "documentSymbolProvider", 1, "foldingRangeProvider", 1,
+                             "completionProvider", "triggerCharacters", ".", "@");
     return json_pack("{s:o,s:{s:s,s:s}}", "capabilities", caps, "serverInfo", "name", "okrc",
                      "version", OKRC_VERSION);
 }
@@ -466,6 +469,22 @@ static void dispatch(struct server *s, json_t *msg)
         did_save(s, params);
     } else if (!request && strcmp(method, "textDocument/didClose") == 0) {
         did_close(s, params);
+    } else if (request && (strcmp(method, "textDocument/documentSymbol") == 0 ||
+                           strcmp(method, "textDocument/foldingRange") == 0 ||
+                           strcmp(method, "textDocument/completion") == 0)) {
+        const char *uri = text_document_uri(params);
+        struct document *d = uri ? find_document(s, uri) : NULL;
+        json_t *position = json_object_get(params, "position");
+        if (!d || !d->unit || !d->unit->root)
+            rpc_error(&s->rpc, id, RPC_INVALID_PARAMS, "textDocument must be open");
+        else if (method[13] == 'd')
+            rpc_respond(&s->rpc, id, outline_symbols(s, d->unit));
+        else if (method[13] == 'f')
+            rpc_respond(&s->rpc, id, outline_folding(s, d->unit));
+        else if (!json_is_object(position))
+            rpc_error(&s->rpc, id, RPC_INVALID_PARAMS, "completion needs a position");
+        else
+            rpc_respond(&s->rpc, id, outline_complete(s, d->unit, lsp_offset(s, d->unit->root, position)));
     } else if (request && navigate_handles(method)) {
         const char *uri = text_document_uri(params);
         struct document *d = uri ? find_document(s, uri) : NULL;

@@ -99,7 +99,95 @@ function posOf(text, needle, nth = 0, delta = 0) {
 }
 const lineOf = (text, needle, nth = 0) => posOf(text, needle, nth).line;
 
+// Applies LSP text edits (one line each, as ours are) to text.
+function applyEdits(text, edits) {
+    const lines = text.split('\n');
+    for (const e of [...edits].sort((a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character)) {
+        const l = e.range.start.line;
+        const line = lines[l] || '';
+        const head = line.slice(0, e.range.start.character), tail = (lines[e.range.end.line] || '').slice(e.range.end.character);
+        lines.splice(l, e.range.end.line - l + 1, ...(head + e.newText + tail).split('\n'));
+    }
+    return lines.join('\n');
+}
+
 const sessions = {
+    // Code actions that fix what they claim, applied and re-checked; inlay hints.
+    async actions() {
+        const file = path.join(os.tmpdir(), 'okrc-lsp-actions.okr');
+        let text = 'plan "P" { period 2027 owner @ceo }\nteam sales "Sales"\n' +
+            'objective grow "Double annual recurring revenue" {\n  team salse\n' +
+            '  kr revenue "Average annual revenue in dollars" { from 12 to 24 }\n}\n';
+        const uri = uriOf(file);
+        const s = start();
+        await s.init();
+        let diags = await s.open(file, text);
+        const actionsFor = (d) => s.conn.sendRequest('textDocument/codeAction',
+            { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
+        const typo = diags.find((d) => d.code === 'unknown-ref');
+        const fixes = await actionsFor(typo);
+        eq(fixes.map((a) => a.title), ["Change to 'sales'"], 'actions for a typo (structural: no ignore)');
+        text = applyEdits(text, fixes[0].edit.changes[uri]);
+        diags = await s.change(file, text, 3);
+        eq(diags.filter((d) => d.code === 'unknown-ref'), [], 'the did-you-mean fix applied');
+        const owner = diags.find((d) => d.code === 'missing-owner');
+        const ignore = (await actionsFor(owner)).find((a) => a.title.includes('okrc-ignore'));
+        text = applyEdits(text, ignore.edit.changes[uri]);
+        if (!text.includes('  # okrc-ignore: missing-owner\n  kr revenue')) fail('ignore comment not above the line:\n' + text);
+        diags = await s.change(file, text, 4);
+        eq(diags.filter((d) => d.code === 'missing-owner'), [], 'the okrc-ignore action applied');
+        ok('code actions: did-you-mean, okrc-ignore, each applied and re-checked');
+        const acme = path.join(TOP, 'examples/acme-2027.okr');
+        await s.open(acme);
+        const hints = await s.conn.sendRequest('textDocument/inlayHint',
+            { textDocument: { uri: uriOf(acme) }, range: { start: { line: 0, character: 0 }, end: { line: 1000, character: 0 } } });
+        const acmeText = fs.readFileSync(acme, 'utf8').split('\n');
+        const pipeline = hints.find((h) => acmeText[h.position.line].includes('kr pipeline'));
+        if (!pipeline || !/^\d\.\d\d [a-z-]+$/.test(pipeline.label)) fail('no score hint on kr pipeline: ' + JSON.stringify(hints.slice(0, 3)));
+        eq(pipeline.position.character, acmeText[pipeline.position.line].length, 'hint at the end of the line');
+        ok(`inlay hints: ${hints.length} scores`);
+        eq(await s.stop(), 0, 'exit status');
+    },
+    // Document symbols, folding ranges and completion that fits the cursor.
+    async outline() {
+        const file = path.join(TOP, 'examples/acme-2027.okr');
+        const text = fs.readFileSync(file, 'utf8');
+        const uri = uriOf(file);
+        const s = start();
+        const init = await s.init();
+        eq(init.capabilities.completionProvider.triggerCharacters, ['.', '@'], 'completion triggers');
+        await s.open(file);
+        const syms = await s.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+        const q1 = syms.find((x) => x.name === 'q1_sales');
+        if (!q1) fail('no symbol q1_sales');
+        eq(q1.children.map((c) => c.name), ['new_products', 'pipeline', 'pricing', 'enablement'], 'children of q1_sales');
+        eq(q1.selectionRange.start.line, lineOf(text, 'objective q1_sales'), 'selection range');
+        if (!(q1.range.end.line > q1.range.start.line)) fail('objective range spans one line');
+        if (!syms.some((x) => x.name === 'checkin 2027-02-01')) fail('no check-in symbol');
+        if (!syms.some((x) => x.name === 'sales' && x.kind === 3)) fail('no team symbol');
+        ok('document symbols: objectives with KRs and initiatives, teams, check-ins');
+        const folds = await s.conn.sendRequest('textDocument/foldingRange', { textDocument: { uri } });
+        if (!folds.some((f) => f.startLine === lineOf(text, 'objective q1_sales')))
+            fail('no fold for q1_sales: ' + JSON.stringify(folds));
+        ok(`${folds.length} folding ranges`);
+        // Completion on an edited buffer: each probe line is put before the last check-in.
+        const complete = async (line) => {
+            const edited = text + '\n' + line;
+            const lines = edited.split('\n');
+            await s.change(file, edited, 10 + lines.length);
+            const r = await s.conn.sendRequest('textDocument/completion',
+                { textDocument: { uri }, position: { line: lines.length - 1, character: line.length } });
+            return (Array.isArray(r) ? r : r.items).map((i) => i.label);
+        };
+        const has = (got, want, what) => { for (const w of want) if (!got.includes(w)) fail(`${what}: no ${w} in ${got}`); };
+        has(await complete('objective x "A b c d" { aligns '), ['grow', 'q1_sales', 'reliable'], 'after aligns');
+        eq((await complete('checkin 2027-02-20 { q1_sales.')), ['new_products', 'pipeline', 'pricing'], 'after OBJ.');
+        has(await complete('objective y "A b c d" { team '), ['sales', 'engineering', 'platform'], 'after team');
+        has(await complete('objective z "A b c d" { owner @'), ['@maria', '@dev'], 'after owner @');
+        has(await complete('# okrc-ignore: '), ['activity-kr', 'kr-count'], 'in okrc-ignore');
+        ok('completion: aligns, OBJ., team, people, rule names');
+        eq(await s.stop(), 0, 'exit status');
+    },
     // Hover, definition, references and highlights on the Acme example.
     async navigation() {
         const file = path.join(TOP, 'examples/acme-2027.okr');
