@@ -13,6 +13,7 @@
 #include "lib/rules.h"
 #include "lib/source.h"
 #include "lib/version.h"
+#include "lsp/actions.h"
 #include "lsp/navigate.h"
 #include "lsp/outline.h"
 #include "lsp/rpc.h"
@@ -401,12 +402,14 @@ static json_t *initialize(struct server *s, json_t *params)
     else if (as_of)
         rpc_log(&s->rpc, "initializationOptions.asOf '%s' is no date (YYYY-MM-DD): using today", as_of);
     static const char *const names[] = {"utf-16", "utf-8", "utf-32"};
-    json_t *caps = json_pack("{s:s,s:{s:b,s:i,s:{s:b}},s:b,s:b,s:b,s:b,s:b,s:b,s:{s:[s,s]}}", "positionEncoding",
+    json_t *caps = json_pack("{s:s,s:{s:b,s:i,s:{s:b}},s:b,s:b,s:b,s:b,s:b,s:b,s:{s:[s,s]},s:{s:[s]},s:b}",
+                             "positionEncoding",
                              names[s->encoding], "textDocumentSync", "openClose", 1, "change", 1,
                              "save", "includeText", 1, "hoverProvider", 1, "definitionProvider", 1,
                              "referencesProvider", 1, "documentHighlightProvider", 1,
                              "documentSymbolProvider", 1, "foldingRangeProvider", 1,
-                             "completionProvider", "triggerCharacters", ".", "@");
+                             "completionProvider", "triggerCharacters", ".", "@",
+                             "codeActionProvider", "codeActionKinds", "quickfix", "inlayHintProvider", 1);
     return json_pack("{s:o,s:{s:s,s:s}}", "capabilities", caps, "serverInfo", "name", "okrc",
                      "version", OKRC_VERSION);
 }
@@ -469,6 +472,16 @@ static void dispatch(struct server *s, json_t *msg)
         did_save(s, params);
     } else if (!request && strcmp(method, "textDocument/didClose") == 0) {
         did_close(s, params);
+    } else if (request && (strcmp(method, "textDocument/codeAction") == 0 ||
+                           strcmp(method, "textDocument/inlayHint") == 0)) {
+        const char *uri = text_document_uri(params);
+        struct document *d = uri ? find_document(s, uri) : NULL;
+        if (!d || !d->unit || !d->unit->root)
+            rpc_error(&s->rpc, id, RPC_INVALID_PARAMS, "textDocument must be open");
+        else if (strcmp(method, "textDocument/codeAction") == 0)
+            rpc_respond(&s->rpc, id, actions_for(s, d->unit, d->uri, params));
+        else
+            rpc_respond(&s->rpc, id, actions_inlay_hints(s, d->unit));
     } else if (request && (strcmp(method, "textDocument/documentSymbol") == 0 ||
                            strcmp(method, "textDocument/foldingRange") == 0 ||
                            strcmp(method, "textDocument/completion") == 0)) {
