@@ -35,9 +35,10 @@ WARN     := -Wall -Wextra -Werror
 GEN_WARN := -Wall -Wno-unused-function -Wno-sign-compare -Wno-unused-parameter
 INCLUDES := -Isrc -Ibuild/gen
 
-# The library (src/lib), the emitters (src/emit) and the commands (src/cmd);
+# The library (src/lib), the emitters (src/emit), the commands (src/cmd) and
+# the language server (src/lsp);
 # docs/architecture.md says which may include which (tools/check-includes.sh).
-SRC      := $(wildcard src/lib/*.c src/emit/*.c src/cmd/*.c)
+SRC      := $(wildcard src/lib/*.c src/emit/*.c src/cmd/*.c src/lsp/*.c)
 GEN      := build/gen/parser.c build/gen/scanner.c
 
 # The build prints one line per step; V=1 prints the commands.

@@ -2,7 +2,8 @@
 # The include rule of docs/architecture.md, checked over every #include line:
 #   lib/   (the compiler library)  includes lib/ only
 #   emit/  (the emitters)          includes lib/ and emit/
-#   cmd/   (the commands)          includes lib/, emit/ and cmd/
+#   cmd/   (the commands)          includes lib/, emit/ and cmd/, and lsp/lsp.h
+#                                  (the server's one entry, for cmd_lsp.c)
 #   lsp/   (the language server)   includes lib/, emit/ and lsp/
 #   grammar/ (scanner and parser)  includes lib/ (and the generated parser.h)
 # Every project header is named with its folder ("lib/plan.h"), so a line
@@ -52,6 +53,9 @@ for f in src/*/*.c src/*/*.h src/*/*.def grammar/*.l grammar/*.y; do
             status=1
             continue ;;
         esac
+        if [ "$layer" = cmd ] && [ "$name" = lsp/lsp.h ]; then
+            continue
+        fi
         if [ ! -e "src/$name" ]; then
             echo "$f:$line: \"$name\" is not a file under src/"
             status=1

@@ -12,5 +12,6 @@ int cmd_graph(int argc, char **argv);
 int cmd_fmt(int argc, char **argv);
 /* Hidden: the words shell completion offers (completions/). */
 int cmd_complete(int argc, char **argv);
+int cmd_lsp(int argc, char **argv);
 
 #endif

@@ -231,6 +231,21 @@ static const char *find_import(struct loader *l, const struct use_decl *u, bool 
     return NULL;
 }
 
+/* The overlay's text for a file, as if read from path; NULL when none. */
+static struct source *overlay_source(struct loader *l, const char *key, const char *path)
+{
+    size_t len;
+    const char *text = l->opts->overlay ? l->opts->overlay(l->opts->overlay_ctx, key, &len) : NULL;
+    if (!text)
+        return NULL;
+    struct arena *a = l->plan->arena;
+    struct source *src = source_from_memory(a, path, text, len, (int)l->plan->sources.len);
+    char *copy = arena_strndup(a, path, strlen(path));   /* dirname may modify it */
+    const char *dir = dirname(copy);
+    src->dir = arena_strndup(a, dir, strlen(dir));
+    return src;
+}
+
 /* Loads and parses path unless it was loaded already. Returns the source, or
  * NULL with err filled on an I/O error. */
 /* library: found in OKRC_PATH or the stdlib, which the person running okrc
@@ -249,7 +264,11 @@ static struct source *load_file(struct loader *l, const char *path, bool library
     }
     size_t max = library ? LOAD_LIBRARY_MAX_FILE_SIZE
                : l->opts->max_file_size ? l->opts->max_file_size : LOAD_DEFAULT_MAX_FILE_SIZE;
-    struct source *src = source_read(plan->arena, path, (int)plan->sources.len, max, err, errlen);
+    /* The overlay knows files by their canonical path (an editor's URI). */
+    const char *real = strcmp(path, "-") != 0 ? canonical(plan->arena, path) : NULL;
+    struct source *src = overlay_source(l, real ? real : path, path);
+    if (!src)
+        src = source_read(plan->arena, path, (int)plan->sources.len, max, err, errlen);
     if (!src)
         return NULL;
     vec_push(plan->arena, &plan->sources, src);

@@ -6,6 +6,10 @@
 #include <stddef.h>
 
 struct plan;
+/* Text standing in for a file on disk (an editor's unsaved buffer): called
+ * with the file's canonical path (the path as given when it has none);
+ * returns the bytes and sets *len, or NULL to read the disk. */
+typedef const char *(*load_overlay_fn)(void *ctx, const char *path, size_t *len);
 /* What `use` may reach and how much is read: an untrusted plan must not
  * make okrc read, and print, files outside its repository. */
 #define LOAD_DEFAULT_MAX_FILE_SIZE (64u * 1024 * 1024)
@@ -19,6 +23,8 @@ struct load_opts {
                              * tree, else its directory */
     bool allow_outside_root;
     size_t max_file_size;   /* bytes; 0: LOAD_DEFAULT_MAX_FILE_SIZE */
+    load_overlay_fn overlay;    /* NULL: every file from disk */
+    void *overlay_ctx;
 };
 /* Returns false on an I/O error with a command-line file (exit 2). */
 bool load_plan(struct plan *plan, const char *const *paths, size_t n,

@@ -37,6 +37,13 @@ bool plan_compile(struct plan *plan, const char *const *files, size_t n)
     return plan_compile_with(plan, files, n, NULL);
 }
 
+bool plan_compile_overlay(struct plan *plan, const char *const *files, size_t n,
+                          load_overlay_fn overlay, void *ctx)
+{
+    struct load_opts opts = {.overlay = overlay, .overlay_ctx = ctx};
+    return plan_compile_with(plan, files, n, &opts);
+}
+
 bool plan_compile_with(struct plan *plan, const char *const *files, size_t n,
                        const struct load_opts *load)
 {

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "lib/load.h"
 #include "lib/model.h"
 
 void plan_init(struct plan *plan, struct arena *arena, struct diag_ctx *diags);
@@ -16,6 +17,9 @@ bool plan_compile(struct plan *plan, const char *const *files, size_t n);
 struct load_opts;
 bool plan_compile_with(struct plan *plan, const char *const *files, size_t n,
                        const struct load_opts *load);
+/* The same with open editor buffers standing in for files (load.h). */
+bool plan_compile_overlay(struct plan *plan, const char *const *files, size_t n,
+                          load_overlay_fn overlay, void *ctx);
 void plan_free(struct plan *plan);
 /* One source from memory through the same steps as plan_compile, without
  * following imports or loading the implicit stdlib (fuzzing). */

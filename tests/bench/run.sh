@@ -45,3 +45,11 @@ echo "peak memory          check $check_mb MB, fmt $fmt_mb MB"
 # The bar for the report: at most twice the time of `check`.
 json=$(best "$top/okrc" report -f json --as-of 2027-06-01 "$out/plan.okr")
 echo "okrc report -f json  $json s ($(python3 -c "print(f'{$json / $check:.2f}')")x check)"
+
+# The language server on a plan of 1,000 objectives (docs/editors.md).
+if command -v node >/dev/null && lsp_node=$("$top/tests/lsp/setup.sh" 2>/dev/null); then
+    python3 "$gen" "${LSP_N:-1000}" >"$out/lsp-plan.okr"
+    LSP_NODE="$lsp_node" node "$top/tests/bench/lsp.js" "$top/okrc" "$out/lsp-plan.okr" "${LSP_EDITS:-1000}"
+else
+    echo "lsp: skipped (needs node and vscode-jsonrpc from npm)"
+fi

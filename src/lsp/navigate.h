@@ -1,0 +1,20 @@
+/* navigate.h — what is at a position: hover, definition, references and
+ * document highlights, over an index of every declaration and reference
+ * of a compiled plan. */
+#ifndef OKRC_LSP_NAVIGATE_H
+#define OKRC_LSP_NAVIGATE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <jansson.h>
+
+struct server;
+struct unit;
+
+bool navigate_handles(const char *method);
+/* The result of a request at offset of the unit's root; a new reference. */
+json_t *navigate(struct server *s, struct unit *u, const char *method, json_t *params,
+                 uint32_t offset);
+
+#endif

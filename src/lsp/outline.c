@@ -1,0 +1,285 @@
+/* outline.c — the shape of a document (symbols, folds) and what may be
+ * typed at a point (completion), read from the compiled plan. */
+#define _GNU_SOURCE
+#include "lsp/outline.h"
+#include "lib/date.h"
+#include "lib/model.h"
+#include "lib/rules.h"
+#include "lib/source.h"
+#include "lsp/server.h"
+
+#include <stdio.h>
+#include <string.h>
+
+enum { SYM_NAMESPACE = 3, SYM_CLASS = 5, SYM_FIELD = 8, SYM_FUNCTION = 12, SYM_EVENT = 24,
+       SYM_CONSTANT = 14, SYM_KEY = 20 };
+
+/* The model keeps the span of a declaration's head; its block runs to the
+ * brace that closes the first one after it (strings and comments skipped).
+ * Without a block, or cut short, the head alone. */
+static span with_block(span at)
+{
+    if (!at.src)
+        return at;
+    const char *t = at.src->text;
+    size_t n = at.src->len, i = at.end;
+    while (i < n && t[i] != '{' && t[i] != '\n' && t[i] != '}')
+        i++;
+    if (i >= n || t[i] != '{')
+        return at;
+    int depth = 0;
+    for (; i < n; i++) {
+        char c = t[i];
+        if (c == '#') {
+            while (i < n && t[i] != '\n')
+                i++;
+        } else if (c == '"' && i + 2 < n && t[i + 1] == '"' && t[i + 2] == '"') {
+            const char *end = memmem(t + i + 3, n - i - 3, "\"\"\"", 3);
+            if (!end)
+                return at;
+            i = (size_t)(end - t) + 2;
+        } else if (c == '"') {
+            for (i++; i < n && t[i] != '"' && t[i] != '\n'; i++)
+                if (t[i] == '\\')
+                    i++;
+        } else if (c == '{') {
+            depth++;
+        } else if (c == '}' && --depth == 0) {
+            return (span){at.src, at.start, (uint32_t)i + 1};
+        }
+    }
+    return at;
+}
+
+static json_t *symbol(struct server *s, const char *name, int kind, span whole, span id, const char *detail)
+{
+    if (whole.src == id.src) {     /* the head's span may start after the name */
+        whole.start = whole.start < id.start ? whole.start : id.start;
+        whole.end = whole.end > id.end ? whole.end : id.end;
+    }
+    whole = with_block(whole);
+    if (whole.src != id.src || whole.start > id.start || whole.end < id.end)
+        whole = id;             /* a cut-short block: the name is the range */
+    json_t *o = json_pack("{s:s,s:i,s:o,s:o}", "name", name, "kind", kind, "range", lsp_range(s, whole),
+                          "selectionRange", lsp_range(s, id));
+    if (detail && *detail)
+        json_object_set_new(o, "detail", json_string(detail));
+    return o;
+}
+
+static char *name_of(const ident *id)
+{
+    return strndup(id->name.ptr, id->name.len);
+}
+
+json_t *outline_symbols(struct server *s, struct unit *u)
+{
+    json_t *list = json_array();
+    const struct plan *plan = &u->plan;
+    for (size_t i = 0; i < plan->teams.len; i++) {
+        const struct team *t = plan->teams.items[i];
+        if (t->id.at.src != u->root)
+            continue;
+        char *n = name_of(&t->id), *title = strndup(t->title.ptr, t->title.len);
+        json_array_append_new(list, symbol(s, n, SYM_NAMESPACE, t->at, t->id.at, title));
+        free(n);
+        free(title);
+    }
+    for (size_t i = 0; i < plan->objectives.len; i++) {
+        const struct objective *o = plan->objectives.items[i];
+        if (o->id.at.src != u->root)
+            continue;
+        char *n = name_of(&o->id), *title = strndup(o->title.ptr, o->title.len);
+        json_t *sym = symbol(s, n, SYM_CLASS, o->at, o->id.at, title), *children = json_array();
+        free(n);
+        free(title);
+        for (size_t k = 0; k < o->key_results.len; k++) {
+            const struct key_result *kr = o->key_results.items[k];
+            char *kn = name_of(&kr->id), *kt = strndup(kr->title.ptr, kr->title.len);
+            json_array_append_new(children, symbol(s, kn, SYM_FIELD, kr->at, kr->id.at, kt));
+            free(kn);
+            free(kt);
+        }
+        for (size_t k = 0; k < o->initiatives.len; k++) {
+            const struct initiative *in = o->initiatives.items[k];
+            char *kn = name_of(&in->id), *kt = strndup(in->title.ptr, in->title.len);
+            json_array_append_new(children, symbol(s, kn, SYM_FUNCTION, in->at, in->id.at, kt));
+            free(kn);
+            free(kt);
+        }
+        json_object_set_new(sym, "children", children);
+        json_array_append_new(list, sym);
+    }
+    for (size_t i = 0; i < plan->checkins.len; i++) {
+        const struct checkin *c = plan->checkins.items[i];
+        if (c->at.src != u->root || !c->date.present)
+            continue;
+        char day[11], name[32];
+        date_format(c->date.value, day);
+        snprintf(name, sizeof name, "checkin %s", day);
+        char *by = c->by.name.ptr ? strndup(c->by.name.ptr, c->by.name.len) : NULL;
+        json_array_append_new(list, symbol(s, name, SYM_EVENT, c->at, c->date.at, by));
+        free(by);
+    }
+    return list;
+}
+
+static void fold(struct server *s, json_t *list, span at)
+{
+    at = with_block(at);
+    if (!at.src)
+        return;
+    json_t *a = lsp_position(s, at.src, at.start), *b = lsp_position(s, at.src, at.end);
+    json_int_t start = json_integer_value(json_object_get(a, "line"));
+    json_int_t end = json_integer_value(json_object_get(b, "line"));
+    json_decref(a);
+    json_decref(b);
+    if (end > start)
+        json_array_append_new(list, json_pack("{s:I,s:I}", "startLine", start, "endLine", end));
+}
+
+json_t *outline_folding(struct server *s, struct unit *u)
+{
+    json_t *list = json_array();
+    const struct plan *plan = &u->plan;
+    for (size_t i = 0; i < plan->objectives.len; i++) {
+        const struct objective *o = plan->objectives.items[i];
+        if (o->at.src != u->root)
+            continue;
+        fold(s, list, o->at);
+        for (size_t k = 0; k < o->key_results.len; k++)
+            fold(s, list, ((const struct key_result *)o->key_results.items[k])->at);
+        for (size_t k = 0; k < o->initiatives.len; k++)
+            fold(s, list, ((const struct initiative *)o->initiatives.items[k])->at);
+    }
+    for (size_t i = 0; i < plan->checkins.len; i++)
+        if (((const struct checkin *)plan->checkins.items[i])->at.src == u->root)
+            fold(s, list, ((const struct checkin *)plan->checkins.items[i])->at);
+    for (size_t i = 0; i < plan->rules_blocks.len; i++)
+        if (((const struct rules_block *)plan->rules_blocks.items[i])->at.src == u->root)
+            fold(s, list, ((const struct rules_block *)plan->rules_blocks.items[i])->at);
+    for (size_t i = 0; i < plan->teams.len; i++)
+        if (((const struct team *)plan->teams.items[i])->at.src == u->root)
+            fold(s, list, ((const struct team *)plan->teams.items[i])->at);
+    return list;
+}
+
+/* ---- completion ---- */
+
+enum { ITEM_CLASS = 7, ITEM_FIELD = 5, ITEM_MODULE = 9, ITEM_VALUE = 12, ITEM_KEYWORD = 14 };
+
+static void item(json_t *list, const char *label, size_t len, int kind, const char *detail, size_t dlen)
+{
+    json_t *o = json_pack("{s:s%,s:i}", "label", label, len, "kind", kind);
+    if (detail && dlen)
+        json_object_set_new(o, "detail", json_stringn(detail, dlen));
+    json_array_append_new(list, o);
+}
+
+static bool name_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '-' || (unsigned char)c >= 0x80;
+}
+
+/* Whether offset lies inside a `rules { ... }` block of the root. */
+static bool in_rules_block(const struct unit *u, uint32_t offset)
+{
+    for (size_t i = 0; i < u->plan.rules_blocks.len; i++) {
+        const struct rules_block *b = u->plan.rules_blocks.items[i];
+        if (b->at.src == u->root && b->at.start < offset && offset <= b->at.end)
+            return true;
+    }
+    return false;
+}
+
+static void people(json_t *list, const struct plan *plan)
+{
+    for (size_t i = 0; i < plan->people.len; i++) {
+        const struct person *p = plan->people.items[i];
+        json_t *o = json_pack("{s:s+%,s:i,s:s%,s:s%}", "label", "@", p->id.name.ptr, p->id.name.len,
+                              "kind", ITEM_VALUE, "detail", p->name.ptr, p->name.len, "insertText",
+                              p->id.name.ptr, p->id.name.len);
+        json_array_append_new(list, o);
+    }
+}
+
+json_t *outline_complete(struct server *s, struct unit *u, uint32_t offset)
+{
+    (void)s;
+    const char *text = u->root->text;
+    uint32_t p = offset, line = offset;
+    while (line > 0 && text[line - 1] != '\n')
+        line--;
+    while (p > line && name_char(text[p - 1]))
+        p--;
+    json_t *list = json_array();
+    const struct plan *plan = &u->plan;
+    /* OBJ. → the KRs of OBJ (check-ins, aligns OBJ.KR). */
+    if (p > line && text[p - 1] == '.') {
+        uint32_t q = p - 1;
+        while (q > line && name_char(text[q - 1]))
+            q--;
+        for (size_t i = 0; i < plan->objectives.len; i++) {
+            const struct objective *o = plan->objectives.items[i];
+            if (o->id.name.len != p - 1 - q || memcmp(o->id.name.ptr, text + q, o->id.name.len) != 0)
+                continue;
+            for (size_t k = 0; k < o->key_results.len; k++) {
+                const struct key_result *kr = o->key_results.items[k];
+                item(list, kr->id.name.ptr, kr->id.name.len, ITEM_FIELD, kr->title.ptr, kr->title.len);
+            }
+        }
+        return list;
+    }
+    if (p > line && text[p - 1] == '@') {
+        people(list, plan);
+        return list;
+    }
+    /* The word before the one being typed decides. */
+    uint32_t e = p;
+    while (e > line && (text[e - 1] == ' ' || text[e - 1] == '\t' || text[e - 1] == ','))
+        e--;
+    uint32_t b = e;
+    while (b > line && name_char(text[b - 1]))
+        b--;
+    size_t wl = e - b;
+    const char *w = text + b;
+    const char *ignore = memmem(text + line, offset - line, "okrc-ignore:", 12);
+#define WORD(lit) (wl == sizeof lit - 1 && memcmp(w, lit, wl) == 0)
+    if (ignore || in_rules_block(u, offset)) {
+        for (int r = 0; r < RULE_COUNT; r++) {
+            const struct rule_info *ri = rule_info((enum rule_id)r);
+            item(list, ri->name, strlen(ri->name), ITEM_KEYWORD, ri->summary, strlen(ri->summary));
+        }
+    } else if (WORD("aligns") || (e < p && memmem(text + line, b - line, "aligns", 6))) {
+        for (size_t i = 0; i < plan->objectives.len; i++) {
+            const struct objective *o = plan->objectives.items[i];
+            item(list, o->id.name.ptr, o->id.name.len, ITEM_CLASS, o->title.ptr, o->title.len);
+        }
+    } else if (WORD("team") || WORD("parent")) {
+        for (size_t i = 0; i < plan->teams.len; i++) {
+            const struct team *t = plan->teams.items[i];
+            item(list, t->id.name.ptr, t->id.name.len, ITEM_MODULE, t->title.ptr, t->title.len);
+        }
+    } else if (WORD("owner") || WORD("by") || WORD("lead")) {
+        people(list, plan);
+    } else if (WORD("perspective")) {
+        for (size_t i = 0; i < plan->perspectives.len; i++) {
+            const struct perspective *x = plan->perspectives.items[i];
+            item(list, x->id.name.ptr, x->id.name.len, ITEM_VALUE, x->title.ptr, x->title.len);
+        }
+    } else {
+        /* At the start of a line in a check-in: the objectives. */
+        for (size_t i = 0; b == e && i < plan->checkins.len; i++) {
+            const struct checkin *c = plan->checkins.items[i];
+            span block = with_block(c->at);
+            if (block.src == u->root && block.start < offset && offset <= block.end)
+                for (size_t k = 0; k < plan->objectives.len; k++) {
+                    const struct objective *o = plan->objectives.items[k];
+                    item(list, o->id.name.ptr, o->id.name.len, ITEM_CLASS, o->title.ptr, o->title.len);
+                }
+        }
+    }
+#undef WORD
+    return list;
+}

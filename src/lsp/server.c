@@ -1,0 +1,538 @@
+/* server.c — one LSP session: the lifecycle (initialize, shutdown, exit),
+ * the open documents (full sync) and their diagnostics. Each open document
+ * is compiled as the root of a plan, as `okrc check FILE` would, with every
+ * open buffer standing in for its file on disk (load.h's overlay). */
+#define _GNU_SOURCE
+#include "lsp/lsp.h"
+#include "lib/arena.h"
+#include "lib/date.h"
+#include "lib/diag.h"
+#include "lib/model.h"
+#include "lib/plan.h"
+#include "lib/progress.h"
+#include "lib/rules.h"
+#include "lib/source.h"
+#include "lib/version.h"
+#include "lsp/actions.h"
+#include "lsp/navigate.h"
+#include "lsp/outline.h"
+#include "lsp/rpc.h"
+#include "lsp/server.h"
+
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define RULES_DOC_URI "https://github.com/okrc/okrc/blob/main/docs/rules.md#"
+
+/* ---- URIs and paths ---- */
+
+static int hex(int c)
+{
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+         : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+/* file:///a%20b → /a b; another scheme stays as it is (a name, no file). */
+static char *uri_to_path(const char *uri)
+{
+    if (strncmp(uri, "file://", 7) != 0)
+        return strdup(uri);
+    const char *p = uri + 7;
+    char *out = malloc(strlen(p) + 1), *o = out;
+    for (; *p; p++) {
+        if (*p == '%' && hex(p[1]) >= 0 && hex(p[2]) >= 0) {
+            *o++ = (char)(hex(p[1]) * 16 + hex(p[2]));
+            p += 2;
+        } else {
+            *o++ = *p;
+        }
+    }
+    *o = '\0';
+    return out;
+}
+
+static char *path_to_uri(const char *path)
+{
+    static const char digits[] = "0123456789ABCDEF";
+    char *out = malloc(strlen(path) * 3 + 8), *o = out;
+    memcpy(o, "file://", 7);
+    o += 7;
+    for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+            strchr("/-._~", *p)) {
+            *o++ = (char)*p;
+        } else {
+            *o++ = '%';
+            *o++ = digits[*p >> 4];
+            *o++ = digits[*p & 15];
+        }
+    }
+    *o = '\0';
+    return out;
+}
+
+static char *canonical(const char *path)
+{
+    char *c = realpath(path, NULL);
+    return c ? c : strdup(path);
+}
+
+/* ---- positions: byte offsets ↔ LSP positions in the negotiated units ---- */
+
+static size_t units_of(enum encoding enc, unsigned char lead)
+{
+    if (enc == ENC_UTF8)
+        return 1;
+    if ((lead & 0xC0) == 0x80)
+        return 0;               /* continuation bytes count with their lead */
+    return enc == ENC_UTF16 && lead >= 0xF0 ? 2 : 1;
+}
+
+static uint32_t line_start_before(const char *text, uint32_t offset)
+{
+    while (offset > 0 && text[offset - 1] != '\n')
+        offset--;
+    return offset;
+}
+
+json_t *lsp_position(const struct server *s, const struct source *src, uint32_t offset)
+{
+    if (offset > src->len)
+        offset = (uint32_t)src->len;
+    int line = 0;
+    for (const char *p = src->text; (p = memchr(p, '\n', (size_t)(src->text + offset - p))) != NULL; p++)
+        line++;
+    uint32_t start = line_start_before(src->text, offset);
+    size_t ch = 0;
+    for (uint32_t i = start; i < offset; i++)
+        ch += units_of(s->encoding, (unsigned char)src->text[i]);
+    return json_pack("{s:i,s:I}", "line", line, "character", (json_int_t)ch);
+}
+
+uint32_t lsp_offset(const struct server *s, const struct source *src, json_t *position)
+{
+    json_int_t line = json_integer_value(json_object_get(position, "line"));
+    json_int_t ch = json_integer_value(json_object_get(position, "character"));
+    const char *text = src->text, *end = text + src->len, *p = text;
+    for (json_int_t i = 0; i < line; i++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (!nl)
+            return (uint32_t)src->len;
+        p = nl + 1;
+    }
+    json_int_t units = 0;
+    while (p < end && *p != '\n') {
+        size_t u = units_of(s->encoding, (unsigned char)*p);
+        if (u && units + (json_int_t)u > ch)
+            break;
+        units += (json_int_t)u;
+        p++;
+    }
+    return (uint32_t)(p - text);
+}
+
+json_t *lsp_range(const struct server *s, span at)
+{
+    return json_pack("{s:o,s:o}", "start", lsp_position(s, at.src, at.start), "end",
+                     lsp_position(s, at.src, at.end));
+}
+
+/* ---- documents ---- */
+
+static struct document *find_document(struct server *s, const char *uri)
+{
+    for (size_t i = 0; i < s->n_docs; i++)
+        if (strcmp(s->docs[i]->uri, uri) == 0)
+            return s->docs[i];
+    return NULL;
+}
+
+static const char *overlay(void *ctx, const char *path, size_t *len)
+{
+    struct server *s = ctx;
+    for (size_t i = 0; i < s->n_docs; i++)
+        if (strcmp(s->docs[i]->canon, path) == 0) {
+            *len = s->docs[i]->len;
+            return s->docs[i]->text;
+        }
+    return NULL;
+}
+
+static void unit_free(struct unit *u)
+{
+    if (!u)
+        return;
+    free(u->occurrences);
+    for (size_t i = 0; i < u->n_deps; i++)
+        free(u->deps[i]);
+    free(u->deps);
+    plan_free(&u->plan);
+    arena_free(&u->arena);
+    free(u);
+}
+
+static void compile(struct server *s, struct document *d)
+{
+    unit_free(d->unit);
+    struct unit *u = calloc(1, sizeof *u);
+    diag_init(&u->diags, &u->arena);
+    plan_init(&u->plan, &u->arena, &u->diags);
+    u->plan.as_of = s->as_of;
+    const char *files[] = {d->path};
+    plan_compile_overlay(&u->plan, files, 1, overlay, s);
+    progress_compute(&u->plan);
+    u->deps = calloc(u->plan.sources.len + 1, sizeof *u->deps);
+    for (size_t i = 0; i < u->plan.sources.len; i++) {
+        struct source *src = u->plan.sources.items[i];
+        if (src->path == d->path || strcmp(src->path, d->path) == 0)
+            u->root = src;
+        u->deps[u->n_deps++] = canonical(src->path);
+    }
+    d->unit = u;
+}
+
+/* The URI for a source: the open document's own when it is one. */
+char *source_uri(struct server *s, const struct source *src)
+{
+    char *canon = canonical(src->path);
+    for (size_t i = 0; i < s->n_docs; i++)
+        if (strcmp(s->docs[i]->canon, canon) == 0) {
+            free(canon);
+            return strdup(s->docs[i]->uri);
+        }
+    char *uri = src->path[0] == '/' ? path_to_uri(canon) : strdup(canon);
+    free(canon);
+    return uri;
+}
+
+static int lsp_severity(enum severity sev)
+{
+    return sev == SEV_ERROR ? 1 : sev == SEV_WARNING ? 2 : 3;
+}
+
+static void publish(struct server *s, struct document *d)
+{
+    json_t *list = json_array();
+    struct unit *u = d->unit;
+    for (size_t i = 0; u && i < u->diags.list.len; i++) {
+        const struct diag *g = u->diags.list.items[i];
+        if (!g->at.src || g->at.src != u->root)
+            continue;           /* shown when its own file is open */
+        const char *rule = rule_info(g->rule)->name;
+        json_t *o = json_pack("{s:o,s:i,s:s,s:s,s:s}", "range", lsp_range(s, g->at), "severity",
+                              lsp_severity(g->severity), "code", rule, "source", "okrc",
+                              "message", g->message);
+        char *href = malloc(strlen(RULES_DOC_URI) + strlen(rule) + 1);
+        strcpy(href, RULES_DOC_URI);
+        strcat(href, rule);
+        json_object_set_new(o, "codeDescription", json_pack("{s:s}", "href", href));
+        free(href);
+        if (g->notes) {
+            json_t *related = json_array();
+            for (const struct diag_note *n = g->notes; n; n = n->next) {
+                if (!n->at.src)
+                    continue;
+                char *uri = source_uri(s, n->at.src);
+                json_array_append_new(related,
+                                      json_pack("{s:{s:s,s:o},s:s}", "location", "uri", uri, "range",
+                                                lsp_range(s, n->at), "message", n->message));
+                free(uri);
+            }
+            json_object_set_new(o, "relatedInformation", related);
+        }
+        json_array_append_new(list, o);
+    }
+    rpc_notify(&s->rpc, "textDocument/publishDiagnostics",
+               json_pack("{s:s,s:o}", "uri", d->uri, "diagnostics", list));
+}
+
+/* Re-checks d and every open document whose plan read d's file. */
+static void recheck(struct server *s, struct document *d)
+{
+    compile(s, d);
+    publish(s, d);
+    for (size_t i = 0; i < s->n_docs; i++) {
+        struct document *o = s->docs[i];
+        if (o == d || !o->unit)
+            continue;
+        for (size_t k = 0; k < o->unit->n_deps; k++)
+            if (strcmp(o->unit->deps[k], d->canon) == 0) {
+                compile(s, o);
+                publish(s, o);
+                break;
+            }
+    }
+}
+
+static void set_text(struct document *d, const char *text, size_t len)
+{
+    free(d->text);
+    d->text = malloc(len + 1);
+    memcpy(d->text, text, len);
+    d->text[len] = '\0';
+    d->len = len;
+}
+
+static void document_free(struct document *d)
+{
+    unit_free(d->unit);
+    free(d->uri);
+    free(d->path);
+    free(d->canon);
+    free(d->text);
+    free(d);
+}
+
+/* ---- requests and notifications ---- */
+
+static const char *text_document_uri(json_t *params)
+{
+    return json_string_value(json_object_get(json_object_get(params, "textDocument"), "uri"));
+}
+
+static void did_open(struct server *s, json_t *params)
+{
+    json_t *td = json_object_get(params, "textDocument");
+    const char *uri = json_string_value(json_object_get(td, "uri"));
+    json_t *text = json_object_get(td, "text");
+    if (!uri || !json_is_string(text)) {
+        rpc_log(&s->rpc, "didOpen without a uri and text: ignored");
+        return;
+    }
+    struct document *d = find_document(s, uri);
+    if (!d) {
+        d = calloc(1, sizeof *d);
+        d->uri = strdup(uri);
+        d->path = uri_to_path(uri);
+        d->canon = canonical(d->path);
+        if (s->n_docs == s->cap_docs) {
+            s->cap_docs = s->cap_docs ? 2 * s->cap_docs : 8;
+            s->docs = realloc(s->docs, s->cap_docs * sizeof *s->docs);
+        }
+        s->docs[s->n_docs++] = d;
+    }
+    set_text(d, json_string_value(text), json_string_length(text));
+    recheck(s, d);
+}
+
+static void did_change(struct server *s, json_t *params)
+{
+    struct document *d = find_document(s, text_document_uri(params) ? text_document_uri(params) : "");
+    json_t *changes = json_object_get(params, "contentChanges");
+    if (!d || !json_is_array(changes) || json_array_size(changes) == 0) {
+        rpc_log(&s->rpc, "didChange for no open document: ignored");
+        return;
+    }
+    /* Full sync: the last change holds the whole text. */
+    json_t *text = json_object_get(json_array_get(changes, json_array_size(changes) - 1), "text");
+    if (!json_is_string(text))
+        return;
+    set_text(d, json_string_value(text), json_string_length(text));
+    recheck(s, d);
+}
+
+static void did_save(struct server *s, json_t *params)
+{
+    const char *uri = text_document_uri(params);
+    struct document *d = uri ? find_document(s, uri) : NULL;
+    if (!d)
+        return;
+    json_t *text = json_object_get(params, "text");
+    if (json_is_string(text))
+        set_text(d, json_string_value(text), json_string_length(text));
+    recheck(s, d);
+}
+
+static void did_close(struct server *s, json_t *params)
+{
+    const char *uri = text_document_uri(params);
+    for (size_t i = 0; uri && i < s->n_docs; i++)
+        if (strcmp(s->docs[i]->uri, uri) == 0) {
+            struct document *d = s->docs[i];
+            s->docs[i] = s->docs[--s->n_docs];
+            rpc_notify(&s->rpc, "textDocument/publishDiagnostics",
+                       json_pack("{s:s,s:[]}", "uri", uri, "diagnostics"));
+            /* Its users now read the file from disk again. */
+            char *canon = strdup(d->canon);
+            document_free(d);
+            for (size_t k = 0; k < s->n_docs; k++)
+                for (size_t j = 0; s->docs[k]->unit && j < s->docs[k]->unit->n_deps; j++)
+                    if (strcmp(s->docs[k]->unit->deps[j], canon) == 0) {
+                        compile(s, s->docs[k]);
+                        publish(s, s->docs[k]);
+                        break;
+                    }
+            free(canon);
+            return;
+        }
+}
+
+static okr_day today(void)
+{
+    time_t now = time(NULL);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+static json_t *initialize(struct server *s, json_t *params)
+{
+    /* utf-8 when the client offers it (no conversion), else UTF-16. */
+    json_t *encs = json_object_get(json_object_get(json_object_get(params, "capabilities"), "general"),
+                                   "positionEncodings");
+    size_t i;
+    json_t *e;
+    s->encoding = ENC_UTF16;
+    json_array_foreach(encs, i, e) {
+        const char *name = json_string_value(e);
+        if (name && strcmp(name, "utf-8") == 0) {
+            s->encoding = ENC_UTF8;
+            break;
+        }
+        if (name && strcmp(name, "utf-32") == 0)
+            s->encoding = ENC_UTF32;
+    }
+    s->as_of = today();
+    const char *as_of = json_string_value(json_object_get(json_object_get(params, "initializationOptions"), "asOf"));
+    okr_day day;
+    if (as_of && date_parse(as_of, strlen(as_of), &day))
+        s->as_of = day;
+    else if (as_of)
+        rpc_log(&s->rpc, "initializationOptions.asOf '%s' is no date (YYYY-MM-DD): using today", as_of);
+    static const char *const names[] = {"utf-16", "utf-8", "utf-32"};
+    json_t *caps = json_pack("{s:s,s:{s:b,s:i,s:{s:b}},s:b,s:b,s:b,s:b,s:b,s:b,s:{s:[s,s]},s:{s:[s]},s:b}",
+                             "positionEncoding",
+                             names[s->encoding], "textDocumentSync", "openClose", 1, "change", 1,
+                             "save", "includeText", 1, "hoverProvider", 1, "definitionProvider", 1,
+                             "referencesProvider", 1, "documentHighlightProvider", 1,
+                             "documentSymbolProvider", 1, "foldingRangeProvider", 1,
+                             "completionProvider", "triggerCharacters", ".", "@",
+                             "codeActionProvider", "codeActionKinds", "quickfix", "inlayHintProvider", 1);
+    return json_pack("{s:o,s:{s:s,s:s}}", "capabilities", caps, "serverInfo", "name", "okrc",
+                     "version", OKRC_VERSION);
+}
+
+static void dispatch(struct server *s, json_t *msg)
+{
+    if (!json_is_object(msg)) {
+        rpc_error(&s->rpc, NULL, RPC_INVALID_REQUEST, "a message must be a JSON object");
+        return;
+    }
+    json_t *id = json_object_get(msg, "id");
+    json_t *method_j = json_object_get(msg, "method");
+    json_t *params = json_object_get(msg, "params");
+    const char *method = json_string_value(method_j);
+    bool request = id != NULL;
+    if (request && !json_is_string(id) && !json_is_integer(id)) {
+        rpc_error(&s->rpc, NULL, RPC_INVALID_REQUEST, "id must be a number or a string");
+        return;
+    }
+    if (!method) {
+        if (!request || (!json_object_get(msg, "result") && !json_object_get(msg, "error")))
+            rpc_error(&s->rpc, id, RPC_INVALID_REQUEST, "a request needs a method");
+        return;                 /* a response to us: we send no requests */
+    }
+    rpc_log(&s->rpc, "%s %s", request ? "request" : "notification", method);
+    if (strcmp(method, "exit") == 0) {
+        s->exited = true;
+        return;
+    }
+    if (!s->initialized && strcmp(method, "initialize") != 0) {
+        if (request)
+            rpc_error(&s->rpc, id, RPC_SERVER_NOT_INITIALIZED, "initialize first");
+        return;
+    }
+    if (s->shutdown_requested) {
+        if (request)
+            rpc_error(&s->rpc, id, RPC_INVALID_REQUEST, "the server is shutting down");
+        return;
+    }
+    if (params && !json_is_object(params) && !json_is_array(params)) {
+        if (request)
+            rpc_error(&s->rpc, id, RPC_INVALID_PARAMS, "params must be an object");
+        return;
+    }
+    if (request && strcmp(method, "initialize") == 0) {
+        if (s->initialized) {
+            rpc_error(&s->rpc, id, RPC_INVALID_REQUEST, "initialize was sent twice");
+            return;
+        }
+        s->initialized = true;
+        rpc_respond(&s->rpc, id, initialize(s, params));
+    } else if (request && strcmp(method, "shutdown") == 0) {
+        s->shutdown_requested = true;
+        rpc_respond(&s->rpc, id, json_null());
+    } else if (!request && strcmp(method, "textDocument/didOpen") == 0) {
+        did_open(s, params);
+    } else if (!request && strcmp(method, "textDocument/didChange") == 0) {
+        did_change(s, params);
+    } else if (!request && strcmp(method, "textDocument/didSave") == 0) {
+        did_save(s, params);
+    } else if (!request && strcmp(method, "textDocument/didClose") == 0) {
+        did_close(s, params);
+    } else if (request && (strcmp(method, "textDocument/codeAction") == 0 ||
+                           strcmp(method, "textDocument/inlayHint") == 0)) {
+        const char *uri = text_document_uri(params);
+        struct document *d = uri ? find_document(s, uri) : NULL;
+        if (!d || !d->unit || !d->unit->root)
+            rpc_error(&s->rpc, id, RPC_INVALID_PARAMS, "textDocument must be open");
+        else if (strcmp(method, "textDocument/codeAction") == 0)
+            rpc_respond(&s->rpc, id, actions_for(s, d->unit, d->uri, params));
+        else
+            rpc_respond(&s->rpc, id, actions_inlay_hints(s, d->unit));
+    } else if (request && (strcmp(method, "textDocument/documentSymbol") == 0 ||
+                           strcmp(method, "textDocument/foldingRange") == 0 ||
+                           strcmp(method, "textDocument/completion") == 0)) {
+        const char *uri = text_document_uri(params);
+        struct document *d = uri ? find_document(s, uri) : NULL;
+        json_t *position = json_object_get(params, "position");
+        if (!d || !d->unit || !d->unit->root)
+            rpc_error(&s->rpc, id, RPC_INVALID_PARAMS, "textDocument must be open");
+        else if (method[13] == 'd')
+            rpc_respond(&s->rpc, id, outline_symbols(s, d->unit));
+        else if (method[13] == 'f')
+            rpc_respond(&s->rpc, id, outline_folding(s, d->unit));
+        else if (!json_is_object(position))
+            rpc_error(&s->rpc, id, RPC_INVALID_PARAMS, "completion needs a position");
+        else
+            rpc_respond(&s->rpc, id, outline_complete(s, d->unit, lsp_offset(s, d->unit->root, position)));
+    } else if (request && navigate_handles(method)) {
+        const char *uri = text_document_uri(params);
+        struct document *d = uri ? find_document(s, uri) : NULL;
+        json_t *position = json_object_get(params, "position");
+        if (!d || !d->unit || !d->unit->root || !json_is_object(position))
+            rpc_error(&s->rpc, id, RPC_INVALID_PARAMS, "textDocument must be open and position given");
+        else
+            rpc_respond(&s->rpc, id, navigate(s, d->unit, method, params,
+                                              lsp_offset(s, d->unit->root, position)));
+    } else if (request) {
+        rpc_error(&s->rpc, id, RPC_METHOD_NOT_FOUND, "method not supported by okrc");
+    }
+    /* Other notifications (initialized, $/cancelRequest, ...) need nothing. */
+}
+
+int lsp_serve(FILE *in, FILE *out, FILE *log)
+{
+    struct server s = {.rpc = {in, out, log, false}};
+    signal(SIGPIPE, SIG_IGN);   /* a client that disappears is a write error */
+    rpc_log(&s.rpc, "okrc lsp %s started", OKRC_VERSION);
+    while (!s.exited && !s.rpc.broken) {
+        json_t *msg;
+        enum rpc_read r = rpc_read(&s.rpc, &msg);
+        if (r == RPC_EOF) {
+            rpc_log(&s.rpc, "input ended");
+            break;
+        }
+        if (r == RPC_MESSAGE) {
+            dispatch(&s, msg);
+            json_decref(msg);
+        }
+    }
+    for (size_t i = 0; i < s.n_docs; i++)
+        document_free(s.docs[i]);
+    free(s.docs);
+    rpc_log(&s.rpc, "stopped %s shutdown", s.shutdown_requested ? "after" : "without");
+    return s.shutdown_requested ? 0 : 1;
+}

@@ -1,0 +1,40 @@
+#!/bin/sh
+# okrc lsp in a real editor: headless Neovim (Debian's neovim) with its
+# built-in LSP client (tests/editors/lsp-check.lua) opens a plan, and what
+# it received is asserted: the diagnostics of okrc check, a definition, a hover.
+set -u
+top=$(cd "$(dirname "$0")/../.." && pwd)
+: "${OKRC:?set OKRC to the okrc binary}"
+command -v nvim >/dev/null 2>&1 || { echo "FAIL: nvim is not installed (tools/deps.sh --tests installs neovim)"; exit 1; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+mkdir -p "$tmp/home"
+export HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/home" XDG_DATA_HOME="$tmp/home" XDG_STATE_HOME="$tmp/home" \
+    XDG_CACHE_HOME="$tmp/home"
+cat >"$tmp/plan.okr" <<'OKR'
+plan "Plan" { period 2027  owner @ceo }
+team sales "Sales"
+objective grow "Double annual recurring revenue" {
+  team salse
+  kr revenue "Average annual revenue in dollars" { from 12M USD to 24M USD }
+}
+checkin 2027-02-01 by @ceo {
+  grow.revenue = 14M USD
+}
+OKR
+(cd "$tmp" && OKRC="$OKRC" OKR_LSP_RESULT="$tmp/result" timeout 120 nvim --headless -u NONE -i NONE -n \
+    --cmd "set rtp^=$top/editors/vim" --cmd 'filetype plugin indent on' \
+    -c "luafile $top/tests/editors/lsp-check.lua" plan.okr >"$tmp/nvim.log" 2>&1 </dev/null)
+[ -f "$tmp/result" ] || { echo "FAIL: Neovim wrote no result"; cat "$tmp/nvim.log"; exit 1; }
+cat "$tmp/result"
+rc=0
+expect() { grep -qF -- "$1" "$tmp/result" || { echo "FAIL: Neovim did not receive: $1"; rc=1; }; }
+expect "diagnostic 4:8 1 unknown-ref unknown team 'salse'; did you mean 'sales'?"
+expect "definition plan.okr 5:6"
+expect "hover **key result grow.revenue** — Average annual revenue in dollars"
+expect "as of 2027-02-15"
+# The same findings as okrc check, one for one.
+n_check=$(cd "$tmp" && "$OKRC" check --format json --as-of 2027-02-15 plan.okr | grep -c '"rule"')
+n_nvim=$(grep -c '^diagnostic ' "$tmp/result")
+[ "$n_check" = "$n_nvim" ] || { echo "FAIL: okrc check found $n_check, Neovim received $n_nvim"; rc=1; }
+exit $rc
