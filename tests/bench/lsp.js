@@ -1,6 +1,6 @@
 // make bench: okrc lsp latency on a generated plan (not a pass/fail test).
 // From each didChange to its publishDiagnostics, hover and definition on a
-// check-in's OBJ.KR; the server's resident memory after the first edit and
+// check-in's OBJ.KR, completion after OBJ.; the server's resident memory after the first edit and
 // after the last. Usage: node lsp.js OKRC PLAN EDITS (LSP_NODE as for the tests).
 'use strict';
 const path = require('path');
@@ -43,7 +43,7 @@ const stats = (xs) => { const s = [...xs].sort((a, b) => a - b); return `median 
         if (i === 0) rssFirst = rss();
     }
     const rssLast = rss();
-    const hover = [], def = [];
+    const hover = [], def = [], completion = [];
     for (let i = 0; i < 200; i++) {
         let t0 = process.hrtime.bigint();
         await conn.sendRequest('textDocument/hover', { textDocument: { uri }, position });
@@ -51,10 +51,14 @@ const stats = (xs) => { const s = [...xs].sort((a, b) => a - b); return `median 
         t0 = process.hrtime.bigint();
         await conn.sendRequest('textDocument/definition', { textDocument: { uri }, position });
         def.push(ms(t0));
+        t0 = process.hrtime.bigint();   // after "o0.": the KRs of o0
+        await conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: position.line, character: 5 } });
+        completion.push(ms(t0));
     }
     console.log(`lsp didChange → publishDiagnostics (${edits} edits): ${stats(change)}`);
     console.log(`lsp hover (200):      ${stats(hover)}`);
     console.log(`lsp definition (200): ${stats(def)}`);
+    console.log(`lsp completion (200): ${stats(completion)}`);
     console.log(`lsp memory: ${rssFirst} kB after the first edit, ${rssLast} kB after ${edits} (${(rssLast / rssFirst).toFixed(2)}x)`);
     await conn.sendRequest('shutdown');
     conn.sendNotification('exit');
