@@ -316,6 +316,17 @@ bool cli_person_exists(const char *command, const char *option, const struct pla
     return false;
 }
 
+bool cli_count(const char *s, long *out)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (errno || end == s || *end || v < 0)
+        return false;
+    *out = v;
+    return true;
+}
+
 bool cli_as_of(const char *arg, okr_day *out)
 {
     if (arg)

@@ -96,6 +96,8 @@ const char *cli_nearest(const char *name, const char *const *names, size_t n);
 bool cli_team_exists(const char *command, const struct plan *plan, const char *team);
 bool cli_person_exists(const char *command, const char *option, const struct plan *plan,
                        const char *person);
+/* A whole number of 0 or more, the whole argument (--depth, --max-findings). */
+bool cli_count(const char *s, long *out);
 /* --as-of: a date, or today (local time) when arg is NULL. */
 bool cli_as_of(const char *arg, okr_day *out);
 /* --period: "2027", "2027-Q1", ... or an inclusive date range "A..B". */

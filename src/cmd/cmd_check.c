@@ -110,17 +110,6 @@ static void render(struct cli_run *run, enum diag_format format, const char *col
 enum { OPT_WERROR = 256, OPT_MAX_FINDINGS };
 
 
-static bool parse_count(const char *s, long *out)
-{
-    char *end;
-    errno = 0;
-    long v = strtol(s, &end, 10);
-    if (errno || end == s || *end || v < 0)
-        return false;
-    *out = v;
-    return true;
-}
-
 int cmd_check(int argc, char **argv)
 {
     static const struct option options[] = {
@@ -160,7 +149,7 @@ int cmd_check(int argc, char **argv)
             break;
         case OPT_WERROR: werror = true; break;
         case OPT_MAX_FINDINGS:
-            if (!parse_count(optarg, &max_findings)) {
+            if (!cli_count(optarg, &max_findings)) {
                 cli_usage_error("check", "--max-findings takes a number (0 for all), not '%s'", optarg);
                 goto done;
             }

@@ -85,17 +85,6 @@ static const char *format_from_path(struct graph_opts *o, const char *path)
     return format_named(o, dot + 1);
 }
 
-static bool parse_depth(const char *s, long *out)
-{
-    char *end;
-    errno = 0;
-    long v = strtol(s, &end, 10);
-    if (errno || end == s || *end || v < 0)
-        return false;
-    *out = v;
-    return true;
-}
-
 static int parse_options(int argc, char **argv, struct graph_opts *o)
 {
     static const struct option options[] = {
@@ -116,7 +105,7 @@ static int parse_options(int argc, char **argv, struct graph_opts *o)
         case 't': o->team = optarg; break;
         case 'p': o->period = optarg; break;
         case 'd':
-            if (!parse_depth(optarg, &o->depth))
+            if (!cli_count(optarg, &o->depth))
                 return cli_usage_error("graph", "--depth takes a number of levels (0 or more), not '%s'", optarg);
             break;
         case 'K': o->no_krs = true; break;
