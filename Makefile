@@ -41,9 +41,10 @@ INCLUDES := -Isrc -Ibuild/gen
 SRC      := $(wildcard src/lib/*.c src/emit/*.c src/cmd/*.c src/lsp/*.c)
 GEN      := build/gen/parser.c build/gen/scanner.c
 
-# The build prints one line per step; V=1 prints the commands.
+# The build prints one line per step; V=1 prints the commands, make -s nothing.
 V ?=
-say = $(if $(V),,@printf '  %-7s %s\n' $(1) $(2);)
+SILENT := $(findstring s,$(firstword x$(MAKEFLAGS)))
+say = $(if $(V),,@$(if $(SILENT),,printf '  %-7s %s\n' $(1) $(2);))
 
 all: okrc man
 
@@ -129,13 +130,22 @@ build/tools/%: tests/tools/%.c tests/tools/jansson_layout.h
 	@mkdir -p $(@D)
 	$(call say,CC,$<)$(CC) $(CSTD) $(OPT) $(WARN) $(JANSSON_CFLAGS) -o $@ $< $(JANSSON_LIBS)
 
-# `check` installs what is missing, then runs every test in a fresh make so
-# that pkg-config sees the newly installed libraries.
+# Two tiers of one runner (docs/testing.md). `make test` is the fast loop:
+# unit tests, every golden case against ./okrc, the quick shell and tree
+# tests, in parallel. `make check` is everything, what CI runs: it installs
+# what is missing, then runs the fast tier's tests, the golden cases and shell
+# tests again under the sanitized build, and the full tier (valgrind,
+# browser, editors, pre-commit, npm, packaging, mutation, hostile input), in
+# a fresh make so that pkg-config sees newly installed libraries.
+# T=PATTERN (words, shell wildcards) runs only the tests whose names match.
 check: test-deps
-	@$(MAKE) --no-print-directory test
+	@$(MAKE) --no-print-directory test-full
 
-test: okrc okrc-asan man $(UNIT_TESTS) $(TOOLS)
-	@CC="$(CC)" tests/run.sh
+test: okrc man $(UNIT_TESTS) $(TOOLS)
+	@CC="$(CC)" tests/run.sh $(T)
+
+test-full: okrc okrc-asan man $(UNIT_TESTS) $(TOOLS)
+	@CC="$(CC)" tests/run.sh --full $(T)
 
 # Every end-to-end test under valgrind: no leak and no error in our code.
 memcheck: okrc $(UNIT_TESTS) $(TOOLS)
@@ -164,11 +174,6 @@ deps:
 # The build's dependencies and what only the tests need (chromium).
 test-deps:
 	@tools/deps.sh --tests
-
-INSTALL ?= install
-INSTALL_PROGRAM ?= $(INSTALL) -m 755
-INSTALL_DATA ?= $(INSTALL) -m 644
-STDLIB_FILES := $(patsubst stdlib/%,%,$(shell find stdlib -name '*.okr' | LC_ALL=C sort))
 
 INSTALL ?= install
 INSTALL_PROGRAM ?= $(INSTALL) -m 755
@@ -230,7 +235,7 @@ bench: okrc
 vsix:
 	@tools/vsix.sh
 
-.PHONY: all asan man check test demo deps test-deps install uninstall deb clean bench memcheck vsix FORCE
+.PHONY: all asan man check test test-full demo deps test-deps install uninstall deb clean bench memcheck vsix FORCE
 .DELETE_ON_ERROR:
 
 # ---- fuzzing (clang + libFuzzer): make fuzz SECONDS=N ----
@@ -245,7 +250,7 @@ build/fuzz/fuzz_plan: tests/fuzz/fuzz_plan.c tests/tools/jansson_layout.h $(FUZZ
 
 fuzz: build/fuzz/fuzz_plan
 	@mkdir -p build/fuzz/corpus
-	@cp -n tests/fuzz/corpus/* tests/cases/*.okr examples/*.okr build/fuzz/corpus/ 2>/dev/null || true
+	@cp -n tests/fuzz/corpus/* tests/cases/*.okr tests/cases/fixtures/*.okr examples/*.okr build/fuzz/corpus/ 2>/dev/null || true
 	build/fuzz/fuzz_plan -max_total_time=$(SECONDS) -max_len=65536 -timeout=10 \
 	    -dict=tests/fuzz/okr.dict -artifact_prefix=build/fuzz/ build/fuzz/corpus
 

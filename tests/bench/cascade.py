@@ -24,9 +24,11 @@ def main():
     limit = int(sys.argv[sys.argv.index('--max') + 1]) if '--max' in sys.argv else 100000
     bar = float(sys.argv[sys.argv.index('--assert-p90') + 1]) if '--assert-p90' in sys.argv else None
     top = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-    plans = sorted(os.path.join(top, 'tests/cases', f) for f in os.listdir(os.path.join(top, 'tests/cases'))
-                   if os.path.isfile(os.path.join(top, 'tests/cases', f))
-                   if f.endswith('.okr'))
+    plans = []
+    for d in ('tests/cases', 'tests/cases/fixtures'):
+        plans += sorted(os.path.join(top, d, f) for f in os.listdir(os.path.join(top, d))
+                        if os.path.isfile(os.path.join(top, d, f))
+                        if f.endswith('.okr'))
     plans += sorted(os.path.join(top, 'examples', f) for f in os.listdir(os.path.join(top, 'examples'))
                     if f.endswith('.okr'))
     valid = [p for p in plans if errors(okrc, p) == 0 and 'use "' not in open(p, encoding='utf-8', errors='replace').read()]

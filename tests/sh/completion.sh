@@ -1,4 +1,5 @@
 #!/bin/sh
+# tier: full (bash, zsh and fish)
 # Shell completion, driven in the shells themselves: bash (the completion
 # function called as bash calls it, after `complete -p okrc` shows it is
 # registered), fish (`complete -C`, fish's own completer) and zsh (a

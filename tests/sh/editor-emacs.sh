@@ -1,4 +1,5 @@
 #!/bin/sh
+# tier: full (Emacs)
 # editors/emacs/okr-mode.el in Emacs batch mode (Debian's emacs-nox): it
 # byte-compiles without a warning; .okr files open in okr-mode; the tokens of
 # tests/editors/expect.txt get their faces; indent-region keeps the sample

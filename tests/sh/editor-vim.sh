@@ -1,4 +1,5 @@
 #!/bin/sh
+# tier: full (Neovim)
 # editors/vim in headless Neovim (Debian's neovim; Vim reads the same files):
 # a .okr file gets filetype okr, the tokens of tests/editors/expect.txt get
 # their syntax groups, gg=G leaves the sample's indentation as written, and

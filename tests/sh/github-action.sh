@@ -1,4 +1,5 @@
 #!/bin/sh
+# tier: full (more than 5 seconds)
 # The composite action (action.yml) run step by step as GitHub's runner runs
 # it (tests/tools/run-action.py; GitHub is not reachable from here), in a git
 # repository of plans, with the okrc under test on PATH: a plan with errors

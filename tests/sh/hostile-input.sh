@@ -1,4 +1,5 @@
 #!/bin/sh
+# tier: full (a 100 MB file, more than 5 seconds)
 # Hostile input: every case ends with a diagnostic and a defined exit code
 # (0, 1 or 2), never a crash, a hang or a sanitizer report.
 set -u

@@ -1,4 +1,5 @@
 #!/bin/sh
+# tier: full (Neovim)
 # okrc lsp in a real editor: headless Neovim (Debian's neovim) with its
 # built-in LSP client (tests/editors/lsp-check.lua) opens a plan, and what
 # it received is asserted: the diagnostics of okrc check, a definition, a hover.

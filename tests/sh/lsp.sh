@@ -1,4 +1,5 @@
 #!/bin/sh
+# tier: full (npm (vscode-jsonrpc))
 # okrc lsp through vscode-jsonrpc (VS Code's protocol library, from npm into
 # build/lsp-node): one scripted session per feature (tests/lsp/session.js).
 set -u

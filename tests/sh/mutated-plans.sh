@@ -1,4 +1,5 @@
 #!/bin/sh
+# tier: full (hundreds of mutants)
 # Mutation test: randomly damaged variants of the example and test plans
 # (fixed seed, so every run sees the same ones) through check, report -f json
 # and graph -T dot (and some in pairs, as one plan of two files): no crash, no
@@ -13,7 +14,7 @@ export OKRC_VALGRIND_SUPP="$top/tests/valgrind/graphviz.supp"   # make memcheck:
 count=${MUTANTS:-300}
 [ "${MEMCHECK:-}" = 1 ] && count=20     # valgrind: a sample only
 
-python3 - "$tmp" "$count" "$top"/examples/*.okr "$top"/tests/cases/*.okr "$top"/tests/fuzz/corpus/*.okr <<'PY'
+python3 - "$tmp" "$count" "$top"/examples/*.okr "$top"/tests/cases/*.okr "$top"/tests/cases/fixtures/*.okr "$top"/tests/fuzz/corpus/*.okr <<'PY'
 import random, re, sys
 out, count, paths = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
 rng = random.Random(20271)

@@ -5,7 +5,7 @@
 # stops early (| head -1) ends the command quietly.
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
-plan="$top/tests/cases/report-basic.okr"
+plan="$top/tests/cases/fixtures/report-basic.okr"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export LSAN_OPTIONS="suppressions=$top/tests/valgrind/graphviz.lsan:print_suppressions=0"

@@ -16,8 +16,8 @@ with open(sys.argv[1], "w") as f:
         f.write(f'objective o{i} "Objective number {i} of the map"{{{up} owner @p period 2027\n'
                 f'  kr k "Result of objective {i}" {{ from 0 to 10 }} }}\n')
 PY
-# Python starts the command with default signal dispositions (a shell's
-# background job would have SIGINT ignored).
+# The command starts with default signal dispositions, even when this test
+# was started with SIGINT ignored (as a shell's background job is).
 python3 - "$OKRC" "$t" <<'PY'
 import glob, os, signal, subprocess, sys
 okrc, t = sys.argv[1], sys.argv[2]
@@ -29,7 +29,8 @@ for name in ("SIGINT", "SIGTERM", "SIGHUP"):
         f.write("old map\n")
     p = subprocess.Popen([okrc, "graph", "--as-of", "2027-02-15", "-T", "png", "-o", out,
                           os.path.join(t, "plan.okr")],
-                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     seen = False
     while p.poll() is None and not seen:
         seen = bool(glob.glob(out + ".tmp-*"))

@@ -1,4 +1,5 @@
 #!/bin/sh
+# tier: full (pre-commit)
 # The okrc-check and okrc-fmt hooks of .pre-commit-hooks.yaml, run by the real pre-commit
 # in a fresh git repository: committing a plan with errors fails and shows
 # okrc's diagnostics, a clean plan commits, and a commit without .okr files

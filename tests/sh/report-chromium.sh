@@ -1,4 +1,5 @@
 #!/bin/sh
+# tier: full (Chromium)
 # report -f html in a real headless Chromium (Debian's chromium package):
 # the page of examples/acme-2027.okr loads with no console message at all
 # (it has no script, so any message is the browser complaining about it),

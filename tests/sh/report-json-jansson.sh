@@ -32,7 +32,7 @@ OKR
 python3 "$top/tests/bench/genplan.py" 300 >"$tmp/generated.okr" ||
     { echo "FAIL: tests/bench/genplan.py"; exit 1; }
 
-for plan in "$top"/tests/cases/*.okr "$top"/examples/*.okr "$tmp/numbers.okr" "$tmp/generated.okr"; do
+for plan in "$top"/tests/cases/*.okr "$top"/tests/cases/fixtures/*.okr "$top"/examples/*.okr "$tmp/numbers.okr" "$tmp/generated.okr"; do
     [ -s "$plan" ] || continue
     for asof in 2026-12-01 2027-02-15 2028-01-01; do
         "$OKRC" report -f json --as-of "$asof" "$plan" >"$tmp/out.json" 2>/dev/null

@@ -4,8 +4,8 @@ set -eu
 cases=$(cd "$(dirname "$0")/../cases" && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-"$OKRC" report -f json --as-of 2027-04-01 "$cases/report-edges.okr" >"$tmp/r.json"
-"$OKRC" report -f csv --as-of 2027-04-01 "$cases/report-edges.okr" >"$tmp/r.csv"
+"$OKRC" report -f json --as-of 2027-04-01 "$cases/fixtures/report-edges.okr" >"$tmp/r.json"
+"$OKRC" report -f csv --as-of 2027-04-01 "$cases/fixtures/report-edges.okr" >"$tmp/r.csv"
 python3 -m json.tool "$tmp/r.json" >/dev/null
 python3 - "$tmp/r.json" "$tmp/r.csv" <<'PY'
 import csv, json, sys

@@ -5,7 +5,7 @@ set -eu
 cases=$(cd "$(dirname "$0")/../cases" && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-plan="$cases/report-basic.okr"
+plan="$cases/fixtures/report-basic.okr"
 "$OKRC" report -f md --as-of 2027-02-15 -o "$tmp/r.md" "$plan"
 head -1 "$tmp/r.md" | grep -q '^# Acme 2027'
 [ "$(ls "$tmp")" = r.md ]

@@ -1,4 +1,5 @@
 #!/bin/sh
+# tier: full (npm (the SARIF schema validator))
 # okrc check --format sarif validates against the official SARIF 2.1.0
 # schema, with and without findings (results is [] when clean). Needs node
 # and npm (tests/sarif/setup.sh installs the schema under build/); without

@@ -48,7 +48,9 @@ try:
     # Meaning: each case (and example) in the original tree and in the copy.
     cases = os.path.join(top, "tests/cases")
     checked = 0
-    for rel in sorted(os.listdir(cases)):
+    fixtures = ["fixtures/" + f for f in sorted(os.listdir(os.path.join(cases, "fixtures")))]
+    all_args = [open(os.path.join(cases, f)).read() for f in os.listdir(cases) if f.endswith(".args")]
+    for rel in sorted(os.listdir(cases)) + fixtures:
         path = os.path.join(cases, rel)
         if rel.endswith(".okr"):
             name, target = rel[:-4], rel
@@ -58,8 +60,10 @@ try:
             continue
         dates = {"2027-02-15"}
         args = os.path.join(cases, name + ".args")
-        if os.path.exists(args):
-            dates |= set(re.findall(r"as-of[ =](\d{4}-\d\d-\d\d)", open(args).read()))
+        # A case's dates are in its .args; a fixture's in the .args of the cases using it.
+        for text in [open(args).read()] if os.path.exists(args) else \
+                [a for a in all_args if target in a] if rel.startswith("fixtures/") else []:
+            dates |= set(re.findall(r"as-of[ =](\d{4}-\d\d-\d\d)", text))
         for date in sorted(dates):
             # --plan-root .: the copy lies outside the git work tree, so its
             # default root would differ from the original's

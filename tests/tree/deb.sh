@@ -1,4 +1,5 @@
 #!/bin/sh
+# tier: full (dpkg and lintian)
 # make deb: the package has the right Depends (each satisfied here), lintian
 # reports no error, and it installs with dpkg -i (into a root of its own, so
 # the test leaves the machine as it was), where `okrc check` works from /

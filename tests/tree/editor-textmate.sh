@@ -1,4 +1,5 @@
 #!/bin/sh
+# tier: full (npm (VS Code's TextMate engine))
 # The VS Code grammar (editors/vscode/syntaxes/okr.tmLanguage.json) under
 # VS Code's own TextMate engine: the tokens of tests/editors/expect.txt get
 # their scopes (tests/editors/textmate.js). The engine, vscode-textmate and

@@ -1,4 +1,5 @@
 #!/bin/sh
+# tier: full (npm (vsce))
 # `make vsix` (tools/vsix.sh) packages editors/vscode with the real vsce:
 # the .vsix is a zip whose extension/ holds package.json, the language
 # configuration and the grammar, byte for byte as in the tree, and nothing

@@ -1,4 +1,5 @@
 #!/bin/sh
+# tier: full (a staged install)
 # make install / make uninstall as a packager and a user run them: staged
 # with DESTDIR, moved to another directory, run from /, then removed again.
 # The installed okrc must find its stdlib relative to itself (std/bsc

@@ -1,4 +1,5 @@
 #!/bin/sh
+# tier: full (man, groff and mandoc)
 # The man pages: okrc(1) and okr(5), built from man/*.in and okrc's own
 # --help texts (tools/man.sh). They must render with man -l, without a
 # warning from groff -ww or mandoc -T lint; okrc(1) must name every command
