@@ -39,14 +39,16 @@ enum { CLI_OPT_ROOT = 400, CLI_OPT_ALLOW_OUTSIDE_ROOT, CLI_OPT_MAX_FILE_SIZE };
 #define CLI_ROOT_OPTION {"root", required_argument, NULL, CLI_OPT_ROOT}
 #define CLI_LOAD_HELP_ROOT                                                             \
     "  --root DIR, --plan-root DIR\n"                                                  \
-    "                     imports stay inside DIR (default: the git work tree of\n"    \
-    "                     the first file, else its folder), OKRC_PATH and the stdlib\n"
+    "                     files and imports stay inside DIR (default: the git work\n"  \
+    "                     tree around the first file, else the current folder when\n"  \
+    "                     the file is below it, else its folder), OKRC_PATH, stdlib\n"
 #define CLI_LOAD_HELP_PLAN_ROOT                                                        \
-    "  --plan-root DIR    imports stay inside DIR (default: the git work tree of\n"    \
-    "                     the first file, else its folder), OKRC_PATH and the stdlib\n"
+    "  --plan-root DIR    files and imports stay inside DIR (default: the git work\n"  \
+    "                     tree around the first file, else the current folder when\n"  \
+    "                     the file is below it, else its folder), OKRC_PATH, stdlib\n"
 #define CLI_LOAD_HELP                                                                  \
     "  --allow-outside-root\n"                                                         \
-    "                     let imports reach any file (for trusted plans)\n"            \
+    "                     let files and imports lead anywhere (for trusted plans)\n"   \
     "  --max-file-size N  refuse files over N bytes (suffix k, M or G; default 64M)\n"
 /* 1 when c is one of them (stored in *out), 0 when it is not, -1 after a
  * usage error was printed. */

@@ -42,6 +42,17 @@ struct fmt_opts {
 };
 
 /* 0 canonical (or printed/written), 1 would change or has errors, 2 I/O. */
+/* A file leading outside the plan's root: its finding, nothing read. */
+static int refuse_file(const char *path, const char *root, const struct fmt_opts *opt)
+{
+    struct cli_run run;
+    cli_start(&run, 0);
+    load_refuse_outside(&run.plan, root, path);
+    cli_print_diagnostics(&run, opt->color);
+    cli_free(&run);
+    return EXIT_PLAN_ERRORS;
+}
+
 static int format_file(const char *path, const struct fmt_opts *opt)
 {
     /* The source in its own arena: the parse's model is freed before the
@@ -150,13 +161,18 @@ int cmd_fmt(int argc, char **argv)
         arena_free(&arena);
         return EXIT_USAGE;
     }
+    /* The files fmt reads and writes stay inside the plan's root, as
+     * check's do (load.h): a link must not lead it to read or replace
+     * anything else. */
+    const char *root = count ? load_default_root(&arena, files[0]) : NULL;
     int rc = EXIT_CLEAN;
     for (int i = 0; i < count; i++) {
         if (write && strcmp(files[i], "-") == 0) {
             rc = cli_usage_error("fmt", "%s", "-w cannot rewrite standard input; leave -w out to print it");
             break;
         }
-        int file_rc = format_file(files[i], &opt);
+        int file_rc = load_within_root(&arena, root, files[i]) ? format_file(files[i], &opt)
+                                                               : refuse_file(files[i], root, &opt);
         if (file_rc > rc)
             rc = file_rc;
     }

@@ -176,7 +176,8 @@ void diag_render_human(struct diag_ctx *d, FILE *out, const struct render_opts *
         struct diag *g = d->list.items[i];
         print_head(out, g->at, severity_name(g->severity), severity_color(g->severity),
                    g->message, rule_info(g->rule)->name, o);
-        if (g->at.src)
+        /* An empty file (a refused one's stand-in) has no line to show. */
+        if (g->at.src && g->at.src->len)
             print_excerpt(out, g->at, o);
         for (struct diag_note *n = g->notes; n; n = n->next) {
             print_head(out, n->at, "note", CYAN, n->message, NULL, o);

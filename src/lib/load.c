@@ -142,33 +142,53 @@ static const char *find_in(struct loader *l, struct search_dir dir, const char *
     return NULL;
 }
 
-/* The git work tree holding dir (a directory with .git, a folder or a
- * file), else dir itself. */
-static const char *default_root(struct arena *a, const char *dir)
+/* path made absolute by its words alone (cwd is canonical). */
+static const char *absolute_lexically(struct arena *a, const char *cwd, const char *path)
 {
-    char *d = arena_strndup(a, dir, strlen(dir));
-    for (;;) {
+    return path[0] == '/' ? join_lexically(a, "/", path + 1, strlen(path + 1))
+                          : join_lexically(a, cwd, path, strlen(path));
+}
+
+const char *load_default_root(struct arena *a, const char *first_file)
+{
+    const char *cwd = canonical(a, ".");
+    if (!cwd)
+        return NULL;
+    bool is_stdin = !first_file || strcmp(first_file, "-") == 0;
+    /* The folders are taken from the path as written: a linked folder in
+     * it must not move the root to wherever the link points. */
+    const char *abs = absolute_lexically(a, cwd, is_stdin ? "stdin.okr" : first_file);
+    char *copy = arena_strndup(a, abs, strlen(abs));
+    const char *dir = dirname(copy);
+    for (char *d = arena_strndup(a, dir, strlen(dir));; d = dirname(d)) {
         struct stat st;
-        if (lstat(arena_printf(a, "%s/.git", d), &st) == 0)
-            return d;
+        if (lstat(arena_printf(a, "%s/.git", d), &st) == 0) {
+            const char *top = canonical(a, d);
+            return top ? top : d;
+        }
         if (strcmp(d, "/") == 0)
-            return dir;
-        d = dirname(d);
+            break;
     }
+    if (within(dir, cwd))
+        return cwd;
+    return canonical(a, dir);
+}
+
+bool load_within_root(struct arena *a, const char *root, const char *path)
+{
+    if (strcmp(path, "-") == 0)
+        return true;
+    const char *real = canonical(a, path);
+    if (!real)
+        return true;    /* nothing there to read: the read says so, naming nothing else */
+    return root && within(real, root);
 }
 
 static void set_up_search(struct loader *l, const char *first_file)
 {
     struct arena *a = l->plan->arena;
     const char *root = l->opts->root;
-    if (root) {
-        l->root = canonical(a, root);
-    } else {
-        bool is_stdin = !first_file || strcmp(first_file, "-") == 0;
-        char *copy = arena_strndup(a, is_stdin ? "." : first_file, strlen(is_stdin ? "." : first_file));
-        const char *dir = canonical(a, is_stdin ? "." : dirname(copy));
-        l->root = dir ? default_root(a, dir) : NULL;
-    }
+    l->root = root ? canonical(a, root) : load_default_root(a, first_file);
     /* OKRC_PATH, then the stdlib relative to the executable, then the
      * configured directory (stdlib_path.h). */
     struct stdlib_path sp;
@@ -186,15 +206,15 @@ static void set_up_search(struct loader *l, const char *first_file)
 
 /* The root as the user may name it: relative when it is the current folder
  * or below it. */
-static const char *shown_root(struct loader *l)
+static const char *shown_root(struct arena *a, const char *root)
 {
-    if (!l->root)
+    if (!root)
         return "(none)";
-    const char *cwd = canonical(l->plan->arena, ".");
-    if (!cwd || !within(l->root, cwd))
-        return l->root;
+    const char *cwd = canonical(a, ".");
+    if (!cwd || !within(root, cwd))
+        return root;
     size_t n = strlen(cwd);
-    return l->root[n] ? l->root + n + (n > 1) : ".";
+    return root[n] ? root + n + (n > 1) : ".";
 }
 
 static const char *find_import(struct loader *l, const struct use_decl *u, bool *outside)
@@ -344,7 +364,7 @@ static size_t follow_imports(struct loader *l, size_t *next_use)
             /* Nothing of the target: not its contents, not even whether it exists. */
             const char *where =
                 u->path.ptr[0] == '/' || u->path.ptr[0] == '.'
-                    ? arena_printf(plan->arena, "the plan's root '%s'", shown_root(l))
+                    ? arena_printf(plan->arena, "the plan's root '%s'", shown_root(plan->arena, l->root))
                     : "the OKRC_PATH or standard library folder it was looked up in";
             diag_report(plan->diags, R_IMPORT_OUTSIDE_ROOT, u->at,
                         "'%s' %s %s; imports stay inside the plan's root, OKRC_PATH and the "
@@ -399,6 +419,21 @@ static bool load_implicit(struct loader *l, const char *name, size_t *next_use)
     return true;
 }
 
+void load_refuse_outside(struct plan *plan, const char *root, const char *path)
+{
+    /* An empty stand-in source: the finding gets the file's name and a
+     * place in every format, and not one byte of what the path leads to. */
+    struct source *src = source_from_memory(plan->arena, path, "", 0, (int)plan->sources.len);
+    vec_push(plan->arena, &plan->sources, src);
+    struct stat st;
+    bool link = lstat(path, &st) == 0 && S_ISLNK(st.st_mode);
+    diag_report(plan->diags, R_FILE_OUTSIDE_ROOT, (span){src, 0, 0},
+                "'%s' %s outside the plan's root '%s', so okrc does not read it; "
+                "'okrc explain file-outside-root' says what to do",
+                text_excerpt(plan->arena, path, strlen(path), 120),
+                link ? "is a symbolic link leading" : "lies", shown_root(plan->arena, root));
+}
+
 bool load_plan(struct plan *plan, const char *const *paths, size_t n,
                const struct load_opts *opts)
 {
@@ -410,6 +445,10 @@ bool load_plan(struct plan *plan, const char *const *paths, size_t n,
         ok = false;
     for (size_t i = 0; i < n; i++) {
         char err[256];
+        if (!opts->allow_outside_root && !load_within_root(plan->arena, l.root, paths[i])) {
+            load_refuse_outside(plan, l.root, paths[i]);
+            continue;
+        }
         if (!load_file(&l, paths[i], false, err, sizeof err)) {
             fprintf(stderr, "okrc: error: cannot read '%s': %s\n", paths[i], err);
             ok = false;

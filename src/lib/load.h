@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+struct arena;
 struct plan;
 /* Text standing in for a file on disk (an editor's unsaved buffer): called
  * with the file's canonical path (the path as given when it has none);
@@ -26,6 +27,18 @@ struct load_opts {
     load_overlay_fn overlay;    /* NULL: every file from disk */
     void *overlay_ctx;
 };
+/* The plan's root when no --root is given: the git work tree around the
+ * first file (found from its path as written, so that a linked folder
+ * cannot move it), else the current folder when the file lies below it,
+ * else the file's folder. Canonical; NULL when it cannot be resolved. */
+const char *load_default_root(struct arena *a, const char *first_file);
+/* Whether path ("-" is standard input) is inside root once every link is
+ * resolved. Files on the command line, under a folder and imported must
+ * be: a committed link to /proc/self/environ must not print secrets. */
+bool load_within_root(struct arena *a, const char *root, const char *path);
+/* Reports path as file-outside-root, through an empty stand-in source so
+ * that the finding has a place in every format. */
+void load_refuse_outside(struct plan *plan, const char *root, const char *path);
 /* Returns false on an I/O error with a command-line file (exit 2). */
 bool load_plan(struct plan *plan, const char *const *paths, size_t n,
                const struct load_opts *opts);

@@ -42,8 +42,13 @@ static const struct rule_doc docs[RULE_COUNT] = {
         "A missing import silently drops objectives, teams or rules from the plan.",
         "use \"std/bcs\"",
         "Correct the path; `.okr` may be left off."},
+    [R_FILE_OUTSIDE_ROOT] = {
+        "Every plan file okrc reads, named on the command line or found under a folder, is a file inside the plan's root once symbolic links are resolved. The message names neither what the link points at nor its contents.",
+        "okrc checks plans from pull requests in CI: a committed link such as plan.okr -> /proc/self/environ would print the runner's secrets into the job's log as excerpts.",
+        "ln -s /proc/self/environ leak.okr; okrc check .",
+        "Replace the link with the file itself; or name the right root with --plan-root DIR; or, for check, report, graph and agenda, run with --allow-outside-root when you trust the plan."},
     [R_IMPORT_OUTSIDE_ROOT] = {
-        "Every `use` stays inside the plan's root (the git work tree of the first file on the command line, else its directory, or --root DIR), OKRC_PATH or the stdlib: no absolute path, no `..` or symbolic link leading out. The message names neither the file nor its contents.",
+        "Every `use` stays inside the plan's root (--root DIR, else the git work tree around the first file on the command line, else the current folder when that file lies below it, else the file's own folder), OKRC_PATH or the stdlib: no absolute path, no `..` or symbolic link leading out. The message names neither the file nor its contents.",
         "A plan from a pull request is checked in CI: an import of /etc/passwd or /proc/self/environ would print secrets into the job's log as excerpts.",
         "use \"../../../etc/passwd\"",
         "Keep the plan's files in its repository; point OKRC_PATH at shared libraries; or run with --allow-outside-root when you trust the plan."},
