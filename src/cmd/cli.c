@@ -126,8 +126,9 @@ const char *cli_nearest(const char *name, const char *const *names, size_t n)
     size_t best_d = strlen(name) / 3 + 1;
     if (best_d > 3)
         best_d = 3;
+    size_t budget = TEXT_DISTANCE_BUDGET;
     for (size_t i = 0; i < n && i < 5000; i++) {     /* error path only: bounded */
-        size_t d = text_distance(name, names[i]);
+        size_t d = text_distance(name, names[i], best_d, &budget);
         if (d > 0 && d <= best_d) {
             best = names[i];
             best_d = d;

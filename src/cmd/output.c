@@ -14,9 +14,11 @@
  * commands. A run writes at most one -o file at a time. */
 static char *volatile pending_tmp;
 
-/* SIGINT, SIGTERM, SIGHUP during a write: remove the temporary file, then die
- * of the signal as if there were no handler (the shell sees 128+N). unlink
- * and raise are async-signal-safe; SA_RESETHAND restored the default. */
+/* Any catchable signal whose default is to end the process, during a
+ * write: remove the temporary file, then die of the signal as if there were
+ * no handler (the shell sees 128+N). unlink and raise are async-signal-safe;
+ * SA_RESETHAND restored the default. (Crashes, SIGSEGV and its kind, are
+ * left to the sanitizers and the default.) */
 static void remove_pending(int sig)
 {
     char *p = pending_tmp;
@@ -27,7 +29,8 @@ static void remove_pending(int sig)
 
 static void watch_signals(void)
 {
-    static const int signals[] = {SIGINT, SIGTERM, SIGHUP};
+    static const int signals[] = {SIGINT,  SIGTERM, SIGHUP,    SIGQUIT, SIGPIPE, SIGALRM, SIGUSR1,
+                                  SIGUSR2, SIGPOLL, SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ};
     for (size_t i = 0; i < sizeof signals / sizeof *signals; i++) {
         struct sigaction old, sa = {.sa_handler = remove_pending,
                                     .sa_flags = SA_RESETHAND | SA_NODEFER};

@@ -67,15 +67,26 @@ static uint64_t fnv_normalised_line(uint64_t h, str line)
     return fnv_bytes(h, "", 1);
 }
 
-static uint64_t finding_hash(const struct diag *g)
+/* Findings share lines (20,000 on one long line): each line is hashed
+ * once per rule, its hash kept under "source:line:rule". */
+static uint64_t finding_hash(struct diag_ctx *d, struct hash *lines, const struct diag *g)
 {
     const char *rule = rule_info(g->rule)->name;
     uint64_t h = fnv_field(FNV_OFFSET, rule, strlen(rule));
-    struct source *src = (struct source *)g->at.src;
+    const struct source *src = g->at.src;
     if (!src)   /* no place in a file: the message is all there is */
         return fnv_field(h, g->message, strlen(g->message));
+    int line = source_position(src, g->at.start).line;
+    char key[64];
+    int len = snprintf(key, sizeof key, "%d:%d:%d", src->index, line, (int)g->rule);
+    uint64_t *known = hash_get(lines, key, (size_t)len);
+    if (known)
+        return *known;
     h = fnv_field(h, src->path, strlen(src->path));
-    return fnv_normalised_line(h, source_line(src, source_position(src, g->at.start).line));
+    uint64_t *value = arena_alloc(d->arena, sizeof *value);
+    *value = fnv_normalised_line(h, source_line(src, line));
+    hash_put(lines, arena_strndup(d->arena, key, (size_t)len), (size_t)len, value);
+    return *value;
 }
 
 const char **diag_fingerprints(struct diag_ctx *d)
@@ -83,9 +94,10 @@ const char **diag_fingerprints(struct diag_ctx *d)
     size_t n = d->list.len;
     const char **out = arena_alloc(d->arena, (n ? n : 1) * sizeof *out);
     struct hash *seen = hash_new(d->arena, n);  /* hash text -> its count so far */
+    struct hash *lines = hash_new(d->arena, n);
     for (size_t i = 0; i < n; i++) {
         char hex[17];
-        snprintf(hex, sizeof hex, "%016" PRIx64, finding_hash(d->list.items[i]));
+        snprintf(hex, sizeof hex, "%016" PRIx64, finding_hash(d, lines, d->list.items[i]));
         size_t *count = hash_get(seen, hex, 16);
         if (!count) {
             count = arena_alloc(d->arena, sizeof *count);
@@ -93,6 +105,7 @@ const char **diag_fingerprints(struct diag_ctx *d)
         }
         out[i] = arena_printf(d->arena, "%s:%zu", hex, (*count)++);
     }
+    hash_free(lines);
     hash_free(seen);
     return out;
 }

@@ -6,6 +6,9 @@
 #include "lib/diag.h"
 #include "lib/rules.h"
 #include "lib/source.h"
+#include "lib/text.h"
+
+#include <string.h>
 
 static const char *command(enum severity s)
 {
@@ -15,7 +18,14 @@ static const char *command(enum severity s)
 /* Messages escape % CR LF; property values also ':' and ','. */
 static void put_escaped(FILE *out, const char *s, bool property)
 {
-    for (; *s; s++) {
+    for (const char *end = s + strlen(s); *s; s++) {
+        /* The job log shows the message: no escape sequence may reach it. */
+        size_t control = *s == '\r' || *s == '\n' ? 0 : text_control_at(s, (size_t)(end - s));
+        if (control) {
+            fputc(' ', out);
+            s += control - 1;
+            continue;
+        }
         switch (*s) {
         case '%': fputs("%25", out); break;
         case '\r': fputs("%0D", out); break;

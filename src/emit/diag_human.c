@@ -28,22 +28,24 @@ static const char *severity_color(enum severity s)
  * terminal that shows its diagnostics. */
 static void put_visible(FILE *out, const char *s)
 {
-    for (; *s; s++) {
-        size_t plain = strcspn(s, "\x01\x02\x03\x04\x05\x06\x07\x08\t\n\x0b\x0c\r\x0e\x0f"
-                                  "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c"
-                                  "\x1d\x1e\x1f\x7f");
-        fwrite(s, 1, plain, out);
-        s += plain;
-        unsigned char c = (unsigned char)*s;
-        if (!c)
-            break;
-        if (c == '\n')
+    size_t len = strlen(s), run = 0;
+    for (size_t i = 0; i < len;) {
+        size_t n = text_control_at(s + i, len - i);
+        if (!n) {
+            i++;
+            continue;
+        }
+        fwrite(s + run, 1, i - run, out);
+        if (s[i] == '\n')
             fputs("\\n", out);
-        else if (c == '\t')
+        else if (s[i] == '\t')
             fputs("\\t", out);
         else
-            fprintf(out, "\\u{%X}", c);
+            fprintf(out, "\\u{%lX}", text_decode(s + i, n, &n));
+        i += n;
+        run = i;
     }
+    fwrite(s + run, 1, len - run, out);
 }
 
 /* A source line as it is, but control characters other than tab become a
@@ -51,13 +53,16 @@ static void put_visible(FILE *out, const char *s)
 static void put_source_line(FILE *out, str line)
 {
     size_t run = 0;     /* start of the bytes not yet written */
-    for (size_t i = 0; i < line.len; i++) {
-        unsigned char c = (unsigned char)line.ptr[i];
-        if ((c < 0x20 && c != '\t') || c == 0x7f) {
-            fwrite(line.ptr + run, 1, i - run, out);
-            fputc(' ', out);
-            run = i + 1;
+    for (size_t i = 0; i < line.len;) {
+        size_t n = line.ptr[i] == '\t' ? 0 : text_control_at(line.ptr + i, line.len - i);
+        if (!n) {
+            i++;
+            continue;
         }
+        fwrite(line.ptr + run, 1, i - run, out);
+        fputc(' ', out);
+        i += n;
+        run = i;
     }
     fwrite(line.ptr + run, 1, line.len - run, out);
 }

@@ -273,34 +273,43 @@ void md_escape(FILE *out, str text)
 {
     for (size_t i = 0; i < text.len; i++) {
         char c = text.ptr[i];
-        if (c == '\n')
+        size_t control = c == '\n' ? 0 : text_control_at(text.ptr + i, text.len - i);
+        if (c == '\n') {
             fputs("<br>", out);
-        else if ((unsigned char)c < 0x20 || c == 0x7f)
-            fputc(' ', out);    /* tab, CR, and escapes a terminal would obey */
-        else if (strchr("\\`*_[]<>|#&", c))     /* & too: "&amp;" shows as itself */
+        } else if (control) {
+            fputc(' ', out);    /* tab, CR, escapes a terminal would obey, bidi controls */
+            i += control - 1;
+        } else if (strchr("\\`*_[]<>|#&", c)) {   /* & too: "&amp;" shows as itself */
             fprintf(out, "\\%c", c);
-        else
+        } else {
             fputc(c, out);
+        }
     }
 }
 
-/* Control characters other than whitespace are errors in an HTML page. */
-static bool html_control(char c)
+/* Control characters other than whitespace are errors in an HTML page, and
+ * bidirectional controls would reorder what it appears to say. */
+static size_t html_control(const char *s, size_t len)
 {
-    unsigned char u = (unsigned char)c;
-    return (u < 0x20 && c != '\t' && c != '\n' && c != '\r') || u == 0x7f;
+    return *s == '\t' || *s == '\n' || *s == '\r' ? 0 : text_control_at(s, len);
 }
 
 void html_escape(FILE *out, const char *s, size_t len)
 {
     for (size_t i = 0; i < len; i++) {
+        size_t control = html_control(s + i, len - i);
+        if (control) {
+            fputc(' ', out);
+            i += control - 1;
+            continue;
+        }
         switch (s[i]) {
         case '&': fputs("&amp;", out); break;
         case '<': fputs("&lt;", out); break;
         case '>': fputs("&gt;", out); break;
         case '"': fputs("&quot;", out); break;
         case '\'': fputs("&#39;", out); break;
-        default: fputc(html_control(s[i]) ? ' ' : s[i], out);
+        default: fputc(s[i], out);
         }
     }
 }

@@ -26,6 +26,14 @@ static void csv_field(FILE *out, const char *s, size_t len, bool last)
     if (needs_formula_guard(s, len))
         fputc('\'', out);
     for (size_t i = 0; i < len; i++) {
+        /* Line breaks and tabs stay (the field is quoted); other controls, which a
+         * terminal showing the file would obey, become a space. */
+        size_t control = s[i] == '\n' || s[i] == '\r' || s[i] == '\t' ? 0 : text_control_at(s + i, len - i);
+        if (control) {
+            fputc(' ', out);
+            i += control - 1;
+            continue;
+        }
         if (s[i] == '"')
             fputc('"', out);
         fputc(s[i], out);

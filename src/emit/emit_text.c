@@ -31,14 +31,21 @@ static void field(const struct text_out *t, const char *s, size_t len, size_t wi
     bool cut = n < len;
     if (cut)
         n = utf8_prefix(s, len, width - 1, &cols);
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n;) {
+        size_t control = text_control_at(s + i, n - i);
         unsigned char c = (unsigned char)s[i];
+        if (control) {
+            fputc(' ', t->out);         /* one column, as the character was counted */
+            i += control;
+            continue;
+        }
         if (t->ascii && c >= 0x80) {
             if ((c & 0xC0) != 0x80)
                 fputc('?', t->out);     /* one '?' per code point */
         } else {
-            fputc(c < 0x20 ? ' ' : c, t->out);
+            fputc(c, t->out);
         }
+        i++;
     }
     if (cut) {
         fputs(t->ascii ? "~" : "…", t->out);

@@ -5,6 +5,7 @@
 #include "lib/arena.h"
 #include "lib/date.h"
 #include "lib/diag.h"
+#include "lib/hash.h"
 #include "lib/model.h"
 #include "lib/rules.h"
 #include "lib/source.h"
@@ -459,6 +460,24 @@ void build_activity(struct parse_ctx *ctx, str word, loc at)
     vec_push(ctx->arena, &ctx->lexicon->words[ctx->lexicon_kind], t);
 }
 
+/* The owners of one list in a set, so that a repeat is found in O(1): an
+ * owner list of 100,000 people must not compare each with all before it. */
+static const char *owner_key(struct parse_ctx *ctx, str name, size_t *len)
+{
+    const char *key = arena_printf(ctx->arena, "%u:%.*s", ctx->owner_list, (int)name.len, name.ptr);
+    *len = strlen(key);
+    return key;
+}
+
+static void note_owner(struct parse_ctx *ctx, const ident *owner)
+{
+    if (!ctx->owners_named)
+        ctx->owners_named = hash_new(ctx->arena, 64);
+    size_t len;
+    const char *key = owner_key(ctx, owner->name, &len);
+    hash_put(ctx->owners_named, key, len, (void *)owner);
+}
+
 void build_owner(struct parse_ctx *ctx, str name, loc name_at, loc at)
 {
     ident *owner;
@@ -475,26 +494,28 @@ void build_owner(struct parse_ctx *ctx, str name, loc name_at, loc at)
     *owner = make_ident(ctx, name, name_at);
     ctx->co_owners = co;
     ctx->owner_first = owner;
+    ctx->owner_list++;
+    note_owner(ctx, owner);
 }
 
 void build_co_owner(struct parse_ctx *ctx, str name, loc name_at)
 {
     if (!ctx->co_owners)
         return;
-    const ident *first = ctx->owner_first;
-    for (size_t i = 0; i <= ctx->co_owners->len; i++) {
-        const ident *o = i ? ctx->co_owners->items[i - 1] : first;
-        if (o->name.len == name.len && memcmp(o->name.ptr, name.ptr, name.len) == 0) {
-            struct diag *g = diag_report(ctx->plan->diags, R_SYNTAX, build_span(ctx, name_at),
-                                         "@%.*s is named twice as owner; keep one",
-                                         (int)name.len, name.ptr);
-            diag_note(ctx->plan->diags, g, o->at, "first named here");
-            return;
-        }
+    size_t len;
+    const char *key = owner_key(ctx, name, &len);
+    const ident *o = ctx->owners_named ? hash_get(ctx->owners_named, key, len) : NULL;
+    if (o) {
+        struct diag *g = diag_report(ctx->plan->diags, R_SYNTAX, build_span(ctx, name_at),
+                                     "@%.*s is named twice as owner; keep one",
+                                     (int)name.len, name.ptr);
+        diag_note(ctx->plan->diags, g, o->at, "first named here");
+        return;
     }
     ident *id = make(ctx, sizeof *id);
     *id = make_ident(ctx, name, name_at);
     vec_push(ctx->arena, ctx->co_owners, id);
+    note_owner(ctx, id);
 }
 
 void build_person_ref(struct parse_ctx *ctx, ident *field, str name, loc name_at, loc at)

@@ -10,6 +10,7 @@
 
 #include "lib/arena.h"
 #include "lib/date.h"
+#include "lib/diag.h"
 #include "lib/model.h"
 #include "lib/rules.h"
 #include "lib/text.h"
@@ -34,7 +35,7 @@ struct period_tok {
     bool valid;
 };
 
-#define PARSE_MAX_SYNTAX_ERRORS 25
+#define PARSE_MAX_SYNTAX_ERRORS DIAG_MAX_SYNTAX_ERRORS
 #define PARSE_MAX_OPEN_BLOCKS 8
 
 struct open_block {
@@ -62,6 +63,8 @@ struct parse_ctx {
     struct lexicon *lexicon;
     const ident *owner_first;
     struct vec *co_owners;  /* where the owners after the first go; NULL after a repeat */
+    struct hash *owners_named;  /* "list:name" → ident *, each owner list's names */
+    unsigned owner_list;        /* which list build_owner started last */
     int lexicon_kind;       /* enum lexicon_kind of the list being read; -1 unknown */
     ident pending_word; /* in a rules block: a parameter name or an unknown rule */
 

@@ -48,6 +48,10 @@ static bool is_number_metric(enum metric_kind m)
 static void check_key_result(struct diag_ctx *d, struct key_result *kr)
 {
     const char *id = kr->id.name.ptr;
+    if (kr->weight.present && !(kr->weight.value > 0))
+        diag_report(d, R_WEIGHT_RANGE, kr->weight.at,
+                    "key result '%s' has weight %.15g; a weight is a number above 0 (the default is 1)",
+                    id, kr->weight.value);
     if (kr->metric == METRIC_RANGE) {
         check_unit(d, kr, &kr->from, "the start value");
         if (kr->from.present && kr->to.present && kr->from.value == kr->to.value)

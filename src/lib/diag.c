@@ -203,10 +203,14 @@ static void parse_ignore(struct diag_ctx *d, struct source *src, const char *p, 
 
 static const char ignore_tag[] = "okrc-ignore:";
 
-/* The ignore comments of one source, in source order. */
+/* The ignore comments of one source, in source order. A comment on a line
+ * of its own covers the next line that is not a comment; a stack of them
+ * shares that line, found once for the whole stack. */
 static struct vec source_ignores(struct diag_ctx *d, struct source *src)
 {
     struct vec list = {0};
+    const struct ignore *above = NULL;    /* the last comment-only ignore */
+    size_t lines = source_line_count(src);
     for (const struct comment *c = src->comments; c; c = c->next) {
         const char *p = src->text + c->start + 1, *end = src->text + c->end;
         while (p < end && is_blank(*p))
@@ -219,9 +223,14 @@ static struct vec source_ignores(struct diag_ctx *d, struct source *src)
         /* A comment after code covers its own line only. */
         ig->next_line = ig->line;
         if (comment_only_line(src, ig->line)) {
-            ig->next_line++;
-            while ((size_t)ig->next_line <= src->line_count && comment_only_line(src, ig->next_line))
+            if (above && ig->line < above->next_line) {
+                ig->next_line = above->next_line;
+            } else {
                 ig->next_line++;
+                while ((size_t)ig->next_line <= lines && comment_only_line(src, ig->next_line))
+                    ig->next_line++;
+            }
+            above = ig;
         }
         parse_ignore(d, src, p + n, end, ig);
         vec_push(d->arena, &list, ig);
@@ -229,26 +238,58 @@ static struct vec source_ignores(struct diag_ctx *d, struct source *src)
     return list;
 }
 
-/* Ignores are in line order, and so are the lines they cover last: a binary
- * search finds the first that reaches the line, a short walk the rest. */
-static bool ignored(const struct vec *ignores, const struct diag *g, int line)
+/* The lines the ignores cover, each once with the rules silenced there,
+ * in line order: a finding looks its line up by binary search. */
+struct covered {
+    int line;
+    const bool *rules;
+    bool merged[RULE_COUNT];
+};
+
+static int by_line(const void *a, const void *b)
 {
-    size_t lo = 0, hi = ignores->len;
+    const struct covered *x = a, *y = b;
+    return (x->line > y->line) - (x->line < y->line);
+}
+
+static struct covered *covered_lines(struct diag_ctx *d, const struct vec *ignores, size_t *count)
+{
+    struct covered *cov = arena_alloc(d->arena, (2 * ignores->len + 1) * sizeof *cov);
+    size_t n = 0;
+    for (size_t i = 0; i < ignores->len; i++) {
+        const struct ignore *ig = ignores->items[i];
+        cov[n++] = (struct covered){ig->line, ig->rules, {0}};
+        if (ig->next_line != ig->line)
+            cov[n++] = (struct covered){ig->next_line, ig->rules, {0}};
+    }
+    qsort(cov, n, sizeof *cov, by_line);
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!kept || cov[kept - 1].line != cov[i].line) {
+            cov[kept] = cov[i];
+            memcpy(cov[kept].merged, cov[i].rules, sizeof cov[kept].merged);
+            cov[kept].rules = cov[kept].merged;
+            kept++;
+        } else {
+            for (size_t r = 0; r < RULE_COUNT; r++)
+                cov[kept - 1].merged[r] |= cov[i].rules[r];
+        }
+    }
+    *count = kept;
+    return cov;
+}
+
+static bool ignored(const struct covered *cov, size_t n, const struct diag *g, int line)
+{
+    size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (((const struct ignore *)ignores->items[mid])->next_line < line)
+        if (cov[mid].line < line)
             lo = mid + 1;
         else
             hi = mid;
     }
-    for (size_t i = lo; i < ignores->len; i++) {
-        const struct ignore *ig = ignores->items[i];
-        if (ig->line > line)
-            break;
-        if (ig->rules[g->rule] && (ig->line == line || ig->next_line == line))
-            return true;
-    }
-    return false;
+    return lo < n && cov[lo].line == line && cov[lo].rules[g->rule];
 }
 
 static void uncount(struct diag_ctx *d, const struct diag *g)
@@ -265,18 +306,20 @@ static void uncount(struct diag_ctx *d, const struct diag *g)
 /* Structural findings cannot be silenced: the plan would not mean anything. */
 void diag_suppress(struct diag_ctx *d, const struct vec *sources)
 {
-    struct vec *per_source = arena_alloc(d->arena, (sources->len + 1) * sizeof *per_source);
+    struct covered **per_source = arena_alloc(d->arena, (sources->len + 1) * sizeof *per_source);
+    size_t *counts = arena_alloc(d->arena, (sources->len + 1) * sizeof *counts);
     for (size_t i = 0; i < sources->len; i++) {
         struct source *src = sources->items[i];
-        per_source[src->index] = source_ignores(d, src);
+        struct vec ignores = source_ignores(d, src);
+        per_source[src->index] = covered_lines(d, &ignores, &counts[src->index]);
     }
     size_t kept = 0;
     for (size_t i = 0; i < d->list.len; i++) {
         struct diag *g = d->list.items[i];
         const struct source *src = g->at.src;
-        if (src && !rule_info(g->rule)->structural && per_source[src->index].len &&
-            ignored(&per_source[src->index], g,
-                    source_position((struct source *)src, g->at.start).line)) {
+        if (src && !rule_info(g->rule)->structural && counts[src->index] &&
+            ignored(per_source[src->index], counts[src->index], g,
+                    source_position(src, g->at.start).line)) {
             uncount(d, g);
             continue;
         }
@@ -312,7 +355,8 @@ void diag_limit(struct diag_ctx *d, size_t max)
             memset(shown, 0, sizeof shown);
             memset(entry, 0, sizeof entry);
         }
-        if (g->rule == R_SYNTAX || shown[g->rule]++ < max) {
+        size_t limit = g->rule == R_SYNTAX && max <= DIAG_MAX_SYNTAX_ERRORS ? DIAG_MAX_SYNTAX_ERRORS + 1 : max;
+        if (shown[g->rule]++ < limit) {
             d->list.items[kept++] = g;
             continue;
         }

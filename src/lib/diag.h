@@ -60,9 +60,13 @@ void diag_sort(struct diag_ctx *d);
 /* --werror: every warning becomes an error, in the counts and in every
  * format, so that what fails the run says so. */
 void diag_warnings_as_errors(struct diag_ctx *d);
+/* The parser stops after this many syntax errors in one file (and says so). */
+#define DIAG_MAX_SYNTAX_ERRORS 25
 /* Keeps the first max findings of each rule in each file (0: all), after
  * diag_sort; the rest stay in the counts and go into d->omitted, one
- * entry per rule and file. Syntax errors have their own cap. */
+ * entry per rule and file. Syntax errors too, but never fewer than the
+ * parser's own cap and its last word: a builder reports one per repeated
+ * item (owner @a owner @a ...), which no cap of the parser's bounds. */
 void diag_limit(struct diag_ctx *d, size_t max);
 
 #endif

@@ -20,6 +20,7 @@ struct linter {
     struct plan *plan;
     struct diag_ctx *d;
     struct title_lexicon *lex;  /* the plan's lexicons, for the title rules */
+    size_t suggest_budget;      /* for every did-you-mean of the run (text.h) */
 };
 
 static bool on(const struct linter *l, enum rule_id rule)
@@ -819,7 +820,7 @@ static const char *closest_person(struct linter *l, struct hash *cache, const id
     size_t best = who->name.len / 3 + 1;
     for (size_t i = 0; i < plan->people.len && plan->people.len < 5000; i++) {
         const struct person *p = plan->people.items[i];
-        size_t d = text_distance(who->name.ptr, p->id.name.ptr);
+        size_t d = text_distance(who->name.ptr, p->id.name.ptr, best, &l->suggest_budget);
         if (d <= best) {
             near = p->id.name.ptr;
             best = d;
@@ -902,7 +903,7 @@ static void lint_key_result(struct linter *l, struct objective *o, struct key_re
 
 void lint_plan(struct plan *plan)
 {
-    struct linter l = {plan, plan->diags, NULL};
+    struct linter l = {plan, plan->diags, NULL, TEXT_DISTANCE_BUDGET};
     if (on(&l, R_ACTIVITY_KR) || on(&l, R_VAGUE_KR) || on(&l, R_COMPOUND_KR))
         l.lex = title_lexicon_new(plan->arena, &plan->lexicons);
     bool has_initiatives = false;

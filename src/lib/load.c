@@ -338,8 +338,9 @@ static const char *library_suggestion(struct loader *l, const char *wanted, size
     size_t best_d = strlen(bare) / 3 + 1;
     if (best_d > 3)
         best_d = 3;
+    size_t budget = TEXT_DISTANCE_BUDGET;
     for (size_t i = 0; i < names.len; i++) {
-        size_t d = text_distance(bare, names.items[i]);
+        size_t d = text_distance(bare, names.items[i], best_d, &budget);
         if (d > 0 && d <= best_d) {
             best = names.items[i];
             best_d = d;

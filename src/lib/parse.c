@@ -4,6 +4,7 @@
 #include "lib/arena.h"
 #include "lib/build.h"
 #include "lib/diag.h"
+#include "lib/hash.h"
 #include "lib/model.h"
 #include "lib/rules.h"
 #include "lib/source.h"
@@ -62,20 +63,17 @@ static bool has(const char *const *names, int n, const char *name)
 /* What the writer wrote, for "found ...". */
 static const char *describe_found(struct parse_ctx *ctx, const char *name, loc at)
 {
-    const char *text = ctx->src->text + at.start;
-    int len = (int)(at.end - at.start);
     if (strcmp(name, "end of file") == 0)
         return "end of file";
-    if (len > 40)
-        len = 40;
+    /* Cut on a code point, never inside one: a message must stay UTF-8. */
+    const char *text = text_excerpt(ctx->arena, ctx->src->text + at.start, at.end - at.start, 40);
     if (strcmp(name, "identifier") == 0)
-        return arena_printf(ctx->arena, "identifier '%.*s'", len, text);
+        return arena_printf(ctx->arena, "identifier '%s'", text);
     if (strcmp(name, "number") == 0)
-        return arena_printf(ctx->arena, "number '%.*s'", len, text);
+        return arena_printf(ctx->arena, "number '%s'", text);
     if (strcmp(name, "string") == 0)
-        return arena_printf(ctx->arena, "string %.*s%s", len, text,
-                            at.end - at.start > 40 ? "..." : "");
-    return arena_printf(ctx->arena, "'%.*s'", len, text);
+        return arena_printf(ctx->arena, "string %s", text);
+    return arena_printf(ctx->arena, "'%s'", text);
 }
 
 /* A misspelt keyword: the expected keyword closest to what was written. */
@@ -84,10 +82,11 @@ static const char *suggestion(struct parse_ctx *ctx, loc at, const char *const *
     size_t len = at.end - at.start, best = 3;
     const char *text = arena_strndup(ctx->arena, ctx->src->text + at.start, len);
     const char *pick = NULL;
+    size_t budget = TEXT_DISTANCE_BUDGET;
     for (int i = 0; i < n; i++) {
         if (!is_keyword_name(names[i]))
             continue;
-        size_t d = text_distance(text, names[i]);
+        size_t d = text_distance(text, names[i], best, &budget);
         if (d < best && d < len) {
             best = d;
             pick = names[i];
@@ -142,8 +141,7 @@ void parse_syntax_error(struct parse_ctx *ctx, loc at, const char *unexpected,
         int len = (int)strcspn(text, "\n");
         if (len > (int)(ctx->before_at.end - ctx->before_at.start))
             len = (int)(ctx->before_at.end - ctx->before_at.start);
-        prev = arena_printf(ctx->arena, " after '%.*s%s'", len > 30 ? 30 : len, text,
-                            len > 30 ? "..." : "");
+        prev = arena_printf(ctx->arena, " after '%s'", text_excerpt(ctx->arena, text, (size_t)len, 30));
     }
     struct diag_ctx *d = ctx->plan->diags;
     span where = build_span(ctx, at);
@@ -223,4 +221,6 @@ void parse_source(struct plan *plan, struct source *src)
         diag_report(plan->diags, R_SYNTAX, (span){src, ctx.prev_at.end, ctx.prev_at.end},
                     "cannot scan this file: %s", ctx.fatal_message);
     free(ctx.text);
+    if (ctx.owners_named)
+        hash_free(ctx.owners_named);
 }

@@ -365,7 +365,8 @@ static void objective_compute(struct objective *o, okr_day as_of)
         kr_compute(kr, as_of);
         if (kr->progress.dropped)
             continue;           /* left out of the objective's score */
-        double w = kr->weight.present ? kr->weight.value : 1;
+        /* A weight of 0 or below is an error (weight-range); it counts as 1 here. */
+        double w = kr->weight.present && kr->weight.value > 0 ? kr->weight.value : 1;
         weighted += w * kr->progress.score;
         weights += w;
         p->has_value |= kr->progress.has_value || kr->progress.graded;

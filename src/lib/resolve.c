@@ -17,6 +17,7 @@ struct resolver {
     struct plan *plan;
     struct diag_ctx *d;
     struct hash *key_results;   /* "objective.kr" → struct key_result * */
+    size_t suggest_budget;      /* for every did-you-mean of the run (text.h) */
 };
 
 /* ---- declarations ---- */
@@ -89,7 +90,8 @@ static void declare_key_results(struct resolver *r)
 
 /* The declared id closest to a misspelt one, for "did you mean". Only on the
  * error path, and only over lists small enough to scan. */
-static const char *closest(const struct vec *list, size_t id_offset, const char *name)
+static const char *closest(struct resolver *r, const struct vec *list, size_t id_offset,
+                           const char *name)
 {
     const char *best = NULL;
     size_t best_d = strlen(name) / 3 + 1;
@@ -99,7 +101,7 @@ static const char *closest(const struct vec *list, size_t id_offset, const char 
         return NULL;
     for (size_t i = 0; i < list->len; i++) {
         const ident *id = (const ident *)((const char *)list->items[i] + id_offset);
-        size_t d = text_distance(name, id->name.ptr);
+        size_t d = text_distance(name, id->name.ptr, best_d, &r->suggest_budget);
         if (d <= best_d && d > 0) {
             best = id->name.ptr;
             best_d = d;
@@ -114,7 +116,7 @@ static void unknown_member(struct resolver *r, const struct objective *o, const 
 {
     if (o->cut_short)       /* its key results may be what recovery skipped */
         return;
-    const char *near = closest(&o->key_results, offsetof(struct key_result, id), ref->name.ptr);
+    const char *near = closest(r, &o->key_results, offsetof(struct key_result, id), ref->name.ptr);
     diag_report(r->d, R_UNKNOWN_REF, ref->at, "objective '%s' has no key result '%s'%s%s%s%s",
                 o->id.name.ptr, ref->name.ptr, why, near ? "; did you mean '" : "",
                 near ? near : "", near ? "'?" : "");
@@ -128,7 +130,7 @@ static void *lookup(struct resolver *r, struct hash *h, const ident *ref, const 
     void *found = hash_get(h, ref->name.ptr, ref->name.len);
     if (found)
         return found;
-    const char *near = closest(list, id_offset, ref->name.ptr);
+    const char *near = closest(r, list, id_offset, ref->name.ptr);
     struct diag *g = diag_report(r->d, R_UNKNOWN_REF, ref->at, "unknown %s '%s'%s%s%s", kind,
                                  ref->name.ptr, near ? "; did you mean '" : "", near ? near : "",
                                  near ? "'?" : "");
@@ -295,6 +297,7 @@ struct frame {
     struct objective *o;
     size_t next;
 };
+enum { CYCLE_NOTES = 12 };
 
 static void find_alignment_cycles(struct resolver *r)
 {
@@ -335,7 +338,14 @@ static void find_alignment_cycles(struct resolver *r)
                 size_t start = depth - 1;
                 while (start > 0 && stack[start].o != to)
                     start--;
-                for (size_t s = start; to != f->o && s < depth; s++) {
+                /* A cycle's steps as notes, the first CYCLE_NOTES of them: a
+                 * long chain closed by many edges must not print it whole
+                 * for each. */
+                size_t shown = depth - start > CYCLE_NOTES ? start + CYCLE_NOTES : depth;
+                if (to != f->o && shown < depth)
+                    diag_note(r->d, g, f->o->id.at, "the cycle has %zu steps; the first %d follow",
+                              depth - start, CYCLE_NOTES);
+                for (size_t s = start; to != f->o && s < shown; s++) {
                     struct objective *from = stack[s].o;
                     struct objective *next = s + 1 < depth ? stack[s + 1].o : to;
                     struct key_result *kr = from->aligned_krs.items[stack[s].next - 1];
@@ -436,7 +446,7 @@ static void inherit(struct plan *plan)
 
 void resolve_plan(struct plan *plan)
 {
-    struct resolver r = {plan, plan->diags, NULL};
+    struct resolver r = {plan, plan->diags, NULL, TEXT_DISTANCE_BUDGET};
     for (size_t i = 0; i < plan->teams.len; i++)
         ((struct team *)plan->teams.items[i])->seq = i;
     for (size_t i = 0; i < plan->objectives.len; i++)

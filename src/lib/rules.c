@@ -97,6 +97,11 @@ static const struct rule_doc docs[RULE_COUNT] = {
         "Check-ins compare confidences over time on one scale.",
         "confidence 0.7",
         "Use the 1-10 scale: 7, not 0.7."},
+    [R_WEIGHT_RANGE] = {
+        "A key result's weight is a number above 0; an objective's score is its key results' scores averaged by weight.",
+        "A weight of 0 or below would turn the average upside down: an objective could score 1.0 from one key result at 1.0 and another at 0.",
+        "kr churn \"Monthly churn\" { from 5% to 3%  weight -1 }",
+        "Give the key result a positive weight (2 counts it twice), or drop the weight for the default of 1."},
     [R_RULE_CONFIG] = {
         "Rules blocks, -W options and `# okrc-ignore:` comments name rules and parameters that exist, with sensible values, and do not reconfigure structural rules.",
         "A misspelt rule name would silently configure nothing.",
@@ -276,8 +281,9 @@ const char *rule_suggest(const char *name)
     size_t best_d = strlen(name) / 3 + 1;
     if (best_d > 4)
         best_d = 4;
+    size_t budget = TEXT_DISTANCE_BUDGET;
     for (int i = 0; i < RULE_COUNT; i++) {
-        size_t d = text_distance(name, rules[i].name);
+        size_t d = text_distance(name, rules[i].name, best_d, &budget);
         if (d <= best_d) {
             best = rules[i].name;
             best_d = d;
@@ -327,8 +333,9 @@ static void report_unknown_param(struct diag_ctx *d, const struct rule_setting *
 {
     const char *takes = param_names(d->arena, s->id);
     const char *near = NULL;
+    size_t budget = TEXT_DISTANCE_BUDGET;
     for (int i = 0; takes && i < PARAM_COUNT; i++)
-        if (params[i].rule == s->id && text_distance(p->name.name.ptr, params[i].name) <= 2)
+        if (params[i].rule == s->id && text_distance(p->name.name.ptr, params[i].name, 2, &budget) <= 2)
             near = params[i].name;
     if (near)
         diag_report(d, R_RULE_CONFIG, p->name.at,
@@ -388,19 +395,55 @@ static void apply_setting(struct diag_ctx *d, const struct rule_setting *s, span
         apply_param(d, s, s->params.items[i], param_at);
 }
 
-/* Post-order over `use`: a file's imports come before the file itself. */
-static void order_source(const struct plan *plan, const struct source *src, bool *seen,
-                         int *rank, int *next)
+/* Ranks the sources in post-order over `use`: a file's imports come before
+ * the file itself. Iterative, over each file's own list of imports, so that
+ * a chain of 200,000 imports neither overflows the stack nor makes every
+ * file scan every `use`. */
+static int *rank_sources(const struct plan *plan)
 {
-    if (seen[src->index])
-        return;
-    seen[src->index] = true;
+    struct arena *a = plan->arena;
+    size_t n = plan->sources.len;
+    int *rank = arena_alloc(a, (n + 1) * sizeof *rank), next = 0;
+    /* first[i] .. first[i+1]: the targets source i imports, in order. */
+    size_t *first = arena_alloc(a, (n + 2) * sizeof *first);
     for (size_t i = 0; i < plan->uses.len; i++) {
         const struct use_decl *u = plan->uses.items[i];
-        if (u->from == src && u->target)
-            order_source(plan, u->target, seen, rank, next);
+        if (u->from && u->target)
+            first[u->from->index + 2]++;
     }
-    rank[src->index] = (*next)++;
+    for (size_t i = 2; i < n + 2; i++)
+        first[i] += first[i - 1];
+    const struct source **targets = arena_alloc(a, (first[n + 1] + 1) * sizeof *targets);
+    for (size_t i = 0; i < plan->uses.len; i++) {
+        const struct use_decl *u = plan->uses.items[i];
+        if (u->from && u->target)
+            targets[first[u->from->index + 1]++] = u->target;
+    }
+    /* Now first[i] .. first[i+1] holds source i's targets. */
+    bool *seen = arena_alloc(a, (n + 1) * sizeof *seen);
+    struct visit { const struct source *src; size_t next; } *stack = arena_alloc(a, (n + 1) * sizeof *stack);
+    for (size_t root = 0; root < n; root++) {
+        const struct source *r = plan->sources.items[root];
+        if (seen[r->index])
+            continue;
+        seen[r->index] = true;
+        size_t depth = 0;
+        stack[depth++] = (struct visit){r, first[r->index]};
+        while (depth) {
+            struct visit *v = &stack[depth - 1];
+            if (v->next == first[v->src->index + 1]) {
+                rank[v->src->index] = next++;
+                depth--;
+                continue;
+            }
+            const struct source *t = targets[v->next++];
+            if (!seen[t->index]) {
+                seen[t->index] = true;
+                stack[depth++] = (struct visit){t, first[t->index]};
+            }
+        }
+    }
+    return rank;
 }
 
 static int block_rank(const struct rules_block *b, const int *rank)
@@ -408,23 +451,36 @@ static int block_rank(const struct rules_block *b, const int *rank)
     return b->at.src ? rank[b->at.src->index] : 0;
 }
 
+/* Blocks by their file's rank, in file order within a file (a stable
+ * sort: mergesort, since many blocks in many files would make insertion
+ * quadratic). */
+static void sort_blocks(struct rules_block **blocks, struct rules_block **tmp, size_t n, const int *rank)
+{
+    if (n < 2)
+        return;
+    size_t half = n / 2;
+    sort_blocks(blocks, tmp, half, rank);
+    sort_blocks(blocks + half, tmp, n - half, rank);
+    size_t i = 0, j = half, k = 0;
+    while (i < half && j < n)
+        tmp[k++] = block_rank(blocks[j], rank) < block_rank(blocks[i], rank) ? blocks[j++] : blocks[i++];
+    while (i < half)
+        tmp[k++] = blocks[i++];
+    while (j < n)
+        tmp[k++] = blocks[j++];
+    memcpy(blocks, tmp, n * sizeof *blocks);
+}
+
 void rules_apply(struct plan *plan)
 {
     struct diag_ctx *d = plan->diags;
-    size_t n = plan->sources.len, nb = plan->rules_blocks.len;
-    bool *seen = arena_alloc(plan->arena, (n + 1) * sizeof *seen);
-    int *rank = arena_alloc(plan->arena, (n + 1) * sizeof *rank), next = 0;
-    for (size_t i = 0; i < n; i++)
-        order_source(plan, plan->sources.items[i], seen, rank, &next);
-    /* Insertion sort by rank keeps the blocks of one file in file order. */
+    size_t nb = plan->rules_blocks.len;
+    const int *rank = rank_sources(plan);
     struct rules_block **blocks = arena_alloc(plan->arena, (nb + 1) * sizeof *blocks);
-    for (size_t i = 0; i < nb; i++) {
-        struct rules_block *b = plan->rules_blocks.items[i];
-        size_t j = i;
-        for (; j > 0 && block_rank(blocks[j - 1], rank) > block_rank(b, rank); j--)
-            blocks[j] = blocks[j - 1];
-        blocks[j] = b;
-    }
+    struct rules_block **tmp = arena_alloc(plan->arena, (nb + 1) * sizeof *tmp);
+    for (size_t i = 0; i < nb; i++)
+        blocks[i] = plan->rules_blocks.items[i];
+    sort_blocks(blocks, tmp, nb, rank);
     span param_at[PARAM_COUNT] = {0};
     for (size_t i = 0; i < nb; i++)
         for (size_t k = 0; k < blocks[i]->settings.len; k++)

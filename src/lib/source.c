@@ -126,6 +126,7 @@ struct source *source_read(struct arena *a, const char *path, int index, size_t 
     src->dir = arena_strndup(a, dir, strlen(dir));
     src->index = index;
     src->arena = a;
+    src->lines = arena_alloc(a, sizeof *src->lines);
     return src;
 }
 
@@ -147,54 +148,134 @@ struct source *source_from_memory(struct arena *a, const char *name, const char 
     src->dir = ".";
     src->index = index;
     src->arena = a;
+    src->lines = arena_alloc(a, sizeof *src->lines);
     return src;
 }
 
-static void index_lines(struct source *src)
+/* Code points and UTF-16 units a byte adds: continuation bytes none, the
+ * lead of a 4-byte sequence two UTF-16 units (a surrogate pair). */
+static unsigned points_of(unsigned char b) { return (b & 0xC0) != 0x80; }
+static unsigned utf16_of(unsigned char b) { return (b & 0xC0) == 0x80 ? 0 : b >= 0xF0 ? 2 : 1; }
+
+#define BLOCK_SHIFT 6
+
+static struct line_index *index_of(const struct source *src)
 {
+    struct line_index *ix = src->lines;
+    if (ix->starts)
+        return ix;
     /* memchr, not a byte loop: this runs over the whole file as soon as one
      * diagnostic needs a line number. */
     const char *text = src->text, *end = text + src->len;
     size_t count = 1;
     for (const char *p = text; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
         count++;
-    src->line_starts = arena_alloc(src->arena, count * sizeof *src->line_starts);
+    ix->starts = arena_alloc(src->arena, count * sizeof *ix->starts);
     size_t k = 0;
-    src->line_starts[k++] = 0;
+    ix->starts[k++] = 0;
     for (const char *p = text; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
-        src->line_starts[k++] = (uint32_t)(p - text + 1);
-    src->line_count = count;
+        ix->starts[k++] = (uint32_t)(p - text + 1);
+    ix->count = count;
+    size_t blocks = (src->len >> BLOCK_SHIFT) + 1;
+    ix->code_points = arena_alloc(src->arena, blocks * sizeof *ix->code_points);
+    ix->utf16 = arena_alloc(src->arena, blocks * sizeof *ix->utf16);
+    uint32_t cp = 0, u16 = 0;
+    for (size_t b = 0; b < blocks; b++) {
+        ix->code_points[b] = cp;
+        ix->utf16[b] = u16;
+        size_t from = b << BLOCK_SHIFT, to = from + (1u << BLOCK_SHIFT);
+        for (size_t i = from; i < to && i < src->len; i++) {
+            cp += points_of((unsigned char)text[i]);
+            u16 += utf16_of((unsigned char)text[i]);
+        }
+    }
+    return ix;
 }
 
-struct position source_position(struct source *src, uint32_t offset)
+/* Units in text[0, offset): the block's count, then at most 63 bytes. */
+static size_t units_before(const struct source *src, const struct line_index *ix, uint32_t offset,
+                           enum source_unit unit)
 {
-    if (!src->line_starts)
-        index_lines(src);
-    if (offset > src->len)
-        offset = (uint32_t)src->len;
-    size_t lo = 0, hi = src->line_count;   /* last line start <= offset */
+    if (unit == UNIT_BYTES)
+        return offset;
+    size_t b = offset >> BLOCK_SHIFT, n = unit == UNIT_UTF16 ? ix->utf16[b] : ix->code_points[b];
+    for (size_t i = b << BLOCK_SHIFT; i < offset; i++)
+        n += unit == UNIT_UTF16 ? utf16_of((unsigned char)src->text[i])
+                                : points_of((unsigned char)src->text[i]);
+    return n;
+}
+
+/* The 0-based line holding offset. */
+static size_t line_of(const struct line_index *ix, uint32_t offset)
+{
+    size_t lo = 0, hi = ix->count;   /* last line start <= offset */
     while (hi - lo > 1) {
         size_t mid = (lo + hi) / 2;
-        if (src->line_starts[mid] <= offset)
+        if (ix->starts[mid] <= offset)
             lo = mid;
         else
             hi = mid;
     }
-    int column = 1;
-    for (uint32_t i = src->line_starts[lo]; i < offset; i++)
-        column += ((unsigned char)src->text[i] & 0xC0) != 0x80;
-    return (struct position){(int)lo + 1, column};
+    return lo;
 }
 
-str source_line(struct source *src, int line)
+size_t source_column(const struct source *src, uint32_t offset, enum source_unit unit)
 {
-    if (!src->line_starts)
-        index_lines(src);
-    if (line < 1 || (size_t)line > src->line_count)
+    const struct line_index *ix = index_of(src);
+    if (offset > src->len)
+        offset = (uint32_t)src->len;
+    uint32_t start = ix->starts[line_of(ix, offset)];
+    return units_before(src, ix, offset, unit) - units_before(src, ix, start, unit);
+}
+
+struct position source_position(const struct source *src, uint32_t offset)
+{
+    const struct line_index *ix = index_of(src);
+    if (offset > src->len)
+        offset = (uint32_t)src->len;
+    size_t line = line_of(ix, offset);
+    return (struct position){(int)line + 1, (int)source_column(src, offset, UNIT_CODE_POINTS) + 1};
+}
+
+uint32_t source_offset(const struct source *src, size_t line, size_t column, enum source_unit unit)
+{
+    const struct line_index *ix = index_of(src);
+    if (line >= ix->count)
+        return (uint32_t)src->len;
+    uint32_t p = ix->starts[line];
+    size_t units = 0;
+    while (p < src->len && src->text[p] != '\n') {
+        unsigned char b = (unsigned char)src->text[p];
+        size_t u = unit == UNIT_BYTES ? 1 : unit == UNIT_UTF16 ? utf16_of(b) : points_of(b);
+        if (u && units + u > column)
+            break;
+        units += u;
+        p++;
+    }
+    return p;
+}
+
+size_t source_line_count(const struct source *src)
+{
+    return index_of(src)->count;
+}
+
+uint32_t source_line_start(const struct source *src, int line)
+{
+    const struct line_index *ix = index_of(src);
+    if (line < 1)
+        return 0;
+    return (size_t)line > ix->count ? (uint32_t)src->len : ix->starts[line - 1];
+}
+
+str source_line(const struct source *src, int line)
+{
+    const struct line_index *ix = index_of(src);
+    if (line < 1 || (size_t)line > ix->count)
         return (str){"", 0};
-    uint32_t start = src->line_starts[line - 1], end = start;
-    while (end < src->len && src->text[end] != '\n')
-        end++;
+    uint32_t start = ix->starts[line - 1], end = start;
+    const char *nl = memchr(src->text + start, '\n', src->len - start);
+    end = nl ? (uint32_t)(nl - src->text) : (uint32_t)src->len;
     if (end > start && src->text[end - 1] == '\r')
         end--;
     return (str){src->text + start, end - start};

@@ -23,8 +23,7 @@ struct source {
     bool bom;               /* the file began with a byte-order mark (fmt keeps it) */
     int index;              /* load order, for sorting diagnostics */
     struct arena *arena;
-    uint32_t *line_starts;  /* computed on first use */
-    size_t line_count;
+    struct line_index *lines;   /* built on first use (a const source may fill it) */
     struct comment *comments, *comments_tail; /* in source order, for fmt */
 };
 
@@ -35,11 +34,30 @@ typedef struct {
     uint32_t start, end;
 } span;
 
+/* Lines and columns from one index per source, built in one pass on first
+ * use: the line by binary search over line starts, the column from counts
+ * of code points and UTF-16 units kept every 64 bytes. Each position costs
+ * O(log lines), however long the line, so that 20,000 findings on one line
+ * cost no more than on 20,000 lines. */
+struct line_index {
+    uint32_t *starts;       /* byte offset of each line */
+    size_t count;
+    uint32_t *code_points;  /* code points before each 64-byte block */
+    uint32_t *utf16;        /* UTF-16 units before each 64-byte block */
+};
 struct position {
     int line, column;       /* 1-based; column counts code points */
 };
-struct position source_position(struct source *src, uint32_t offset);
-str source_line(struct source *src, int line);   /* without the newline */
+struct position source_position(const struct source *src, uint32_t offset);
+/* Columns as a client counts them, 0-based from the line's start. */
+enum source_unit { UNIT_BYTES, UNIT_UTF16, UNIT_CODE_POINTS };
+size_t source_column(const struct source *src, uint32_t offset, enum source_unit unit);
+/* The byte offset of a 0-based line and column in units (clamped to the
+ * line's end, never inside a character). */
+uint32_t source_offset(const struct source *src, size_t line, size_t column, enum source_unit unit);
+size_t source_line_count(const struct source *src);
+uint32_t source_line_start(const struct source *src, int line);    /* 1-based */
+str source_line(const struct source *src, int line);   /* without the newline */
 void source_free(struct source *src);
 /* A source from bytes in memory (tests, fuzzing); the bytes are copied. */
 struct source *source_from_memory(struct arena *a, const char *name, const char *data,

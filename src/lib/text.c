@@ -28,6 +28,11 @@ static uint32_t decode(const unsigned char *p, const unsigned char *end, size_t 
     return c;
 }
 
+unsigned long text_decode(const char *s, size_t len, size_t *n)
+{
+    return decode((const unsigned char *)s, (const unsigned char *)s + len, n);
+}
+
 static size_t encode(uint32_t c, char *out)
 {
     if (c < 0x80) {
@@ -108,29 +113,70 @@ size_t word_count(const char *text, size_t len)
     return count;
 }
 
-/* Levenshtein distance with one row on the stack; names are short, and
- * longer ones are not worth a suggestion. */
-size_t text_distance(const char *a, const char *b)
+size_t text_control_at(const char *s, size_t len)
 {
-    size_t na = strlen(a), nb = strlen(b), row[64];
-    if (na >= 63 || nb >= 63)
-        return 99;
-    for (size_t j = 0; j <= nb; j++)
-        row[j] = j;
+    const unsigned char *u = (const unsigned char *)s;
+    if (!len)
+        return 0;
+    if (u[0] < 0x20 || u[0] == 0x7F)
+        return 1;
+    if (len >= 2 && u[0] == 0xC2 && u[1] >= 0x80 && u[1] <= 0x9F)
+        return 2;                                   /* C1: U+0080..U+009F */
+    if (len >= 2 && u[0] == 0xD8 && u[1] == 0x9C)
+        return 2;                                   /* U+061C arabic letter mark */
+    if (len >= 3 && u[0] == 0xE2 && u[1] == 0x80 &&
+        (u[2] == 0x8E || u[2] == 0x8F || (u[2] >= 0xAA && u[2] <= 0xAE)))
+        return 3;                                   /* U+200E, U+200F, U+202A..U+202E */
+    if (len >= 3 && u[0] == 0xE2 && u[1] == 0x81 && u[2] >= 0xA6 && u[2] <= 0xA9)
+        return 3;                                   /* U+2066..U+2069 */
+    return 0;
+}
+
+/* Ukkonen's band: row i keeps the cells j = i - max .. i + max, at index
+ * j - i + max. */
+size_t text_distance(const char *a, const char *b, size_t max, size_t *budget)
+{
+    if (max > TEXT_DISTANCE_MAX)
+        max = TEXT_DISTANCE_MAX;
+    size_t na = strlen(a), nb = strlen(b), over = max + 1, width = 2 * max + 1;
+    if ((na > nb ? na - nb : nb - na) > max)
+        return over;
+    size_t cost = (na + 1) * width;
+    if (cost > *budget)
+        return over;
+    *budget -= cost;
+    size_t rows[2][2 * TEXT_DISTANCE_MAX + 1], *prev = rows[0], *cur = rows[1];
+    for (size_t k = 0; k < width; k++)
+        prev[k] = k >= max && k - max <= nb ? k - max : over;
     for (size_t i = 1; i <= na; i++) {
-        size_t diag = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= nb; j++) {
-            size_t up = row[j], best = diag + (a[i - 1] != b[j - 1]);
-            if (up + 1 < best)
-                best = up + 1;
-            if (row[j - 1] + 1 < best)
-                best = row[j - 1] + 1;
-            row[j] = best;
-            diag = up;
+        size_t least = over;
+        for (size_t k = 0; k < width; k++) {
+            if (i + k < max || i + k - max > nb) {  /* j < 0 or j > nb */
+                cur[k] = over;
+                continue;
+            }
+            size_t j = i + k - max, best;
+            if (j == 0) {
+                best = i;
+            } else {
+                best = prev[k] + (a[i - 1] != b[j - 1]);            /* (i-1, j-1) */
+                if (k + 1 < width && prev[k + 1] + 1 < best)        /* (i-1, j) */
+                    best = prev[k + 1] + 1;
+                if (k > 0 && cur[k - 1] + 1 < best)                 /* (i, j-1) */
+                    best = cur[k - 1] + 1;
+            }
+            cur[k] = best < over ? best : over;
+            if (cur[k] < least)
+                least = cur[k];
         }
+        if (least > max)
+            return over;
+        size_t *t = prev;
+        prev = cur;
+        cur = t;
     }
-    return row[nb];
+    size_t d = prev[nb + max - na];
+    return d < over ? d : over;
 }
 
 /* ---- the words of a title, for reading how it is built ---- */

@@ -47,7 +47,28 @@ size_t text_words_into(const char *text, size_t len, struct text_word *w, char *
  * UTF-8 and of bounded size. An arena string. */
 const char *text_excerpt(struct arena *a, const char *s, size_t len, size_t max);
 
-/* Levenshtein distance of two short names (99 when too long to compare). */
-size_t text_distance(const char *a, const char *b);
+/* The code point at s (of len bytes > 0) and its length in *n; a byte that
+ * starts no valid sequence is returned as itself, length 1. */
+unsigned long text_decode(const char *s, size_t len, size_t *n);
+
+/* The length in bytes of the character at s (of len bytes) when it is one
+ * that a terminal, a spreadsheet or a reader's eye obeys instead of
+ * showing: the C0 controls (tab, line feed and carriage return included:
+ * callers keep those they can carry), DEL, the C1 controls and the
+ * bidirectional formatting characters (U+061C, U+200E, U+200F, U+202A to
+ * U+202E, U+2066 to U+2069), which can reorder what a line appears to say.
+ * 0 for every other character. Every emitter writes these escaped or as a
+ * space. */
+size_t text_control_at(const char *s, size_t len);
+
+/* Levenshtein distance of a and b when it is at most max (at most
+ * TEXT_DISTANCE_MAX), else max + 1. Only cells within max of the diagonal
+ * are computed, and each comparison is charged to *budget in cells: when
+ * the budget is spent, the answer is max + 1 without comparing. A
+ * did-you-mean gives each run (or each lookup) one budget, so that
+ * thousands of misspelt references to thousands of long ids stay linear. */
+#define TEXT_DISTANCE_MAX 8
+#define TEXT_DISTANCE_BUDGET 20000000u
+size_t text_distance(const char *a, const char *b, size_t max, size_t *budget);
 
 #endif

@@ -9,6 +9,7 @@
 #include "lib/source.h"
 #include "lsp/server.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,11 +58,8 @@ json_t *actions_for(struct server *s, struct unit *u, const char *uri, json_t *p
         if (!rule_lookup(code, strlen(code), &id) || rule_info(id)->structural)
             continue;
         json_int_t line = json_integer_value(json_object_get(json_object_get(range, "start"), "line"));
-        const char *text = u->root->text, *p = text, *end = text + u->root->len;
-        for (json_int_t k = 0; k < line && p < end; k++) {
-            const char *nl = memchr(p, '\n', (size_t)(end - p));
-            p = nl ? nl + 1 : end;
-        }
+        int line1 = line < 0 ? 1 : line >= INT_MAX ? INT_MAX : (int)line + 1;
+        const char *p = u->root->text + source_line_start(u->root, line1);
         size_t indent = strspn(p, " \t");
         char *insert = NULL, *title = NULL;
         if (asprintf(&insert, "%.*s# okrc-ignore: %s\n", (int)indent, p, code) > 0 &&

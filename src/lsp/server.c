@@ -81,56 +81,27 @@ static char *canonical(const char *path)
 
 /* ---- positions: byte offsets ↔ LSP positions in the negotiated units ---- */
 
-static size_t units_of(enum encoding enc, unsigned char lead)
+static enum source_unit unit_of(enum encoding enc)
 {
-    if (enc == ENC_UTF8)
-        return 1;
-    if ((lead & 0xC0) == 0x80)
-        return 0;               /* continuation bytes count with their lead */
-    return enc == ENC_UTF16 && lead >= 0xF0 ? 2 : 1;
+    return enc == ENC_UTF8 ? UNIT_BYTES : enc == ENC_UTF16 ? UNIT_UTF16 : UNIT_CODE_POINTS;
 }
 
-static uint32_t line_start_before(const char *text, uint32_t offset)
-{
-    while (offset > 0 && text[offset - 1] != '\n')
-        offset--;
-    return offset;
-}
-
+/* Both directions go through the source's line index (lib/source.h): a
+ * position costs O(log lines), whatever the file and line lengths. */
 json_t *lsp_position(const struct server *s, const struct source *src, uint32_t offset)
 {
-    if (offset > src->len)
-        offset = (uint32_t)src->len;
-    int line = 0;
-    for (const char *p = src->text; (p = memchr(p, '\n', (size_t)(src->text + offset - p))) != NULL; p++)
-        line++;
-    uint32_t start = line_start_before(src->text, offset);
-    size_t ch = 0;
-    for (uint32_t i = start; i < offset; i++)
-        ch += units_of(s->encoding, (unsigned char)src->text[i]);
-    return json_pack("{s:i,s:I}", "line", line, "character", (json_int_t)ch);
+    struct position p = source_position(src, offset);
+    size_t ch = source_column(src, offset, unit_of(s->encoding));
+    return json_pack("{s:i,s:I}", "line", p.line - 1, "character", (json_int_t)ch);
 }
 
 uint32_t lsp_offset(const struct server *s, const struct source *src, json_t *position)
 {
     json_int_t line = json_integer_value(json_object_get(position, "line"));
     json_int_t ch = json_integer_value(json_object_get(position, "character"));
-    const char *text = src->text, *end = text + src->len, *p = text;
-    for (json_int_t i = 0; i < line; i++) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        if (!nl)
-            return (uint32_t)src->len;
-        p = nl + 1;
-    }
-    json_int_t units = 0;
-    while (p < end && *p != '\n') {
-        size_t u = units_of(s->encoding, (unsigned char)*p);
-        if (u && units + (json_int_t)u > ch)
-            break;
-        units += (json_int_t)u;
-        p++;
-    }
-    return (uint32_t)(p - text);
+    if (line < 0)
+        return 0;
+    return source_offset(src, (size_t)line, ch < 0 ? 0 : (size_t)ch, unit_of(s->encoding));
 }
 
 json_t *lsp_range(const struct server *s, span at)

@@ -73,15 +73,21 @@ got = [o["title"] for o in report["objectives"]] + \
       [k["title"] for o in report["objectives"] for k in o["key_results"]]
 check(sorted(got) == sorted(titles), f"json titles: {got}")
 
+# What a terminal, a spreadsheet or a reader's eye would obey: C0 (but tab
+# and line breaks, which the formats carry), DEL, C1, bidirectional controls.
+# Every format writes them escaped or as a space (lib/text.h).
+obeyed = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+safe = lambda s: obeyed.sub(" ", s)
+
 # CSV: one row per key result, every title back after the formula guard.
 rows = list(csv.DictReader(open(f"{tmp}/report.csv", encoding="utf-8", newline="")))
 check(len(rows) == len(krs), f"csv: {len(rows)} rows for {len(krs)} key results")
 unguard = lambda s: s[1:] if s.startswith("'") else s
 for row, (_, title) in zip(rows, krs):
-    check(unguard(row["title"]) == title, f"csv title {row['title']!r} != {title!r}")
+    check(unguard(row["title"]) == safe(title), f"csv title {row['title']!r} != {safe(title)!r}")
     check(row["title"][:1] not in "=+-@\t\r", f"csv title unguarded: {row['title']!r}")
     check(row["objective_title"][:1] not in "=+-@\t\r", f"csv objective title unguarded")
-    check(unguard(row["objective_title"]) in dict(objectives).values(), f"csv objective title")
+    check(unguard(row["objective_title"]) in [safe(t) for t in dict(objectives).values()], f"csv objective title")
 
 # HTML: no element from user text, and each title is in the page's text.
 class Page(html.parser.HTMLParser):
@@ -101,9 +107,8 @@ allowed = {"html", "head", "meta", "title", "style", "body", "h1", "h2", "p", "s
            "span", "table", "tr", "th", "td", "ul", "li", "br"}
 check(set(page.tags) <= allowed, f"html: unexpected elements {set(page.tags) - allowed}")
 text = "".join(page.text)
-control = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 for t in titles:
-    check(control.sub(" ", t) in text, f"html: title not shown as written: {t!r}")
+    check(safe(t) in text, f"html: title not shown as written: {t!r}")
 
 # Markdown: every table row has as many unescaped | as the header row; no
 # user text starts a line of its own (a heading, a list item).
@@ -162,9 +167,11 @@ for line, d in zip(lines, diags):
     check(message == d["message"], f"github message {message!r} != {d['message']!r}")
 human = out("check.human.err")
 check(r"a%0A:b,c\nd\u{D}e %% 'q' <u>&" in human, "human: unit not in the message")
-for name in ("check.human.err", "report.text", "report.md", "agenda.md"):
-    check(not re.search("[\x00-\x08\x0b-\x1f\x7f]", out(name)),
+for name in ("check.human.err", "report.text", "report.md", "agenda.md", "check.github"):
+    check(not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]", out(name)),
           f"{name}: control characters a terminal would obey")
+check(not obeyed.search(out("report.csv").replace("\r\n", "\n").replace("\n", "").replace("\t", "")),
+      "report.csv: control characters a terminal or spreadsheet would obey")
 
 for p in problems:
     print("FAIL", p)

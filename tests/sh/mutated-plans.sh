@@ -86,5 +86,8 @@ for f in "$tmp"/m*.okr; do
     [ $((n % 3)) = 0 ] && try "$f" check --color=never --as-of 2027-02-15 "$prev"
     prev=$f
 done
+# No finding lost: JSON, SARIF and Code Quality carry the same findings.
+python3 "$top/tests/tools/formats_agree.py" "$OKRC" "$tmp"/m*.okr >"$tmp/agree" 2>&1 ||
+    { grep FAIL "$tmp/agree" | head -10; fail=1; }
 [ $fail = 0 ] && echo "ok: $count mutants"
 exit $fail

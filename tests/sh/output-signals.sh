@@ -1,5 +1,6 @@
 #!/bin/sh
-# SIGINT, SIGTERM and SIGHUP while `-o FILE` is being written remove the
+# SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1/2, SIGALRM, SIGPIPE and the
+# other catchable signals that end a process, while `-o FILE` is being written, remove the
 # temporary file: nothing is left behind, the old FILE is untouched, and the
 # command dies of the signal (128+N to a shell). The signal is sent once the
 # temporary file exists (no sleeping, no clock): the map's layout of a large
@@ -22,7 +23,8 @@ python3 - "$OKRC" "$t" <<'PY'
 import glob, os, signal, subprocess, sys
 okrc, t = sys.argv[1], sys.argv[2]
 fail = 0
-for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+for name in ("SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT", "SIGUSR1", "SIGUSR2", "SIGALRM", "SIGPIPE",
+             "SIGXCPU", "SIGVTALRM", "SIGPROF"):
     sig = getattr(signal, name)
     out = os.path.join(t, "map.png")
     with open(out, "w") as f:
