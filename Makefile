@@ -248,10 +248,23 @@ build/fuzz/fuzz_plan: tests/fuzz/fuzz_plan.c tests/tools/jansson_layout.h $(FUZZ
 	clang $(CSTD) -O1 -g $(FUZZ_SAN) -Wno-unused-function $(INCLUDES) $(PKG_CFLAGS) -o $@ \
 	    tests/fuzz/fuzz_plan.c $(FUZZ_SRC) $(LIBS)
 
+# The structure-aware target (tests/fuzz/fuzz_grammar.c): inputs are programs
+# that build plans of up to 1 MB from grammar fragments; a run over 10 s or
+# 2 GB counts as a crash.
+build/fuzz/fuzz_grammar: tests/fuzz/fuzz_grammar.c tests/fuzz/fuzz_plan.c tests/tools/jansson_layout.h $(FUZZ_SRC) $(wildcard src/*/*.h) build/gen/parser.h
+	@mkdir -p $(@D)
+	clang $(CSTD) -O1 -g $(FUZZ_SAN) -Wno-unused-function $(INCLUDES) $(PKG_CFLAGS) -o $@ \
+	    tests/fuzz/fuzz_grammar.c $(FUZZ_SRC) $(LIBS)
+
+fuzz-grammar: build/fuzz/fuzz_grammar
+	@mkdir -p build/fuzz/grammar-corpus
+	build/fuzz/fuzz_grammar -max_total_time=$(SECONDS) -max_len=4096 -timeout=10 -rss_limit_mb=2048 \
+	    -artifact_prefix=build/fuzz/grammar- build/fuzz/grammar-corpus
+
 fuzz: build/fuzz/fuzz_plan
 	@mkdir -p build/fuzz/corpus
 	@cp -n tests/fuzz/corpus/* tests/cases/*.okr tests/cases/fixtures/*.okr examples/*.okr build/fuzz/corpus/ 2>/dev/null || true
 	build/fuzz/fuzz_plan -max_total_time=$(SECONDS) -max_len=65536 -timeout=10 \
 	    -dict=tests/fuzz/okr.dict -artifact_prefix=build/fuzz/ build/fuzz/corpus
 
-.PHONY: fuzz
+.PHONY: fuzz fuzz-grammar
