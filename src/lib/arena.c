@@ -124,3 +124,32 @@ void vec_push(struct arena *a, struct vec *v, void *item)
     }
     v->items[v->len++] = item;
 }
+
+static void merge_sort(void **items, void **tmp, size_t n,
+                       int (*cmp)(const void *, const void *, const void *), const void *ctx)
+{
+    if (n < 2)
+        return;
+    size_t half = n / 2;
+    merge_sort(items, tmp, half, cmp, ctx);
+    merge_sort(items + half, tmp, n - half, cmp, ctx);
+    if (cmp(items[half - 1], items[half], ctx) <= 0)
+        return;     /* already in order: linear for sorted input */
+    size_t i = 0, j = half, k = 0;
+    while (i < half && j < n)
+        tmp[k++] = cmp(items[j], items[i], ctx) < 0 ? items[j++] : items[i++];
+    while (i < half)
+        tmp[k++] = items[i++];
+    while (j < n)
+        tmp[k++] = items[j++];
+    memcpy(items, tmp, n * sizeof *items);
+}
+
+void sort_stable(struct arena *a, void **items, size_t n,
+                 int (*cmp)(const void *x, const void *y, const void *ctx), const void *ctx)
+{
+    if (n < 2)
+        return;
+    void **tmp = arena_alloc(a, n * sizeof *tmp);
+    merge_sort(items, tmp, n, cmp, ctx);
+}

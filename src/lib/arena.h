@@ -24,5 +24,10 @@ struct vec {
     size_t len, cap;
 };
 void vec_push(struct arena *a, struct vec *v, void *item);
+/* Sorts items[0..n) by cmp (given ctx too), stably and in O(n log n): a
+ * merge sort with its scratch space in the arena. Every sort of plan data
+ * goes through here, so no input order makes one quadratic. */
+void sort_stable(struct arena *a, void **items, size_t n,
+                 int (*cmp)(const void *x, const void *y, const void *ctx), const void *ctx);
 
 #endif

@@ -201,19 +201,35 @@ static void resolve_objective(struct resolver *r, struct objective *o)
     }
 }
 
-/* Insertion sort: stable, and linear for check-ins already in date order. */
-static void sort_by_date(struct vec *entries)
+static int by_date(const void *x, const void *y, const void *ctx)
 {
-    for (size_t i = 1; i < entries->len; i++) {
-        struct checkin_entry *e = entries->items[i];
-        size_t j = i;
-        for (; j > 0; j--) {
-            struct checkin_entry *prev = entries->items[j - 1];
-            if (prev->checkin->date.value <= e->checkin->date.value)
-                break;
-            entries->items[j] = prev;
-        }
-        entries->items[j] = e;
+    (void)ctx;
+    okr_day a = ((const struct checkin_entry *)x)->checkin->date.value;
+    okr_day b = ((const struct checkin_entry *)y)->checkin->date.value;
+    return (a > b) - (a < b);
+}
+
+/* Stable: same-day entries stay in file order (linear when already sorted). */
+static void sort_by_date(struct arena *a, struct vec *entries)
+{
+    sort_stable(a, entries->items, entries->len, by_date, NULL);
+}
+
+/* Two values of one key result on one date: which one counts would depend on
+ * the order of the files, so neither is taken silently. */
+static void report_same_day(struct resolver *r, const struct objective *o, const struct key_result *kr)
+{
+    for (size_t i = 1; i < kr->checkins.len; i++) {
+        const struct checkin_entry *prev = kr->checkins.items[i - 1], *e = kr->checkins.items[i];
+        if (prev->checkin->date.value != e->checkin->date.value)
+            continue;
+        char day[16];
+        date_format(e->checkin->date.value, day);
+        struct diag *g = diag_report(r->d, R_DUPLICATE_CHECKIN, e->ref_at,
+                                     "key result '%s.%s' has a second value on %s; the later one in the "
+                                     "plan counts: keep one check-in per key result and date",
+                                     o->id.name.ptr, kr->id.name.ptr, day);
+        diag_note(r->d, g, prev->ref_at, "the first value on %s", day);
     }
 }
 
@@ -248,11 +264,12 @@ static void resolve_checkins(struct resolver *r)
     /* Check-ins of one key result in date order, same-day ones in file order. */
     for (size_t i = 0; i < plan->objectives.len; i++) {
         struct objective *o = plan->objectives.items[i];
-        sort_by_date(&o->grades);
+        sort_by_date(plan->arena, &o->grades);
         for (size_t k = 0; k < o->key_results.len; k++) {
             struct key_result *kr = o->key_results.items[k];
-            sort_by_date(&kr->checkins);
-            sort_by_date(&kr->judgments);
+            sort_by_date(plan->arena, &kr->checkins);
+            sort_by_date(plan->arena, &kr->judgments);
+            report_same_day(r, o, kr);
         }
     }
 }

@@ -97,6 +97,11 @@ static const struct rule_doc docs[RULE_COUNT] = {
         "Check-ins compare confidences over time on one scale.",
         "confidence 0.7",
         "Use the 1-10 scale: 7, not 0.7."},
+    [R_DUPLICATE_CHECKIN] = {
+        "A key result has at most one value per date, across all check-ins of the plan.",
+        "With two, which one counts would depend on the order of the files: scores, statuses and forecasts would silently follow the last one.",
+        "checkin 2027-02-05 by @cfo { grow.revenue = 13.1M USD }\ncheckin 2027-02-05 by @ceo { grow.revenue = 12.9M USD }",
+        "Keep one value per date: delete or correct the other, or date it when it was measured."},
     [R_WEIGHT_RANGE] = {
         "A key result's weight is a number above 0; an objective's score is its key results' scores averaged by weight.",
         "A weight of 0 or below would turn the average upside down: an objective could score 1.0 from one key result at 1.0 and another at 0.",
@@ -451,24 +456,11 @@ static int block_rank(const struct rules_block *b, const int *rank)
     return b->at.src ? rank[b->at.src->index] : 0;
 }
 
-/* Blocks by their file's rank, in file order within a file (a stable
- * sort: mergesort, since many blocks in many files would make insertion
- * quadratic). */
-static void sort_blocks(struct rules_block **blocks, struct rules_block **tmp, size_t n, const int *rank)
+/* Blocks by their file's rank; a stable sort keeps one file's in file order. */
+static int by_rank(const void *x, const void *y, const void *rank)
 {
-    if (n < 2)
-        return;
-    size_t half = n / 2;
-    sort_blocks(blocks, tmp, half, rank);
-    sort_blocks(blocks + half, tmp, n - half, rank);
-    size_t i = 0, j = half, k = 0;
-    while (i < half && j < n)
-        tmp[k++] = block_rank(blocks[j], rank) < block_rank(blocks[i], rank) ? blocks[j++] : blocks[i++];
-    while (i < half)
-        tmp[k++] = blocks[i++];
-    while (j < n)
-        tmp[k++] = blocks[j++];
-    memcpy(blocks, tmp, n * sizeof *blocks);
+    int a = block_rank(x, rank), b = block_rank(y, rank);
+    return (a > b) - (a < b);
 }
 
 void rules_apply(struct plan *plan)
@@ -477,10 +469,9 @@ void rules_apply(struct plan *plan)
     size_t nb = plan->rules_blocks.len;
     const int *rank = rank_sources(plan);
     struct rules_block **blocks = arena_alloc(plan->arena, (nb + 1) * sizeof *blocks);
-    struct rules_block **tmp = arena_alloc(plan->arena, (nb + 1) * sizeof *tmp);
     for (size_t i = 0; i < nb; i++)
         blocks[i] = plan->rules_blocks.items[i];
-    sort_blocks(blocks, tmp, nb, rank);
+    sort_stable(plan->arena, (void **)blocks, nb, by_rank, rank);
     span param_at[PARAM_COUNT] = {0};
     for (size_t i = 0; i < nb; i++)
         for (size_t k = 0; k < blocks[i]->settings.len; k++)

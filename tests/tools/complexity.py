@@ -124,6 +124,18 @@ def rules_blocks(d, n):
     return ["main.okr"]
 
 
+def checkins_reversed(d, n):
+    # n check-ins of one key result, latest first: an insertion sort by date would be quadratic.
+    import datetime
+    with open(os.path.join(d, "main.okr"), "w") as f:
+        f.write('plan "Plan" { owner @ceo }\n')
+        f.write('objective o "Double the revenue from new customers" { kr k "Grow revenue from new customers" { from 0 to 10 } }\n')
+        day = datetime.date(2090, 1, 1)
+        for i in range(n):
+            f.write(f'checkin {(day - datetime.timedelta(days=i)).isoformat()} by @ceo {{ o.k = {i % 10} }}\n')
+    return ["main.okr"]
+
+
 FAMILIES = {
     # name: (generator, n, commands)
     "ignores": (ignores, 800, [["check"], ["check", "--format", "json"]]),
@@ -137,6 +149,7 @@ FAMILIES = {
     "long-ids": (long_ids, 300, [["check"]]),
     "cycles": (cycles, 200, [["check"], ["check", "--format", "json"]]),
     "rules-blocks": (rules_blocks, 2000, [["check"]]),
+    "checkins-reversed": (checkins_reversed, 1500, [["check"], ["report", "-f", "json"]]),
 }
 
 
