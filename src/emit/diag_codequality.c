@@ -7,6 +7,7 @@
  * GitLab wants the path relative to the repository, so a leading "./" is
  * dropped; the fingerprint is diag_fingerprints(), the one SARIF carries. */
 #include "emit/diag_render.h"
+#include "emit/json_stream.h"
 #include "lib/arena.h"
 #include "lib/diag.h"
 #include "lib/rules.h"
@@ -79,14 +80,20 @@ static json_t *issue(struct diag_ctx *d, const struct diag *g, const char *finge
                      src ? relative_path(src->path) : "", "lines", "begin", p.line, "end", e.line);
 }
 
+struct issues {
+    struct diag_ctx *d;
+    const char **fingerprints;
+};
+
+static json_t *nth_issue(size_t i, void *ctx)
+{
+    const struct issues *is = ctx;
+    return issue(is->d, is->d->list.items[i], is->fingerprints[i]);
+}
+
+/* The issues one at a time (json_stream.h). */
 int diag_render_codequality(struct diag_ctx *d, FILE *out)
 {
-    const char **fingerprints = diag_fingerprints(d);
-    json_t *issues = json_array();
-    for (size_t i = 0; i < d->list.len; i++)
-        json_array_append_new(issues, issue(d, d->list.items[i], fingerprints[i]));
-    int rc = json_dumpf(issues, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-    fputc('\n', out);
-    json_decref(issues);
-    return rc;
+    struct issues is = {d, diag_fingerprints(d)};
+    return json_stream(out, NULL, NULL, d->list.len, nth_issue, &is);
 }

@@ -3,6 +3,7 @@
  * same unit as the human output; end columns point just past the span. */
 #define _GNU_SOURCE     /* asprintf */
 #include "emit/diag_render.h"
+#include "emit/json_stream.h"
 #include "lib/diag.h"
 #include "lib/rules.h"
 #include "lib/source.h"
@@ -121,25 +122,31 @@ static void set_fingerprint(json_t *res, const char *fingerprint)
                         json_pack("{s:s}", "primaryLocationLineHash", fingerprint));
 }
 
+struct results {
+    struct diag_ctx *d;
+    const char **fingerprints;
+};
+
+static json_t *nth_result(size_t i, void *ctx)
+{
+    const struct results *r = ctx;
+    json_t *res = result(r->d->list.items[i]);
+    set_fingerprint(res, r->fingerprints[i]);
+    return res;
+}
+
+/* The results one at a time (json_stream.h). */
 int diag_render_sarif(struct diag_ctx *d, FILE *out)
 {
     json_t *rules = json_array(), *results = json_array();
     for (int i = 0; i < RULE_COUNT; i++)
         json_array_append_new(rules, rule_descriptor((enum rule_id)i));
-    const char **fingerprints = diag_fingerprints(d);
-    for (size_t i = 0; i < d->list.len; i++) {
-        json_t *res = result(d->list.items[i]);
-        set_fingerprint(res, fingerprints[i]);
-        json_array_append_new(results, res);
-    }
+    struct results r = {d, diag_fingerprints(d)};
     json_t *driver = json_pack("{s:s, s:s, s:s, s:o}", "name", "okrc", "version", OKRC_VERSION,
                                "informationUri", OKRC_INFORMATION_URI, "rules", rules);
     json_t *run = json_pack("{s:{s:o}, s:s, s:o}", "tool", "driver", driver, "columnKind",
                             "unicodeCodePoints", "results", results);
     json_t *root = json_pack("{s:s, s:s, s:[o]}", "$schema", SARIF_SCHEMA, "version", "2.1.0",
                              "runs", run);
-    int rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-    fputc('\n', out);
-    json_decref(root);
-    return rc;
+    return json_stream(out, root, "results", d->list.len, nth_result, &r);
 }

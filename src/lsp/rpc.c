@@ -112,6 +112,34 @@ enum rpc_read rpc_read(struct rpc *r, json_t **msg)
     return RPC_MESSAGE;
 }
 
+/* One framed message of n bytes from the parts given. */
+static void send_parts(struct rpc *r, const char *const *parts, const size_t *lens, size_t count)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < count; i++)
+        n += lens[i];
+    if (r->broken)
+        return;
+    bool ok = fprintf(r->out, "Content-Length: %zu\r\n\r\n", n) >= 0;
+    for (size_t i = 0; ok && i < count; i++)
+        ok = fwrite(parts[i], 1, lens[i], r->out) == lens[i];
+    if (!ok || fflush(r->out) != 0) {
+        r->broken = true;
+        rpc_log(r, "cannot write to the client: %s", strerror(errno));
+    }
+}
+
+void rpc_notify_text(struct rpc *r, const char *method, const char *params, size_t len)
+{
+    char head[128];
+    int k = snprintf(head, sizeof head, "{\"jsonrpc\":\"2.0\",\"method\":\"%s\",\"params\":", method);
+    if (k < 0 || (size_t)k >= sizeof head)
+        return;
+    const char *parts[] = {head, params, "}"};
+    const size_t lens[] = {(size_t)k, len, 1};
+    send_parts(r, parts, lens, 3);
+}
+
 void rpc_send(struct rpc *r, json_t *msg)
 {
     char *text = json_dumps(msg, JSON_COMPACT);
@@ -120,12 +148,9 @@ void rpc_send(struct rpc *r, json_t *msg)
         free(text);
         return;
     }
-    size_t n = strlen(text);
-    if (fprintf(r->out, "Content-Length: %zu\r\n\r\n", n) < 0 || fwrite(text, 1, n, r->out) != n ||
-        fflush(r->out) != 0) {
-        r->broken = true;
-        rpc_log(r, "cannot write to the client: %s", strerror(errno));
-    }
+    const char *parts[] = {text};
+    const size_t lens[] = {strlen(text)};
+    send_parts(r, parts, lens, 1);
     free(text);
 }
 

@@ -33,6 +33,10 @@ void rpc_send(struct rpc *r, json_t *msg);
 void rpc_respond(struct rpc *r, json_t *id, json_t *result);      /* steals result */
 void rpc_error(struct rpc *r, json_t *id, int code, const char *message);
 void rpc_notify(struct rpc *r, const char *method, json_t *params);   /* steals params */
+/* The same with params already written as JSON text (len bytes): a
+ * notification of 100,000 diagnostics is written one diagnostic at a
+ * time, never held as one document tree. method is plain ASCII. */
+void rpc_notify_text(struct rpc *r, const char *method, const char *params, size_t len);
 void rpc_log(struct rpc *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 #endif

@@ -183,40 +183,68 @@ static int lsp_severity(enum severity sev)
     return sev == SEV_ERROR ? 1 : sev == SEV_WARNING ? 2 : 3;
 }
 
+/* One diagnostic in the client's terms. */
+static json_t *lsp_diagnostic(struct server *s, const struct diag *g)
+{
+    const char *rule = rule_info(g->rule)->name;
+    json_t *o = json_pack("{s:o,s:i,s:s,s:s,s:s}", "range", lsp_range(s, g->at), "severity",
+                          lsp_severity(g->severity), "code", rule, "source", "okrc",
+                          "message", g->message);
+    char *href = malloc(strlen(RULES_DOC_URI) + strlen(rule) + 1);
+    strcpy(href, RULES_DOC_URI);
+    strcat(href, rule);
+    json_object_set_new(o, "codeDescription", json_pack("{s:s}", "href", href));
+    free(href);
+    if (g->notes) {
+        json_t *related = json_array();
+        for (const struct diag_note *n = g->notes; n; n = n->next) {
+            if (!n->at.src)
+                continue;
+            char *uri = source_uri(s, n->at.src);
+            json_array_append_new(related,
+                                  json_pack("{s:{s:s,s:o},s:s}", "location", "uri", uri, "range",
+                                            lsp_range(s, n->at), "message", n->message));
+            free(uri);
+        }
+        json_object_set_new(o, "relatedInformation", related);
+    }
+    return o;
+}
+
+/* The notification is written a diagnostic at a time (rpc_notify_text):
+ * a plan of 1 MB may have 100,000 findings. */
 static void publish(struct server *s, struct document *d)
 {
-    json_t *list = json_array();
+    char *body = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&body, &len);
+    if (!f)
+        return;
+    json_t *uri_json = json_string(d->uri);
+    char *uri = json_dumps(uri_json, JSON_ENCODE_ANY);
+    json_decref(uri_json);
+    fprintf(f, "{\"uri\":%s,\"diagnostics\":[", uri ? uri : "\"\"");
+    free(uri);
     struct unit *u = d->unit;
+    bool first = true;
     for (size_t i = 0; u && i < u->diags.list.len; i++) {
         const struct diag *g = u->diags.list.items[i];
         if (!g->at.src || g->at.src != u->root)
             continue;           /* shown when its own file is open */
-        const char *rule = rule_info(g->rule)->name;
-        json_t *o = json_pack("{s:o,s:i,s:s,s:s,s:s}", "range", lsp_range(s, g->at), "severity",
-                              lsp_severity(g->severity), "code", rule, "source", "okrc",
-                              "message", g->message);
-        char *href = malloc(strlen(RULES_DOC_URI) + strlen(rule) + 1);
-        strcpy(href, RULES_DOC_URI);
-        strcat(href, rule);
-        json_object_set_new(o, "codeDescription", json_pack("{s:s}", "href", href));
-        free(href);
-        if (g->notes) {
-            json_t *related = json_array();
-            for (const struct diag_note *n = g->notes; n; n = n->next) {
-                if (!n->at.src)
-                    continue;
-                char *uri = source_uri(s, n->at.src);
-                json_array_append_new(related,
-                                      json_pack("{s:{s:s,s:o},s:s}", "location", "uri", uri, "range",
-                                                lsp_range(s, n->at), "message", n->message));
-                free(uri);
-            }
-            json_object_set_new(o, "relatedInformation", related);
+        json_t *o = lsp_diagnostic(s, g);
+        char *text = json_dumps(o, JSON_COMPACT);
+        json_decref(o);
+        if (text) {
+            fputs(first ? "" : ",", f);
+            fputs(text, f);
+            first = false;
         }
-        json_array_append_new(list, o);
+        free(text);
     }
-    rpc_notify(&s->rpc, "textDocument/publishDiagnostics",
-               json_pack("{s:s,s:o}", "uri", d->uri, "diagnostics", list));
+    fputs("]}", f);
+    if (fclose(f) == 0)
+        rpc_notify_text(&s->rpc, "textDocument/publishDiagnostics", body, len);
+    free(body);
 }
 
 /* Re-checks d and every open document whose plan read d's file. */

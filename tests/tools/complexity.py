@@ -2,6 +2,7 @@
 """How okrc's cost grows with its input, family by family.
 
     complexity.py OKRC [--time] [--scale K] [FAMILY...]
+    complexity.py OKRC --bars [FAMILY...]
 
 Each family is a shape of hostile or merely large input (many ignore
 comments, many findings on one line, long import chains, ...), generated
@@ -11,6 +12,9 @@ with --time, as user+system CPU seconds (quick, noisy). A family passes
 when 10x the input costs at most 15x (linear or n log n; quadratic would
 be about 100x). Prints a line per family and command; exits 1 when any
 fails. --scale K multiplies every n (for a look at larger inputs).
+
+--bars: each family at about 1 MB, each command run natively; none may
+take more than 2 s of CPU or 200 MB of memory (maximum resident set).
 """
 import json, os, re, resource, subprocess, sys, tempfile
 
@@ -196,9 +200,43 @@ def cost(argv, stdin, cwd, timed):
     return p.returncode, int(m.group(1))
 
 
+def run_measured(argv, stdin, cwd):
+    """Exit status, CPU seconds and peak memory (bytes) of one run."""
+    with tempfile.TemporaryFile() as f:
+        f.write(stdin or b"")
+        f.seek(0)
+        p = subprocess.Popen(argv, cwd=cwd, stdin=f, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(p.pid, 0)
+    return os.waitstatus_to_exitcode(status), usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024
+
+
+def bars(okrc, wanted):
+    failed = 0
+    for name in wanted:
+        gen, n, cmds = FAMILIES[name]
+        with tempfile.TemporaryDirectory() as d:
+            gen(d, n)
+            size = sum(os.path.getsize(os.path.join(d, f)) for f in os.listdir(d))
+        k = max(1, int(1_000_000 / size))
+        with tempfile.TemporaryDirectory() as d:
+            files = gen(d, n * k)
+            size = sum(os.path.getsize(os.path.join(d, f)) for f in os.listdir(d))
+            for cmd in cmds:
+                argv, stdin = command_line(okrc, cmd, d, files)
+                rc, cpu, rss = run_measured(argv, stdin, d)
+                ok = cpu <= 2.0 and rss <= 200e6 and rc in (0, 1)
+                failed += not ok
+                print(f"{'ok  ' if ok else 'FAIL'} {name:17} {' '.join(cmd):28} {size / 1e6:.2f} MB: "
+                      f"{cpu:.2f} s CPU, {rss / 1e6:.0f} MB (exit {rc})", flush=True)
+    return failed
+
+
 def main():
     args = sys.argv[1:]
     okrc = os.path.abspath(args.pop(0))
+    if "--bars" in args:
+        args.remove("--bars")
+        sys.exit(1 if bars(okrc, args or list(FAMILIES)) else 0)
     timed = "--time" in args
     scale = 1
     if "--scale" in args:
