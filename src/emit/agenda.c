@@ -74,14 +74,12 @@ static struct owned *collect(struct plan *plan, const char *person, size_t *coun
     return list;
 }
 
-static void kr_progress(FILE *out, const struct key_result *kr)
+static void kr_progress(struct arena *a, FILE *out, const struct key_result *kr)
 {
     const struct progress *p = &kr->progress;
-    char value[64], change[64], left[64], metric[160], date[11];
-    format_value(value, sizeof value, kr);
-    format_change(change, sizeof change, kr);
-    format_metric(metric, sizeof metric, kr);
-    format_quantity(left, sizeof left, p->remaining, kr_unit(kr));
+    const char *value = format_value(a, kr), *change = format_change(a, kr),
+               *metric = format_metric(a, kr), *left = format_quantity(a, p->remaining, kr_unit(kr));
+    char date[11];
     fputs("- Progress since the last check-in: ", out);
     if (p->checkins_counted) {
         date_format(p->last_checkin, date);
@@ -119,15 +117,14 @@ static void kr_progress(FILE *out, const struct key_result *kr)
     }
     fputs(")\n", out);
     if (p->has_forecast) {
-        char f[64];
-        format_quantity(f, sizeof f, p->forecast, kr_unit(kr));
+        const char *f = format_quantity(a, p->forecast, kr_unit(kr));
         fputs("- Forecast at the period end: ", out);
         md_escape(out, (str){f, strlen(f)});
         fprintf(out, " (%s)\n", progress_status_name(p->forecast_status));
     }
 }
 
-static void kr_questions(FILE *out, const struct key_result *kr)
+static void kr_questions(struct arena *a, FILE *out, const struct key_result *kr)
 {
     const struct objective *o = kr->objective;
     int c = kr->progress.confidence;
@@ -143,13 +140,12 @@ static void kr_questions(FILE *out, const struct key_result *kr)
         fputs(i ? "; " : "", out);
         md_escape(out, ((text_item *)o->risks.items[i])->text);
     }
-    char period_text[48];
-    format_period(period_text, sizeof period_text, o, "the period");
+    const char *period_text = format_period(a, o, "the period");
     fprintf(out, "\n- Pre-mortem: suppose %s is over and this key result was missed: why?\n"
                  "- Support needed: \n- Next step: \n", period_text);
 }
 
-static void kr_section(FILE *out, const struct key_result *kr)
+static void kr_section(struct arena *a, FILE *out, const struct key_result *kr)
 {
     const struct progress *p = &kr->progress;
     fputs("\n### ", out);
@@ -158,8 +154,8 @@ static void kr_section(FILE *out, const struct key_result *kr)
     md_escape(out, kr->id.name);
     fprintf(out, ") — %s, score %.2f, expected %.2f\n\n", progress_status_name(p->status),
             p->score, p->expected);
-    kr_progress(out, kr);
-    kr_questions(out, kr);
+    kr_progress(a, out, kr);
+    kr_questions(a, out, kr);
 }
 
 static void objective_heading(FILE *out, const struct objective *o)
@@ -191,7 +187,7 @@ void agenda_write(FILE *out, struct plan *plan, const char *person)
             current = list[i].kr->objective;
             objective_heading(out, current);
         }
-        kr_section(out, list[i].kr);
+        kr_section(plan->arena, out, list[i].kr);
     }
     fputs("\n## Reflection\n\nWhat did you learn since we last spoke, and what would you "
           "do differently next time?\n", out);

@@ -12,6 +12,7 @@
 #include "lib/diag.h"
 #include "lib/rules.h"
 #include "lib/source.h"
+#include "lib/text.h"
 
 #include <jansson.h>
 #include <stdio.h>
@@ -41,32 +42,33 @@ static const char *relative_path(const char *path)
 
 /* The message and its notes, one line each, as the description: GitLab shows
  * it as plain text. */
-static char *describe(struct diag_ctx *d, const struct diag *g)
+static const char *describe(struct diag_ctx *d, const struct diag *g)
 {
     if (!g->notes)
-        return (char *)g->message;
+        return g->message;
     char *buf = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&buf, &len);
     if (!f)
-        return (char *)g->message;
+        return g->message;
     fputs(g->message, f);
     for (const struct diag_note *n = g->notes; n; n = n->next) {
         fputs("\nnote: ", f);
         if (n->at.src) {
-            struct position p = source_position((struct source *)n->at.src, n->at.start);
+            struct position p = source_position(n->at.src, n->at.start);
             fprintf(f, "%s:%d: ", relative_path(n->at.src->path), p.line);
         }
         fputs(n->message, f);
     }
-    char *s = fclose(f) == 0 ? arena_strndup(d->arena, buf, len) : (char *)g->message;
+    const char *s = fclose(f) == 0 ? text_valid_utf8(d->arena, arena_strndup(d->arena, buf, len))
+                                   : g->message;
     free(buf);
     return s;
 }
 
 static json_t *issue(struct diag_ctx *d, const struct diag *g, const char *fingerprint)
 {
-    struct source *src = (struct source *)g->at.src;
+    const struct source *src = g->at.src;
     struct position p = src ? source_position(src, g->at.start) : (struct position){1, 1};
     struct position e = src ? source_position(src, g->at.end) : p;
     /* A span ending at a line's start ends on the line before. */
@@ -77,7 +79,8 @@ static json_t *issue(struct diag_ctx *d, const struct diag *g, const char *finge
                      "check_name", r->name, "description", describe(d, g), "categories",
                      r->structural ? "Bug Risk" : "Clarity", "severity", cq_severity(g->severity),
                      "fingerprint", fingerprint, "location", "path",
-                     src ? relative_path(src->path) : "", "lines", "begin", p.line, "end", e.line);
+                     src ? text_valid_utf8(d->arena, relative_path(src->path)) : "", "lines", "begin",
+                     p.line, "end", e.line);
 }
 
 struct issues {

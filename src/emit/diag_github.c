@@ -39,7 +39,7 @@ static void put_escaped(FILE *out, const char *s, bool property)
 
 static void put_properties(FILE *out, span at)
 {
-    struct source *src = (struct source *)at.src;
+    const struct source *src = at.src;
     struct position p = source_position(src, at.start), e = source_position(src, at.end);
     fputs("file=", out);
     put_escaped(out, src->path, true);
@@ -60,7 +60,7 @@ void diag_render_github(struct diag_ctx *d, FILE *out)
         for (const struct diag_note *n = g->notes; n; n = n->next) {
             fputs("%0Anote: ", out);
             if (n->at.src) {
-                struct position p = source_position((struct source *)n->at.src, n->at.start);
+                struct position p = source_position(n->at.src, n->at.start);
                 put_escaped(out, n->at.src->path, false);
                 fprintf(out, ":%d:%d: ", p.line, p.column);
             }

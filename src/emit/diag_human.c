@@ -80,7 +80,7 @@ static size_t char_start(const char *s, size_t i)
  * is cut to a window around the span, marked with "...". */
 static void print_excerpt(FILE *out, span at, const struct render_opts *o)
 {
-    struct source *src = (struct source *)at.src;
+    const struct source *src = at.src;
     struct position p = source_position(src, at.start);
     struct position e = source_position(src, at.end);
     str line = source_line(src, p.line);
@@ -143,7 +143,7 @@ static void print_head(FILE *out, span at, const char *sev, const char *color,
     if (o->color)
         fputs(BOLD, out);
     if (at.src) {
-        struct position p = source_position((struct source *)at.src, at.start);
+        struct position p = source_position(at.src, at.start);
         put_visible(out, at.src->path);
         fprintf(out, ":%d:%d: ", p.line, p.column);
     } else {

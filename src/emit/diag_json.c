@@ -4,15 +4,17 @@
 #include "lib/diag.h"
 #include "lib/rules.h"
 #include "lib/source.h"
+#include "lib/text.h"
 
 #include <jansson.h>
 
-static void set_position(json_t *o, span at)
+/* A file name is bytes; JSON holds UTF-8 text (U+FFFD for the rest). */
+static void set_position(struct arena *a, json_t *o, span at)
 {
-    struct source *src = (struct source *)at.src;
+    const struct source *src = at.src;
     struct position p = src ? source_position(src, at.start) : (struct position){0, 0};
     struct position e = src ? source_position(src, at.end) : (struct position){0, 0};
-    json_object_set_new(o, "file", json_string(src ? src->path : ""));
+    json_object_set_new(o, "file", json_string(src ? text_valid_utf8(a, src->path) : ""));
     json_object_set_new(o, "line", json_integer(p.line));
     json_object_set_new(o, "column", json_integer(p.column));
     json_object_set_new(o, "end_line", json_integer(e.line));
@@ -24,7 +26,7 @@ static json_t *finding(size_t i, void *ctx)
     const struct diag_ctx *d = ctx;
     const struct diag *g = d->list.items[i];
     json_t *o = json_object();
-    set_position(o, g->at);
+    set_position(d->arena, o, g->at);
     json_object_set_new(o, "severity", json_string(severity_name(g->severity)));
     json_object_set_new(o, "rule", json_string(rule_info(g->rule)->name));
     json_object_set_new(o, "message", json_string(g->message));
@@ -32,7 +34,7 @@ static json_t *finding(size_t i, void *ctx)
         json_t *notes = json_array();
         for (const struct diag_note *n = g->notes; n; n = n->next) {
             json_t *no = json_object();
-            set_position(no, n->at);
+            set_position(d->arena, no, n->at);
             json_object_set_new(no, "message", json_string(n->message));
             json_array_append_new(notes, no);
         }

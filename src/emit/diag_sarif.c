@@ -59,7 +59,7 @@ static char *path_uri(const char *path)
 
 static json_t *location(span at, const char *message)
 {
-    struct source *src = (struct source *)at.src;
+    const struct source *src = at.src;
     struct position p = source_position(src, at.start), e = source_position(src, at.end);
     char *uri = path_uri(src->path);
     json_t *loc = json_pack("{s:{s:{s:s}, s:{s:i, s:i, s:i, s:i}}}", "physicalLocation",

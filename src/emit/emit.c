@@ -147,103 +147,98 @@ void format_number(char *out, size_t n, double v)
     shortest(out, n, fabs(v) < 5e-5 ? 0.0 : v, "");
 }
 
-void format_quantity(char *out, size_t n, double v, str unit)
+const char *format_quantity(struct arena *a, double v, str unit)
 {
     char num[32];
     format_number(num, sizeof num, v);
     if (!unit.len)
-        snprintf(out, n, "%s", num);
-    else if (unit.len == 1 && unit.ptr[0] == '%')
-        snprintf(out, n, "%s%%", num);
-    else
-        snprintf(out, n, "%s %.*s", num, (int)unit.len, unit.ptr);
+        return arena_printf(a, "%s", num);
+    if (unit.len == 1 && unit.ptr[0] == '%')
+        return arena_printf(a, "%s%%", num);
+    return arena_printf(a, "%s %.*s", num, (int)unit.len, unit.ptr);
 }
 
-void format_metric(char *out, size_t n, const struct key_result *kr)
+const char *format_metric(struct arena *a, const struct key_result *kr)
 {
-    char from[64], to[64];
     const struct progress *p = &kr->progress;
     str unit = kr_unit(kr);
-    format_quantity(to, sizeof to, kr->to.value, unit);
-    if (kr->to.unknown && !kr->relative)
-        snprintf(to, sizeof to, "?%s%.*s", unit.len && unit.ptr[0] != '%' ? " " : "",
-                 (int)unit.len, unit.ptr);
+    const char *to = kr->to.unknown && !kr->relative
+                         ? arena_printf(a, "?%s%.*s", unit.len && unit.ptr[0] != '%' ? " " : "",
+                                        (int)unit.len, unit.ptr)
+                         : format_quantity(a, kr->to.value, unit);
+    char number[32];
     switch (kr->metric) {
-    case METRIC_RANGE:
-        format_number(from, sizeof from, kr->from.value);
-        if (kr->from.unknown && p->bounds_known)    /* measured by the first check-in */
-            format_number(from, sizeof from, p->from), strcat(from, " (measured)");
-        else if (kr->from.unknown)
-            snprintf(from, sizeof from, "?");
-        if (kr->relative && p->bounds_known) {
-            format_quantity(to, sizeof to, p->to, unit);
-            snprintf(out, n, "from %s by %+g%% (to %s)", from, kr->relative_pct, to);
-        } else if (kr->relative) {
-            snprintf(out, n, "from %s by %+g%%", from, kr->relative_pct);
+    case METRIC_RANGE: {
+        const char *from;
+        if (kr->from.unknown && p->bounds_known) {  /* measured by the first check-in */
+            format_number(number, sizeof number, p->from);
+            from = arena_printf(a, "%s (measured)", number);
+        } else if (kr->from.unknown) {
+            from = "?";
         } else {
-            snprintf(out, n, "from %s to %s", from, to);
+            format_number(number, sizeof number, kr->from.value);
+            from = arena_printf(a, "%s", number);
         }
-        return;
-    case METRIC_TARGET: snprintf(out, n, "target %s", to); return;
-    case METRIC_KEEP_GE: snprintf(out, n, "keep >= %s", to); return;
-    case METRIC_KEEP_LE: snprintf(out, n, "keep <= %s", to); return;
-    case METRIC_KEEP_GT: snprintf(out, n, "keep > %s", to); return;
-    case METRIC_KEEP_LT: snprintf(out, n, "keep < %s", to); return;
-    case METRIC_ROLLUP: snprintf(out, n, "rollup"); return;
-    case METRIC_MILESTONE: snprintf(out, n, "milestone"); return;
+        if (kr->relative && p->bounds_known)
+            return arena_printf(a, "from %s by %+g%% (to %s)", from, kr->relative_pct,
+                                format_quantity(a, p->to, unit));
+        if (kr->relative)
+            return arena_printf(a, "from %s by %+g%%", from, kr->relative_pct);
+        return arena_printf(a, "from %s to %s", from, to);
+    }
+    case METRIC_TARGET: return arena_printf(a, "target %s", to);
+    case METRIC_KEEP_GE: return arena_printf(a, "keep >= %s", to);
+    case METRIC_KEEP_LE: return arena_printf(a, "keep <= %s", to);
+    case METRIC_KEEP_GT: return arena_printf(a, "keep > %s", to);
+    case METRIC_KEEP_LT: return arena_printf(a, "keep < %s", to);
+    case METRIC_ROLLUP: return "rollup";
+    case METRIC_MILESTONE: return "milestone";
     case METRIC_NONE: break;
     }
-    snprintf(out, n, "no metric");
+    return "no metric";
 }
 
-void format_value(char *out, size_t n, const struct key_result *kr)
+const char *format_value(struct arena *a, const struct key_result *kr)
 {
     const struct progress *p = &kr->progress;
     if (!p->has_value)
-        snprintf(out, n, "no data");
-    else if (kr->metric == METRIC_MILESTONE)
-        snprintf(out, n, "%s", p->value < 1 ? "not done" : p->done_late ? "done late" : "done");
-    else if (kr->metric == METRIC_ROLLUP)
-        snprintf(out, n, "%.2f from %zu objective%s", p->value, kr->contributors.len,
-                 kr->contributors.len == 1 ? "" : "s");
-    else
-        format_quantity(out, n, p->value, kr_unit(kr));
+        return "no data";
+    if (kr->metric == METRIC_MILESTONE)
+        return p->value < 1 ? "not done" : p->done_late ? "done late" : "done";
+    if (kr->metric == METRIC_ROLLUP)
+        return arena_printf(a, "%.2f from %zu objective%s", p->value, kr->contributors.len,
+                            kr->contributors.len == 1 ? "" : "s");
+    return format_quantity(a, p->value, kr_unit(kr));
 }
 
-void format_period(char *out, size_t n, const struct objective *o, const char *without)
+const char *format_period(struct arena *a, const struct objective *o, const char *without)
 {
-    /* A named period by its id: ASCII, so a cut never splits a character. */
     const struct named_period *named = o->period.named;
     if (named)
-        snprintf(out, n, "%s", named->id.name.ptr);
-    else if (o->period.present)
-        period_format(o->period.value, out, n);
-    else
-        snprintf(out, n, "%s", without);
+        return named->id.name.ptr;
+    if (!o->period.present)
+        return without;
+    char buf[48];   /* a calendar period: digits, '-', 'Q', 'H', 'W' */
+    period_format(o->period.value, buf, sizeof buf);
+    return arena_printf(a, "%s", buf);
 }
 
-void format_judgment(char *out, size_t n, const struct progress *p)
+const char *format_judgment(struct arena *a, const struct progress *p)
 {
     if (p->graded)
-        snprintf(out, n, "grade %.4g (computed %.2f)", p->grade, p->computed_score);
-    else
-        snprintf(out, n, "%s", "");
+        return arena_printf(a, "grade %.4g (computed %.2f)", p->grade, p->computed_score);
+    return "";
 }
 
-void format_change(char *out, size_t n, const struct key_result *kr)
+const char *format_change(struct arena *a, const struct key_result *kr)
 {
     const struct progress *p = &kr->progress;
-    char q[64];
-    if (!p->has_previous) {
-        snprintf(out, n, "n/a");
-        return;
-    }
-    if (kr->metric == METRIC_MILESTONE) {
-        snprintf(out, n, "%s", p->change > 0 ? "now done" : "no change");
-        return;
-    }
-    format_quantity(q, sizeof q, fabs(p->change), kr_unit(kr));
-    snprintf(out, n, "%s%s", p->change > 0 ? "+" : p->change < 0 ? "-" : "±", q);
+    if (!p->has_previous)
+        return "n/a";
+    if (kr->metric == METRIC_MILESTONE)
+        return p->change > 0 ? "now done" : "no change";
+    return arena_printf(a, "%s%s", p->change > 0 ? "+" : p->change < 0 ? "-" : "±",
+                        format_quantity(a, fabs(p->change), kr_unit(kr)));
 }
 
 int status_urgency(enum progress_status s)

@@ -55,18 +55,20 @@ double number_tidy(double v);
 /* 13200000 → "13.2M", 1022 → "1022": the digits a person wrote (up to six
  * significant), else four; k from 10,000 on. */
 void format_number(char *out, size_t n, double v);
+/* The texts below hold plan text (units, period names) of any length, so
+ * they are arena strings, never fixed buffers that would cut a character. */
 /* A number and its unit as a person reads it: "13.2M USD", "99.5%". */
-void format_quantity(char *out, size_t n, double v, str unit);
+const char *format_quantity(struct arena *a, double v, str unit);
 /* "from 12M to 15M USD", "keep >= 99.5%", "milestone". */
-void format_metric(char *out, size_t n, const struct key_result *kr);
+const char *format_metric(struct arena *a, const struct key_result *kr);
 /* The value as text: "13.2M USD", "done", "not done", "no data". */
-void format_value(char *out, size_t n, const struct key_result *kr);
+const char *format_value(struct arena *a, const struct key_result *kr);
 /* The objective's period ("2027-Q1"), or `without` when it has none. */
-void format_period(char *out, size_t n, const struct objective *o, const char *without);
+const char *format_period(struct arena *a, const struct objective *o, const char *without);
 /* "grade 0.94 (computed 0.50)" for a graded score, else "". */
-void format_judgment(char *out, size_t n, const struct progress *p);
+const char *format_judgment(struct arena *a, const struct progress *p);
 /* "+1.2M USD" for the change since the previous check-in. */
-void format_change(char *out, size_t n, const struct key_result *kr);
+const char *format_change(struct arena *a, const struct key_result *kr);
 /* Urgency for sorting: off-track and missed first, achieved last. */
 int status_urgency(enum progress_status s);
 bool kr_moved_forward(const struct key_result *kr);

@@ -79,13 +79,12 @@ static void csv_date(FILE *out, bool present, okr_day day)
     csv_field(out, present ? buf : "", present ? 10 : 0, false);
 }
 
-static void csv_row(FILE *out, const struct objective *o, const struct key_result *kr)
+static void csv_row(struct arena *a, FILE *out, const struct objective *o, const struct key_result *kr)
 {
     const struct progress *op = &o->progress, *p = &kr->progress;
     bool numeric = kr->metric != METRIC_MILESTONE && kr->metric != METRIC_NONE;
     bool has_from = kr->metric == METRIC_RANGE || kr->metric == METRIC_TARGET;
-    char metric[160];
-    format_metric(metric, sizeof metric, kr);
+    const char *metric = format_metric(a, kr);
     csv_str(out, o->id.name);
     csv_str(out, o->title);
     csv_str(out, o->team ? o->team->id.name : (str){0});
@@ -123,6 +122,6 @@ void emit_csv(const struct report *r, FILE *out)
     for (size_t i = 0; i < r->objectives.len; i++) {
         const struct objective *o = r->objectives.items[i];
         for (size_t k = 0; k < o->key_results.len; k++)
-            csv_row(out, o, o->key_results.items[k]);
+            csv_row(r->plan->arena, out, o, o->key_results.items[k]);
     }
 }

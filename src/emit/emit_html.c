@@ -80,13 +80,11 @@ static void contributor_list(FILE *out, const struct vec *v)
     fputs("</ul>\n", out);
 }
 
-static void kr_row(FILE *out, const struct key_result *kr)
+static void kr_row(struct arena *a, FILE *out, const struct key_result *kr)
 {
     const struct progress *p = &kr->progress;
-    char value[64], metric[160], change[64];
-    format_value(value, sizeof value, kr);
-    format_metric(metric, sizeof metric, kr);
-    format_change(change, sizeof change, kr);
+    const char *value = format_value(a, kr), *metric = format_metric(a, kr),
+               *change = format_change(a, kr);
     fputs("<tr><td>", out);
     esc(out, kr->title);
     fputs(" <small>", out);
@@ -101,8 +99,7 @@ static void kr_row(FILE *out, const struct key_result *kr)
     esc_text(out, value);
     fputs(" <small>", out);
     esc_text(out, metric);
-    char judged[64];
-    format_judgment(judged, sizeof judged, p);
+    const char *judged = format_judgment(a, p);
     if (*judged) {
         fputs(", ", out);
         esc_text(out, judged);
@@ -131,8 +128,8 @@ static void contributors(const struct report *r, FILE *out, const struct objecti
 static void objective_section(const struct report *r, FILE *out, const struct objective *o)
 {
     const struct progress *p = &o->progress;
-    char period_text[48];
-    format_period(period_text, sizeof period_text, o, "no period");
+    struct arena *a = r->plan->arena;
+    const char *period_text = format_period(a, o, "no period");
     fputs("<section>\n<h2>", out);
     esc(out, o->title);
     fputs(" <small>", out);
@@ -148,8 +145,7 @@ static void objective_section(const struct report *r, FILE *out, const struct ob
         owners(out, o->owner, &o->co_owners);
         fputs(" · ", out);
     }
-    char judged[64];
-    format_judgment(judged, sizeof judged, p);
+    const char *judged = format_judgment(a, p);
     fprintf(out, "%s · %s · %s%sexpected %.2f</p>\n<p>", period_text, objective_kind(o), judged,
             *judged ? " · " : "", p->expected);
     bar(out, p);
@@ -160,7 +156,7 @@ static void objective_section(const struct report *r, FILE *out, const struct ob
     fputs("<table>\n<tr><th>Key result</th><th>Owner</th><th>Value</th><th>Change</th>"
           "<th>Score</th><th>Status</th><th>Confidence</th></tr>\n", out);
     for (size_t i = 0; i < o->key_results.len; i++)
-        kr_row(out, o->key_results.items[i]);
+        kr_row(a, out, o->key_results.items[i]);
     fputs("</table>\n</section>\n", out);
 }
 

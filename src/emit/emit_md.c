@@ -63,13 +63,11 @@ static void md_owners(FILE *out, ident first, const struct vec *co_owners)
     }
 }
 
-static void kr_row(FILE *out, const struct key_result *kr)
+static void kr_row(struct arena *a, FILE *out, const struct key_result *kr)
 {
     const struct progress *p = &kr->progress;
-    char value[64], metric[160], change[64];
-    format_value(value, sizeof value, kr);
-    format_metric(metric, sizeof metric, kr);
-    format_change(change, sizeof change, kr);
+    const char *value = format_value(a, kr), *metric = format_metric(a, kr),
+               *change = format_change(a, kr);
     fputs("| ", out);
     md_escape(out, kr->title);
     fputs(" (", out);
@@ -82,8 +80,7 @@ static void kr_row(FILE *out, const struct key_result *kr)
     fputs(" (", out);
     md_text(out, metric);
     fputs(")", out);
-    char judged[64];
-    format_judgment(judged, sizeof judged, p);
+    const char *judged = format_judgment(a, p);
     if (*judged) {
         fputs(", ", out);
         md_text(out, judged);
@@ -99,8 +96,8 @@ static void kr_row(FILE *out, const struct key_result *kr)
 static void objective_section(const struct report *r, FILE *out, const struct objective *o)
 {
     const struct progress *p = &o->progress;
-    char period_text[48];
-    format_period(period_text, sizeof period_text, o, "no period");
+    struct arena *a = r->plan->arena;
+    const char *period_text = format_period(a, o, "no period");
     fputs("\n## ", out);
     md_escape(out, o->title);
     fputs(" (", out);
@@ -116,8 +113,7 @@ static void objective_section(const struct report *r, FILE *out, const struct ob
         md_owners(out, o->owner, &o->co_owners);
         fputs(" · ", out);
     }
-    char judged[64];
-    format_judgment(judged, sizeof judged, p);
+    const char *judged = format_judgment(a, p);
     fprintf(out, "%s · %s · score **%.2f** (expected %.2f)%s%s · %s **%s**\n", period_text,
             objective_kind(o), p->score, p->expected, *judged ? " · " : "", judged, mark(p),
             progress_status_name(p->status));
@@ -146,7 +142,7 @@ static void objective_section(const struct report *r, FILE *out, const struct ob
     fputs("\n| Key result | Owner | Value | Change | Score | Status | Confidence |\n"
           "|---|---|---|---|---:|---|---:|\n", out);
     for (size_t i = 0; i < o->key_results.len; i++)
-        kr_row(out, o->key_results.items[i]);
+        kr_row(a, out, o->key_results.items[i]);
     for (size_t i = 0; i < o->key_results.len; i++) {
         const struct key_result *kr = o->key_results.items[i];
         for (size_t k = 0; k < kr->contributors.len; k++) {
@@ -177,9 +173,8 @@ static void wins(const struct report *r, FILE *out)
             const struct key_result *kr = o->key_results.items[k];
             if (!kr_moved_forward(kr))
                 continue;
-            char value[64], change[64];
-            format_value(value, sizeof value, kr);
-            format_change(change, sizeof change, kr);
+            const char *value = format_value(r->plan->arena, kr),
+                       *change = format_change(r->plan->arena, kr);
             fputs("- ", out);
             md_kr_ref(out, kr);
             fputs(": ", out);

@@ -19,6 +19,7 @@
 struct text_out {
     FILE *out;
     bool color, ascii;
+    struct arena *arena;    /* for the formatted values (emit.h) */
 };
 
 /* Prints text in exactly `width` columns: cut with an ellipsis, or padded. */
@@ -145,10 +146,9 @@ static void print_key_result(const struct text_out *t, const struct key_result *
         fprintf(t->out, " c%d", p->confidence);
     fputc('\n', t->out);
 
-    char value[64], metric[160], change[64], left[64], judged[64];
-    format_value(value, sizeof value, kr);
-    format_metric(metric, sizeof metric, kr);
-    format_judgment(judged, sizeof judged, p);
+    struct arena *a = t->arena;
+    const char *value = format_value(a, kr), *metric = format_metric(a, kr),
+               *judged = format_judgment(a, p);
     struct text_line line;
     fprintf(line_open(&line), "%.*s: %s, %s%s%s", (int)kr->id.name.len, kr->id.name.ptr, value,
             metric, *judged ? ", " : "", judged);
@@ -157,18 +157,15 @@ static void print_key_result(const struct text_out *t, const struct key_result *
     FILE *f = line_open(&line);
     bool more = false;
     if (p->has_previous) {
-        format_change(change, sizeof change, kr);
-        fprintf(f, "change %s", change);
+        fprintf(f, "change %s", format_change(a, kr));
         more = true;
     }
     if (p->remaining > 0 && kr->metric != METRIC_MILESTONE) {
-        format_quantity(left, sizeof left, p->remaining, kr_unit(kr));
-        fprintf(f, "%sleft %s", more ? ", " : "", left);
+        fprintf(f, "%sleft %s", more ? ", " : "", format_quantity(a, p->remaining, kr_unit(kr)));
         more = true;
     }
     if (p->has_forecast) {
-        format_quantity(left, sizeof left, p->forecast, kr_unit(kr));
-        fprintf(f, "%sforecast %s (%s)", more ? ", " : "", left,
+        fprintf(f, "%sforecast %s (%s)", more ? ", " : "", format_quantity(a, p->forecast, kr_unit(kr)),
                 progress_status_name(p->forecast_status));
     }
     line_put(t, &line, 6);
@@ -197,8 +194,7 @@ static void print_objective(const struct report *r, const struct text_out *t,
     gauge(t, p, false);
     fputc('\n', t->out);
 
-    char period_text[48];
-    format_period(period_text, sizeof period_text, o, "no period");
+    const char *period_text = format_period(t->arena, o, "no period");
     struct text_line line;
     FILE *f = line_open(&line);
     fprintf(f, "%.*s: %s, %s", (int)o->id.name.len, o->id.name.ptr, objective_kind(o), period_text);
@@ -208,8 +204,7 @@ static void print_objective(const struct report *r, const struct text_out *t,
         const ident *co = o->co_owners.items[i];
         fprintf(f, ", @%.*s", (int)co->name.len, co->name.ptr);
     }
-    char judged[64];
-    format_judgment(judged, sizeof judged, p);
+    const char *judged = format_judgment(t->arena, p);
     fprintf(f, "%s%s, expected %.2f", *judged ? ", " : "", judged, p->expected);
     for (size_t i = 0; i < o->aligned_to.len; i++) {
         const struct objective *up = o->aligned_to.items[i];
@@ -247,7 +242,7 @@ static void print_team(const struct report *r, const struct text_out *t, const s
 
 void emit_text(const struct report *r, FILE *out)
 {
-    struct text_out t = {out, r->color, r->ascii};
+    struct text_out t = {out, r->color, r->ascii, r->plan->arena};
     struct plan *plan = r->plan;
     char date[11];
     date_format(plan->as_of, date);

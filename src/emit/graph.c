@@ -279,7 +279,7 @@ static void html_other_initiatives(FILE *out, const struct objective *o, bool al
     }
 }
 
-static void html_meta(FILE *out, const struct objective *o)
+static void html_meta(struct arena *a, FILE *out, const struct objective *o)
 {
     fputs("<TR><TD ALIGN=\"LEFT\" COLSPAN=\"3\"><FONT POINT-SIZE=\"9\" COLOR=\"#444444\">", out);
     if (o->owner.name.len) {
@@ -293,8 +293,7 @@ static void html_meta(FILE *out, const struct objective *o)
         fputs(" &#183; ", out);
     }
     if (o->period.present) {
-        char when[48];
-        format_period(when, sizeof when, o, "");
+        const char *when = format_period(a, o, "");
         html_text(out, when, strlen(when));
         fputs(" &#183; ", out);
     }
@@ -314,7 +313,7 @@ static char *objective_label(const struct objective *o, const struct graph_reque
     fputs("<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\" COLSPAN=\"3\"><FONT POINT-SIZE=\"12\"><B>", out);
     html_wrapped(out, o->title.ptr, o->title.len, TITLE_WRAP);
     fputs("</B></FONT></TD></TR>", out);
-    html_meta(out, o);
+    html_meta(req->plan->arena, out, o);
     fputs("<TR><TD ALIGN=\"LEFT\" COLSPAN=\"2\">", out);
     html_bar(out, &o->progress, g);
     fputs("</TD><TD ALIGN=\"RIGHT\"><FONT POINT-SIZE=\"10\"><B>", out);

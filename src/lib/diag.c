@@ -89,7 +89,7 @@ struct diag *diag_report(struct diag_ctx *d, enum rule_id rule, span at, const c
     g->at = at;
     va_list ap;
     va_start(ap, fmt);
-    g->message = arena_vprintf(d->arena, fmt, ap);
+    g->message = text_valid_utf8(d->arena, arena_vprintf(d->arena, fmt, ap));
     va_end(ap);
     split_message(d, g);
     g->seq = d->list.len;
@@ -111,7 +111,7 @@ void diag_note(struct diag_ctx *d, struct diag *to, span at, const char *fmt, ..
     n->at = at;
     va_list ap;
     va_start(ap, fmt);
-    n->message = arena_vprintf(d->arena, fmt, ap);
+    n->message = text_valid_utf8(d->arena, arena_vprintf(d->arena, fmt, ap));
     va_end(ap);
     if (to->notes_tail)
         to->notes_tail->next = n;

@@ -28,6 +28,48 @@ static uint32_t decode(const unsigned char *p, const unsigned char *end, size_t 
     return c;
 }
 
+size_t text_utf8_length(const char *s, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (u[0] < 0x80)
+        return 1;
+    size_t k = u[0] >= 0xF0 ? 4 : u[0] >= 0xE0 ? 3 : u[0] >= 0xC2 ? 2 : 0;
+    if (!k || u[0] > 0xF4 || len < k)
+        return 0;
+    for (size_t i = 1; i < k; i++)
+        if ((u[i] & 0xC0) != 0x80)
+            return 0;
+    /* The second byte's range rules out overlongs, surrogates and > U+10FFFF. */
+    if ((u[0] == 0xE0 && u[1] < 0xA0) || (u[0] == 0xED && u[1] > 0x9F) ||
+        (u[0] == 0xF0 && u[1] < 0x90) || (u[0] == 0xF4 && u[1] > 0x8F))
+        return 0;
+    return k;
+}
+
+const char *text_valid_utf8(struct arena *a, const char *s)
+{
+    size_t len = strlen(s), i = 0, n;
+    while (i < len && (n = text_utf8_length(s + i, len - i)) != 0)
+        i += n;
+    if (i == len)
+        return s;
+    char *out = arena_alloc(a, 3 * len + 1), *o = out;
+    for (i = 0; i < len;) {
+        n = text_utf8_length(s + i, len - i);
+        if (n) {
+            memcpy(o, s + i, n);
+            o += n;
+            i += n;
+        } else {
+            memcpy(o, "\xEF\xBF\xBD", 3);
+            o += 3;
+            i++;
+        }
+    }
+    *o = '\0';
+    return out;
+}
+
 unsigned long text_decode(const char *s, size_t len, size_t *n)
 {
     return decode((const unsigned char *)s, (const unsigned char *)s + len, n);

@@ -255,8 +255,8 @@ static void period_md(FILE *f, const period_item *p)
     fprintf(f, "period %s · ", buf);
 }
 
-static void hover_target(FILE *f, const struct server *s, const struct occurrence *decl,
-                         const struct occurrence *o)
+static void hover_target(FILE *f, const struct server *s, struct unit *u,
+                         const struct occurrence *decl, const struct occurrence *o)
 {
     const void *t = decl ? decl->target : o->target;
     switch (o->kind) {
@@ -279,9 +279,7 @@ static void hover_target(FILE *f, const struct server *s, const struct occurrenc
         if (kr->objective->team_ref.name.ptr)
             fprintf(f, "team %.*s · ", NAME(kr->objective->team_ref));
         period_md(f, &kr->objective->period);
-        char metric[160], value[96];
-        format_metric(metric, sizeof metric, kr);
-        format_value(value, sizeof value, kr);
+        const char *metric = format_metric(&u->arena, kr), *value = format_value(&u->arena, kr);
         fprintf(f, "%s · %s · value %s", objective_kind(kr->objective), metric, value);
         progress_md(f, s, &kr->progress);
         break;
@@ -359,7 +357,7 @@ static json_t *hover(struct server *s, struct unit *u, const struct occurrence *
     char *buf = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&buf, &len);
-    hover_target(f, s, decl, o);
+    hover_target(f, s, u, decl, o);
     fclose(f);
     json_t *r = json_pack("{s:{s:s,s:s},s:o}", "contents", "kind", "markdown", "value", buf, "range",
                           lsp_range(s, o->at));
