@@ -120,23 +120,6 @@ int cli_usage_error(const char *command, const char *fmt, ...)
     return EXIT_USAGE;
 }
 
-const char *cli_nearest(const char *name, const char *const *names, size_t n)
-{
-    const char *best = NULL;
-    size_t best_d = strlen(name) / 3 + 1;
-    if (best_d > 3)
-        best_d = 3;
-    size_t budget = TEXT_DISTANCE_BUDGET;
-    for (size_t i = 0; i < n && i < 5000; i++) {     /* error path only: bounded */
-        size_t d = text_distance(name, names[i], best_d, &budget);
-        if (d > 0 && d <= best_d) {
-            best = names[i];
-            best_d = d;
-        }
-    }
-    return best;
-}
-
 /* The long option closest to a misspelt one ("--frmat" → "format"). */
 static const char *nearest_option(const char *arg, const struct option *longopts)
 {
@@ -150,7 +133,7 @@ static const char *nearest_option(const char *arg, const struct option *longopts
     size_t n = 0;
     for (const struct option *o = longopts; o->name && n < 64; o++)
         names[n++] = o->name;
-    return cli_nearest(name, names, n);
+    return text_nearest_of(name, names, n);
 }
 
 int cli_getopt(const char *command, int argc, char **argv, const char *shortopts,
@@ -265,7 +248,7 @@ bool cli_team_exists(const char *command, const struct plan *plan, const char *t
     const char **names = calloc(n + 1, sizeof *names);
     for (size_t i = 0; names && i < n; i++)
         names[i] = ((const struct team *)plan->teams.items[i])->id.name.ptr;
-    const char *near = names ? cli_nearest(team, names, n) : NULL;
+    const char *near = names ? text_nearest_of(team, names, n) : NULL;
     if (near)
         cli_usage_error(command, "--team: no team '%s' in the plan; did you mean '%s'?", team, near);
     else
@@ -309,7 +292,7 @@ bool cli_person_exists(const char *command, const char *option, const struct pla
     for (size_t i = 0; i < names.len; i++)
         if (strcmp(names.items[i], person) == 0)
             return true;
-    const char *near = cli_nearest(person, (const char *const *)names.items, names.len);
+    const char *near = text_nearest_of(person, (const char *const *)names.items, names.len);
     if (near)
         cli_usage_error(command, "%sno person '@%s' in the plan; did you mean '@%s'?", option, person, near);
     else

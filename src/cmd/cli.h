@@ -89,10 +89,6 @@ int cli_getopt(const char *command, int argc, char **argv, const char *shortopts
 bool cli_files(const char *command, struct arena *a, char **args, int n,
                char ***files, int *count);
 
-/* The nearest of n names to a misspelt one (within a third of its length,
- * at most 3 edits), or NULL: for "did you mean". */
-const char *cli_nearest(const char *name, const char *const *names, size_t n);
-
 /* Filters that name what the plan lacks are usage errors (exit 2) with the
  * nearest name, never an empty result: --team and --owner/@PERSON. */
 bool cli_team_exists(const char *command, const struct plan *plan, const char *team);

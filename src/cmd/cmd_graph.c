@@ -9,6 +9,7 @@
 #include "lib/hash.h"
 #include "lib/model.h"
 #include "lib/progress.h"
+#include "lib/text.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -189,7 +190,7 @@ static long select_objectives(const struct plan *plan, const struct graph_opts *
         const char **names = calloc(n + 1, sizeof *names);
         for (size_t i = 0; names && i < n; i++)
             names[i] = ((const struct objective *)plan->objectives.items[i])->id.name.ptr;
-        const char *near = names ? cli_nearest(o->root, names, n) : NULL;
+        const char *near = names ? text_nearest_of(o->root, names, n) : NULL;
         if (near)
             cli_usage_error("graph", "--root: no objective '%s' in the plan; did you mean '%s'?",
                             o->root, near);

@@ -4,6 +4,7 @@
 #include "cmd/commands.h"
 #include "lib/arena.h"
 #include "lib/stdlib_path.h"
+#include "lib/text.h"
 #include "lib/version.h"
 
 #include <string.h>
@@ -54,7 +55,7 @@ static int unknown_command(const char *name)
     for (size_t i = 0; i < COMMAND_COUNT; i++)
         names[i] = commands[i].name;
     names[COMMAND_COUNT] = "help";
-    const char *near = cli_nearest(name, names, COMMAND_COUNT + 1);
+    const char *near = text_nearest_of(name, names, COMMAND_COUNT + 1);
     if (near)
         return cli_usage_error(NULL, "unknown command '%s'; did you mean '%s'?", name, near);
     return cli_usage_error(NULL, "unknown command '%s'", name);

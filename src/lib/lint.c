@@ -816,16 +816,11 @@ static const char *closest_person(struct linter *l, struct hash *cache, const id
     const char *near = hash_get(cache, who->name.ptr, who->name.len);
     if (near)
         return near;
-    near = "";
-    size_t best = who->name.len / 3 + 1;
-    for (size_t i = 0; i < plan->people.len && plan->people.len < 5000; i++) {
-        const struct person *p = plan->people.items[i];
-        size_t d = text_distance(who->name.ptr, p->id.name.ptr, best, &l->suggest_budget);
-        if (d <= best) {
-            near = p->id.name.ptr;
-            best = d;
-        }
-    }
+    struct text_nearest nearest;
+    text_nearest_start(&nearest, who->name.ptr, &l->suggest_budget);
+    for (size_t i = 0; i < plan->people.len; i++)
+        text_nearest_offer(&nearest, ((const struct person *)plan->people.items[i])->id.name.ptr);
+    near = nearest.best ? nearest.best : "";
     hash_put(cache, who->name.ptr, who->name.len, (void *)near);
     return near;
 }

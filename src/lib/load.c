@@ -334,18 +334,7 @@ static const char *library_suggestion(struct loader *l, const char *wanted, size
     char *bare = arena_strndup(a, wanted, len);
     if (len > 4 && strcmp(bare + len - 4, ".okr") == 0)
         bare[len - 4] = '\0';
-    const char *best = NULL;
-    size_t best_d = strlen(bare) / 3 + 1;
-    if (best_d > 3)
-        best_d = 3;
-    size_t budget = TEXT_DISTANCE_BUDGET;
-    for (size_t i = 0; i < names.len; i++) {
-        size_t d = text_distance(bare, names.items[i], best_d, &budget);
-        if (d > 0 && d <= best_d) {
-            best = names.items[i];
-            best_d = d;
-        }
-    }
+    const char *best = text_nearest_of(bare, (const char *const *)names.items, names.len);
     return best ? arena_printf(a, "; did you mean '%s'?", best) : "";
 }
 

@@ -79,20 +79,15 @@ static const char *describe_found(struct parse_ctx *ctx, const char *name, loc a
 /* A misspelt keyword: the expected keyword closest to what was written. */
 static const char *suggestion(struct parse_ctx *ctx, loc at, const char *const *names, int n)
 {
-    size_t len = at.end - at.start, best = 3;
+    size_t len = at.end - at.start;
     const char *text = arena_strndup(ctx->arena, ctx->src->text + at.start, len);
-    const char *pick = NULL;
     size_t budget = TEXT_DISTANCE_BUDGET;
-    for (int i = 0; i < n; i++) {
-        if (!is_keyword_name(names[i]))
-            continue;
-        size_t d = text_distance(text, names[i], best, &budget);
-        if (d < best && d < len) {
-            best = d;
-            pick = names[i];
-        }
-    }
-    return pick;
+    struct text_nearest near;
+    text_nearest_start(&near, text, &budget);
+    for (int i = 0; i < n; i++)
+        if (is_keyword_name(names[i]))
+            text_nearest_offer(&near, names[i]);
+    return near.best;
 }
 
 static bool expects_quantity(int token)

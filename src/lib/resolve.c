@@ -93,21 +93,11 @@ static void declare_key_results(struct resolver *r)
 static const char *closest(struct resolver *r, const struct vec *list, size_t id_offset,
                            const char *name)
 {
-    const char *best = NULL;
-    size_t best_d = strlen(name) / 3 + 1;
-    if (best_d > 3)
-        best_d = 3;
-    if (list->len > 5000)
-        return NULL;
-    for (size_t i = 0; i < list->len; i++) {
-        const ident *id = (const ident *)((const char *)list->items[i] + id_offset);
-        size_t d = text_distance(name, id->name.ptr, best_d, &r->suggest_budget);
-        if (d <= best_d && d > 0) {
-            best = id->name.ptr;
-            best_d = d;
-        }
-    }
-    return best;
+    struct text_nearest near;
+    text_nearest_start(&near, name, &r->suggest_budget);
+    for (size_t i = 0; i < list->len; i++)
+        text_nearest_offer(&near, ((const ident *)((const char *)list->items[i] + id_offset))->name.ptr);
+    return near.best;
 }
 
 /* "objective 'q1' has no key result 'revnue'; did you mean 'revenue'?" */

@@ -282,19 +282,12 @@ bool param_lookup(enum rule_id rule, const char *name, size_t len, enum param_id
 
 const char *rule_suggest(const char *name)
 {
-    const char *best = NULL;
-    size_t best_d = strlen(name) / 3 + 1;
-    if (best_d > 4)
-        best_d = 4;
     size_t budget = TEXT_DISTANCE_BUDGET;
-    for (int i = 0; i < RULE_COUNT; i++) {
-        size_t d = text_distance(name, rules[i].name, best_d, &budget);
-        if (d <= best_d) {
-            best = rules[i].name;
-            best_d = d;
-        }
-    }
-    return best;
+    struct text_nearest near;
+    text_nearest_start(&near, name, &budget);
+    for (int i = 0; i < RULE_COUNT; i++)
+        text_nearest_offer(&near, rules[i].name);
+    return near.best;
 }
 
 static const char *const severity_names[] = {"off", "info", "warning", "error"};
@@ -337,11 +330,13 @@ static void report_unknown_param(struct diag_ctx *d, const struct rule_setting *
                                  const struct rule_param *p)
 {
     const char *takes = param_names(d->arena, s->id);
-    const char *near = NULL;
     size_t budget = TEXT_DISTANCE_BUDGET;
+    struct text_nearest nearest;
+    text_nearest_start(&nearest, p->name.name.ptr, &budget);
     for (int i = 0; takes && i < PARAM_COUNT; i++)
-        if (params[i].rule == s->id && text_distance(p->name.name.ptr, params[i].name, 2, &budget) <= 2)
-            near = params[i].name;
+        if (params[i].rule == s->id)
+            text_nearest_offer(&nearest, params[i].name);
+    const char *near = nearest.best;
     if (near)
         diag_report(d, R_RULE_CONFIG, p->name.at,
                     "rule '%s' has no parameter '%s'; did you mean '%s'?", s->rule.name.ptr,

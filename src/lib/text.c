@@ -174,6 +174,31 @@ size_t text_control_at(const char *s, size_t len)
     return 0;
 }
 
+void text_nearest_start(struct text_nearest *n, const char *name, size_t *budget)
+{
+    size_t max = strlen(name) / 3 + 1;
+    *n = (struct text_nearest){name, max < TEXT_NEAREST_MAX ? max : TEXT_NEAREST_MAX, budget, NULL};
+}
+
+void text_nearest_offer(struct text_nearest *n, const char *candidate)
+{
+    size_t d = text_distance(n->name, candidate, n->max, n->budget);
+    if (d == 0 || d > n->max)
+        return;
+    n->best = candidate;
+    n->max = d;         /* a nearer one, or an equal later one, replaces it */
+}
+
+const char *text_nearest_of(const char *name, const char *const *candidates, size_t count)
+{
+    size_t budget = TEXT_DISTANCE_BUDGET;
+    struct text_nearest n;
+    text_nearest_start(&n, name, &budget);
+    for (size_t i = 0; i < count; i++)
+        text_nearest_offer(&n, candidates[i]);
+    return n.best;
+}
+
 /* Ukkonen's band: row i keeps the cells j = i - max .. i + max, at index
  * j - i + max. */
 size_t text_distance(const char *a, const char *b, size_t max, size_t *budget)

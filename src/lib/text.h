@@ -60,6 +60,24 @@ const char *text_valid_utf8(struct arena *a, const char *s);
  * starts no valid sequence is returned as itself, length 1. */
 unsigned long text_decode(const char *s, size_t len, size_t *n);
 
+/* Did you mean: the one place a misspelt name meets its candidates. Offer
+ * each candidate in turn; best is the nearest one within the distance a
+ * name of its length allows (a third of its length plus one, at most
+ * TEXT_NEAREST_MAX edits), never the name itself, the last on a tie. The
+ * comparisons are charged to *budget (text_distance), which a run shares
+ * across its lookups. */
+#define TEXT_NEAREST_MAX 3
+struct text_nearest {
+    const char *name;
+    size_t max;             /* edits allowed, shrinking as nearer ones are found */
+    size_t *budget;
+    const char *best;       /* NULL: nothing near enough (yet) */
+};
+void text_nearest_start(struct text_nearest *n, const char *name, size_t *budget);
+void text_nearest_offer(struct text_nearest *n, const char *candidate);
+/* The same over an array, with a budget of its own: best or NULL. */
+const char *text_nearest_of(const char *name, const char *const *candidates, size_t count);
+
 /* The length in bytes of the character at s (of len bytes) when it is one
  * that a terminal, a spreadsheet or a reader's eye obeys instead of
  * showing: the C0 controls (tab, line feed and carriage return included:

@@ -1,5 +1,6 @@
 /* Unit tests for emit.c's helpers: numbers for people, escaping, UTF-8 cuts. */
 #include "emit/emit.h"
+#include "lib/arena.h"
 #include "lib/progress.h"
 #include "lib/text.h"
 
@@ -48,11 +49,17 @@ int main(void)
     CHECK("number: tidy removes binary noise", number_tidy(0.95 - 0.9) == 0.05);
     CHECK("number: tidy keeps large integers", number_tidy(9007199254740991.0) == 9007199254740991.0);
     CHECK("number: rounding noise is 0", number_is(1e-12, "0"));
-    char q[64];
-    format_quantity(q, sizeof q, 99.5, (str){"%", 1});
-    CHECK("quantity: percent attaches", strcmp(q, "99.5%") == 0);
-    format_quantity(q, sizeof q, 12e6, (str){"USD", 3});
-    CHECK("quantity: unit after a space", strcmp(q, "12M USD") == 0);
+    struct arena a = {0};
+    CHECK("quantity: percent attaches", strcmp(format_quantity(&a, 99.5, (str){"%", 1}), "99.5%") == 0);
+    CHECK("quantity: unit after a space", strcmp(format_quantity(&a, 12e6, (str){"USD", 3}), "12M USD") == 0);
+    /* A unit longer than any buffer the formatting ever had, not cut. */
+    char unit[400];
+    for (size_t i = 0; i + 2 < sizeof unit; i += 2)
+        memcpy(unit + i, "é", 2);
+    unit[sizeof unit - 2] = '\0';
+    const char *long_q = format_quantity(&a, 5, (str){unit, strlen(unit)});
+    CHECK("quantity: a long unit whole", strlen(long_q) == 2 + strlen(unit) && strcmp(long_q + 2, unit) == 0);
+    arena_free(&a);
     CHECK("md: pipes and markup escaped", escapes_to(md_escape, "a|b *c* <d>", "a\\|b \\*c\\* \\<d\\>"));
     CHECK("md: newline becomes <br>", escapes_to(md_escape, "a\nb", "a<br>b"));
     CHECK("html: the five characters", escapes_to(html, "<a href=\"x\">'&'", "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;"));

@@ -57,6 +57,43 @@ int main(void)
     CHECK("count accents", count("Geïmplementeerd één") == 2);
     CHECK("count empty", count("") == 0);
 
+    /* The one did-you-mean (text_distance, text_nearest). */
+    size_t budget = TEXT_DISTANCE_BUDGET;
+    CHECK("distance", text_distance("kitten", "sitting", 3, &budget) == 3);
+    CHECK("distance 0", text_distance("sales", "sales", 3, &budget) == 0);
+    CHECK("distance over the bound", text_distance("kitten", "sitting", 2, &budget) == 3);
+    CHECK("distance by length alone", text_distance("a", "abcdef", 3, &budget) == 4);
+    CHECK("distance of long names", text_distance("team_000001_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+                                                  "team_000001_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxy",
+                                                  3, &budget) == 1);
+    size_t spent = 10;
+    CHECK("budget spent: no comparison", text_distance("sales", "salse", 3, &spent) == 4 && spent == 10);
+    const char *teams[] = {"sales", "support", "salse", "ops"};
+    CHECK("nearest", text_nearest_of("slaes", teams, 4) != NULL);
+    CHECK("nearest never the name", text_nearest_of("ops", teams, 4) == NULL);
+    CHECK("nearest within a third", text_nearest_of("xyz", teams, 4) == NULL);
+    CHECK("nearest ties: the last", strcmp(text_nearest_of("sal", teams, 4), "salse") == 0);
+    const char *rules[] = {"smart-measurable", "smart-specific"};
+    CHECK("nearest rule", strcmp(text_nearest_of("smart-measureable", rules, 2), "smart-measurable") == 0);
+
+    /* UTF-8: validity, and what a terminal would obey. */
+    CHECK("utf8 ascii", text_utf8_length("a", 1) == 1);
+    CHECK("utf8 two bytes", text_utf8_length("\xC3\xA9", 2) == 2);
+    CHECK("utf8 four bytes", text_utf8_length("\xF0\x9F\x8E\xAF", 4) == 4);
+    CHECK("utf8 stray continuation", text_utf8_length("\xAF", 1) == 0);
+    CHECK("utf8 overlong", text_utf8_length("\xC0\xAF", 2) == 0 && text_utf8_length("\xE0\x80\xAF", 3) == 0);
+    CHECK("utf8 surrogate", text_utf8_length("\xED\xA0\x80", 3) == 0);
+    CHECK("utf8 above U+10FFFF", text_utf8_length("\xF4\x90\x80\x80", 4) == 0);
+    CHECK("utf8 cut short", text_utf8_length("\xE2\x82", 2) == 0);
+    CHECK("valid utf8 kept", strcmp(text_valid_utf8(&arena, "é ok"), "é ok") == 0);
+    CHECK("invalid utf8 replaced", strcmp(text_valid_utf8(&arena, "a\xAF" "b\xFF"), "a\xEF\xBF\xBD" "b\xEF\xBF\xBD") == 0);
+    CHECK("control: escape", text_control_at("\x1B[2J", 4) == 1);
+    CHECK("control: DEL", text_control_at("\x7F", 1) == 1);
+    CHECK("control: C1", text_control_at("\xC2\x9B", 2) == 2 && text_control_at("\xC2\xA0", 2) == 0);
+    CHECK("control: bidi", text_control_at("\xE2\x80\xAE", 3) == 3 && text_control_at("\xE2\x81\xA6", 3) == 3 &&
+                               text_control_at("\xE2\x80\x8F", 3) == 3 && text_control_at("\xD8\x9C", 2) == 2);
+    CHECK("control: not a letter", text_control_at("é", 2) == 0 && text_control_at("\xE2\x80\x94", 3) == 0);
+
     arena_free(&arena);
     return failures ? 1 : 0;
 }
