@@ -365,13 +365,6 @@ static json_t *hover(struct server *s, struct unit *u, const struct occurrence *
     return r;
 }
 
-bool navigate_handles(const char *method)
-{
-    return strcmp(method, "textDocument/hover") == 0 || strcmp(method, "textDocument/definition") == 0 ||
-           strcmp(method, "textDocument/references") == 0 ||
-           strcmp(method, "textDocument/documentHighlight") == 0;
-}
-
 json_t *navigate(struct server *s, struct unit *u, const char *method, json_t *params, uint32_t offset)
 {
     const struct occurrence *o = at_offset(u, offset);

@@ -4,7 +4,6 @@
 #ifndef OKRC_LSP_NAVIGATE_H
 #define OKRC_LSP_NAVIGATE_H
 
-#include <stdbool.h>
 #include <stdint.h>
 
 #include <jansson.h>
@@ -12,7 +11,6 @@
 struct server;
 struct unit;
 
-bool navigate_handles(const char *method);
 /* The result of a request at offset of the unit's root; a new reference. */
 json_t *navigate(struct server *s, struct unit *u, const char *method, json_t *params,
                  uint32_t offset);

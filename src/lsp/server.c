@@ -413,6 +413,126 @@ static json_t *initialize(struct server *s, json_t *params)
                      "version", OKRC_VERSION);
 }
 
+/* ---- the methods: one table, one handler each ---- */
+
+/* One message being handled: the request's id (NULL for a notification),
+ * its params, and what the table said the method needs, found. */
+struct call {
+    struct server *s;
+    json_t *id, *params;
+    const char *method;
+    struct document *doc;   /* NEEDS_DOCUMENT, NEEDS_POSITION: open and compiled */
+    uint32_t offset;        /* NEEDS_POSITION: the position as a byte offset */
+};
+
+static void m_initialize(struct call *c)
+{
+    if (c->s->initialized) {
+        rpc_error(&c->s->rpc, c->id, RPC_INVALID_REQUEST, "initialize was sent twice");
+        return;
+    }
+    c->s->initialized = true;
+    rpc_respond(&c->s->rpc, c->id, initialize(c->s, c->params));
+}
+
+static void m_shutdown(struct call *c)
+{
+    c->s->shutdown_requested = true;
+    rpc_respond(&c->s->rpc, c->id, json_null());
+}
+
+static void m_did_open(struct call *c) { did_open(c->s, c->params); }
+static void m_did_change(struct call *c) { did_change(c->s, c->params); }
+static void m_did_save(struct call *c) { did_save(c->s, c->params); }
+static void m_did_close(struct call *c) { did_close(c->s, c->params); }
+
+static void m_code_action(struct call *c)
+{
+    rpc_respond(&c->s->rpc, c->id, actions_for(c->s, c->doc->unit, c->doc->uri, c->params));
+}
+
+static void m_inlay_hint(struct call *c)
+{
+    rpc_respond(&c->s->rpc, c->id, actions_inlay_hints(c->s, c->doc->unit));
+}
+
+static void m_document_symbol(struct call *c)
+{
+    rpc_respond(&c->s->rpc, c->id, outline_symbols(c->s, c->doc->unit));
+}
+
+static void m_folding_range(struct call *c)
+{
+    rpc_respond(&c->s->rpc, c->id, outline_folding(c->s, c->doc->unit));
+}
+
+static void m_completion(struct call *c)
+{
+    rpc_respond(&c->s->rpc, c->id, outline_complete(c->s, c->doc->unit, c->offset));
+}
+
+/* hover, definition, references, documentHighlight (navigate.c). */
+static void m_navigate(struct call *c)
+{
+    rpc_respond(&c->s->rpc, c->id, navigate(c->s, c->doc->unit, c->method, c->params, c->offset));
+}
+
+enum needs { NEEDS_NOTHING, NEEDS_DOCUMENT, NEEDS_POSITION };
+static const struct method {
+    const char *name;
+    bool request;           /* answered; else a notification */
+    enum needs needs;
+    void (*handle)(struct call *c);
+} methods[] = {
+    {"initialize", true, NEEDS_NOTHING, m_initialize},
+    {"shutdown", true, NEEDS_NOTHING, m_shutdown},
+    {"textDocument/didOpen", false, NEEDS_NOTHING, m_did_open},
+    {"textDocument/didChange", false, NEEDS_NOTHING, m_did_change},
+    {"textDocument/didSave", false, NEEDS_NOTHING, m_did_save},
+    {"textDocument/didClose", false, NEEDS_NOTHING, m_did_close},
+    {"textDocument/codeAction", true, NEEDS_DOCUMENT, m_code_action},
+    {"textDocument/inlayHint", true, NEEDS_DOCUMENT, m_inlay_hint},
+    {"textDocument/documentSymbol", true, NEEDS_DOCUMENT, m_document_symbol},
+    {"textDocument/foldingRange", true, NEEDS_DOCUMENT, m_folding_range},
+    {"textDocument/completion", true, NEEDS_POSITION, m_completion},
+    {"textDocument/hover", true, NEEDS_POSITION, m_navigate},
+    {"textDocument/definition", true, NEEDS_POSITION, m_navigate},
+    {"textDocument/references", true, NEEDS_POSITION, m_navigate},
+    {"textDocument/documentHighlight", true, NEEDS_POSITION, m_navigate},
+};
+
+static const struct method *find_method(const char *name, bool request)
+{
+    for (size_t i = 0; i < sizeof methods / sizeof *methods; i++)
+        if (methods[i].request == request && strcmp(methods[i].name, name) == 0)
+            return &methods[i];
+    return NULL;
+}
+
+/* Finds what the method needs; false after answering with the error. */
+static bool find_needs(struct call *c, enum needs needs)
+{
+    if (needs == NEEDS_NOTHING)
+        return true;
+    const char *uri = text_document_uri(c->params);
+    c->doc = uri ? find_document(c->s, uri) : NULL;
+    if (!c->doc || !c->doc->unit || !c->doc->unit->root) {
+        rpc_error(&c->s->rpc, c->id, RPC_INVALID_PARAMS, "textDocument must be open");
+        return false;
+    }
+    if (needs == NEEDS_POSITION) {
+        json_t *position = json_object_get(c->params, "position");
+        if (!json_is_object(position)) {
+            rpc_error(&c->s->rpc, c->id, RPC_INVALID_PARAMS, "a position is needed");
+            return false;
+        }
+        c->offset = lsp_offset(c->s, c->doc->unit->root, position);
+    }
+    return true;
+}
+
+/* The protocol's rules first (initialize before all, nothing after
+ * shutdown but exit, well-formed messages), then the table. */
 static void dispatch(struct server *s, json_t *msg)
 {
     if (!json_is_object(msg)) {
@@ -420,9 +540,8 @@ static void dispatch(struct server *s, json_t *msg)
         return;
     }
     json_t *id = json_object_get(msg, "id");
-    json_t *method_j = json_object_get(msg, "method");
     json_t *params = json_object_get(msg, "params");
-    const char *method = json_string_value(method_j);
+    const char *method = json_string_value(json_object_get(msg, "method"));
     bool request = id != NULL;
     if (request && !json_is_string(id) && !json_is_integer(id)) {
         rpc_error(&s->rpc, NULL, RPC_INVALID_REQUEST, "id must be a number or a string");
@@ -448,67 +567,19 @@ static void dispatch(struct server *s, json_t *msg)
             rpc_error(&s->rpc, id, RPC_INVALID_REQUEST, "the server is shutting down");
         return;
     }
+    if (json_is_null(params))
+        params = NULL;          /* "params": null is what some clients send for none */
     if (params && !json_is_object(params) && !json_is_array(params)) {
         if (request)
             rpc_error(&s->rpc, id, RPC_INVALID_PARAMS, "params must be an object");
         return;
     }
-    if (request && strcmp(method, "initialize") == 0) {
-        if (s->initialized) {
-            rpc_error(&s->rpc, id, RPC_INVALID_REQUEST, "initialize was sent twice");
-            return;
-        }
-        s->initialized = true;
-        rpc_respond(&s->rpc, id, initialize(s, params));
-    } else if (request && strcmp(method, "shutdown") == 0) {
-        s->shutdown_requested = true;
-        rpc_respond(&s->rpc, id, json_null());
-    } else if (!request && strcmp(method, "textDocument/didOpen") == 0) {
-        did_open(s, params);
-    } else if (!request && strcmp(method, "textDocument/didChange") == 0) {
-        did_change(s, params);
-    } else if (!request && strcmp(method, "textDocument/didSave") == 0) {
-        did_save(s, params);
-    } else if (!request && strcmp(method, "textDocument/didClose") == 0) {
-        did_close(s, params);
-    } else if (request && (strcmp(method, "textDocument/codeAction") == 0 ||
-                           strcmp(method, "textDocument/inlayHint") == 0)) {
-        const char *uri = text_document_uri(params);
-        struct document *d = uri ? find_document(s, uri) : NULL;
-        if (!d || !d->unit || !d->unit->root)
-            rpc_error(&s->rpc, id, RPC_INVALID_PARAMS, "textDocument must be open");
-        else if (strcmp(method, "textDocument/codeAction") == 0)
-            rpc_respond(&s->rpc, id, actions_for(s, d->unit, d->uri, params));
-        else
-            rpc_respond(&s->rpc, id, actions_inlay_hints(s, d->unit));
-    } else if (request && (strcmp(method, "textDocument/documentSymbol") == 0 ||
-                           strcmp(method, "textDocument/foldingRange") == 0 ||
-                           strcmp(method, "textDocument/completion") == 0)) {
-        const char *uri = text_document_uri(params);
-        struct document *d = uri ? find_document(s, uri) : NULL;
-        json_t *position = json_object_get(params, "position");
-        if (!d || !d->unit || !d->unit->root)
-            rpc_error(&s->rpc, id, RPC_INVALID_PARAMS, "textDocument must be open");
-        else if (method[13] == 'd')
-            rpc_respond(&s->rpc, id, outline_symbols(s, d->unit));
-        else if (method[13] == 'f')
-            rpc_respond(&s->rpc, id, outline_folding(s, d->unit));
-        else if (!json_is_object(position))
-            rpc_error(&s->rpc, id, RPC_INVALID_PARAMS, "completion needs a position");
-        else
-            rpc_respond(&s->rpc, id, outline_complete(s, d->unit, lsp_offset(s, d->unit->root, position)));
-    } else if (request && navigate_handles(method)) {
-        const char *uri = text_document_uri(params);
-        struct document *d = uri ? find_document(s, uri) : NULL;
-        json_t *position = json_object_get(params, "position");
-        if (!d || !d->unit || !d->unit->root || !json_is_object(position))
-            rpc_error(&s->rpc, id, RPC_INVALID_PARAMS, "textDocument must be open and position given");
-        else
-            rpc_respond(&s->rpc, id, navigate(s, d->unit, method, params,
-                                              lsp_offset(s, d->unit->root, position)));
-    } else if (request) {
+    const struct method *m = find_method(method, request);
+    struct call c = {s, id, params, method, NULL, 0};
+    if (m && find_needs(&c, m->needs))
+        m->handle(&c);
+    else if (!m && request)
         rpc_error(&s->rpc, id, RPC_METHOD_NOT_FOUND, "method not supported by okrc");
-    }
     /* Other notifications (initialized, $/cancelRequest, ...) need nothing. */
 }
 

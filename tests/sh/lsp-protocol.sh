@@ -1,0 +1,61 @@
+#!/bin/sh
+# okrc lsp's protocol rules, message by message (a Python client, no npm):
+# requests before initialize are refused with -32002, an unknown method
+# with -32601, a request on a document that is not open with -32602, a
+# second initialize with -32600; "params": null counts as no params
+# (shutdown with it succeeds, and exit then ends the server with 0); exit
+# without shutdown ends it with 1.
+set -u
+: "${OKRC:?set OKRC to the okrc binary}"
+exec python3 - "$OKRC" <<'PY'
+import json, subprocess, sys
+
+okrc = sys.argv[1]
+failures = []
+
+def frame(msg):
+    body = json.dumps(msg).encode()
+    return b"Content-Length: %d\r\n\r\n" % len(body) + body
+
+def session(msgs):
+    p = subprocess.run([okrc, "lsp"], input=b"".join(frame(m) for m in msgs), capture_output=True, timeout=60)
+    out, replies = p.stdout, {}
+    while out:
+        head, _, rest = out.partition(b"\r\n\r\n")
+        n = int(head.split(b":")[1])
+        msg = json.loads(rest[:n])
+        out = rest[n:]
+        if "id" in msg:
+            replies[msg["id"]] = msg
+    return p.returncode, replies
+
+def expect(what, ok):
+    if not ok:
+        failures.append(what)
+
+init = {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"processId": None, "capabilities": {}}}
+rc, r = session([
+    {"jsonrpc": "2.0", "id": 0, "method": "textDocument/hover", "params": {}},
+    init,
+    {"jsonrpc": "2.0", "id": 2, "method": "initialize", "params": {"capabilities": {}}},
+    {"jsonrpc": "2.0", "id": 3, "method": "textDocument/nonsense", "params": {}},
+    {"jsonrpc": "2.0", "id": 4, "method": "textDocument/hover",
+     "params": {"textDocument": {"uri": "file:///nowhere.okr"}, "position": {"line": 0, "character": 0}}},
+    {"jsonrpc": "2.0", "id": 5, "method": "shutdown", "params": None},
+    {"jsonrpc": "2.0", "method": "exit", "params": None},
+])
+expect(f"before initialize: {r.get(0)}", r.get(0, {}).get("error", {}).get("code") == -32002)
+expect(f"initialize: {r.get(1)}", "capabilities" in r.get(1, {}).get("result", {}))
+expect(f"second initialize: {r.get(2)}", r.get(2, {}).get("error", {}).get("code") == -32600)
+expect(f"unknown method: {r.get(3)}", r.get(3, {}).get("error", {}).get("code") == -32601)
+expect(f"document not open: {r.get(4)}", r.get(4, {}).get("error", {}).get("code") == -32602)
+expect(f"shutdown with params null: {r.get(5)}", "result" in r.get(5, {}) and r[5]["result"] is None)
+expect(f"exit after shutdown: status {rc}", rc == 0)
+rc, r = session([init, {"jsonrpc": "2.0", "method": "exit"}])
+expect(f"exit without shutdown: status {rc}", rc == 1)
+
+for f in failures:
+    print("FAIL", f)
+print("ok" if not failures else f"{len(failures)} failures")
+sys.exit(1 if failures else 0)
+PY
