@@ -83,14 +83,20 @@ OBJ      := $(call objects,build/obj)
 ASAN_OBJ := $(call objects,build/asan)
 SAN      := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
+# A library pkg-config cannot find is named in its own words before anything
+# is compiled (the variables above are quiet, as `make deps` may still be
+# about to install it).
+pkg-check:
+	@pkg-config --print-errors --exists $(PKGS) || { echo "okrc: run 'make deps' (or install the packages above)" >&2; exit 1; }
+
 # Header dependencies come from -MMD; the generated header must exist first.
-build/obj/%.o: src/%.c | build/gen/parser.h
+build/obj/%.o: src/%.c | build/gen/parser.h pkg-check
 	@mkdir -p $(@D)
 	$(call say,CC,$<)$(CC) $(CSTD) $(OPT) $(WARN) $(DEFS) $(INCLUDES) $(PKG_CFLAGS) -MMD -c -o $@ $<
 build/obj/gen/%.o: build/gen/%.c build/gen/parser.h
 	@mkdir -p $(@D)
 	$(call say,CC,$<)$(CC) $(CSTD) $(OPT) $(GEN_WARN) $(INCLUDES) $(PKG_CFLAGS) -MMD -c -o $@ $<
-build/asan/%.o: src/%.c | build/gen/parser.h
+build/asan/%.o: src/%.c | build/gen/parser.h pkg-check
 	@mkdir -p $(@D)
 	$(call say,CC-SAN,$<)$(CC) $(CSTD) -O1 -g $(SAN) $(WARN) $(DEFS) $(INCLUDES) $(PKG_CFLAGS) -MMD -c -o $@ $<
 build/asan/gen/%.o: build/gen/%.c build/gen/parser.h
@@ -235,7 +241,7 @@ bench: okrc
 vsix:
 	@tools/vsix.sh
 
-.PHONY: all asan man check test test-full demo deps test-deps install uninstall deb clean bench memcheck vsix FORCE
+.PHONY: all asan man check test test-full demo pkg-check deps test-deps install uninstall deb clean bench memcheck vsix FORCE
 .DELETE_ON_ERROR:
 
 # ---- fuzzing (clang + libFuzzer): make fuzz SECONDS=N ----

@@ -20,7 +20,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 void cli_start(struct cli_run *run, okr_day as_of)
@@ -315,10 +314,7 @@ bool cli_as_of(const char *arg, okr_day *out)
 {
     if (arg)
         return date_parse(arg, strlen(arg), out);
-    time_t now = time(NULL);
-    struct tm tm;
-    localtime_r(&now, &tm);
-    *out = date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+    *out = date_today();
     return true;
 }
 

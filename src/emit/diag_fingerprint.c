@@ -22,16 +22,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#define FNV_OFFSET 1469598103934665603ull
-#define FNV_PRIME 1099511628211ull
-
+/* The project's one hash (lib/hash.h), FNV-1a. */
 static uint64_t fnv_bytes(uint64_t h, const char *s, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= FNV_PRIME;
-    }
-    return h;
+    return hash_bytes(h, s, n);
 }
 
 /* A field and its terminator, so that ("ab","c") and ("a","bc") differ. */
@@ -72,7 +66,7 @@ static uint64_t fnv_normalised_line(uint64_t h, str line)
 static uint64_t finding_hash(struct diag_ctx *d, struct hash *lines, const struct diag *g)
 {
     const char *rule = rule_info(g->rule)->name;
-    uint64_t h = fnv_field(FNV_OFFSET, rule, strlen(rule));
+    uint64_t h = fnv_field(HASH_SEED, rule, strlen(rule));
     const struct source *src = g->at.src;
     if (!src)   /* no place in a file: the message is all there is */
         return fnv_field(h, g->message, strlen(g->message));

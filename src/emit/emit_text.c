@@ -118,10 +118,8 @@ static FILE *line_open(struct text_line *l)
     l->text = NULL;
     l->len = 0;
     l->f = open_memstream(&l->text, &l->len);
-    if (!l->f) {
-        fputs("okrc: error: out of memory\n", stderr);
-        abort();
-    }
+    if (!l->f)
+        out_of_memory();
     return l->f;
 }
 

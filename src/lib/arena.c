@@ -22,7 +22,7 @@ struct arena_block {
 
 #define HUGE_PAGE (2u * 1024 * 1024)
 
-static void out_of_memory(void)
+void out_of_memory(void)
 {
     fputs("okrc: error: out of memory\n", stderr);
     exit(2);

@@ -11,6 +11,11 @@ struct arena {
     struct arena_block *head;
 };
 void *arena_alloc(struct arena *a, size_t size);         /* zeroed */
+/* The one answer to memory that cannot be had for the plan (the arena, a
+ * table, a file's text): "okrc: error: out of memory" and exit status 2,
+ * as for any I/O error. Code that can do without (a temporary buffer for
+ * output) reports its own failure instead (docs/architecture.md). */
+_Noreturn void out_of_memory(void);
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 char *arena_vprintf(struct arena *a, const char *fmt, va_list ap)
     __attribute__((format(printf, 2, 0)));

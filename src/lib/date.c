@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 static bool is_leap(int y)
 {
@@ -186,4 +187,12 @@ void period_format(period p, char *out, size_t n)
     date_format(p.start, a);
     date_format(p.end, b);
     snprintf(out, n, "%s..%s", a, b);
+}
+
+okr_day date_today(void)
+{
+    time_t now = time(NULL);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }

@@ -9,6 +9,8 @@
 typedef int32_t okr_day;            /* days since 1970-01-01, proleptic Gregorian */
 bool date_valid(int y, int m, int d);
 okr_day date_from_ymd(int y, int m, int d);
+/* Today in local time: the one reading of the clock (never in tests: --as-of). */
+okr_day date_today(void);
 void date_to_ymd(okr_day day, int *y, int *m, int *d);
 int date_days_in_month(int y, int m);
 void date_format(okr_day day, char out[11]);      /* YYYY-MM-DD */

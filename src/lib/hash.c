@@ -18,12 +18,12 @@ struct hash {
     size_t cap, count;      /* cap is a power of two */
 };
 
-static uint64_t hash_bytes(const char *s, size_t n)
+uint64_t hash_bytes(uint64_t h, const void *s, size_t n)
 {
-    uint64_t h = 1469598103934665603ull;    /* FNV-1a */
+    const unsigned char *p = s;
     for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ull;
+        h ^= p[i];
+        h *= 1099511628211ull;  /* the FNV prime */
     }
     return h;
 }
@@ -36,8 +36,7 @@ struct hash *hash_new(struct arena *a, size_t expected)
         cap *= 2;
     h->slots = calloc(cap, sizeof *h->slots);
     if (!h->slots) {
-        fputs("okrc: error: out of memory\n", stderr);
-        exit(2);
+        out_of_memory();
     }
     h->cap = cap;
     return h;
@@ -45,7 +44,7 @@ struct hash *hash_new(struct arena *a, size_t expected)
 
 static struct slot *find(struct slot *slots, size_t cap, const char *key, size_t len)
 {
-    size_t i = (size_t)hash_bytes(key, len) & (cap - 1);
+    size_t i = (size_t)hash_bytes(HASH_SEED, key, len) & (cap - 1);
     while (slots[i].key && !(slots[i].len == len && memcmp(slots[i].key, key, len) == 0))
         i = (i + 1) & (cap - 1);
     return &slots[i];
@@ -61,8 +60,7 @@ static void grow(struct hash *h)
     size_t cap = h->cap * 2;
     struct slot *slots = calloc(cap, sizeof *slots);
     if (!slots) {
-        fputs("okrc: error: out of memory\n", stderr);
-        exit(2);
+        out_of_memory();
     }
     for (size_t i = 0; i < h->cap; i++)
         if (h->slots[i].key)

@@ -138,10 +138,8 @@ struct source *source_from_memory(struct arena *a, const char *name, const char 
     src->len = len - skip;
     src->bom = skip != 0;
     src->text = malloc(src->len + 2);
-    if (!src->text) {
-        fputs("okrc: error: out of memory\n", stderr);
-        exit(2);
-    }
+    if (!src->text)
+        out_of_memory();
     memcpy(src->text, data + skip, src->len);
     src->text[src->len] = src->text[src->len + 1] = '\0';
     src->path = arena_strndup(a, name, strlen(name));

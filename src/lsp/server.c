@@ -22,7 +22,6 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #define RULES_DOC_URI "https://github.com/okrc/okrc/blob/main/docs/rules.md#"
 
@@ -368,14 +367,6 @@ static void did_close(struct server *s, json_t *params)
         }
 }
 
-static okr_day today(void)
-{
-    time_t now = time(NULL);
-    struct tm tm;
-    localtime_r(&now, &tm);
-    return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-}
-
 static json_t *initialize(struct server *s, json_t *params)
 {
     /* utf-8 when the client offers it (no conversion), else UTF-16. */
@@ -393,7 +384,7 @@ static json_t *initialize(struct server *s, json_t *params)
         if (name && strcmp(name, "utf-32") == 0)
             s->encoding = ENC_UTF32;
     }
-    s->as_of = today();
+    s->as_of = date_today();
     const char *as_of = json_string_value(json_object_get(json_object_get(params, "initializationOptions"), "asOf"));
     okr_day day;
     if (as_of && date_parse(as_of, strlen(as_of), &day))
