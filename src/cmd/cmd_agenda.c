@@ -6,7 +6,6 @@
 #include "cmd/output.h"
 #include "emit/agenda.h"
 #include "lib/date.h"
-#include "lib/progress.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -85,7 +84,6 @@ int cmd_agenda(int argc, char **argv)
         rc = EXIT_USAGE;
     }
     if (rc == EXIT_CLEAN) {
-        progress_compute(&run.plan);
         struct output out;
         if (!output_open(&out, output)) {
             rc = EXIT_USAGE;

@@ -8,7 +8,6 @@
 #include "lib/date.h"
 #include "lib/hash.h"
 #include "lib/model.h"
-#include "lib/progress.h"
 #include "lib/text.h"
 
 #include <ctype.h>
@@ -282,7 +281,6 @@ int cmd_graph(int argc, char **argv)
         cli_free(&run);
         return rc;
     }
-    progress_compute(&run.plan);
     bool *selected = calloc(run.plan.objectives.len + 1, sizeof *selected);
     long count = selected ? select_objectives(&run.plan, &o, selected) : -1;
     rc = count < 0 ? EXIT_USAGE : write_map(&run, &o, selected, count);

@@ -5,7 +5,6 @@
 #include "cmd/output.h"
 #include "emit/emit.h"
 #include "lib/date.h"
-#include "lib/progress.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -119,7 +118,6 @@ int cmd_report(int argc, char **argv)
         cli_free(&run);
         return EXIT_USAGE;
     }
-    progress_compute(&run.plan);
     struct report report;
     report_build(&report, &run.plan, &a.filter);
     struct output out;

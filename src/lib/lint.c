@@ -452,42 +452,23 @@ static void placeholder(struct linter *l, struct objective *o, struct key_result
                     o->id.name.ptr, kr->id.name.ptr);
 }
 
+/* Progress is computed before lint (plan.c): done, dropped and done-late
+ * are read from it, never worked out again here. */
 static void done_late(struct linter *l, struct objective *o, struct key_result *kr)
 {
-    if (kr->metric != METRIC_MILESTONE || !kr->due.present)
+    const struct progress *p = &kr->progress;
+    if (!p->done_late)
         return;
-    for (size_t i = 0; i < kr->checkins.len; i++) {
-        struct checkin_entry *e = kr->checkins.items[i];
-        okr_day day = e->checkin->date.value;
-        if (day > l->plan->as_of || !e->done)
-            continue;
-        if (day > kr->due.value)
-            diag_report(l->d, R_DONE_LATE, e->ref_at,
-                        "milestone '%s.%s' was done on %s, %d days after it was due on %s",
-                        o->id.name.ptr, kr->id.name.ptr, day_text(l, day),
-                        (int)(day - kr->due.value), day_text(l, kr->due.value));
-        return;
-    }
-}
-
-static bool is_done(const struct plan *plan, const struct key_result *kr)
-{
-    for (size_t i = 0; i < kr->checkins.len; i++) {
+    const struct checkin_entry *done = NULL;
+    for (size_t i = 0; i < kr->checkins.len && !done; i++) {
         const struct checkin_entry *e = kr->checkins.items[i];
-        if (e->done && e->checkin->date.value <= plan->as_of)
-            return true;
+        if (e->done && e->checkin->date.value == p->done_on)
+            done = e;
     }
-    return kr->current_done;
-}
-
-static bool is_dropped(const struct plan *plan, const struct key_result *kr)
-{
-    for (size_t i = 0; i < kr->judgments.len; i++) {
-        const struct checkin_entry *e = kr->judgments.items[i];
-        if (e->dropped && e->checkin->date.value <= plan->as_of)
-            return true;
-    }
-    return kr->dropped_at.src != NULL;
+    diag_report(l->d, R_DONE_LATE, done ? done->ref_at : kr->id.at,
+                "milestone '%s.%s' was done on %s, %d days after it was due on %s",
+                o->id.name.ptr, kr->id.name.ptr, day_text(l, p->done_on),
+                (int)(p->done_on - kr->due.value), day_text(l, kr->due.value));
 }
 
 /* Days since the latest check-in on or before as-of (or since the period
@@ -497,8 +478,8 @@ static long stale_days(struct linter *l, const struct objective *o, const struct
                        okr_day *since, bool *ever)
 {
     struct plan *plan = l->plan;
-    if (!o->period.present || !period_contains_day(o->period.value, plan->as_of) || is_done(plan, kr) ||
-        is_dropped(plan, kr) || kr->metric == METRIC_ROLLUP)
+    if (!o->period.present || !period_contains_day(o->period.value, plan->as_of) || kr->progress.done ||
+        kr->progress.dropped || kr->metric == METRIC_ROLLUP)
         return -1;
     const struct checkin_entry *last = NULL;
     for (size_t i = 0; i < kr->checkins.len; i++) {
@@ -748,7 +729,7 @@ static void owner_note(struct linter *l, struct hash *owners, struct vec *order,
 {
     struct plan *plan = l->plan;
     if (!who->name.ptr || !o->period.present ||
-        !period_contains_day(o->period.value, plan->as_of) || is_done(plan, kr))
+        !period_contains_day(o->period.value, plan->as_of) || kr->progress.done)
         return;
     struct owner_activity *a = hash_get(owners, who->name.ptr, who->name.len);
     if (!a) {

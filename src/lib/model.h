@@ -49,6 +49,8 @@ struct progress {
     double grade;               /* its value as written (0.94; 94% is 0.94) */
     bool dropped;               /* key results: dropped on or before as-of */
     bool done_late;             /* milestones: done after the due date */
+    bool done;                  /* a `done` check-in on or before as-of, or `current done` */
+    okr_day done_on;            /* the date of that check-in (0 for `current done`) */
 };
 
 enum grade { GRADE_RED, GRADE_YELLOW, GRADE_GREEN, GRADE_GREY };

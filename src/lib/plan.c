@@ -1,5 +1,5 @@
 /* plan.c — one compilation: load → parse → configure rules → resolve → check
- * → lint → suppress, and its memory. */
+ * → progress (as of plan->as_of) → lint → suppress, and its memory. */
 #include "lib/plan.h"
 #include "lib/arena.h"
 #include "lib/check.h"
@@ -8,6 +8,7 @@
 #include "lib/load.h"
 #include "lib/model.h"
 #include "lib/parse.h"
+#include "lib/progress.h"
 #include "lib/resolve.h"
 #include "lib/rules.h"
 #include "lib/source.h"
@@ -27,6 +28,7 @@ static void analyse(struct plan *plan)
     rules_apply(plan);
     resolve_plan(plan);
     check_plan(plan);
+    progress_compute(plan);     /* before lint, which reads it */
     lint_plan(plan);
     diag_suppress(plan->diags, &plan->sources);
     diag_sort(plan->diags);

@@ -278,19 +278,20 @@ static bool dropped_by(const struct key_result *kr, okr_day as_of)
     return false;
 }
 
-/* A milestone's first `done` check-in, counted, later than its due date. */
-static bool done_late(const struct key_result *kr, okr_day as_of)
+/* The first `done` check-in counted (its date in *on), or `current done`. */
+static bool done_by(const struct key_result *kr, okr_day as_of, okr_day *on)
 {
-    if (kr->metric != METRIC_MILESTONE || !kr->due.present)
-        return false;
+    *on = 0;
     for (size_t i = 0; i < kr->checkins.len; i++) {
         const struct checkin_entry *e = kr->checkins.items[i];
         if (e->checkin->date.value > as_of)
             break;
-        if (e->done)
-            return e->checkin->date.value > kr->due.value;
+        if (e->done) {
+            *on = e->checkin->date.value;
+            return true;
+        }
     }
-    return false;
+    return kr->current_done;
 }
 
 /* The baseline and target in effect: a `?` baseline is the first counted
@@ -344,7 +345,9 @@ static void kr_compute(struct key_result *kr, okr_day as_of)
         p->raw = p->grade;
         p->score = clamp01(p->grade);
     }
-    p->done_late = done_late(kr, as_of);
+    p->done = done_by(kr, as_of, &p->done_on);
+    /* A milestone whose first counted `done` came after its due date. */
+    p->done_late = kr->metric == METRIC_MILESTONE && kr->due.present && p->done_on > kr->due.value;
     p->remaining = remaining_of(kr, p);
     kr_status(kr, phase_of(o, as_of), p);
     kr_forecast(kr, as_of, p);

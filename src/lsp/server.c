@@ -9,7 +9,6 @@
 #include "lib/diag.h"
 #include "lib/model.h"
 #include "lib/plan.h"
-#include "lib/progress.h"
 #include "lib/rules.h"
 #include "lib/source.h"
 #include "lib/version.h"
@@ -152,7 +151,6 @@ static void compile(struct server *s, struct document *d)
     u->plan.as_of = s->as_of;
     const char *files[] = {d->path};
     plan_compile_overlay(&u->plan, files, 1, overlay, s);
-    progress_compute(&u->plan);
     u->deps = calloc(u->plan.sources.len + 1, sizeof *u->deps);
     for (size_t i = 0; i < u->plan.sources.len; i++) {
         struct source *src = u->plan.sources.items[i];

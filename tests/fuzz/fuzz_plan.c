@@ -20,7 +20,6 @@
 #include "lib/model.h"
 #include "lib/parse.h"
 #include "lib/plan.h"
-#include "lib/progress.h"
 #include "lib/source.h"
 #include "../tools/jansson_layout.h"
 
@@ -161,7 +160,6 @@ static char *report_json(const char *data, size_t size, okr_day as_of, size_t *l
     char *buf = NULL;
     *len = 0;
     if (!diags.errors) {
-        progress_compute(&plan);
         struct report report;
         report_build(&report, &plan, &(struct report_filter){0});
         FILE *out = open_memstream(&buf, len);
@@ -242,7 +240,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     plan_init(&plan, &arena, &diags);
     plan.as_of = as_of_for(data, size);
     plan_compile_memory(&plan, "fuzz.okr", (const char *)data, size);
-    progress_compute(&plan);
     if (!diags.errors)
         emit_everything(&plan);
     render_diagnostics(&diags);

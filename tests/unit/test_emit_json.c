@@ -5,7 +5,6 @@
 #include "emit/emit.h"
 #include "lib/date.h"
 #include "lib/model.h"
-#include "lib/progress.h"
 #include "lib/text.h"
 
 #include <jansson.h>
@@ -37,7 +36,6 @@ static struct cli_run *compile(void)
     date_parse("2027-02-15", 10, &as_of);
     cli_compile(run, files, 1, as_of);
     unlink(path);
-    progress_compute(&run->plan);
     return run;
 }
 

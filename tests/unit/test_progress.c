@@ -40,7 +40,6 @@ static struct cli_run *compile(const char *text, const char *as_of)
         printf("FAIL compile: %zu errors in a test plan\n", run->diags.errors);
         failures++;
     }
-    progress_compute(&run->plan);
     return run;
 }
 
