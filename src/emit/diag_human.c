@@ -6,6 +6,7 @@
 #include "lib/rules.h"
 #include "lib/source.h"
 #include "lib/text.h"
+#include "lib/utf8.h"
 
 #include <string.h>
 
@@ -41,7 +42,7 @@ static void put_visible(FILE *out, const char *s)
         else if (s[i] == '\t')
             fputs("\\t", out);
         else
-            fprintf(out, "\\u{%lX}", text_decode(s + i, n, &n));
+            fprintf(out, "\\u{%X}", (unsigned)utf8_decode(s + i, n, &n));
         i += n;
         run = i;
     }
@@ -67,14 +68,6 @@ static void put_source_line(FILE *out, str line)
     fwrite(line.ptr + run, 1, line.len - run, out);
 }
 
-/* Moves a byte offset back to the start of its UTF-8 character. */
-static size_t char_start(const char *s, size_t i)
-{
-    while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
-        i--;
-    return i;
-}
-
 /* Prints the line of `at` and a caret under its first character with tildes
  * under the rest of the span (up to the end of that line). A very long line
  * is cut to a window around the span, marked with "...". */
@@ -86,12 +79,12 @@ static void print_excerpt(FILE *out, span at, const struct render_opts *o)
     str line = source_line(src, p.line);
     size_t offset = at.start - (size_t)(line.ptr - src->text);
     if (line.len > 3 * EXCERPT_CONTEXT) {
-        size_t from = offset > EXCERPT_CONTEXT ? char_start(line.ptr, offset - EXCERPT_CONTEXT) : 0;
+        size_t from = offset > EXCERPT_CONTEXT ? utf8_char_start(line.ptr, offset - EXCERPT_CONTEXT) : 0;
         size_t to = offset + EXCERPT_CONTEXT < line.len
-                        ? char_start(line.ptr, offset + EXCERPT_CONTEXT) : line.len;
+                        ? utf8_char_start(line.ptr, offset + EXCERPT_CONTEXT) : line.len;
         int cut = 0;
         for (size_t i = 0; i < from; i++)
-            cut += ((unsigned char)line.ptr[i] & 0xC0) != 0x80;
+            cut += !utf8_continues((unsigned char)line.ptr[i]);
         bool head = from > 0;
         p.column -= cut - (head ? 3 : 0);
         if (e.line == p.line)
@@ -117,14 +110,12 @@ static void print_excerpt(FILE *out, span at, const struct render_opts *o)
     size_t i = 0;
     for (; i < line.len && col < p.column; i++) {
         unsigned char c = (unsigned char)line.ptr[i];
-        if ((c & 0xC0) == 0x80)
+        if (utf8_continues(c))
             continue;
         fputc(c == '\t' ? '\t' : ' ', out);
         col++;
     }
-    int line_cols = 1;
-    for (size_t k = 0; k < line.len; k++)
-        line_cols += ((unsigned char)line.ptr[k] & 0xC0) != 0x80;
+    int line_cols = 1 + (int)utf8_count(line.ptr, line.len);
     int last = e.line == p.line && e.column <= line_cols ? e.column : line_cols;
     int n = last - p.column;
     if (o->color)

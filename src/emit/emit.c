@@ -6,6 +6,7 @@
 #include "lib/model.h"
 #include "lib/progress.h"
 #include "lib/text.h"
+#include "lib/utf8.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -314,7 +315,7 @@ size_t utf8_prefix(const char *s, size_t len, size_t cols, size_t *width)
     size_t i = 0, w = 0;
     while (i < len && w < cols) {
         i++;
-        while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80)
+        while (i < len && utf8_continues((unsigned char)s[i]))
             i++;                /* continuation bytes belong to the same code point */
         w++;
     }

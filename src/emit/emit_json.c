@@ -17,6 +17,7 @@
 #include "lib/model.h"
 #include "lib/progress.h"
 #include "lib/text.h"
+#include "lib/utf8.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -98,42 +99,7 @@ static void jw_close(struct json_writer *w, char c)
     w->empty = false;
 }
 
-
 /* ---- strings ---- */
-
-/* The length of the well-formed UTF-8 sequence at s, or 0: jansson's
- * rules (no overlong forms, no surrogates, nothing past U+10FFFF). */
-static size_t utf8_sequence(const unsigned char *s, size_t n)
-{
-    size_t k = s[0] < 0x80 ? 1 : s[0] < 0xC2 ? 0 : s[0] < 0xE0 ? 2 : s[0] < 0xF0 ? 3 : s[0] < 0xF5 ? 4 : 0;
-    if (k == 0 || k > n)
-        return 0;
-    unsigned long c = s[0] & (0x7F >> k);
-    for (size_t i = 1; i < k; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-        c = c << 6 | (s[i] & 0x3F);
-    }
-    if ((k == 3 && (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF))) || (k == 4 && (c < 0x10000 || c > 0x10FFFF)))
-        return 0;
-    return k;
-}
-
-static bool utf8_valid(const char *s, size_t len)
-{
-    const unsigned char *p = (const unsigned char *)s, *end = p + len;
-    while (p < end) {
-        if (*p < 0x80) {
-            p++;
-            continue;
-        }
-        size_t k = utf8_sequence(p, (size_t)(end - p));
-        if (!k)
-            return false;
-        p += k;
-    }
-    return true;
-}
 
 /* The characters of a JSON string, without its quotes. Plain runs are
  * copied whole. Invalid UTF-8 cannot get past the scanner; if it ever

@@ -6,6 +6,7 @@
 #include "lib/model.h"
 #include "lib/progress.h"
 #include "lib/text.h"
+#include "lib/utf8.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -41,7 +42,7 @@ static void field(const struct text_out *t, const char *s, size_t len, size_t wi
             continue;
         }
         if (t->ascii && c >= 0x80) {
-            if ((c & 0xC0) != 0x80)
+            if (!utf8_continues(c))
                 fputc('?', t->out);     /* one '?' per code point */
         } else {
             fputc(c, t->out);

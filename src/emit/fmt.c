@@ -11,6 +11,7 @@
 #include "lib/arena.h"
 #include "lib/rules.h"
 #include "lib/source.h"
+#include "lib/utf8.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -229,33 +230,12 @@ static bool starts_item(const struct context *c, size_t i)
     return t->flags & F_ITEM;
 }
 
-static size_t code_points(const char *s, size_t n)
-{
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++)
-        k += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return k;
-}
-
 /* Code points that stay escaped: controls and invisible or direction-changing
  * characters, which a reader could not see in the text. */
 static bool keep_escaped(uint32_t cp)
 {
     return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || (cp >= 0x200B && cp <= 0x200F) ||
            (cp >= 0x2028 && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF;
-}
-
-static uint32_t decode_utf8(const char *s, size_t n, size_t *used)
-{
-    unsigned char b = (unsigned char)s[0];
-    size_t k = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-    if (k > n)
-        k = n;
-    uint32_t cp = k == 1 ? b : k == 2 ? b & 0x1F : k == 3 ? b & 0x0F : b & 0x07;
-    for (size_t i = 1; i < k; i++)
-        cp = (cp << 6) | ((unsigned char)s[i] & 0x3F);
-    *used = k;
-    return cp;
 }
 
 static void put_codepoint(struct out *o, uint32_t cp)
@@ -272,24 +252,8 @@ static void put_codepoint(struct out *o, uint32_t cp)
         b[0] = '\\';
         b[1] = (char)cp;
         n = 2;
-    } else if (cp < 0x80) {
-        b[0] = (char)cp;
-        n = 1;
-    } else if (cp < 0x800) {
-        b[0] = (char)(0xC0 | (cp >> 6));
-        b[1] = (char)(0x80 | (cp & 0x3F));
-        n = 2;
-    } else if (cp < 0x10000) {
-        b[0] = (char)(0xE0 | (cp >> 12));
-        b[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        b[2] = (char)(0x80 | (cp & 0x3F));
-        n = 3;
     } else {
-        b[0] = (char)(0xF0 | (cp >> 18));
-        b[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-        b[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        b[3] = (char)(0x80 | (cp & 0x3F));
-        n = 4;
+        n = utf8_encode(cp, b);
     }
     put(o, b, n);
 }
@@ -317,7 +281,7 @@ static void put_string(struct out *o, const char *s, size_t n)
                 cp = (unsigned char)e;
             }
         } else {
-            cp = decode_utf8(s + i, end - i, &used);
+            cp = utf8_decode(s + i, end - i, &used);
         }
         put_codepoint(o, cp);
         i += used;
@@ -354,7 +318,7 @@ static void align_entries(struct context *c, struct tok *toks, size_t open)
         if (entry) {
             if (!run)
                 run = i;
-            size_t w = code_points(c->text + toks[i].start, toks[i].end - toks[i].start);
+            size_t w = utf8_count(c->text + toks[i].start, toks[i].end - toks[i].start);
             if (w > width && w < UINT16_MAX)
                 width = w;
             toks[i].align = 1;
@@ -486,7 +450,7 @@ struct fmt_text fmt_source(struct arena *a, const struct source *src)
         } else {
             put(&o, text + t->start, len);
             if (t->align > 1)
-                put_spaces(&o, t->align - code_points(text + t->start, len));
+                put_spaces(&o, t->align - utf8_count(text + t->start, len));
         }
 
         /* What this token changes for the ones after it. */

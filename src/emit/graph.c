@@ -13,6 +13,7 @@
 #include "lib/hash.h"
 #include "lib/model.h"
 #include "lib/progress.h"
+#include "lib/utf8.h"
 
 #include <cgraph.h>
 #include <gvc.h>
@@ -102,18 +103,13 @@ static void html_text(FILE *out, const char *s, size_t n)
     }
 }
 
-static bool is_continuation(unsigned char c)
-{
-    return (c & 0xC0) == 0x80;
-}
-
 /* Writes s as lines of at most `width` code points, broken at spaces (a
  * longer word is cut), separated by left-aligned HTML line breaks. */
 static void html_wrapped(FILE *out, const char *s, size_t n, size_t width)
 {
     size_t line_start = 0, cols = 0, last_space = (size_t)-1;
     for (size_t i = 0; i < n; i++) {
-        if (is_continuation((unsigned char)s[i]))
+        if (utf8_continues((unsigned char)s[i]))
             continue;
         if (s[i] == ' ')
             last_space = i;
@@ -124,7 +120,7 @@ static void html_wrapped(FILE *out, const char *s, size_t n, size_t width)
             line_start = cut < n && s[cut] == ' ' ? cut + 1 : cut;
             cols = 0;
             for (size_t j = line_start; j < i; j++)
-                cols += !is_continuation((unsigned char)s[j]);
+                cols += !utf8_continues((unsigned char)s[j]);
             last_space = (size_t)-1;
         }
         cols++;

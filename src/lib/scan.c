@@ -8,6 +8,7 @@
 #include "lib/source.h"
 #include "lib/text.h"
 #include "parser.h"
+#include "lib/utf8.h"
 
 #include <errno.h>
 #include <math.h>
@@ -294,27 +295,7 @@ void scan_text_codepoint(struct parse_ctx *ctx, const char *hex, size_t n, const
         return;
     }
     char b[4];
-    size_t k;
-    if (cp < 0x80) {
-        b[0] = (char)cp;
-        k = 1;
-    } else if (cp < 0x800) {
-        b[0] = (char)(0xC0 | (cp >> 6));
-        b[1] = (char)(0x80 | (cp & 0x3F));
-        k = 2;
-    } else if (cp < 0x10000) {
-        b[0] = (char)(0xE0 | (cp >> 12));
-        b[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        b[2] = (char)(0x80 | (cp & 0x3F));
-        k = 3;
-    } else {
-        b[0] = (char)(0xF0 | (cp >> 18));
-        b[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-        b[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        b[3] = (char)(0x80 | (cp & 0x3F));
-        k = 4;
-    }
-    scan_text_add(ctx, b, k);
+    scan_text_add(ctx, b, utf8_encode((uint32_t)cp, b));
 }
 
 str scan_text_end(struct parse_ctx *ctx)

@@ -4,6 +4,7 @@
 #include "lib/source.h"
 #include "lib/arena.h"
 #include "lib/text.h"
+#include "lib/utf8.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -152,8 +153,8 @@ struct source *source_from_memory(struct arena *a, const char *name, const char 
 
 /* Code points and UTF-16 units a byte adds: continuation bytes none, the
  * lead of a 4-byte sequence two UTF-16 units (a surrogate pair). */
-static unsigned points_of(unsigned char b) { return (b & 0xC0) != 0x80; }
-static unsigned utf16_of(unsigned char b) { return (b & 0xC0) == 0x80 ? 0 : b >= 0xF0 ? 2 : 1; }
+static unsigned points_of(unsigned char b) { return !utf8_continues(b); }
+static unsigned utf16_of(unsigned char b) { return utf8_continues(b) ? 0 : b >= 0xF0 ? 2 : 1; }
 
 #define BLOCK_SHIFT 6
 

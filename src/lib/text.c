@@ -5,57 +5,28 @@
  * "systeem" and "implementeren". */
 #include "lib/text.h"
 #include "lib/arena.h"
+#include "lib/utf8.h"
 
 #include <stdint.h>
 #include <string.h>
 
-/* Decodes one code point at p (the scanner has validated the UTF-8; a stray
- * byte is returned as itself so it acts as a separator). */
+/* One code point at p (lib/utf8.h; a stray byte is itself, so it acts as a
+ * separator). */
 static uint32_t decode(const unsigned char *p, const unsigned char *end, size_t *n)
 {
-    uint32_t c = p[0];
-    size_t k = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-    if ((size_t)(end - p) < k)
-        k = 1;
-    if (k == 1) {
-        *n = 1;
-        return c;
-    }
-    c &= 0x7F >> k;
-    for (size_t i = 1; i < k; i++)
-        c = (c << 6) | (p[i] & 0x3F);
-    *n = k;
-    return c;
-}
-
-size_t text_utf8_length(const char *s, size_t len)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    if (u[0] < 0x80)
-        return 1;
-    size_t k = u[0] >= 0xF0 ? 4 : u[0] >= 0xE0 ? 3 : u[0] >= 0xC2 ? 2 : 0;
-    if (!k || u[0] > 0xF4 || len < k)
-        return 0;
-    for (size_t i = 1; i < k; i++)
-        if ((u[i] & 0xC0) != 0x80)
-            return 0;
-    /* The second byte's range rules out overlongs, surrogates and > U+10FFFF. */
-    if ((u[0] == 0xE0 && u[1] < 0xA0) || (u[0] == 0xED && u[1] > 0x9F) ||
-        (u[0] == 0xF0 && u[1] < 0x90) || (u[0] == 0xF4 && u[1] > 0x8F))
-        return 0;
-    return k;
+    return utf8_decode((const char *)p, (size_t)(end - p), n);
 }
 
 const char *text_valid_utf8(struct arena *a, const char *s)
 {
     size_t len = strlen(s), i = 0, n;
-    while (i < len && (n = text_utf8_length(s + i, len - i)) != 0)
+    while (i < len && (n = utf8_valid_length(s + i, len - i)) != 0)
         i += n;
     if (i == len)
         return s;
     char *out = arena_alloc(a, 3 * len + 1), *o = out;
     for (i = 0; i < len;) {
-        n = text_utf8_length(s + i, len - i);
+        n = utf8_valid_length(s + i, len - i);
         if (n) {
             memcpy(o, s + i, n);
             o += n;
@@ -68,35 +39,6 @@ const char *text_valid_utf8(struct arena *a, const char *s)
     }
     *o = '\0';
     return out;
-}
-
-unsigned long text_decode(const char *s, size_t len, size_t *n)
-{
-    return decode((const unsigned char *)s, (const unsigned char *)s + len, n);
-}
-
-static size_t encode(uint32_t c, char *out)
-{
-    if (c < 0x80) {
-        out[0] = (char)c;
-        return 1;
-    }
-    if (c < 0x800) {
-        out[0] = (char)(0xC0 | (c >> 6));
-        out[1] = (char)(0x80 | (c & 0x3F));
-        return 2;
-    }
-    if (c < 0x10000) {
-        out[0] = (char)(0xE0 | (c >> 12));
-        out[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-        out[2] = (char)(0x80 | (c & 0x3F));
-        return 3;
-    }
-    out[0] = (char)(0xF0 | (c >> 18));
-    out[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-    out[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-    out[3] = (char)(0x80 | (c & 0x3F));
-    return 4;
 }
 
 /* Letters and digits; outside ASCII everything but the punctuation and
@@ -280,7 +222,7 @@ size_t text_words_into(const char *text, size_t len, struct text_word *w, char *
                 clause = money = false;
                 in_word = true;
             }
-            o += encode(fold(c), folded + o);
+            o += utf8_encode(fold(c), folded + o);
             w[n].len = (size_t)(folded + o - w[n].folded);
             w[n].end = at + k;
         } else {
@@ -311,7 +253,7 @@ const char *text_excerpt(struct arena *a, const char *s, size_t len, size_t max)
     size_t i = 0, points = 0;
     while (i < len && points < max) {
         i++;
-        while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80)
+        while (i < len && utf8_continues((unsigned char)s[i]))
             i++;        /* continuation bytes belong to the code point */
         points++;
     }

@@ -47,18 +47,10 @@ size_t text_words_into(const char *text, size_t len, struct text_word *w, char *
  * UTF-8 and of bounded size. An arena string. */
 const char *text_excerpt(struct arena *a, const char *s, size_t len, size_t max);
 
-/* The length of the well-formed UTF-8 sequence at s (of len bytes > 0):
- * 1 to 4, or 0 when it is not one (a stray or missing continuation byte,
- * an overlong form, a surrogate, a code point above U+10FFFF). */
-size_t text_utf8_length(const char *s, size_t len);
 /* s itself when it is well-formed UTF-8, else an arena copy with U+FFFD in
  * place of every byte that is not: a message must be valid UTF-8 in every
  * format (JSON libraries refuse anything else). */
 const char *text_valid_utf8(struct arena *a, const char *s);
-
-/* The code point at s (of len bytes > 0) and its length in *n; a byte that
- * starts no valid sequence is returned as itself, length 1. */
-unsigned long text_decode(const char *s, size_t len, size_t *n);
 
 /* Did you mean: the one place a misspelt name meets its candidates. Offer
  * each candidate in turn; best is the nearest one within the distance a

@@ -2,6 +2,7 @@
  * counts (smart-specific). */
 #include "lib/arena.h"
 #include "lib/text.h"
+#include "lib/utf8.h"
 
 #include <string.h>
 
@@ -77,14 +78,14 @@ int main(void)
     CHECK("nearest rule", strcmp(text_nearest_of("smart-measureable", rules, 2), "smart-measurable") == 0);
 
     /* UTF-8: validity, and what a terminal would obey. */
-    CHECK("utf8 ascii", text_utf8_length("a", 1) == 1);
-    CHECK("utf8 two bytes", text_utf8_length("\xC3\xA9", 2) == 2);
-    CHECK("utf8 four bytes", text_utf8_length("\xF0\x9F\x8E\xAF", 4) == 4);
-    CHECK("utf8 stray continuation", text_utf8_length("\xAF", 1) == 0);
-    CHECK("utf8 overlong", text_utf8_length("\xC0\xAF", 2) == 0 && text_utf8_length("\xE0\x80\xAF", 3) == 0);
-    CHECK("utf8 surrogate", text_utf8_length("\xED\xA0\x80", 3) == 0);
-    CHECK("utf8 above U+10FFFF", text_utf8_length("\xF4\x90\x80\x80", 4) == 0);
-    CHECK("utf8 cut short", text_utf8_length("\xE2\x82", 2) == 0);
+    CHECK("utf8 ascii", utf8_valid_length("a", 1) == 1);
+    CHECK("utf8 two bytes", utf8_valid_length("\xC3\xA9", 2) == 2);
+    CHECK("utf8 four bytes", utf8_valid_length("\xF0\x9F\x8E\xAF", 4) == 4);
+    CHECK("utf8 stray continuation", utf8_valid_length("\xAF", 1) == 0);
+    CHECK("utf8 overlong", utf8_valid_length("\xC0\xAF", 2) == 0 && utf8_valid_length("\xE0\x80\xAF", 3) == 0);
+    CHECK("utf8 surrogate", utf8_valid_length("\xED\xA0\x80", 3) == 0);
+    CHECK("utf8 above U+10FFFF", utf8_valid_length("\xF4\x90\x80\x80", 4) == 0);
+    CHECK("utf8 cut short", utf8_valid_length("\xE2\x82", 2) == 0);
     CHECK("valid utf8 kept", strcmp(text_valid_utf8(&arena, "é ok"), "é ok") == 0);
     CHECK("invalid utf8 replaced", strcmp(text_valid_utf8(&arena, "a\xAF" "b\xFF"), "a\xEF\xBF\xBD" "b\xEF\xBF\xBD") == 0);
     CHECK("control: escape", text_control_at("\x1B[2J", 4) == 1);

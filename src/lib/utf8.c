@@ -1,0 +1,88 @@
+/* utf8.c — see utf8.h. */
+#include "lib/utf8.h"
+
+uint32_t utf8_decode(const char *s, size_t len, size_t *n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    uint32_t c = p[0];
+    size_t k = c < 0xC0 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    if (k > len)
+        k = 1;
+    for (size_t i = 1; i < k; i++)
+        if (!utf8_continues(p[i]))
+            k = 1;
+    if (k == 1) {
+        *n = 1;
+        return c;
+    }
+    c &= 0x7Fu >> k;
+    for (size_t i = 1; i < k; i++)
+        c = (c << 6) | (p[i] & 0x3Fu);
+    *n = k;
+    return c;
+}
+
+size_t utf8_encode(uint32_t c, char out[4])
+{
+    if (c < 0x80) {
+        out[0] = (char)c;
+        return 1;
+    }
+    if (c < 0x800) {
+        out[0] = (char)(0xC0 | (c >> 6));
+        out[1] = (char)(0x80 | (c & 0x3F));
+        return 2;
+    }
+    if (c < 0x10000) {
+        out[0] = (char)(0xE0 | (c >> 12));
+        out[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (c & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (c >> 18));
+    out[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (c & 0x3F));
+    return 4;
+}
+
+size_t utf8_valid_length(const char *s, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (u[0] < 0x80)
+        return 1;
+    size_t k = u[0] >= 0xF0 ? 4 : u[0] >= 0xE0 ? 3 : u[0] >= 0xC2 ? 2 : 0;
+    if (!k || u[0] > 0xF4 || len < k)
+        return 0;
+    for (size_t i = 1; i < k; i++)
+        if (!utf8_continues(u[i]))
+            return 0;
+    /* The second byte's range rules out overlongs, surrogates and > U+10FFFF. */
+    if ((u[0] == 0xE0 && u[1] < 0xA0) || (u[0] == 0xED && u[1] > 0x9F) ||
+        (u[0] == 0xF0 && u[1] < 0x90) || (u[0] == 0xF4 && u[1] > 0x8F))
+        return 0;
+    return k;
+}
+
+bool utf8_valid(const char *s, size_t len)
+{
+    for (size_t i = 0, n; i < len; i += n)
+        if ((n = utf8_valid_length(s + i, len - i)) == 0)
+            return false;
+    return true;
+}
+
+size_t utf8_count(const char *s, size_t len)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < len; i++)
+        k += !utf8_continues((unsigned char)s[i]);
+    return k;
+}
+
+size_t utf8_char_start(const char *s, size_t i)
+{
+    while (i > 0 && utf8_continues((unsigned char)s[i]))
+        i--;
+    return i;
+}

@@ -1,0 +1,34 @@
+/* utf8.h — the one UTF-8 module: every decode, encode, validity check and
+ * count of code points in okrc goes through here. Plan text is UTF-8
+ * (the scanner rejects anything else with invalid-utf8), but file names,
+ * overlays and damaged input need not be, so the decoder is lenient and
+ * the validator strict. */
+#ifndef OKRC_UTF8_H
+#define OKRC_UTF8_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* A byte that continues a sequence (10xxxxxx). */
+static inline bool utf8_continues(unsigned char b)
+{
+    return (b & 0xC0) == 0x80;
+}
+/* The code point at s (len > 0), its length in *n: a byte that starts no
+ * sequence of len's room is returned as itself, length 1. */
+uint32_t utf8_decode(const char *s, size_t len, size_t *n);
+/* Writes cp (at most U+10FFFF) into out; returns its length, 1 to 4. */
+size_t utf8_encode(uint32_t cp, char out[4]);
+/* The length of the well-formed sequence at s (len > 0), 1 to 4, or 0 when
+ * it is none: a stray or missing continuation byte, an overlong form, a
+ * surrogate, a code point above U+10FFFF (RFC 3629; jansson's rules). */
+size_t utf8_valid_length(const char *s, size_t len);
+/* Whether all of s[0..len) is well-formed. */
+bool utf8_valid(const char *s, size_t len);
+/* The code points in s[0..len) (lead bytes: a stray byte counts as one). */
+size_t utf8_count(const char *s, size_t len);
+/* The start of the character holding byte i (back over continuation bytes). */
+size_t utf8_char_start(const char *s, size_t i);
+
+#endif
