@@ -218,6 +218,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             fragment(&b);
         }
     }
+    /* FUZZ_GRAMMAR_PRINT=FILE: the plan an input builds, for reproducing a
+     * finding with okrc itself. */
+    const char *print = getenv("FUZZ_GRAMMAR_PRINT");
+    FILE *f = print ? fopen(print, "wb") : NULL;
+    if (f) {
+        fwrite(b.text ? b.text : "", 1, b.used, f);
+        fclose(f);
+    }
     fuzz_plan_one((const uint8_t *)(b.text ? b.text : ""), b.used);
     free(b.text);
     return 0;
