@@ -133,7 +133,7 @@ plan_item
 
 team_decl
     : TEAM IDENT opt_title              { build_team(ctx, $2, @2, $3, @$); }
-      opt_team_block
+      opt_team_block                    { build_team_end(ctx, @$); }
     ;
 opt_team_block: %empty | '{' team_items '}' ;
 team_items: %empty | team_items team_item { yyerrok; } | team_items error ;
@@ -204,7 +204,7 @@ align_list
 
 kr_decl
     : KR IDENT STRING                   { build_kr(ctx, $2, @2, $3, @$); }
-      opt_kr_block                      { build_kr_end(ctx); }
+      opt_kr_block                      { build_kr_end(ctx, @$); }
     ;
 opt_kr_block: %empty | '{' kr_items '}' ;
 kr_items: %empty | kr_items kr_item { yyerrok; } | kr_items error ;
@@ -233,7 +233,7 @@ kr_item
 
 initiative_decl
     : INITIATIVE IDENT STRING           { build_initiative(ctx, $2, @2, $3, @$); }
-      opt_initiative_block              { build_initiative_end(ctx); }
+      opt_initiative_block              { build_initiative_end(ctx, @$); }
     ;
 opt_initiative_block: %empty | '{' initiative_items '}' ;
 initiative_items: %empty | initiative_items initiative_item { yyerrok; } | initiative_items error ;
@@ -253,7 +253,7 @@ support_list
 
 checkin_decl
     : CHECKIN DATE opt_by               { build_checkin(ctx, $2, @2, $3, @3, @$); }
-      '{' checkin_entries '}'
+      '{' checkin_entries '}'          { build_checkin_end(ctx, @$); }
     ;
 opt_by
     : %empty                            { $$ = (str){"", 0}; }
@@ -281,7 +281,7 @@ entry_options
 
 rules_decl
     : RULES '{'                         { build_rules(ctx, @$); }
-      rule_words '}'                    { build_rules_end(ctx); }
+      rule_words '}'                    { build_rules_end(ctx, @$); }
     ;
 rule_words: %empty | rule_words rule_word { yyerrok; } | rule_words error ;
 rule_word

@@ -115,7 +115,8 @@ void build_objective(struct parse_ctx *ctx, str id, loc id_at, str title, loc at
 
 void build_close(struct parse_ctx *ctx, loc at)
 {
-    (void)at;
+    if (ctx->objective)
+        ctx->objective->block = build_span(ctx, at);
     ctx->objective = NULL;
 }
 
@@ -178,8 +179,10 @@ void build_kr(struct parse_ctx *ctx, str id, loc id_at, str title, loc at)
     ctx->kr = k;
 }
 
-void build_kr_end(struct parse_ctx *ctx)
+void build_kr_end(struct parse_ctx *ctx, loc at)
 {
+    if (ctx->kr)
+        ctx->kr->block = build_span(ctx, at);
     ctx->kr = NULL;
 }
 
@@ -258,9 +261,23 @@ void build_initiative(struct parse_ctx *ctx, str id, loc id_at, str title, loc a
     ctx->initiative = i;
 }
 
-void build_initiative_end(struct parse_ctx *ctx)
+void build_initiative_end(struct parse_ctx *ctx, loc at)
 {
+    if (ctx->initiative)
+        ctx->initiative->block = build_span(ctx, at);
     ctx->initiative = NULL;
+}
+
+void build_team_end(struct parse_ctx *ctx, loc at)
+{
+    if (ctx->team)
+        ctx->team->block = build_span(ctx, at);
+}
+
+void build_checkin_end(struct parse_ctx *ctx, loc at)
+{
+    if (ctx->checkin)
+        ctx->checkin->block = build_span(ctx, at);
 }
 
 void build_status(struct parse_ctx *ctx, str status, loc status_at, loc at)
@@ -384,9 +401,11 @@ static void flush_pending(struct parse_ctx *ctx)
     ctx->pending_word = (ident){0};
 }
 
-void build_rules_end(struct parse_ctx *ctx)
+void build_rules_end(struct parse_ctx *ctx, loc at)
 {
     flush_pending(ctx);
+    if (ctx->rules)
+        ctx->rules->block = build_span(ctx, at);
     ctx->rules = NULL;
     ctx->setting = NULL;
 }

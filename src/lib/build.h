@@ -151,12 +151,15 @@ void build_rollup(struct parse_ctx *ctx, loc at);
 void build_align(struct parse_ctx *ctx, str id, loc at);
 void build_risk(struct parse_ctx *ctx, str text, loc at);
 void build_kr(struct parse_ctx *ctx, str id, loc id_at, str title, loc at);
-void build_kr_end(struct parse_ctx *ctx);
+void build_kr_end(struct parse_ctx *ctx, loc at);
 void build_metric(struct parse_ctx *ctx, enum metric_kind kind, quantity from, quantity to,
                   loc at);
 void build_current(struct parse_ctx *ctx, quantity value, bool done, loc at);
 void build_initiative(struct parse_ctx *ctx, str id, loc id_at, str title, loc at);
-void build_initiative_end(struct parse_ctx *ctx);
+void build_initiative_end(struct parse_ctx *ctx, loc at);
+/* Where a team or check-in declaration ends (its block, if any, included). */
+void build_team_end(struct parse_ctx *ctx, loc at);
+void build_checkin_end(struct parse_ctx *ctx, loc at);
 void build_status(struct parse_ctx *ctx, str status, loc status_at, loc at);
 void build_support(struct parse_ctx *ctx, str id, loc at);
 void build_checkin(struct parse_ctx *ctx, struct date_tok date, loc date_at, str by, loc by_at,
@@ -167,7 +170,7 @@ void build_judgment(struct parse_ctx *ctx, str ref, loc ref_at, const struct num
                     loc value_at);
 void build_kr_dropped(struct parse_ctx *ctx, loc at);
 void build_rules(struct parse_ctx *ctx, loc at);
-void build_rules_end(struct parse_ctx *ctx);
+void build_rules_end(struct parse_ctx *ctx, loc at);
 void build_rule_word(struct parse_ctx *ctx, str word, loc at);
 void build_rule_value(struct parse_ctx *ctx, struct number_tok value, loc at);
 void build_lexicon(struct parse_ctx *ctx, str id, loc id_at, loc at);

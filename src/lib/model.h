@@ -121,6 +121,7 @@ struct team {
     ident id;
     str title;
     span at;
+    span block;             /* head to closing brace; the head alone without a block */
     ident parent_ref, lead;
     struct team *parent;
     size_t seq;             /* position in plan->teams */
@@ -148,6 +149,7 @@ struct key_result {
     ident id;               /* first: resolve.c reads members by their ident */
     str title;
     span at;
+    span block;             /* head to closing brace; the head alone without a block */
     bool cut_short;         /* a syntax error inside its block: lint leaves it */
     struct objective *objective;
     enum metric_kind metric;
@@ -178,6 +180,7 @@ struct initiative {
     ident id;               /* first, as in key_result */
     str title;
     span at;
+    span block;             /* head to closing brace; the head alone without a block */
     struct objective *objective;
     ident owner;
     struct vec co_owners;   /* ident *, as in key_result */
@@ -194,6 +197,7 @@ struct objective {
     str title;              /* resolve.c derives it for an untitled objective */
     bool title_derived;
     span at;
+    span block;             /* head to closing brace; the head alone without a block */
     bool cut_short;         /* a syntax error inside its block: lint leaves it */
     ident owner, team_ref, perspective_ref;
     struct vec co_owners;   /* ident *, as in key_result */
@@ -236,6 +240,7 @@ struct checkin_entry {
 struct checkin {
     date_item date;
     span at;
+    span block;             /* head to closing brace; the head alone without a block */
     ident by;
     struct vec entries;     /* struct checkin_entry * */
 };
@@ -255,6 +260,7 @@ struct rule_param {
 };
 struct rules_block {
     span at;
+    span block;             /* head to closing brace; the head alone without a block */
     struct vec settings;    /* struct rule_setting * */
 };
 

@@ -14,41 +14,11 @@
 enum { SYM_NAMESPACE = 3, SYM_CLASS = 5, SYM_FIELD = 8, SYM_FUNCTION = 12, SYM_EVENT = 24,
        SYM_CONSTANT = 14, SYM_KEY = 20 };
 
-/* The model keeps the span of a declaration's head; its block runs to the
- * brace that closes the first one after it (strings and comments skipped).
- * Without a block, or cut short, the head alone. */
-static span with_block(span at)
+/* A declaration's whole extent, as the parser saw it (model.h's block);
+ * the head alone where recovery never reached its end. */
+static span extent(span block, span head)
 {
-    if (!at.src)
-        return at;
-    const char *t = at.src->text;
-    size_t n = at.src->len, i = at.end;
-    while (i < n && t[i] != '{' && t[i] != '\n' && t[i] != '}')
-        i++;
-    if (i >= n || t[i] != '{')
-        return at;
-    int depth = 0;
-    for (; i < n; i++) {
-        char c = t[i];
-        if (c == '#') {
-            while (i < n && t[i] != '\n')
-                i++;
-        } else if (c == '"' && i + 2 < n && t[i + 1] == '"' && t[i + 2] == '"') {
-            const char *end = memmem(t + i + 3, n - i - 3, "\"\"\"", 3);
-            if (!end)
-                return at;
-            i = (size_t)(end - t) + 2;
-        } else if (c == '"') {
-            for (i++; i < n && t[i] != '"' && t[i] != '\n'; i++)
-                if (t[i] == '\\')
-                    i++;
-        } else if (c == '{') {
-            depth++;
-        } else if (c == '}' && --depth == 0) {
-            return (span){at.src, at.start, (uint32_t)i + 1};
-        }
-    }
-    return at;
+    return block.src ? block : head;
 }
 
 static json_t *symbol(struct server *s, const char *name, int kind, span whole, span id, const char *detail)
@@ -57,7 +27,6 @@ static json_t *symbol(struct server *s, const char *name, int kind, span whole, 
         whole.start = whole.start < id.start ? whole.start : id.start;
         whole.end = whole.end > id.end ? whole.end : id.end;
     }
-    whole = with_block(whole);
     if (whole.src != id.src || whole.start > id.start || whole.end < id.end)
         whole = id;             /* a cut-short block: the name is the range */
     json_t *o = json_pack("{s:s,s:i,s:o,s:o}", "name", name, "kind", kind, "range", lsp_range(s, whole),
@@ -81,7 +50,7 @@ json_t *outline_symbols(struct server *s, struct unit *u)
         if (t->id.at.src != u->root)
             continue;
         char *n = name_of(&t->id), *title = strndup(t->title.ptr, t->title.len);
-        json_array_append_new(list, symbol(s, n, SYM_NAMESPACE, t->at, t->id.at, title));
+        json_array_append_new(list, symbol(s, n, SYM_NAMESPACE, extent(t->block, t->at), t->id.at, title));
         free(n);
         free(title);
     }
@@ -90,20 +59,20 @@ json_t *outline_symbols(struct server *s, struct unit *u)
         if (o->id.at.src != u->root)
             continue;
         char *n = name_of(&o->id), *title = strndup(o->title.ptr, o->title.len);
-        json_t *sym = symbol(s, n, SYM_CLASS, o->at, o->id.at, title), *children = json_array();
+        json_t *sym = symbol(s, n, SYM_CLASS, extent(o->block, o->at), o->id.at, title), *children = json_array();
         free(n);
         free(title);
         for (size_t k = 0; k < o->key_results.len; k++) {
             const struct key_result *kr = o->key_results.items[k];
             char *kn = name_of(&kr->id), *kt = strndup(kr->title.ptr, kr->title.len);
-            json_array_append_new(children, symbol(s, kn, SYM_FIELD, kr->at, kr->id.at, kt));
+            json_array_append_new(children, symbol(s, kn, SYM_FIELD, extent(kr->block, kr->at), kr->id.at, kt));
             free(kn);
             free(kt);
         }
         for (size_t k = 0; k < o->initiatives.len; k++) {
             const struct initiative *in = o->initiatives.items[k];
             char *kn = name_of(&in->id), *kt = strndup(in->title.ptr, in->title.len);
-            json_array_append_new(children, symbol(s, kn, SYM_FUNCTION, in->at, in->id.at, kt));
+            json_array_append_new(children, symbol(s, kn, SYM_FUNCTION, extent(in->block, in->at), in->id.at, kt));
             free(kn);
             free(kt);
         }
@@ -118,7 +87,7 @@ json_t *outline_symbols(struct server *s, struct unit *u)
         date_format(c->date.value, day);
         snprintf(name, sizeof name, "checkin %s", day);
         char *by = c->by.name.ptr ? strndup(c->by.name.ptr, c->by.name.len) : NULL;
-        json_array_append_new(list, symbol(s, name, SYM_EVENT, c->at, c->date.at, by));
+        json_array_append_new(list, symbol(s, name, SYM_EVENT, extent(c->block, c->at), c->date.at, by));
         free(by);
     }
     return list;
@@ -126,7 +95,6 @@ json_t *outline_symbols(struct server *s, struct unit *u)
 
 static void fold(struct server *s, json_t *list, span at)
 {
-    at = with_block(at);
     if (!at.src)
         return;
     json_t *a = lsp_position(s, at.src, at.start), *b = lsp_position(s, at.src, at.end);
@@ -146,21 +114,27 @@ json_t *outline_folding(struct server *s, struct unit *u)
         const struct objective *o = plan->objectives.items[i];
         if (o->at.src != u->root)
             continue;
-        fold(s, list, o->at);
+        fold(s, list, o->block);
         for (size_t k = 0; k < o->key_results.len; k++)
-            fold(s, list, ((const struct key_result *)o->key_results.items[k])->at);
+            fold(s, list, ((const struct key_result *)o->key_results.items[k])->block);
         for (size_t k = 0; k < o->initiatives.len; k++)
-            fold(s, list, ((const struct initiative *)o->initiatives.items[k])->at);
+            fold(s, list, ((const struct initiative *)o->initiatives.items[k])->block);
     }
-    for (size_t i = 0; i < plan->checkins.len; i++)
-        if (((const struct checkin *)plan->checkins.items[i])->at.src == u->root)
-            fold(s, list, ((const struct checkin *)plan->checkins.items[i])->at);
-    for (size_t i = 0; i < plan->rules_blocks.len; i++)
-        if (((const struct rules_block *)plan->rules_blocks.items[i])->at.src == u->root)
-            fold(s, list, ((const struct rules_block *)plan->rules_blocks.items[i])->at);
-    for (size_t i = 0; i < plan->teams.len; i++)
-        if (((const struct team *)plan->teams.items[i])->at.src == u->root)
-            fold(s, list, ((const struct team *)plan->teams.items[i])->at);
+    for (size_t i = 0; i < plan->checkins.len; i++) {
+        const struct checkin *c = plan->checkins.items[i];
+        if (c->at.src == u->root)
+            fold(s, list, c->block);
+    }
+    for (size_t i = 0; i < plan->rules_blocks.len; i++) {
+        const struct rules_block *b = plan->rules_blocks.items[i];
+        if (b->at.src == u->root)
+            fold(s, list, b->block);
+    }
+    for (size_t i = 0; i < plan->teams.len; i++) {
+        const struct team *t = plan->teams.items[i];
+        if (t->at.src == u->root)
+            fold(s, list, t->block);
+    }
     return list;
 }
 
@@ -187,7 +161,7 @@ static bool in_rules_block(const struct unit *u, uint32_t offset)
 {
     for (size_t i = 0; i < u->plan.rules_blocks.len; i++) {
         const struct rules_block *b = u->plan.rules_blocks.items[i];
-        if (b->at.src == u->root && b->at.start < offset && offset <= b->at.end)
+        if (b->block.src == u->root && b->block.start < offset && offset <= b->block.end)
             return true;
     }
     return false;
@@ -272,7 +246,7 @@ json_t *outline_complete(struct server *s, struct unit *u, uint32_t offset)
         /* At the start of a line in a check-in: the objectives. */
         for (size_t i = 0; b == e && i < plan->checkins.len; i++) {
             const struct checkin *c = plan->checkins.items[i];
-            span block = with_block(c->at);
+            span block = c->block;
             if (block.src == u->root && block.start < offset && offset <= block.end)
                 for (size_t k = 0; k < plan->objectives.len; k++) {
                     const struct objective *o = plan->objectives.items[k];
