@@ -517,7 +517,127 @@ struct op {
     size_t a, b;            /* line indices in old and new */
 };
 
-#define DIFF_MAX_CELLS (16u * 1024 * 1024)
+/* ---- the diff: Myers' O((N+M)D) algorithm in linear space ---- */
+
+/* Snake rounds a diff may spend; past it, what is left of a region is
+ * shown as removed and added whole (still a diff that patch applies). */
+#define DIFF_BUDGET (64u * 1024 * 1024)
+
+struct differ {
+    const struct line *x, *y;
+    struct op *ops;
+    size_t count;
+    long *vf, *vb;          /* the furthest x on each diagonal, forward and backward */
+    size_t budget;
+};
+
+static void emit_op(struct differ *d, uint8_t kind, size_t a, size_t b)
+{
+    d->ops[d->count++] = (struct op){kind, a, b};
+}
+
+/* The middle snake of x[a0,a1) and y[b0,b1), both not empty: where it
+ * starts and ends, and the number of edits D; -1 when the budget ran out.
+ * Forward and backward searches meet in the middle (Myers 1986, 4b). */
+static long middle_snake(struct differ *d, size_t a0, size_t a1, size_t b0, size_t b1, size_t *xs,
+                         size_t *ys, size_t *xe, size_t *ye)
+{
+    long n = (long)(a1 - a0), m = (long)(b1 - b0), delta = n - m;
+    long *vf = d->vf, *vb = d->vb;     /* centred: index 0 is diagonal 0 */
+    bool odd = delta & 1;
+    vf[1] = vb[1] = 0;
+    for (long e = 0; e <= (n + m + 1) / 2; e++) {
+        if (d->budget < (size_t)(2 * e + 2))
+            return -1;
+        d->budget -= (size_t)(2 * e + 2);
+        for (long k = -e; k <= e; k += 2) {
+            long x = k == -e || (k != e && vf[k - 1] < vf[k + 1]) ? vf[k + 1] : vf[k - 1] + 1;
+            long y = x - k, x0 = x, y0 = y;
+            while (x < n && y < m && same_line(d->x[a0 + (size_t)x], d->y[b0 + (size_t)y]))
+                x++, y++;
+            vf[k] = x;
+            long c = delta - k;     /* the same diagonal, counted backward */
+            if (odd && c >= -(e - 1) && c <= e - 1 && vf[k] + vb[c] >= n) {
+                *xs = a0 + (size_t)x0, *ys = b0 + (size_t)y0, *xe = a0 + (size_t)x, *ye = b0 + (size_t)y;
+                return 2 * e - 1;
+            }
+        }
+        for (long k = -e; k <= e; k += 2) {
+            long x = k == -e || (k != e && vb[k - 1] < vb[k + 1]) ? vb[k + 1] : vb[k - 1] + 1;
+            long y = x - k, x0 = x, y0 = y;
+            while (x < n && y < m && same_line(d->x[a1 - 1 - (size_t)x], d->y[b1 - 1 - (size_t)y]))
+                x++, y++;
+            vb[k] = x;
+            long c = delta - k;
+            if (!odd && c >= -e && c <= e && vb[k] + vf[c] >= n) {
+                *xs = a1 - (size_t)x, *ys = b1 - (size_t)y, *xe = a1 - (size_t)x0, *ye = b1 - (size_t)y0;
+                return 2 * e;
+            }
+        }
+    }
+    return -1;
+}
+
+/* x[a0,a1) against y[b0,b1), in order; halving D at each level keeps the
+ * recursion O(log D) deep. */
+static void diff_range(struct differ *d, size_t a0, size_t a1, size_t b0, size_t b1)
+{
+    while (a0 < a1 && b0 < b1 && same_line(d->x[a0], d->y[b0]))
+        emit_op(d, OP_SAME, a0++, b0++);
+    size_t tail = 0;
+    while (a1 - a0 > tail && b1 - b0 > tail && same_line(d->x[a1 - 1 - tail], d->y[b1 - 1 - tail]))
+        tail++;
+    a1 -= tail, b1 -= tail;
+    size_t xs = 0, ys = 0, xe = 0, ye = 0;
+    long e = a0 < a1 && b0 < b1 ? middle_snake(d, a0, a1, b0, b1, &xs, &ys, &xe, &ye) : 0;
+    if (a0 == a1 || b0 == b1 || e < 0) {
+        for (size_t i = a0; i < a1; i++)
+            emit_op(d, OP_DEL, i, b0);
+        for (size_t j = b0; j < b1; j++)
+            emit_op(d, OP_ADD, a1, j);
+    } else if (e <= 1) {    /* one line more on one side: the rest matches in order */
+        while (a0 < a1 || b0 < b1) {
+            if (a0 < a1 && b0 < b1 && same_line(d->x[a0], d->y[b0]))
+                emit_op(d, OP_SAME, a0++, b0++);
+            else if (a1 - a0 > b1 - b0)
+                emit_op(d, OP_DEL, a0++, b0);
+            else
+                emit_op(d, OP_ADD, a0, b0++);
+        }
+    } else {
+        diff_range(d, a0, xs, b0, ys);
+        for (size_t i = xs; i < xe; i++)
+            emit_op(d, OP_SAME, i, ys + (i - xs));
+        diff_range(d, xe, a1, ye, b1);
+    }
+    for (size_t t = 0; t < tail; t++)
+        emit_op(d, OP_SAME, a1 + t, b1 + t);
+}
+
+/* Within each run of changes, the removed lines before the added ones, as
+ * diff -u shows them. */
+static void deletions_first(struct arena *a, struct op *ops, size_t count)
+{
+    struct op *tmp = arena_alloc(a, (count + 1) * sizeof *tmp);
+    for (size_t i = 0; i < count;) {
+        if (ops[i].kind == OP_SAME) {
+            i++;
+            continue;
+        }
+        size_t end = i, dels = 0;
+        while (end < count && ops[end].kind != OP_SAME)
+            dels += ops[end++].kind == OP_DEL;
+        size_t a0 = ops[i].a, b0 = ops[i].b, nd = 0, na = 0;
+        for (size_t j = i; j < end; j++) {
+            if (ops[j].kind == OP_DEL)
+                tmp[nd++] = (struct op){OP_DEL, ops[j].a, b0};
+            else
+                tmp[dels + na++] = (struct op){OP_ADD, a0 + dels, ops[j].b};
+        }
+        memcpy(ops + i, tmp, (end - i) * sizeof *ops);
+        i = end;
+    }
+}
 
 static void put_line(struct out *o, char mark, struct line l)
 {
@@ -535,48 +655,15 @@ struct fmt_text fmt_diff(struct arena *a, const char *path, const char *old_text
         return (struct fmt_text){NULL, 0};
     struct line *x, *y;
     size_t m = split_lines(a, old_text, old_len, &x), n = split_lines(a, new_text, new_len, &y);
-    size_t head = 0;
-    while (head < m && head < n && same_line(x[head], y[head]))
-        head++;
-    size_t tail = 0;
-    while (tail < m - head && tail < n - head && same_line(x[m - 1 - tail], y[n - 1 - tail]))
-        tail++;
-    size_t mm = m - head - tail, nn = n - head - tail;
     struct op *ops = arena_alloc(a, (m + n + 1) * sizeof *ops);
-    size_t k = 0;
-    for (size_t i = 0; i < head; i++)
-        ops[k++] = (struct op){OP_SAME, i, i};
-    if (mm && nn && (mm + 1) * (nn + 1) <= DIFF_MAX_CELLS) {
-        /* lcs[i][j]: the longest common run of x[head+i..] and y[head+j..]. */
-        uint32_t *lcs = calloc((mm + 1) * (nn + 1), sizeof *lcs);
-        if (lcs) {
-            for (size_t i = mm; i-- > 0;)
-                for (size_t j = nn; j-- > 0;)
-                    lcs[i * (nn + 1) + j] =
-                        same_line(x[head + i], y[head + j]) ? lcs[(i + 1) * (nn + 1) + j + 1] + 1
-                        : lcs[(i + 1) * (nn + 1) + j] > lcs[i * (nn + 1) + j + 1]
-                            ? lcs[(i + 1) * (nn + 1) + j]
-                            : lcs[i * (nn + 1) + j + 1];
-            size_t i = 0, j = 0;
-            while (i < mm || j < nn) {
-                if (i < mm && j < nn && same_line(x[head + i], y[head + j])) {
-                    ops[k++] = (struct op){OP_SAME, head + i++, head + j++};
-                } else if (i < mm && (j == nn || lcs[(i + 1) * (nn + 1) + j] >= lcs[i * (nn + 1) + j + 1])) {
-                    ops[k++] = (struct op){OP_DEL, head + i++, head + j};   /* '-' before '+' */
-                } else {
-                    ops[k++] = (struct op){OP_ADD, head + i, head + j++};
-                }
-            }
-            free(lcs);
-            mm = nn = 0;
-        }
-    }
-    for (size_t i = 0; i < mm; i++)
-        ops[k++] = (struct op){OP_DEL, head + i, head + nn};
-    for (size_t j = 0; j < nn; j++)
-        ops[k++] = (struct op){OP_ADD, head + mm, head + j};
-    for (size_t i = 0; i < tail; i++)
-        ops[k++] = (struct op){OP_SAME, m - tail + i, n - tail + i};
+    size_t diagonals = 2 * (m + n) + 8;
+    struct differ d = {x, y, ops, 0, arena_alloc(a, diagonals * sizeof(long)),
+                       arena_alloc(a, diagonals * sizeof(long)), DIFF_BUDGET};
+    d.vf += m + n + 4;      /* centred on diagonal 0 */
+    d.vb += m + n + 4;
+    diff_range(&d, 0, m, 0, n);
+    deletions_first(a, ops, d.count);
+    size_t k = d.count;
 
     char *header = arena_printf(a, "--- a/%s\n+++ b/%s\n", path, path);
     put(&o, header, strlen(header));
