@@ -600,7 +600,7 @@ static void percent_fraction(struct linter *l, const struct key_result *kr)
  * distinct perspectives they cover. */
 struct period_group {
     period value;
-    struct objective *tagged;   /* the first objective with a perspective */
+    struct objective *tagged;   /* the first objective of this period with a perspective */
     struct vec covered;         /* struct perspective * */
 };
 
@@ -612,11 +612,44 @@ static bool covers(const struct period_group *g, const struct perspective *p)
     return false;
 }
 
-/* Groups the objectives by period, in order of first appearance. */
+/* The objectives of one perspective by period start, with the latest end
+ * of each prefix: whether one of them runs during a period is a binary
+ * search, so a plan of many periods and objectives stays O(n log n). */
+struct perspective_runs {
+    const struct perspective *perspective;
+    struct vec objectives;      /* struct objective *, by period start */
+    okr_day *latest_end;
+};
+
+static int by_period_start(const void *x, const void *y, const void *ctx)
+{
+    (void)ctx;
+    okr_day a = ((const struct objective *)x)->period.value.start;
+    okr_day b = ((const struct objective *)y)->period.value.start;
+    return (a > b) - (a < b);
+}
+
+static bool runs_during(const struct perspective_runs *r, period when)
+{
+    size_t lo = 0, hi = r->objectives.len;     /* the first that starts after `when` */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (((const struct objective *)r->objectives.items[mid])->period.value.start <= when.end)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo > 0 && r->latest_end[lo - 1] >= when.start;
+}
+
+/* The periods of the objectives that have a perspective, in order of first
+ * appearance; each covered by the perspectives of every objective that runs
+ * during it (a year's objectives and its quarters' count together). */
 static void group_by_period(struct linter *l, struct vec *groups)
 {
     struct plan *plan = l->plan;
-    struct hash *by_period = hash_new(plan->arena, 16);
+    struct hash *by_period = hash_new(plan->arena, 16), *by_perspective = hash_new(plan->arena, 16);
+    struct vec runs = {0};
     for (size_t i = 0; i < plan->objectives.len; i++) {
         struct objective *o = plan->objectives.items[i];
         if (!o->period.present || !o->perspective)
@@ -631,9 +664,34 @@ static void group_by_period(struct linter *l, struct vec *groups)
             hash_put(by_period, key, strlen(key), g);
             vec_push(plan->arena, groups, g);
         }
-        if (!covers(g, o->perspective))
-            vec_push(plan->arena, &g->covered, o->perspective);
+        str name = o->perspective->id.name;
+        struct perspective_runs *r = hash_get(by_perspective, name.ptr, name.len);
+        if (!r) {
+            r = arena_alloc(plan->arena, sizeof *r);
+            r->perspective = o->perspective;
+            hash_put(by_perspective, name.ptr, name.len, r);
+            vec_push(plan->arena, &runs, r);
+        }
+        vec_push(plan->arena, &r->objectives, o);
     }
+    for (size_t i = 0; i < runs.len; i++) {
+        struct perspective_runs *r = runs.items[i];
+        sort_stable(plan->arena, r->objectives.items, r->objectives.len, by_period_start, NULL);
+        r->latest_end = arena_alloc(plan->arena, r->objectives.len * sizeof *r->latest_end);
+        for (size_t k = 0; k < r->objectives.len; k++) {
+            okr_day end = ((const struct objective *)r->objectives.items[k])->period.value.end;
+            r->latest_end[k] = k && r->latest_end[k - 1] > end ? r->latest_end[k - 1] : end;
+        }
+    }
+    for (size_t i = 0; i < groups->len; i++) {
+        struct period_group *g = groups->items[i];
+        for (size_t k = 0; k < runs.len; k++) {
+            const struct perspective_runs *r = runs.items[k];
+            if (runs_during(r, g->value))
+                vec_push(plan->arena, &g->covered, (void *)r->perspective);
+        }
+    }
+    hash_free(by_perspective);
     hash_free(by_period);
 }
 
@@ -661,7 +719,7 @@ static void bsc_balance(struct linter *l)
                 missing = arena_printf(plan->arena, "%s%s%s", missing, m++ ? ", " : "", ps->id.name.ptr);
         }
         diag_report(l->d, R_BSC_BALANCE, g->tagged->perspective_ref.at,
-                    "the objectives of %s cover %zu of the %zu perspectives (%s); at least %d %s "
+                    "the objectives running in %s cover %zu of the %zu perspectives (%s); at least %d %s "
                     "expected (bsc-balance min %d): add objectives for %s",
                     period_text(l, g->value), g->covered.len, declared, names, need,
                     plural(need, "is", "are"), min, missing);
@@ -689,11 +747,13 @@ static void kr_without_initiative(struct linter *l, struct objective *o)
         return;
     for (size_t k = 0; k < o->key_results.len; k++) {
         struct key_result *kr = o->key_results.items[k];
-        if (!supported(o, kr))
+        /* Objectives aligned to the key result are the work on it too. */
+        if (!supported(o, kr) && !kr->contributors.len)
             diag_report(l->d, R_KR_WITHOUT_INITIATIVE, kr->id.at,
-                        "committed key result '%s' has no initiative that supports it, so nobody "
-                        "is working on it: add an initiative with 'supports %s' to objective '%s', "
-                        "or make the objective aspirational",
+                        "committed key result '%s' has no initiative and no objective aligned to "
+                        "it, so nobody is working on it: add an initiative with 'supports %s' to "
+                        "objective '%s', align a team objective to it, or make the objective "
+                        "aspirational",
                         kr->id.name.ptr, kr->id.name.ptr, o->id.name.ptr);
     }
 }
@@ -832,6 +892,10 @@ static void undeclared_all(struct linter *l, struct hash *cache, const ident *ow
 static void undeclared_owners(struct linter *l)
 {
     struct plan *plan = l->plan;
+    /* A plan that declares nobody keeps its people elsewhere: every owner
+     * would be "undeclared", and none of them a typo. */
+    if (!plan->people.len)
+        return;
     struct hash *cache = hash_new(plan->arena, 64);
     if (plan->decl)
         undeclared(l, cache, &plan->decl->owner);

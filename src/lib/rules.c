@@ -209,15 +209,15 @@ static const struct rule_doc docs[RULE_COUNT] = {
         "checkin 2027-01-10 { q1.rev = 2M }   with --as-of 2027-02-15",
         "Add a check-in with the current value and confidence; `rules { stale-checkin days 21 }` fits a slower cadence."},
     [R_BSC_BALANCE] = {
-        "When objectives of a period use perspectives, together they cover at least `min` (3) of the declared perspectives (all of them when fewer are declared).",
+        "For each period that objectives with a perspective have, the objectives running during it (a year's objectives and those of its quarters together) cover at least `min` (3) of the declared perspectives (all of them when fewer are declared).",
         "The Balanced Scorecard (Kaplan & Norton, 1996) balances financial, customer, internal process and learning & growth goals; all-financial plans neglect what drives future results.",
         "use \"std/bsc\" and three objectives of 2027, all `perspective financial`",
         "Add objectives for the perspectives that are missing, or tag existing objectives correctly."},
     [R_KR_WITHOUT_INITIATIVE] = {
-        "In a plan that has initiatives, every key result of a committed objective is named in the `supports` of an initiative of its objective.",
+        "In a plan that has initiatives, every key result of a committed objective is named in the `supports` of an initiative of its objective, or has objectives aligned to it (team objectives are the work on a company key result).",
         "A committed key result is expected to be met in full; one that no initiative works on is a hope, not a plan. (Aspirational objectives may hold key results nobody has started on.)",
         "objective q1 \"...\" { kr nps \"...\" { from 30 to 50 }  kr churn \"...\" { from 4 to 2 }  initiative survey \"...\" { supports nps } }",
-        "Add an initiative with `supports churn`, name the key result in an existing initiative's `supports`, or make the objective `aspirational`."},
+        "Add an initiative with `supports churn`, name the key result in an existing initiative's `supports`, align a team objective to it (`aligns q1.churn`), or make the objective `aspirational`."},
     [R_INITIATIVE_WITHOUT_KR] = {
         "Every initiative that is not `dropped` names the key results it supports (`supports KR, ...`).",
         "Initiatives are the work meant to move key results; one that supports none has no measure of whether it worked, and often is work the objective does not need.",
@@ -229,10 +229,10 @@ static const struct rule_doc docs[RULE_COUNT] = {
         "kr rev \"...\" { owner @li }   with the last check-in of @li's key results on 2027-01-10 and --as-of 2027-06-01",
         "Check in on the key results, or give them an owner who tracks them; `rules { stale-owner days 120 }` fits a slower cadence."},
     [R_UNDECLARED_OWNER] = {
-        "Every owner (of the plan, an objective, key result or initiative) and every team lead is declared with `person`.",
+        "In a plan that declares people, every owner (of the plan, an objective, key result or initiative) and every team lead is declared with `person`. A plan that declares nobody is not checked: it keeps its people elsewhere.",
         "A declared person has a name and a team; a typo in an undeclared @name goes unnoticed.",
         "objective grow \"...\" { owner @cfoo }   # no person @cfoo",
-        "Add `person @cfo \"Full Name\" { team TEAM }`, or correct the name. Off by default; an error in std/rules/strict."},
+        "Correct the name (the message suggests the declared person nearest to it), or add `person @cfo \"Full Name\" { team TEAM }`. An error in std/rules/strict."},
     [R_PERCENT_FRACTION] = {
         "In a key result whose values are written in %, a value written without a unit that lies between 0 and 1 (a baseline, target, minimum, current value or check-in) while another value is above 1%.",
         "A bare number takes the key result's unit, so 'from 20% to 0.3' asks for 0.3%, not 30%: a score computed against the wrong target looks plausible and is silently wrong.",

@@ -140,6 +140,18 @@ def checkins_reversed(d, n):
     return ["main.okr"]
 
 
+def periods(d, n):
+    # n objectives with perspectives over n different months: bsc-balance
+    # judging each period against every objective would be quadratic.
+    with open(os.path.join(d, "main.okr"), "w") as f:
+        f.write('use "std/bsc"\nplan "Plan" { owner @ceo }\n')
+        names = ["financial", "customer", "process", "learning"]
+        for i in range(n):
+            f.write(f'objective o{i} "Double the revenue from new customers" {{ period {2000 + i // 12}-{i % 12 + 1:02d} '
+                    f'perspective {names[i % 3]} kr k "Grow revenue from new customers" {{ from 0 to 10 }} }}\n')
+    return ["main.okr"]
+
+
 FAMILIES = {
     # name: (generator, n, commands)
     "ignores": (ignores, 800, [["check"], ["check", "--format", "json"]]),
@@ -154,6 +166,7 @@ FAMILIES = {
     "cycles": (cycles, 200, [["check"], ["check", "--format", "json"]]),
     "rules-blocks": (rules_blocks, 2000, [["check"]]),
     "checkins-reversed": (checkins_reversed, 1500, [["check"], ["report", "-f", "json"]]),
+    "periods": (periods, 600, [["check"]]),
 }
 
 
