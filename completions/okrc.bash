@@ -71,14 +71,14 @@ _okrc() {
     --team) _okrc_words "$(_okrc_ids teams)"; return ;;
     --owner) _okrc_words "$(_okrc_ids people)"; return ;;
     --as-of | --period | --depth) return ;;
-    -o | --output)
+    -o | --output | --plan)
         compopt -o filenames 2>/dev/null
         COMPREPLY=($(compgen -f -- "$cur"))
         return ;;
     esac
     if [[ $cur == -* ]]; then
         case $cmd in
-        check) _okrc_words --format --color --as-of -W --werror --max-findings --root --plan-root \
+        check) _okrc_words --format --color --as-of -W --werror --max-findings --plan --root --plan-root \
             --allow-outside-root --max-file-size -h --help ;;
         graph) _okrc_words -T -o --root --team --period --depth --no-krs --initiatives \
             --layout --as-of --color --plan-root --allow-outside-root --max-file-size -h --help ;;

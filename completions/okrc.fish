@@ -68,6 +68,7 @@ complete -c okrc -n "__fish_seen_subcommand_from check" -l format -x -a 'human j
 complete -c okrc -n "__fish_seen_subcommand_from check" -s W -x -a '(__okrc_rule_levels)' -d 'RULE=LEVEL'
 complete -c okrc -n "__fish_seen_subcommand_from check" -l werror -d 'report warnings as errors'
 complete -c okrc -n "__fish_seen_subcommand_from check" -l max-findings -x -d 'findings of one rule per file (0: all)'
+complete -c okrc -n "__fish_seen_subcommand_from check" -l plan -r -F -d 'the entry of the plan the files belong to'
 
 complete -c okrc -n "__fish_seen_subcommand_from graph" -s T -x -a 'dot svg png pdf' -d 'output format'
 complete -c okrc -n "__fish_seen_subcommand_from graph" -s o -r -d 'write to FILE'

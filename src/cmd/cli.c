@@ -6,6 +6,7 @@
 #include "lib/date.h"
 #include "lib/diag.h"
 #include "lib/plan.h"
+#include "lib/project.h"
 
 #include "lib/hash.h"
 #include "lib/model.h"
@@ -15,6 +16,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
+#include <libgen.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -36,6 +38,140 @@ void cli_compile_started(struct cli_run *run, char **args, int n)
     int count;
     run->io_ok = cli_files(NULL, &run->arena, args, n, &files, &count) &&
                  plan_compile_with(&run->plan, (const char *const *)files, (size_t)count, &run->load);
+}
+
+/* The .okr files in the folder of each named file and in every folder
+ * above it up to root (canonical), not below them: a plan's entry sits
+ * beside or above its parts. Absolute paths, each folder once. */
+static void files_above(struct arena *a, const char *root, char **named, int n, char ***files, int *count)
+{
+    struct vec out = {0};
+    struct hash *seen = hash_new(a, 64);
+    size_t root_len = strlen(root);
+    for (int i = 0; i < n; i++) {
+        char *real = realpath(named[i], NULL);
+        if (!real)
+            continue;
+        char *dir = dirname(arena_strndup(a, real, strlen(real)));
+        free(real);
+        while (strncmp(dir, root, root_len) == 0 && (dir[root_len] == '/' || dir[root_len] == '\0')) {
+            if (!hash_get(seen, dir, strlen(dir))) {
+                hash_put(seen, dir, strlen(dir), dir);
+                struct dirent **entries;
+                int k = scandir(dir, &entries, NULL, alphasort);
+                for (int e = 0; e < k; e++) {
+                    const char *name = entries[e]->d_name;
+                    size_t len = strlen(name);
+                    struct stat st;
+                    char *path = arena_printf(a, "%s%s%s", dir, strcmp(dir, "/") ? "/" : "", name);
+                    if (name[0] != '.' && len > 4 && strcmp(name + len - 4, ".okr") == 0 &&
+                        stat(path, &st) == 0 && S_ISREG(st.st_mode))
+                        vec_push(a, &out, path);
+                    free(entries[e]);
+                }
+                if (k >= 0)
+                    free(entries);
+            }
+            if (strcmp(dir, root) == 0 || strcmp(dir, "/") == 0)
+                break;
+            dir = dirname(arena_strndup(a, dir, strlen(dir)));
+        }
+    }
+    hash_free(seen);
+    *files = (char **)out.items;
+    *count = (int)out.len;
+}
+
+/* Paths below the current folder made relative to it, as a user names them
+ * (the plan's root may lie above it: the git work tree). */
+static bool shown_from_cwd(struct arena *a, char **paths, int n)
+{
+    char *cwd = realpath(".", NULL);
+    size_t len = cwd ? strlen(cwd) : 0;
+    for (int i = 0; cwd && i < n; i++)
+        if (strncmp(paths[i], cwd, len) == 0 && paths[i][len] == '/')
+            paths[i] = arena_strndup(a, paths[i] + len + 1, strlen(paths[i] + len + 1));
+    free(cwd);
+    return true;
+}
+
+/* The files a finding may lie in to be reported, canonical. */
+struct named_files {
+    struct arena *arena;
+    const char **paths;
+    size_t n;
+};
+
+static bool in_named(const struct source *src, void *ctx)
+{
+    const struct named_files *named = ctx;
+    char *real = realpath(src->path, NULL);
+    const char *path = real ? real : src->path;
+    bool found = false;
+    for (size_t i = 0; i < named->n && !found; i++)
+        found = strcmp(named->paths[i], path) == 0;
+    free(real);
+    return found;
+}
+
+static bool is_plain_file(const char *arg)
+{
+    struct stat st;
+    return strcmp(arg, "-") != 0 && stat(arg, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+void cli_compile_in_plan(struct cli_run *run, char **args, int n, const char *plan_file, bool quiet)
+{
+    bool files_only = n > 0;
+    for (int i = 0; i < n && files_only; i++)
+        files_only = is_plain_file(args[i]);
+    if (!files_only) {          /* folders and standard input: as they are */
+        cli_compile_started(run, args, n);
+        return;
+    }
+    struct arena *a = &run->arena;
+    struct project project = {0};
+    if (plan_file) {
+        project.entries = (const char **)&plan_file;
+        project.n_entries = 1;
+    } else {
+        char *root = run->load.root ? realpath(run->load.root, NULL) : NULL;
+        const char *top = root ? arena_strndup(a, root, strlen(root)) : load_default_root(a, args[0]);
+        free(root);
+        char **candidates = NULL;
+        int count = 0;
+        if (top)
+            files_above(a, top, args, n, &candidates, &count);
+        if (!top || !shown_from_cwd(a, candidates, count) ||
+            !project_find(a, (const char *const *)candidates, (size_t)count,
+                          (const char *const *)args, (size_t)n, &run->load, &project) ||
+            !project.n_entries) {
+            cli_compile_started(run, args, n);
+            return;
+        }
+    }
+    /* The named files first, so that findings name them as the user did
+     * (a file reached again through `use` is the one already loaded), then
+     * the entries of their plans. */
+    char **files = arena_alloc(a, (project.n_entries + (size_t)n + 1) * sizeof *files);
+    size_t count = 0;
+    for (int i = 0; i < n; i++)
+        files[count++] = args[i];
+    for (size_t i = 0; i < project.n_entries; i++)
+        files[count++] = (char *)project.entries[i];
+    cli_compile_started(run, files, (int)count);
+    struct named_files named = {a, arena_alloc(a, (size_t)n * sizeof *named.paths), (size_t)n};
+    for (int i = 0; i < n; i++) {
+        char *real = realpath(args[i], NULL);
+        named.paths[i] = arena_strndup(a, real ? real : args[i], strlen(real ? real : args[i]));
+        free(real);
+    }
+    diag_keep(&run->diags, in_named, &named);
+    if (!quiet)
+        for (size_t i = 0; i < project.n_entries; i++)
+            fprintf(stderr, "okrc: note: checked as part of the plan of '%s'; findings in its other "
+                            "files are not shown (okrc check %s shows them)\n",
+                    project.entries[i], project.entries[i]);
 }
 
 void cli_compile(struct cli_run *run, char **files, int n, okr_day as_of)

@@ -54,6 +54,14 @@ enum { CLI_OPT_ROOT = 400, CLI_OPT_ALLOW_OUTSIDE_ROOT, CLI_OPT_MAX_FILE_SIZE };
  * usage error was printed. */
 int cli_load_option(const char *command, int c, const char *arg, struct load_opts *out);
 
+/* cli_compile_started for files that may be part of a larger plan
+ * (lib/project.h): each named file is compiled with the entry of the plan
+ * that reads it (plan_file, or the one found under the plan's root), and
+ * only the findings in the named files are kept; a note on standard error
+ * (unless quiet) names the plan. Folders, standard input and files that
+ * belong to no larger plan compile as cli_compile_started does. */
+void cli_compile_in_plan(struct cli_run *run, char **args, int n, const char *plan_file, bool quiet);
+
 /* Loads, parses, resolves and checks files as of as_of; the diagnostics are
  * limited to CLI_MAX_FINDINGS per rule and file. */
 void cli_compile(struct cli_run *run, char **files, int n, okr_day as_of);

@@ -29,8 +29,10 @@ static const struct {
 static const char check_help[] =
     "usage: okrc check [options] FILE|DIR...\n\n"
     "Parses the plan (every FILE and what it uses), resolves its references and\n"
-    "checks it. Human diagnostics go to standard error, the other formats to\n"
-    "standard output.\n\n"
+    "checks it. A FILE that another file of the plan's root uses (a team's file\n"
+    "of a company plan) is checked as part of that plan, and only its own\n"
+    "findings are shown. Human diagnostics go to standard error, the other\n"
+    "formats to standard output.\n\n"
     "options:\n"
     "  --format FORMAT    human (default), json, sarif (SARIF 2.1.0), github\n"
     "                     (GitHub Actions workflow commands) or codequality\n"
@@ -43,6 +45,8 @@ static const char check_help[] =
     "  --max-findings N   list at most N findings of one rule per file, then one\n"
     "                     line with how many more (default 20 for human and github,\n"
     "                     all for json and sarif; 0 lists all)\n"
+    "  --plan FILE        check the FILEs as part of the plan FILE enters (instead\n"
+    "                     of the plan found under the plan's root)\n"
     CLI_LOAD_HELP_ROOT CLI_LOAD_HELP
     "  -h, --help         show this help\n\n"
     "'okrc rules' lists the rules, 'okrc explain RULE' describes one.\n"
@@ -107,7 +111,7 @@ static void render(struct cli_run *run, enum diag_format format, const char *col
     }
 }
 
-enum { OPT_WERROR = 256, OPT_MAX_FINDINGS };
+enum { OPT_WERROR = 256, OPT_MAX_FINDINGS, OPT_PLAN };
 
 
 int cmd_check(int argc, char **argv)
@@ -116,12 +120,13 @@ int cmd_check(int argc, char **argv)
         {"format", required_argument, NULL, 'f'}, {"color", required_argument, NULL, 'c'},
         {"as-of", required_argument, NULL, 'a'},  {"werror", no_argument, NULL, OPT_WERROR},
         {"max-findings", required_argument, NULL, OPT_MAX_FINDINGS},
+        {"plan", required_argument, NULL, OPT_PLAN},
         {"help", no_argument, NULL, 'h'},         CLI_LOAD_OPTIONS,
         CLI_ROOT_OPTION,                          {0},
     };
     struct load_opts load = {0};
     enum diag_format format = FORMAT_HUMAN;
-    const char *color = "auto", *as_of_arg = NULL;
+    const char *color = "auto", *as_of_arg = NULL, *plan_file = NULL;
     bool werror = false;
     long max_findings = -1;
     struct severity_option *severities = calloc((size_t)argc, sizeof *severities);
@@ -148,6 +153,7 @@ int cmd_check(int argc, char **argv)
                 goto done;
             break;
         case OPT_WERROR: werror = true; break;
+        case OPT_PLAN: plan_file = optarg; break;
         case OPT_MAX_FINDINGS:
             if (!cli_count(optarg, &max_findings)) {
                 cli_usage_error("check", "--max-findings takes a number (0 for all), not '%s'", optarg);
@@ -180,7 +186,7 @@ int cmd_check(int argc, char **argv)
     run.load = load;
     for (size_t i = 0; i < n_severities; i++)
         diag_force(&run.diags, severities[i].rule, severities[i].severity);
-    cli_compile_started(&run, argv + optind, argc - optind);
+    cli_compile_in_plan(&run, argv + optind, argc - optind, plan_file, format != FORMAT_HUMAN);
     if (werror)
         diag_warnings_as_errors(&run.diags);
     if (max_findings < 0)

@@ -369,3 +369,22 @@ void diag_limit(struct diag_ctx *d, size_t max)
     }
     d->list.len = kept;
 }
+
+void diag_keep(struct diag_ctx *d, bool (*keep)(const struct source *src, void *ctx), void *ctx)
+{
+    size_t kept = 0;
+    d->errors = d->warnings = d->infos = 0;
+    for (size_t i = 0; i < d->list.len; i++) {
+        struct diag *g = d->list.items[i];
+        if (g->at.src && !keep(g->at.src, ctx))
+            continue;
+        d->list.items[kept++] = g;
+        switch (g->severity) {
+        case SEV_ERROR: d->errors++; break;
+        case SEV_WARNING: d->warnings++; break;
+        case SEV_INFO: d->infos++; break;
+        case SEV_OFF: break;
+        }
+    }
+    d->list.len = kept;
+}

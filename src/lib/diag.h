@@ -57,6 +57,10 @@ struct diag *diag_report(struct diag_ctx *d, enum rule_id rule, span at,
 void diag_note(struct diag_ctx *d, struct diag *to, span at, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 void diag_sort(struct diag_ctx *d);
+/* Keeps only the findings whose place keep() accepts (those with no place
+ * stay), and counts again: a file checked as part of a larger plan reports
+ * what lies in it (lib/project.h). */
+void diag_keep(struct diag_ctx *d, bool (*keep)(const struct source *src, void *ctx), void *ctx);
 /* --werror: every warning becomes an error, in the counts and in every
  * format, so that what fails the run says so. */
 void diag_warnings_as_errors(struct diag_ctx *d);

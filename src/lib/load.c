@@ -440,7 +440,8 @@ bool load_plan(struct plan *plan, const char *const *paths, size_t n,
             continue;
         }
         if (!load_file(&l, paths[i], false, err, sizeof err)) {
-            fprintf(stderr, "okrc: error: cannot read '%s': %s\n", paths[i], err);
+            if (!opts->quiet)
+                fprintf(stderr, "okrc: error: cannot read '%s': %s\n", paths[i], err);
             ok = false;
         }
         follow_imports(&l, &next_use);

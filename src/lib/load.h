@@ -25,6 +25,7 @@ struct load_opts {
     bool allow_outside_root;
     size_t max_file_size;   /* bytes; 0: LOAD_DEFAULT_MAX_FILE_SIZE */
     load_overlay_fn overlay;    /* NULL: every file from disk */
+    bool quiet;             /* no message on standard error (a file read to learn its plan) */
     void *overlay_ctx;
 };
 /* The plan's root when no --root is given: the git work tree around the

@@ -3,7 +3,8 @@
 # The okrc-check and okrc-fmt hooks of .pre-commit-hooks.yaml, run by the real pre-commit
 # in a fresh git repository: committing a plan with errors fails and shows
 # okrc's diagnostics, a clean plan commits, and a commit without .okr files
-# never runs okrc. The hook repository is a git copy of this tree's hooks
+# never runs okrc; a team's file of a plan that spans files, staged alone,
+# is checked in the company plan's context. The hook repository is a git copy of this tree's hooks
 # file, so the test sees the working tree's version.
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -77,4 +78,27 @@ grep -q "okrc fmt.*Failed" "$tmp/messy.out" || { echo "FAIL: the fmt hook did no
 git add plan.okr
 git commit -qm formatted >"$tmp/formatted.out" 2>&1 || { echo "FAIL: the formatted plan was refused:"; cat "$tmp/formatted.out"; rc=1; }
 grep -q "okrc fmt.*Passed" "$tmp/formatted.out" || { echo "FAIL: the fmt hook did not pass on the formatted plan"; rc=1; }
+
+# A plan that spans files: a team's file names the company's teams, people,
+# perspectives and key result. Committing a change to the team file alone
+# checks it in the company plan's context: no false error, and a real
+# mistake in it is still reported at its line.
+mkdir -p company/teams
+cp "$top/tests/cases/plan-spans-files/main.okr" company/main.okr
+cp "$top/tests/cases/plan-spans-files/teams/roasterij.okr" company/teams/roasterij.okr
+sed -i 's/@jost/@joost/' company/teams/roasterij.okr
+git add company && git commit -qm "company plan" >"$tmp/company.out" 2>&1 ||
+    { echo "FAIL: the company plan was refused:"; cat "$tmp/company.out"; rc=1; }
+sed -i 's/from 6 to 2 /from 6 to 1 /' company/teams/roasterij.okr
+git add company/teams/roasterij.okr
+git commit -qm "team change" >"$tmp/team.out" 2>&1 ||
+    { echo "FAIL: a correct change to the team's file alone was refused:"; cat "$tmp/team.out"; rc=1; }
+grep -q "unknown" "$tmp/team.out" && { echo "FAIL: false findings for the team's file:"; cat "$tmp/team.out"; rc=1; }
+sed -i 's/aligns grow.revenue/aligns grow.revenu/' company/teams/roasterij.okr
+git add company/teams/roasterij.okr
+if git commit -qm "team mistake" >"$tmp/mistake.out" 2>&1; then
+    echo "FAIL: a mistake in the team's file was committed"; rc=1
+fi
+grep -q "company/teams/roasterij.okr:4:.*error: objective 'grow' has no key result 'revenu'" "$tmp/mistake.out" ||
+    { echo "FAIL: the team file's mistake is not reported at its line:"; cat "$tmp/mistake.out"; rc=1; }
 exit $rc

@@ -1,0 +1,119 @@
+/* project.c — see project.h. Each candidate is loaded on its own (parsed
+ * with everything it uses, nothing checked) to learn which files its plan
+ * reads; the candidates no other one reads are the entries. */
+#define _GNU_SOURCE
+#include "lib/project.h"
+#include "lib/arena.h"
+#include "lib/diag.h"
+#include "lib/hash.h"
+#include "lib/load.h"
+#include "lib/model.h"
+#include "lib/plan.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* An arena copy of realpath(path), or the path itself. */
+static const char *canonical(struct arena *a, const char *path)
+{
+    char *c = realpath(path, NULL);
+    const char *copy = arena_strndup(a, c ? c : path, strlen(c ? c : path));
+    free(c);
+    return copy;
+}
+
+/* Whether a file could import another by a relative path: it holds "./ or
+ * "../ somewhere. Most files of a folder of separate plans do not, and are
+ * not parsed at all. */
+static bool may_import(const char *path, size_t max)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return false;
+    bool found = false;
+    char buf[4096 + 4] = {0};   /* bytes scanned, not kept: 3 carried over between reads */
+    size_t carry = 0, total = 0, got;
+    while (!found && total < max && (got = fread(buf + carry, 1, 4096, f)) > 0) {
+        size_t n = carry + got;
+        found = memmem(buf, n, "\"./", 3) || memmem(buf, n, "\"../", 4);
+        total += got;
+        carry = n < 3 ? n : 3;
+        memmove(buf, buf + n - carry, carry);
+    }
+    fclose(f);
+    return found;
+}
+
+/* The canonical paths of the files a candidate's plan reads through
+ * relative imports (`use "./x"`), itself too: a library import (`std/bsc`,
+ * OKRC_PATH) makes no file part of a plan. */
+static struct vec reads_of(struct arena *a, const char *candidate, const struct load_opts *opts)
+{
+    struct arena scratch = {0};
+    struct diag_ctx diags;
+    struct plan plan;
+    diag_init(&diags, &scratch);
+    plan_init(&plan, &scratch, &diags);
+    struct load_opts quiet = *opts;
+    quiet.implicit = NULL;
+    quiet.quiet = true;
+    load_plan(&plan, &candidate, 1, &quiet);
+    struct vec out = {0};
+    if (plan.sources.len)
+        vec_push(a, &out, (void *)canonical(a, ((const struct source *)plan.sources.items[0])->path));
+    for (size_t i = 0; i < plan.uses.len; i++) {
+        const struct use_decl *u = plan.uses.items[i];
+        if (u->target && u->path.ptr[0] == '.')
+            vec_push(a, &out, (void *)canonical(a, u->target->path));
+    }
+    plan_free(&plan);
+    arena_free(&scratch);
+    return out;
+}
+
+bool project_find(struct arena *a, const char *const *candidates, size_t n_candidates,
+                  const char *const *named, size_t n_named, const struct load_opts *opts,
+                  struct project *out)
+{
+    *out = (struct project){arena_alloc(a, (n_candidates + 1) * sizeof *out->entries), 0,
+                            arena_alloc(a, (n_named + 1) * sizeof *out->placed)};
+    if (n_candidates > PROJECT_MAX_FILES)
+        return false;
+    struct vec *reads = arena_alloc(a, (n_candidates + 1) * sizeof *reads);
+    const char **self = arena_alloc(a, (n_candidates + 1) * sizeof *self);
+    struct hash *read_by_other = hash_new(a, n_candidates);
+    size_t max = opts->max_file_size ? opts->max_file_size : LOAD_DEFAULT_MAX_FILE_SIZE;
+    for (size_t i = 0; i < n_candidates; i++) {
+        /* A file that imports nothing by a relative path is no entry of a
+         * larger plan, and what reads it is found from the others. */
+        if (!may_import(candidates[i], max))
+            continue;
+        self[i] = canonical(a, candidates[i]);
+        reads[i] = reads_of(a, candidates[i], opts);
+        for (size_t k = 0; k < reads[i].len; k++)
+            if (strcmp(reads[i].items[k], self[i]) != 0)
+                hash_put(read_by_other, reads[i].items[k], strlen(reads[i].items[k]), (void *)self[i]);
+    }
+    const char **wanted = arena_alloc(a, (n_named + 1) * sizeof *wanted);
+    for (size_t j = 0; j < n_named; j++)
+        wanted[j] = canonical(a, named[j]);
+    for (size_t i = 0; i < n_candidates; i++) {
+        if (!self[i] || hash_get(read_by_other, self[i], strlen(self[i])))
+            continue;               /* imports nothing, or read by another file: not an entry */
+        bool reads_named = false;
+        for (size_t j = 0; j < n_named; j++) {
+            if (strcmp(wanted[j], self[i]) == 0)
+                continue;
+            for (size_t k = 0; k < reads[i].len; k++)
+                if (strcmp(reads[i].items[k], wanted[j]) == 0) {
+                    out->placed[j] = true;
+                    reads_named = true;
+                }
+        }
+        if (reads_named)
+            out->entries[out->n_entries++] = candidates[i];
+    }
+    hash_free(read_by_other);
+    return true;
+}

@@ -1,0 +1,34 @@
+/* project.h — the plan a file belongs to. A plan may span files joined by
+ * `use`: the company's objectives in one, each team's in its own. Its
+ * entry files are the .okr files under the plan's root that no other file
+ * there reads. A file named on its own is checked in the context of the
+ * entries whose plans read it, as a compiler checks one source file as
+ * part of its program (docs/language.md, "Plans that span files"). */
+#ifndef OKRC_PROJECT_H
+#define OKRC_PROJECT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct arena;
+struct load_opts;
+
+/* Past this many .okr files under the root, no plan is looked for (each
+ * candidate is loaded to learn what it reads); --plan names one instead. */
+#define PROJECT_MAX_FILES 2000
+
+struct project {
+    const char **entries;   /* the entry files (as listed) whose plans read a named file */
+    size_t n_entries;
+    bool *placed;           /* per named file: read by one of the entries */
+};
+
+/* Of the candidates (the .okr files under the root, as cli_files lists
+ * them), the entries whose plans read any of the named files, other than
+ * that file itself. Loads each candidate quietly with opts (no stdlib).
+ * Returns false, with nothing found, past PROJECT_MAX_FILES. */
+bool project_find(struct arena *a, const char *const *candidates, size_t n_candidates,
+                  const char *const *named, size_t n_named, const struct load_opts *opts,
+                  struct project *out);
+
+#endif
