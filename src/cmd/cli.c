@@ -16,7 +16,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
-#include <libgen.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -38,48 +37,6 @@ void cli_compile_started(struct cli_run *run, char **args, int n)
     int count;
     run->io_ok = cli_files(NULL, &run->arena, args, n, &files, &count) &&
                  plan_compile_with(&run->plan, (const char *const *)files, (size_t)count, &run->load);
-}
-
-/* The .okr files in the folder of each named file and in every folder
- * above it up to root (canonical), not below them: a plan's entry sits
- * beside or above its parts. Absolute paths, each folder once. */
-static void files_above(struct arena *a, const char *root, char **named, int n, char ***files, int *count)
-{
-    struct vec out = {0};
-    struct hash *seen = hash_new(a, 64);
-    size_t root_len = strlen(root);
-    for (int i = 0; i < n; i++) {
-        char *real = realpath(named[i], NULL);
-        if (!real)
-            continue;
-        char *dir = dirname(arena_strndup(a, real, strlen(real)));
-        free(real);
-        while (strncmp(dir, root, root_len) == 0 && (dir[root_len] == '/' || dir[root_len] == '\0')) {
-            if (!hash_get(seen, dir, strlen(dir))) {
-                hash_put(seen, dir, strlen(dir), dir);
-                struct dirent **entries;
-                int k = scandir(dir, &entries, NULL, alphasort);
-                for (int e = 0; e < k; e++) {
-                    const char *name = entries[e]->d_name;
-                    size_t len = strlen(name);
-                    struct stat st;
-                    char *path = arena_printf(a, "%s%s%s", dir, strcmp(dir, "/") ? "/" : "", name);
-                    if (name[0] != '.' && len > 4 && strcmp(name + len - 4, ".okr") == 0 &&
-                        stat(path, &st) == 0 && S_ISREG(st.st_mode))
-                        vec_push(a, &out, path);
-                    free(entries[e]);
-                }
-                if (k >= 0)
-                    free(entries);
-            }
-            if (strcmp(dir, root) == 0 || strcmp(dir, "/") == 0)
-                break;
-            dir = dirname(arena_strndup(a, dir, strlen(dir)));
-        }
-    }
-    hash_free(seen);
-    *files = (char **)out.items;
-    *count = (int)out.len;
 }
 
 /* Paths below the current folder made relative to it, as a user names them
@@ -141,7 +98,7 @@ void cli_compile_in_plan(struct cli_run *run, char **args, int n, const char *pl
         char **candidates = NULL;
         int count = 0;
         if (top)
-            files_above(a, top, args, n, &candidates, &count);
+            project_candidates(a, top, (const char *const *)args, (size_t)n, &candidates, &count);
         if (!top || !shown_from_cwd(a, candidates, count) ||
             !project_find(a, (const char *const *)candidates, (size_t)count,
                           (const char *const *)args, (size_t)n, &run->load, &project) ||

@@ -10,9 +10,12 @@
 #include "lib/model.h"
 #include "lib/plan.h"
 
+#include <dirent.h>
+#include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* An arena copy of realpath(path), or the path itself. */
 static const char *canonical(struct arena *a, const char *path)
@@ -70,6 +73,49 @@ static struct vec reads_of(struct arena *a, const char *candidate, const struct 
     plan_free(&plan);
     arena_free(&scratch);
     return out;
+}
+
+/* The .okr files in the folder of each named file and in every folder
+ * above it up to root (canonical), not below them: a plan's entry sits
+ * beside or above its parts. Absolute paths, each folder once. */
+void project_candidates(struct arena *a, const char *root, const char *const *named, size_t n,
+                        char ***files, int *count)
+{
+    struct vec out = {0};
+    struct hash *seen = hash_new(a, 64);
+    size_t root_len = strlen(root);
+    for (size_t i = 0; i < n; i++) {
+        char *real = realpath(named[i], NULL);
+        if (!real)
+            continue;
+        char *dir = dirname(arena_strndup(a, real, strlen(real)));
+        free(real);
+        while (strncmp(dir, root, root_len) == 0 && (dir[root_len] == '/' || dir[root_len] == '\0')) {
+            if (!hash_get(seen, dir, strlen(dir))) {
+                hash_put(seen, dir, strlen(dir), dir);
+                struct dirent **entries;
+                int k = scandir(dir, &entries, NULL, alphasort);
+                for (int e = 0; e < k; e++) {
+                    const char *name = entries[e]->d_name;
+                    size_t len = strlen(name);
+                    struct stat st;
+                    char *path = arena_printf(a, "%s%s%s", dir, strcmp(dir, "/") ? "/" : "", name);
+                    if (name[0] != '.' && len > 4 && strcmp(name + len - 4, ".okr") == 0 &&
+                        stat(path, &st) == 0 && S_ISREG(st.st_mode))
+                        vec_push(a, &out, path);
+                    free(entries[e]);
+                }
+                if (k >= 0)
+                    free(entries);
+            }
+            if (strcmp(dir, root) == 0 || strcmp(dir, "/") == 0)
+                break;
+            dir = dirname(arena_strndup(a, dir, strlen(dir)));
+        }
+    }
+    hash_free(seen);
+    *files = (char **)out.items;
+    *count = (int)out.len;
 }
 
 bool project_find(struct arena *a, const char *const *candidates, size_t n_candidates,

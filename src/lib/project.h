@@ -23,8 +23,12 @@ struct project {
     bool *placed;           /* per named file: read by one of the entries */
 };
 
-/* Of the candidates (the .okr files under the root, as cli_files lists
- * them), the entries whose plans read any of the named files, other than
+/* The candidates for the plans of the named files: the .okr files in each
+ * one's folder and in every folder above it up to root (canonical), not
+ * below them, as absolute paths, each folder once. */
+void project_candidates(struct arena *a, const char *root, const char *const *named, size_t n,
+                        char ***files, int *count);
+/* Of the candidates, the entries whose plans read any of the named files, other than
  * that file itself. Loads each candidate quietly with opts (no stdlib).
  * Returns false, with nothing found, past PROJECT_MAX_FILES. */
 bool project_find(struct arena *a, const char *const *candidates, size_t n_candidates,

@@ -7,8 +7,10 @@
 #include "lib/arena.h"
 #include "lib/date.h"
 #include "lib/diag.h"
+#include "lib/load.h"
 #include "lib/model.h"
 #include "lib/plan.h"
+#include "lib/project.h"
 #include "lib/rules.h"
 #include "lib/source.h"
 #include "lib/version.h"
@@ -149,8 +151,25 @@ static void compile(struct server *s, struct document *d)
     diag_init(&u->diags, &u->arena);
     plan_init(&u->plan, &u->arena, &u->diags);
     u->plan.as_of = s->as_of;
-    const char *files[] = {d->path};
-    plan_compile_overlay(&u->plan, files, 1, overlay, s);
+    /* A team's file of a plan that spans files is compiled with the entries
+     * of its plan (lib/project.h), found on disk whether they are open or
+     * not; the document comes first, so that it is the unit's root. Its
+     * findings alone are published (publish keeps the root's). */
+    const char *path = d->path, *top = load_default_root(&u->arena, path);
+    char **candidates = NULL;
+    int count = 0;
+    struct project project = {0};
+    struct load_opts opts = {.overlay = overlay, .overlay_ctx = s};
+    if (top)
+        project_candidates(&u->arena, top, &path, 1, &candidates, &count);
+    if (!top || !project_find(&u->arena, (const char *const *)candidates, (size_t)count, &path, 1,
+                              &opts, &project))
+        project.n_entries = 0;
+    const char **files = arena_alloc(&u->arena, (project.n_entries + 2) * sizeof *files);
+    files[0] = d->path;
+    for (size_t i = 0; i < project.n_entries; i++)
+        files[i + 1] = project.entries[i];
+    plan_compile_overlay(&u->plan, files, project.n_entries + 1, overlay, s);
     u->deps = calloc(u->plan.sources.len + 1, sizeof *u->deps);
     for (size_t i = 0; i < u->plan.sources.len; i++) {
         struct source *src = u->plan.sources.items[i];

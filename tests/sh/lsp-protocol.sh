@@ -4,10 +4,12 @@
 # with -32601, a request on a document that is not open with -32602, a
 # second initialize with -32600; "params": null counts as no params
 # (shutdown with it succeeds, and exit then ends the server with 0); exit
-# without shutdown ends it with 1.
+# without shutdown ends it with 1. A team's file of a plan that spans files,
+# opened alone, is checked in its plan's context.
 set -u
 : "${OKRC:?set OKRC to the okrc binary}"
-exec python3 - "$OKRC" <<'PY'
+top=$(cd "$(dirname "$0")/../.." && pwd)
+exec python3 - "$OKRC" "$top" <<'PY'
 import json, subprocess, sys
 
 okrc = sys.argv[1]
@@ -53,6 +55,36 @@ expect(f"shutdown with params null: {r.get(5)}", "result" in r.get(5, {}) and r[
 expect(f"exit after shutdown: status {rc}", rc == 0)
 rc, r = session([init, {"jsonrpc": "2.0", "method": "exit"}])
 expect(f"exit without shutdown: status {rc}", rc == 1)
+
+# A team's file of a plan that spans files, opened alone: checked in the
+# company plan's context (no unknown team, objective or perspective), its
+# own mistake (@jost, declared @joost) still published at its line.
+import os, shutil, tempfile
+top = os.path.join(sys.argv[2], "tests", "cases", "plan-spans-files")
+tmp = tempfile.mkdtemp()
+try:
+    shutil.copytree(top, os.path.join(tmp, "plan"))
+    subprocess.run(["git", "init", "-q", tmp], check=True)
+    path = os.path.join(tmp, "plan", "teams", "roasterij.okr")
+    uri = "file://" + path
+    msgs = [init, {"jsonrpc": "2.0", "method": "initialized", "params": {}},
+            {"jsonrpc": "2.0", "method": "textDocument/didOpen",
+             "params": {"textDocument": {"uri": uri, "languageId": "okr", "version": 1, "text": open(path).read()}}},
+            {"jsonrpc": "2.0", "id": 9, "method": "shutdown"}, {"jsonrpc": "2.0", "method": "exit"}]
+    p = subprocess.run([okrc, "lsp"], input=b"".join(frame(m) for m in msgs), capture_output=True, timeout=60, cwd=tmp)
+    out, diags = p.stdout, None
+    while out:
+        head, _, rest = out.partition(b"\r\n\r\n")
+        n = int(head.split(b":")[1])
+        msg = json.loads(rest[:n])
+        out = rest[n:]
+        if msg.get("method") == "textDocument/publishDiagnostics" and msg["params"]["uri"] == uri:
+            diags = msg["params"]["diagnostics"]
+    codes = [(d["code"], d["range"]["start"]["line"] + 1) for d in diags or []]
+    expect(f"team file alone: diagnostics {codes}", diags is not None and not any(c == "unknown-ref" for c, _ in codes))
+    expect(f"team file alone: its own mistake {codes}", ("undeclared-owner", 6) in codes)
+finally:
+    shutil.rmtree(tmp)
 
 for f in failures:
     print("FAIL", f)
