@@ -860,7 +860,8 @@ static const char *closest_person(struct linter *l, struct hash *cache, const id
     struct text_nearest nearest;
     text_nearest_start(&nearest, who->name.ptr, &l->suggest_budget);
     for (size_t i = 0; i < plan->people.len; i++)
-        text_nearest_offer(&nearest, ((const struct person *)plan->people.items[i])->id.name.ptr);
+        if (!text_nearest_offer(&nearest, ((const struct person *)plan->people.items[i])->id.name.ptr))
+            break;
     near = nearest.best ? nearest.best : "";
     hash_put(cache, who->name.ptr, who->name.len, (void *)near);
     return near;

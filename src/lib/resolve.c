@@ -96,7 +96,8 @@ static const char *closest(struct resolver *r, const struct vec *list, size_t id
     struct text_nearest near;
     text_nearest_start(&near, name, &r->suggest_budget);
     for (size_t i = 0; i < list->len; i++)
-        text_nearest_offer(&near, ((const ident *)((const char *)list->items[i] + id_offset))->name.ptr);
+        if (!text_nearest_offer(&near, ((const ident *)((const char *)list->items[i] + id_offset))->name.ptr))
+            break;
     return near.best;
 }
 

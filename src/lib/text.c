@@ -122,13 +122,14 @@ void text_nearest_start(struct text_nearest *n, const char *name, size_t *budget
     *n = (struct text_nearest){name, max < TEXT_NEAREST_MAX ? max : TEXT_NEAREST_MAX, budget, NULL};
 }
 
-void text_nearest_offer(struct text_nearest *n, const char *candidate)
+bool text_nearest_offer(struct text_nearest *n, const char *candidate)
 {
     size_t d = text_distance(n->name, candidate, n->max, n->budget);
-    if (d == 0 || d > n->max)
-        return;
-    n->best = candidate;
-    n->max = d;         /* a nearer one, or an equal later one, replaces it */
+    if (d != 0 && d <= n->max) {
+        n->best = candidate;
+        n->max = d;     /* a nearer one, or an equal later one, replaces it */
+    }
+    return *n->budget > 0;
 }
 
 const char *text_nearest_of(const char *name, const char *const *candidates, size_t count)
@@ -137,7 +138,8 @@ const char *text_nearest_of(const char *name, const char *const *candidates, siz
     struct text_nearest n;
     text_nearest_start(&n, name, &budget);
     for (size_t i = 0; i < count; i++)
-        text_nearest_offer(&n, candidates[i]);
+        if (!text_nearest_offer(&n, candidates[i]))
+            break;
     return n.best;
 }
 
@@ -147,12 +149,24 @@ size_t text_distance(const char *a, const char *b, size_t max, size_t *budget)
 {
     if (max > TEXT_DISTANCE_MAX)
         max = TEXT_DISTANCE_MAX;
-    size_t na = strlen(a), nb = strlen(b), over = max + 1, width = 2 * max + 1;
+    size_t over = max + 1, width = 2 * max + 1;
+    if (!*budget)
+        return over;
+    /* Reading the names is paid for too: once the budget is spent, each
+     * further comparison costs nothing at all. */
+    size_t na = strnlen(a, *budget), nb = strnlen(b, *budget);
+    if (na + nb + 1 >= *budget) {
+        *budget = 0;
+        return over;
+    }
+    *budget -= na + nb + 1;
     if ((na > nb ? na - nb : nb - na) > max)
         return over;
     size_t cost = (na + 1) * width;
-    if (cost > *budget)
+    if (cost > *budget) {
+        *budget = 0;
         return over;
+    }
     *budget -= cost;
     size_t rows[2][2 * TEXT_DISTANCE_MAX + 1], *prev = rows[0], *cur = rows[1];
     for (size_t k = 0; k < width; k++)

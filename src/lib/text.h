@@ -66,7 +66,9 @@ struct text_nearest {
     const char *best;       /* NULL: nothing near enough (yet) */
 };
 void text_nearest_start(struct text_nearest *n, const char *name, size_t *budget);
-void text_nearest_offer(struct text_nearest *n, const char *candidate);
+/* false once the budget is spent: stop offering (each lookup after that
+ * costs O(1), so thousands of misspelt references stay linear). */
+bool text_nearest_offer(struct text_nearest *n, const char *candidate);
 /* The same over an array, with a budget of its own: best or NULL. */
 const char *text_nearest_of(const char *name, const char *const *candidates, size_t count);
 

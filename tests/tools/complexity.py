@@ -152,6 +152,16 @@ def periods(d, n):
     return ["main.okr"]
 
 
+def unknown_parents(d, n):
+    # n teams of one name, each with an unknown parent (found by the
+    # structure-aware fuzzer): every lookup offered every team to
+    # did-you-mean, reading each name even once the budget was spent.
+    with open(os.path.join(d, "main.okr"), "w") as f:
+        for i in range(n):
+            f.write('team salse "Team" { parent t lead @zoë }\n')
+    return ["main.okr"]
+
+
 FAMILIES = {
     # name: (generator, n, commands)
     "ignores": (ignores, 800, [["check"], ["check", "--format", "json"]]),
@@ -167,6 +177,7 @@ FAMILIES = {
     "rules-blocks": (rules_blocks, 2000, [["check"]]),
     "checkins-reversed": (checkins_reversed, 1500, [["check"], ["report", "-f", "json"]]),
     "periods": (periods, 600, [["check"]]),
+    "unknown-parents": (unknown_parents, 2000, [["check"], ["check", "--format", "json"]]),
 }
 
 
