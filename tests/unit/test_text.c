@@ -68,7 +68,8 @@ int main(void)
                                                   "team_000001_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxy",
                                                   3, &budget) == 1);
     size_t spent = 10;
-    CHECK("budget spent: no comparison", text_distance("sales", "salse", 3, &spent) == 4 && spent == 10);
+    CHECK("budget too small: no comparison, and spent", text_distance("sales", "salse", 3, &spent) == 4 && spent == 0);
+    CHECK("budget spent: the answer at once", text_distance("sales", "salse", 3, &spent) == 4 && spent == 0);
     const char *teams[] = {"sales", "support", "salse", "ops"};
     CHECK("nearest", text_nearest_of("slaes", teams, 4) != NULL);
     CHECK("nearest never the name", text_nearest_of("ops", teams, 4) == NULL);
