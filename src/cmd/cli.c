@@ -124,6 +124,10 @@ void cli_compile_in_plan(struct cli_run *run, char **args, int n, const char *pl
         free(real);
     }
     diag_keep(&run->diags, in_named, &named);
+    bool *sources = arena_alloc(a, (run->plan.sources.len + 1) * sizeof *sources);
+    for (size_t i = 0; i < run->plan.sources.len; i++)
+        sources[i] = in_named(run->plan.sources.items[i], &named);
+    run->named_sources = sources;
     if (!quiet)
         for (size_t i = 0; i < project.n_entries; i++)
             fprintf(stderr, "okrc: note: checked as part of the plan of '%s'; findings in its other "
@@ -134,6 +138,16 @@ void cli_compile_in_plan(struct cli_run *run, char **args, int n, const char *pl
 void cli_compile(struct cli_run *run, char **files, int n, okr_day as_of)
 {
     cli_compile_with(run, files, n, as_of, NULL);
+}
+
+void cli_compile_in_context(struct cli_run *run, char **files, int n, okr_day as_of,
+                            const struct load_opts *load)
+{
+    cli_start(run, as_of);
+    if (load)
+        run->load = *load;
+    cli_compile_in_plan(run, files, n, NULL, true);
+    diag_limit(&run->diags, CLI_MAX_FINDINGS);
 }
 
 void cli_compile_with(struct cli_run *run, char **files, int n, okr_day as_of,

@@ -20,6 +20,10 @@ struct cli_run {
     struct plan plan;
     struct load_opts load;  /* --root, --allow-outside-root, --max-file-size */
     bool io_ok;
+    /* When the named files were compiled as part of a larger plan
+     * (cli_compile_in_plan): which of the plan's sources they are, by
+     * index, for the commands that show only their objectives. NULL else. */
+    const bool *named_sources;
 };
 
 /* Findings of one rule per file that a person reads before the rest are
@@ -61,6 +65,11 @@ int cli_load_option(const char *command, int c, const char *arg, struct load_opt
  * (unless quiet) names the plan. Folders, standard input and files that
  * belong to no larger plan compile as cli_compile_started does. */
 void cli_compile_in_plan(struct cli_run *run, char **args, int n, const char *plan_file, bool quiet);
+
+/* cli_compile_with for report, graph and agenda: files of a larger plan
+ * are compiled in its context, as cli_compile_in_plan does (quietly). */
+void cli_compile_in_context(struct cli_run *run, char **files, int n, okr_day as_of,
+                            const struct load_opts *load);
 
 /* Loads, parses, resolves and checks files as of as_of; the diagnostics are
  * limited to CLI_MAX_FINDINGS per rule and file. */

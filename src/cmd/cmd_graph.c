@@ -53,6 +53,7 @@ struct graph_opts {
     long depth;             /* -1: unlimited */
     bool no_krs, initiatives;
     struct load_opts load;
+    const bool *sources;    /* a team's file of a larger plan: its objectives only */
 };
 
 static bool one_of(const char *s, const char *const *list, size_t n)
@@ -225,6 +226,7 @@ static long select_objectives(const struct plan *plan, const struct graph_opts *
         bool keep = !(root || o->depth >= 0) || level[i] >= 0;
         keep = keep && (!team || in_team(obj->team, team));
         keep = keep && (!o->period || (obj->period.present && overlaps(obj->period.value, when)));
+        keep = keep && (!o->sources || !obj->at.src || o->sources[obj->at.src->index]);
         selected[i] = keep;
         count += keep;
     }
@@ -274,13 +276,14 @@ int cmd_graph(int argc, char **argv)
         return cli_usage_error("graph", "%s", "no input files (use '-' for standard input)");
 
     struct cli_run run;
-    cli_compile_with(&run, argv + optind, argc - optind, as_of, &o.load);
+    cli_compile_in_context(&run, argv + optind, argc - optind, as_of, &o.load);
     rc = cli_exit_code(&run, false);
     if (rc != EXIT_CLEAN) {     /* a map of a broken plan would mislead */
         cli_print_diagnostics(&run, o.color);
         cli_free(&run);
         return rc;
     }
+    o.sources = run.named_sources;
     bool *selected = calloc(run.plan.objectives.len + 1, sizeof *selected);
     long count = selected ? select_objectives(&run.plan, &o, selected) : -1;
     rc = count < 0 ? EXIT_USAGE : write_map(&run, &o, selected, count);

@@ -105,7 +105,8 @@ int cmd_report(int argc, char **argv)
         return cli_usage_error("report", "--as-of takes a date as YYYY-MM-DD, not '%s'", a.as_of);
 
     struct cli_run run;
-    cli_compile_with(&run, argv + optind, argc - optind, as_of, &a.load);
+    cli_compile_in_context(&run, argv + optind, argc - optind, as_of, &a.load);
+    a.filter.sources = run.named_sources;   /* a team's file: its own objectives */
     cli_print_diagnostics(&run, a.color);
     rc = cli_exit_code(&run, false);
     if (rc != EXIT_CLEAN) {

@@ -69,6 +69,8 @@ static bool owned_by(const struct objective *o, const char *person)
 
 static bool selected(const struct objective *o, const struct report_filter *f)
 {
+    if (f->sources && o->at.src && !f->sources[o->at.src->index])
+        return false;
     if (f->team && !team_within(o->team, f->team))
         return false;
     if (f->owner && !owned_by(o, f->owner[0] == '@' ? f->owner + 1 : f->owner))

@@ -16,6 +16,7 @@ struct report_filter {
     const char *owner;      /* a person, with or without '@' */
     bool has_period;
     period period;          /* objectives whose period overlaps it */
+    const bool *sources;    /* by source index: objectives declared there; NULL: all */
 };
 
 struct report {
