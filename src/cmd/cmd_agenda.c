@@ -73,7 +73,7 @@ int cmd_agenda(int argc, char **argv)
         return cli_usage_error("agenda", "--as-of takes a date as YYYY-MM-DD, not '%s'", as_of_arg);
 
     struct cli_run run;
-    cli_compile_with(&run, argv + optind, argc - optind, as_of, &load);
+    cli_compile_in_context(&run, argv + optind, argc - optind, as_of, &load);
     cli_print_diagnostics(&run, color);
     int rc = cli_exit_code(&run, false);
     if (rc == EXIT_CLEAN && !cli_person_exists("agenda", "", &run.plan, person))
