@@ -27,8 +27,10 @@ static const char *canonical(struct arena *a, const char *path)
 }
 
 /* Whether a file could import another by a relative path: it holds "./ or
- * "../ somewhere. Most files of a folder of separate plans do not, and are
- * not parsed at all. */
+ * "../ in its first PROJECT_SCAN_BYTES (imports open a file). Most files of
+ * a folder of separate plans do not, and are not parsed at all; a large
+ * plan beside the named file costs one read of its head. */
+#define PROJECT_SCAN_BYTES (64u * 1024)
 static bool may_import(const char *path, size_t max)
 {
     FILE *f = fopen(path, "rb");
@@ -129,7 +131,7 @@ bool project_find(struct arena *a, const char *const *candidates, size_t n_candi
     struct vec *reads = arena_alloc(a, (n_candidates + 1) * sizeof *reads);
     const char **self = arena_alloc(a, (n_candidates + 1) * sizeof *self);
     struct hash *read_by_other = hash_new(a, n_candidates);
-    size_t max = opts->max_file_size ? opts->max_file_size : LOAD_DEFAULT_MAX_FILE_SIZE;
+    size_t max = PROJECT_SCAN_BYTES;
     for (size_t i = 0; i < n_candidates; i++) {
         /* A file that imports nothing by a relative path is no entry of a
          * larger plan, and what reads it is found from the others. */

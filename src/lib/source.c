@@ -175,6 +175,17 @@ static struct line_index *index_of(const struct source *src)
     for (const char *p = text; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
         ix->starts[k++] = (uint32_t)(p - text + 1);
     ix->count = count;
+    return ix;
+}
+
+/* The counts every 64 bytes, built the first time a column lies far from
+ * its line's start: a file of short lines never pays for them. */
+static const struct line_index *blocks_of(const struct source *src)
+{
+    struct line_index *ix = src->lines;
+    if (ix->code_points)
+        return ix;
+    const char *text = src->text;
     size_t blocks = (src->len >> BLOCK_SHIFT) + 1;
     ix->code_points = arena_alloc(src->arena, blocks * sizeof *ix->code_points);
     ix->utf16 = arena_alloc(src->arena, blocks * sizeof *ix->utf16);
@@ -218,12 +229,27 @@ static size_t line_of(const struct line_index *ix, uint32_t offset)
     return lo;
 }
 
+/* Units in text[from, to), counted byte by byte. */
+static size_t units_between(const struct source *src, uint32_t from, uint32_t to, enum source_unit unit)
+{
+    if (unit == UNIT_BYTES)
+        return to - from;
+    size_t n = 0;
+    for (uint32_t i = from; i < to; i++)
+        n += unit == UNIT_UTF16 ? utf16_of((unsigned char)src->text[i])
+                                : points_of((unsigned char)src->text[i]);
+    return n;
+}
+
 size_t source_column(const struct source *src, uint32_t offset, enum source_unit unit)
 {
     const struct line_index *ix = index_of(src);
     if (offset > src->len)
         offset = (uint32_t)src->len;
     uint32_t start = ix->starts[line_of(ix, offset)];
+    if (offset - start < 4u << BLOCK_SHIFT)
+        return units_between(src, start, offset, unit);
+    ix = blocks_of(src);
     return units_before(src, ix, offset, unit) - units_before(src, ix, start, unit);
 }
 
