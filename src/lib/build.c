@@ -483,8 +483,11 @@ void build_activity(struct parse_ctx *ctx, str word, loc at)
  * owner list of 100,000 people must not compare each with all before it. */
 static const char *owner_key(struct parse_ctx *ctx, str name, size_t *len)
 {
-    const char *key = arena_printf(ctx->arena, "%u:%.*s", ctx->owner_list, (int)name.len, name.ptr);
-    *len = strlen(key);
+    /* The list's number as bytes, then the name: no printf on a hot path. */
+    char *key = arena_alloc(ctx->arena, sizeof ctx->owner_list + name.len);
+    memcpy(key, &ctx->owner_list, sizeof ctx->owner_list);
+    memcpy(key + sizeof ctx->owner_list, name.ptr, name.len);
+    *len = sizeof ctx->owner_list + name.len;
     return key;
 }
 
@@ -513,17 +516,21 @@ void build_owner(struct parse_ctx *ctx, str name, loc name_at, loc at)
     *owner = make_ident(ctx, name, name_at);
     ctx->co_owners = co;
     ctx->owner_first = owner;
-    ctx->owner_list++;
-    note_owner(ctx, owner);
+    ctx->owner_list++;      /* the first co-owner puts this owner in the set */
+    ctx->owners_noted = false;
 }
 
 void build_co_owner(struct parse_ctx *ctx, str name, loc name_at)
 {
     if (!ctx->co_owners)
         return;
+    if (!ctx->owners_noted) {  /* most lists have one owner: no set for them */
+        note_owner(ctx, ctx->owner_first);
+        ctx->owners_noted = true;
+    }
     size_t len;
     const char *key = owner_key(ctx, name, &len);
-    const ident *o = ctx->owners_named ? hash_get(ctx->owners_named, key, len) : NULL;
+    const ident *o = hash_get(ctx->owners_named, key, len);
     if (o) {
         struct diag *g = diag_report(ctx->plan->diags, R_SYNTAX, build_span(ctx, name_at),
                                      "@%.*s is named twice as owner; keep one",

@@ -65,6 +65,7 @@ struct parse_ctx {
     struct vec *co_owners;  /* where the owners after the first go; NULL after a repeat */
     struct hash *owners_named;  /* "list:name" → ident *, each owner list's names */
     unsigned owner_list;        /* which list build_owner started last */
+    bool owners_noted;          /* its first owner is in owners_named */
     int lexicon_kind;       /* enum lexicon_kind of the list being read; -1 unknown */
     ident pending_word; /* in a rules block: a parameter name or an unknown rule */
 
