@@ -425,6 +425,16 @@ bool cli_as_of(const char *arg, okr_day *out)
     return true;
 }
 
+int cli_as_of_error(const char *command, const char *arg)
+{
+    int y, m, d, end = 0;
+    if (sscanf(arg, "%4d-%2d-%2d%n", &y, &m, &d, &end) == 3 && end == 10 && !arg[end])
+        return cli_usage_error(command, "--as-of: %s is not a date in the calendar%s", arg,
+                               m == 2 && d > 28 && d <= 31 ? " (February has 28 days, 29 in a leap year)"
+                               : m >= 1 && m <= 12 && d == 31 ? " (that month has 30 days)" : "");
+    return cli_usage_error(command, "--as-of takes a date as YYYY-MM-DD, not '%s'", arg);
+}
+
 bool cli_period(const char *s, period *out)
 {
     const char *why, *dots = strstr(s, "..");

@@ -115,6 +115,10 @@ bool cli_person_exists(const char *command, const char *option, const struct pla
 bool cli_count(const char *s, long *out);
 /* --as-of: a date, or today (local time) when arg is NULL. */
 bool cli_as_of(const char *arg, okr_day *out);
+/* The usage error for an --as-of cli_as_of refused: a date in the right
+ * form that the calendar lacks (2027-02-30) is named as such. Returns
+ * EXIT_USAGE. */
+int cli_as_of_error(const char *command, const char *arg);
 /* --period: "2027", "2027-Q1", ... or an inclusive date range "A..B". */
 bool cli_period(const char *s, period *out);
 /* auto (a terminal without NO_COLOR), always or never. */

@@ -70,19 +70,26 @@ int cmd_agenda(int argc, char **argv)
         return cli_usage_error("agenda", "%s", "no input files (use '-' for standard input)");
     okr_day as_of;
     if (!cli_as_of(as_of_arg, &as_of))
-        return cli_usage_error("agenda", "--as-of takes a date as YYYY-MM-DD, not '%s'", as_of_arg);
+        return cli_as_of_error("agenda", as_of_arg);
 
     struct cli_run run;
     cli_compile_in_context(&run, argv + optind, argc - optind, as_of, &load);
-    cli_print_diagnostics(&run, color);
     int rc = cli_exit_code(&run, false);
-    if (rc == EXIT_CLEAN && !cli_person_exists("agenda", "", &run.plan, person))
-        rc = EXIT_USAGE;
-    if (rc == EXIT_CLEAN && agenda_count(&run.plan, person) == 0) {
+    /* A person who is not in the plan is a mistake on the command line:
+     * said first, and alone, without the plan's findings before it. */
+    bool usage = false;
+    if (rc == EXIT_CLEAN && !cli_person_exists("agenda", "", &run.plan, person)) {
+        usage = true;
+    } else if (rc == EXIT_CLEAN && agenda_count(&run.plan, person) == 0) {
         fprintf(stderr, "okrc agenda: error: @%s owns no key result in the plan, so there is "
                         "nothing to put on an agenda\n", person);
-        rc = EXIT_USAGE;
+        usage = true;
     }
+    if (usage) {
+        cli_free(&run);
+        return EXIT_USAGE;
+    }
+    cli_print_diagnostics(&run, color);
     if (rc == EXIT_CLEAN) {
         struct output out;
         if (!output_open(&out, output)) {

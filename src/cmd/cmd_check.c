@@ -173,7 +173,7 @@ int cmd_check(int argc, char **argv)
     }
     okr_day as_of;
     if (!cli_as_of(as_of_arg, &as_of)) {
-        cli_usage_error("check", "--as-of takes a date as YYYY-MM-DD, not '%s'", as_of_arg);
+        cli_as_of_error("check", as_of_arg);
         goto done;
     }
     if (optind >= argc) {

@@ -271,7 +271,7 @@ int cmd_graph(int argc, char **argv)
         return rc < 0 ? EXIT_CLEAN : rc;
     okr_day as_of;
     if (!cli_as_of(o.as_of, &as_of))
-        return cli_usage_error("graph", "--as-of takes a date as YYYY-MM-DD, not '%s'", o.as_of);
+        return cli_as_of_error("graph", o.as_of);
     if (optind >= argc)
         return cli_usage_error("graph", "%s", "no input files (use '-' for standard input)");
 

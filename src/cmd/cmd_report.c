@@ -102,22 +102,25 @@ int cmd_report(int argc, char **argv)
         return rc;
     okr_day as_of;
     if (!cli_as_of(a.as_of, &as_of))
-        return cli_usage_error("report", "--as-of takes a date as YYYY-MM-DD, not '%s'", a.as_of);
+        return cli_as_of_error("report", a.as_of);
 
     struct cli_run run;
     cli_compile_in_context(&run, argv + optind, argc - optind, as_of, &a.load);
     a.filter.sources = run.named_sources;   /* a team's file: its own objectives */
-    cli_print_diagnostics(&run, a.color);
     rc = cli_exit_code(&run, false);
+    /* A filter naming nothing is a mistake on the command line: said first,
+     * and alone, without the plan's findings before it. */
+    if (rc == EXIT_CLEAN &&
+        ((a.filter.team && !cli_team_exists("report", &run.plan, a.filter.team)) ||
+         (a.filter.owner && !cli_person_exists("report", "--owner: ", &run.plan,
+                                               a.filter.owner + (a.filter.owner[0] == '@'))))) {
+        cli_free(&run);
+        return EXIT_USAGE;
+    }
+    cli_print_diagnostics(&run, a.color);
     if (rc != EXIT_CLEAN) {
         cli_free(&run);
         return rc;
-    }
-    if ((a.filter.team && !cli_team_exists("report", &run.plan, a.filter.team)) ||
-        (a.filter.owner && !cli_person_exists("report", "--owner: ", &run.plan,
-                                              a.filter.owner + (a.filter.owner[0] == '@')))) {
-        cli_free(&run);
-        return EXIT_USAGE;
     }
     struct report report;
     report_build(&report, &run.plan, &a.filter);

@@ -98,7 +98,8 @@ static void check_key_result(struct diag_ctx *d, struct key_result *kr)
     for (size_t i = 0; i < kr->checkins.len; i++) {
         struct checkin_entry *e = kr->checkins.items[i];
         check_unit(d, kr, &e->value, "this check-in");
-        if (kr->metric == METRIC_MILESTONE && !e->done)
+        /* A value that could not be read (`= ?`) has its syntax error already. */
+        if (kr->metric == METRIC_MILESTONE && !e->done && e->value.at.src)
             diag_report(d, R_UNIT_MISMATCH, e->value.at,
                         "key result '%s' is a milestone; check in 'done' or leave it out", id);
         if (is_number_metric(kr->metric) && e->done)

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """formats_agree.py OKRC FILE...: every finding in every machine format.
 
-For each plan file, `okrc check` as JSON, SARIF and GitLab Code Quality must
-carry the same findings (rule and line, as a multiset): a finding that one
+For each plan file, every finding of `okrc check --format json` has a file
+and a line, and JSON, SARIF and GitLab Code Quality must carry the same findings (rule and line, as a multiset): a finding that one
 format drops (say, because its message was cut inside a UTF-8 character and
 the JSON library refused it) fails. Prints one line per disagreement and a
 summary; exits 1 on any.
@@ -22,6 +22,9 @@ def findings(okrc, path, fmt):
         return None, f"not JSON: {e}"
     if fmt == "json":
         found = [(d["rule"], d.get("line", 0)) for d in doc["diagnostics"]]
+        placeless = [d["message"] for d in doc["diagnostics"] if not d.get("file") or d.get("line", 0) < 1]
+        if placeless:
+            return None, f"findings without a file and line: {placeless[:3]}"
     elif fmt == "sarif":
         found = []
         for r in doc["runs"][0]["results"]:
