@@ -34,7 +34,7 @@ _okrc() {
     local cmd=${COMP_WORDS[1]} okrc=${COMP_WORDS[0]}
     COMPREPLY=()
     if ((COMP_CWORD == 1)); then
-        _okrc_words check graph report agenda rules explain --help --version
+        _okrc_words check graph report fmt agenda lsp rules explain --help --version
         return
     fi
     # bash splits "--opt=value" and "-W RULE=LEVEL" at '=': find the word
@@ -71,7 +71,7 @@ _okrc() {
     --team) _okrc_words "$(_okrc_ids teams)"; return ;;
     --owner) _okrc_words "$(_okrc_ids people)"; return ;;
     --as-of | --period | --depth) return ;;
-    -o | --output | --plan)
+    -o | --output | --plan | --log)
         compopt -o filenames 2>/dev/null
         COMPREPLY=($(compgen -f -- "$cur"))
         return ;;
@@ -86,6 +86,8 @@ _okrc() {
             --color --ascii --root --plan-root --allow-outside-root --max-file-size -h --help ;;
         agenda) _okrc_words --as-of --output -o --color --root --plan-root --allow-outside-root \
             --max-file-size -h --help ;;
+        fmt) _okrc_words -w --write --check --diff --color -h --help ;;
+        lsp) _okrc_words --log --stdio -h --help ;;
         rules | explain) _okrc_words -h --help ;;
         esac
         return

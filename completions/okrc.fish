@@ -37,20 +37,28 @@ function __okrc_rule_levels
     end
 end
 
-set -l commands check graph report agenda rules explain
+set -l commands check graph report fmt agenda lsp rules explain
 complete -c okrc -f
 complete -c okrc -n "not __fish_seen_subcommand_from $commands" -a check -d 'lint a plan: syntax, references, rules'
 complete -c okrc -n "not __fish_seen_subcommand_from $commands" -a graph -d 'alignment map through Graphviz'
 complete -c okrc -n "not __fish_seen_subcommand_from $commands" -a report -d 'progress summary'
 complete -c okrc -n "not __fish_seen_subcommand_from $commands" -a agenda -d 'a one-on-one agenda'
+complete -c okrc -n "not __fish_seen_subcommand_from $commands" -a fmt -d 'canonical layout, every comment kept'
+complete -c okrc -n "not __fish_seen_subcommand_from $commands" -a lsp -d 'language server for editors'
 complete -c okrc -n "not __fish_seen_subcommand_from $commands" -a rules -d 'list every rule'
 complete -c okrc -n "not __fish_seen_subcommand_from $commands" -a explain -d 'what a rule checks and why'
 complete -c okrc -n "not __fish_seen_subcommand_from $commands" -l help -d 'show the commands'
 complete -c okrc -n "not __fish_seen_subcommand_from $commands" -l version -d 'version and stdlib'
 
 # Plan files for the commands that read them.
-complete -c okrc -n "__fish_seen_subcommand_from check graph report agenda" -F -a '(__fish_complete_suffix .okr)'
-for c in check graph report agenda rules explain
+complete -c okrc -n "__fish_seen_subcommand_from check graph report agenda fmt" -F -a '(__fish_complete_suffix .okr)'
+complete -c okrc -n "__fish_seen_subcommand_from fmt" -s w -l write -d 'rewrite each file not in the canonical layout'
+complete -c okrc -n "__fish_seen_subcommand_from fmt" -l check -d 'list the files that would change'
+complete -c okrc -n "__fish_seen_subcommand_from fmt" -l diff -d 'print a unified diff of each change'
+complete -c okrc -n "__fish_seen_subcommand_from fmt" -l color -x -a 'auto always never' -d 'when to use colour'
+complete -c okrc -n "__fish_seen_subcommand_from lsp" -l log -r -F -d 'append what the server does to FILE'
+complete -c okrc -n "__fish_seen_subcommand_from lsp" -l stdio -d 'standard input and output (the default)'
+for c in check graph report agenda fmt lsp rules explain
     complete -c okrc -n "__fish_seen_subcommand_from $c" -s h -l help -d 'show the help'
 end
 for c in check graph report agenda

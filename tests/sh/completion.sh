@@ -19,6 +19,8 @@ printf '#!/bin/sh\nexec "%s" "$@"\n' "$OKRC" >"$tmp/bin/okrc"
 chmod +x "$tmp/bin/okrc"
 cp "$top/examples/acme-2027.okr" "$tmp/plan.okr"
 cd "$tmp" || exit 2
+# The commands, as okrc --help lists them: one source, so nothing can drift.
+commands() { "$OKRC" --help | awk '/^commands:/ { on = 1; next } on && /^$/ { exit } on { print $1 }'; }
 
 # ---- the hidden lister ----
 "$OKRC" __complete rules >rules
@@ -31,7 +33,7 @@ grep -qx activity-kr rules && grep -qx kr-count rules || fail "__complete rules:
 "$OKRC" __complete bogus >/dev/null 2>&1 && fail "__complete bogus exits 0"
 
 # Every option the --help texts name, per command.
-for c in check graph report agenda rules explain; do
+for c in $(commands); do
     "$OKRC" $c --help | awk '/^options:/ { on = 1; next } on && /^$/ { exit }
         on && /^  -/ { n = split($0, w, /[ ,]+/); for (i = 1; i <= n; i++) if (w[i] ~ /^-/) print w[i] }' |
         sed 's/=.*//' >"opts.$c"
@@ -54,11 +56,11 @@ comp "$@"
 EOF2
 bcomp() { PATH="$tmp/bin:$PATH" bash bash-driver "$top/completions/okrc.bash" okrc "$@"; }
 bcomp "" >out
-for c in check graph report agenda rules explain --help --version; do
+for c in $(commands) --help --version; do
     grep -qx -- "$c" out || fail "bash: 'okrc <TAB>' lacks $c"
 done
 [ "$(bcomp ch)" = check ] || fail "bash: 'okrc ch<TAB>' gives '$(bcomp ch)'"
-for c in check graph report agenda rules explain; do
+for c in $(commands); do
     bcomp "$c" - >out
     while read -r o; do
         grep -qx -- "$o" out || fail "bash: 'okrc $c -<TAB>' lacks $o (from its --help)"
@@ -83,7 +85,7 @@ bcomp graph plan.okr --root q1_s | grep -qx q1_sales || fail "bash: --root from 
 if command -v fish >/dev/null 2>&1; then
     fcomp() { PATH="$tmp/bin:$PATH" fish --no-config -c "source '$top/completions/okrc.fish'; complete -C'$1'" 2>&1 | cut -f1; }
     fcomp "okrc ch" | grep -qx check || fail "fish: okrc ch"
-    for c in check graph report agenda; do
+    for c in $(commands); do
         fcomp "okrc $c -" >out
         while read -r o; do
             grep -qx -- "$o" out || fail "fish: 'okrc $c -' lacks $o"

@@ -17,10 +17,13 @@ fail() { echo "FAIL: $*"; status=1; }
 # The words of a page's source with fonts and escapes undone.
 plain() { sed -e 's/\\f[BIRP]//g' -e 's/\\-/-/g' -e 's/\\(dq/"/g' -e 's/\\e/\\/g' "$1"; }
 
+# The commands, as okrc --help lists them: one source, so nothing can drift.
+commands() { "$okrc" --help | awk '/^commands:/ { on = 1; next } on && /^$/ { exit } on { print $1 }'; }
+
 # options_missing PAGE: prints every --help option PAGE lacks.
 options_missing() {
     plain "$1" >"$tmp/plain"
-    for c in check graph report agenda rules explain; do
+    for c in $(commands); do
         grep -q "^\.SS okrc $c\$" "$tmp/plain" || echo "the section of okrc $c"
         "$okrc" $c --help | awk '/^options:/ { on = 1; next } on && /^$/ { exit }
             on && /^  -/ { n = split($0, w, /[ ,]+/); for (i = 1; i <= n; i++) if (w[i] ~ /^-/) print w[i] }' |
