@@ -53,3 +53,5 @@ if command -v node >/dev/null && lsp_node=$("$top/tests/lsp/setup.sh" 2>/dev/nul
 else
     echo "lsp: skipped (needs node and vscode-jsonrpc from npm)"
 fi
+# A team's file of a plan that spans 21 files (1,000 objectives), opened alone.
+python3 "$top/tests/bench/lsp_spans.py" "$top/okrc" "$out/spans"
