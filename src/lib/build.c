@@ -605,6 +605,21 @@ void build_number(struct parse_ctx *ctx, number_item *field, struct number_tok v
 {
     if (!first_time(ctx, field->at.src != NULL, field->at, at, item))
         return;
+    if (value.unit.len == 1 && value.unit.ptr[0] == '%' && strcmp(item, "confidence") == 0) {
+        /* "confidence 70%": the scale is 1 to 10; one error that says so, and
+         * no second one about the range. */
+        double tenth = value.value / 10;
+        bool whole = tenth >= 1 && tenth <= 10 && tenth == (double)(long)tenth;
+        if (whole)
+            diag_report(ctx->plan->diags, R_SYNTAX, build_span(ctx, value_at),
+                        "a confidence is a whole number from 1 to 10, not a percentage: write "
+                        "'confidence %.0f'", tenth);
+        else
+            diag_report(ctx->plan->diags, R_SYNTAX, build_span(ctx, value_at),
+                        "a confidence is a whole number from 1 to 10, not a percentage");
+        *field = (number_item){whole ? tenth : 0, build_span(ctx, value_at), whole && value.valid};
+        return;
+    }
     if (value.unit.len)
         diag_report(ctx->plan->diags, R_SYNTAX, build_span(ctx, value_at),
                     "'%s' takes a plain number, without a unit", item);

@@ -122,6 +122,9 @@ void scan_number(struct parse_ctx *ctx, const char *text, size_t len, const loc 
                  struct number_tok *out);
 void scan_date(struct parse_ctx *ctx, const char *text, size_t len, const loc *at,
                struct date_tok *out);
+/* A date written 2027/03/31 or 2027.03.31: one error naming the form, and the date. */
+void scan_date_notation(struct parse_ctx *ctx, const char *text, size_t len, const loc *at,
+                        struct date_tok *out);
 void scan_period(struct parse_ctx *ctx, const char *text, size_t len, const loc *at,
                  struct period_tok *out);
 void scan_text_begin(struct parse_ctx *ctx);

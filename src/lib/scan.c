@@ -255,6 +255,21 @@ void scan_date(struct parse_ctx *ctx, const char *text, size_t len, const loc *a
         scan_error(ctx, R_INVALID_DATE, at, "'%.*s' is not a date in the calendar", (int)len, text);
 }
 
+void scan_date_notation(struct parse_ctx *ctx, const char *text, size_t len, const loc *at,
+                        struct date_tok *out)
+{
+    int y = 0, m = 0, d = 0;
+    char a = 0, b = 0;
+    out->valid = sscanf(text, "%4d%c%2d%c%2d", &y, &a, &m, &b, &d) == 5 && a == b;
+    char iso[16];
+    snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
+    out->valid = out->valid && date_parse(iso, strlen(iso), &out->day);
+    if (out->valid)
+        scan_error(ctx, R_SYNTAX, at, "'%.*s': dates are written YYYY-MM-DD, as in %s", (int)len, text, iso);
+    else
+        scan_error(ctx, R_INVALID_DATE, at, "'%.*s' is not a date; write dates as YYYY-MM-DD", (int)len, text);
+}
+
 void scan_period(struct parse_ctx *ctx, const char *text, size_t len, const loc *at,
                  struct period_tok *out)
 {
