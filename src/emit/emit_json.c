@@ -287,12 +287,6 @@ static const char *metric_name(enum metric_kind m)
     return names[m];
 }
 
-static const char *initiative_status_name(enum initiative_status s)
-{
-    static const char *const names[] = {"planned", "active", "done", "dropped"};
-    return names[s];
-}
-
 static void forecast(struct json_writer *w, const struct progress *p)
 {
     if (!p->has_forecast) {

@@ -41,7 +41,6 @@ static const struct grade_colors grades[] = {
     {"#d4efdc", "#1e8449", "on-track, done; after: score &#8805; 0.7"},
 };
 
-static const char *const initiative_status_names[] = {"planned", "active", "done", "dropped"};
 
 static const struct grade_colors *grade_of(const struct progress *p)
 {
@@ -192,7 +191,7 @@ static void html_initiative(FILE *out, const struct initiative *in, const char *
     fprintf(out, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\" COLSPAN=\"3\">"
                  "<FONT POINT-SIZE=\"8\" COLOR=\"#555555\">%s&#9656; ", indent);
     html_wrapped(out, in->title.ptr, in->title.len, KR_WRAP);
-    fprintf(out, " (%s)</FONT></TD></TR>", initiative_status_names[in->status]);
+    fprintf(out, " (%s)</FONT></TD></TR>", initiative_status_name(in->status));
 }
 
 static bool supports(const struct initiative *in, const struct key_result *kr)

@@ -282,18 +282,19 @@ void build_checkin_end(struct parse_ctx *ctx, loc at)
 
 void build_status(struct parse_ctx *ctx, str status, loc status_at, loc at)
 {
-    static const char *const names[] = {"planned", "active", "done", "dropped"};
     struct initiative *i = ctx->initiative;
     if (!first_time(ctx, i->status_at.src != NULL, i->status_at, at, "status"))
         return;
-    for (int s = 0; s < 4; s++)
-        if (strlen(names[s]) == status.len && memcmp(names[s], status.ptr, status.len) == 0) {
+    for (int s = 0; s < STATUS_COUNT; s++) {
+        const char *name = initiative_status_name((enum initiative_status)s);
+        if (strlen(name) == status.len && memcmp(name, status.ptr, status.len) == 0) {
             i->status = (enum initiative_status)s;
             i->status_at = build_span(ctx, at);
             return;
         }
+    }
     diag_report(ctx->plan->diags, R_SYNTAX, build_span(ctx, status_at),
-                "unknown status '%.*s'; use planned, active, done or dropped",
+                "unknown status '%.*s'; use planned, active, blocked, done or dropped",
                 (int)status.len, status.ptr);
 }
 

@@ -174,7 +174,14 @@ struct key_result {
     struct progress progress;
 };
 
-enum initiative_status { STATUS_PLANNED, STATUS_ACTIVE, STATUS_DONE, STATUS_DROPPED };
+enum initiative_status { STATUS_PLANNED, STATUS_ACTIVE, STATUS_DONE, STATUS_DROPPED, STATUS_BLOCKED,
+                         STATUS_COUNT };
+/* The one list of the status words, as written and shown. */
+static inline const char *initiative_status_name(enum initiative_status s)
+{
+    static const char *const names[STATUS_COUNT] = {"planned", "active", "done", "dropped", "blocked"};
+    return names[s];
+}
 
 struct initiative {
     ident id;               /* first, as in key_result */
