@@ -41,7 +41,7 @@ void cli_compile_started(struct cli_run *run, char **args, int n)
 
 /* Paths below the current folder made relative to it, as a user names them
  * (the plan's root may lie above it: the git work tree). */
-static bool shown_from_cwd(struct arena *a, char **paths, int n)
+static void shown_from_cwd(struct arena *a, char **paths, int n)
 {
     char *cwd = realpath(".", NULL);
     size_t len = cwd ? strlen(cwd) : 0;
@@ -49,26 +49,33 @@ static bool shown_from_cwd(struct arena *a, char **paths, int n)
         if (strncmp(paths[i], cwd, len) == 0 && paths[i][len] == '/')
             paths[i] = arena_strndup(a, paths[i] + len + 1, strlen(paths[i] + len + 1));
     free(cwd);
-    return true;
 }
 
-/* The files a finding may lie in to be reported, canonical. */
-struct named_files {
-    struct arena *arena;
-    const char **paths;
-    size_t n;
-};
-
-static bool in_named(const struct source *src, void *ctx)
+/* Which of the plan's sources are named files, by source index: each
+ * source's real path is asked once, not once per finding. */
+static bool *named_sources(struct arena *a, const struct plan *plan, char **args, int n)
 {
-    const struct named_files *named = ctx;
-    char *real = realpath(src->path, NULL);
-    const char *path = real ? real : src->path;
-    bool found = false;
-    for (size_t i = 0; i < named->n && !found; i++)
-        found = strcmp(named->paths[i], path) == 0;
-    free(real);
-    return found;
+    bool *named = arena_alloc(a, (plan->sources.len + 1) * sizeof *named);
+    const char **wanted = arena_alloc(a, ((size_t)n + 1) * sizeof *wanted);
+    for (int i = 0; i < n; i++) {
+        char *real = realpath(args[i], NULL);
+        wanted[i] = arena_strndup(a, real ? real : args[i], strlen(real ? real : args[i]));
+        free(real);
+    }
+    for (size_t k = 0; k < plan->sources.len; k++) {
+        const struct source *src = plan->sources.items[k];
+        char *real = realpath(src->path, NULL);
+        const char *path = real ? real : src->path;
+        for (int i = 0; i < n && !named[src->index]; i++)
+            named[src->index] = strcmp(wanted[i], path) == 0;
+        free(real);
+    }
+    return named;
+}
+
+static bool in_named(const struct source *src, void *named)
+{
+    return ((const bool *)named)[src->index];
 }
 
 static bool is_plain_file(const char *arg)
@@ -97,10 +104,11 @@ void cli_compile_in_plan(struct cli_run *run, char **args, int n, const char *pl
         free(root);
         char **candidates = NULL;
         int count = 0;
-        if (top)
+        if (top) {
             project_candidates(a, top, (const char *const *)args, (size_t)n, &candidates, &count);
-        if (!top || !shown_from_cwd(a, candidates, count) ||
-            !project_find(a, (const char *const *)candidates, (size_t)count,
+            shown_from_cwd(a, candidates, count);
+        }
+        if (!top || !project_find(a, (const char *const *)candidates, (size_t)count,
                           (const char *const *)args, (size_t)n, &run->load, &project) ||
             !project.n_entries) {
             cli_compile_started(run, args, n);
@@ -117,16 +125,8 @@ void cli_compile_in_plan(struct cli_run *run, char **args, int n, const char *pl
     for (size_t i = 0; i < project.n_entries; i++)
         files[count++] = (char *)project.entries[i];
     cli_compile_started(run, files, (int)count);
-    struct named_files named = {a, arena_alloc(a, (size_t)n * sizeof *named.paths), (size_t)n};
-    for (int i = 0; i < n; i++) {
-        char *real = realpath(args[i], NULL);
-        named.paths[i] = arena_strndup(a, real ? real : args[i], strlen(real ? real : args[i]));
-        free(real);
-    }
-    diag_keep(&run->diags, in_named, &named);
-    bool *sources = arena_alloc(a, (run->plan.sources.len + 1) * sizeof *sources);
-    for (size_t i = 0; i < run->plan.sources.len; i++)
-        sources[i] = in_named(run->plan.sources.items[i], &named);
+    bool *sources = named_sources(a, &run->plan, args, n);
+    diag_keep(&run->diags, in_named, sources);
     run->named_sources = sources;
     if (!quiet)
         for (size_t i = 0; i < project.n_entries; i++)

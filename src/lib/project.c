@@ -124,8 +124,7 @@ bool project_find(struct arena *a, const char *const *candidates, size_t n_candi
                   const char *const *named, size_t n_named, const struct load_opts *opts,
                   struct project *out)
 {
-    *out = (struct project){arena_alloc(a, (n_candidates + 1) * sizeof *out->entries), 0,
-                            arena_alloc(a, (n_named + 1) * sizeof *out->placed)};
+    *out = (struct project){arena_alloc(a, (n_candidates + 1) * sizeof *out->entries), 0};
     if (n_candidates > PROJECT_MAX_FILES)
         return false;
     struct vec *reads = arena_alloc(a, (n_candidates + 1) * sizeof *reads);
@@ -154,10 +153,8 @@ bool project_find(struct arena *a, const char *const *candidates, size_t n_candi
             if (strcmp(wanted[j], self[i]) == 0)
                 continue;
             for (size_t k = 0; k < reads[i].len; k++)
-                if (strcmp(reads[i].items[k], wanted[j]) == 0) {
-                    out->placed[j] = true;
+                if (strcmp(reads[i].items[k], wanted[j]) == 0)
                     reads_named = true;
-                }
         }
         if (reads_named)
             out->entries[out->n_entries++] = candidates[i];

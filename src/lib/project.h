@@ -20,7 +20,6 @@ struct load_opts;
 struct project {
     const char **entries;   /* the entry files (as listed) whose plans read a named file */
     size_t n_entries;
-    bool *placed;           /* per named file: read by one of the entries */
 };
 
 /* The candidates for the plans of the named files: the .okr files in each

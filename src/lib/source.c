@@ -202,17 +202,27 @@ static const struct line_index *blocks_of(const struct source *src)
     return ix;
 }
 
+/* Units in text[from, to), counted byte by byte. */
+static size_t units_between(const struct source *src, uint32_t from, uint32_t to, enum source_unit unit)
+{
+    if (unit == UNIT_BYTES)
+        return to - from;
+    size_t n = 0;
+    for (uint32_t i = from; i < to; i++)
+        n += unit == UNIT_UTF16 ? utf16_of((unsigned char)src->text[i])
+                                : points_of((unsigned char)src->text[i]);
+    return n;
+}
+
 /* Units in text[0, offset): the block's count, then at most 63 bytes. */
 static size_t units_before(const struct source *src, const struct line_index *ix, uint32_t offset,
                            enum source_unit unit)
 {
     if (unit == UNIT_BYTES)
         return offset;
-    size_t b = offset >> BLOCK_SHIFT, n = unit == UNIT_UTF16 ? ix->utf16[b] : ix->code_points[b];
-    for (size_t i = b << BLOCK_SHIFT; i < offset; i++)
-        n += unit == UNIT_UTF16 ? utf16_of((unsigned char)src->text[i])
-                                : points_of((unsigned char)src->text[i]);
-    return n;
+    uint32_t b = offset >> BLOCK_SHIFT;
+    return (unit == UNIT_UTF16 ? ix->utf16[b] : ix->code_points[b]) +
+           units_between(src, b << BLOCK_SHIFT, offset, unit);
 }
 
 /* The 0-based line holding offset. */
@@ -227,18 +237,6 @@ static size_t line_of(const struct line_index *ix, uint32_t offset)
             hi = mid;
     }
     return lo;
-}
-
-/* Units in text[from, to), counted byte by byte. */
-static size_t units_between(const struct source *src, uint32_t from, uint32_t to, enum source_unit unit)
-{
-    if (unit == UNIT_BYTES)
-        return to - from;
-    size_t n = 0;
-    for (uint32_t i = from; i < to; i++)
-        n += unit == UNIT_UTF16 ? utf16_of((unsigned char)src->text[i])
-                                : points_of((unsigned char)src->text[i]);
-    return n;
 }
 
 size_t source_column(const struct source *src, uint32_t offset, enum source_unit unit)

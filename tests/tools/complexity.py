@@ -25,6 +25,12 @@ def plan_header():
     return 'plan "Plan" { period 2027-Q1 owner @ceo }\n'
 
 
+def objective(name, items=""):
+    """An objective with one key result, items written before it."""
+    return (f'objective {name} "Double the revenue from new customers" {{ {items}'
+            f'kr k "Grow revenue from new customers" {{ from 0 to 10 }} }}\n')
+
+
 def ignores(d, n):
     # One ignore comment above each objective: each must not walk the rest.
     with open(os.path.join(d, "main.okr"), "w") as f:
@@ -71,7 +77,7 @@ def uses(d, n):
             f.write(f'use "./f{i}"\n')
     for i in range(n):
         with open(os.path.join(d, f"f{i}.okr"), "w") as f:
-            f.write(f'objective o{i} "Double the revenue from new customers" {{ kr k "Grow revenue from new customers" {{ from 0 to 10 }} }}\n')
+            f.write(objective(f"o{i}"))
     return ["main.okr"]
 
 
@@ -82,7 +88,7 @@ def use_chain(d, n):
     for i in range(n):
         with open(os.path.join(d, f"f{i}.okr"), "w") as f:
             f.write((f'use "./f{i + 1}"\n' if i + 1 < n else "")
-                    + f'objective o{i} "Double the revenue from new customers" {{ kr k "Grow revenue from new customers" {{ from 0 to 10 }} }}\n')
+                    + objective(f"o{i}"))
     return ["main.okr"]
 
 
@@ -93,8 +99,7 @@ def long_ids(d, n):
         for i in range(n):
             f.write(f'team team_{i:06d}_{"x" * 48} "Team {i}"\n')
         for i in range(max(1, n // 10)):
-            f.write(f'objective o{i} "Double the revenue from new customers" {{ team taem_{i:06d}_{"y" * 48} '
-                    f'owner @own_{i:06d}_{"z" * 48} kr k "Grow revenue from new customers" {{ from 0 to 10 }} }}\n')
+            f.write(objective(f"o{i}", f'team taem_{i:06d}_{"y" * 48} owner @own_{i:06d}_{"z" * 48} '))
     return ["main.okr"]
 
 
@@ -105,11 +110,9 @@ def cycles(d, n):
         f.write(plan_header())
         for i in range(n):
             base = i - i % 3
-            f.write(f'objective o{i} "Double the revenue from new customers" {{ aligns o{base + (i + 1) % 3} '
-                    f'kr k "Grow revenue from new customers" {{ from 0 to 10 }} }}\n')
+            f.write(objective(f"o{i}", f"aligns o{base + (i + 1) % 3} "))
         for i in range(n):
-            f.write(f'objective c{i} "Double the revenue from new customers" {{ aligns c{(i + 1) % n}, c0 '
-                    f'kr k "Grow revenue from new customers" {{ from 0 to 10 }} }}\n')
+            f.write(objective(f"c{i}", f"aligns c{(i + 1) % n}, c0 "))
     return ["main.okr"]
 
 
@@ -133,7 +136,7 @@ def checkins_reversed(d, n):
     import datetime
     with open(os.path.join(d, "main.okr"), "w") as f:
         f.write('plan "Plan" { owner @ceo }\n')
-        f.write('objective o "Double the revenue from new customers" { kr k "Grow revenue from new customers" { from 0 to 10 } }\n')
+        f.write(objective("o"))
         day = datetime.date(2090, 1, 1)
         for i in range(n):
             f.write(f'checkin {(day - datetime.timedelta(days=i)).isoformat()} by @ceo {{ o.k = {i % 10} }}\n')
@@ -147,8 +150,7 @@ def periods(d, n):
         f.write('use "std/bsc"\nplan "Plan" { owner @ceo }\n')
         names = ["financial", "customer", "process", "learning"]
         for i in range(n):
-            f.write(f'objective o{i} "Double the revenue from new customers" {{ period {2000 + i // 12}-{i % 12 + 1:02d} '
-                    f'perspective {names[i % 3]} kr k "Grow revenue from new customers" {{ from 0 to 10 }} }}\n')
+            f.write(objective(f"o{i}", f"period {2000 + i // 12}-{i % 12 + 1:02d} perspective {names[i % 3]} "))
     return ["main.okr"]
 
 
