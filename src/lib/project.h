@@ -13,8 +13,8 @@
 struct arena;
 struct load_opts;
 
-/* Past this many .okr files under the root, no plan is looked for (each
- * candidate is loaded to learn what it reads); --plan names one instead. */
+/* Past this many candidates (the .okr files beside and above the named
+ * files), no plan is looked for; --plan names one instead. */
 #define PROJECT_MAX_FILES 2000
 
 struct project {
