@@ -9,6 +9,12 @@ tab-separated, '#' comments) into one plan, one objective per key result, runs
 results RULE fires on against those labelled LABEL. Prints the figures and the
 misses; with --min, exits 1 when a language's precision or recall is below the
 bar given (LANG 'all' for the whole corpus).
+
+Two layouts of CORPUS (tab-separated, '#' comments): the written corpus has
+label, language, metric, title, reason; the real one (real/*.tsv) has label,
+measurable, language, title, source, reason, and its key results get a
+neutral metric ("target 100", no unit), since the rules judge the title.
+LABEL is a value of the label column, or COLUMN=VALUE ("measurable=no").
 """
 import json
 import os
@@ -25,14 +31,22 @@ def load(path):
             if not line or line.startswith("#"):
                 continue
             cols = line.split("\t")
-            if len(cols) != 5:
-                sys.exit(f"{path}:{n}: expected 5 tab-separated columns, got {len(cols)}")
-            rows.append(dict(zip(("label", "lang", "metric", "title", "reason"), cols), line=n))
+            if len(cols) == 5:
+                rows.append(dict(zip(("label", "lang", "metric", "title", "reason"), cols), line=n))
+            elif len(cols) == 6:
+                row = dict(zip(("label", "measurable", "lang", "title", "source", "reason"), cols))
+                row.update(metric="target 100", line=n)
+                rows.append(row)
+            else:
+                sys.exit(f"{path}:{n}: expected 5 or 6 tab-separated columns, got {len(cols)}")
     return rows
 
 
 def main():
     okrc, corpus, rule, positive = sys.argv[1:5]
+    column = "label"
+    if "=" in positive:
+        column, positive = positive.split("=", 1)
     bars = []
     args = sys.argv[5:]
     while args:
@@ -48,8 +62,10 @@ def main():
             f.write('plan "Corpus" { period 2027  owner @lead }\n')
             f.write("rules { smart-specific off  missing-baseline off }\n")
             for i, row in enumerate(rows):
+                title = row["title"]
+                quoted = f'"""{title}"""' if '"' in title else f'"{title}"'
                 f.write(f'objective o{i} "Objective number {i}" {{\n'
-                        f'  kr k{i} "{row["title"]}" {{ {row["metric"]} }}\n}}\n')
+                        f'  kr k{i} {quoted} {{ {row["metric"]} }}\n}}\n')
         out = subprocess.run([okrc, "check", "--format", "json", "--as-of", "2026-12-01", plan],
                              capture_output=True, text=True)
         if out.returncode not in (0, 1):
@@ -63,9 +79,9 @@ def main():
     figures = {}
     for lang in langs:
         sel = [(i, r) for i, r in enumerate(rows) if lang in ("all", r["lang"])]
-        tp = sum(1 for i, r in sel if i in fired and r["label"] == positive)
-        fp = sum(1 for i, r in sel if i in fired and r["label"] != positive)
-        fn = sum(1 for i, r in sel if i not in fired and r["label"] == positive)
+        tp = sum(1 for i, r in sel if i in fired and r[column] == positive)
+        fp = sum(1 for i, r in sel if i in fired and r[column] != positive)
+        fn = sum(1 for i, r in sel if i not in fired and r[column] == positive)
         p = tp / (tp + fp) if tp + fp else 1.0
         rc = tp / (tp + fn) if tp + fn else 1.0
         figures[lang] = (p, rc)
@@ -73,7 +89,7 @@ def main():
               f"precision {p:.3f} ({tp}/{tp + fp}), recall {rc:.3f} ({tp}/{tp + fn})")
     for i, r in enumerate(rows):
         hit = i in fired
-        if hit != (r["label"] == positive):
+        if hit != (r[column] == positive):
             kind = "false positive" if hit else "missed"
             print(f"  {kind}: {corpus}:{r['line']}: [{r['lang']}] {r['title']}")
     failed = False
