@@ -39,7 +39,12 @@ INCLUDES := -Isrc -Ibuild/gen
 # the language server (src/lsp);
 # docs/architecture.md says which may include which (tools/check-includes.sh).
 SRC      := $(wildcard src/lib/*.c src/emit/*.c src/cmd/*.c src/lsp/*.c)
-GEN      := build/gen/parser.c build/gen/scanner.c
+GEN      := build/gen/parser.c build/gen/scanner.c build/gen/lexdata.c
+
+# The lexical data of the title rules (src/lib/lexdata.h), read from the
+# Debian packages wordnet-base and hunspell-nl when okrc is built.
+WORDNET_DIR ?= /usr/share/wordnet
+NL_DICT     ?= /usr/share/hunspell/nl
 
 # The build prints one line per step; V=1 prints the commands, make -s nothing.
 V ?=
@@ -56,6 +61,10 @@ build/gen/parser.c build/gen/parser.h &: grammar/okr.y
 build/gen/scanner.c: grammar/okr.l build/gen/parser.h
 	@mkdir -p build/gen
 	$(call say,FLEX,$<)flex -Cf -o $@ $<
+
+build/gen/lexdata.c: tools/lexdata.sh
+	@mkdir -p build/gen
+	$(call say,GEN,$@)sh tools/lexdata.sh $(WORDNET_DIR) $(NL_DICT).dic $(NL_DICT).aff >$@.new && mv $@.new $@
 
 # ---- the configured stdlib directory ----
 # Recorded in build/config/stdlib-dir, rewritten only when it changes, so
@@ -77,7 +86,7 @@ build/obj/lib/stdlib_path.o build/asan/lib/stdlib_path.o: DEFS = -DOKRC_STDLIB_D
 
 # ---- one object tree per flavour: normal and sanitized ----
 # $(call objects,DIR) lists the objects of a flavour.
-objects = $(patsubst src/%.c,$(1)/%.o,$(SRC)) $(1)/gen/parser.o $(1)/gen/scanner.o
+objects = $(patsubst src/%.c,$(1)/%.o,$(SRC)) $(1)/gen/parser.o $(1)/gen/scanner.o $(1)/gen/lexdata.o
 
 OBJ      := $(call objects,build/obj)
 ASAN_OBJ := $(call objects,build/asan)

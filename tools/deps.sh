@@ -9,6 +9,9 @@ command -v flex >/dev/null 2>&1 || need="$need flex"
 command -v bison >/dev/null 2>&1 || need="$need bison"
 command -v pkg-config >/dev/null 2>&1 || need="$need pkg-config"
 command -v dot >/dev/null 2>&1 || need="$need graphviz"
+# The title rules' lexical data (tools/lexdata.sh) comes from these two.
+[ -r /usr/share/wordnet/index.verb ] || need="$need wordnet-base"
+[ -r /usr/share/hunspell/nl.dic ] || need="$need hunspell-nl"
 if $tests; then
     # The HTML report is tested in a real headless browser, SARIF against the
     # official schema with ajv (node), outputs are parsed back with python3,

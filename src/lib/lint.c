@@ -308,14 +308,28 @@ static const char *activity_reason(struct linter *l, const struct key_result *kr
     case SHAPE_SPLIT_VERB:
         return arena_printf(l->plan->arena, "it is built on the verb '%s ... %s'", words,
                             title_words(l, kr, f->start2, f->end2));
+    case SHAPE_DONE:
+        return arena_printf(l->plan->arena, "it states a deliverable as done ('%s') and no "
+                            "measured effect of it", words);
     }
     return words;
+}
+
+static bool has_unit(const struct key_result *kr);
+
+/* A metric that measures: from a baseline, a level kept, rolled up, or in a
+ * unit ("target 12" and a milestone only count or mark work done). */
+static bool measures_level(const struct key_result *kr)
+{
+    return kr->metric == METRIC_RANGE || kr->metric == METRIC_KEEP_GE || kr->metric == METRIC_KEEP_LE ||
+           kr->metric == METRIC_KEEP_GT || kr->metric == METRIC_KEEP_LT ||
+           kr->metric == METRIC_ROLLUP || has_unit(kr);
 }
 
 static void activity_kr(struct linter *l, struct title_lexicon *lex, struct key_result *kr)
 {
     struct title_finding f;
-    if (!title_activity(lex, kr->title, &f))
+    if (!title_activity(lex, kr->title, measures_level(kr), &f))
         return;
     size_t end = f.shape == SHAPE_SPLIT_VERB ? f.end2 : f.end;
     diag_report(l->d, R_ACTIVITY_KR, title_part(kr, f.start, end),

@@ -8,6 +8,7 @@
 #include "lib/title.h"
 #include "lib/arena.h"
 #include "lib/hash.h"
+#include "lib/lexdata.h"
 #include "lib/model.h"
 #include "lib/text.h"
 
@@ -24,7 +25,7 @@ enum {
     F_PHRASE = 1 << 6,      /* the first word of an entry of several words */
     C_DET = 1 << 7, C_STRONG = 1 << 8, C_NUMBER = 1 << 9, C_CLOSED = 1 << 10, C_LEAD = 1 << 11,
     C_COPULA = 1 << 12, C_PREP = 1 << 13, C_JOINT = 1 << 14, C_RANGE = 1 << 15, C_FROM = 1 << 16,
-    C_TO = 1 << 17,
+    C_TO = 1 << 17, C_DONE = 1 << 18, C_AGENT = 1 << 19, C_HAVE = 1 << 20, C_RELATIVE = 1 << 21,
 };
 
 /* "voer ... uit", "have ... merged": a head, then later a tail. */
@@ -44,6 +45,8 @@ struct title_lexicon {
     char *folded;
     struct vec splits;          /* struct split_entry * */
     struct vec measure_suffixes;    /* str *: measures of 4+ letters, as compound heads */
+    char *scratch;              /* a word's stem being tried ("verified" -> "verify") */
+    size_t scratch_capacity;
 };
 
 /* ---- closed classes ---- */
@@ -96,6 +99,18 @@ static const char *const copulas[] = {
 static const char *const prepositions[] = {
     "in", "on", "at", "for", "by", "before", "within", "to", "with", "op", "voor", "met", "bij",
     "naar", "aan", "over", "tot", "binnen", "tijdens", "vóór", "per", NULL};
+/* Words that state a deliverable as done or there: "Intersection observer
+ * on trunk" has none, "ERP integratie live" has one. */
+static const char *const done_words[] = {
+    "live", "available", "gone", "exists", "exist", "ready", "done", "beschikbaar", "klaar",
+    "bestaat", "bestaan", NULL};
+/* After a past participle, the agent: "Stories published by partners" is
+ * others' doing, a result. */
+static const char *const agent_words[] = {"by", "door", NULL};
+static const char *const have_words[] = {"have", NULL};
+/* What opens a Dutch relative clause, whose verb comes last in its plural
+ * form: "Klanten die de app wekelijks gebruiken". */
+static const char *const relative_words[] = {"die", "dat", "wie", "welke", "waar", "waarin", NULL};
 static const char *const joints[] = {"and", "en", "plus", "evenals", "alsook", NULL};
 static const char *const ranges[] = {"between", "tussen", "from", "van", NULL};
 static const char *const from_words[] = {"from", "van", "vanaf", NULL};
@@ -113,7 +128,7 @@ static const struct {
     {determiners, C_DET}, {strong_determiners, C_STRONG}, {number_words, C_NUMBER},
     {closed_words, C_CLOSED}, {lead_words, C_LEAD}, {copulas, C_COPULA},
     {prepositions, C_PREP}, {joints, C_JOINT}, {ranges, C_RANGE}, {from_words, C_FROM},
-    {to_words, C_TO},
+    {to_words, C_TO}, {done_words, C_DONE}, {agent_words, C_AGENT}, {have_words, C_HAVE}, {relative_words, C_RELATIVE},
 };
 
 /* ---- the lexicon ---- */
@@ -308,6 +323,97 @@ static bool has_any(const struct text_word *w, size_t n, int tag)
     return false;
 }
 
+/* A number or a measure noun anywhere but at word `except`: the title says
+ * how much of something ("Speed up the tests" names none: its measure noun
+ * is its verb). */
+static bool names_measure(const struct title_lexicon *lex, const struct text_word *w, size_t n,
+                          size_t except)
+{
+    for (size_t i = 0; i < n; i++)
+        if (i != except && (is_quantity(&w[i]) || w[i].money || is_measure(lex, w, n, i)))
+            return true;
+    return false;
+}
+
+/* ---- the lexical data: what a word can be, whatever the lexicons list ---- */
+
+static int classes_of(const char *word, size_t len)
+{
+    const struct lexdata_word *e = lexdata_find(word, len);
+    return e ? e->classes : 0;
+}
+
+/* The lexicon's kinds of a word given as bytes (a stem being tried). */
+static int kinds_of(const struct title_lexicon *lex, const char *word, size_t len)
+{
+    const int *cell = hash_get(lex->words, word, len);
+    return cell ? *cell & F_KINDS : 0;
+}
+
+/* Whether a word that is a noun too ("Ship", "Design") reads as the verb
+ * with no object after it: in a title that names no number or measure (a
+ * title of nouns alone, "Design doc for the layout API", names a
+ * deliverable as well), unless the noun has far more senses than the verb
+ * ("Line", "Core", "Image"). */
+static bool verb_without_object(const struct text_word *w, bool measure)
+{
+    const struct lexdata_word *e = lexdata_find(w->folded, w->len);
+    if (measure || !e || !(e->classes & (LEX_EN_VERB | LEX_NL_STEM)))
+        return false;
+    return !(e->classes & LEX_EN_VERB) || 4 * (int)e->verb_senses > e->noun_senses;
+}
+
+/* Whether the word at w opens a clause as a verb: an English verb lemma or
+ * a Dutch stem ("Deprecate", "Implementeer"); one that is a noun or an
+ * adjective too ("Ship", "Better") before an article, or as above. */
+static bool lexical_verb(const struct text_word *w, const struct text_word *next, bool measure)
+{
+    const struct lexdata_word *e = lexdata_find(w->folded, w->len);
+    if (!next || !e || !(e->classes & (LEX_EN_VERB | LEX_NL_STEM)))
+        return false;   /* a title of one word names a thing: "Fraction", "Fine" */
+    bool other = (e->classes & LEX_EN_VERB) ? (e->classes & (LEX_EN_NOUN | LEX_EN_ADJ)) != 0
+                                             : (e->classes & LEX_NL_NOUN) != 0;
+    if (!other)
+        return true;
+    /* a number after a noun labels it: "Stage 3 pipeline", "Tier 1 accounts" */
+    if (has(next, C_DET))
+        return true;
+    return verb_without_object(w, measure);
+}
+
+/* Whether the word at w is a past participle of a verb that is no outcome:
+ * "published", "geïmplementeerd", "opgezet" (not "increased", "behaald").
+ * English regular forms are found through their stem. */
+static bool work_participle(struct title_lexicon *lex, const struct text_word *w)
+{
+    if (kinds_of(lex, w->folded, w->len) & (F_OUTCOME | F_VAGUE | F_MEASURE | F_NOUN))
+        return false;
+    int c = classes_of(w->folded, w->len);
+    if (c & (LEX_EN_PAST | LEX_NL_PARTICIPLE))
+        return true;
+    if (w->len < 5 || !ends_with(w, "ed"))
+        return false;
+    if (lex->scratch_capacity < w->len + 1) {
+        lex->scratch_capacity = 2 * (w->len + 1);
+        lex->scratch = arena_alloc(lex->arena, lex->scratch_capacity);
+    }
+    /* published -> publish, released -> release, shipped -> ship, verified -> verify */
+    const char *f = w->folded;
+    size_t stems[3] = {w->len - 2, w->len - 1, 0};
+    if (f[w->len - 3] == f[w->len - 4])
+        stems[2] = w->len - 3;
+    for (size_t k = 0; k < 3; k++)
+        if (stems[k] && (classes_of(f, stems[k]) & LEX_EN_VERB))
+            return !(kinds_of(lex, f, stems[k]) & (F_OUTCOME | F_VAGUE));
+    if (ends_with(w, "ied")) {
+        memcpy(lex->scratch, f, w->len - 3);
+        lex->scratch[w->len - 3] = 'y';
+        if (classes_of(lex->scratch, w->len - 2) & LEX_EN_VERB)
+            return !(kinds_of(lex, lex->scratch, w->len - 2) & (F_OUTCOME | F_VAGUE));
+    }
+    return false;
+}
+
 static bool found(struct title_finding *out, enum activity_shape shape, const struct text_word *a,
                   const struct text_word *b)
 {
@@ -318,18 +424,26 @@ static bool found(struct title_finding *out, enum activity_shape shape, const st
 /* The opening of the clause at word i: its verb, or an unlisted word that
  * is built as one. */
 static bool opening(const struct title_lexicon *lex, const struct text_word *w, size_t n, size_t i,
-                    bool change, bool state, struct title_finding *out)
+                    bool change, bool state, bool lenient, bool *outcome, bool *weak,
+                    struct title_finding *out)
 {
     size_t j = i;
     while (j + 1 < n && j < i + 3 && !w[j + 1].clause && has(&w[j], C_LEAD))
         j++;
     size_t k;
     int f = lookup(lex, w, n, j, &k);
-    if (f & F_OUTCOME)
+    if (f & F_OUTCOME) {
+        *outcome = true;
         return false;
+    }
     const struct text_word *next = j + k < n && !w[j + k].clause ? &w[j + k] : NULL;
     if (!k)
         next = j + 1 < n && !w[j + 1].clause ? &w[j + 1] : NULL;
+    /* "Make £15,000 a month", "Generate €2M": money as the object is revenue */
+    if (next && next->money)
+        return false;
+    /* a metric that counts or measures: the title names what it counts */
+    bool measure = !lenient || names_measure(lex, w, n, j);
     if (f & F_ACTIVITY) {
         if (change)
             return false;
@@ -338,12 +452,23 @@ static bool opening(const struct title_lexicon *lex, const struct text_word *w, 
         bool label = !next && j + k < n;
         /* an -ing form before a noun is a noun too: "Onboarding time" */
         bool needs_object = (f & F_NOUN) || ends_with(&w[j], "ing");
-        if (needs_object && !object && !label)
-            return false;
+        if (needs_object && !object && !label) {
+            if (!verb_without_object(&w[j], measure))
+                return false;
+            *weak = true;
+        }
         return found(out, SHAPE_OPENING_VERB, &w[j], &w[j + k - 1]);
     }
+    /* "Have a design doc for ...", "Have bugs filed automatically": a
+     * deliverable to have, unless what is had is counted ("Have 100 ...") */
+    if (has(&w[j], C_HAVE) && next && !change && !is_quantity(next) && !measure)
+        return found(out, SHAPE_OPENING_VERB, &w[j], &w[j]);
     if (f || change || state || w[j].digits || has(&w[j], C_CLOSED) || has(&w[j], C_NUMBER))
         return false;
+    if (lexical_verb(&w[j], next, measure)) {
+        *weak = !has(next, C_DET) && (classes_of(w[j].folded, w[j].len) & (LEX_EN_NOUN | LEX_EN_ADJ | LEX_NL_NOUN));
+        return found(out, SHAPE_OPENING_VERB, &w[j], &w[j]);
+    }
     /* -ify and -ize are verb endings in English: "Simplify", "Standardize" */
     if (ends_with(&w[j], "ify") || (w[j].len >= 6 && ends_with(&w[j], "ize")))
         return found(out, SHAPE_OPENING_VERB, &w[j], &w[j]);
@@ -396,8 +521,22 @@ static bool split_verb(const struct title_lexicon *lex, const struct text_word *
 /* A listed verb as an infinitive anywhere ("Klanten bellen", "Klantportaal
  * op te zetten"), or an unlisted Dutch -eren infinitive ("Processen
  * documenteren"). */
+static bool infinitive_place(const struct text_word *w, size_t n, size_t i)
+{
+    size_t first = i;
+    while (first > 0 && !w[first].clause)
+        first--;
+    for (size_t k = first; k < i; k++)
+        if (has(&w[k], C_RELATIVE))
+            return false;
+    if (i > first && (is_quantity(&w[i - 1]) || has(&w[i - 1], C_DET)))
+        return false;
+    bool last = i + 1 == n || w[i + 1].clause;
+    return i == first || last || has(&w[i + 1], C_PREP) || has(&w[i + 1], C_CLOSED);
+}
+
 static bool infinitive(const struct title_lexicon *lex, const struct text_word *w, size_t n,
-                       struct title_finding *out)
+                       bool lenient, struct title_finding *out)
 {
     for (size_t i = 0; i < n; i++) {
         size_t k;
@@ -410,13 +549,60 @@ static bool infinitive(const struct title_lexicon *lex, const struct text_word *
         if ((f & F_ACTIVITY) && !(f & F_NOUN) && ends_with(&w[i + k - 1], "en") &&
             w[i + k - 1].len >= 5)
             return found(out, SHAPE_INFINITIVE, &w[i], &w[i + k - 1]);
+        /* a listed verb that is a plural noun too, last in its clause after
+         * a noun: "Vijf beurzen bezoeken" (not "Aantal bezoeken") */
+        if (lenient && (f & F_ACTIVITY) && (f & F_NOUN) && k == 1 && w[i].len >= 5 &&
+            ends_with(&w[i], "en") && i > 0 && !w[i].clause && (i + 1 == n || w[i + 1].clause) &&
+            !is_quantity(&w[i - 1]) && !has(&w[i - 1], C_DET) && !has(&w[i - 1], C_CLOSED) &&
+            !is_measure(lex, w, n, i - 1))
+            return found(out, SHAPE_INFINITIVE, &w[i], &w[i]);
         if (!f && i > 0 && w[i].len >= 8 && ends_with(&w[i], "eren") && !is_measure(lex, w, n, i))
             return found(out, SHAPE_INFINITIVE, &w[i], &w[i]);
+        /* any Dutch infinitive where a task puts it, at either end of its
+         * clause ("Nieuwe checkout bouwen", "Opschrijven wat ..."); not
+         * after a number or an article, where it is a plural noun ("vijf
+         * landen"), nor after "die", where it is a finite verb ("Klanten
+         * die de app gebruiken") */
+        if (lenient && !f && w[i].len >= 5 && ends_with(&w[i], "en") &&
+            !is_measure(lex, w, n, i) && infinitive_place(w, n, i)) {
+            int c = classes_of(w[i].folded, w[i].len);
+            if ((c & LEX_NL_INFINITIVE) && !(c & LEX_NL_NOUN))
+                return found(out, SHAPE_INFINITIVE, &w[i], &w[i]);
+        }
     }
     return false;
 }
 
-bool title_activity(struct title_lexicon *lex, str title, struct title_finding *out)
+/* A deliverable stated as done or there, with no measure of its effect:
+ * "Linux64 Nightlies published", "training voltooid", "ERP integratie live".
+ * Counted output still is one ("12 blog posts gepubliceerd"); a measure
+ * word makes it a level ("returns verwerkt binnen 3 dagen"), an agent
+ * others' doing ("Stories published by partners"). */
+static bool done_state(struct title_lexicon *lex, const struct text_word *w, size_t n,
+                       struct title_finding *out)
+{
+    bool quantity = false, measure = false;
+    for (size_t i = 0; i < n; i++) {
+        if (w[i].money)
+            return false;
+        quantity = quantity || is_quantity(&w[i]);
+        measure = measure || is_measure(lex, w, n, i);
+    }
+    if (quantity && measure)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        if (i + 1 < n && has(&w[i + 1], C_AGENT))
+            continue;
+        if (has(&w[i], C_DONE) && i > 0 && !quantity)
+            return found(out, SHAPE_DONE, &w[i], &w[i]);
+        if (!has(&w[i], C_CLOSED) && work_participle(lex, &w[i]))
+            return found(out, SHAPE_DONE, &w[i], &w[i]);
+    }
+    return false;
+}
+
+bool title_activity(struct title_lexicon *lex, str title, bool counted,
+                    struct title_finding *out)
 {
     size_t n;
     const struct text_word *w = read_title(lex, title, &n);
@@ -424,10 +610,24 @@ bool title_activity(struct title_lexicon *lex, str title, struct title_finding *
     /* a split verb first: "Zet een panel op" is 'zet ... op', not an unlisted 'Zet' */
     if (split_verb(lex, w, n, out))
         return true;
+    bool outcome = false, weak = false;
     for (size_t i = 0; i < n; i++)
-        if (w[i].clause && opening(lex, w, n, i, change, state, out))
+        if (w[i].clause && opening(lex, w, n, i, change, state, !counted, &outcome, &weak, out)) {
+            /* "Helm charts generally available": a noun read as a verb only
+             * for want of a measure; the deliverable stated as done is the
+             * better reason */
+            struct title_finding done;
+            if (weak && done_state(lex, w, n, &done))
+                *out = done;
             return true;
-    return !change && !state && infinitive(lex, w, n, out);
+        }
+    if (change)
+        return false;
+    if (!state && infinitive(lex, w, n, !counted, out))
+        return true;
+    /* "Releases shipped without a rollback" counted from 4 to 8 names its
+     * measure; "Lower the number of failed deployments" opens with the change */
+    return !counted && !outcome && done_state(lex, w, n, out);
 }
 
 bool title_vague(struct title_lexicon *lex, str title, size_t *start, size_t *end)

@@ -26,6 +26,7 @@ enum activity_shape {
     SHAPE_GERUND,           /* "Onboarding all new hires" */
     SHAPE_INFINITIVE,       /* "Klanten bellen", "Processen documenteren" */
     SHAPE_SPLIT_VERB,       /* "Voer ... uit", "Have ... merged" */
+    SHAPE_DONE,             /* a deliverable stated as done: "Nightlies published", "ERP live" */
 };
 struct title_finding {
     enum activity_shape shape;
@@ -33,7 +34,12 @@ struct title_finding {
     size_t start2, end2;    /* SHAPE_SPLIT_VERB: the second part */
     size_t next_start, next_end;    /* SHAPE_IMPERATIVE, GERUND: the object's first word */
 };
-bool title_activity(struct title_lexicon *lex, str title, struct title_finding *out);
+/* counted: the key result's metric measures something (from a baseline, a
+ * level kept, a unit): then the title may be the name of that measure
+ * ("Releases shipped without a rollback"), and only a verb before its
+ * object, or a listed one, makes it an activity. */
+bool title_activity(struct title_lexicon *lex, str title, bool counted,
+                    struct title_finding *out);
 /* No number, amount or measure noun, and a word of vague change ("Improve
  * quality", "Meer leads genereren"): its bytes in *start..*end. */
 bool title_vague(struct title_lexicon *lex, str title, size_t *start, size_t *end);

@@ -1,0 +1,35 @@
+/* lexdata.h — the part of speech of English and Dutch words, from WordNet
+ * and OpenTaal's dictionary (tools/lexdata.sh writes the table at build
+ * time from the Debian packages wordnet-base and hunspell-nl). The title
+ * rules ask it whether a word can be a verb, and in which form, so that a
+ * key result that opens with any verb, not only a listed one, is read as
+ * the task it is. The plan's lexicons still decide first. */
+#ifndef OKRC_LEXDATA_H
+#define OKRC_LEXDATA_H
+
+#include <stddef.h>
+
+enum {
+    LEX_EN_VERB = 1,            /* an English verb lemma: "ship", "deprecate" */
+    LEX_EN_NOUN = 2,            /* ... that is a noun too: "ship", "design" */
+    LEX_EN_ADJ = 4,             /* ... or an adjective: "smooth", "better" */
+    LEX_EN_PAST = 8,            /* an irregular past form: "built", "written" */
+    LEX_NL_STEM = 16,           /* a Dutch verb stem, the imperative: "implementeer" */
+    LEX_NL_INFINITIVE = 32,     /* a Dutch infinitive: "bouwen", "opschrijven" */
+    LEX_NL_PARTICIPLE = 64,     /* a Dutch past participle: "voltooid", "opgezet" */
+    LEX_NL_NOUN = 128,          /* ... that is a noun with a plural too */
+};
+
+struct lexdata_word {
+    const char *word;           /* case-folded UTF-8 */
+    unsigned char classes;      /* LEX_* */
+    unsigned char verb_senses, noun_senses;     /* WordNet's synsets of each */
+};
+
+extern const struct lexdata_word lexdata_words[];
+extern const size_t lexdata_count;
+
+/* The entry of a case-folded word, or NULL when neither resource knows it. */
+const struct lexdata_word *lexdata_find(const char *word, size_t len);
+
+#endif
