@@ -26,6 +26,7 @@ enum {
     C_DET = 1 << 7, C_STRONG = 1 << 8, C_NUMBER = 1 << 9, C_CLOSED = 1 << 10, C_LEAD = 1 << 11,
     C_COPULA = 1 << 12, C_PREP = 1 << 13, C_JOINT = 1 << 14, C_RANGE = 1 << 15, C_FROM = 1 << 16,
     C_TO = 1 << 17, C_DONE = 1 << 18, C_AGENT = 1 << 19, C_HAVE = 1 << 20, C_RELATIVE = 1 << 21,
+    C_CAN = 1 << 22,
 };
 
 /* "voer ... uit", "have ... merged": a head, then later a tail. */
@@ -110,6 +111,8 @@ static const char *const agent_words[] = {"by", "door", NULL};
 static const char *const have_words[] = {"have", NULL};
 /* What opens a Dutch relative clause, whose verb comes last in its plural
  * form: "Klanten die de app wekelijks gebruiken". */
+/* "Members can make a profile": a capability to deliver. */
+static const char *const can_words[] = {"can", "kan", "kunnen", NULL};
 static const char *const relative_words[] = {"die", "dat", "wie", "welke", "waar", "waarin", NULL};
 static const char *const joints[] = {"and", "en", "plus", "evenals", "alsook", NULL};
 static const char *const ranges[] = {"between", "tussen", "from", "van", NULL};
@@ -128,7 +131,7 @@ static const struct {
     {determiners, C_DET}, {strong_determiners, C_STRONG}, {number_words, C_NUMBER},
     {closed_words, C_CLOSED}, {lead_words, C_LEAD}, {copulas, C_COPULA},
     {prepositions, C_PREP}, {joints, C_JOINT}, {ranges, C_RANGE}, {from_words, C_FROM},
-    {to_words, C_TO}, {done_words, C_DONE}, {agent_words, C_AGENT}, {have_words, C_HAVE}, {relative_words, C_RELATIVE},
+    {to_words, C_TO}, {done_words, C_DONE}, {agent_words, C_AGENT}, {have_words, C_HAVE}, {relative_words, C_RELATIVE}, {can_words, C_CAN},
 };
 
 /* ---- the lexicon ---- */
@@ -591,6 +594,10 @@ static bool done_state(struct title_lexicon *lex, const struct text_word *w, siz
     if (quantity && measure)
         return false;
     for (size_t i = 0; i < n; i++) {
+        /* its subject, "can" and a verb: "Users can create merge requests" */
+        if (i > 0 && !w[i].clause && has(&w[i], C_CAN) && i + 1 < n && !quantity && !measure &&
+            (classes_of(w[i + 1].folded, w[i + 1].len) & (LEX_EN_VERB | LEX_NL_INFINITIVE)))
+            return found(out, SHAPE_DONE, &w[i], &w[i + 1]);
         if (i + 1 < n && has(&w[i + 1], C_AGENT))
             continue;
         if (has(&w[i], C_DONE) && i > 0 && !quantity)
