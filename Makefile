@@ -2,7 +2,7 @@
 # `make demo` first install missing build dependencies (Debian, apt-get).
 
 CC      ?= cc
-PKGS    := jansson libcgraph libgvc
+PKGS    := jansson libcgraph libgvc libutf8proc
 
 # Installation directories, GNU style (PREFIX or prefix, DESTDIR for staging).
 # The installed okrc finds its stdlib relative to itself (bin/../share/okrc/

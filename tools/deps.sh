@@ -45,8 +45,9 @@ fi
 if command -v pkg-config >/dev/null 2>&1; then
     pkg-config --exists libcgraph libgvc || need="$need libgraphviz-dev"
     pkg-config --exists jansson || need="$need libjansson-dev"
+    pkg-config --exists libutf8proc || need="$need libutf8proc-dev"
 else
-    need="$need libgraphviz-dev libjansson-dev"
+    need="$need libgraphviz-dev libjansson-dev libutf8proc-dev"
 fi
 [ -z "$need" ] && exit 0
 echo "okrc: installing build dependencies:$need"

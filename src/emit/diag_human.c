@@ -104,24 +104,30 @@ static void print_excerpt(FILE *out, span at, const struct render_opts *o)
     put_source_line(out, line);
     fputc('\n', out);
     fprintf(out, "%*s | ", width, "");
-    /* Walk code points so the caret sits under the right character; tabs are
-     * copied so the underline lines up however the terminal expands them. */
+    /* Walk characters so the caret sits under the right one: as many spaces
+     * as each is wide ("注文" takes four columns), tabs copied so the
+     * underline lines up however the terminal expands them. */
     int col = 1;
-    size_t i = 0;
-    for (; i < line.len && col < p.column; i++) {
-        unsigned char c = (unsigned char)line.ptr[i];
-        if (utf8_continues(c))
-            continue;
-        fputc(c == '\t' ? '\t' : ' ', out);
-        col++;
+    size_t i = 0, k;
+    for (; i < line.len && col < p.column; i += k, col++) {
+        uint32_t cp = utf8_decode(line.ptr + i, line.len - i, &k);
+        if (cp == '\t')
+            fputc('\t', out);
+        else
+            for (int w = utf8_char_width(cp); w > 0; w--)
+                fputc(' ', out);
     }
     int line_cols = 1 + (int)utf8_count(line.ptr, line.len);
     int last = e.line == p.line && e.column <= line_cols ? e.column : line_cols;
-    int n = last - p.column;
+    int marks = 0;      /* the span's columns, on this line */
+    for (int c = p.column; c < last && i < line.len; c++, i += k) {
+        uint32_t cp = utf8_decode(line.ptr + i, line.len - i, &k);
+        marks += cp == '\t' ? 1 : utf8_char_width(cp);
+    }
     if (o->color)
         fputs(GREEN, out);
     fputc('^', out);
-    for (int k = 1; k < n; k++)
+    for (int m = 1; m < marks; m++)
         fputc('~', out);
     if (o->color)
         fputs(RESET, out);

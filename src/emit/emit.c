@@ -311,17 +311,3 @@ void html_escape(FILE *out, const char *s, size_t len)
         }
     }
 }
-
-size_t utf8_prefix(const char *s, size_t len, size_t cols, size_t *width)
-{
-    size_t i = 0, w = 0;
-    while (i < len && w < cols) {
-        i++;
-        while (i < len && utf8_continues((unsigned char)s[i]))
-            i++;                /* continuation bytes belong to the same code point */
-        w++;
-    }
-    if (width)
-        *width = w;
-    return i;
-}

@@ -77,7 +77,5 @@ bool status_needs_attention(enum progress_status s);
 /* Writes text with Markdown's special characters escaped (for table cells). */
 void md_escape(FILE *out, str text);
 void html_escape(FILE *out, const char *s, size_t len);
-/* The byte length of the longest prefix of s that is at most cols code points. */
-size_t utf8_prefix(const char *s, size_t len, size_t cols, size_t *width);
 
 #endif

@@ -23,7 +23,8 @@ struct text_out {
     struct arena *arena;    /* for the formatted values (emit.h) */
 };
 
-/* Prints text in exactly `width` columns: cut with an ellipsis, or padded. */
+/* Prints text in exactly `width` display columns (utf8_prefix counts a wide
+ * character as two): cut with an ellipsis, or padded. */
 static void field(const struct text_out *t, const char *s, size_t len, size_t width)
 {
     if (!width)
@@ -42,11 +43,13 @@ static void field(const struct text_out *t, const char *s, size_t len, size_t wi
             continue;
         }
         if (t->ascii && c >= 0x80) {
-            if (!utf8_continues(c))
-                fputc('?', t->out);     /* one '?' per code point */
-        } else {
-            fputc(c, t->out);
+            size_t k;           /* a '?' for each column the character takes */
+            for (int w = utf8_char_width(utf8_decode(s + i, n - i, &k)); w > 0; w--)
+                fputc('?', t->out);
+            i += k;
+            continue;
         }
+        fputc(c, t->out);
         i++;
     }
     if (cut) {

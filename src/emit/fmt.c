@@ -318,7 +318,7 @@ static void align_entries(struct context *c, struct tok *toks, size_t open)
         if (entry) {
             if (!run)
                 run = i;
-            size_t w = utf8_count(c->text + toks[i].start, toks[i].end - toks[i].start);
+            size_t w = utf8_width(c->text + toks[i].start, toks[i].end - toks[i].start);
             if (w > width && w < UINT16_MAX)
                 width = w;
             toks[i].align = 1;
@@ -450,7 +450,7 @@ struct fmt_text fmt_source(struct arena *a, const struct source *src)
         } else {
             put(&o, text + t->start, len);
             if (t->align > 1)
-                put_spaces(&o, t->align - utf8_count(text + t->start, len));
+                put_spaces(&o, t->align - utf8_width(text + t->start, len));
         }
 
         /* What this token changes for the ones after it. */

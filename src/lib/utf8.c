@@ -1,6 +1,8 @@
 /* utf8.c — see utf8.h. */
 #include "lib/utf8.h"
 
+#include <utf8proc.h>
+
 uint32_t utf8_decode(const char *s, size_t len, size_t *n)
 {
     const unsigned char *p = (const unsigned char *)s;
@@ -84,5 +86,39 @@ size_t utf8_char_start(const char *s, size_t i)
 {
     while (i > 0 && utf8_continues((unsigned char)s[i]))
         i--;
+    return i;
+}
+
+int utf8_char_width(uint32_t cp)
+{
+    if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp > 0x10FFFF || cp == 0x061C ||
+        cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
+        (cp >= 0x2066 && cp <= 0x2069))
+        return 1;
+    int w = utf8proc_charwidth((utf8proc_int32_t)cp);
+    return w < 0 ? 1 : w;
+}
+
+size_t utf8_width(const char *s, size_t len)
+{
+    size_t cols = 0;
+    for (size_t i = 0, n; i < len; i += n)
+        cols += (size_t)utf8_char_width(utf8_decode(s + i, len - i, &n));
+    return cols;
+}
+
+size_t utf8_prefix(const char *s, size_t len, size_t cols, size_t *width)
+{
+    size_t i = 0, w = 0;
+    while (i < len) {
+        size_t n;
+        size_t cw = (size_t)utf8_char_width(utf8_decode(s + i, len - i, &n));
+        if (w + cw > cols)
+            break;
+        w += cw;
+        i += n;
+    }
+    if (width)
+        *width = w;
     return i;
 }

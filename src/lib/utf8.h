@@ -1,5 +1,5 @@
-/* utf8.h — the one UTF-8 module: every decode, encode, validity check and
- * count of code points in okrc goes through here. Plan text is UTF-8
+/* utf8.h — the one UTF-8 module: every decode, encode, validity check,
+ * count of code points and display width in okrc goes through here. Plan text is UTF-8
  * (the scanner rejects anything else with invalid-utf8), but file names,
  * overlays and damaged input need not be, so the decoder is lenient and
  * the validator strict. */
@@ -30,5 +30,17 @@ bool utf8_valid(const char *s, size_t len);
 size_t utf8_count(const char *s, size_t len);
 /* The start of the character holding byte i (back over continuation bytes). */
 size_t utf8_char_start(const char *s, size_t i);
+
+/* The columns a terminal gives cp: 2 for East Asian wide and fullwidth
+ * characters ("注", "Ｗ") and wide emoji, 0 for combining marks and other
+ * zero-width characters, 1 otherwise (Unicode's data, from libutf8proc).
+ * Control and bidirectional formatting characters count 1: every output
+ * shows them as one space (text_control_at, text.h). */
+int utf8_char_width(uint32_t cp);
+/* The display width of s[0..len): the sum of its characters' widths. */
+size_t utf8_width(const char *s, size_t len);
+/* The bytes of the longest prefix of s[0..len) that fits in cols columns,
+ * never cutting a character; its width in *width when not NULL. */
+size_t utf8_prefix(const char *s, size_t len, size_t cols, size_t *width);
 
 #endif

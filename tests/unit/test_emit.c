@@ -63,9 +63,6 @@ int main(void)
     CHECK("md: pipes and markup escaped", escapes_to(md_escape, "a|b *c* <d>", "a\\|b \\*c\\* \\<d\\>"));
     CHECK("md: newline becomes <br>", escapes_to(md_escape, "a\nb", "a<br>b"));
     CHECK("html: the five characters", escapes_to(html, "<a href=\"x\">'&'", "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;"));
-    size_t w;
-    CHECK("utf8: cut counts code points", utf8_prefix("héllo", 6, 2, &w) == 3 && w == 2);
-    CHECK("utf8: whole string when it fits", utf8_prefix("ab", 2, 10, &w) == 2 && w == 2);
     CHECK("grade names", strcmp(progress_grade_name(progress_grade(0.5)), "yellow") == 0);
     return failures != 0;
 }

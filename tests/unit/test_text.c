@@ -36,6 +36,16 @@ static size_t count(const char *t)
 
 int main(void)
 {
+    size_t cols;
+    CHECK("utf8: cut counts columns", utf8_prefix("h\u00e9llo", 6, 2, &cols) == 3 && cols == 2);
+    CHECK("utf8: whole string when it fits", utf8_prefix("ab", 2, 10, &cols) == 2 && cols == 2);
+    CHECK("utf8: a wide character takes two columns",
+          utf8_width("\u6ce8\u6587", 6) == 4 && utf8_char_width(0xFF37) == 2);
+    CHECK("utf8: a combining mark takes none", utf8_width("e\u0301", 3) == 1);
+    CHECK("utf8: controls and bidi marks take one, as printed",
+          utf8_char_width('\t') == 1 && utf8_char_width(0x202E) == 1);
+    CHECK("utf8: never half a wide character",
+          utf8_prefix("a\u6ce8b", 5, 2, &cols) == 1 && cols == 1);
     CHECK("split words", split("Implement a CRM") == 3 && folded_is(0, "implement") &&
                              text_is(0, "Implement") && folded_is(2, "crm"));
     CHECK("hyphen separates", split("CRM-systeem IMPLEMENTEREN") == 3 && folded_is(2, "implementeren"));
