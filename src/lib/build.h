@@ -139,6 +139,11 @@ int scan_and_parse(struct parse_ctx *ctx);   /* in the generated scanner */
 void parse_syntax_error(struct parse_ctx *ctx, loc at, const char *unexpected,
                         const char *const *expected, int n_expected);
 void parse_error_message(struct parse_ctx *ctx, loc at, const char *msg);
+/* The one wording of a block left open, for both places that find one (a
+ * syntax error here, a keyword that implies the brace in scan.c):
+ * "expected '}' to close key result 'a' opened at line 4, found 'kr'". */
+struct diag *parse_missing_brace(struct parse_ctx *ctx, loc at, const struct open_block *b,
+                                 const char *found);
 
 /* build.c: one function per construct */
 span build_span(struct parse_ctx *ctx, loc at);

@@ -123,6 +123,13 @@ static const char *block_name(struct parse_ctx *ctx, const struct open_block *b)
     return arena_printf(ctx->arena, "%s block opened at line %d", kw, p.line);
 }
 
+struct diag *parse_missing_brace(struct parse_ctx *ctx, loc at, const struct open_block *b,
+                                 const char *found)
+{
+    return diag_report(ctx->plan->diags, R_SYNTAX, build_span(ctx, at),
+                       "expected '}' to close %s, found %s", block_name(ctx, b), found);
+}
+
 void parse_syntax_error(struct parse_ctx *ctx, loc at, const char *unexpected,
                         const char *const *expected, int n)
 {
@@ -168,8 +175,7 @@ void parse_syntax_error(struct parse_ctx *ctx, loc at, const char *unexpected,
                                 !*list ? "" : i == n - 1 ? " or " : ", ", p);
         }
         if (closing && open && (n == 1 || strcmp(unexpected, "end of file") == 0))
-            g = diag_report(d, R_SYNTAX, where, "expected '}' to close %s, found %s",
-                            block_name(ctx, open), found);
+            g = parse_missing_brace(ctx, at, open, found);
         else
             g = diag_report(d, R_SYNTAX, where, "expected %s%s, found %s", list, prev, found);
     } else {
@@ -183,8 +189,7 @@ void parse_syntax_error(struct parse_ctx *ctx, loc at, const char *unexpected,
             shown++;
         }
         if (open && closing && strcmp(unexpected, "end of file") == 0)
-            g = diag_report(d, R_SYNTAX, where, "expected '}' to close %s, found end of file",
-                            block_name(ctx, open));
+            g = parse_missing_brace(ctx, at, open, found);
         else if (open && closing)
             g = diag_report(d, R_SYNTAX, where,
                             "unexpected %s in %s; expected an item such as %s, or '}' to close it",

@@ -133,18 +133,9 @@ bool scan_closes_block(struct parse_ctx *ctx, int token, loc *at)
     /* Where the brace was needed: right after the last token. */
     loc needed = {ctx->prev_at.end, ctx->prev_at.end};
     if (!ctx->closing && !ctx->gave_up) {
-        struct position p = source_position(ctx->src, open->at);
-        const char *kw = open->keyword == KR ? "key result" : open->keyword == INITIATIVE ? "initiative"
-                         : open->keyword == OBJECTIVE ? "objective" : open->keyword == CHECKIN ? "checkin"
-                         : "block";
-        struct diag *g = open->name.end > open->name.start
-            ? diag_report(ctx->plan->diags, R_SYNTAX, build_span(ctx, needed),
-                          "expected '}' to close %s '%.*s' (opened at line %d) before '%.*s'", kw,
-                          (int)(open->name.end - open->name.start), ctx->src->text + open->name.start,
-                          p.line, (int)(at->end - at->start), ctx->src->text + at->start)
-            : diag_report(ctx->plan->diags, R_SYNTAX, build_span(ctx, needed),
-                          "expected '}' to close the %s block opened at line %d before '%.*s'", kw,
-                          p.line, (int)(at->end - at->start), ctx->src->text + at->start);
+        const char *found = arena_printf(ctx->arena, "'%.*s'", (int)(at->end - at->start),
+                                         ctx->src->text + at->start);
+        struct diag *g = parse_missing_brace(ctx, needed, open, found);
         diag_note(ctx->plan->diags, g, build_span(ctx, (loc){open->at, open->at + 1}),
                   "the block opened here");
         scan_count_error(ctx, needed);
