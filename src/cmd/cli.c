@@ -140,6 +140,59 @@ void cli_compile(struct cli_run *run, char **files, int n, okr_day as_of)
     cli_compile_with(run, files, n, as_of, NULL);
 }
 
+void cli_check_plans(struct cli_run *run, char **args, int n, const char *plan_file, bool quiet)
+{
+    bool folder = false;
+    for (int i = 0; i < n; i++) {
+        struct stat st;
+        folder = folder || (strcmp(args[i], "-") != 0 && stat(args[i], &st) == 0 && S_ISDIR(st.st_mode));
+    }
+    struct arena *a = &run->arena;
+    char **files;
+    int count;
+    if (!folder || plan_file) {
+        cli_compile_in_plan(run, args, n, plan_file, quiet);
+        return;
+    }
+    if (!cli_files(NULL, a, args, n, &files, &count)) {
+        run->io_ok = false;
+        return;
+    }
+    size_t *group = arena_alloc(a, ((size_t)count + 1) * sizeof *group);
+    size_t plans = project_partition(a, (const char *const *)files, (size_t)count, &run->load, group);
+    const char **mine = arena_alloc(a, ((size_t)count + 1) * sizeof *mine);
+    size_t sources = 0;
+    run->io_ok = true;
+    for (size_t p = 0; p < plans; p++) {
+        size_t k = 0;
+        for (int i = 0; i < count; i++)
+            if (group[i] == p)
+                mine[k++] = files[i];
+        struct cli_run *target = run;
+        if (p > 0) {
+            target = calloc(1, sizeof *target);
+            if (!target)
+                out_of_memory();
+            cli_start(target, run->plan.as_of);
+            target->load = run->load;
+            for (int r = 0; r < RULE_COUNT; r++)
+                if (run->diags.forced[r])
+                    diag_force(&target->diags, (enum rule_id)r, run->diags.severity_of[r]);
+        }
+        bool ok = plan_compile_with(&target->plan, mine, k, &target->load);
+        run->io_ok = run->io_ok && ok;
+        /* Source numbers stay unique across the plans: fingerprints and
+         * per-file limits tell files apart by them. */
+        for (size_t i = 0; i < target->plan.sources.len; i++)
+            ((struct source *)target->plan.sources.items[i])->index += (int)sources;
+        sources += target->plan.sources.len;
+        if (p > 0) {
+            diag_adopt(&run->diags, &target->diags);
+            vec_push(a, &run->others, target);
+        }
+    }
+}
+
 void cli_compile_in_context(struct cli_run *run, char **files, int n, okr_day as_of,
                             const struct load_opts *load)
 {
@@ -211,6 +264,11 @@ int cli_exit_code(const struct cli_run *run, bool werror)
 
 void cli_free(struct cli_run *run)
 {
+    for (size_t i = 0; i < run->others.len; i++) {
+        struct cli_run *other = run->others.items[i];
+        cli_free(other);
+        free(other);
+    }
     plan_free(&run->plan);
     arena_free(&run->arena);
 }

@@ -24,6 +24,9 @@ struct cli_run {
      * (cli_compile_in_plan): which of the plan's sources they are, by
      * index, for the commands that show only their objectives. NULL else. */
     const bool *named_sources;
+    /* The other plans of a folder that holds several (cli_check_plans):
+     * struct cli_run *, whose findings were moved into this run's. */
+    struct vec others;
 };
 
 /* Findings of one rule per file that a person reads before the rest are
@@ -65,6 +68,11 @@ int cli_load_option(const char *command, int c, const char *arg, struct load_opt
  * (unless quiet) names the plan. Folders, standard input and files that
  * belong to no larger plan compile as cli_compile_started does. */
 void cli_compile_in_plan(struct cli_run *run, char **args, int n, const char *plan_file, bool quiet);
+
+/* What `okrc check` compiles: cli_compile_in_plan, except that folders
+ * holding several separate plans (lib/project.h, project_partition) have
+ * each plan compiled on its own, and their findings gathered in run. */
+void cli_check_plans(struct cli_run *run, char **args, int n, const char *plan_file, bool quiet);
 
 /* cli_compile_with for report, graph and agenda: files of a larger plan
  * are compiled in its context, as cli_compile_in_plan does (quietly). */

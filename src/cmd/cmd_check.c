@@ -186,7 +186,7 @@ int cmd_check(int argc, char **argv)
     run.load = load;
     for (size_t i = 0; i < n_severities; i++)
         diag_force(&run.diags, severities[i].rule, severities[i].severity);
-    cli_compile_in_plan(&run, argv + optind, argc - optind, plan_file, format != FORMAT_HUMAN);
+    cli_check_plans(&run, argv + optind, argc - optind, plan_file, format != FORMAT_HUMAN);
     if (werror)
         diag_warnings_as_errors(&run.diags);
     if (max_findings < 0)

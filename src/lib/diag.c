@@ -2,6 +2,7 @@
  * rule id and a span; the renderers read the sorted list. */
 #include "lib/diag.h"
 #include "lib/arena.h"
+#include "lib/hash.h"
 #include "lib/rules.h"
 #include "lib/source.h"
 #include "lib/text.h"
@@ -387,4 +388,43 @@ void diag_keep(struct diag_ctx *d, bool (*keep)(const struct source *src, void *
         }
     }
     d->list.len = kept;
+}
+
+static bool same_finding(const struct diag *a, const struct diag *b)
+{
+    return a->rule == b->rule && a->at.start == b->at.start && a->at.end == b->at.end &&
+           (a->at.src == b->at.src ||
+            (a->at.src && b->at.src && strcmp(a->at.src->path, b->at.src->path) == 0)) &&
+           strcmp(a->message, b->message) == 0;
+}
+
+void diag_adopt(struct diag_ctx *d, struct diag_ctx *from)
+{
+    /* Sorted by place in both: one pass per file would do, but a second
+     * plan's findings are few next to its sources; a hash of the places
+     * keeps it linear all the same. */
+    struct hash *seen = hash_new(d->arena, d->list.len + 1);
+    for (size_t i = 0; i < d->list.len; i++) {
+        const struct diag *g = d->list.items[i];
+        char *key = arena_printf(d->arena, "%s:%u:%u:%d", g->at.src ? g->at.src->path : "",
+                                 g->at.start, g->at.end, (int)g->rule);
+        hash_put(seen, key, strlen(key), d->list.items[i]);
+    }
+    for (size_t i = 0; i < from->list.len; i++) {
+        struct diag *g = from->list.items[i];
+        char *key = arena_printf(d->arena, "%s:%u:%u:%d", g->at.src ? g->at.src->path : "",
+                                 g->at.start, g->at.end, (int)g->rule);
+        const struct diag *twin = hash_get(seen, key, strlen(key));
+        if (twin && same_finding(twin, g))
+            continue;
+        vec_push(d->arena, &d->list, g);
+        switch (g->severity) {
+        case SEV_ERROR: d->errors++; break;
+        case SEV_WARNING: d->warnings++; break;
+        case SEV_INFO: d->infos++; break;
+        case SEV_OFF: break;
+        }
+    }
+    d->suppressed += from->suppressed;
+    hash_free(seen);
 }

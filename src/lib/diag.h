@@ -64,6 +64,10 @@ void diag_keep(struct diag_ctx *d, bool (*keep)(const struct source *src, void *
 /* --werror: every warning becomes an error, in the counts and in every
  * format, so that what fails the run says so. */
 void diag_warnings_as_errors(struct diag_ctx *d);
+/* Moves the findings of another run (a second plan of the same check) to
+ * the end of d, leaving out those d holds already: a file that two plans
+ * read is reported once. The other run's arena must outlive d's use. */
+void diag_adopt(struct diag_ctx *d, struct diag_ctx *from);
 /* The parser stops after this many syntax errors in one file (and says so). */
 #define DIAG_MAX_SYNTAX_ERRORS 25
 /* Keeps the first max findings of each rule in each file (0: all), after

@@ -12,6 +12,7 @@
 
 #include <dirent.h>
 #include <libgen.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -161,4 +162,101 @@ bool project_find(struct arena *a, const char *const *candidates, size_t n_candi
     }
     hash_free(read_by_other);
     return true;
+}
+
+/* Whether a file declares a plan: a line that opens with `plan "` in its
+ * first PROJECT_SCAN_BYTES (a plan is declared at the top of its entry). */
+static bool declares_plan(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return false;
+    char *head = malloc(PROJECT_SCAN_BYTES + 1);
+    size_t got = head ? fread(head, 1, PROJECT_SCAN_BYTES, f) : 0;
+    fclose(f);
+    bool found = false;
+    for (size_t i = 0; head && i < got && !found; i++) {
+        if (i > 0 && head[i - 1] != '\n')
+            continue;
+        size_t j = i;
+        while (j < got && (head[j] == ' ' || head[j] == '\t'))
+            j++;
+        if (got - j > 5 && memcmp(head + j, "plan", 4) == 0 && (head[j + 4] == ' ' || head[j + 4] == '\t')) {
+            j += 4;
+            while (j < got && (head[j] == ' ' || head[j] == '\t'))
+                j++;
+            found = j < got && head[j] == '"';
+        }
+    }
+    free(head);
+    return found;
+}
+
+/* The length of the folder part of a canonical path ("/a/b/c.okr" -> 4). */
+static size_t folder_len(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? (size_t)(slash - path) : 0;
+}
+
+size_t project_partition(struct arena *a, const char *const *files, size_t n,
+                         const struct load_opts *opts, size_t *group)
+{
+    for (size_t i = 0; i < n; i++)
+        group[i] = 0;
+    if (n < 2 || n > PROJECT_MAX_FILES)
+        return 1;
+    size_t *entry = arena_alloc(a, (n + 1) * sizeof *entry);   /* the plan files, in order */
+    size_t plans = 0;
+    for (size_t i = 0; i < n; i++)
+        if (declares_plan(files[i]))
+            entry[plans++] = i;
+    if (plans < 2)
+        return 1;
+    const char **real = arena_alloc(a, (n + 1) * sizeof *real);
+    struct hash *index = hash_new(a, n);
+    for (size_t i = 0; i < n; i++) {
+        real[i] = canonical(a, files[i]);
+        hash_put(index, real[i], strlen(real[i]), (void *)(uintptr_t)(i + 1));
+    }
+    const size_t none = (size_t)-1;
+    for (size_t i = 0; i < n; i++)
+        group[i] = none;
+    /* Each plan file and what it reads. */
+    for (size_t p = 0; p < plans; p++) {
+        size_t i = entry[p];
+        group[i] = p;
+        if (!may_import(files[i], PROJECT_SCAN_BYTES))
+            continue;
+        struct vec reads = reads_of(a, files[i], opts);
+        for (size_t k = 0; k < reads.len; k++) {
+            const char *r = reads.items[k];
+            uintptr_t at = (uintptr_t)hash_get(index, r, strlen(r));
+            if (at && group[at - 1] == none)
+                group[at - 1] = p;
+        }
+    }
+    /* The others: the plan declared nearest above, else one plan more. */
+    size_t rest = none;
+    for (size_t i = 0; i < n; i++) {
+        if (group[i] != none)
+            continue;
+        size_t best = none, best_len = 0;
+        for (size_t p = 0; p < plans; p++) {
+            const char *e = real[entry[p]];
+            size_t len = folder_len(e);
+            if (len >= best_len && strncmp(real[i], e, len) == 0 && real[i][len] == '/') {
+                best = p;
+                best_len = len;
+            }
+        }
+        if (best == none) {
+            if (rest == none)
+                rest = plans++;
+            best = rest;
+        }
+        group[i] = best;
+    }
+    hash_free(index);
+    return plans;
 }

@@ -34,4 +34,15 @@ bool project_find(struct arena *a, const char *const *candidates, size_t n_candi
                   const char *const *named, size_t n_named, const struct load_opts *opts,
                   struct project *out);
 
+/* A folder that holds several separate plans (`okrc check .` in a
+ * repository of plans): the files given, grouped into plans. A file that
+ * declares a `plan` starts one, with every file it reads through relative
+ * `use` paths; another file joins the plan declared nearest above it (its
+ * folder, then each one up), as a folder of files without `use` is one
+ * plan; files under no plan make one more. With fewer than two files that
+ * declare a plan, all are one plan, as before. Returns the number of plans
+ * and each file's in group[i] (0 ...). */
+size_t project_partition(struct arena *a, const char *const *files, size_t n,
+                         const struct load_opts *opts, size_t *group);
+
 #endif
