@@ -338,6 +338,26 @@ static const char *library_suggestion(struct loader *l, const char *wanted, size
     return best ? arena_printf(a, "; did you mean '%s'?", best) : "";
 }
 
+/* "; a path relative to this file starts with './': write \"./teams/eu\""
+ * when a library path names a file beside the importing one, as a new user
+ * writes `use "teams/eu.okr"`; else the library suggestion. */
+static const char *import_suggestion(struct loader *l, const struct use_decl *u)
+{
+    struct arena *a = l->plan->arena;
+    const char *from = u->at.src ? u->at.src->path : NULL;
+    const char *slash = from ? strrchr(from, '/') : NULL;
+    int dir_len = slash ? (int)(slash - from) : 0;
+    const char *beside = slash ? arena_printf(a, "%.*s/%.*s", dir_len, from, (int)u->path.len, u->path.ptr)
+                               : arena_strndup(a, u->path.ptr, u->path.len);
+    struct stat st;
+    bool okr = u->path.len > 4 && memcmp(u->path.ptr + u->path.len - 4, ".okr", 4) == 0;
+    if ((stat(beside, &st) == 0 && S_ISREG(st.st_mode)) ||
+        (!okr && stat(arena_printf(a, "%s.okr", beside), &st) == 0 && S_ISREG(st.st_mode)))
+        return arena_printf(a, "; a path beside this file starts with './': write \"./%s\"",
+                            text_excerpt(a, u->path.ptr, u->path.len, 120));
+    return library_suggestion(l, u->path.ptr, u->path.len);
+}
+
 /* Follows every `use` not yet followed; parsing a file may add more.
  * Returns how many could not be loaded. */
 static size_t follow_imports(struct loader *l, size_t *next_use)
@@ -369,7 +389,7 @@ static size_t follow_imports(struct loader *l, size_t *next_use)
             diag_report(plan->diags, R_IMPORT_NOT_FOUND, u->at,
                         "cannot find '%s' (looked %s)%s", name,
                         library ? "in OKRC_PATH and the standard library" : "beside the importing file",
-                        library ? library_suggestion(l, u->path.ptr, u->path.len) : "");
+                        library ? import_suggestion(l, u) : "");
             failed++;
             continue;
         }
