@@ -201,6 +201,14 @@ void parse_syntax_error(struct parse_ctx *ctx, loc at, const char *unexpected,
     const char *hint = strcmp(unexpected, "identifier") == 0 ? suggestion(ctx, at, expected, n) : NULL;
     if (hint)
         diag_note(d, g, where, "did you mean %s?", phrase(ctx, hint));
+    /* "from 10 to 20 onwer @cso": the misspelt keyword was taken in (as a
+     * unit, a name) and only the word after it is unexpected */
+    const char *earlier = !hint && ctx->before_token == IDENT && ctx->before_at.end <= at.start
+                              ? suggestion(ctx, ctx->before_at, expected, n) : NULL;
+    if (earlier)
+        diag_note(d, g, build_span(ctx, ctx->before_at), "did you mean %s for '%.*s'?",
+                  phrase(ctx, earlier), (int)(ctx->before_at.end - ctx->before_at.start),
+                  ctx->src->text + ctx->before_at.start);
     build_mark_cut_short(ctx);
     scan_count_error(ctx, at);
 }
