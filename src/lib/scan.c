@@ -50,14 +50,59 @@ static bool wants_id(const struct parse_ctx *ctx)
     }
 }
 
-int scan_ident(struct parse_ctx *ctx, char next, const char *rest)
+/* The keywords a misspelt word may stand for where a declaration starts
+ * (at the top level) or a member block (inside an objective). */
+static const struct {
+    const char *name;
+    int token;
+} declaration_keywords[] = {
+    {"objective", OBJECTIVE}, {"team", TEAM}, {"person", PERSON_KW}, {"perspective", PERSPECTIVE},
+    {"period", PERIOD_KW}, {"checkin", CHECKIN}, {"rules", RULES}, {"lexicon", LEXICON},
+    {"plan", PLAN}, {"initiative", INITIATIVE},
+};
+
+static int misspelt_keyword(struct parse_ctx *ctx, str word, const loc *at, char after)
 {
-    (void)ctx;
+    bool top = ctx->depth == 0;
+    bool item_start = top ? (ctx->prev_token == 0 || ctx->prev_token == '}' ||
+                             ctx->prev_token == STRING || ctx->prev_token == DATE ||
+                             ctx->prev_token == PERIOD)
+                          : (ctx->prev_token == '{' || ctx->prev_token == '}' ||
+                             ctx->prev_token == STRING || ctx->prev_token == PERSON);
+    /* a declaration's shape follows: a name, a title or a block */
+    bool shaped = (after >= 'a' && after <= 'z') || (after >= 'A' && after <= 'Z') || after == '"' ||
+                  after == '{' || after == '_';
+    if (!item_start || !shaped || word.len < 4 || ctx->gave_up)
+        return 0;
+    const char *names[sizeof declaration_keywords / sizeof declaration_keywords[0]];
+    size_t n = 0;
+    for (size_t i = 0; i < sizeof declaration_keywords / sizeof declaration_keywords[0]; i++)
+        if (top != (declaration_keywords[i].token == INITIATIVE))
+            names[n++] = declaration_keywords[i].name;
+    const char *w = arena_strndup(ctx->arena, word.ptr, word.len);
+    const char *best = text_nearest_of(w, names, n);
+    if (!best)
+        return 0;
+    int token = 0;
+    for (size_t i = 0; i < sizeof declaration_keywords / sizeof declaration_keywords[0]; i++)
+        if (strcmp(declaration_keywords[i].name, best) == 0)
+            token = declaration_keywords[i].token;
+    diag_report(ctx->plan->diags, R_SYNTAX, build_span(ctx, *at),
+                "unknown keyword '%s'; did you mean '%s'?", w, best);
+    scan_count_error(ctx, *at);
+    return token;
+}
+
+int scan_ident(struct parse_ctx *ctx, char next, const char *rest, str word, const loc *at)
+{
     if (next != ' ' && next != '\t' && next != '\n' && next != '\r')
         return IDENT;
     const char *p = rest;       /* the source ends in two NUL bytes */
     while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
         p++;
+    int keyword = misspelt_keyword(ctx, word, at, *p);
+    if (keyword)
+        return keyword;
     if (strncmp(p, "grade", 5) != 0)     /* stops at the terminating NUL */
         return IDENT;
     char c = p[5];
