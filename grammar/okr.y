@@ -65,7 +65,7 @@ static void yyerror(loc *at, void *scanner, struct parse_ctx *ctx, const char *m
 %token PERIOD_KW "period" COMMITTED "committed" ASPIRATIONAL "aspirational"
 %token ALIGNS "aligns" WHY "why" NOTE "note" RISK "risk" FROM "from" TO "to"
 %token TARGET "target" KEEP "keep" MILESTONE "milestone" CURRENT "current"
-%token DONE "done" MINIMUM "minimum" DUE "due" WEIGHT "weight"
+%token DONE "done" NOT_DONE "not done" MINIMUM "minimum" DUE "due" WEIGHT "weight"
 %token CONFIDENCE "confidence" SUPPORTS "supports" STATUS "status" BY "by"
 %token GRADE "grade" DROPPED "dropped" ROLLUP "rollup"
 %token GE ">=" LE "<=" DOTDOT ".."
@@ -264,6 +264,13 @@ checkin_entry
     : QREF '=' quantity                 { build_entry(ctx, $1, @1, $3, false, @$); }
       entry_options
     | QREF '=' DONE                     { quantity none = {0}; build_entry(ctx, $1, @1, none, true, @$); }
+      entry_options
+    | QREF '=' NOT_DONE                 { quantity none = {0}; build_entry(ctx, $1, @1, none, false, @$);
+                                          build_entry_kind(ctx, ENTRY_NOT_DONE, @3); }
+      entry_options
+    | QREF CONFIDENCE NUMBER            { quantity none = {0}; build_entry(ctx, $1, @1, none, false, @$);
+                                          build_entry_kind(ctx, ENTRY_CONFIDENCE_ONLY, @1);
+                                          build_number(ctx, &ctx->entry->confidence, $3, @3, @2, "confidence"); }
       entry_options
     | QREF '=' DROPPED                  { build_judgment(ctx, $1, @1, NULL, @3); }
       entry_options

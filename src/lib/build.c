@@ -336,6 +336,16 @@ void build_entry(struct parse_ctx *ctx, str ref, loc ref_at, quantity value, boo
     ctx->entry = e;
 }
 
+void build_entry_kind(struct parse_ctx *ctx, enum entry_kind kind, loc at)
+{
+    if (kind == ENTRY_NOT_DONE) {
+        ctx->entry->not_done = true;
+        ctx->entry->value.at = build_span(ctx, at);     /* where a check names it */
+    } else {
+        ctx->entry->no_value = true;
+    }
+}
+
 void build_judgment(struct parse_ctx *ctx, str ref, loc ref_at, const struct number_tok *grade,
                     loc value_at)
 {

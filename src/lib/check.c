@@ -99,12 +99,14 @@ static void check_key_result(struct diag_ctx *d, struct key_result *kr)
         struct checkin_entry *e = kr->checkins.items[i];
         check_unit(d, kr, &e->value, "this check-in");
         /* A value that could not be read (`= ?`) has its syntax error already. */
-        if (kr->metric == METRIC_MILESTONE && !e->done && e->value.at.src)
+        if (kr->metric == METRIC_MILESTONE && !e->done && !e->not_done && !e->no_value &&
+            e->value.at.src)
             diag_report(d, R_UNIT_MISMATCH, e->value.at,
-                        "key result '%s' is a milestone; check in 'done' or leave it out", id);
-        if (is_number_metric(kr->metric) && e->done)
-            diag_report(d, R_UNIT_MISMATCH, e->ref_at,
-                        "'done' is for milestones; key result '%s' is measured in numbers", id);
+                        "key result '%s' is a milestone; check in 'done' or 'not done'", id);
+        if (is_number_metric(kr->metric) && (e->done || e->not_done))
+            diag_report(d, R_UNIT_MISMATCH, e->not_done ? e->value.at : e->ref_at,
+                        "'%s' is for milestones; key result '%s' is measured in numbers",
+                        e->done ? "done" : "not done", id);
     }
 }
 

@@ -240,6 +240,8 @@ struct checkin_entry {
     struct key_result *kr;
     quantity value;
     bool done;
+    bool not_done;          /* `= not done`: a milestone checked in, not done yet */
+    bool no_value;          /* `OBJ.KR confidence N`: a confidence alone, the value unchanged */
     number_item confidence;
     text_item note;
 };

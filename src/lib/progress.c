@@ -155,11 +155,13 @@ static void kr_value(struct key_result *kr, okr_day as_of, struct progress *p)
         const struct checkin_entry *e = kr->checkins.items[i];
         if (e->checkin->date.value > as_of)
             break;              /* sorted by date: the rest are later too */
-        before = latest;
-        latest = e;
         p->checkins_counted++;
         if (e->confidence.present)
             p->confidence = (int)e->confidence.value;
+        if (e->no_value)
+            continue;           /* a confidence alone: the value stands */
+        before = latest;
+        latest = e;
     }
     if (!p->confidence && kr->confidence.present)
         p->confidence = (int)kr->confidence.value;
@@ -215,11 +217,13 @@ static void kr_forecast(struct key_result *kr, okr_day as_of, struct progress *p
         const struct checkin_entry *e = kr->checkins.items[i];
         if (e->checkin->date.value > as_of)
             break;
+        if (e->no_value)
+            continue;           /* a confidence alone is no point of the trend */
         double x = e->checkin->date.value - origin, y = entry_value(e);
         n++, sx += x, sy += y, sxx += x * x, sxy += x * y;
     }
     double denominator = n * sxx - sx * sx;
-    if (denominator == 0)
+    if (n < 2 || denominator == 0)
         return;                 /* all on one day: no slope */
     double slope = (n * sxy - sx * sy) / denominator;
     double days_left = o->period.value.end - p->last_checkin;
@@ -302,7 +306,10 @@ static void kr_bounds(const struct key_result *kr, okr_day as_of, struct progres
     p->to = kr->to.value;
     p->bounds_known = !kr->to.unknown || (kr->relative && !kr->from.unknown);
     if (kr->from.unknown) {
-        const struct checkin_entry *first = kr->checkins.len ? kr->checkins.items[0] : NULL;
+        const struct checkin_entry *first = NULL;
+        for (size_t i = 0; i < kr->checkins.len && !first; i++)
+            if (!((const struct checkin_entry *)kr->checkins.items[i])->no_value)
+                first = kr->checkins.items[i];
         bool measured = first && first->checkin->date.value <= as_of;
         p->from = measured ? entry_value(first) : 0;
         if (kr->relative)

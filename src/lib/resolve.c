@@ -210,9 +210,15 @@ static void sort_by_date(struct arena *a, struct vec *entries)
  * the order of the files, so neither is taken silently. */
 static void report_same_day(struct resolver *r, const struct objective *o, const struct key_result *kr)
 {
-    for (size_t i = 1; i < kr->checkins.len; i++) {
-        const struct checkin_entry *prev = kr->checkins.items[i - 1], *e = kr->checkins.items[i];
-        if (prev->checkin->date.value != e->checkin->date.value)
+    const struct checkin_entry *prev = NULL;
+    for (size_t i = 0; i < kr->checkins.len; i++) {
+        const struct checkin_entry *e = kr->checkins.items[i];
+        if (e->no_value)
+            continue;           /* a confidence alone is no second value */
+        bool same = prev && prev->checkin->date.value == e->checkin->date.value;
+        const struct checkin_entry *first = prev;
+        prev = e;
+        if (!same)
             continue;
         char day[16];
         date_format(e->checkin->date.value, day);
@@ -220,7 +226,7 @@ static void report_same_day(struct resolver *r, const struct objective *o, const
                                      "key result '%s.%s' has a second value on %s; the later one in the "
                                      "plan counts: keep one check-in per key result and date",
                                      o->id.name.ptr, kr->id.name.ptr, day);
-        diag_note(r->d, g, prev->ref_at, "the first value on %s", day);
+        diag_note(r->d, g, first->ref_at, "the first value on %s", day);
     }
 }
 

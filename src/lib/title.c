@@ -384,18 +384,22 @@ static bool lexical_verb(const struct text_word *w, const struct text_word *next
     return verb_without_object(w, measure);
 }
 
-/* Whether the word at w is a past participle of a verb that is no outcome:
- * "published", "geïmplementeerd", "opgezet" (not "increased", "behaald").
- * English regular forms are found through their stem. */
-static bool work_participle(struct title_lexicon *lex, const struct text_word *w)
+/* Whether the word at w is a past participle: 1 of a verb of work
+ * ("published", "geïmplementeerd", "opgezet"), 2 of an outcome verb
+ * ("increased", "behaald", "signed"), 0 when it is none. English regular
+ * forms are found through their stem. */
+enum { NOT_PARTICIPLE, WORK_PARTICIPLE, OUTCOME_PARTICIPLE };
+static int participle(struct title_lexicon *lex, const struct text_word *w)
 {
-    if (kinds_of(lex, w->folded, w->len) & (F_OUTCOME | F_VAGUE | F_MEASURE | F_NOUN))
-        return false;
+    int own = kinds_of(lex, w->folded, w->len);
+    if (own & (F_MEASURE | F_NOUN))
+        return NOT_PARTICIPLE;
+    int of_outcome = own & (F_OUTCOME | F_VAGUE) ? OUTCOME_PARTICIPLE : WORK_PARTICIPLE;
     int c = classes_of(w->folded, w->len);
     if (c & (LEX_EN_PAST | LEX_NL_PARTICIPLE))
-        return true;
+        return of_outcome;
     if (w->len < 5 || !ends_with(w, "ed"))
-        return false;
+        return NOT_PARTICIPLE;
     if (lex->scratch_capacity < w->len + 1) {
         lex->scratch_capacity = 2 * (w->len + 1);
         lex->scratch = arena_alloc(lex->arena, lex->scratch_capacity);
@@ -407,14 +411,21 @@ static bool work_participle(struct title_lexicon *lex, const struct text_word *w
         stems[2] = w->len - 3;
     for (size_t k = 0; k < 3; k++)
         if (stems[k] && (classes_of(f, stems[k]) & LEX_EN_VERB))
-            return !(kinds_of(lex, f, stems[k]) & (F_OUTCOME | F_VAGUE));
+            return kinds_of(lex, f, stems[k]) & (F_OUTCOME | F_VAGUE) ? OUTCOME_PARTICIPLE
+                                                                       : of_outcome;
     if (ends_with(w, "ied")) {
         memcpy(lex->scratch, f, w->len - 3);
         lex->scratch[w->len - 3] = 'y';
         if (classes_of(lex->scratch, w->len - 2) & LEX_EN_VERB)
-            return !(kinds_of(lex, lex->scratch, w->len - 2) & (F_OUTCOME | F_VAGUE));
+            return kinds_of(lex, lex->scratch, w->len - 2) & (F_OUTCOME | F_VAGUE)
+                       ? OUTCOME_PARTICIPLE : of_outcome;
     }
-    return false;
+    return NOT_PARTICIPLE;
+}
+
+static bool work_participle(struct title_lexicon *lex, const struct text_word *w)
+{
+    return participle(lex, w) == WORK_PARTICIPLE;
 }
 
 static bool found(struct title_finding *out, enum activity_shape shape, const struct text_word *a,
@@ -427,8 +438,8 @@ static bool found(struct title_finding *out, enum activity_shape shape, const st
 /* The opening of the clause at word i: its verb, or an unlisted word that
  * is built as one. */
 static bool opening(const struct title_lexicon *lex, const struct text_word *w, size_t n, size_t i,
-                    bool change, bool state, bool lenient, bool *outcome, bool *weak,
-                    struct title_finding *out)
+                    bool change, bool state, bool lenient, size_t participle_at, bool *outcome,
+                    bool *weak, struct title_finding *out)
 {
     size_t j = i;
     while (j + 1 < n && j < i + 3 && !w[j + 1].clause && has(&w[j], C_LEAD))
@@ -445,8 +456,10 @@ static bool opening(const struct title_lexicon *lex, const struct text_word *w, 
     /* "Make £15,000 a month", "Generate €2M": money as the object is revenue */
     if (next && next->money)
         return false;
-    /* a metric that counts or measures: the title names what it counts */
-    bool measure = !lenient || names_measure(lex, w, n, j);
+    /* a metric that counts or measures: the title names what it counts;
+     * a participle after a noun phrase makes the opener its subject
+     * ("Partner contract signed with ..."), not a verb */
+    bool measure = !lenient || names_measure(lex, w, n, j) || (participle_at < n && participle_at >= j + 2);
     if (f & F_ACTIVITY) {
         if (change)
             return false;
@@ -618,8 +631,14 @@ bool title_activity(struct title_lexicon *lex, str title, bool counted,
     if (split_verb(lex, w, n, out))
         return true;
     bool outcome = false, weak = false;
+    size_t participle_at = n;
+    for (size_t i = 1; i < n && participle_at == n; i++)
+        if (participle(lex, &w[i]) != NOT_PARTICIPLE &&
+            !(w[i - 1].len == 2 && memcmp(w[i - 1].folded, "as", 2) == 0))   /* "as measured by" */
+            participle_at = i;
     for (size_t i = 0; i < n; i++)
-        if (w[i].clause && opening(lex, w, n, i, change, state, !counted, &outcome, &weak, out)) {
+        if (w[i].clause &&
+            opening(lex, w, n, i, change, state, !counted, participle_at, &outcome, &weak, out)) {
             /* "Helm charts generally available": a noun read as a verb only
              * for want of a measure; the deliverable stated as done is the
              * better reason */
