@@ -253,7 +253,11 @@ support_list
 
 checkin_decl
     : CHECKIN DATE opt_by               { build_checkin(ctx, $2, @2, $3, @3, @$); }
-      '{' checkin_entries '}'          { build_checkin_end(ctx, @$); }
+      more_by '{' checkin_entries '}'  { build_checkin_end(ctx, @$); }
+    ;
+more_by     /* `by @a, @b`: several people checked in together */
+    : %empty
+    | more_by ',' PERSON                { build_checkin_by(ctx, $3, @3); }
     ;
 opt_by
     : %empty                            { $$ = (str){"", 0}; }

@@ -311,10 +311,31 @@ void build_checkin(struct parse_ctx *ctx, struct date_tok date, loc date_at, str
     struct checkin *c = make(ctx, sizeof *c);
     c->date = (date_item){date.day, build_span(ctx, date_at), date.valid};
     c->at = build_span(ctx, at);
-    if (by.len)
-        c->by = make_ident(ctx, by, by_at);
+    if (by.len)     /* by_at covers "by @name": the ident is "@name", at the end */
+        c->by = make_ident(ctx, by, (loc){by_at.end - (uint32_t)by.len - 1, by_at.end});
     vec_push(ctx->arena, &ctx->plan->checkins, c);
     ctx->checkin = c;
+}
+
+void build_checkin_by(struct parse_ctx *ctx, str name, loc name_at)
+{
+    struct checkin *c = ctx->checkin;
+    if (!c)
+        return;
+    const ident *named[1] = {&c->by};
+    for (size_t i = 0; i <= c->co_by.len; i++) {
+        const ident *o = i == 0 ? named[0] : c->co_by.items[i - 1];
+        if (o->name.ptr && o->name.len == name.len && memcmp(o->name.ptr, name.ptr, name.len) == 0) {
+            struct diag *g = diag_report(ctx->plan->diags, R_SYNTAX, build_span(ctx, name_at),
+                                         "@%.*s is named twice after 'by'; keep one",
+                                         (int)name.len, name.ptr);
+            diag_note(ctx->plan->diags, g, o->at, "first named here");
+            return;
+        }
+    }
+    ident *id = make(ctx, sizeof *id);
+    *id = make_ident(ctx, name, name_at);
+    vec_push(ctx->arena, &c->co_by, id);
 }
 
 void build_entry(struct parse_ctx *ctx, str ref, loc ref_at, quantity value, bool done, loc at)

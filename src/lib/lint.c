@@ -929,6 +929,10 @@ static void undeclared_owners(struct linter *l)
             undeclared_all(l, cache, &in->owner, &in->co_owners);
         }
     }
+    for (size_t i = 0; i < plan->checkins.len; i++) {
+        struct checkin *c = plan->checkins.items[i];
+        undeclared_all(l, cache, &c->by, &c->co_by);
+    }
     hash_free(cache);
 }
 

@@ -251,6 +251,7 @@ struct checkin {
     span at;
     span block;             /* head to closing brace; the head alone without a block */
     ident by;
+    struct vec co_by;       /* ident *: the people after the first (`by @a, @b`) */
     struct vec entries;     /* struct checkin_entry * */
 };
 

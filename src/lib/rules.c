@@ -229,7 +229,7 @@ static const struct rule_doc docs[RULE_COUNT] = {
         "kr rev \"...\" { owner @li }   with the last check-in of @li's key results on 2027-01-10 and --as-of 2027-06-01",
         "Check in on the key results, or give them an owner who tracks them; `rules { stale-owner days 120 }` fits a slower cadence."},
     [R_UNDECLARED_OWNER] = {
-        "In a plan that declares people, every owner (of the plan, an objective, key result or initiative) and every team lead is declared with `person`. A plan that declares nobody is not checked: it keeps its people elsewhere.",
+        "In a plan that declares people, every owner (of the plan, an objective, key result or initiative), every team lead and everyone a check-in is `by` is declared with `person`. A plan that declares nobody is not checked: it keeps its people elsewhere.",
         "A declared person has a name and a team; a typo in an undeclared @name goes unnoticed.",
         "objective grow \"...\" { owner @cfoo }   # no person @cfoo",
         "Correct the name (the message suggests the declared person nearest to it), or add `person @cfo \"Full Name\" { team TEAM }`. An error in std/rules/strict."},

@@ -2,6 +2,7 @@
  * typed at a point (completion), read from the compiled plan. */
 #define _GNU_SOURCE
 #include "lsp/outline.h"
+#include "lib/arena.h"
 #include "lib/date.h"
 #include "lib/model.h"
 #include "lib/rules.h"
@@ -86,9 +87,16 @@ json_t *outline_symbols(struct server *s, struct unit *u)
         char day[11], name[32];
         date_format(c->date.value, day);
         snprintf(name, sizeof name, "checkin %s", day);
-        char *by = c->by.name.ptr ? strndup(c->by.name.ptr, c->by.name.len) : NULL;
+        /* "maria, joost": everyone who checked in */
+        const char *by = NULL;
+        if (c->by.name.ptr) {
+            by = arena_strndup(c->at.src->arena, c->by.name.ptr, c->by.name.len);
+            for (size_t k = 0; k < c->co_by.len; k++) {
+                const ident *o = c->co_by.items[k];
+                by = arena_printf(c->at.src->arena, "%s, %.*s", by, (int)o->name.len, o->name.ptr);
+            }
+        }
         json_array_append_new(list, symbol(s, name, SYM_EVENT, extent(c->block, c->at), c->date.at, by));
-        free(by);
     }
     return list;
 }
