@@ -332,6 +332,7 @@ period_value
     : NUMBER                            { $$ = build_year(ctx, $1, @1); }
     | PERIOD                            { $$ = $1; }
     | DATE DOTDOT DATE                  { $$ = build_range(ctx, $1, $3, @$); }
+    | PERIOD DOTDOT PERIOD              { $$ = build_period_range(ctx, $1, $3, @$); }
     ;
 
 %%

@@ -80,7 +80,7 @@ Inside a block, team and perspective name one instead.")
     ("@[[:alnum:]_.-]+" . font-lock-variable-name-face)
     ("\\_<[0-9]\\{4\\}-[0-9]\\{2\\}-[0-9]\\{2\\}\\(?:\\.\\.[0-9]\\{4\\}-[0-9]\\{2\\}-[0-9]\\{2\\}\\)?\\_>"
      . font-lock-constant-face)
-    ("\\_<[0-9]\\{4\\}-\\(?:[HQ][0-9]+\\|[0-9]\\{2\\}\\)\\_>" . font-lock-constant-face)
+    ("\\_<[0-9]\\{4\\}-\\(?:[HQ][0-9]+\\|W[0-9]\\{1,2\\}\\|[0-9]\\{2\\}\\)\\_>" . font-lock-constant-face)
     (okr--match-unit 1 font-lock-type-face)
     (,(concat "\\(?:^\\|[^[:alnum:]_.-]\\)\\(" okr--number "\\)\\(?:[^[:alnum:]_.]\\|$\\)")
      1 font-lock-constant-face)

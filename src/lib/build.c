@@ -726,6 +726,21 @@ struct period_tok build_range(struct parse_ctx *ctx, struct date_tok start, stru
     return p;
 }
 
+/* "2027-W10..2027-W12", "2027-Q1..2027-Q2": from the first day of one to
+ * the last of the other. */
+struct period_tok build_period_range(struct parse_ctx *ctx, struct period_tok from,
+                                     struct period_tok to, loc at)
+{
+    struct period_tok p = {0};
+    if (!from.valid || !to.valid)
+        return p;
+    p.valid = period_from_range(from.value.start, to.value.end, &p.value);
+    if (!p.valid)
+        diag_report(ctx->plan->diags, R_INVALID_DATE, build_span(ctx, at),
+                    "this period ends before it starts");
+    return p;
+}
+
 /* Only the innermost open item: a typo inside a key result loses nothing
  * of its objective, while an error among the objective's own items may have
  * swallowed key results (so references to them are not reported either). */

@@ -220,5 +220,7 @@ quantity build_quantity_value(struct parse_ctx *ctx, struct number_tok number, s
 struct period_tok build_year(struct parse_ctx *ctx, struct number_tok year, loc at);
 struct period_tok build_range(struct parse_ctx *ctx, struct date_tok start, struct date_tok end,
                               loc at);
+struct period_tok build_period_range(struct parse_ctx *ctx, struct period_tok from,
+                                     struct period_tok to, loc at);
 
 #endif

@@ -99,10 +99,32 @@ static bool span_of_months(int y, int first, int count, enum period_kind kind, p
     return true;
 }
 
+/* Monday of ISO week 1 of year y: the week that holds January 4. */
+static okr_day iso_week_one(int y)
+{
+    okr_day jan4 = date_from_ymd(y, 1, 4);
+    int weekday = (int)(((jan4 % 7) + 7 + 3) % 7);     /* 1970-01-01 was a Thursday; Monday 0 */
+    return jan4 - weekday;
+}
+
+static bool iso_week(int y, int w, period *out, const char **why)
+{
+    okr_day monday = iso_week_one(y) + 7 * (w - 1);
+    /* a year has 53 weeks when week 53's Thursday still falls in it */
+    if (w < 1 || w > 53 || (w == 53 && monday + 3 >= iso_week_one(y + 1))) {
+        *why = w == 53 ? "this year has 52 ISO weeks" : "ISO weeks run from W01 to W52 (W53 in some years)";
+        return false;
+    }
+    out->start = monday;
+    out->end = monday + 6;
+    out->kind = PERIOD_WEEK;
+    return true;
+}
+
 bool period_parse(const char *s, size_t n, period *out, const char **why)
 {
     int y, k;
-    *why = "expected YYYY, YYYY-H1, YYYY-Q1 or YYYY-MM";
+    *why = "expected YYYY, YYYY-H1, YYYY-Q1, YYYY-MM or YYYY-Www";
     if (n < 4 || !digits(s, 4, &y))
         return false;
     if (y < 1) {
@@ -127,6 +149,8 @@ bool period_parse(const char *s, size_t n, period *out, const char **why)
         }
         return span_of_months(y, 3 * k - 2, 3, PERIOD_QUARTER, out);
     }
+    if ((n == 7 || n == 8) && s[5] == 'W' && digits(s + 6, (int)n - 6, &k))
+        return iso_week(y, k, out, why);
     if (n == 7 && digits(s + 5, 2, &k)) {
         if (k < 1 || k > 12) {
             *why = "months run from 01 to 12";
@@ -181,6 +205,12 @@ void period_format(period p, char *out, size_t n)
     case PERIOD_HALF: snprintf(out, n, "%04d-H%d", y, m == 1 ? 1 : 2); return;
     case PERIOD_QUARTER: snprintf(out, n, "%04d-Q%d", y, (m + 2) / 3); return;
     case PERIOD_MONTH: snprintf(out, n, "%04d-%02d", y, m); return;
+    case PERIOD_WEEK: {
+        int iy, im, id;     /* the ISO year is that of the week's Thursday */
+        date_to_ymd(p.start + 3, &iy, &im, &id);
+        snprintf(out, n, "%04d-W%02d", iy, (int)((p.start - iso_week_one(iy)) / 7) + 1);
+        return;
+    }
     case PERIOD_RANGE: break;
     }
     char a[11], b[11];

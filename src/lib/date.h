@@ -17,12 +17,14 @@ void date_format(okr_day day, char out[11]);      /* YYYY-MM-DD */
 /* Parses exactly "YYYY-MM-DD"; false if malformed or impossible. */
 bool date_parse(const char *s, size_t n, okr_day *out);
 
-enum period_kind { PERIOD_YEAR, PERIOD_HALF, PERIOD_QUARTER, PERIOD_MONTH, PERIOD_RANGE };
+enum period_kind { PERIOD_YEAR, PERIOD_HALF, PERIOD_QUARTER, PERIOD_MONTH, PERIOD_RANGE, PERIOD_WEEK };
 typedef struct {
     okr_day start, end;     /* inclusive */
     enum period_kind kind;
 } period;
-/* "2027", "2027-H1", "2027-Q3", "2027-03"; on failure *why says what is wrong. */
+/* "2027", "2027-H1", "2027-Q3", "2027-03", "2027-W10" (an ISO week: Monday
+ * to Sunday, week 1 holding the year's first Thursday); on failure *why
+ * says what is wrong. */
 bool period_parse(const char *s, size_t n, period *out, const char **why);
 bool period_from_range(okr_day start, okr_day end, period *out);
 bool period_contains(period outer, period inner);

@@ -165,7 +165,7 @@ void parse_syntax_error(struct parse_ctx *ctx, loc at, const char *unexpected,
                 p = "a quantity (a number and an optional unit)";
             if (strcmp(expected[i], "period value") == 0 || strcmp(expected[i], "date") == 0) {
                 if (has(expected, n, "period value"))
-                    p = "a period (2027, 2027-H1, 2027-Q3, 2027-03 or DATE..DATE)";
+                    p = "a period (2027, 2027-H1, 2027-Q3, 2027-03, 2027-W10 or DATE..DATE)";
             }
             if (strcmp(expected[i], "number") == 0 && has(expected, n, "period value"))
                 continue;

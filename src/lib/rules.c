@@ -76,7 +76,7 @@ static const struct rule_doc docs[RULE_COUNT] = {
         "Dates and periods exist in the calendar and ranges end after they start.",
         "Progress and due dates are computed from them.",
         "period 2027-Q5",
-        "Write a real date (2027-02-28) or period (2027, 2027-H1, 2027-Q3, 2027-03, 2027-01-15..2027-04-14)."},
+        "Write a real date (2027-02-28) or period (2027, 2027-H1, 2027-Q3, 2027-03, 2027-W10, 2027-W10..2027-W12, 2027-01-15..2027-04-14)."},
     [R_UNIT_MISMATCH] = {
         "The quantities of one key result (from, to, current, minimum, check-ins) use one unit; milestones take `done`, numbers do not.",
         "Progress compares these values; 12 USD and 12 EUR are not comparable.",

@@ -44,6 +44,21 @@ static const char *fmt(okr_day day)
 int main(void)
 {
     CHECK("epoch is day 0", d("1970-01-01") == 0);
+    CHECK("ISO week 1 holds the first Thursday",
+          p("2027-W01").start == d("2027-01-04") && p("2027-W01").end == d("2027-01-10"));
+    CHECK("ISO week 10", p("2027-W10").start == d("2027-03-08") && p("2027-W10").kind == PERIOD_WEEK);
+    CHECK("ISO week 53 where the year has it",
+          p("2026-W53").start == d("2026-12-28") && p("2026-W53").end == d("2027-01-03") &&
+          p("2020-W53").start == d("2020-12-28"));
+    CHECK("no ISO week 53 in 2027, no week 0", !period_ok("2027-W53") && !period_ok("2027-W00"));
+    CHECK("week 1 of 2021 starts in January", p("2021-W01").start == d("2021-01-04"));
+    CHECK("week 1 of 2025 starts in December", p("2025-W01").start == d("2024-12-30"));
+    char wk[16];
+    period_format(p("2026-W53"), wk, sizeof wk);
+    CHECK("a week is written as itself", strcmp(wk, "2026-W53") == 0);
+    period_format(p("2025-W01"), wk, sizeof wk);
+    CHECK("a week in its ISO year", strcmp(wk, "2025-W01") == 0);
+    CHECK("W and one digit", p("2027-W9").start == d("2027-03-01"));
     CHECK("day before epoch", d("1969-12-31") == -1);
     CHECK("2000-03-01 after leap day", d("2000-03-01") - d("2000-02-28") == 2);
     CHECK("1900 is not leap", !parses("1900-02-29"));

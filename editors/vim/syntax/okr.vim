@@ -35,7 +35,7 @@ syntax match okrUnit "\v%(%(^|[^[:alnum:]_.])%(€|\$)?-?\d%(_?\d)*%(\.\d+)?[kMB
 
 " Dates, ranges of dates and periods (2027-H1, 2027-Q3, 2027-03).
 syntax match okrDate "\v<\d{4}-\d{2}-\d{2}%(\.\.\d{4}-\d{2}-\d{2})?>"
-syntax match okrPeriod "\v<\d{4}-%([HQ]\d+|\d{2})>%(-)@!"
+syntax match okrPeriod "\v<\d{4}-%([HQ]\d+|W\d{1,2}|\d{2})>%(-)@!"
 
 syntax match okrOperator "\v\>\=|\<\=|\=|\.\."
 syntax match okrDelimiter "[{},;]"
