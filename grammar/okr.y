@@ -174,7 +174,7 @@ objective_decl
 objective_items: %empty | objective_items objective_item { yyerrok; } | objective_items error ;
 objective_item
     : OWNER owner_list
-    | TEAM IDENT                        { build_ident_ref(ctx, &ctx->objective->team_ref, $2, @2, @$); }
+    | TEAM team_list
     | PERIOD_KW period_value            { build_period(ctx, &ctx->objective->period, $2, @$); }
     | PERIOD_KW IDENT                   { build_period_ref(ctx, &ctx->objective->period, $2, @2, @$); }
     | COMMITTED                         { build_kind(ctx, false, @$); }
@@ -193,6 +193,11 @@ objective_item
 owner_list  /* after OWNER, which is @0: no mid-rule action or unit rule keeps the parse lean */
     : PERSON                            { build_owner(ctx, $1, @1, (loc){@0.start, @1.end}); }
     | owner_list ',' PERSON             { build_co_owner(ctx, $3, @3); }
+    ;
+/* `team a, b`: an objective several teams share; the first is its home. */
+team_list   /* after TEAM, which is @0 */
+    : IDENT                             { build_ident_ref(ctx, &ctx->objective->team_ref, $1, @1, (loc){@0.start, @1.end}); }
+    | team_list ',' IDENT               { build_co_team(ctx, $3, @3); }
     ;
 /* An objective (grow) or one of its key results (grow.revenue). */
 align_list

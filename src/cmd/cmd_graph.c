@@ -224,7 +224,10 @@ static long select_objectives(const struct plan *plan, const struct graph_opts *
     for (size_t i = 0; i < n; i++) {
         const struct objective *obj = plan->objectives.items[i];
         bool keep = !(root || o->depth >= 0) || level[i] >= 0;
-        keep = keep && (!team || in_team(obj->team, team));
+        bool shared = false;    /* a team it shares with its home team */
+        for (size_t t = 0; team && t < obj->co_teams.len; t++)
+            shared = shared || in_team(obj->co_teams.items[t], team);
+        keep = keep && (!team || in_team(obj->team, team) || shared);
         keep = keep && (!o->period || (obj->period.present && overlaps(obj->period.value, when)));
         keep = keep && (!o->sources || !obj->at.src || o->sources[obj->at.src->index]);
         selected[i] = keep;

@@ -71,8 +71,13 @@ static bool selected(const struct objective *o, const struct report_filter *f)
 {
     if (f->sources && o->at.src && !f->sources[o->at.src->index])
         return false;
-    if (f->team && !team_within(o->team, f->team))
-        return false;
+    if (f->team) {      /* any of the teams that share it */
+        bool in = team_within(o->team, f->team);
+        for (size_t i = 0; !in && i < o->co_teams.len; i++)
+            in = team_within(o->co_teams.items[i], f->team);
+        if (!in)
+            return false;
+    }
     if (f->owner && !owned_by(o, f->owner[0] == '@' ? f->owner + 1 : f->owner))
         return false;
     if (f->has_period && (!o->period.present || o->period.value.end < f->period.start ||

@@ -138,6 +138,10 @@ static void objective_section(const struct report *r, FILE *out, const struct ob
     if (o->team) {
         fputs("Team ", out);
         esc(out, o->team->id.name);
+        for (size_t i = 0; i < o->co_teams.len; i++) {
+            fputs(", ", out);
+            esc(out, ((const struct team *)o->co_teams.items[i])->id.name);
+        }
         fputs(" · ", out);
     }
     if (o->owner.name.ptr) {

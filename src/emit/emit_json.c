@@ -431,6 +431,17 @@ static void objective(struct json_writer *w, const struct report *r, const struc
         jw_str(w, o->team->id.name);
     else
         jw_null(w);
+    jw_key(w, "teams");         /* every team that shares it, the home team first */
+    jw_open(w, '[');
+    if (o->team) {
+        jw_next(w);
+        jw_str(w, o->team->id.name);
+    }
+    for (size_t i = 0; i < o->co_teams.len; i++) {
+        jw_next(w);
+        jw_str(w, ((const struct team *)o->co_teams.items[i])->id.name);
+    }
+    jw_close(w, ']');
     jw_key(w, "period"), period_value(w, o);
     jw_key(w, "kind"), jw_name(w, objective_kind(o));
     jw_key(w, "score"), jw_score(w, p->score);

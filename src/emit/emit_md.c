@@ -106,6 +106,10 @@ static void objective_section(const struct report *r, FILE *out, const struct ob
     if (o->team) {
         fputs("Team ", out);
         md_id(out, o->team->id);
+        for (size_t i = 0; i < o->co_teams.len; i++) {
+            fputs(", ", out);
+            md_id(out, ((const struct team *)o->co_teams.items[i])->id);
+        }
         fputs(" · ", out);
     }
     if (o->owner.name.ptr) {

@@ -317,6 +317,26 @@ void build_checkin(struct parse_ctx *ctx, struct date_tok date, loc date_at, str
     ctx->checkin = c;
 }
 
+void build_co_team(struct parse_ctx *ctx, str name, loc name_at)
+{
+    struct objective *o = ctx->objective;
+    if (!o || !o->team_ref.name.ptr)
+        return;
+    for (size_t i = 0; i <= o->co_team_refs.len; i++) {
+        const ident *t = i == 0 ? &o->team_ref : o->co_team_refs.items[i - 1];
+        if (t->name.len == name.len && memcmp(t->name.ptr, name.ptr, name.len) == 0) {
+            struct diag *g = diag_report(ctx->plan->diags, R_SYNTAX, build_span(ctx, name_at),
+                                         "team '%.*s' is named twice; keep one",
+                                         (int)name.len, name.ptr);
+            diag_note(ctx->plan->diags, g, t->at, "first named here");
+            return;
+        }
+    }
+    ident *id = make(ctx, sizeof *id);
+    *id = make_ident(ctx, name, name_at);
+    vec_push(ctx->arena, &o->co_team_refs, id);
+}
+
 void build_checkin_by(struct parse_ctx *ctx, str name, loc name_at)
 {
     struct checkin *c = ctx->checkin;

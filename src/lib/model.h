@@ -209,6 +209,8 @@ struct objective {
     ident owner, team_ref, perspective_ref;
     struct vec co_owners;   /* ident *, as in key_result */
     struct team *team;
+    struct vec co_team_refs;    /* ident *: the teams after the first (`team a, b`) */
+    struct vec co_teams;        /* struct team *, resolved from co_team_refs */
     struct perspective *perspective;
     period_item period;     /* resolve.c fills it from the plan when absent */
     bool period_inherited;

@@ -152,6 +152,12 @@ static void resolve_objective(struct resolver *r, struct objective *o)
     struct plan *plan = r->plan;
     resolve_period(r, &o->period);
     o->team = LOOKUP(r, team_ids, &o->team_ref, teams, struct team, "team", NULL);
+    for (size_t i = 0; i < o->co_team_refs.len; i++) {
+        struct team *t = LOOKUP(r, team_ids, (ident *)o->co_team_refs.items[i], teams, struct team,
+                                "team", NULL);
+        if (t)
+            vec_push(plan->arena, &o->co_teams, t);
+    }
     o->perspective = LOOKUP(r, perspective_ids, &o->perspective_ref, perspectives,
                             struct perspective, "perspective",
                             "the Balanced Scorecard perspectives come with use \"std/bsc\"");

@@ -74,6 +74,8 @@ static void index_objective(struct indexer *ix, const struct objective *o)
     add(ix, o->id.at, T_OBJECTIVE, true, o, "o:%.*s", NAME(o->id));
     add_owners(ix, &o->owner, &o->co_owners, false);
     add_ident(ix, &o->team_ref, T_TEAM, 't');
+    for (size_t i = 0; i < o->co_team_refs.len; i++)
+        add_ident(ix, o->co_team_refs.items[i], T_TEAM, 't');
     add_ident(ix, &o->perspective_ref, T_PERSPECTIVE, 's');
     if (!o->period_inherited)
         add_ident(ix, &o->period.name_ref, T_PERIOD, 'd');
@@ -248,6 +250,17 @@ static void progress_md(FILE *f, const struct server *s, const struct progress *
     fprintf(f, " — as of %s", day);
 }
 
+/* "team sales, product · " */
+static void teams_md(FILE *f, const struct objective *o)
+{
+    if (!o->team_ref.name.ptr)
+        return;
+    fprintf(f, "team %.*s", NAME(o->team_ref));
+    for (size_t i = 0; i < o->co_team_refs.len; i++)
+        fprintf(f, ", %.*s", NAME(*(const ident *)o->co_team_refs.items[i]));
+    fputs(" · ", f);
+}
+
 static void period_md(FILE *f, const period_item *p)
 {
     if (!p->present)
@@ -266,8 +279,7 @@ static void hover_target(FILE *f, const struct server *s, struct unit *u,
         const struct objective *ob = t;
         fprintf(f, "**objective %.*s** — %.*s\n\n", NAME(ob->id), (int)ob->title.len, ob->title.ptr);
         owners_md(f, &ob->owner, &ob->co_owners);
-        if (ob->team_ref.name.ptr)
-            fprintf(f, "team %.*s · ", NAME(ob->team_ref));
+        teams_md(f, ob);
         period_md(f, &ob->period);
         fprintf(f, "%s · %zu key results", objective_kind(ob), ob->key_results.len);
         progress_md(f, s, &ob->progress);
@@ -278,8 +290,7 @@ static void hover_target(FILE *f, const struct server *s, struct unit *u,
         fprintf(f, "**key result %.*s.%.*s** — %.*s\n\n", NAME(kr->objective->id), NAME(kr->id),
                 (int)kr->title.len, kr->title.ptr);
         owners_md(f, &kr->owner, &kr->co_owners);
-        if (kr->objective->team_ref.name.ptr)
-            fprintf(f, "team %.*s · ", NAME(kr->objective->team_ref));
+        teams_md(f, kr->objective);
         period_md(f, &kr->objective->period);
         const char *metric = format_metric(&u->arena, kr), *value = format_value(&u->arena, kr);
         fprintf(f, "%s · %s · value %s", objective_kind(kr->objective), metric, value);
