@@ -11,13 +11,13 @@ _okrc_plan_files() {
         w=${COMP_WORDS[i]}
         case ${COMP_WORDS[i - 1]} in
         -o | --output | --format | -f | -T | --color | --as-of | --period | --depth | \
-            --layout | --root | --team | --owner | -W) continue ;;
+            --layout | --root | --team | --owner | --tag | -W) continue ;;
         esac
         [[ $w != -* && -f $w ]] && printf '%s\n' "$w"
     done
 }
 
-_okrc_ids() { # objectives | teams | people
+_okrc_ids() { # objectives | teams | tags | people
     local files
     mapfile -t files < <(_okrc_plan_files)
     ((${#files[@]})) || return
@@ -70,6 +70,7 @@ _okrc() {
     --root) _okrc_words "$(_okrc_ids objectives)"; return ;;
     --team) _okrc_words "$(_okrc_ids teams)"; return ;;
     --owner) _okrc_words "$(_okrc_ids people)"; return ;;
+    --tag) _okrc_words "$(_okrc_ids tags)"; return ;;
     --as-of | --period | --depth) return ;;
     -o | --output | --plan | --log)
         compopt -o filenames 2>/dev/null
@@ -80,11 +81,11 @@ _okrc() {
         case $cmd in
         check) _okrc_words --format --color --as-of -W --werror --max-findings --plan --root --plan-root \
             --allow-outside-root --max-file-size -h --help ;;
-        graph) _okrc_words -T -o --root --team --period --depth --no-krs --initiatives \
+        graph) _okrc_words -T -o --root --team --tag --period --depth --no-krs --initiatives \
             --layout --as-of --color --plan-root --allow-outside-root --max-file-size -h --help ;;
-        report) _okrc_words --format -f --as-of --team --owner --period --output -o \
+        report) _okrc_words --format -f --as-of --team --owner --tag --period --output -o \
             --color --ascii --root --plan-root --allow-outside-root --max-file-size -h --help ;;
-        agenda) _okrc_words --as-of --output -o --color --root --plan-root --allow-outside-root \
+        agenda) _okrc_words --as-of --tag --output -o --color --root --plan-root --allow-outside-root \
             --max-file-size -h --help ;;
         fmt) _okrc_words -w --write --check --diff --color -h --help ;;
         lsp) _okrc_words --log --stdio -h --help ;;

@@ -90,6 +90,7 @@ complete -c okrc -n "__fish_seen_subcommand_from graph" -l layout -x -a 'dot sfd
 
 complete -c okrc -n "__fish_seen_subcommand_from report" -s f -l format -x -a 'text md json html csv' -d 'report format'
 complete -c okrc -n "__fish_seen_subcommand_from report" -l owner -x -a '(__okrc_ids people)' -d 'objectives a person owns'
+complete -c okrc -n "__fish_seen_subcommand_from graph report agenda" -l tag -x -a '(__okrc_ids tags)' -d 'items tagged TAG'
 complete -c okrc -n "__fish_seen_subcommand_from report agenda" -s o -l output -r -d 'write to FILE'
 complete -c okrc -n "__fish_seen_subcommand_from report" -l ascii -d 'plain ASCII'
 

@@ -53,6 +53,7 @@ static void yyerror(loc *at, void *scanner, struct parse_ctx *ctx, const char *m
 %token <s> IDENT "identifier"
 %token <s> STRING "string"
 %token <s> PERSON "@person"
+%token <s> TAG "#tag"
 %token <s> QREF "objective.kr reference"
 %token <s> GRADED_ID "objective id"   /* an id that `grade` follows (scan.c) */
 %token <num> NUMBER "number"
@@ -67,7 +68,7 @@ static void yyerror(loc *at, void *scanner, struct parse_ctx *ctx, const char *m
 %token TARGET "target" KEEP "keep" MILESTONE "milestone" CURRENT "current"
 %token DONE "done" NOT_DONE "not done" MINIMUM "minimum" DUE "due" WEIGHT "weight"
 %token CONFIDENCE "confidence" SUPPORTS "supports" STATUS "status" BY "by"
-%token GRADE "grade" DROPPED "dropped" ROLLUP "rollup"
+%token GRADE "grade" DROPPED "dropped" ROLLUP "rollup" TAGS "tags"
 %token GE ">=" LE "<=" DOTDOT ".."
 
 %type <q> quantity
@@ -182,6 +183,7 @@ objective_item
     | ASPIRATIONAL                      { build_kind(ctx, true, @$); }
     | PERSPECTIVE IDENT                 { build_ident_ref(ctx, &ctx->objective->perspective_ref, $2, @2, @$); }
     | ALIGNS align_list
+    | TAGS tag_list
     | WHY STRING                        { build_text(ctx, &ctx->objective->why, $2, @$, "why"); }
     | NOTE STRING                       { build_text(ctx, &ctx->objective->note, $2, @$, "note"); }
     | RISK STRING                       { build_risk(ctx, $2, @$); }
@@ -193,6 +195,11 @@ objective_item
 owner_list  /* after OWNER, which is @0: no mid-rule action or unit rule keeps the parse lean */
     : PERSON                            { build_owner(ctx, $1, @1, (loc){@0.start, @1.end}); }
     | owner_list ',' PERSON             { build_co_owner(ctx, $3, @3); }
+    ;
+/* `tags #pricing #eu`: free words to find items by (report --tag). */
+tag_list
+    : TAG                               { build_tag(ctx, $1, @1); }
+    | tag_list TAG                      { build_tag(ctx, $2, @2); }
     ;
 /* `team a, b`: an objective several teams share; the first is its home. */
 team_list   /* after TEAM, which is @0 */
@@ -214,7 +221,8 @@ kr_decl
 opt_kr_block: %empty | '{' kr_items '}' ;
 kr_items: %empty | kr_items kr_item { yyerrok; } | kr_items error ;
 kr_item
-    : FROM quantity TO quantity         { build_metric(ctx, METRIC_RANGE, $2, $4, @$); }
+    : TAGS tag_list
+    | FROM quantity TO quantity         { build_metric(ctx, METRIC_RANGE, $2, $4, @$); }
     | FROM quantity BY NUMBER           { build_relative(ctx, &$2, $4, @4, @$); }
     | BY NUMBER                         { build_relative(ctx, NULL, $2, @2, @$); }
     | TARGET quantity                   { build_metric(ctx, METRIC_TARGET, $2, $2, @$); }
@@ -243,7 +251,8 @@ initiative_decl
 opt_initiative_block: %empty | '{' initiative_items '}' ;
 initiative_items: %empty | initiative_items initiative_item { yyerrok; } | initiative_items error ;
 initiative_item
-    : OWNER owner_list
+    : TAGS tag_list
+    | OWNER owner_list
     | SUPPORTS support_list
     | STATUS IDENT                      { build_status(ctx, $2, @2, @$); }
     | STATUS DONE                       { build_status(ctx, (str){"done", 4}, @2, @$); }

@@ -41,7 +41,7 @@ Inside a block, team and perspective name one instead.")
   '("activity" "owner" "lead" "parent" "period" "committed" "aspirational"
     "aligns" "why" "note" "risk" "from" "to" "target" "keep" "milestone"
     "current" "done" "minimum" "due" "weight" "confidence" "supports"
-    "status" "by" "grade" "dropped" "rollup")
+    "status" "by" "grade" "dropped" "rollup" "tags")
   "The keywords of the items inside blocks.")
 
 (defconst okr--name "[A-Za-z_][A-Za-z0-9_-]*")
@@ -76,6 +76,8 @@ Inside a block, team and perspective name one instead.")
     (,(concat "^\\(?:team\\|perspective\\)[ \t]+\\(" okr--name "\\)") 1 font-lock-type-face)
     (,(okr--symbol okr-declaration-keywords) 1 font-lock-keyword-face)
     (,(okr--symbol okr-keywords) 1 font-lock-builtin-face)
+    ;; a tag after `tags' (its # is no comment there: okr--syntax-propertize)
+    ("\\(?:^\\|[ \t]\\)\\(#[A-Za-z_][A-Za-z0-9_-]*\\)" 1 font-lock-constant-face)
     (,(concat "\\_<" okr--name "\\." okr--name "\\_>") . font-lock-variable-name-face)
     ("@[[:alnum:]_.-]+" . font-lock-variable-name-face)
     ("\\_<[0-9]\\{4\\}-[0-9]\\{2\\}-[0-9]\\{2\\}\\(?:\\.\\.[0-9]\\{4\\}-[0-9]\\{2\\}-[0-9]\\{2\\}\\)?\\_>"
@@ -106,7 +108,16 @@ Inside a block, team and perspective name one instead.")
   "Syntax table of `okr-mode': # comments, \"strings\", names with _ and -.")
 
 (defun okr--syntax-propertize (start end)
-  "Mark each \"\"\" between START and END that opens or closes text as a string fence."
+  "Mark each \"\"\" between START and END that opens or closes text as a string fence.
+A # that starts a tag after `tags' (tags #pricing #eu) is no comment."
+  (goto-char start)
+  (while (re-search-forward "\\_<tags\\(?:[ \t]+#[A-Za-z_][A-Za-z0-9_-]*\\)+" end t)
+    (let ((tags-end (match-end 0)))
+      (goto-char (match-beginning 0))
+      (while (re-search-forward "#[A-Za-z_]" tags-end t)
+        (put-text-property (match-beginning 0) (1+ (match-beginning 0))
+                           'syntax-table (string-to-syntax "_")))
+      (goto-char tags-end)))
   (goto-char start)
   (while (re-search-forward "\"\"\"" end t)
     (let* ((beg (match-beginning 0))

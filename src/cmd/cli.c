@@ -421,6 +421,40 @@ bool cli_team_exists(const char *command, const struct plan *plan, const char *t
     return false;
 }
 
+static void push_tags(struct vec *out, struct arena *a, const struct vec *tags)
+{
+    for (size_t i = 0; i < tags->len; i++)
+        vec_push(a, out, (void *)((const ident *)tags->items[i])->name.ptr);
+}
+
+bool cli_tag_exists(const char *command, const struct plan *plan, const char *tag)
+{
+    const char *bare = tag[0] == '#' ? tag + 1 : tag;
+    struct arena scratch = {0};
+    struct vec all = {0};
+    for (size_t i = 0; i < plan->objectives.len; i++) {
+        const struct objective *o = plan->objectives.items[i];
+        push_tags(&all, &scratch, &o->tags);
+        for (size_t k = 0; k < o->key_results.len; k++)
+            push_tags(&all, &scratch, &((const struct key_result *)o->key_results.items[k])->tags);
+        for (size_t k = 0; k < o->initiatives.len; k++)
+            push_tags(&all, &scratch, &((const struct initiative *)o->initiatives.items[k])->tags);
+    }
+    bool found = false;
+    for (size_t i = 0; i < all.len && !found; i++)
+        found = strcmp(all.items[i], bare) == 0;
+    if (!found) {
+        const char *near = text_nearest_of(bare, (const char *const *)all.items, all.len);
+        if (near)
+            cli_usage_error(command, "--tag: nothing in the plan is tagged '#%s'; did you mean '#%s'?",
+                            bare, near);
+        else
+            cli_usage_error(command, "--tag: nothing in the plan is tagged '#%s'", bare);
+    }
+    arena_free(&scratch);
+    return found;
+}
+
 static void push_owners(struct arena *a, struct vec *out, const ident *owner, const struct vec *co)
 {
     if (owner->name.ptr)

@@ -117,6 +117,9 @@ bool cli_files(const char *command, struct arena *a, char **args, int n,
 /* Filters that name what the plan lacks are usage errors (exit 2) with the
  * nearest name, never an empty result: --team and --owner/@PERSON. */
 bool cli_team_exists(const char *command, const struct plan *plan, const char *team);
+/* Whether any objective, key result or initiative is tagged tag (with or
+ * without '#'); else a usage error with the nearest tag of the plan. */
+bool cli_tag_exists(const char *command, const struct plan *plan, const char *tag);
 bool cli_person_exists(const char *command, const char *option, const struct plan *plan,
                        const char *person);
 /* A whole number of 0 or more, the whole argument (--depth, --max-findings). */

@@ -20,6 +20,7 @@ static const char agenda_help[] =
     "risks and questions, off-track key results first.\n\n"
     "options:\n"
     "  --as-of DATE       the date progress is measured at (default today)\n"
+    "  --tag TAG          only key results tagged TAG (or whose objective is)\n"
     "  -o, --output FILE  write to FILE atomically (default standard output)\n"
     "  --color WHEN       colour of diagnostics: auto (default), always, never\n"
     CLI_LOAD_HELP_ROOT CLI_LOAD_HELP
@@ -31,16 +32,18 @@ int cmd_agenda(int argc, char **argv)
     static const struct option options[] = {
         {"as-of", required_argument, NULL, 'a'}, {"output", required_argument, NULL, 'o'},
         {"color", required_argument, NULL, 'c'}, {"help", no_argument, NULL, 'h'},
+        {"tag", required_argument, NULL, 'g'},
         CLI_LOAD_OPTIONS,                        CLI_ROOT_OPTION,
         {0},
     };
     struct load_opts load = {0};
-    const char *as_of_arg = NULL, *output = NULL, *color = "auto";
+    const char *as_of_arg = NULL, *output = NULL, *color = "auto", *tag = NULL;
     int c;
     while ((c = cli_getopt("agenda", argc, argv, ":o:h", options)) != -1) {
         switch (c) {
         case 'a': as_of_arg = optarg; break;
         case 'o': output = optarg; break;
+        case 'g': tag = optarg; break;
         case 'c':
             if (!cli_color_valid(optarg))
                 return cli_usage_error("agenda", "--color takes auto, always or never, not '%s'", optarg);
@@ -78,11 +81,16 @@ int cmd_agenda(int argc, char **argv)
     /* A person who is not in the plan is a mistake on the command line:
      * said first, and alone, without the plan's findings before it. */
     bool usage = false;
-    if (rc == EXIT_CLEAN && !cli_person_exists("agenda", "", &run.plan, person)) {
+    if (rc == EXIT_CLEAN && (!cli_person_exists("agenda", "", &run.plan, person) ||
+                             (tag && !cli_tag_exists("agenda", &run.plan, tag)))) {
         usage = true;
-    } else if (rc == EXIT_CLEAN && agenda_count(&run.plan, person) == 0) {
-        fprintf(stderr, "okrc agenda: error: @%s owns no key result in the plan, so there is "
-                        "nothing to put on an agenda\n", person);
+    } else if (rc == EXIT_CLEAN && agenda_count(&run.plan, person, tag) == 0) {
+        if (tag)
+            fprintf(stderr, "okrc agenda: error: @%s owns no key result tagged '%s' in the plan, "
+                            "so there is nothing to put on an agenda\n", person, tag);
+        else
+            fprintf(stderr, "okrc agenda: error: @%s owns no key result in the plan, so there "
+                            "is nothing to put on an agenda\n", person);
         usage = true;
     }
     if (usage) {
@@ -96,7 +104,7 @@ int cmd_agenda(int argc, char **argv)
             rc = EXIT_USAGE;
         } else {
             signal(SIGPIPE, SIG_IGN);
-            agenda_write(out.file, &run.plan, person);
+            agenda_write(out.file, &run.plan, person, tag);
             bool gone = out.file == stdout && (fflush(stdout) != 0 || ferror(stdout)) && errno == EPIPE;
             rc = gone || output_commit(&out) ? EXIT_CLEAN : EXIT_USAGE;
         }

@@ -33,6 +33,22 @@ static void print_ids(const char *what, struct plan *plan, struct arena *a)
     } else if (strcmp(what, "teams") == 0) {
         for (size_t i = 0; i < plan->teams.len; i++)
             print_once(seen, "", &((struct team *)plan->teams.items[i])->id);
+    } else if (strcmp(what, "tags") == 0) {
+        for (size_t i = 0; i < plan->objectives.len; i++) {
+            struct objective *o = plan->objectives.items[i];
+            for (size_t t = 0; t < o->tags.len; t++)
+                print_once(seen, "", o->tags.items[t]);
+            for (size_t k = 0; k < o->key_results.len; k++) {
+                struct key_result *kr = o->key_results.items[k];
+                for (size_t t = 0; t < kr->tags.len; t++)
+                    print_once(seen, "", kr->tags.items[t]);
+            }
+            for (size_t k = 0; k < o->initiatives.len; k++) {
+                struct initiative *in = o->initiatives.items[k];
+                for (size_t t = 0; t < in->tags.len; t++)
+                    print_once(seen, "", in->tags.items[t]);
+            }
+        }
     } else {    /* people: declared, and every owner and lead */
         for (size_t i = 0; i < plan->people.len; i++)
             print_once(seen, "@", &((struct person *)plan->people.items[i])->id);
@@ -51,7 +67,7 @@ static void print_ids(const char *what, struct plan *plan, struct arena *a)
 int cmd_complete(int argc, char **argv)
 {
     if (argc < 2)
-        return cli_usage_error("__complete", "%s", "takes rules, objectives, teams or people");
+        return cli_usage_error("__complete", "%s", "takes rules, objectives, teams, tags or people");
     const char *what = argv[1];
     if (strcmp(what, "rules") == 0) {
         for (int r = 0; r < RULE_COUNT; r++)
@@ -59,7 +75,7 @@ int cmd_complete(int argc, char **argv)
         return EXIT_CLEAN;
     }
     if (strcmp(what, "objectives") != 0 && strcmp(what, "teams") != 0 &&
-        strcmp(what, "people") != 0)
+        strcmp(what, "people") != 0 && strcmp(what, "tags") != 0)
         return cli_usage_error("__complete", "cannot complete '%s'", what);
     if (argc < 3)
         return EXIT_CLEAN;

@@ -4,6 +4,7 @@
 #include "cmd/cli.h"
 #include "cmd/commands.h"
 #include "cmd/output.h"
+#include "emit/emit.h"
 #include "emit/graph.h"
 #include "lib/date.h"
 #include "lib/hash.h"
@@ -32,6 +33,8 @@ static const char graph_help[] =
     "  -o FILE            write to FILE (atomically) instead of standard output\n"
     "  --root OBJ         OBJ and every objective that aligns to it, transitively\n"
     "  --team TEAM        objectives of TEAM and of its sub-teams\n"
+    "  --tag TAG          objectives tagged TAG, or with a key result or initiative\n"
+    "                     that is (tags #TAG; the # may be left out)\n"
     "  --period P         objectives whose period overlaps P (2027, 2027-Q1,\n"
     "                     2027-03, 2027-01-15..2027-04-14)\n"
     "  --depth N          at most N levels below the root (or below the top objectives)\n"
@@ -48,7 +51,7 @@ static const char graph_help[] =
 static const char *const layouts[] = {"dot", "sfdp", "neato", "fdp", "circo", "twopi"};
 
 struct graph_opts {
-    const char *format, *output, *as_of, *root, *team, *period, *layout, *color;
+    const char *format, *output, *as_of, *root, *team, *period, *layout, *color, *tag;
     char format_buf[32];    /* the format in lower case */
     long depth;             /* -1: unlimited */
     bool no_krs, initiatives;
@@ -90,6 +93,7 @@ static int parse_options(int argc, char **argv, struct graph_opts *o)
 {
     static const struct option options[] = {
         {"root", required_argument, NULL, 'r'},   {"team", required_argument, NULL, 't'},
+        {"tag", required_argument, NULL, 'g'},
         {"period", required_argument, NULL, 'p'}, {"depth", required_argument, NULL, 'd'},
         {"no-krs", no_argument, NULL, 'K'},       {"initiatives", no_argument, NULL, 'I'},
         {"layout", required_argument, NULL, 'l'}, {"as-of", required_argument, NULL, 'a'},
@@ -104,6 +108,7 @@ static int parse_options(int argc, char **argv, struct graph_opts *o)
         case 'o': o->output = optarg; break;
         case 'r': o->root = optarg; break;
         case 't': o->team = optarg; break;
+        case 'g': o->tag = optarg; break;
         case 'p': o->period = optarg; break;
         case 'd':
             if (!cli_count(optarg, &o->depth))
@@ -201,6 +206,8 @@ static long select_objectives(const struct plan *plan, const struct graph_opts *
     }
     if (o->team && !cli_team_exists("graph", plan, o->team))
         return -1;
+    if (o->tag && !cli_tag_exists("graph", plan, o->tag))
+        return -1;
     if (o->team)
         team = hash_get(plan->team_ids, o->team, strlen(o->team));
     if (o->period && !cli_period(o->period, &when)) {
@@ -228,6 +235,7 @@ static long select_objectives(const struct plan *plan, const struct graph_opts *
         for (size_t t = 0; team && t < obj->co_teams.len; t++)
             shared = shared || in_team(obj->co_teams.items[t], team);
         keep = keep && (!team || in_team(obj->team, team) || shared);
+        keep = keep && objective_tagged(obj, o->tag);
         keep = keep && (!o->period || (obj->period.present && overlaps(obj->period.value, when)));
         keep = keep && (!o->sources || !obj->at.src || o->sources[obj->at.src->index]);
         selected[i] = keep;

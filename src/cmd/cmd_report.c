@@ -20,6 +20,8 @@ static const char report_help[] =
     "  --as-of DATE         the date progress is measured at (default today)\n"
     "  --team TEAM          only objectives of TEAM and its sub-teams\n"
     "  --owner @PERSON      only objectives that PERSON owns or owns a key result of\n"
+    "  --tag TAG            only objectives tagged TAG, or with a key result or\n"
+    "                       initiative that is (tags #TAG; the # may be left out)\n"
     "  --period P           only objectives whose period overlaps P (2027-Q1, A..B)\n"
     "  -o, --output FILE    write to FILE atomically (default standard output)\n"
     "  --color WHEN         text colours: auto (default), always, never\n"
@@ -42,6 +44,7 @@ static int parse_args(int argc, char **argv, struct report_args *a)
     static const struct option options[] = {
         {"format", required_argument, NULL, 'f'}, {"as-of", required_argument, NULL, 'a'},
         {"team", required_argument, NULL, 't'},   {"owner", required_argument, NULL, 'O'},
+        {"tag", required_argument, NULL, 'g'},
         {"period", required_argument, NULL, 'p'}, {"output", required_argument, NULL, 'o'},
         {"color", required_argument, NULL, 'c'},  {"ascii", no_argument, NULL, 'A'},
         {"help", no_argument, NULL, 'h'},         CLI_LOAD_OPTIONS,
@@ -57,6 +60,7 @@ static int parse_args(int argc, char **argv, struct report_args *a)
         case 'a': a->as_of = optarg; break;
         case 't': a->filter.team = optarg; break;
         case 'O': a->filter.owner = optarg; break;
+        case 'g': a->filter.tag = optarg; break;
         case 'p':
             if (!cli_period(optarg, &a->filter.period))
                 return cli_usage_error("report", "--period takes a period such as 2027-Q1 or "
@@ -112,6 +116,7 @@ int cmd_report(int argc, char **argv)
      * and alone, without the plan's findings before it. */
     if (rc == EXIT_CLEAN &&
         ((a.filter.team && !cli_team_exists("report", &run.plan, a.filter.team)) ||
+         (a.filter.tag && !cli_tag_exists("report", &run.plan, a.filter.tag)) ||
          (a.filter.owner && !cli_person_exists("report", "--owner: ", &run.plan,
                                                a.filter.owner + (a.filter.owner[0] == '@'))))) {
         cli_free(&run);

@@ -37,20 +37,21 @@ static int by_urgency(const void *a, const void *b)
     return x->index < y->index ? -1 : x->index > y->index;
 }
 
-size_t agenda_count(struct plan *plan, const char *person)
+size_t agenda_count(struct plan *plan, const char *person, const char *tag)
 {
     size_t n = 0;
     for (size_t i = 0; i < plan->objectives.len; i++) {
         struct objective *o = plan->objectives.items[i];
         for (size_t k = 0; k < o->key_results.len; k++)
-            n += owns(o->key_results.items[k], person);
+            n += owns(o->key_results.items[k], person) && kr_tagged(o->key_results.items[k], tag);
     }
     return n;
 }
 
-static struct owned *collect(struct plan *plan, const char *person, size_t *count)
+static struct owned *collect(struct plan *plan, const char *person, const char *tag,
+                             size_t *count)
 {
-    size_t n = agenda_count(plan, person);
+    size_t n = agenda_count(plan, person, tag);
     struct owned *list = arena_alloc(plan->arena, (n ? n : 1) * sizeof *list);
     size_t at = 0;
     for (size_t i = 0; i < plan->objectives.len; i++) {
@@ -59,7 +60,7 @@ static struct owned *collect(struct plan *plan, const char *person, size_t *coun
         int most = 100;
         for (size_t k = 0; k < o->key_results.len; k++) {
             struct key_result *kr = o->key_results.items[k];
-            if (!owns(kr, person))
+            if (!owns(kr, person) || !kr_tagged(kr, tag))
                 continue;
             int u = status_urgency(kr->progress.status);
             list[at] = (struct owned){kr, u, 0, at};
@@ -169,10 +170,10 @@ static void objective_heading(FILE *out, const struct objective *o)
             objective_kind(o));
 }
 
-void agenda_write(FILE *out, struct plan *plan, const char *person)
+void agenda_write(FILE *out, struct plan *plan, const char *person, const char *tag)
 {
     size_t n;
-    struct owned *list = collect(plan, person, &n);
+    struct owned *list = collect(plan, person, tag, &n);
     char date[11];
     date_format(plan->as_of, date);
     fputs("# One-on-one with @", out);

@@ -7,8 +7,8 @@
 #include <stdio.h>
 
 struct plan;
-void agenda_write(FILE *out, struct plan *plan, const char *person);
+void agenda_write(FILE *out, struct plan *plan, const char *person, const char *tag);
 /* How many key results the agenda of person would list. */
-size_t agenda_count(struct plan *plan, const char *person);
+size_t agenda_count(struct plan *plan, const char *person, const char *tag);
 
 #endif

@@ -45,6 +45,43 @@ static bool team_within(const struct team *t, const char *id)
     return false;
 }
 
+static bool has_tag(const struct vec *tags, const char *tag)
+{
+    for (size_t i = 0; i < tags->len; i++)
+        if (str_is(((const ident *)tags->items[i])->name, tag))
+            return true;
+    return false;
+}
+
+static const char *bare_tag(const char *tag)
+{
+    return tag[0] == '#' ? tag + 1 : tag;
+}
+
+bool kr_tagged(const struct key_result *kr, const char *tag)
+{
+    if (!tag)
+        return true;
+    tag = bare_tag(tag);
+    return has_tag(&kr->tags, tag) || has_tag(&kr->objective->tags, tag);
+}
+
+bool objective_tagged(const struct objective *o, const char *tag)
+{
+    if (!tag)
+        return true;
+    tag = bare_tag(tag);
+    if (has_tag(&o->tags, tag))
+        return true;
+    for (size_t i = 0; i < o->key_results.len; i++)
+        if (has_tag(&((const struct key_result *)o->key_results.items[i])->tags, tag))
+            return true;
+    for (size_t i = 0; i < o->initiatives.len; i++)
+        if (has_tag(&((const struct initiative *)o->initiatives.items[i])->tags, tag))
+            return true;
+    return false;
+}
+
 bool is_owner(ident first, const struct vec *co_owners, const char *person)
 {
     if (str_is(first.name, person))
@@ -79,6 +116,8 @@ static bool selected(const struct objective *o, const struct report_filter *f)
             return false;
     }
     if (f->owner && !owned_by(o, f->owner[0] == '@' ? f->owner + 1 : f->owner))
+        return false;
+    if (f->tag && !objective_tagged(o, f->tag))
         return false;
     if (f->has_period && (!o->period.present || o->period.value.end < f->period.start ||
                           o->period.value.start > f->period.end))

@@ -13,6 +13,7 @@
 
 struct report_filter {
     const char *team;       /* a team id: that team and its sub-teams */
+    const char *tag;        /* a tag, with or without '#': objective_tagged */
     const char *owner;      /* a person, with or without '@' */
     bool has_period;
     period period;          /* objectives whose period overlaps it */
@@ -44,6 +45,11 @@ void emit_csv(const struct report *r, FILE *out);
 
 /* ---- emit.c: what the emitters share ---- */
 void report_build(struct report *r, struct plan *plan, const struct report_filter *f);
+/* Whether a key result carries tag (with or without '#'), or its objective
+ * does; whether an objective does, or any of its key results or
+ * initiatives. NULL matches everything. */
+bool kr_tagged(const struct key_result *kr, const char *tag);
+bool objective_tagged(const struct objective *o, const char *tag);
 /* Whether person (without '@') is the first owner or a co-owner. */
 bool is_owner(ident first, const struct vec *co_owners, const char *person);
 /* The title of the report: the plan's, or "OKR progress". */

@@ -135,6 +135,11 @@ static void objective_section(const struct report *r, FILE *out, const struct ob
     fputs(" <small>", out);
     esc(out, o->id.name);
     fputs("</small></h2>\n<p class=\"meta\">", out);
+    for (size_t i = 0; i < o->tags.len; i++) {
+        fputs("#", out);
+        esc(out, ((const ident *)o->tags.items[i])->name);
+        fputs(i + 1 < o->tags.len ? " " : " · ", out);
+    }
     if (o->team) {
         fputs("Team ", out);
         esc(out, o->team->id.name);

@@ -205,6 +205,17 @@ static void jw_owners(struct json_writer *w, ident first, const struct vec *co_o
     jw_close(w, ']');
 }
 
+/* `tags #a #b` as ["a", "b"]. */
+static void jw_tags(struct json_writer *w, const struct vec *tags)
+{
+    jw_open(w, '[');
+    for (size_t i = 0; i < tags->len; i++) {
+        jw_next(w);
+        jw_str(w, ((const ident *)tags->items[i])->name);
+    }
+    jw_close(w, ']');
+}
+
 static void jw_date(struct json_writer *w, okr_day day)
 {
     char buf[11];
@@ -337,6 +348,7 @@ static void key_result(struct json_writer *w, const struct key_result *kr)
     jw_key(w, "title"), jw_str(w, kr->title);
     jw_key(w, "owner"), jw_person(w, kr->owner);
     jw_key(w, "owners"), jw_owners(w, kr->owner, &kr->co_owners);
+    jw_key(w, "tags"), jw_tags(w, &kr->tags);
     jw_key(w, "unit"), jw_str(w, kr_unit(kr));
     jw_key(w, "metric"), jw_name(w, metric_name(kr->metric));
     jw_key(w, "from"), jw_number_if(w, has_from && (!kr->from.unknown || p->bounds_known), p->from);
@@ -371,6 +383,7 @@ static void initiative(struct json_writer *w, const struct initiative *in)
     jw_key(w, "title"), jw_str(w, in->title);
     jw_key(w, "owner"), jw_person(w, in->owner);
     jw_key(w, "owners"), jw_owners(w, in->owner, &in->co_owners);
+    jw_key(w, "tags"), jw_tags(w, &in->tags);
     jw_key(w, "status"), jw_name(w, initiative_status_name(in->status));
     jw_key(w, "due"), jw_date_if(w, in->due.present, in->due.value);
     jw_key(w, "supports"), jw_open(w, '[');
@@ -426,6 +439,7 @@ static void objective(struct json_writer *w, const struct report *r, const struc
     jw_key(w, "title"), jw_str(w, o->title);
     jw_key(w, "owner"), jw_person(w, o->owner);
     jw_key(w, "owners"), jw_owners(w, o->owner, &o->co_owners);
+    jw_key(w, "tags"), jw_tags(w, &o->tags);
     jw_key(w, "team");
     if (o->team)
         jw_str(w, o->team->id.name);

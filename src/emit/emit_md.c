@@ -103,6 +103,11 @@ static void objective_section(const struct report *r, FILE *out, const struct ob
     fputs(" (", out);
     md_id(out, o->id);
     fputs(")\n\n", out);
+    for (size_t i = 0; i < o->tags.len; i++) {
+        fputs("#", out);
+        md_escape(out, ((const ident *)o->tags.items[i])->name);
+        fputs(i + 1 < o->tags.len ? " " : " · ", out);
+    }
     if (o->team) {
         fputs("Team ", out);
         md_id(out, o->team->id);

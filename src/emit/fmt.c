@@ -13,6 +13,7 @@
 #include "lib/source.h"
 #include "lib/utf8.h"
 
+#include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -94,6 +95,7 @@ static const struct {
     {"team", F_ITEM | F_ID_BEFORE | F_DECL}, {"activity", F_ITEM}, {"by", F_ITEM},
     {"objective", F_ID_BEFORE | F_DECL}, {"lexicon", F_ID_BEFORE | F_DECL}, {"use", F_DECL},
     {"plan", F_DECL}, {"person", F_DECL}, {"checkin", F_DECL}, {"rules", F_DECL},
+    {"tags", F_ITEM},
 };
 
 /* Once per word, so that placing it is a test of bits. */
@@ -113,6 +115,7 @@ static size_t lex(const char *text, size_t len, struct tok *toks)
 {
     size_t n = 0, i = 0;
     unsigned nl = 0;
+    bool tags = false;      /* after `tags` or a tag, #word is a tag (as in okr.l) */
     while (i < len) {
         char c = text[i];
         if (is_space(c)) {
@@ -123,9 +126,18 @@ static size_t lex(const char *text, size_t len, struct tok *toks)
         }
         size_t start = i;
         enum tok_kind kind;
-        if (c == '#') {
+        bool tag = c == '#' && tags && i + 1 < len &&
+                   (isalpha((unsigned char)text[i + 1]) || text[i + 1] == '_' ||
+                    (unsigned char)text[i + 1] >= 0xC0);
+        if (c == '#' && !tag) {
             kind = T_COMMENT;
             while (i < len && text[i] != '\n')
+                i++;
+        } else if (tag) {
+            kind = T_WORD;
+            i++;
+            while (i < len && !is_space(text[i]) && !is_punct(text[i]) && text[i] != '#' &&
+                   text[i] != '"')
                 i++;
         } else if (c == '"' && i + 2 < len && text[i + 1] == '"' && text[i + 2] == '"') {
             kind = T_TEXT;
@@ -161,6 +173,8 @@ static size_t lex(const char *text, size_t len, struct tok *toks)
                                    .kind = (uint8_t)kind,
                                    .flags = (uint8_t)((nl >= 2 ? F_NL2 : nl ? F_NL1 : 0) |
                                                       (kind == T_WORD ? classify(text + start, i - start) : 0))};
+        tags = kind == T_WORD && ((i - start == 4 && memcmp(text + start, "tags", 4) == 0) ||
+                                  text[start] == '#');
         n++;
         nl = 0;
     }

@@ -317,6 +317,24 @@ void build_checkin(struct parse_ctx *ctx, struct date_tok date, loc date_at, str
     ctx->checkin = c;
 }
 
+/* A tag of the innermost open item; the same tag twice is kept once. */
+void build_tag(struct parse_ctx *ctx, str name, loc at)
+{
+    struct vec *tags = ctx->initiative ? &ctx->initiative->tags
+                       : ctx->kr       ? &ctx->kr->tags
+                       : ctx->objective ? &ctx->objective->tags : NULL;
+    if (!tags)
+        return;
+    for (size_t i = 0; i < tags->len; i++) {
+        const ident *t = tags->items[i];
+        if (t->name.len == name.len && memcmp(t->name.ptr, name.ptr, name.len) == 0)
+            return;
+    }
+    ident *id = make(ctx, sizeof *id);
+    *id = make_ident(ctx, name, at);
+    vec_push(ctx->arena, tags, id);
+}
+
 void build_co_team(struct parse_ctx *ctx, str name, loc name_at)
 {
     struct objective *o = ctx->objective;

@@ -182,6 +182,7 @@ void build_entry(struct parse_ctx *ctx, str ref, loc ref_at, quantity value, boo
 enum entry_kind { ENTRY_NOT_DONE, ENTRY_CONFIDENCE_ONLY };
 void build_checkin_by(struct parse_ctx *ctx, str name, loc name_at);
 void build_co_team(struct parse_ctx *ctx, str name, loc name_at);
+void build_tag(struct parse_ctx *ctx, str name, loc at);
 void build_entry_kind(struct parse_ctx *ctx, enum entry_kind kind, loc at);
 void build_judgment(struct parse_ctx *ctx, str ref, loc ref_at, const struct number_tok *grade,
                     loc value_at);

@@ -170,6 +170,7 @@ struct key_result {
     struct vec checkins;    /* struct checkin_entry *, in check-in date order */
     struct vec contributors;    /* struct objective *: those that align to this KR */
     struct vec judgments;   /* struct checkin_entry * (grades, drops), in date order */
+    struct vec tags;        /* ident *: `tags #a #b`, without the '#' */
     span dropped_at;        /* the item `dropped`, when given */
     struct progress progress;
 };
@@ -196,6 +197,7 @@ struct initiative {
     enum initiative_status status;
     span status_at;
     date_item due;
+    struct vec tags;        /* ident *: `tags #a #b`, without the '#' */
 };
 
 struct objective {
@@ -211,6 +213,7 @@ struct objective {
     struct team *team;
     struct vec co_team_refs;    /* ident *: the teams after the first (`team a, b`) */
     struct vec co_teams;        /* struct team *, resolved from co_team_refs */
+    struct vec tags;            /* ident *: `tags #a #b`, without the '#' */
     struct perspective *perspective;
     period_item period;     /* resolve.c fills it from the plan when absent */
     bool period_inherited;

@@ -28,6 +28,7 @@
     ("rule" font-lock-constant-face)
     ("operator")
     ("ref" font-lock-variable-name-face)
+    ("tag" font-lock-constant-face)
     ("plain"))
   "The class of expect.txt and the faces that may show it (none: no face).")
 

@@ -30,6 +30,7 @@ const SCOPES = {
   rule: "entity.name.tag.rule.okr",
   operator: "keyword.operator.okr",
   ref: "variable.other.member.okr",
+  tag: "entity.name.tag.okr",
 };
 
 async function main() {

@@ -7,7 +7,7 @@ let s:groups = {'comment': 'okrComment', 'declaration': 'okrDeclaration',
       \ 'text': 'okrText', 'escape': 'okrEscape', 'number': 'okrNumber',
       \ 'unit': 'okrUnit', 'date': 'okrDate', 'period': 'okrPeriod',
       \ 'person': 'okrPerson', 'ignore': 'okrIgnore', 'rule': 'okrIgnoreRule',
-      \ 'operator': 'okrOperator', 'ref': 'okrReference', 'plain': ''}
+      \ 'operator': 'okrOperator', 'ref': 'okrReference', 'tag': 'okrTag', 'plain': ''}
 let s:out = []
 let s:checked = 0
 if &filetype !=# 'okr'

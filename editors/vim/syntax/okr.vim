@@ -17,7 +17,7 @@ syntax iskeyword @,48-57,_,-
 syntax keyword okrDeclaration use plan team person perspective objective kr initiative checkin rules lexicon
 " Items of the blocks.
 syntax keyword okrKeyword activity owner lead parent period committed aspirational aligns why note risk from
-syntax keyword okrKeyword to target keep milestone current done minimum due weight confidence supports status by grade dropped rollup
+syntax keyword okrKeyword to target keep milestone current done minimum due weight confidence supports status by grade dropped rollup tags
 
 " The name a declaration introduces: objectives, key results, initiatives and
 " lexicons anywhere, teams and perspectives at the start of a line.
@@ -50,6 +50,8 @@ syntax match okrIgnore contained "\vokrc-ignore:\s*" nextgroup=okrIgnoreRules
 syntax match okrIgnoreRules contained "\v[a-z][a-z0-9-]*%(\s*,\s*[a-z][a-z0-9-]*)*" contains=okrIgnoreRule
 syntax keyword okrTodo contained TODO FIXME XXX
 syntax region okrComment start="#" end="$" contains=okrIgnore,okrTodo,@Spell oneline
+" after tags, #word is a tag, not a comment (defined after okrComment to win)
+syntax match okrTag "\v(<tags>%(\s+#[A-Za-z_][A-Za-z0-9_-]*)*\s+)@<=#[A-Za-z_][A-Za-z0-9_-]*"
 
 highlight default link okrDeclaration Structure
 highlight default link okrKeyword     Keyword
@@ -69,6 +71,7 @@ highlight default link okrIgnore      PreProc
 highlight default link okrIgnoreRule  Label
 highlight default link okrTodo        Todo
 highlight default link okrComment     Comment
+highlight default link okrTag         Label
 
 let b:current_syntax = 'okr'
 let &cpo = s:cpo_save
