@@ -44,7 +44,7 @@ Inside a block, team and perspective name one instead.")
     "status" "by" "grade" "dropped" "rollup" "tags")
   "The keywords of the items inside blocks.")
 
-(defconst okr--name "[A-Za-z_][A-Za-z0-9_-]*")
+(defconst okr--name "[[:alpha:]_][[:alnum:]_-]*")
 
 (defconst okr--number
   "\\(?:€\\|\\$\\)?-?[0-9]\\(?:_?[0-9]\\)*\\(?:\\.[0-9]+\\)?[kMB]?%?"
@@ -60,7 +60,7 @@ Inside a block, team and perspective name one instead.")
     (while (and (not found)
                 (re-search-forward
                  (concat "\\(?:^\\|[^[:alnum:]_.]\\)" okr--number
-                         "[ \t]+\\([A-Za-z_][A-Za-z0-9_]*\\)\\_>")
+                         "[ \t]+\\([[:alpha:]_][[:alnum:]_]*\\)\\_>")
                  limit t))
       (let ((word (match-string 1)))
         (if (or (member word okr-keywords) (member word okr-declaration-keywords)

@@ -15,6 +15,8 @@ endif
 " The braces of a line outside strings and comments: opened minus closed.
 function! s:BraceBalance(line) abort
   let l:line = substitute(a:line, '"\%([^"\\]\|\\.\)*"', '""', 'g')
+  " the tags after `tags` are no comment: tags #pricing #eu
+  let l:line = substitute(l:line, '\v<tags>%(\s+#[A-Za-z_][A-Za-z0-9_-]*)+', 'tags', 'g')
   let l:line = substitute(l:line, '#.*', '', '')
   return len(substitute(l:line, '[^{]', '', 'g')) - len(substitute(l:line, '[^}]', '', 'g'))
 endfunction

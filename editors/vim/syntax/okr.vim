@@ -21,17 +21,17 @@ syntax keyword okrKeyword to target keep milestone current done minimum due weig
 
 " The name a declaration introduces: objectives, key results, initiatives and
 " lexicons anywhere, teams and perspectives at the start of a line.
-syntax match okrName "\v%(<%(objective|kr|initiative|lexicon)\s+)@<=\h[[:alnum:]_-]*"
-syntax match okrName "\v%(^%(team|perspective)\s+)@<=\h[[:alnum:]_-]*"
+syntax match okrName "\v%(<%(objective|kr|initiative|lexicon)\s+)@<=%(\h|[^\x00-\x7f])%([[:alnum:]_-]|[^\x00-\x7f])*"
+syntax match okrName "\v%(^%(team|perspective)\s+)@<=%(\h|[^\x00-\x7f])%([[:alnum:]_-]|[^\x00-\x7f])*"
 " OBJ.KR in check-ins and from outside an objective.
-syntax match okrReference "\v<\h[[:alnum:]_-]*\.\h[[:alnum:]_-]*"
+syntax match okrReference "\v%(<\h|[^\x00-\x7f])%([[:alnum:]_-]|[^\x00-\x7f])*\.%(\h|[^\x00-\x7f])%([[:alnum:]_-]|[^\x00-\x7f])*"
 
-syntax match okrPerson "@[[:alnum:]_.-]\+"
+syntax match okrPerson "\v\@%([[:alnum:]_.-]|[^\x00-\x7f])+"
 
 " Numbers with their scale (k M B %), currency before them; the word after a
 " number is its unit unless it is a keyword (keywords win over matches).
 syntax match okrNumber "\v%([[:alnum:]_.-])@<!%(€|\$)?-?\d%(_?\d)*%(\.\d+)?[kMB]?\%?%([[:alnum:]_.])@!"
-syntax match okrUnit "\v%(%(^|[^[:alnum:]_.])%(€|\$)?-?\d%(_?\d)*%(\.\d+)?[kMB]?\%?\s+)@<=\h\w*%([[:alnum:]_.-])@!"
+syntax match okrUnit "\v%(%(^|[^[:alnum:]_.])%(€|\$)?-?\d%(_?\d)*%(\.\d+)?[kMB]?\%?\s+)@<=%(\h|[^\x00-\x7f])%(\w|[^\x00-\x7f])*%([[:alnum:]_.-]|[^\x00-\x7f])@!"
 
 " Dates, ranges of dates and periods (2027-H1, 2027-Q3, 2027-03).
 syntax match okrDate "\v<\d{4}-\d{2}-\d{2}%(\.\.\d{4}-\d{2}-\d{2})?>"
