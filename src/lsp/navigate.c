@@ -250,6 +250,13 @@ static void progress_md(FILE *f, const struct server *s, const struct progress *
     fprintf(f, " — as of %s", day);
 }
 
+/* "#pricing #eu · " */
+static void tags_md(FILE *f, const struct vec *tags)
+{
+    for (size_t i = 0; i < tags->len; i++)
+        fprintf(f, "#%.*s%s", NAME(*(const ident *)tags->items[i]), i + 1 < tags->len ? " " : " · ");
+}
+
 /* "team sales, product · " */
 static void teams_md(FILE *f, const struct objective *o)
 {
@@ -280,6 +287,7 @@ static void hover_target(FILE *f, const struct server *s, struct unit *u,
         fprintf(f, "**objective %.*s** — %.*s\n\n", NAME(ob->id), (int)ob->title.len, ob->title.ptr);
         owners_md(f, &ob->owner, &ob->co_owners);
         teams_md(f, ob);
+        tags_md(f, &ob->tags);
         period_md(f, &ob->period);
         fprintf(f, "%s · %zu key results", objective_kind(ob), ob->key_results.len);
         progress_md(f, s, &ob->progress);
@@ -291,6 +299,7 @@ static void hover_target(FILE *f, const struct server *s, struct unit *u,
                 (int)kr->title.len, kr->title.ptr);
         owners_md(f, &kr->owner, &kr->co_owners);
         teams_md(f, kr->objective);
+        tags_md(f, &kr->tags);
         period_md(f, &kr->objective->period);
         const char *metric = format_metric(&u->arena, kr), *value = format_value(&u->arena, kr);
         fprintf(f, "%s · %s · value %s", objective_kind(kr->objective), metric, value);

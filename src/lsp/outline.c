@@ -10,6 +10,7 @@
 #include "lsp/server.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 enum { SYM_NAMESPACE = 3, SYM_CLASS = 5, SYM_FIELD = 8, SYM_FUNCTION = 12, SYM_EVENT = 24,
@@ -158,6 +159,39 @@ static void item(json_t *list, const char *label, size_t len, int kind, const ch
     json_array_append_new(list, o);
 }
 
+/* The tags the plan uses, each once, as "#name". */
+static void tag_items(json_t *list, json_t *seen, const struct vec *tags)
+{
+    for (size_t i = 0; i < tags->len; i++) {
+        const ident *t = tags->items[i];
+        char *label = malloc(t->name.len + 2);
+        if (!label)
+            continue;
+        label[0] = '#';
+        memcpy(label + 1, t->name.ptr, t->name.len);
+        label[t->name.len + 1] = '\0';
+        if (!json_object_get(seen, label)) {
+            json_object_set_new(seen, label, json_true());
+            item(list, label, t->name.len + 1, ITEM_VALUE, "tag", 3);
+        }
+        free(label);
+    }
+}
+
+static void tags(json_t *list, const struct plan *plan)
+{
+    json_t *seen = json_object();
+    for (size_t i = 0; i < plan->objectives.len; i++) {
+        const struct objective *o = plan->objectives.items[i];
+        tag_items(list, seen, &o->tags);
+        for (size_t k = 0; k < o->key_results.len; k++)
+            tag_items(list, seen, &((const struct key_result *)o->key_results.items[k])->tags);
+        for (size_t k = 0; k < o->initiatives.len; k++)
+            tag_items(list, seen, &((const struct initiative *)o->initiatives.items[k])->tags);
+    }
+    json_decref(seen);
+}
+
 static bool name_char(char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
@@ -245,6 +279,8 @@ json_t *outline_complete(struct server *s, struct unit *u, uint32_t offset)
         }
     } else if (WORD("owner") || WORD("by") || WORD("lead")) {
         people(list, plan);
+    } else if (WORD("tags")) {
+        tags(list, plan);
     } else if (WORD("perspective")) {
         for (size_t i = 0; i < plan->perspectives.len; i++) {
             const struct perspective *x = plan->perspectives.items[i];

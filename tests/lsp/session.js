@@ -185,7 +185,8 @@ const sessions = {
         has(await complete('objective y "A b c d" { team '), ['sales', 'engineering', 'platform'], 'after team');
         has(await complete('objective z "A b c d" { owner @'), ['@maria', '@dev'], 'after owner @');
         has(await complete('# okrc-ignore: '), ['activity-kr', 'kr-count'], 'in okrc-ignore');
-        ok('completion: aligns, OBJ., team, people, rule names');
+        has(await complete('objective t "A b c d" { tags #launch } objective u "E f g h" { tags '), ['#launch'], 'after tags');
+        ok('completion: aligns, OBJ., team, people, rule names, tags');
         eq(await s.stop(), 0, 'exit status');
     },
     // Hover, definition, references and highlights on the Acme example.

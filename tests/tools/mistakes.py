@@ -3,7 +3,8 @@
 examples: a keyword with two letters swapped ("onwer"), typographic quotes
 around a string, a date written with slashes or one that does not exist,
 a confidence written as a percentage. Each mutant must give exactly one
-error, with a line, and nothing else that is an error.
+error, with a line, and nothing else that is an error; no finding of any
+severity may lack a line.
 
 usage: mistakes.py OKRC [--show] [--assert]
 Prints how many mutants of each kind gave one error; --show lists the
@@ -22,6 +23,8 @@ def check(okrc, path):
         diags = json.loads(r.stdout)['diagnostics']
     except (ValueError, KeyError):
         return None
+    if any(not d.get('line') for d in diags):
+        return None             # a finding without a line fails the mutant
     return [d for d in diags if d['severity'] == 'error']
 
 def swapped(word):
