@@ -9,6 +9,7 @@
 #include "lib/source.h"
 #include "lsp/server.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -299,5 +300,79 @@ json_t *outline_complete(struct server *s, struct unit *u, uint32_t offset)
         }
     }
 #undef WORD
+    return list;
+}
+
+/* ---- workspace symbols: what the open documents' plans declare ---- */
+
+static bool name_matches(str name, const char *query)
+{
+    size_t q = strlen(query);
+    if (q == 0)
+        return true;
+    for (size_t i = 0; i + q <= name.len; i++) {
+        size_t k = 0;
+        while (k < q && tolower((unsigned char)name.ptr[i + k]) == tolower((unsigned char)query[k]))
+            k++;
+        if (k == q)
+            return true;
+    }
+    return false;
+}
+
+static void workspace_symbol(struct server *s, json_t *list, json_t *seen, const char *query,
+                             str name, const char *container, int kind, span at)
+{
+    if (!at.src || !name_matches(name, query))
+        return;
+    char *uri = source_uri(s, at.src);
+    char *key = malloc(strlen(uri) + 32);
+    if (!key) {
+        free(uri);
+        return;
+    }
+    sprintf(key, "%s:%u:%u", uri, at.start, at.end);
+    if (!json_object_get(seen, key)) {
+        json_object_set_new(seen, key, json_true());
+        json_t *sym = json_pack("{s:s%,s:i,s:{s:s,s:o}}", "name", name.ptr, name.len, "kind", kind,
+                                "location", "uri", uri, "range", lsp_range(s, at));
+        if (container)
+            json_object_set_new(sym, "containerName", json_string(container));
+        json_array_append_new(list, sym);
+    }
+    free(key);
+    free(uri);
+}
+
+json_t *outline_workspace_symbols(struct server *s, const char *query)
+{
+    json_t *list = json_array(), *seen = json_object();
+    for (size_t d = 0; d < s->n_docs; d++) {
+        const struct unit *u = s->docs[d]->unit;
+        if (!u)
+            continue;
+        const struct plan *plan = &u->plan;
+        for (size_t i = 0; i < plan->teams.len; i++) {
+            const struct team *t = plan->teams.items[i];
+            workspace_symbol(s, list, seen, query, t->id.name, NULL, SYM_NAMESPACE, t->id.at);
+        }
+        for (size_t i = 0; i < plan->people.len; i++) {
+            const struct person *p = plan->people.items[i];
+            workspace_symbol(s, list, seen, query, p->id.name, NULL, SYM_CONSTANT, p->id.at);
+        }
+        for (size_t i = 0; i < plan->objectives.len; i++) {
+            const struct objective *o = plan->objectives.items[i];
+            workspace_symbol(s, list, seen, query, o->id.name, NULL, SYM_CLASS, o->id.at);
+            for (size_t k = 0; k < o->key_results.len; k++) {
+                const struct key_result *kr = o->key_results.items[k];
+                workspace_symbol(s, list, seen, query, kr->id.name, o->id.name.ptr, SYM_FIELD, kr->id.at);
+            }
+            for (size_t k = 0; k < o->initiatives.len; k++) {
+                const struct initiative *in = o->initiatives.items[k];
+                workspace_symbol(s, list, seen, query, in->id.name, o->id.name.ptr, SYM_FUNCTION, in->id.at);
+            }
+        }
+    }
+    json_decref(seen);
     return list;
 }

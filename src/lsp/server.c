@@ -409,14 +409,15 @@ static json_t *initialize(struct server *s, json_t *params)
     else if (as_of)
         rpc_log(&s->rpc, "initializationOptions.asOf '%s' is no date (YYYY-MM-DD): using today", as_of);
     static const char *const names[] = {"utf-16", "utf-8", "utf-32"};
-    json_t *caps = json_pack("{s:s,s:{s:b,s:i,s:{s:b}},s:b,s:b,s:b,s:b,s:b,s:b,s:{s:[s,s]},s:{s:[s]},s:b}",
+    json_t *caps = json_pack("{s:s,s:{s:b,s:i,s:{s:b}},s:b,s:b,s:b,s:b,s:b,s:b,s:{s:[s,s]},s:{s:[s]},s:b,s:b}",
                              "positionEncoding",
                              names[s->encoding], "textDocumentSync", "openClose", 1, "change", 1,
                              "save", "includeText", 1, "hoverProvider", 1, "definitionProvider", 1,
                              "referencesProvider", 1, "documentHighlightProvider", 1,
                              "documentSymbolProvider", 1, "foldingRangeProvider", 1,
                              "completionProvider", "triggerCharacters", ".", "@",
-                             "codeActionProvider", "codeActionKinds", "quickfix", "inlayHintProvider", 1);
+                             "codeActionProvider", "codeActionKinds", "quickfix", "inlayHintProvider", 1,
+                             "workspaceSymbolProvider", 1);
     return json_pack("{s:o,s:{s:s,s:s}}", "capabilities", caps, "serverInfo", "name", "okrc",
                      "version", OKRC_VERSION);
 }
@@ -474,6 +475,12 @@ static void m_folding_range(struct call *c)
     rpc_respond(&c->s->rpc, c->id, outline_folding(c->s, c->doc->unit));
 }
 
+static void m_workspace_symbol(struct call *c)
+{
+    const char *query = json_string_value(json_object_get(c->params, "query"));
+    rpc_respond(&c->s->rpc, c->id, outline_workspace_symbols(c->s, query ? query : ""));
+}
+
 static void m_completion(struct call *c)
 {
     rpc_respond(&c->s->rpc, c->id, outline_complete(c->s, c->doc->unit, c->offset));
@@ -503,6 +510,7 @@ static const struct method {
     {"textDocument/documentSymbol", true, NEEDS_DOCUMENT, m_document_symbol},
     {"textDocument/foldingRange", true, NEEDS_DOCUMENT, m_folding_range},
     {"textDocument/completion", true, NEEDS_POSITION, m_completion},
+    {"workspace/symbol", true, NEEDS_NOTHING, m_workspace_symbol},
     {"textDocument/hover", true, NEEDS_POSITION, m_navigate},
     {"textDocument/definition", true, NEEDS_POSITION, m_navigate},
     {"textDocument/references", true, NEEDS_POSITION, m_navigate},

@@ -70,9 +70,10 @@ try:
     msgs = [init, {"jsonrpc": "2.0", "method": "initialized", "params": {}},
             {"jsonrpc": "2.0", "method": "textDocument/didOpen",
              "params": {"textDocument": {"uri": uri, "languageId": "okr", "version": 1, "text": open(path).read()}}},
+            {"jsonrpc": "2.0", "id": 7, "method": "workspace/symbol", "params": {"query": "REVEN"}},
             {"jsonrpc": "2.0", "id": 9, "method": "shutdown"}, {"jsonrpc": "2.0", "method": "exit"}]
     p = subprocess.run([okrc, "lsp"], input=b"".join(frame(m) for m in msgs), capture_output=True, timeout=60, cwd=tmp)
-    out, diags = p.stdout, None
+    out, diags, symbols = p.stdout, None, None
     while out:
         head, _, rest = out.partition(b"\r\n\r\n")
         n = int(head.split(b":")[1])
@@ -80,6 +81,11 @@ try:
         out = rest[n:]
         if msg.get("method") == "textDocument/publishDiagnostics" and msg["params"]["uri"] == uri:
             diags = msg["params"]["diagnostics"]
+        if msg.get("id") == 7:
+            symbols = msg.get("result")
+    # workspace symbols span the plan: the company file's KR, found from the team file
+    found = [(x["name"], x.get("containerName"), x["location"]["uri"].rsplit("/", 1)[-1]) for x in symbols or []]
+    expect(f"workspace symbols span the plan: {found}", ("revenue", "grow", "main.okr") in found)
     codes = [(d["code"], d["range"]["start"]["line"] + 1) for d in diags or []]
     expect(f"team file alone: diagnostics {codes}", diags is not None and not any(c == "unknown-ref" for c, _ in codes))
     expect(f"team file alone: its own mistake {codes}", ("undeclared-owner", 6) in codes)
