@@ -84,7 +84,42 @@ static bool is_plain_file(const char *arg)
     return strcmp(arg, "-") != 0 && stat(arg, &st) == 0 && S_ISREG(st.st_mode);
 }
 
+static void compile_in_plan(struct cli_run *run, char **args, int n, const char *plan_file,
+                            bool quiet, bool split);
+
 void cli_compile_in_plan(struct cli_run *run, char **args, int n, const char *plan_file, bool quiet)
+{
+    compile_in_plan(run, args, n, plan_file, quiet, false);
+}
+
+/* A second run for another plan of the same check, with run's forced
+ * severities and load options. */
+static struct cli_run *other_run(struct cli_run *run)
+{
+    struct cli_run *target = calloc(1, sizeof *target);
+    if (!target)
+        out_of_memory();
+    cli_start(target, run->plan.as_of);
+    target->load = run->load;
+    for (int r = 0; r < RULE_COUNT; r++)
+        if (run->diags.forced[r])
+            diag_force(&target->diags, (enum rule_id)r, run->diags.severity_of[r]);
+    return target;
+}
+
+/* Source numbers stay unique across the plans of one check (fingerprints
+ * and per-file limits tell files apart by them); the findings move to run. */
+static void adopt_run(struct cli_run *run, struct cli_run *other, size_t *sources)
+{
+    for (size_t i = 0; i < other->plan.sources.len; i++)
+        ((struct source *)other->plan.sources.items[i])->index += (int)*sources;
+    *sources += other->plan.sources.len;
+    diag_adopt(&run->diags, &other->diags);
+    vec_push(&run->arena, &run->others, other);
+}
+
+static void compile_in_plan(struct cli_run *run, char **args, int n, const char *plan_file,
+                            bool quiet, bool split)
 {
     bool files_only = n > 0;
     for (int i = 0; i < n && files_only; i++)
@@ -117,17 +152,29 @@ void cli_compile_in_plan(struct cli_run *run, char **args, int n, const char *pl
     }
     /* The named files first, so that findings name them as the user did
      * (a file reached again through `use` is the one already loaded), then
-     * the entries of their plans. */
+     * the entries of their plans: all at once, or (split, for check) each
+     * entry's plan on its own, a file two plans read reported once. */
     char **files = arena_alloc(a, (project.n_entries + (size_t)n + 1) * sizeof *files);
-    size_t count = 0;
-    for (int i = 0; i < n; i++)
-        files[count++] = args[i];
-    for (size_t i = 0; i < project.n_entries; i++)
-        files[count++] = (char *)project.entries[i];
-    cli_compile_started(run, files, (int)count);
-    bool *sources = named_sources(a, &run->plan, args, n);
-    diag_keep(&run->diags, in_named, sources);
-    run->named_sources = sources;
+    size_t plans = split ? project.n_entries : 1, sources_so_far = 0;
+    for (size_t p = 0; p < plans; p++) {
+        size_t count = 0;
+        for (int i = 0; i < n; i++)
+            files[count++] = args[i];
+        for (size_t i = 0; i < project.n_entries; i++)
+            if (!split || i == p)
+                files[count++] = (char *)project.entries[i];
+        struct cli_run *target = p == 0 ? run : other_run(run);
+        cli_compile_started(target, files, (int)count);
+        bool *sources = named_sources(&target->arena, &target->plan, args, n);
+        diag_keep(&target->diags, in_named, sources);
+        target->named_sources = sources;
+        if (p == 0) {
+            sources_so_far = run->plan.sources.len;
+        } else {
+            run->io_ok = run->io_ok && target->io_ok;
+            adopt_run(run, target, &sources_so_far);
+        }
+    }
     if (!quiet)
         for (size_t i = 0; i < project.n_entries; i++)
             fprintf(stderr, "okrc: note: checked as part of the plan of '%s'; findings in its other "
@@ -151,7 +198,7 @@ void cli_check_plans(struct cli_run *run, char **args, int n, const char *plan_f
     char **files;
     int count;
     if (!folder || plan_file) {
-        cli_compile_in_plan(run, args, n, plan_file, quiet);
+        compile_in_plan(run, args, n, plan_file, quiet, true);
         return;
     }
     if (!cli_files(NULL, a, args, n, &files, &count)) {
@@ -168,28 +215,13 @@ void cli_check_plans(struct cli_run *run, char **args, int n, const char *plan_f
         for (int i = 0; i < count; i++)
             if (group[i] == p)
                 mine[k++] = files[i];
-        struct cli_run *target = run;
-        if (p > 0) {
-            target = calloc(1, sizeof *target);
-            if (!target)
-                out_of_memory();
-            cli_start(target, run->plan.as_of);
-            target->load = run->load;
-            for (int r = 0; r < RULE_COUNT; r++)
-                if (run->diags.forced[r])
-                    diag_force(&target->diags, (enum rule_id)r, run->diags.severity_of[r]);
-        }
+        struct cli_run *target = p == 0 ? run : other_run(run);
         bool ok = plan_compile_with(&target->plan, mine, k, &target->load);
         run->io_ok = run->io_ok && ok;
-        /* Source numbers stay unique across the plans: fingerprints and
-         * per-file limits tell files apart by them. */
-        for (size_t i = 0; i < target->plan.sources.len; i++)
-            ((struct source *)target->plan.sources.items[i])->index += (int)sources;
-        sources += target->plan.sources.len;
-        if (p > 0) {
-            diag_adopt(&run->diags, &target->diags);
-            vec_push(a, &run->others, target);
-        }
+        if (p == 0)
+            sources = run->plan.sources.len;
+        else
+            adopt_run(run, target, &sources);
     }
 }
 
