@@ -28,14 +28,18 @@ local ok, err = pcall(function()
     local answers = vim.lsp.buf_request_sync(0, method, params, 10000) or {}
     for _, a in pairs(answers) do if a.result then return a.result end end
   end
-  -- Line 8 is "  grow.revenue = 14M USD"; character 8 is inside "revenue".
-  local def = request('textDocument/definition', 7, 8)
+  -- Line 8 is "  grow.revenue = 14M USD"; character 8 is inside "revenue"
+  -- ($OKR_LSP_AT, "line,character" from 0, names another place).
+  local at_line, at_char = 7, 8
+  local at = os.getenv('OKR_LSP_AT')
+  if at then at_line, at_char = at:match('(%d+),(%d+)'); at_line, at_char = tonumber(at_line), tonumber(at_char) end
+  local def = request('textDocument/definition', at_line, at_char)
   if def then
     local loc = def.range and def or def[1]
     say(string.format('definition %s %d:%d', vim.fn.fnamemodify(vim.uri_to_fname(loc.uri), ':t'),
                       loc.range.start.line + 1, loc.range.start.character + 1))
   end
-  local hover = request('textDocument/hover', 7, 8)
+  local hover = request('textDocument/hover', at_line, at_char)
   if hover then
     local value = type(hover.contents) == 'table' and hover.contents.value or tostring(hover.contents)
     say('hover ' .. value:gsub('\n', ' '))

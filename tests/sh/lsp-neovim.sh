@@ -38,4 +38,20 @@ expect "as of 2027-02-15"
 n_check=$(cd "$tmp" && "$OKRC" check --format json --as-of 2027-02-15 plan.okr | grep -c '"rule"')
 n_nvim=$(grep -c '^diagnostic ' "$tmp/result")
 [ "$n_check" = "$n_nvim" ] || { echo "FAIL: okrc check found $n_check, Neovim received $n_nvim"; rc=1; }
+
+# A team's file of a plan that spans three files, opened alone: checked in
+# the company plan's context, its own mistake (@jost) at its line, and the
+# company's key result one jump away.
+mkdir -p "$tmp/company"
+cp -r "$top/tests/cases/plan-spans-files/." "$tmp/company/"
+rm -f "$tmp/result"
+(cd "$tmp/company" && OKRC="$OKRC" OKR_LSP_RESULT="$tmp/result" OKR_LSP_AT=3,62 timeout 120 nvim --headless -u NONE -i NONE -n \
+    --cmd "set rtp^=$top/editors/vim" --cmd 'filetype plugin indent on' \
+    -c "luafile $top/tests/editors/lsp-check.lua" teams/roasterij.okr >"$tmp/nvim2.log" 2>&1 </dev/null)
+[ -f "$tmp/result" ] || { echo "FAIL: Neovim wrote no result for the team file"; cat "$tmp/nvim2.log"; exit 1; }
+cat "$tmp/result"
+expect "diagnostic 6:60 2 undeclared-owner @jost is not declared with 'person'; did you mean @joost?"
+expect "definition main.okr 13:6"
+expect "hover **key result grow.revenue** — Annual revenue of the shops in euros"
+grep -q "unknown-ref" "$tmp/result" && { echo "FAIL: a false unknown-ref in the team file"; rc=1; }
 exit $rc

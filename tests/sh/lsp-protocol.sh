@@ -89,6 +89,25 @@ try:
     codes = [(d["code"], d["range"]["start"]["line"] + 1) for d in diags or []]
     expect(f"team file alone: diagnostics {codes}", diags is not None and not any(c == "unknown-ref" for c, _ in codes))
     expect(f"team file alone: its own mistake {codes}", ("undeclared-owner", 6) in codes)
+    # The plan's other two files, each opened alone: no error at all.
+    for name in ("main.okr", os.path.join("teams", "winkels.okr")):
+        path = os.path.join(tmp, "plan", name)
+        uri = "file://" + path
+        msgs = [init, {"jsonrpc": "2.0", "method": "initialized", "params": {}},
+                {"jsonrpc": "2.0", "method": "textDocument/didOpen",
+                 "params": {"textDocument": {"uri": uri, "languageId": "okr", "version": 1, "text": open(path).read()}}},
+                {"jsonrpc": "2.0", "id": 9, "method": "shutdown"}, {"jsonrpc": "2.0", "method": "exit"}]
+        p = subprocess.run([okrc, "lsp"], input=b"".join(frame(m) for m in msgs), capture_output=True, timeout=60, cwd=tmp)
+        out, diags = p.stdout, None
+        while out:
+            head, _, rest = out.partition(b"\r\n\r\n")
+            n = int(head.split(b":")[1])
+            msg = json.loads(rest[:n])
+            out = rest[n:]
+            if msg.get("method") == "textDocument/publishDiagnostics" and msg["params"]["uri"] == uri:
+                diags = msg["params"]["diagnostics"]
+        errors = [(d["code"], d["range"]["start"]["line"] + 1) for d in diags or [] if d.get("severity") == 1]
+        expect(f"{name} alone: no error {errors}", diags is not None and not errors)
 finally:
     shutil.rmtree(tmp)
 

@@ -85,10 +85,19 @@ grep -q "okrc fmt.*Passed" "$tmp/formatted.out" || { echo "FAIL: the fmt hook di
 # mistake in it is still reported at its line.
 mkdir -p company/teams
 cp "$top/tests/cases/plan-spans-files/main.okr" company/main.okr
-cp "$top/tests/cases/plan-spans-files/teams/roasterij.okr" company/teams/roasterij.okr
+cp "$top/tests/cases/plan-spans-files/teams/roasterij.okr" "$top/tests/cases/plan-spans-files/teams/winkels.okr" \
+    company/teams/
 sed -i 's/@jost/@joost/' company/teams/roasterij.okr
 git add company && git commit -qm "company plan" >"$tmp/company.out" 2>&1 ||
     { echo "FAIL: the company plan was refused:"; cat "$tmp/company.out"; rc=1; }
+# Each of the three files staged alone, with a correct change: no false finding.
+for f in company/main.okr company/teams/roasterij.okr company/teams/winkels.okr; do
+    printf '# reviewed\n' >>"$f"
+    git add "$f"
+    git commit -qm "change to $f alone" >"$tmp/alone.out" 2>&1 ||
+        { echo "FAIL: a correct change to $f alone was refused:"; cat "$tmp/alone.out"; rc=1; }
+    grep -q "unknown\|error" "$tmp/alone.out" && { echo "FAIL: false findings for $f:"; cat "$tmp/alone.out"; rc=1; }
+done
 sed -i 's/from 6 to 2 /from 6 to 1 /' company/teams/roasterij.okr
 git add company/teams/roasterij.okr
 git commit -qm "team change" >"$tmp/team.out" 2>&1 ||
