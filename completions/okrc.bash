@@ -10,7 +10,7 @@ _okrc_plan_files() {
     for ((i = 2; i < COMP_CWORD; i++)); do
         w=${COMP_WORDS[i]}
         case ${COMP_WORDS[i - 1]} in
-        -o | --output | --format | -f | -T | --color | --as-of | --period | --depth | \
+        -o | --output | --format | -f | -T | --color | --as-of | --date | --period | --depth | \
             --layout | --root | --team | --owner | --tag | -W) continue ;;
         esac
         [[ $w != -* && -f $w ]] && printf '%s\n' "$w"
@@ -34,7 +34,7 @@ _okrc() {
     local cmd=${COMP_WORDS[1]} okrc=${COMP_WORDS[0]}
     COMPREPLY=()
     if ((COMP_CWORD == 1)); then
-        _okrc_words check graph report fmt agenda lsp rules explain --help --version
+        _okrc_words check graph report fmt agenda checkin lsp rules explain --help --version
         return
     fi
     # bash splits "--opt=value" and "-W RULE=LEVEL" at '=': find the word
@@ -71,7 +71,7 @@ _okrc() {
     --team) _okrc_words "$(_okrc_ids teams)"; return ;;
     --owner) _okrc_words "$(_okrc_ids people)"; return ;;
     --tag) _okrc_words "$(_okrc_ids tags)"; return ;;
-    --as-of | --period | --depth) return ;;
+    --as-of | --date | --period | --depth) return ;;
     -o | --output | --plan | --log)
         compopt -o filenames 2>/dev/null
         COMPREPLY=($(compgen -f -- "$cur"))
@@ -88,6 +88,8 @@ _okrc() {
         agenda) _okrc_words --as-of --tag --output -o --color --root --plan-root --allow-outside-root \
             --max-file-size -h --help ;;
         fmt) _okrc_words -w --write --check --diff --color -h --help ;;
+        checkin) _okrc_words --date --as-of -w --write --diff --color --root --plan-root \
+            --allow-outside-root --max-file-size -h --help ;;
         lsp) _okrc_words --log --stdio -h --help ;;
         rules | explain) _okrc_words -h --help ;;
         esac

@@ -428,3 +428,15 @@ void diag_adopt(struct diag_ctx *d, struct diag_ctx *from)
     d->suppressed += from->suppressed;
     hash_free(seen);
 }
+
+void diag_keep_errors(struct diag_ctx *d)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < d->list.len; i++) {
+        struct diag *g = d->list.items[i];
+        if (g->severity == SEV_ERROR)
+            d->list.items[kept++] = g;
+    }
+    d->list.len = kept;
+    d->warnings = d->infos = 0;
+}

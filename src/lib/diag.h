@@ -68,6 +68,9 @@ void diag_warnings_as_errors(struct diag_ctx *d);
  * the end of d, leaving out those d holds already: a file that two plans
  * read is reported once. The other run's arena must outlive d's use. */
 void diag_adopt(struct diag_ctx *d, struct diag_ctx *from);
+/* Leaves only the errors (okrc checkin shows why nothing was written, not
+ * the plan's warnings). */
+void diag_keep_errors(struct diag_ctx *d);
 /* The parser stops after this many syntax errors in one file (and says so). */
 #define DIAG_MAX_SYNTAX_ERRORS 25
 /* Keeps the first max findings of each rule in each file (0: all), after

@@ -59,7 +59,7 @@ bcomp "" >out
 for c in $(commands) --help --version; do
     grep -qx -- "$c" out || fail "bash: 'okrc <TAB>' lacks $c"
 done
-[ "$(bcomp ch)" = check ] || fail "bash: 'okrc ch<TAB>' gives '$(bcomp ch)'"
+[ "$(bcomp che)" = "$(printf 'check\ncheckin')" ] || fail "bash: 'okrc che<TAB>' gives '$(bcomp che)'"
 for c in $(commands); do
     bcomp "$c" - >out
     while read -r o; do
