@@ -30,7 +30,8 @@ static const char checkin_help[] =
     "file's last one; every other byte stays as it was. The values are checked as\n"
     "okrc check would (a wrong unit, done on a number, a confidence out of range)\n"
     "before anything is written, and the score and status each entry moves are\n"
-    "printed. FILE may be one file of a plan that spans files.\n\n"
+    "printed. OBJ.KR grade G and OBJ grade G (0.7 or 70%) record grades the same way.\n"
+    "FILE may be one file of a plan that spans files.\n\n"
     "options:\n"
     "  --date D           the check-in's date (default today)\n"
     "  --as-of D          the date scores are shown for (default the check-in's date)\n"
@@ -44,12 +45,13 @@ static const char checkin_help[] =
 
 struct entry {
     const char *ref, *value, *confidence, *note;
+    bool grade;             /* OBJ.KR grade G, OBJ grade G: a judgment */
 };
 
 /* The entry as the language writes it: OBJ.KR = VALUE  confidence N  note "...". */
 static const char *entry_text(struct arena *a, const struct entry *e)
 {
-    const char *text = arena_printf(a, "%s = %s", e->ref, e->value);
+    const char *text = arena_printf(a, e->grade ? "%s grade %s" : "%s = %s", e->ref, e->value);
     if (e->confidence)
         text = arena_printf(a, "%s  confidence %s", text, e->confidence);
     if (e->note) {
@@ -204,14 +206,19 @@ static bool read_entries(struct arena *a, char **words, int n, struct entry *out
     size_t k = 0;
     for (int i = 0; i < n;) {
         const char *ref = words[i];
-        if (!strchr(ref, '.') || ref[0] == '.' || i + 1 >= n) {
-            cli_usage_error("checkin", "expected OBJ.KR VALUE, not '%s'%s", ref,
+        bool grade = i + 2 < n && strcmp(words[i + 1], "grade") == 0;
+        if ((!grade && !strchr(ref, '.')) || ref[0] == '.' || i + 1 >= n) {
+            cli_usage_error("checkin", "expected OBJ.KR VALUE or OBJ[.KR] grade G, not '%s'%s", ref,
                             i + 1 >= n ? " alone" : "");
             return false;
         }
-        struct entry e = {ref, words[i + 1], NULL, NULL};
+        struct entry e = {ref, words[i + 1], NULL, NULL, grade};
+        if (grade)
+            e.value = words[++i + 1];
         i += 2;
-        if (strcmp(e.value, "not") == 0 && i < n && strcmp(words[i], "done") == 0) {
+        if (grade) {
+            /* a grade takes a note, no confidence */
+        } else if (strcmp(e.value, "not") == 0 && i < n && strcmp(words[i], "done") == 0) {
             e.value = "not done";
             i++;
         } else if (i < n && !strchr(words[i], '.') && strcmp(words[i], "confidence") != 0 &&
