@@ -82,10 +82,10 @@ _okrc() {
         check) _okrc_words --format --color --as-of -W --werror --max-findings --plan --root --plan-root \
             --allow-outside-root --max-file-size -h --help ;;
         graph) _okrc_words -T -o --root --team --tag --period --depth --no-krs --initiatives \
-            --layout --as-of --color --plan-root --allow-outside-root --max-file-size -h --help ;;
+            --layout --as-of --color --strict --plan-root --allow-outside-root --max-file-size -h --help ;;
         report) _okrc_words --format -f --as-of --team --owner --tag --period --output -o \
-            --color --ascii --root --plan-root --allow-outside-root --max-file-size -h --help ;;
-        agenda) _okrc_words --as-of --tag --output -o --color --root --plan-root --allow-outside-root \
+            --color --ascii --strict --root --plan-root --allow-outside-root --max-file-size -h --help ;;
+        agenda) _okrc_words --as-of --tag --output -o --color --strict --root --plan-root --allow-outside-root \
             --max-file-size -h --help ;;
         fmt) _okrc_words -w --write --check --diff --color -h --help ;;
         checkin) _okrc_words --date --as-of -w --write --diff --color --root --plan-root \

@@ -99,4 +99,5 @@ complete -c okrc -n "__fish_seen_subcommand_from report agenda" -s o -l output -
 complete -c okrc -n "__fish_seen_subcommand_from report" -l ascii -d 'plain ASCII'
 
 complete -c okrc -n "__fish_seen_subcommand_from agenda" -a '(__okrc_ids people)' -d 'person'
+complete -c okrc -n "__fish_seen_subcommand_from graph report agenda" -l strict -d 'nothing for a plan with any error'
 complete -c okrc -n "__fish_seen_subcommand_from explain" -x -a '(__okrc_rules)' -d 'rule'

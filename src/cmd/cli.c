@@ -294,6 +294,27 @@ int cli_exit_code(const struct cli_run *run, bool werror)
     return EXIT_CLEAN;
 }
 
+bool cli_plan_usable(const struct cli_run *run, bool strict)
+{
+    if (!run->io_ok)
+        return false;
+    if (!run->diags.errors)
+        return true;
+    if (strict)
+        return false;
+    for (size_t i = 0; i < run->diags.list.len; i++) {
+        const struct diag *g = run->diags.list.items[i];
+        if (g->severity == SEV_ERROR && rule_info(g->rule)->structural)
+            return false;
+    }
+    for (size_t i = 0; i < run->diags.omitted.len; i++) {
+        const struct diag_omitted *o = run->diags.omitted.items[i];
+        if (rule_info(o->rule)->structural)
+            return false;
+    }
+    return true;
+}
+
 void cli_free(struct cli_run *run)
 {
     for (size_t i = 0; i < run->others.len; i++) {

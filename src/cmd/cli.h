@@ -92,6 +92,11 @@ void cli_compile_started(struct cli_run *run, char **files, int n);
 void cli_print_diagnostics(struct cli_run *run, const char *when);
 /* The exit code the run deserves: 2 on I/O errors, 1 on plan errors. */
 int cli_exit_code(const struct cli_run *run, bool werror);
+/* Whether report, graph and agenda can show the plan: it was read, and its
+ * errors (if any) are rule findings (kr-count, smart-measurable, ...), not
+ * ones that leave it incomplete (syntax, unresolved references, cycles:
+ * the structural rules). strict: no error at all. */
+bool cli_plan_usable(const struct cli_run *run, bool strict);
 void cli_free(struct cli_run *run);
 
 /* "okrc COMMAND: error: ..." and the hint to --help on stderr; returns 2. */

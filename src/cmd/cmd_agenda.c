@@ -21,6 +21,8 @@ static const char agenda_help[] =
     "options:\n"
     "  --as-of DATE       the date progress is measured at (default today)\n"
     "  --tag TAG          only key results tagged TAG (or whose objective is)\n"
+    "  --strict           no agenda for a plan with errors of any rule (by default\n"
+    "                     rule findings such as kr-count do not withhold it)\n"
     "  -o, --output FILE  write to FILE atomically (default standard output)\n"
     "  --color WHEN       colour of diagnostics: auto (default), always, never\n"
     CLI_LOAD_HELP_ROOT CLI_LOAD_HELP
@@ -32,18 +34,20 @@ int cmd_agenda(int argc, char **argv)
     static const struct option options[] = {
         {"as-of", required_argument, NULL, 'a'}, {"output", required_argument, NULL, 'o'},
         {"color", required_argument, NULL, 'c'}, {"help", no_argument, NULL, 'h'},
-        {"tag", required_argument, NULL, 'g'},
+        {"tag", required_argument, NULL, 'g'}, {"strict", no_argument, NULL, 'S'},
         CLI_LOAD_OPTIONS,                        CLI_ROOT_OPTION,
         {0},
     };
     struct load_opts load = {0};
     const char *as_of_arg = NULL, *output = NULL, *color = "auto", *tag = NULL;
+    bool strict = false;
     int c;
     while ((c = cli_getopt("agenda", argc, argv, ":o:h", options)) != -1) {
         switch (c) {
         case 'a': as_of_arg = optarg; break;
         case 'o': output = optarg; break;
         case 'g': tag = optarg; break;
+        case 'S': strict = true; break;
         case 'c':
             if (!cli_color_valid(optarg))
                 return cli_usage_error("agenda", "--color takes auto, always or never, not '%s'", optarg);
@@ -78,13 +82,15 @@ int cmd_agenda(int argc, char **argv)
     struct cli_run run;
     cli_compile_in_context(&run, argv + optind, argc - optind, as_of, &load);
     int rc = cli_exit_code(&run, false);
+    /* Rule findings (kr-count, smart-measurable) do not withhold the agenda. */
+    bool usable = cli_plan_usable(&run, strict);
     /* A person who is not in the plan is a mistake on the command line:
      * said first, and alone, without the plan's findings before it. */
     bool usage = false;
-    if (rc == EXIT_CLEAN && (!cli_person_exists("agenda", "", &run.plan, person) ||
+    if (usable && (!cli_person_exists("agenda", "", &run.plan, person) ||
                              (tag && !cli_tag_exists("agenda", &run.plan, tag)))) {
         usage = true;
-    } else if (rc == EXIT_CLEAN && agenda_count(&run.plan, person, tag) == 0) {
+    } else if (usable && agenda_count(&run.plan, person, tag) == 0) {
         if (tag)
             fprintf(stderr, "okrc agenda: error: @%s owns no key result tagged '%s' in the plan, "
                             "so there is nothing to put on an agenda\n", person, tag);
@@ -98,7 +104,7 @@ int cmd_agenda(int argc, char **argv)
         return EXIT_USAGE;
     }
     cli_print_diagnostics(&run, color);
-    if (rc == EXIT_CLEAN) {
+    if (usable) {
         struct output out;
         if (!output_open(&out, output)) {
             rc = EXIT_USAGE;
@@ -106,7 +112,8 @@ int cmd_agenda(int argc, char **argv)
             signal(SIGPIPE, SIG_IGN);
             agenda_write(out.file, &run.plan, person, tag);
             bool gone = out.file == stdout && (fflush(stdout) != 0 || ferror(stdout)) && errno == EPIPE;
-            rc = gone || output_commit(&out) ? EXIT_CLEAN : EXIT_USAGE;
+            if (!gone && !output_commit(&out))
+                rc = EXIT_USAGE;
         }
     }
     cli_free(&run);

@@ -42,6 +42,8 @@ static const char graph_help[] =
     "  --initiatives      list initiatives under the key results they support\n"
     "  --layout ENGINE    dot (default), sfdp, neato, fdp, circo or twopi\n"
     "  --as-of DATE       the date scores are computed for (default today)\n"
+    "  --strict           no map for a plan with errors of any rule (by default a plan\n"
+    "                     whose errors are rule findings such as kr-count is drawn)\n"
     "  --color WHEN       colour of diagnostics: auto, always, never\n"
     CLI_LOAD_HELP_PLAN_ROOT CLI_LOAD_HELP
     "  -h, --help         show this help\n\n"
@@ -52,6 +54,7 @@ static const char *const layouts[] = {"dot", "sfdp", "neato", "fdp", "circo", "t
 
 struct graph_opts {
     const char *format, *output, *as_of, *root, *team, *period, *layout, *color, *tag;
+    bool strict;
     char format_buf[32];    /* the format in lower case */
     long depth;             /* -1: unlimited */
     bool no_krs, initiatives;
@@ -93,7 +96,7 @@ static int parse_options(int argc, char **argv, struct graph_opts *o)
 {
     static const struct option options[] = {
         {"root", required_argument, NULL, 'r'},   {"team", required_argument, NULL, 't'},
-        {"tag", required_argument, NULL, 'g'},
+        {"tag", required_argument, NULL, 'g'},     {"strict", no_argument, NULL, 'S'},
         {"period", required_argument, NULL, 'p'}, {"depth", required_argument, NULL, 'd'},
         {"no-krs", no_argument, NULL, 'K'},       {"initiatives", no_argument, NULL, 'I'},
         {"layout", required_argument, NULL, 'l'}, {"as-of", required_argument, NULL, 'a'},
@@ -109,6 +112,7 @@ static int parse_options(int argc, char **argv, struct graph_opts *o)
         case 'r': o->root = optarg; break;
         case 't': o->team = optarg; break;
         case 'g': o->tag = optarg; break;
+        case 'S': o->strict = true; break;
         case 'p': o->period = optarg; break;
         case 'd':
             if (!cli_count(optarg, &o->depth))
@@ -289,16 +293,20 @@ int cmd_graph(int argc, char **argv)
     struct cli_run run;
     cli_compile_in_context(&run, argv + optind, argc - optind, as_of, &o.load);
     rc = cli_exit_code(&run, false);
-    if (rc != EXIT_CLEAN) {     /* a map of a broken plan would mislead */
+    /* A map of an incomplete plan would mislead; one with rule findings
+     * (kr-count, smart-measurable) is drawn, the findings on stderr, exit 1. */
+    if (!cli_plan_usable(&run, o.strict)) {
         cli_print_diagnostics(&run, o.color);
         cli_free(&run);
         return rc;
     }
+    if (rc != EXIT_CLEAN)
+        cli_print_diagnostics(&run, o.color);
     o.sources = run.named_sources;
     bool *selected = calloc(run.plan.objectives.len + 1, sizeof *selected);
     long count = selected ? select_objectives(&run.plan, &o, selected) : -1;
-    rc = count < 0 ? EXIT_USAGE : write_map(&run, &o, selected, count);
+    int written = count < 0 ? EXIT_USAGE : write_map(&run, &o, selected, count);
     free(selected);
     cli_free(&run);
-    return rc;
+    return written != EXIT_CLEAN ? written : rc;
 }

@@ -26,14 +26,18 @@ static const char report_help[] =
     "  -o, --output FILE    write to FILE atomically (default standard output)\n"
     "  --color WHEN         text colours: auto (default), always, never\n"
     "  --ascii              text: plain ASCII bars and punctuation\n"
+    "  --strict             no report for a plan with errors of any rule (by default\n"
+    "                       rule findings such as kr-count are shown in the report)\n"
     CLI_LOAD_HELP_ROOT CLI_LOAD_HELP
     "  -h, --help           show this help\n\n"
-    "exit status: 0 report written, 1 the plan has errors, 2 usage or I/O error\n";
+    "exit status: 0 report written, 1 the plan has errors (the report is written\n"
+    "when they are rule findings, not syntax or unresolved references), 2 usage\n"
+    "or I/O error\n";
 
 struct report_args {
     const struct emitter *emitter;
     const char *as_of, *output, *color;
-    bool ascii;
+    bool ascii, strict;
     struct report_filter filter;
     struct load_opts load;
 };
@@ -47,6 +51,7 @@ static int parse_args(int argc, char **argv, struct report_args *a)
         {"tag", required_argument, NULL, 'g'},
         {"period", required_argument, NULL, 'p'}, {"output", required_argument, NULL, 'o'},
         {"color", required_argument, NULL, 'c'},  {"ascii", no_argument, NULL, 'A'},
+        {"strict", no_argument, NULL, 'S'},
         {"help", no_argument, NULL, 'h'},         CLI_LOAD_OPTIONS,
         CLI_ROOT_OPTION,                          {0},
     };
@@ -74,6 +79,7 @@ static int parse_args(int argc, char **argv, struct report_args *a)
             a->color = optarg;
             break;
         case 'A': a->ascii = true; break;
+        case 'S': a->strict = true; break;
         case 'h': fputs(report_help, stdout); return EXIT_CLEAN;
         default: {
             /* cli_getopt has reported unknown options (CLI_OPT_ERROR); the
@@ -100,7 +106,7 @@ static int finish(struct output *out)
 
 int cmd_report(int argc, char **argv)
 {
-    struct report_args a = {emitter_find("text"), NULL, NULL, "auto", false, {0}, {0}};
+    struct report_args a = {emitter_find("text"), NULL, NULL, "auto", false, false, {0}, {0}};
     int rc = parse_args(argc, argv, &a);
     if (rc >= 0)
         return rc;
@@ -123,7 +129,9 @@ int cmd_report(int argc, char **argv)
         return EXIT_USAGE;
     }
     cli_print_diagnostics(&run, a.color);
-    if (rc != EXIT_CLEAN) {
+    /* Rule findings (kr-count, smart-measurable) do not withhold the
+     * report: it shows them and the exit status stays 1 (--strict: they do). */
+    if (!cli_plan_usable(&run, a.strict)) {
         cli_free(&run);
         return rc;
     }
@@ -138,7 +146,7 @@ int cmd_report(int argc, char **argv)
     report.ascii = a.ascii;
     signal(SIGPIPE, SIG_IGN);
     a.emitter->emit(&report, out.file);
-    rc = finish(&out);
+    int written = finish(&out);
     cli_free(&run);
-    return rc;
+    return written != EXIT_CLEAN ? written : rc;
 }

@@ -3,6 +3,7 @@
 #include "emit/emit.h"
 #include "lib/arena.h"
 #include "lib/date.h"
+#include "lib/diag.h"
 #include "lib/model.h"
 #include "lib/progress.h"
 #include "lib/text.h"
@@ -129,6 +130,16 @@ void report_build(struct report *r, struct plan *plan, const struct report_filte
 {
     memset(r, 0, sizeof *r);
     r->plan = plan;
+    for (size_t i = 0; plan->diags && i < plan->diags->list.len; i++) {
+        const struct diag *g = plan->diags->list.items[i];
+        if (g->severity != SEV_ERROR)
+            continue;
+        struct report_error *e = arena_alloc(plan->arena, sizeof *e);
+        struct position p = g->at.src ? source_position(g->at.src, g->at.start) : (struct position){0, 0};
+        *e = (struct report_error){g->at.src ? g->at.src->path : "", rule_info(g->rule)->name,
+                                   g->message, p.line, p.column};
+        vec_push(plan->arena, &r->errors, e);
+    }
     size_t n = plan->objectives.len;
     r->contributors = arena_alloc(plan->arena, (n ? n : 1) * sizeof *r->contributors);
     for (size_t i = 0; i < n; i++) {

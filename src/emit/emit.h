@@ -20,8 +20,16 @@ struct report_filter {
     const bool *sources;    /* by source index: objectives declared there; NULL: all */
 };
 
+/* An error of the plan that did not withhold the report (a rule finding:
+ * kr-count, smart-measurable, ...): shown in a banner, a section, a field. */
+struct report_error {
+    const char *file, *rule, *message;
+    int line, column;
+};
+
 struct report {
     struct plan *plan;
+    struct vec errors;          /* struct report_error *, in report order */
     struct vec objectives;      /* struct objective *, selected, plan order */
     struct vec *contributors;   /* per objective seq: objectives aligned to it as a whole
                                    (those aligned to one of its KRs are kr->contributors) */

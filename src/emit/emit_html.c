@@ -16,6 +16,7 @@ static const char page_style[] =
     "section{border:1px solid #ddd;border-radius:6px;padding:.5em 1em;margin:1em 0;"
     "break-inside:avoid}"
     ".meta{color:#555}table{border-collapse:collapse;width:100%}"
+    ".banner{border:1px solid #c00;background:#fee;padding:.5em 1em;margin:1em 0}"
     "th,td{text-align:left;padding:.25em .5em;border-bottom:1px solid #eee;vertical-align:top}"
     "td small{display:block;color:#555}th,.score,.status{white-space:nowrap}"
     ".bar{display:inline-block;width:8em;height:.8em;background:#eee;border-radius:3px;"
@@ -182,6 +183,22 @@ void emit_html(const struct report *r, FILE *out)
     esc(out, title);
     fprintf(out, "</h1>\n<p class=\"meta\">Progress as of %s · %zu objectives</p>\n", date,
             r->objectives.len);
+    if (r->errors.len) {    /* the plan's rule findings: shown, not hidden */
+        fprintf(out, "<div class=\"banner\" role=\"alert\"><strong>The plan has %zu error%s</strong> "
+                     "(<code>okrc check</code> explains them)<ul>\n", r->errors.len,
+                r->errors.len == 1 ? "" : "s");
+        for (size_t i = 0; i < r->errors.len; i++) {
+            const struct report_error *e = r->errors.items[i];
+            fputs("<li><code>", out);
+            esc_text(out, e->file);
+            fprintf(out, ":%d</code> ", e->line);
+            esc_text(out, e->message);
+            fputs(" (", out);
+            esc_text(out, e->rule);
+            fputs(")</li>\n", out);
+        }
+        fputs("</ul></div>\n", out);
+    }
     for (size_t i = 0; i < r->objectives.len; i++)
         objective_section(r, out, r->objectives.items[i]);
     fputs("</body>\n</html>\n", out);

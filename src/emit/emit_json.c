@@ -499,6 +499,20 @@ void emit_json(const struct report *r, FILE *out)
     jw_open(w, '{');
     jw_key(w, "as_of"), jw_date(w, r->plan->as_of);
     jw_key(w, "title"), jw_str(w, report_title(r));
+    /* the plan's rule findings that did not withhold the report */
+    jw_key(w, "errors"), jw_open(w, '[');
+    for (size_t i = 0; i < r->errors.len; i++) {
+        const struct report_error *e = r->errors.items[i];
+        jw_next(w);
+        jw_open(w, '{');
+        jw_key(w, "file"), jw_str(w, (str){e->file, strlen(e->file)});
+        jw_key(w, "line"), jw_number(w, e->line);
+        jw_key(w, "column"), jw_number(w, e->column);
+        jw_key(w, "rule"), jw_str(w, (str){e->rule, strlen(e->rule)});
+        jw_key(w, "message"), jw_str(w, (str){e->message, strlen(e->message)});
+        jw_close(w, '}');
+    }
+    jw_close(w, ']');
     jw_key(w, "objectives"), jw_open(w, '[');
     for (size_t i = 0; i < r->objectives.len; i++) {
         jw_next(w);

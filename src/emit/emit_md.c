@@ -238,6 +238,17 @@ void emit_md(const struct report *r, FILE *out)
     fputs("# ", out);
     md_escape(out, report_title(r));
     fprintf(out, " — progress as of %s\n\n", date);
+    if (r->errors.len) {    /* the plan's rule findings: shown, not hidden */
+        fprintf(out, "> **The plan has %zu error%s** (`okrc check` explains them):\n>\n", r->errors.len,
+                r->errors.len == 1 ? "" : "s");
+        for (size_t i = 0; i < r->errors.len; i++) {
+            const struct report_error *e = r->errors.items[i];
+            fprintf(out, "> - `%s:%d` ", e->file, e->line);
+            md_escape(out, (str){e->message, strlen(e->message)});
+            fprintf(out, " (%s)\n", e->rule);
+        }
+        fputs("\n", out);
+    }
     summary(r, out);
     for (size_t i = 0; i < r->objectives.len; i++)
         objective_section(r, out, r->objectives.items[i]);

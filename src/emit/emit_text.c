@@ -266,4 +266,14 @@ void emit_text(const struct report *r, FILE *out)
     for (size_t i = 0; i < plan->teams.len; i++)
         print_team(r, &t, plan->teams.items[i], &by_team[i]);
     print_team(r, &t, NULL, &by_team[plan->teams.len]);
+    if (r->errors.len) {    /* the plan's rule findings: shown, not hidden */
+        fprintf(out, "\nThe plan has %zu error%s (okrc check explains them):\n", r->errors.len,
+                r->errors.len == 1 ? "" : "s");
+        for (size_t i = 0; i < r->errors.len; i++) {
+            const struct report_error *e = r->errors.items[i];
+            struct text_line l;
+            fprintf(line_open(&l), "  %s:%d: %s [%s]", e->file, e->line, e->message, e->rule);
+            line_put(&t, &l, 0);
+        }
+    }
 }
