@@ -288,6 +288,44 @@ const char *format_judgment(struct arena *a, const struct progress *p)
     return "";
 }
 
+bool entry_reported(const struct plan *plan, const struct checkin_entry *e)
+{
+    return !e->judgment && e->checkin->date.present && e->checkin->date.value <= plan->as_of;
+}
+
+const char *format_entry_value(struct arena *a, const struct key_result *kr,
+                               const struct checkin_entry *e)
+{
+    if (e->no_value)
+        return "";
+    if (e->not_done)
+        return "not done";
+    if (e->done)
+        return "done";
+    if (e->value.unknown)
+        return "?";
+    if (!e->value.present)
+        return "";
+    return format_quantity(a, e->value.value, kr_unit(kr));
+}
+
+const char *format_people(struct arena *a, ident first, const struct vec *rest)
+{
+    if (!first.name.ptr)
+        return "";
+    const char *s = arena_printf(a, "@%.*s", (int)first.name.len, first.name.ptr);
+    for (size_t i = 0; i < rest->len; i++) {
+        const ident *p = rest->items[i];
+        s = arena_printf(a, "%s, @%.*s", s, (int)p->name.len, p->name.ptr);
+    }
+    return s;
+}
+
+str team_name(const struct team *t)
+{
+    return t->title.len ? t->title : t->id.name;
+}
+
 const char *format_change(struct arena *a, const struct key_result *kr)
 {
     const struct progress *p = &kr->progress;

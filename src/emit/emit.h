@@ -84,6 +84,18 @@ const char *format_period(struct arena *a, const struct objective *o, const char
 const char *format_judgment(struct arena *a, const struct progress *p);
 /* "+1.2M USD" for the change since the previous check-in. */
 const char *format_change(struct arena *a, const struct key_result *kr);
+/* ---- the story behind the numbers: written reasons and who did what ---- */
+/* Whether a check-in entry is part of the report: a value (not a grade or
+ * a drop) dated on or before as-of. kr->checkins is in date order. */
+bool entry_reported(const struct plan *plan, const struct checkin_entry *e);
+/* What one check-in recorded: "1.2M EUR", "done", "not done", "?" (to be
+ * measured), "" for a confidence alone. */
+const char *format_entry_value(struct arena *a, const struct key_result *kr,
+                               const struct checkin_entry *e);
+/* "@a, @b": a first person and the rest (owners, `by @a, @b`). */
+const char *format_people(struct arena *a, ident first, const struct vec *rest);
+/* A team as people call it: its title, or its id when it has none. */
+str team_name(const struct team *t);
 /* Urgency for sorting: off-track and missed first, achieved last. */
 int status_urgency(enum progress_status s);
 bool kr_moved_forward(const struct key_result *kr);

@@ -79,8 +79,10 @@ static void csv_date(FILE *out, bool present, okr_day day)
     csv_field(out, present ? buf : "", present ? 10 : 0, false);
 }
 
-static void csv_row(struct arena *a, FILE *out, const struct objective *o, const struct key_result *kr)
+static void csv_row(const struct plan *plan, FILE *out, const struct objective *o,
+                    const struct key_result *kr)
 {
+    struct arena *a = plan->arena;
     const struct progress *op = &o->progress, *p = &kr->progress;
     bool numeric = kr->metric != METRIC_MILESTONE && kr->metric != METRIC_NONE;
     bool has_from = kr->metric == METRIC_RANGE || kr->metric == METRIC_TARGET;
@@ -110,7 +112,21 @@ static void csv_row(struct arena *a, FILE *out, const struct objective *o, const
     csv_field(out, fs, strlen(fs), false);
     csv_number(out, p->graded, p->grade);
     fprintf(out, "%.4f,", p->computed_score);
-    csv_field(out, p->done_late ? "true" : "false", p->done_late ? 4 : 5, true);
+    csv_field(out, p->done_late ? "true" : "false", p->done_late ? 4 : 5, false);
+    /* the story: one row per key result, so its latest check-in's who and why */
+    const struct checkin_entry *last = NULL;
+    for (size_t i = 0; i < kr->checkins.len; i++)
+        if (entry_reported(plan, kr->checkins.items[i]))
+            last = kr->checkins.items[i];
+    csv_str(out, o->team ? team_name(o->team) : (str){0});
+    csv_str(out, o->why.present ? o->why.text : (str){0});
+    csv_str(out, kr->note.present ? kr->note.text : (str){0});
+    if (last)
+        csv_person(out, last->checkin->by, &last->checkin->co_by);
+    else
+        fputc(',', out);
+    str note = last && last->note.present ? last->note.text : (str){0};
+    csv_field(out, note.ptr ? note.ptr : "", note.ptr ? note.len : 0, true);
 }
 
 void emit_csv(const struct report *r, FILE *out)
@@ -118,10 +134,10 @@ void emit_csv(const struct report *r, FILE *out)
     fputs("objective,objective_title,team,kind,objective_score,objective_status,"
           "key_result,title,owner,unit,metric,from,to,current,score,expected,status,"
           "confidence,last_checkin,change,remaining,forecast,forecast_status,grade,computed_score,"
-          "done_late\r\n", out);
+          "done_late,team_name,why,note,last_checkin_by,last_note\r\n", out);
     for (size_t i = 0; i < r->objectives.len; i++) {
         const struct objective *o = r->objectives.items[i];
         for (size_t k = 0; k < o->key_results.len; k++)
-            csv_row(r->plan->arena, out, o, o->key_results.items[k]);
+            csv_row(r->plan, out, o, o->key_results.items[k]);
     }
 }

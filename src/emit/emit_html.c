@@ -26,6 +26,9 @@ static const char page_style[] =
     ".status{font-weight:600;padding:0 .4em;border-radius:3px}"
     ".on-track,.done,.achieved{color:#1e7b34}.at-risk{color:#a66300}"
     ".off-track,.missed{color:#b52b27}.no-data,.not-started,.dropped{color:#777}"
+    ".who{white-space:nowrap}"   /* a handle is one word: never broken at its '.' or '-' */
+    ".story{margin:.3em 0 0;padding-left:1.2em;color:#333}.story li{margin:.1em 0}"
+    ".why{margin:.3em 0}"
     "@media print{body{margin:0;max-width:none}section{border-color:#999}.bar{width:5em}}";
 
 static void esc(FILE *out, str s)
@@ -41,12 +44,57 @@ static void esc_text(FILE *out, const char *s)
 /* "@a, @b": every owner. */
 static void owners(FILE *out, ident first, const struct vec *co_owners)
 {
-    fputc('@', out);
+    fputs("<span class=\"who\">@", out);
     esc(out, first.name);
+    fputs("</span>", out);
     for (size_t i = 0; i < co_owners->len; i++) {
-        fputs(", @", out);
+        fputs(", <span class=\"who\">@", out);
         esc(out, ((const ident *)co_owners->items[i])->name);
+        fputs("</span>", out);
     }
+}
+
+/* A key result's note and its check-ins, each with who and why. */
+static void kr_story(const struct report *r, FILE *out, const struct key_result *kr)
+{
+    if (kr->note.present) {
+        fputs("<p class=\"why\">", out);
+        esc(out, kr->note.text);
+        fputs("</p>", out);
+    }
+    bool listed = false;
+    for (size_t i = 0; i < kr->checkins.len; i++) {
+        const struct checkin_entry *e = kr->checkins.items[i];
+        if (!entry_reported(r->plan, e))
+            continue;
+        fputs(listed ? "" : "<ul class=\"story\">", out);
+        listed = true;
+        char date[11];
+        date_format(e->checkin->date.value, date);
+        fprintf(out, "<li>%s", date);
+        const char *value = format_entry_value(r->plan->arena, kr, e);
+        const char *sep = ": ";
+        if (*value) {
+            fputs(sep, out);
+            esc_text(out, value);
+            sep = ", ";
+        }
+        if (e->confidence.present) {
+            fprintf(out, "%sconfidence %g", sep, e->confidence.value);
+            sep = ", ";
+        }
+        if (e->checkin->by.name.ptr) {
+            fprintf(out, "%sby ", sep);
+            owners(out, e->checkin->by, &e->checkin->co_by);
+        }
+        if (e->note.present) {
+            fputs(" — ", out);
+            esc(out, e->note.text);
+        }
+        fputs("</li>", out);
+    }
+    if (listed)
+        fputs("</ul>", out);
 }
 
 static void bar(FILE *out, const struct progress *p)
@@ -81,8 +129,9 @@ static void contributor_list(FILE *out, const struct vec *v)
     fputs("</ul>\n", out);
 }
 
-static void kr_row(struct arena *a, FILE *out, const struct key_result *kr)
+static void kr_row(const struct report *r, FILE *out, const struct key_result *kr)
 {
+    struct arena *a = r->plan->arena;
     const struct progress *p = &kr->progress;
     const char *value = format_value(a, kr), *metric = format_metric(a, kr),
                *change = format_change(a, kr);
@@ -91,6 +140,7 @@ static void kr_row(struct arena *a, FILE *out, const struct key_result *kr)
     fputs(" <small>", out);
     esc(out, kr->id.name);
     fputs("</small>", out);
+    kr_story(r, out, kr);
     if (kr->contributors.len)
         contributor_list(out, &kr->contributors);
     fputs("</td><td>", out);
@@ -143,10 +193,10 @@ static void objective_section(const struct report *r, FILE *out, const struct ob
     }
     if (o->team) {
         fputs("Team ", out);
-        esc(out, o->team->id.name);
+        esc(out, team_name(o->team));
         for (size_t i = 0; i < o->co_teams.len; i++) {
             fputs(", ", out);
-            esc(out, ((const struct team *)o->co_teams.items[i])->id.name);
+            esc(out, team_name(o->co_teams.items[i]));
         }
         fputs(" · ", out);
     }
@@ -162,12 +212,56 @@ static void objective_section(const struct report *r, FILE *out, const struct ob
     fputc(' ', out);
     status(out, p->status);
     fputs("</p>\n", out);
+    if (o->why.present) {
+        fputs("<p class=\"why\"><strong>Why:</strong> ", out);
+        esc(out, o->why.text);
+        fputs("</p>\n", out);
+    }
+    if (o->note.present) {
+        fputs("<p class=\"why\"><strong>Note:</strong> ", out);
+        esc(out, o->note.text);
+        fputs("</p>\n", out);
+    }
+    for (size_t i = 0; i < o->risks.len; i++) {
+        fputs(i ? "<li>" : "<p class=\"why\"><strong>Risks:</strong></p><ul class=\"story\"><li>", out);
+        esc(out, ((const text_item *)o->risks.items[i])->text);
+        fputs(i + 1 < o->risks.len ? "</li>" : "</li></ul>\n", out);
+    }
     contributors(r, out, o);
     fputs("<table>\n<tr><th>Key result</th><th>Owner</th><th>Value</th><th>Change</th>"
           "<th>Score</th><th>Status</th><th>Confidence</th></tr>\n", out);
     for (size_t i = 0; i < o->key_results.len; i++)
-        kr_row(a, out, o->key_results.items[i]);
-    fputs("</table>\n</section>\n", out);
+        kr_row(r, out, o->key_results.items[i]);
+    fputs("</table>\n", out);
+    if (o->initiatives.len)
+        fputs("<table>\n<tr><th>Initiative</th><th>Owner</th><th>Status</th><th>Supports</th>"
+              "<th>Due</th></tr>\n", out);
+    for (size_t i = 0; i < o->initiatives.len; i++) {
+        const struct initiative *in = o->initiatives.items[i];
+        fputs("<tr><td>", out);
+        esc(out, in->title);
+        fputs(" <small>", out);
+        esc(out, in->id.name);
+        fputs("</small></td><td>", out);
+        if (in->owner.name.ptr)
+            owners(out, in->owner, &in->co_owners);
+        fprintf(out, "</td><td>%s</td><td>", initiative_status_name(in->status));
+        for (size_t k = 0; k < in->supports.len; k++) {
+            if (k)
+                fputs(", ", out);
+            esc(out, ((const ident *)in->supports.items[k])->name);
+        }
+        fputs("</td><td>", out);
+        if (in->due.present) {
+            char due[11];
+            date_format(in->due.value, due);
+            fputs(due, out);
+        }
+        fputs("</td></tr>\n", out);
+    }
+    if (o->initiatives.len)
+        fputs("</table>\n", out);
+    fputs("</section>\n", out);
 }
 
 void emit_html(const struct report *r, FILE *out)

@@ -338,7 +338,42 @@ static void contributors(struct json_writer *w, const struct vec *v)
     jw_close(w, ']');
 }
 
-static void key_result(struct json_writer *w, const struct key_result *kr)
+static void jw_text(struct json_writer *w, const text_item *t)
+{
+    if (t->present)
+        jw_str(w, t->text);
+    else
+        jw_null(w);
+}
+
+/* Each check-in up to as-of: its date, value, confidence, who and why. */
+static void history(struct json_writer *w, const struct plan *plan, const struct key_result *kr,
+                    bool numeric)
+{
+    jw_open(w, '[');
+    for (size_t i = 0; i < kr->checkins.len; i++) {
+        const struct checkin_entry *e = kr->checkins.items[i];
+        if (!entry_reported(plan, e))
+            continue;
+        jw_next(w);
+        jw_open(w, '{');
+        jw_key(w, "date"), jw_date(w, e->checkin->date.value);
+        jw_key(w, "value");
+        if (e->done || e->not_done)
+            jw_bool(w, e->done);
+        else if (numeric && e->value.present && !e->no_value)
+            jw_number(w, e->value.value);
+        else
+            jw_null(w);
+        jw_key(w, "confidence"), jw_number_if(w, e->confidence.present, e->confidence.value);
+        jw_key(w, "by"), jw_owners(w, e->checkin->by, &e->checkin->co_by);
+        jw_key(w, "note"), jw_text(w, &e->note);
+        jw_close(w, '}');
+    }
+    jw_close(w, ']');
+}
+
+static void key_result(struct json_writer *w, const struct plan *plan, const struct key_result *kr)
 {
     const struct progress *p = &kr->progress;
     bool numeric = kr->metric != METRIC_MILESTONE && kr->metric != METRIC_NONE;
@@ -373,6 +408,8 @@ static void key_result(struct json_writer *w, const struct key_result *kr)
     jw_key(w, "remaining"), jw_number(w, p->remaining);
     jw_key(w, "forecast"), forecast(w, p);
     jw_key(w, "contributors"), contributors(w, &kr->contributors);
+    jw_key(w, "note"), jw_text(w, &kr->note);
+    jw_key(w, "history"), history(w, plan, kr, numeric);
     jw_close(w, '}');
 }
 
@@ -456,6 +493,11 @@ static void objective(struct json_writer *w, const struct report *r, const struc
         jw_str(w, ((const struct team *)o->co_teams.items[i])->id.name);
     }
     jw_close(w, ']');
+    jw_key(w, "team_name");     /* the home team's title (its id when untitled) */
+    if (o->team)
+        jw_str(w, team_name(o->team));
+    else
+        jw_null(w);
     jw_key(w, "period"), period_value(w, o);
     jw_key(w, "kind"), jw_name(w, objective_kind(o));
     jw_key(w, "score"), jw_score(w, p->score);
@@ -470,7 +512,7 @@ static void objective(struct json_writer *w, const struct report *r, const struc
     jw_key(w, "key_results"), jw_open(w, '[');
     for (size_t i = 0; i < o->key_results.len; i++) {
         jw_next(w);
-        key_result(w, o->key_results.items[i]);
+        key_result(w, r->plan, o->key_results.items[i]);
     }
     jw_close(w, ']');
     jw_key(w, "initiatives"), jw_open(w, '[');
@@ -485,6 +527,8 @@ static void objective(struct json_writer *w, const struct report *r, const struc
         jw_str(w, ((text_item *)o->risks.items[i])->text);
     }
     jw_close(w, ']');
+    jw_key(w, "why"), jw_text(w, &o->why);
+    jw_key(w, "note"), jw_text(w, &o->note);
     jw_close(w, '}');
 }
 

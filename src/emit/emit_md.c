@@ -93,6 +93,91 @@ static void kr_row(struct arena *a, FILE *out, const struct key_result *kr)
     fputs(" |\n", out);
 }
 
+/* A key result's note and its check-ins, each with who and why. */
+static void kr_story(const struct report *r, FILE *out, const struct key_result *kr)
+{
+    struct arena *a = r->plan->arena;
+    bool heading = false;
+    if (kr->note.present) {
+        fputs("\n**", out);
+        md_escape(out, kr->title);
+        fputs(" (", out);
+        md_id(out, kr->id);
+        fputs(")**: ", out);
+        md_escape(out, kr->note.text);
+        fputc('\n', out);
+        heading = true;
+    }
+    bool listed = false;
+    for (size_t i = 0; i < kr->checkins.len; i++) {
+        const struct checkin_entry *e = kr->checkins.items[i];
+        if (!entry_reported(r->plan, e))
+            continue;
+        if (!heading) {
+            fputs("\n**", out);
+            md_escape(out, kr->title);
+            fputs(" (", out);
+            md_id(out, kr->id);
+            fputs(")**\n", out);
+            heading = true;
+        }
+        char date[11];
+        date_format(e->checkin->date.value, date);
+        fprintf(out, "%s- %s", listed ? "" : "\n", date);
+        listed = true;
+        const char *value = format_entry_value(a, kr, e),
+                   *by = format_people(a, e->checkin->by, &e->checkin->co_by);
+        const char *sep = ": ";
+        if (*value) {
+            fputs(sep, out);
+            md_text(out, value);
+            sep = ", ";
+        }
+        if (e->confidence.present) {
+            fprintf(out, "%sconfidence %g", sep, e->confidence.value);
+            sep = ", ";
+        }
+        if (*by) {
+            fprintf(out, "%sby ", sep);
+            md_text(out, by);
+        }
+        if (e->note.present) {
+            fputs(" — ", out);
+            md_escape(out, e->note.text);
+        }
+        fputc('\n', out);
+    }
+}
+
+static void initiatives(const struct report *r, FILE *out, const struct objective *o)
+{
+    if (!o->initiatives.len)
+        return;
+    fputs("\n| Initiative | Owner | Status | Supports | Due |\n|---|---|---|---|---|\n", out);
+    for (size_t i = 0; i < o->initiatives.len; i++) {
+        const struct initiative *in = o->initiatives.items[i];
+        fputs("| ", out);
+        md_escape(out, in->title);
+        fputs(" (", out);
+        md_id(out, in->id);
+        fputs(") | ", out);
+        md_text(out, format_people(r->plan->arena, in->owner, &in->co_owners));
+        fprintf(out, " | %s | ", initiative_status_name(in->status));
+        for (size_t k = 0; k < in->supports.len; k++) {
+            if (k)
+                fputs(", ", out);
+            md_id(out, *(const ident *)in->supports.items[k]);
+        }
+        fputs(" | ", out);
+        if (in->due.present) {
+            char due[11];
+            date_format(in->due.value, due);
+            fputs(due, out);
+        }
+        fputs(" |\n", out);
+    }
+}
+
 static void objective_section(const struct report *r, FILE *out, const struct objective *o)
 {
     const struct progress *p = &o->progress;
@@ -110,10 +195,10 @@ static void objective_section(const struct report *r, FILE *out, const struct ob
     }
     if (o->team) {
         fputs("Team ", out);
-        md_id(out, o->team->id);
+        md_escape(out, team_name(o->team));
         for (size_t i = 0; i < o->co_teams.len; i++) {
             fputs(", ", out);
-            md_id(out, ((const struct team *)o->co_teams.items[i])->id);
+            md_escape(out, team_name(o->co_teams.items[i]));
         }
         fputs(" · ", out);
     }
@@ -137,6 +222,21 @@ static void objective_section(const struct report *r, FILE *out, const struct ob
         if (i + 1 == o->aligned_to.len)
             fputc('\n', out);
     }
+    if (o->why.present) {
+        fputs("\n**Why:** ", out);
+        md_escape(out, o->why.text);
+        fputc('\n', out);
+    }
+    if (o->note.present) {
+        fputs("\n**Note:** ", out);
+        md_escape(out, o->note.text);
+        fputc('\n', out);
+    }
+    for (size_t i = 0; i < o->risks.len; i++) {
+        fputs(i ? "- " : "\n**Risks:**\n\n- ", out);
+        md_escape(out, ((const text_item *)o->risks.items[i])->text);
+        fputc('\n', out);
+    }
     const struct vec *contributors = &r->contributors[o->seq];
     if (contributors->len)
         fputs("\nContributors:\n\n", out);
@@ -152,6 +252,9 @@ static void objective_section(const struct report *r, FILE *out, const struct ob
           "|---|---|---|---|---:|---|---:|\n", out);
     for (size_t i = 0; i < o->key_results.len; i++)
         kr_row(a, out, o->key_results.items[i]);
+    for (size_t i = 0; i < o->key_results.len; i++)
+        kr_story(r, out, o->key_results.items[i]);
+    initiatives(r, out, o);
     for (size_t i = 0; i < o->key_results.len; i++) {
         const struct key_result *kr = o->key_results.items[i];
         for (size_t k = 0; k < kr->contributors.len; k++) {

@@ -138,7 +138,74 @@ static void line_put(const struct text_out *t, struct text_line *l, size_t inden
     free(l->text);
 }
 
-static void print_key_result(const struct text_out *t, const struct key_result *kr)
+static bool is_blank(char c)
+{
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+}
+
+/* `lead`, a space and `text` word-wrapped to LINE_WIDTH, continuation
+ * lines two columns in: a written reason is shown whole, where a line of numbers
+ * would be cut. */
+static void wrapped(const struct text_out *t, size_t indent, const char *lead, str text)
+{
+    size_t lead_len = strlen(lead), col = indent, hang = indent + 2;
+    fprintf(t->out, "%*s", (int)indent, "");
+    size_t lead_cols;
+    utf8_prefix(lead, lead_len, LINE_WIDTH - indent, &lead_cols);
+    field(t, lead, lead_len, lead_cols);
+    col += lead_cols;
+    bool first = !lead_len; /* the first word of a line: no space before it */
+    for (size_t i = 0; i < text.len;) {
+        while (i < text.len && is_blank(text.ptr[i]))
+            i++;
+        if (i >= text.len)
+            break;
+        size_t start = i;
+        while (i < text.len && !is_blank(text.ptr[i]))
+            i++;
+        size_t w = utf8_width(text.ptr + start, i - start);
+        if (col > hang && col + !first + w > LINE_WIDTH) {
+            fprintf(t->out, "\n%*s", (int)hang, "");
+            col = hang;
+            first = true;
+        }
+        if (!first) {
+            fputc(' ', t->out);
+            col++;
+        }
+        size_t room = LINE_WIDTH - col;
+        field(t, text.ptr + start, i - start, w < room ? w : room);
+        col += w < room ? w : room;
+        first = false;
+    }
+    fputc('\n', t->out);
+}
+
+/* Each check-in up to as-of: "2027-01-20 1.2M EUR, confidence 7, @joe: note". */
+static void print_history(const struct report *r, const struct text_out *t,
+                          const struct key_result *kr)
+{
+    for (size_t i = 0; i < kr->checkins.len; i++) {
+        const struct checkin_entry *e = kr->checkins.items[i];
+        if (!entry_reported(r->plan, e))
+            continue;
+        char date[11];
+        date_format(e->checkin->date.value, date);
+        const char *value = format_entry_value(t->arena, kr, e),
+                   *by = format_people(t->arena, e->checkin->by, &e->checkin->co_by);
+        const char *lead = arena_printf(t->arena, "%s%s%s", date, *value ? " " : "", value);
+        if (e->confidence.present)
+            lead = arena_printf(t->arena, "%s, confidence %g", lead, e->confidence.value);
+        if (*by)
+            lead = arena_printf(t->arena, "%s, %s", lead, by);
+        if (e->note.present)
+            lead = arena_printf(t->arena, "%s:", lead);
+        wrapped(t, 6, lead, e->note.present ? e->note.text : (str){"", 0});
+    }
+}
+
+static void print_key_result(const struct report *r, const struct text_out *t,
+                             const struct key_result *kr)
 {
     const struct progress *p = &kr->progress;
     fputs("    ", t->out);
@@ -171,6 +238,9 @@ static void print_key_result(const struct text_out *t, const struct key_result *
                 progress_status_name(p->forecast_status));
     }
     line_put(t, &line, 6);
+    if (kr->note.present)
+        wrapped(t, 6, "note:", kr->note.text);
+    print_history(r, t, kr);
 }
 
 /* "← id 0.50 on-track: title", one line per objective aligned to the item. */
@@ -215,12 +285,37 @@ static void print_objective(const struct report *r, const struct text_out *t,
                 kr ? "." : "", kr ? (int)kr->id.name.len : 0, kr ? kr->id.name.ptr : "");
     }
     line_put(t, &line, 4);
+    if (o->why.present)
+        wrapped(t, 4, "why:", o->why.text);
+    if (o->note.present)
+        wrapped(t, 4, "note:", o->note.text);
+    for (size_t i = 0; i < o->risks.len; i++)
+        wrapped(t, 4, "risk:", ((const text_item *)o->risks.items[i])->text);
 
     print_contributors(t, &r->contributors[o->seq], 4);
     for (size_t i = 0; i < o->key_results.len; i++) {
         const struct key_result *kr = o->key_results.items[i];
-        print_key_result(t, kr);
+        print_key_result(r, t, kr);
         print_contributors(t, &kr->contributors, 6);
+    }
+    for (size_t i = 0; i < o->initiatives.len; i++) {
+        const struct initiative *in = o->initiatives.items[i];
+        const char *lead = arena_printf(t->arena, "initiative %.*s (%s", (int)in->id.name.len,
+                                        in->id.name.ptr, initiative_status_name(in->status));
+        const char *who = format_people(t->arena, in->owner, &in->co_owners);
+        if (*who)
+            lead = arena_printf(t->arena, "%s, %s", lead, who);
+        for (size_t k = 0; k < in->supports.len; k++) {
+            const ident *kr = in->supports.items[k];
+            lead = arena_printf(t->arena, "%s%s%.*s", lead, k ? ", " : ", supports ",
+                                (int)kr->name.len, kr->name.ptr);
+        }
+        if (in->due.present) {
+            char due[11];
+            date_format(in->due.value, due);
+            lead = arena_printf(t->arena, "%s, due %s", lead, due);
+        }
+        wrapped(t, 4, arena_printf(t->arena, "%s):", lead), in->title);
     }
 }
 

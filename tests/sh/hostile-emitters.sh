@@ -104,7 +104,7 @@ page = Page()
 page.feed(out("report.html"))
 page.close()
 allowed = {"html", "head", "meta", "title", "style", "body", "h1", "h2", "p", "section", "small",
-           "span", "table", "tr", "th", "td", "ul", "li", "br"}
+           "span", "table", "tr", "th", "td", "ul", "li", "br", "strong"}
 check(set(page.tags) <= allowed, f"html: unexpected elements {set(page.tags) - allowed}")
 text = "".join(page.text)
 for t in titles:
@@ -125,8 +125,16 @@ for name in ("report.md", "agenda.md"):
     lines = out(name).split("\n")
     table = [l for l in lines if l.startswith("|")]
     check(name == "agenda.md" or table, f"{name}: no table")
-    for l in table:
-        check(pipes(l) == 8, f"{name}: row with {pipes(l)} separators: {l!r}")
+    # each table (a run of | lines): every row as many | as its header
+    header = None
+    for l in lines:
+        if not l.startswith("|"):
+            header = None
+            continue
+        if header is None:
+            header = pipes(l)
+            check(header in (6, 8), f"{name}: header with {header} separators: {l!r}")
+        check(pipes(l) == header, f"{name}: row with {pipes(l)} separators, header {header}: {l!r}")
     check("\r" not in out(name), f"{name}: raw CR")
     starts = [l for l in lines if l and l[0] not in "#|-*_ " and not l[0].isalpha()]
     check(not starts, f"{name}: lines starting with user text: {starts}")
