@@ -126,6 +126,8 @@ static bool selected(const struct objective *o, const struct report_filter *f)
     return true;
 }
 
+static void attention_build(struct report *r);
+
 void report_build(struct report *r, struct plan *plan, const struct report_filter *f)
 {
     memset(r, 0, sizeof *r);
@@ -153,6 +155,118 @@ void report_build(struct report *r, struct plan *plan, const struct report_filte
             vec_push(plan->arena, &r->contributors[parent->seq], o);
         }
     }
+    attention_build(r);
+}
+
+/* A committed key result with no value or still at its baseline once this
+ * share of its period is gone has not started when it should have. */
+#define NOT_STARTED_SHARE 0.25
+
+/* The reasons a key result needs attention, in the order a reader weighs
+ * them: its status, then what the status alone does not say. */
+static void attention_reasons(struct report *r, const struct key_result *kr, int stale_days,
+                              struct vec *reasons)
+{
+    struct arena *a = r->plan->arena;
+    const struct progress *p = &kr->progress;
+    const struct objective *o = kr->objective;
+    if (p->dropped || p->status == PROGRESS_DONE || p->status == PROGRESS_ACHIEVED ||
+        p->status == PROGRESS_NOT_STARTED)
+        return;
+    switch (p->status) {
+    case PROGRESS_OFF_TRACK:
+    case PROGRESS_AT_RISK:
+        vec_push(a, reasons, arena_printf(a, "%s: score %.2f, expected %.2f",
+                                          p->status == PROGRESS_OFF_TRACK ? "off track" : "at risk",
+                                          p->score, p->expected));
+        break;
+    case PROGRESS_MISSED:
+        vec_push(a, reasons, arena_printf(a, "missed: score %.2f", p->score));
+        break;
+    default: break;
+    }
+    if (p->below_minimum)
+        vec_push(a, reasons, arena_printf(a, "below its minimum of %s",
+                                          format_quantity(a, kr->minimum.value, kr_unit(kr))));
+    bool running = o->period.present && period_contains_day(o->period.value, r->plan->as_of);
+    if (!running)
+        return;
+    /* committed and not started after a share of the period */
+    if (!o->aspirational && p->expected >= NOT_STARTED_SHARE &&
+        (!p->has_value || (kr->metric != METRIC_MILESTONE && p->score <= 0)))
+        vec_push(a, reasons, arena_printf(a, "%s with %.0f%% of the period gone",
+                                          p->has_value ? "still at the baseline" : "no value yet",
+                                          p->expected * 100));
+    else if (!p->has_value)
+        vec_push(a, reasons, "no value yet");
+    /* stale, as the stale-checkin rule counts it */
+    const struct checkin_entry *last = NULL, *confident = NULL, *before = NULL;
+    for (size_t i = 0; i < kr->checkins.len; i++) {
+        const struct checkin_entry *e = kr->checkins.items[i];
+        if (e->checkin->date.value > r->plan->as_of)
+            break;
+        last = e;
+        if (e->confidence.present) {
+            before = confident;
+            confident = e;
+        }
+    }
+    if (kr->metric != METRIC_ROLLUP && stale_days > 0) {
+        okr_day since = last ? last->checkin->date.value : o->period.value.start;
+        long gap = (long)r->plan->as_of - since;
+        if (gap > stale_days)
+            vec_push(a, reasons, last ? arena_printf(a, "no check-in for %ld days", gap)
+                                      : arena_printf(a, "no check-in since the period began %ld days ago", gap));
+    }
+    if (before && confident->confidence.value < before->confidence.value)
+        vec_push(a, reasons, arena_printf(a, "confidence fell from %g to %g", before->confidence.value,
+                                          confident->confidence.value));
+}
+
+struct ranked {
+    struct attention *item;
+    size_t order;
+};
+
+static int by_urgency(const void *x, const void *y)
+{
+    const struct ranked *a = x, *b = y;
+    int ua = status_urgency(a->item->kr->progress.status), ub = status_urgency(b->item->kr->progress.status);
+    if (ua != ub)
+        return ua < ub ? -1 : 1;
+    return a->order < b->order ? -1 : a->order > b->order;
+}
+
+/* The one attention list and the wins, for every format. */
+static void attention_build(struct report *r)
+{
+    struct plan *plan = r->plan;
+    /* stale as the plan's stale-checkin rule has it (0: switched off) */
+    int stale_days = !plan->diags ? (int)param_info(P_STALE_CHECKIN_DAYS)->default_value
+                     : plan->diags->severity_of[R_STALE_CHECKIN] == SEV_OFF
+                         ? 0
+                         : (int)plan->diags->param_of[P_STALE_CHECKIN_DAYS];
+    struct vec found = {0};
+    for (size_t i = 0; i < r->objectives.len; i++) {
+        const struct objective *o = r->objectives.items[i];
+        for (size_t k = 0; k < o->key_results.len; k++) {
+            const struct key_result *kr = o->key_results.items[k];
+            const struct progress *p = &kr->progress;
+            if (!p->dropped && (p->status == PROGRESS_ACHIEVED || p->status == PROGRESS_DONE))
+                vec_push(plan->arena, &r->wins, (void *)kr);
+            struct attention *item = arena_alloc(plan->arena, sizeof *item);
+            *item = (struct attention){kr, {0}};
+            attention_reasons(r, kr, stale_days, &item->reasons);
+            if (item->reasons.len)
+                vec_push(plan->arena, &found, item);
+        }
+    }
+    struct ranked *ranked = arena_alloc(plan->arena, (found.len ? found.len : 1) * sizeof *ranked);
+    for (size_t i = 0; i < found.len; i++)
+        ranked[i] = (struct ranked){found.items[i], i};
+    qsort(ranked, found.len, sizeof *ranked, by_urgency);
+    for (size_t i = 0; i < found.len; i++)
+        vec_push(plan->arena, &r->attention, ranked[i].item);
 }
 
 str report_title(const struct report *r)
@@ -347,18 +461,6 @@ int status_urgency(enum progress_status s)
     return urgency[s];
 }
 
-bool kr_moved_forward(const struct key_result *kr)
-{
-    const struct progress *p = &kr->progress;
-    return p->checkins_counted > 0 && p->has_previous &&
-           p->change * progress_direction(kr) > 0;
-}
-
-bool status_needs_attention(enum progress_status s)
-{
-    return s == PROGRESS_OFF_TRACK || s == PROGRESS_AT_RISK || s == PROGRESS_MISSED ||
-           s == PROGRESS_NO_DATA;
-}
 
 void md_escape(FILE *out, str text)
 {

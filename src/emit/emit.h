@@ -27,9 +27,18 @@ struct report_error {
     int line, column;
 };
 
+/* A key result that needs attention, with every reason ("off track: score
+ * 0.25, expected 0.51", "no check-in for 26 days"). */
+struct attention {
+    const struct key_result *kr;
+    struct vec reasons;         /* const char * */
+};
+
 struct report {
     struct plan *plan;
     struct vec errors;          /* struct report_error *, in report order */
+    struct vec attention;       /* struct attention *, most urgent first */
+    struct vec wins;            /* struct key_result *: achieved, done (milestones too) */
     struct vec objectives;      /* struct objective *, selected, plan order */
     struct vec *contributors;   /* per objective seq: objectives aligned to it as a whole
                                    (those aligned to one of its KRs are kr->contributors) */
@@ -98,8 +107,6 @@ const char *format_people(struct arena *a, ident first, const struct vec *rest);
 str team_name(const struct team *t);
 /* Urgency for sorting: off-track and missed first, achieved last. */
 int status_urgency(enum progress_status s);
-bool kr_moved_forward(const struct key_result *kr);
-bool status_needs_attention(enum progress_status s);
 /* Writes text with Markdown's special characters escaped (for table cells). */
 void md_escape(FILE *out, str text);
 void html_escape(FILE *out, const char *s, size_t len);

@@ -1,10 +1,13 @@
 /* emit_csv.c — `report -f csv`: RFC 4180, a header row, one row per key result. */
 #include "emit/emit.h"
+#include "lib/arena.h"
 #include "lib/date.h"
 #include "lib/model.h"
 #include "lib/progress.h"
 #include "lib/text.h"
 
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* A spreadsheet runs a cell that starts with = + - @ (or tab, CR) as a
@@ -79,9 +82,18 @@ static void csv_date(FILE *out, bool present, okr_day day)
     csv_field(out, present ? buf : "", present ? 10 : 0, false);
 }
 
-static void csv_row(const struct plan *plan, FILE *out, const struct objective *o,
-                    const struct key_result *kr)
+/* The attention list ordered by key result, to find a row's reasons. */
+static int by_kr(const void *x, const void *y)
 {
+    uintptr_t a = (uintptr_t)(*(const struct attention *const *)x)->kr,
+              b = (uintptr_t)(*(const struct attention *const *)y)->kr;
+    return a < b ? -1 : a > b;
+}
+
+static void csv_row(const struct report *r, struct vec attention, FILE *out,
+                    const struct objective *o, const struct key_result *kr)
+{
+    const struct plan *plan = r->plan;
     struct arena *a = plan->arena;
     const struct progress *op = &o->progress, *p = &kr->progress;
     bool numeric = kr->metric != METRIC_MILESTONE && kr->metric != METRIC_NONE;
@@ -126,7 +138,14 @@ static void csv_row(const struct plan *plan, FILE *out, const struct objective *
     else
         fputc(',', out);
     str note = last && last->note.present ? last->note.text : (str){0};
-    csv_field(out, note.ptr ? note.ptr : "", note.ptr ? note.len : 0, true);
+    csv_field(out, note.ptr ? note.ptr : "", note.ptr ? note.len : 0, false);
+    const char *reasons = "";     /* the attention list's reasons, if it is on it */
+    const struct attention key = {kr, {0}}, *probe = &key;
+    const struct attention *const *found =
+        attention.len ? bsearch(&probe, attention.items, attention.len, sizeof *attention.items, by_kr) : NULL;
+    for (size_t k = 0; found && k < (*found)->reasons.len; k++)
+        reasons = arena_printf(a, "%s%s%s", reasons, k ? "; " : "", (const char *)(*found)->reasons.items[k]);
+    csv_field(out, reasons, strlen(reasons), true);
 }
 
 void emit_csv(const struct report *r, FILE *out)
@@ -134,10 +153,15 @@ void emit_csv(const struct report *r, FILE *out)
     fputs("objective,objective_title,team,kind,objective_score,objective_status,"
           "key_result,title,owner,unit,metric,from,to,current,score,expected,status,"
           "confidence,last_checkin,change,remaining,forecast,forecast_status,grade,computed_score,"
-          "done_late,team_name,why,note,last_checkin_by,last_note\r\n", out);
+          "done_late,team_name,why,note,last_checkin_by,last_note,attention\r\n", out);
+    struct vec attention = {0};
+    for (size_t i = 0; i < r->attention.len; i++)
+        vec_push(r->plan->arena, &attention, r->attention.items[i]);
+    if (attention.len)
+        qsort(attention.items, attention.len, sizeof *attention.items, by_kr);
     for (size_t i = 0; i < r->objectives.len; i++) {
         const struct objective *o = r->objectives.items[i];
         for (size_t k = 0; k < o->key_results.len; k++)
-            csv_row(r->plan, out, o, o->key_results.items[k]);
+            csv_row(r, attention, out, o, o->key_results.items[k]);
     }
 }

@@ -264,6 +264,71 @@ static void objective_section(const struct report *r, FILE *out, const struct ob
     fputs("</section>\n", out);
 }
 
+static void kr_ref(FILE *out, const struct key_result *kr)
+{
+    fputs("<small>", out);
+    esc(out, kr->objective->id.name);
+    fputc('.', out);
+    esc(out, kr->id.name);
+    fputs("</small>", out);
+}
+
+/* The one attention list (emit.c) and the wins, before the objectives: what
+ * a review starts with. */
+static void attention(const struct report *r, FILE *out)
+{
+    fputs("<section>\n<h2>Needs attention</h2>\n", out);
+    if (!r->attention.len)
+        fputs("<p>Nothing: no key result is off track, at risk, missed or without a recent "
+              "check-in.</p>\n", out);
+    else
+        fputs("<ul class=\"story\">\n", out);
+    for (size_t i = 0; i < r->attention.len; i++) {
+        const struct attention *item = r->attention.items[i];
+        fputs("<li>", out);
+        esc(out, item->kr->title);
+        fputc(' ', out);
+        kr_ref(out, item->kr);
+        fputc(' ', out);
+        status(out, item->kr->progress.status);
+        fputc(' ', out);
+        for (size_t k = 0; k < item->reasons.len; k++) {
+            fputs(k ? "; " : "", out);
+            esc_text(out, item->reasons.items[k]);
+        }
+        if (item->kr->owner.name.ptr) {
+            fputs(" · ", out);
+            owners(out, item->kr->owner, &item->kr->co_owners);
+        }
+        fputs("</li>\n", out);
+    }
+    if (r->attention.len)
+        fputs("</ul>\n", out);
+    fputs("<h2>Wins</h2>\n", out);
+    if (!r->wins.len)
+        fputs("<p>None yet.</p>\n", out);
+    else
+        fputs("<ul class=\"story\">\n", out);
+    for (size_t i = 0; i < r->wins.len; i++) {
+        const struct key_result *kr = r->wins.items[i];
+        fputs("<li>", out);
+        esc(out, kr->title);
+        fputc(' ', out);
+        kr_ref(out, kr);
+        fputc(' ', out);
+        const char *value = format_value(r->plan->arena, kr);
+        if (strcmp(value, progress_status_name(kr->progress.status)) != 0) {
+            esc_text(out, value);   /* a milestone's value is "done": its status says it */
+            fputc(' ', out);
+        }
+        status(out, kr->progress.status);
+        fputs("</li>\n", out);
+    }
+    if (r->wins.len)
+        fputs("</ul>\n", out);
+    fputs("</section>\n", out);
+}
+
 void emit_html(const struct report *r, FILE *out)
 {
     char date[11];
@@ -293,6 +358,7 @@ void emit_html(const struct report *r, FILE *out)
         }
         fputs("</ul></div>\n", out);
     }
+    attention(r, out);
     for (size_t i = 0; i < r->objectives.len; i++)
         objective_section(r, out, r->objectives.items[i]);
     fputs("</body>\n</html>\n", out);

@@ -557,6 +557,38 @@ void emit_json(const struct report *r, FILE *out)
         jw_close(w, '}');
     }
     jw_close(w, ']');
+    /* the one attention list and the wins (emit.c), as in every format */
+    jw_key(w, "attention"), jw_open(w, '[');
+    for (size_t i = 0; i < r->attention.len; i++) {
+        const struct attention *item = r->attention.items[i];
+        jw_next(w);
+        jw_open(w, '{');
+        jw_key(w, "objective"), jw_str(w, item->kr->objective->id.name);
+        jw_key(w, "key_result"), jw_str(w, item->kr->id.name);
+        jw_key(w, "title"), jw_str(w, item->kr->title);
+        jw_key(w, "status"), jw_name(w, progress_status_name(item->kr->progress.status));
+        jw_key(w, "reasons"), jw_open(w, '[');
+        for (size_t k = 0; k < item->reasons.len; k++) {
+            const char *reason = item->reasons.items[k];
+            jw_next(w);
+            jw_string(w, reason, strlen(reason));
+        }
+        jw_close(w, ']');
+        jw_close(w, '}');
+    }
+    jw_close(w, ']');
+    jw_key(w, "wins"), jw_open(w, '[');
+    for (size_t i = 0; i < r->wins.len; i++) {
+        const struct key_result *kr = r->wins.items[i];
+        jw_next(w);
+        jw_open(w, '{');
+        jw_key(w, "objective"), jw_str(w, kr->objective->id.name);
+        jw_key(w, "key_result"), jw_str(w, kr->id.name);
+        jw_key(w, "title"), jw_str(w, kr->title);
+        jw_key(w, "status"), jw_name(w, progress_status_name(kr->progress.status));
+        jw_close(w, '}');
+    }
+    jw_close(w, ']');
     jw_key(w, "objectives"), jw_open(w, '[');
     for (size_t i = 0; i < r->objectives.len; i++) {
         jw_next(w);

@@ -275,63 +275,53 @@ static void objective_section(const struct report *r, FILE *out, const struct ob
     }
 }
 
+/* Achieved key results and done milestones. */
 static void wins(const struct report *r, FILE *out)
 {
-    fputs("\n## Wins since the last check-in\n\n", out);
-    size_t n = 0;
-    for (size_t i = 0; i < r->objectives.len; i++) {
-        const struct objective *o = r->objectives.items[i];
-        for (size_t k = 0; k < o->key_results.len; k++) {
-            const struct key_result *kr = o->key_results.items[k];
-            if (!kr_moved_forward(kr))
-                continue;
-            const char *value = format_value(r->plan->arena, kr),
-                       *change = format_change(r->plan->arena, kr);
-            fputs("- ", out);
-            md_kr_ref(out, kr);
-            fputs(": ", out);
-            md_escape(out, kr->title);
-            fputs(" — ", out);
-            md_text(out, value);
-            fputs(" (", out);
-            md_text(out, change);
-            fputs(")\n", out);
-            n++;
-        }
+    fputs("\n## Wins\n\n", out);
+    for (size_t i = 0; i < r->wins.len; i++) {
+        const struct key_result *kr = r->wins.items[i];
+        fputs("- ", out);
+        md_kr_ref(out, kr);
+        fputs(": ", out);
+        md_escape(out, kr->title);
+        fputs(" — ", out);
+        const char *value = format_value(r->plan->arena, kr),
+                   *status = progress_status_name(kr->progress.status);
+        md_text(out, value);
+        if (strcmp(value, status) != 0)     /* a milestone's value is "done" */
+            fprintf(out, ", **%s**", status);
+        fputc('\n', out);
     }
-    if (!n)
+    if (!r->wins.len)
         fputs("None yet.\n", out);
 }
 
+/* The one attention list (emit.c), most urgent first, each with its reasons. */
 static void attention(const struct report *r, FILE *out)
 {
     fputs("\n## Needs attention\n\n", out);
-    size_t n = 0;
-    for (size_t i = 0; i < r->objectives.len; i++) {
-        const struct objective *o = r->objectives.items[i];
-        for (size_t k = 0; k < o->key_results.len; k++) {
-            const struct key_result *kr = o->key_results.items[k];
-            const struct progress *p = &kr->progress;
-            if (!status_needs_attention(p->status))
-                continue;
-            fputs("- ", out);
-            md_kr_ref(out, kr);
-            fputs(": ", out);
-            md_escape(out, kr->title);
-            fprintf(out, " — **%s**, score %.2f, expected %.2f", progress_status_name(p->status),
-                    p->score, p->expected);
-            if (p->confidence)
-                fprintf(out, ", confidence %d", p->confidence);
-            if (kr->owner.name.ptr) {
-                fputs(", owner ", out);
-                md_owners(out, kr->owner, &kr->co_owners);
-            }
-            fputc('\n', out);
-            n++;
+    for (size_t i = 0; i < r->attention.len; i++) {
+        const struct attention *item = r->attention.items[i];
+        const struct key_result *kr = item->kr;
+        fputs("- ", out);
+        md_kr_ref(out, kr);
+        fputs(": ", out);
+        md_escape(out, kr->title);
+        fprintf(out, " — %s ", mark(&kr->progress));
+        for (size_t k = 0; k < item->reasons.len; k++) {
+            fputs(k ? "; " : "", out);
+            md_text(out, item->reasons.items[k]);
         }
+        if (kr->owner.name.ptr) {
+            fputs(" (owner ", out);
+            md_owners(out, kr->owner, &kr->co_owners);
+            fputc(')', out);
+        }
+        fputc('\n', out);
     }
-    if (!n)
-        fputs("Nothing: every key result is on track.\n", out);
+    if (!r->attention.len)
+        fputs("Nothing: no key result is off track, at risk, missed or without a recent check-in.\n", out);
 }
 
 void emit_md(const struct report *r, FILE *out)

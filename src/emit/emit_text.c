@@ -361,6 +361,29 @@ void emit_text(const struct report *r, FILE *out)
     for (size_t i = 0; i < plan->teams.len; i++)
         print_team(r, &t, plan->teams.items[i], &by_team[i]);
     print_team(r, &t, NULL, &by_team[plan->teams.len]);
+    /* the one attention list (emit.c) and the wins, as in every format */
+    fputs(r->attention.len ? "\nNeeds attention\n" : "\nNeeds attention: nothing\n", out);
+    for (size_t i = 0; i < r->attention.len; i++) {
+        const struct attention *item = r->attention.items[i];
+        const struct key_result *kr = item->kr;
+        const char *text = arena_printf(t.arena, "%.*s —", (int)kr->title.len, kr->title.ptr);
+        for (size_t k = 0; k < item->reasons.len; k++)
+            text = arena_printf(t.arena, "%s%s%s", text, k ? "; " : " ", (const char *)item->reasons.items[k]);
+        wrapped(&t, 2, arena_printf(t.arena, "%.*s.%.*s", (int)kr->objective->id.name.len,
+                                    kr->objective->id.name.ptr, (int)kr->id.name.len, kr->id.name.ptr),
+                (str){text, strlen(text)});
+    }
+    fputs(r->wins.len ? "\nWins\n" : "\nWins: none yet\n", out);
+    for (size_t i = 0; i < r->wins.len; i++) {
+        const struct key_result *kr = r->wins.items[i];
+        const char *value = format_value(t.arena, kr), *status = progress_status_name(kr->progress.status);
+        const char *text = arena_printf(t.arena, "%.*s — %s%s%s", (int)kr->title.len, kr->title.ptr,
+                                        value, strcmp(value, status) ? ", " : "",
+                                        strcmp(value, status) ? status : "");
+        wrapped(&t, 2, arena_printf(t.arena, "%.*s.%.*s", (int)kr->objective->id.name.len,
+                                    kr->objective->id.name.ptr, (int)kr->id.name.len, kr->id.name.ptr),
+                (str){text, strlen(text)});
+    }
     if (r->errors.len) {    /* the plan's rule findings: shown, not hidden */
         fprintf(out, "\nThe plan has %zu error%s (okrc check explains them):\n", r->errors.len,
                 r->errors.len == 1 ? "" : "s");

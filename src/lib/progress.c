@@ -356,11 +356,16 @@ static void kr_compute(struct key_result *kr, okr_day as_of)
     /* A milestone whose first counted `done` came after its due date. */
     p->done_late = kr->metric == METRIC_MILESTONE && kr->due.present && p->done_on > kr->due.value;
     p->remaining = remaining_of(kr, p);
-    kr_status(kr, phase_of(o, as_of), p);
-    kr_forecast(kr, as_of, p);
+    enum phase phase = phase_of(o, as_of);
+    kr_status(kr, phase, p);
     p->dropped = dropped_by(kr, as_of);
     if (p->dropped)
         p->status = PROGRESS_DROPPED;
+    /* A forecast is of a running period. After it the value is final, and a
+     * grade or a drop is a judgment: a forecast beside them ("missed …
+     * forecast (achieved)") would contradict the status. */
+    if (phase == PHASE_RUNNING && !p->graded && !p->dropped)
+        kr_forecast(kr, as_of, p);
 }
 
 /* Objective: weight-averaged KR score, KRs without a value counting 0. */
