@@ -34,7 +34,7 @@ _okrc() {
     local cmd=${COMP_WORDS[1]} okrc=${COMP_WORDS[0]}
     COMPREPLY=()
     if ((COMP_CWORD == 1)); then
-        _okrc_words check graph report fmt agenda checkin lsp rules explain --help --version
+        _okrc_words check graph report fmt agenda checkin diff lsp rules explain --help --version
         return
     fi
     # bash splits "--opt=value" and "-W RULE=LEVEL" at '=': find the word
@@ -89,6 +89,8 @@ _okrc() {
             --max-file-size -h --help ;;
         fmt) _okrc_words -w --write --check --diff --color -h --help ;;
         checkin) _okrc_words --date --as-of -w --write --diff --color --root --plan-root \
+            --allow-outside-root --max-file-size -h --help ;;
+        diff) _okrc_words --format -f --as-of --exit-code --color --root --plan-root \
             --allow-outside-root --max-file-size -h --help ;;
         lsp) _okrc_words --log --stdio -h --help ;;
         rules | explain) _okrc_words -h --help ;;

@@ -7,6 +7,7 @@ int cmd_check(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_agenda(int argc, char **argv);
 int cmd_checkin(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_graph(int argc, char **argv);

@@ -368,6 +368,15 @@ static void kr_compute(struct key_result *kr, okr_day as_of)
         kr_forecast(kr, as_of, p);
 }
 
+struct progress progress_kr_at(struct key_result *kr, okr_day as_of)
+{
+    struct progress now = kr->progress, then;
+    kr_compute(kr, as_of);
+    then = kr->progress;
+    kr->progress = now;
+    return then;
+}
+
 /* Objective: weight-averaged KR score, KRs without a value counting 0. */
 static void objective_compute(struct objective *o, okr_day as_of)
 {

@@ -5,6 +5,10 @@
 #include "lib/model.h"
 
 void progress_compute(struct plan *plan);
+/* One key result's progress as of another date, the plan left as it was:
+ * from its own values and check-ins (a roll-up reads its contributors'
+ * scores as they are). For `okrc diff`: what one check-in moved. */
+struct progress progress_kr_at(struct key_result *kr, okr_day as_of);
 const char *progress_status_name(enum progress_status s);
 /* s < 0.4 red, s < 0.7 yellow, else green. */
 enum grade progress_grade(double score);

@@ -45,6 +45,12 @@ echo "peak memory          check $check_mb MB, fmt $fmt_mb MB"
 # The bar for the report: at most twice the time of `check`.
 json=$(best "$top/okrc" report -f json --as-of 2027-06-01 "$out/plan.okr")
 echo "okrc report -f json  $json s ($(python3 -c "print(f'{$json / $check:.2f}')")x check)"
+# okrc diff (issue bar: within 3x of check): two plans of other seeds, where
+# every check-in differs (the worst case), and a plan against itself.
+python3 "$gen" "$n" --seed 2 >"$out/plan2.okr"
+diff2=$(best "$top/okrc" diff --as-of 2027-06-01 "$out/plan.okr" "$out/plan2.okr")
+same=$(best "$top/okrc" diff --as-of 2027-06-01 "$out/plan.okr" "$out/plan.okr")
+echo "okrc diff (2 seeds)  $diff2 s ($(python3 -c "print(f'{$diff2 / $check:.2f}')")x check); same plan $same s ($(python3 -c "print(f'{$same / $check:.2f}')")x check)"
 
 # The language server on a plan of 1,000 objectives (docs/editors.md).
 if command -v node >/dev/null && lsp_node=$("$top/tests/lsp/setup.sh" 2>/dev/null); then

@@ -1,0 +1,582 @@
+/* plandiff.c — compares two compiled plans (plandiff.h).
+ *
+ * Objectives are matched by id, then the rest by title (a rename); key
+ * results and initiatives the same way inside a matched objective; check-ins
+ * and grades of a matched key result by date. A change "moves the
+ * goalposts" when it makes a running commitment easier to meet after the
+ * fact: a lowered target (raised for a decreasing KR) or minimum, a later
+ * due date or a longer period, a committed objective turned aspirational,
+ * a committed key result deleted instead of dropped. Before its period
+ * begins a plan is a draft, and none of these count. */
+#include "emit/plandiff.h"
+#include "emit/emit.h"
+#include "lib/hash.h"
+#include "lib/progress.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct differ {
+    struct arena *a;
+    struct plan *old_plan, *new_plan;
+    okr_day as_of;
+    struct vec goalposts, others;   /* struct plan_change * */
+    struct vec pending;             /* struct moved *: check-ins whose score to measure */
+};
+
+/* A check-in change and the key result in each plan, scored at its date. */
+struct moved {
+    struct plan_change *change;
+    const struct key_result *old_kr, *new_kr;
+};
+
+const char *change_item_name(enum change_item item)
+{
+    static const char *const names[] = {"objective", "key result", "initiative", "check-in", "grade"};
+    return names[item];
+}
+
+const char *change_kind_name(enum change_kind kind)
+{
+    static const char *const names[] = {"added", "removed", "renamed", "changed"};
+    return names[kind];
+}
+
+const char *plan_diff_summary(struct arena *a, const struct plan_diff *d)
+{
+    if (!d->changes.len)
+        return "no changes";
+    const char *s = arena_printf(a, "%zu change%s", d->changes.len, d->changes.len == 1 ? "" : "s");
+    const char *sep = ": ";
+    for (int kind = CHANGE_ADDED; kind <= CHANGE_CHANGED; kind++) {
+        size_t n = 0;
+        for (int item = ITEM_OBJECTIVE; item <= ITEM_GRADE; item++)
+            n += d->counts[item][kind];
+        if (n) {
+            s = arena_printf(a, "%s%s%zu %s", s, sep, n, change_kind_name((enum change_kind)kind));
+            sep = ", ";
+        }
+    }
+    if (d->goalposts)
+        s = arena_printf(a, "%s; %zu move%s the goalposts", s, d->goalposts, d->goalposts == 1 ? "s" : "");
+    return s;
+}
+
+const char *plan_change_text(struct arena *a, const struct plan_change *c)
+{
+    const char *s;
+    if (c->item == ITEM_CHECKIN || c->item == ITEM_GRADE) {
+        char day[11];
+        date_format(c->date, day);
+        s = c->kind == CHANGE_CHANGED ? arena_printf(a, "%s changed: %s → %s", day, c->before, c->after)
+            : c->kind == CHANGE_ADDED ? arena_printf(a, "%s added: %s", day, c->after)
+                                      : arena_printf(a, "%s removed: %s", day, c->before);
+        if (c->moved)
+            s = arena_printf(a, "%s; score %.2f → %.2f, %s → %s", s, c->score_before, c->score_after,
+                             progress_status_name(c->status_before), progress_status_name(c->status_after));
+        return s;
+    }
+    switch (c->kind) {
+    case CHANGE_ADDED:
+        return c->after ? arena_printf(a, "added: %s (%s)", c->title, c->after) : arena_printf(a, "added: %s", c->title);
+    case CHANGE_REMOVED: return arena_printf(a, "removed: %s", c->title);
+    case CHANGE_RENAMED: return arena_printf(a, "renamed from %s", c->before);
+    case CHANGE_CHANGED: break;
+    }
+    return arena_printf(a, "%s: %s → %s", c->field, *c->before ? c->before : "none",
+                        *c->after ? c->after : "none");
+}
+
+static bool same_str(str x, str y)
+{
+    return x.len == y.len && (x.len == 0 || memcmp(x.ptr, y.ptr, x.len) == 0);
+}
+
+static const char *cstr(struct arena *a, str s)
+{
+    return s.ptr ? arena_strndup(a, s.ptr, s.len) : "";
+}
+
+static const char *kr_id(struct arena *a, const struct key_result *kr)
+{
+    return arena_printf(a, "%.*s.%.*s", (int)kr->objective->id.name.len, kr->objective->id.name.ptr,
+                        (int)kr->id.name.len, kr->id.name.ptr);
+}
+
+static const char *day_text(struct arena *a, okr_day day)
+{
+    char buf[11];
+    date_format(day, buf);
+    return arena_strndup(a, buf, 10);
+}
+
+static struct plan_change *record(struct differ *d, enum change_item item, enum change_kind kind,
+                                  const char *id, str title)
+{
+    struct plan_change *c = arena_alloc(d->a, sizeof *c);
+    *c = (struct plan_change){.item = item, .kind = kind, .id = id, .title = cstr(d->a, title)};
+    vec_push(d->a, &d->others, c);
+    return c;
+}
+
+/* A field that differs; goalpost (why it moves them) or NULL. */
+static void changed(struct differ *d, enum change_item item, const char *id, str title,
+                    const char *field, const char *before, const char *after, const char *goalpost)
+{
+    if (strcmp(before, after) == 0)
+        return;
+    struct plan_change *c = record(d, item, CHANGE_CHANGED, id, title);
+    c->field = field;
+    c->before = before;
+    c->after = after;
+    if (goalpost) {
+        c->goalpost = goalpost;
+        d->others.len--;            /* listed first instead */
+        vec_push(d->a, &d->goalposts, c);
+    }
+}
+
+static bool same_people(ident a, const struct vec *a_rest, ident b, const struct vec *b_rest)
+{
+    if (!same_str(a.name, b.name) || a_rest->len != b_rest->len)
+        return false;
+    for (size_t i = 0; i < a_rest->len; i++)
+        if (!same_str(((const ident *)a_rest->items[i])->name, ((const ident *)b_rest->items[i])->name))
+            return false;
+    return true;
+}
+
+static bool same_teams(const struct objective *x, const struct objective *y)
+{
+    if (!x->team != !y->team || (x->team && !same_str(x->team->id.name, y->team->id.name)) ||
+        x->co_teams.len != y->co_teams.len)
+        return false;
+    for (size_t i = 0; i < x->co_teams.len; i++)
+        if (!same_str(((const struct team *)x->co_teams.items[i])->id.name,
+                      ((const struct team *)y->co_teams.items[i])->id.name))
+            return false;
+    return true;
+}
+
+static const char *team_list(struct arena *a, const struct objective *o)
+{
+    if (!o->team)
+        return "";
+    const char *s = cstr(a, o->team->id.name);
+    for (size_t i = 0; i < o->co_teams.len; i++)
+        s = arena_printf(a, "%s, %s", s, cstr(a, ((const struct team *)o->co_teams.items[i])->id.name));
+    return s;
+}
+
+static bool begun(const struct objective *o, okr_day as_of)
+{
+    return o->period.present && as_of >= o->period.value.start;
+}
+
+static bool running(const struct objective *o, okr_day as_of)
+{
+    return o->period.present && period_contains_day(o->period.value, as_of);
+}
+
+static const char *since_text(struct differ *d, const struct objective *o)
+{
+    return arena_printf(d->a, "after %s began", format_period(d->a, o, "its period"));
+}
+
+/* ---- check-ins and grades ---- */
+
+static const char *entry_text(struct arena *a, const struct key_result *kr, const struct checkin_entry *e)
+{
+    const char *s = format_entry_value(a, kr, e);
+    if (e->confidence.present)
+        s = arena_printf(a, "%s%sconfidence %g", s, *s ? ", " : "", e->confidence.value);
+    if (e->note.present)
+        s = arena_printf(a, "%s%snote \"%.*s\"", s, *s ? ", " : "", (int)e->note.text.len, e->note.text.ptr);
+    return s;
+}
+
+static void checkin_change(struct differ *d, enum change_kind kind, const struct key_result *old_kr,
+                           const struct key_result *new_kr, const struct checkin_entry *was,
+                           const struct checkin_entry *now)
+{
+    const struct key_result *kr = new_kr ? new_kr : old_kr;
+    const struct checkin_entry *e = now ? now : was;
+    struct plan_change *c = record(d, ITEM_CHECKIN, kind, kr_id(d->a, kr), kr->title);
+    c->date = e->checkin->date.value;
+    c->before = was ? entry_text(d->a, old_kr, was) : NULL;
+    c->after = now ? entry_text(d->a, new_kr, now) : NULL;
+    if (old_kr && new_kr) {
+        struct moved *m = arena_alloc(d->a, sizeof *m);
+        *m = (struct moved){c, old_kr, new_kr};
+        vec_push(d->a, &d->pending, m);
+    }
+}
+
+static bool entry_reported_any(const struct checkin_entry *e)
+{
+    return !e->judgment && e->checkin->date.present;
+}
+
+/* What a check-in recorded, compared without formatting it (most of a
+ * plan's check-ins are the same in both versions). */
+static bool same_entry(const struct checkin_entry *a, const struct checkin_entry *b)
+{
+    return a->done == b->done && a->not_done == b->not_done && a->no_value == b->no_value &&
+           a->value.present == b->value.present && a->value.unknown == b->value.unknown &&
+           (!a->value.present || a->value.value == b->value.value) &&
+           a->confidence.present == b->confidence.present &&
+           (!a->confidence.present || a->confidence.value == b->confidence.value) &&
+           a->note.present == b->note.present && (!a->note.present || same_str(a->note.text, b->note.text));
+}
+
+/* Both lists are in date order, one entry a date (duplicate-checkin). */
+static void diff_checkins(struct differ *d, const struct key_result *old_kr, const struct key_result *new_kr)
+{
+    size_t i = 0, j = 0;
+    const struct vec *was = &old_kr->checkins, *now = &new_kr->checkins;
+    while (i < was->len || j < now->len) {
+        const struct checkin_entry *a = i < was->len ? was->items[i] : NULL,
+                                   *b = j < now->len ? now->items[j] : NULL;
+        if (a && !entry_reported_any(a)) {
+            i++;
+            continue;
+        }
+        if (b && !entry_reported_any(b)) {
+            j++;
+            continue;
+        }
+        if (a && (!b || a->checkin->date.value < b->checkin->date.value)) {
+            checkin_change(d, CHANGE_REMOVED, old_kr, new_kr, a, NULL);
+            i++;
+        } else if (b && (!a || b->checkin->date.value < a->checkin->date.value)) {
+            checkin_change(d, CHANGE_ADDED, old_kr, new_kr, NULL, b);
+            j++;
+        } else {
+            if (!same_entry(a, b))
+                checkin_change(d, CHANGE_CHANGED, old_kr, new_kr, a, b);
+            i++, j++;
+        }
+    }
+}
+
+/* Grades (judgments with a grade) added or changed, by date. */
+static void diff_grades(struct differ *d, const char *id, str title, const struct vec *was,
+                        const struct vec *now)
+{
+    for (size_t j = 0; j < now->len; j++) {
+        const struct checkin_entry *b = now->items[j];
+        if (!b->grade.present)
+            continue;
+        const struct checkin_entry *match = NULL;
+        for (size_t i = 0; i < was->len && !match; i++) {
+            const struct checkin_entry *a = was->items[i];
+            if (a->grade.present && a->checkin->date.value == b->checkin->date.value)
+                match = a;
+        }
+        if (match && match->grade.value == b->grade.value)
+            continue;
+        struct plan_change *c = record(d, ITEM_GRADE, match ? CHANGE_CHANGED : CHANGE_ADDED, id, title);
+        c->date = b->checkin->date.value;
+        c->before = match ? arena_printf(d->a, "grade %g", match->grade.value) : NULL;
+        c->after = arena_printf(d->a, "grade %g", b->grade.value);
+    }
+}
+
+/* ---- key results ---- */
+
+static const char *amount(struct differ *d, const struct key_result *kr, bool known, double v)
+{
+    return known ? format_quantity(d->a, v, kr_unit(kr)) : "";
+}
+
+static void diff_kr(struct differ *d, const struct key_result *was, const struct key_result *now)
+{
+    struct arena *a = d->a;
+    const char *id = kr_id(a, now);
+    const struct objective *o = now->objective;
+    const struct progress *p = &was->progress, *q = &now->progress;
+    str title = now->title;
+    if (!same_str(was->title, now->title))
+        changed(d, ITEM_KEY_RESULT, id, title, "title", cstr(a, was->title), cstr(a, now->title), NULL);
+    bool comparable = was->metric == now->metric && p->bounds_known && q->bounds_known &&
+                      same_str(kr_unit(was), kr_unit(now));
+    if (!comparable) {
+        changed(d, ITEM_KEY_RESULT, id, title, "metric", format_metric(a, was), format_metric(a, now), NULL);
+    } else {
+        int dir = progress_direction(now);
+        bool has_from = now->metric == METRIC_RANGE || now->metric == METRIC_TARGET;
+        if (has_from && p->from != q->from)
+            changed(d, ITEM_KEY_RESULT, id, title, "baseline", amount(d, was, true, p->from),
+                    amount(d, now, true, q->from), NULL);
+        if (now->metric != METRIC_MILESTONE && now->metric != METRIC_ROLLUP && p->to != q->to) {
+            const char *goal = NULL;
+            if ((q->to - p->to) * dir < 0 && begun(o, d->as_of)) {
+                const char *by = p->to != 0 ? arena_printf(a, " (%+.0f%%)", (q->to - p->to) / fabs(p->to) * 100) : "";
+                goal = arena_printf(a, "target %s from %s to %s%s %s", dir > 0 ? "lowered" : "raised",
+                                    amount(d, was, true, p->to), amount(d, now, true, q->to), by,
+                                    since_text(d, o));
+            }
+            changed(d, ITEM_KEY_RESULT, id, title, "target", amount(d, was, true, p->to),
+                    amount(d, now, true, q->to), goal);
+        }
+    }
+    if (was->minimum.present != now->minimum.present ||
+        (now->minimum.present && was->minimum.value != now->minimum.value)) {
+        const char *goal = NULL;
+        if (comparable && was->minimum.present && now->minimum.present &&
+            (now->minimum.value - was->minimum.value) * progress_direction(now) < 0 && begun(o, d->as_of))
+            goal = arena_printf(a, "minimum %s from %s to %s %s",
+                                progress_direction(now) > 0 ? "lowered" : "raised",
+                                amount(d, was, true, was->minimum.value),
+                                amount(d, now, true, now->minimum.value), since_text(d, o));
+        changed(d, ITEM_KEY_RESULT, id, title, "minimum", amount(d, was, was->minimum.present, was->minimum.value),
+                amount(d, now, now->minimum.present, now->minimum.value), goal);
+    }
+    if ((!was->owner_inherited || !now->owner_inherited) &&     /* else the objective's change says it */
+        !same_people(was->owner, &was->co_owners, now->owner, &now->co_owners))
+        changed(d, ITEM_KEY_RESULT, id, title, "owner", format_people(a, was->owner, &was->co_owners),
+                format_people(a, now->owner, &now->co_owners), NULL);
+    if ((was->weight.present ? was->weight.value : 1) != (now->weight.present ? now->weight.value : 1))
+        changed(d, ITEM_KEY_RESULT, id, title, "weight",
+            arena_printf(a, "%g", was->weight.present ? was->weight.value : 1),
+            arena_printf(a, "%g", now->weight.present ? now->weight.value : 1), NULL);
+    if (was->due.present && now->due.present && (!was->due_inherited || !now->due_inherited) &&
+        was->due.value != now->due.value) {
+        const char *goal = now->due.value > was->due.value && running(o, d->as_of)
+                               ? arena_printf(a, "due date moved from %s to %s while %s runs",
+                                              day_text(a, was->due.value), day_text(a, now->due.value),
+                                              format_period(a, o, "its period"))
+                               : NULL;
+        changed(d, ITEM_KEY_RESULT, id, title, "due", day_text(a, was->due.value),
+                day_text(a, now->due.value), goal);
+    }
+    diff_checkins(d, was, now);
+    diff_grades(d, id, title, &was->judgments, &now->judgments);
+}
+
+/* Pairs the items of two lists (key results or initiatives: ident first in
+ * both) by id, then the unpaired by title; pair[i] is the new item of old i. */
+static void pair_items(const struct vec *was, const struct vec *now, const void **pair, bool *taken,
+                       str (*title_of)(const void *))
+{
+    for (size_t i = 0; i < was->len; i++) {
+        pair[i] = NULL;
+        const ident *a = was->items[i];
+        for (size_t j = 0; j < now->len && !pair[i]; j++)
+            if (!taken[j] && same_str(a->name, ((const ident *)now->items[j])->name)) {
+                pair[i] = now->items[j];
+                taken[j] = true;
+            }
+    }
+    for (size_t i = 0; i < was->len; i++)
+        for (size_t j = 0; j < now->len && !pair[i]; j++)
+            if (!taken[j] && same_str(title_of(was->items[i]), title_of(now->items[j]))) {
+                pair[i] = now->items[j];
+                taken[j] = true;
+            }
+}
+
+static str kr_title(const void *kr)
+{
+    return ((const struct key_result *)kr)->title;
+}
+
+static str initiative_title(const void *in)
+{
+    return ((const struct initiative *)in)->title;
+}
+
+static void diff_krs(struct differ *d, const struct objective *was, const struct objective *now)
+{
+    struct arena *a = d->a;
+    const void **pair = arena_alloc(a, (was->key_results.len + 1) * sizeof *pair);
+    bool *taken = arena_alloc(a, now->key_results.len + 1);
+    memset(taken, 0, now->key_results.len + 1);
+    pair_items(&was->key_results, &now->key_results, pair, taken, kr_title);
+    for (size_t i = 0; i < was->key_results.len; i++) {
+        const struct key_result *old_kr = was->key_results.items[i], *new_kr = pair[i];
+        if (!new_kr) {
+            struct plan_change *c = record(d, ITEM_KEY_RESULT, CHANGE_REMOVED, kr_id(a, old_kr), old_kr->title);
+            if (!was->aspirational && begun(was, d->as_of) && !old_kr->progress.dropped) {
+                c->goalpost = arena_printf(a, "committed key result deleted %s (drop it with a check-in "
+                                              "'%s = dropped' to keep its history)", since_text(d, was),
+                                           c->id);
+                d->others.len--;
+                vec_push(a, &d->goalposts, c);
+            }
+            continue;
+        }
+        if (!same_str(old_kr->id.name, new_kr->id.name)) {
+            struct plan_change *c = record(d, ITEM_KEY_RESULT, CHANGE_RENAMED, kr_id(a, new_kr), new_kr->title);
+            c->before = kr_id(a, old_kr);
+            c->after = c->id;
+        }
+        diff_kr(d, old_kr, new_kr);
+    }
+    for (size_t j = 0; j < now->key_results.len; j++)
+        if (!taken[j]) {
+            const struct key_result *kr = now->key_results.items[j];
+            struct plan_change *c = record(d, ITEM_KEY_RESULT, CHANGE_ADDED, kr_id(a, kr), kr->title);
+            c->after = format_metric(a, kr);
+        }
+}
+
+static void diff_initiatives(struct differ *d, const struct objective *was, const struct objective *now)
+{
+    struct arena *a = d->a;
+    const void **pair = arena_alloc(a, (was->initiatives.len + 1) * sizeof *pair);
+    bool *taken = arena_alloc(a, now->initiatives.len + 1);
+    memset(taken, 0, now->initiatives.len + 1);
+    pair_items(&was->initiatives, &now->initiatives, pair, taken, initiative_title);
+    for (size_t i = 0; i < was->initiatives.len; i++) {
+        const struct initiative *x = was->initiatives.items[i], *y = pair[i];
+        const char *old_id = arena_printf(a, "%s.%s", cstr(a, was->id.name), cstr(a, x->id.name));
+        if (!y) {
+            record(d, ITEM_INITIATIVE, CHANGE_REMOVED, old_id, x->title);
+            continue;
+        }
+        const char *id = arena_printf(a, "%s.%s", cstr(a, now->id.name), cstr(a, y->id.name));
+        if (!same_str(x->id.name, y->id.name)) {
+            struct plan_change *c = record(d, ITEM_INITIATIVE, CHANGE_RENAMED, id, y->title);
+            c->before = old_id;
+            c->after = id;
+        }
+        if (!same_str(x->title, y->title))
+            changed(d, ITEM_INITIATIVE, id, y->title, "title", cstr(a, x->title), cstr(a, y->title), NULL);
+        changed(d, ITEM_INITIATIVE, id, y->title, "status", initiative_status_name(x->status),
+                initiative_status_name(y->status), NULL);
+        changed(d, ITEM_INITIATIVE, id, y->title, "owner", format_people(a, x->owner, &x->co_owners),
+                format_people(a, y->owner, &y->co_owners), NULL);
+    }
+    for (size_t j = 0; j < now->initiatives.len; j++)
+        if (!taken[j]) {
+            const struct initiative *in = now->initiatives.items[j];
+            record(d, ITEM_INITIATIVE, CHANGE_ADDED,
+                   arena_printf(a, "%s.%s", cstr(a, now->id.name), cstr(a, in->id.name)), in->title);
+        }
+}
+
+/* ---- objectives ---- */
+
+static void diff_objective(struct differ *d, const struct objective *was, const struct objective *now)
+{
+    struct arena *a = d->a;
+    const char *id = cstr(a, now->id.name);
+    str title = now->title;
+    if (!same_str(was->id.name, now->id.name)) {
+        struct plan_change *c = record(d, ITEM_OBJECTIVE, CHANGE_RENAMED, id, title);
+        c->before = cstr(a, was->id.name);
+        c->after = id;
+    }
+    if (!same_str(was->title, now->title))
+        changed(d, ITEM_OBJECTIVE, id, title, "title", cstr(a, was->title), cstr(a, now->title), NULL);
+    if (!same_people(was->owner, &was->co_owners, now->owner, &now->co_owners))
+        changed(d, ITEM_OBJECTIVE, id, title, "owner", format_people(a, was->owner, &was->co_owners),
+            format_people(a, now->owner, &now->co_owners), NULL);
+    if (!same_teams(was, now))
+        changed(d, ITEM_OBJECTIVE, id, title, "team", team_list(a, was), team_list(a, now), NULL);
+    const char *goal = NULL;
+    if (was->period.present && now->period.present && now->period.value.end > was->period.value.end &&
+        running(was, d->as_of))
+        goal = arena_printf(a, "period extended from %s to %s while it runs", format_period(a, was, ""),
+                            format_period(a, now, ""));
+    if (was->period.present != now->period.present || !was->period.named != !now->period.named ||
+        (was->period.named && !same_str(was->period.named->id.name, now->period.named->id.name)) ||
+        (now->period.present && (was->period.value.start != now->period.value.start ||
+                                 was->period.value.end != now->period.value.end)))
+        changed(d, ITEM_OBJECTIVE, id, title, "period", format_period(a, was, "none"),
+            format_period(a, now, "none"), goal);
+    if (was->aspirational != now->aspirational) {
+        goal = !was->aspirational && begun(was, d->as_of)
+                   ? arena_printf(a, "committed objective turned aspirational %s", since_text(d, was))
+                   : NULL;
+        changed(d, ITEM_OBJECTIVE, id, title, "kind", objective_kind(was), objective_kind(now), goal);
+    }
+    diff_krs(d, was, now);
+    diff_initiatives(d, was, now);
+    diff_grades(d, id, title, &was->grades, &now->grades);
+}
+
+/* ---- scores moved by check-ins ---- */
+
+/* Each new or edited check-in's effect on its key result, as of its date:
+ * the old plan's score and status that day, then the new plan's. */
+static void measure_moves(struct differ *d)
+{
+    for (size_t i = 0; i < d->pending.len; i++) {
+        struct moved *m = d->pending.items[i];
+        struct progress before = progress_kr_at((struct key_result *)m->old_kr, m->change->date),
+                        after = progress_kr_at((struct key_result *)m->new_kr, m->change->date);
+        m->change->moved = true;
+        m->change->score_before = before.score;
+        m->change->status_before = before.status;
+        m->change->score_after = after.score;
+        m->change->status_after = after.status;
+    }
+}
+
+void plan_diff(struct arena *a, struct plan *old_plan, struct plan *new_plan, okr_day as_of,
+               struct plan_diff *out)
+{
+    struct differ d = {.a = a, .old_plan = old_plan, .new_plan = new_plan, .as_of = as_of};
+    size_t n_old = old_plan->objectives.len, n_new = new_plan->objectives.len;
+    const struct objective **pair = arena_alloc(a, (n_old + 1) * sizeof *pair);
+    bool *taken = arena_alloc(a, n_new + 1);
+    memset(taken, 0, n_new + 1);
+    /* by id, then the unpaired by title (a hash of the new ones' titles) */
+    struct hash *titles = hash_new(a, n_new + 1);
+    for (size_t i = 0; i < n_old; i++) {
+        const struct objective *o = old_plan->objectives.items[i];
+        pair[i] = new_plan->objective_ids ? hash_get(new_plan->objective_ids, o->id.name.ptr, o->id.name.len) : NULL;
+        if (pair[i])
+            taken[pair[i]->seq] = true;
+    }
+    for (size_t j = 0; j < n_new; j++) {
+        const struct objective *o = new_plan->objectives.items[j];
+        if (!taken[j] && o->title.len && !o->title_derived)
+            hash_put(titles, o->title.ptr, o->title.len, (void *)o);
+    }
+    for (size_t i = 0; i < n_old; i++) {
+        const struct objective *o = old_plan->objectives.items[i];
+        if (pair[i] || !o->title.len || o->title_derived)
+            continue;
+        const struct objective *same = hash_get(titles, o->title.ptr, o->title.len);
+        if (same && !taken[same->seq]) {
+            pair[i] = same;
+            taken[same->seq] = true;
+        }
+    }
+    hash_free(titles);
+    for (size_t i = 0; i < n_old; i++) {
+        const struct objective *o = old_plan->objectives.items[i];
+        if (pair[i])
+            diff_objective(&d, o, pair[i]);
+        else {
+            struct plan_change *c = record(&d, ITEM_OBJECTIVE, CHANGE_REMOVED, cstr(a, o->id.name), o->title);
+            if (!o->aspirational && begun(o, as_of)) {
+                c->goalpost = arena_printf(a, "committed objective deleted %s (drop its key results "
+                                              "with a check-in to keep their history)",
+                                           since_text(&d, o));
+                d.others.len--;
+                vec_push(a, &d.goalposts, c);
+            }
+        }
+    }
+    for (size_t j = 0; j < n_new; j++)
+        if (!taken[j]) {
+            const struct objective *o = new_plan->objectives.items[j];
+            record(&d, ITEM_OBJECTIVE, CHANGE_ADDED, cstr(a, o->id.name), o->title);
+        }
+    measure_moves(&d);
+    memset(out, 0, sizeof *out);
+    out->goalposts = d.goalposts.len;
+    for (size_t i = 0; i < d.goalposts.len; i++)
+        vec_push(a, &out->changes, d.goalposts.items[i]);
+    for (size_t i = 0; i < d.others.len; i++)
+        vec_push(a, &out->changes, d.others.items[i]);
+    for (size_t i = 0; i < out->changes.len; i++) {
+        const struct plan_change *c = out->changes.items[i];
+        out->counts[c->item][c->kind]++;
+    }
+}
