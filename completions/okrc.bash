@@ -34,7 +34,7 @@ _okrc() {
     local cmd=${COMP_WORDS[1]} okrc=${COMP_WORDS[0]}
     COMPREPLY=()
     if ((COMP_CWORD == 1)); then
-        _okrc_words check graph report fmt agenda checkin diff lsp rules explain --help --version
+        _okrc_words check graph report fmt agenda checkin diff roll lsp rules explain --help --version
         return
     fi
     # bash splits "--opt=value" and "-W RULE=LEVEL" at '=': find the word
@@ -67,11 +67,11 @@ _okrc() {
         COMPREPLY=($(compgen -W "$("$okrc" __complete rules 2>/dev/null)" -S = -- "$cur"))
         compopt -o nospace 2>/dev/null
         return ;;
-    --root) _okrc_words "$(_okrc_ids objectives)"; return ;;
+    --root | --objective) _okrc_words "$(_okrc_ids objectives)"; return ;;
     --team) _okrc_words "$(_okrc_ids teams)"; return ;;
     --owner) _okrc_words "$(_okrc_ids people)"; return ;;
     --tag) _okrc_words "$(_okrc_ids tags)"; return ;;
-    --as-of | --date | --period | --depth) return ;;
+    --as-of | --date | --period | --depth | --to | --from) return ;;
     -o | --output | --plan | --log)
         compopt -o filenames 2>/dev/null
         COMPREPLY=($(compgen -f -- "$cur"))
@@ -91,6 +91,8 @@ _okrc() {
         checkin) _okrc_words --date --as-of -w --write --diff --color --root --plan-root \
             --allow-outside-root --max-file-size -h --help ;;
         diff) _okrc_words --format -f --as-of --exit-code --color --root --plan-root \
+            --allow-outside-root --max-file-size -h --help ;;
+        roll) _okrc_words --to --from --objective --as-of --output -o --color --root --plan-root \
             --allow-outside-root --max-file-size -h --help ;;
         lsp) _okrc_words --log --stdio -h --help ;;
         rules | explain) _okrc_words -h --help ;;

@@ -37,7 +37,7 @@ function __okrc_rule_levels
     end
 end
 
-set -l commands check graph report fmt agenda checkin diff lsp rules explain
+set -l commands check graph report fmt agenda checkin diff roll lsp rules explain
 complete -c okrc -f
 complete -c okrc -n "not __fish_seen_subcommand_from $commands" -a check -d 'lint a plan: syntax, references, rules'
 complete -c okrc -n "not __fish_seen_subcommand_from $commands" -a graph -d 'alignment map through Graphviz'
@@ -45,6 +45,7 @@ complete -c okrc -n "not __fish_seen_subcommand_from $commands" -a report -d 'pr
 complete -c okrc -n "not __fish_seen_subcommand_from $commands" -a agenda -d 'a one-on-one agenda'
 complete -c okrc -n "not __fish_seen_subcommand_from $commands" -a checkin -d 'record check-ins in a plan file'
 complete -c okrc -n "not __fish_seen_subcommand_from $commands" -a diff -d 'what changed in a plan'
+complete -c okrc -n "not __fish_seen_subcommand_from $commands" -a roll -d "the next period's plan"
 complete -c okrc -n "not __fish_seen_subcommand_from $commands" -a fmt -d 'canonical layout, every comment kept'
 complete -c okrc -n "not __fish_seen_subcommand_from $commands" -a lsp -d 'language server for editors'
 complete -c okrc -n "not __fish_seen_subcommand_from $commands" -a rules -d 'list every rule'
@@ -53,7 +54,7 @@ complete -c okrc -n "not __fish_seen_subcommand_from $commands" -l help -d 'show
 complete -c okrc -n "not __fish_seen_subcommand_from $commands" -l version -d 'version and stdlib'
 
 # Plan files for the commands that read them.
-complete -c okrc -n "__fish_seen_subcommand_from check graph report agenda fmt checkin diff" -F -a '(__fish_complete_suffix .okr)'
+complete -c okrc -n "__fish_seen_subcommand_from check graph report agenda fmt checkin diff roll" -F -a '(__fish_complete_suffix .okr)'
 complete -c okrc -n "__fish_seen_subcommand_from checkin" -l date -x -d 'the check-in date (YYYY-MM-DD)'
 complete -c okrc -n "__fish_seen_subcommand_from checkin" -s w -l write -d 'write FILE atomically'
 complete -c okrc -n "__fish_seen_subcommand_from checkin" -l diff -d 'print a unified diff of FILE'
@@ -63,17 +64,17 @@ complete -c okrc -n "__fish_seen_subcommand_from fmt" -l diff -d 'print a unifie
 complete -c okrc -n "__fish_seen_subcommand_from fmt" -l color -x -a 'auto always never' -d 'when to use colour'
 complete -c okrc -n "__fish_seen_subcommand_from lsp" -l log -r -F -d 'append what the server does to FILE'
 complete -c okrc -n "__fish_seen_subcommand_from lsp" -l stdio -d 'standard input and output (the default)'
-for c in check graph report agenda checkin diff fmt lsp rules explain
+for c in check graph report agenda checkin diff roll fmt lsp rules explain
     complete -c okrc -n "__fish_seen_subcommand_from $c" -s h -l help -d 'show the help'
 end
-for c in check graph report agenda checkin diff
+for c in check graph report agenda checkin diff roll
     complete -c okrc -n "__fish_seen_subcommand_from $c" -l as-of -x -d 'the date (YYYY-MM-DD)'
     complete -c okrc -n "__fish_seen_subcommand_from $c" -l color -x -a 'auto always never' -d 'when to use colour'
     complete -c okrc -n "__fish_seen_subcommand_from $c" -l plan-root -x -a '(__fish_complete_directories)' -d 'imports stay inside DIR'
     complete -c okrc -n "__fish_seen_subcommand_from $c" -l allow-outside-root -d 'let imports reach any file'
     complete -c okrc -n "__fish_seen_subcommand_from $c" -l max-file-size -x -d 'refuse files over N bytes'
 end
-for c in check report agenda checkin diff
+for c in check report agenda checkin diff roll
     complete -c okrc -n "__fish_seen_subcommand_from $c" -l root -x -a '(__fish_complete_directories)' -d 'imports stay inside DIR'
 end
 
@@ -104,3 +105,7 @@ complete -c okrc -n "__fish_seen_subcommand_from graph report agenda" -l strict 
 complete -c okrc -n "__fish_seen_subcommand_from explain" -x -a '(__okrc_rules)' -d 'rule'
 complete -c okrc -n "__fish_seen_subcommand_from diff" -s f -l format -x -a 'text md json' -d 'output format'
 complete -c okrc -n "__fish_seen_subcommand_from diff" -l exit-code -d 'exit 1 when goalposts moved'
+complete -c okrc -n "__fish_seen_subcommand_from roll" -l to -x -d 'the new period'
+complete -c okrc -n "__fish_seen_subcommand_from roll" -l from -x -d 'the period that ends'
+complete -c okrc -n "__fish_seen_subcommand_from roll" -l objective -x -a '(__okrc_ids objectives)' -d 'roll only this objective'
+complete -c okrc -n "__fish_seen_subcommand_from roll" -s o -l output -r -d 'write to FILE'

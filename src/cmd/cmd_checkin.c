@@ -54,24 +54,8 @@ static const char *entry_text(struct arena *a, const struct entry *e)
     const char *text = arena_printf(a, e->grade ? "%s grade %s" : "%s = %s", e->ref, e->value);
     if (e->confidence)
         text = arena_printf(a, "%s  confidence %s", text, e->confidence);
-    if (e->note) {
-        size_t n = strlen(e->note);
-        char *q = arena_alloc(a, 2 * n + 3), *o = q;
-        *o++ = '"';
-        for (size_t i = 0; i < n; i++) {
-            if (e->note[i] == '"' || e->note[i] == '\\')
-                *o++ = '\\';
-            if (e->note[i] == '\n') {
-                *o++ = '\\';
-                *o++ = 'n';
-                continue;
-            }
-            *o++ = e->note[i];
-        }
-        *o++ = '"';
-        *o = '\0';
-        text = arena_printf(a, "%s  note %s", text, q);
-    }
+    if (e->note)
+        text = arena_printf(a, "%s  note %s", text, fmt_quote(a, (str){e->note, strlen(e->note)}));
     return text;
 }
 

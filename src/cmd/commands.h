@@ -8,6 +8,7 @@ int cmd_report(int argc, char **argv);
 int cmd_agenda(int argc, char **argv);
 int cmd_checkin(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
+int cmd_roll(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_graph(int argc, char **argv);

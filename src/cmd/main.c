@@ -23,6 +23,7 @@ static const struct command commands[] = {
     {"fmt", cmd_fmt, "fmt [options] FILE...", "canonical layout, every comment kept"},
     {"agenda", cmd_agenda, "agenda @PERSON FILE...", "a one-on-one agenda for a person's OKRs"},
     {"diff", cmd_diff, "diff [options] OLD NEW | REV", "what changed in a plan; goalposts moved first"},
+    {"roll", cmd_roll, "roll --to PERIOD FILE...", "the next period's plan, latest values as baselines"},
     {"checkin", cmd_checkin, "checkin FILE OBJ.KR VALUE...", "record check-ins in a plan file, checked"},
     {"lsp", cmd_lsp, "lsp [--log FILE]", "language server for editors (LSP over stdin/stdout)"},
     {"rules", cmd_rules, "rules", "list every rule, its default severity and parameters"},

@@ -272,6 +272,16 @@ static void put_codepoint(struct out *o, uint32_t cp)
     put(o, b, n);
 }
 
+const char *fmt_quote(struct arena *a, str text)
+{
+    struct out o = {.arena = a};
+    put(&o, "\"", 1);
+    for (size_t i = 0, used; i < text.len; i += used)
+        put_codepoint(&o, utf8_decode(text.ptr + i, text.len - i, &used));
+    put(&o, "\"", 1);
+    return arena_strndup(a, o.data, o.len);
+}
+
 /* "..." decoded and written again with the fewest escapes. */
 static void put_string(struct out *o, const char *s, size_t n)
 {

@@ -9,6 +9,8 @@
 struct arena;
 struct source;
 
+#include "lib/text.h"
+
 struct fmt_text {
     char *data;             /* in the arena; not NUL-terminated */
     size_t len;
@@ -19,6 +21,10 @@ struct fmt_text {
  * accepted). Every token and comment is kept, in order; only whitespace,
  * line breaks around braces and string escapes change. Memory from a. */
 struct fmt_text fmt_source(struct arena *a, const struct source *src);
+
+/* text as an okr string literal, "..." with the fewest escapes (as fmt
+ * writes strings): for the commands that write plan text (checkin, roll). */
+const char *fmt_quote(struct arena *a, str text);
 
 /* A unified diff (3 lines of context) from old to new, labelled with the
  * path as a/PATH and b/PATH; empty when they are equal. Memory from a. */
