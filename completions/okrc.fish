@@ -109,3 +109,4 @@ complete -c okrc -n "__fish_seen_subcommand_from roll" -l to -x -d 'the new peri
 complete -c okrc -n "__fish_seen_subcommand_from roll" -l from -x -d 'the period that ends'
 complete -c okrc -n "__fish_seen_subcommand_from roll" -l objective -x -a '(__okrc_ids objectives)' -d 'roll only this objective'
 complete -c okrc -n "__fish_seen_subcommand_from roll" -s o -l output -r -d 'write to FILE'
+complete -c okrc -n "__fish_seen_subcommand_from report" -l close -x -d 'the close of a period that has ended'

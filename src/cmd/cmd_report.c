@@ -26,6 +26,9 @@ static const char report_help[] =
     "  -o, --output FILE    write to FILE atomically (default standard output)\n"
     "  --color WHEN         text colours: auto (default), always, never\n"
     "  --ascii              text: plain ASCII bars and punctuation\n"
+    "  --close PERIOD       the close of a period that has ended: how its objectives\n"
+    "                       ended (failed, committed met, target met, stretch met) per\n"
+    "                       team, committed objectives missed, KRs never checked in\n"
     "  --strict             no report for a plan with errors of any rule (by default\n"
     "                       rule findings such as kr-count are shown in the report)\n"
     CLI_LOAD_HELP_ROOT CLI_LOAD_HELP
@@ -51,7 +54,7 @@ static int parse_args(int argc, char **argv, struct report_args *a)
         {"tag", required_argument, NULL, 'g'},
         {"period", required_argument, NULL, 'p'}, {"output", required_argument, NULL, 'o'},
         {"color", required_argument, NULL, 'c'},  {"ascii", no_argument, NULL, 'A'},
-        {"strict", no_argument, NULL, 'S'},
+        {"strict", no_argument, NULL, 'S'},     {"close", required_argument, NULL, 'C'},
         {"help", no_argument, NULL, 'h'},         CLI_LOAD_OPTIONS,
         CLI_ROOT_OPTION,                          {0},
     };
@@ -80,6 +83,12 @@ static int parse_args(int argc, char **argv, struct report_args *a)
             break;
         case 'A': a->ascii = true; break;
         case 'S': a->strict = true; break;
+        case 'C':
+            if (!cli_period(optarg, &a->filter.close_period))
+                return cli_usage_error("report", "--close takes a period such as 2027-Q1 or "
+                                       "2027-01-15..2027-04-14, not '%s'", optarg);
+            a->filter.close = optarg;
+            break;
         case 'h': fputs(report_help, stdout); return EXIT_CLEAN;
         default: {
             /* cli_getopt has reported unknown options (CLI_OPT_ERROR); the
@@ -113,6 +122,12 @@ int cmd_report(int argc, char **argv)
     okr_day as_of;
     if (!cli_as_of(a.as_of, &as_of))
         return cli_as_of_error("report", a.as_of);
+    if (a.filter.close && as_of <= a.filter.close_period.end) {
+        char day[11];
+        date_format(as_of, day);
+        return cli_usage_error("report", "--close %s: the period has not ended as of %s (the close is "
+                               "read after it; --as-of sets the date)", a.filter.close, day);
+    }
 
     struct cli_run run;
     cli_compile_in_context(&run, argv + optind, argc - optind, as_of, &a.load);

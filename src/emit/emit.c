@@ -120,6 +120,8 @@ static bool selected(const struct objective *o, const struct report_filter *f)
         return false;
     if (f->tag && !objective_tagged(o, f->tag))
         return false;
+    if (f->close && (!o->period.present || !period_contains(f->close_period, o->period.value)))
+        return false;
     if (f->has_period && (!o->period.present || o->period.value.end < f->period.start ||
                           o->period.value.start > f->period.end))
         return false;
@@ -127,6 +129,7 @@ static bool selected(const struct objective *o, const struct report_filter *f)
 }
 
 static void attention_build(struct report *r);
+static void close_build(struct report *r, const char *period_text);
 
 void report_build(struct report *r, struct plan *plan, const struct report_filter *f)
 {
@@ -156,6 +159,52 @@ void report_build(struct report *r, struct plan *plan, const struct report_filte
         }
     }
     attention_build(r);
+    if (f->close)
+        close_build(r, f->close);
+}
+
+const char *close_band_name(enum close_band b)
+{
+    static const char *const names[] = {"failed", "committed met", "target met", "stretch met"};
+    return names[b];
+}
+
+enum close_band close_band_of(double score)
+{
+    return score < 0.4 - 1e-9 ? BAND_FAILED : score < 0.7 - 1e-9 ? BAND_COMMITTED
+           : score < 1 - 1e-9 ? BAND_TARGET : BAND_STRETCH;
+}
+
+/* The close: bands per team and for the plan, the committed objectives
+ * missed, the key results nobody ever checked in. */
+static void close_build(struct report *r, const char *period_text)
+{
+    struct plan *plan = r->plan;
+    struct report_close *c = arena_alloc(plan->arena, sizeof *c);
+    c->period_text = period_text;
+    struct close_team **by_team = arena_alloc(plan->arena, (plan->teams.len + 1) * sizeof *by_team);
+    for (size_t i = 0; i < r->objectives.len; i++) {
+        struct objective *o = r->objectives.items[i];
+        enum close_band band = close_band_of(o->progress.score);
+        c->bands[band]++;
+        size_t slot = o->team ? o->team->seq : plan->teams.len;
+        if (!by_team[slot]) {
+            by_team[slot] = arena_alloc(plan->arena, sizeof **by_team);
+            by_team[slot]->team = o->team;
+        }
+        by_team[slot]->bands[band]++;
+        if (!o->aspirational && o->progress.score < 1 - 1e-9)
+            vec_push(plan->arena, &c->missed, o);
+        for (size_t k = 0; k < o->key_results.len; k++) {
+            struct key_result *kr = o->key_results.items[k];
+            if (!kr->progress.checkins_counted && !kr->progress.dropped && kr->metric != METRIC_ROLLUP)
+                vec_push(plan->arena, &c->never, kr);
+        }
+    }
+    for (size_t i = 0; i <= plan->teams.len; i++)
+        if (by_team[i])
+            vec_push(plan->arena, &c->teams, by_team[i]);
+    r->close = c;
 }
 
 /* A committed key result with no value or still at its baseline once this

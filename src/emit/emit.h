@@ -18,6 +18,25 @@ struct report_filter {
     bool has_period;
     period period;          /* objectives whose period overlaps it */
     const bool *sources;    /* by source index: objectives declared there; NULL: all */
+    const char *close;      /* --close PERIOD as written: objectives whose period lies in */
+    period close_period;    /* close_period, and the close of that period (report_close) */
+};
+
+/* The close of a period (`report --close`): how the objectives ended, in
+ * the bands of a scored OKR (below 0.4, 0.4-0.7, 0.7-1, 1). */
+enum close_band { BAND_FAILED, BAND_COMMITTED, BAND_TARGET, BAND_STRETCH, BAND_COUNT };
+const char *close_band_name(enum close_band b);    /* "failed", "committed met", ... */
+enum close_band close_band_of(double score);
+struct close_team {
+    const struct team *team;    /* NULL: no team */
+    size_t bands[BAND_COUNT];
+};
+struct report_close {
+    const char *period_text;
+    size_t bands[BAND_COUNT];   /* the plan's objectives */
+    struct vec teams;           /* struct close_team *: declaration order, then no team */
+    struct vec missed;          /* struct objective *: committed, below 1 (each a post-mortem) */
+    struct vec never;           /* struct key_result *: no check-in up to as-of */
 };
 
 /* An error of the plan that did not withhold the report (a rule finding:
@@ -39,6 +58,7 @@ struct report {
     struct vec errors;          /* struct report_error *, in report order */
     struct vec attention;       /* struct attention *, most urgent first */
     struct vec wins;            /* struct key_result *: achieved, done (milestones too) */
+    struct report_close *close; /* --close: NULL otherwise */
     struct vec objectives;      /* struct objective *, selected, plan order */
     struct vec *contributors;   /* per objective seq: objectives aligned to it as a whole
                                    (those aligned to one of its KRs are kr->contributors) */

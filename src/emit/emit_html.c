@@ -329,6 +329,69 @@ static void attention(const struct report *r, FILE *out)
     fputs("</section>\n", out);
 }
 
+/* --close: how the period ended, per team, and what needs a post-mortem. */
+static void close_section(const struct report *r, FILE *out)
+{
+    const struct report_close *c = r->close;
+    fputs("<section>\n<h2>Close of ", out);
+    esc_text(out, c->period_text);
+    fputs("</h2>\n<table>\n<tr><th>Team</th><th>Objectives</th>", out);
+    for (int b = BAND_FAILED; b < BAND_COUNT; b++)
+        fprintf(out, "<th>%s</th>", close_band_name((enum close_band)b));
+    fputs("</tr>\n", out);
+    for (size_t i = 0; i <= c->teams.len; i++) {
+        const size_t *bands = i < c->teams.len ? ((const struct close_team *)c->teams.items[i])->bands : c->bands;
+        const struct team *team = i < c->teams.len ? ((const struct close_team *)c->teams.items[i])->team : NULL;
+        size_t total = 0;
+        for (int b = BAND_FAILED; b < BAND_COUNT; b++)
+            total += bands[b];
+        fputs("<tr><td>", out);
+        if (i == c->teams.len)
+            fputs("<strong>The plan</strong>", out);
+        else if (team)
+            esc(out, team_name(team));
+        else
+            fputs("No team", out);
+        fprintf(out, "</td><td>%zu</td>", total);
+        for (int b = BAND_FAILED; b < BAND_COUNT; b++)
+            fprintf(out, "<td>%zu</td>", bands[b]);
+        fputs("</tr>\n", out);
+    }
+    fputs("</table>\n<h2>Committed objectives missed</h2>\n", out);
+    fputs(c->missed.len ? "<ul class=\"story\">\n" : "<p>None.</p>\n", out);
+    for (size_t i = 0; i < c->missed.len; i++) {
+        const struct objective *o = c->missed.items[i];
+        fputs("<li>", out);
+        esc(out, o->title);
+        fputs(" <small>", out);
+        esc(out, o->id.name);
+        fprintf(out, "</small> score %.2f, a post-mortem is due", o->progress.score);
+        if (o->risks.len)
+            fputs("; the risks written at the start:<ul>", out);
+        for (size_t k = 0; k < o->risks.len; k++) {
+            fputs("<li>", out);
+            esc(out, ((const text_item *)o->risks.items[k])->text);
+            fputs("</li>", out);
+        }
+        fputs(o->risks.len ? "</ul></li>\n" : "</li>\n", out);
+    }
+    if (c->missed.len)
+        fputs("</ul>\n", out);
+    fputs("<h2>Key results never checked in</h2>\n", out);
+    fputs(c->never.len ? "<ul class=\"story\">\n" : "<p>None.</p>\n", out);
+    for (size_t i = 0; i < c->never.len; i++) {
+        const struct key_result *kr = c->never.items[i];
+        fputs("<li>", out);
+        esc(out, kr->title);
+        fputc(' ', out);
+        kr_ref(out, kr);
+        fputs("</li>\n", out);
+    }
+    if (c->never.len)
+        fputs("</ul>\n", out);
+    fputs("</section>\n", out);
+}
+
 void emit_html(const struct report *r, FILE *out)
 {
     char date[11];
@@ -359,6 +422,8 @@ void emit_html(const struct report *r, FILE *out)
         fputs("</ul></div>\n", out);
     }
     attention(r, out);
+    if (r->close)
+        close_section(r, out);
     for (size_t i = 0; i < r->objectives.len; i++)
         objective_section(r, out, r->objectives.items[i]);
     fputs("</body>\n</html>\n", out);

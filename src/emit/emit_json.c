@@ -338,6 +338,71 @@ static void contributors(struct json_writer *w, const struct vec *v)
     jw_close(w, ']');
 }
 
+static void bands(struct json_writer *w, const size_t *counts)
+{
+    jw_open(w, '{');
+    for (int b = BAND_FAILED; b < BAND_COUNT; b++) {
+        static const char *const keys[] = {"failed", "committed_met", "target_met", "stretch_met"};
+        jw_key(w, keys[b]), jw_number(w, (double)counts[b]);
+    }
+    jw_close(w, '}');
+}
+
+/* --close: null without it. */
+static void close_value(struct json_writer *w, const struct report_close *c)
+{
+    if (!c) {
+        jw_null(w);
+        return;
+    }
+    jw_open(w, '{');
+    jw_key(w, "period"), jw_string(w, c->period_text, strlen(c->period_text));
+    jw_key(w, "bands"), bands(w, c->bands);
+    jw_key(w, "teams"), jw_open(w, '[');
+    for (size_t i = 0; i < c->teams.len; i++) {
+        const struct close_team *t = c->teams.items[i];
+        jw_next(w);
+        jw_open(w, '{');
+        jw_key(w, "team");
+        if (t->team)
+            jw_str(w, t->team->id.name);
+        else
+            jw_null(w);
+        jw_key(w, "bands"), bands(w, t->bands);
+        jw_close(w, '}');
+    }
+    jw_close(w, ']');
+    jw_key(w, "missed"), jw_open(w, '[');
+    for (size_t i = 0; i < c->missed.len; i++) {
+        const struct objective *o = c->missed.items[i];
+        jw_next(w);
+        jw_open(w, '{');
+        jw_key(w, "id"), jw_str(w, o->id.name);
+        jw_key(w, "title"), jw_str(w, o->title);
+        jw_key(w, "score"), jw_score(w, o->progress.score);
+        jw_key(w, "risks"), jw_open(w, '[');
+        for (size_t k = 0; k < o->risks.len; k++) {
+            jw_next(w);
+            jw_str(w, ((const text_item *)o->risks.items[k])->text);
+        }
+        jw_close(w, ']');
+        jw_close(w, '}');
+    }
+    jw_close(w, ']');
+    jw_key(w, "never_checked_in"), jw_open(w, '[');
+    for (size_t i = 0; i < c->never.len; i++) {
+        const struct key_result *kr = c->never.items[i];
+        jw_next(w);
+        jw_open(w, '{');
+        jw_key(w, "objective"), jw_str(w, kr->objective->id.name);
+        jw_key(w, "key_result"), jw_str(w, kr->id.name);
+        jw_key(w, "title"), jw_str(w, kr->title);
+        jw_close(w, '}');
+    }
+    jw_close(w, ']');
+    jw_close(w, '}');
+}
+
 static void jw_text(struct json_writer *w, const text_item *t)
 {
     if (t->present)
@@ -589,6 +654,7 @@ void emit_json(const struct report *r, FILE *out)
         jw_close(w, '}');
     }
     jw_close(w, ']');
+    jw_key(w, "close"), close_value(w, r->close);
     jw_key(w, "objectives"), jw_open(w, '[');
     for (size_t i = 0; i < r->objectives.len; i++) {
         jw_next(w);

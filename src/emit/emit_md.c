@@ -324,6 +324,66 @@ static void attention(const struct report *r, FILE *out)
         fputs("Nothing: no key result is off track, at risk, missed or without a recent check-in.\n", out);
 }
 
+/* --close: how the period ended, per team, and what needs a post-mortem. */
+static void close_section(const struct report *r, FILE *out)
+{
+    const struct report_close *c = r->close;
+    fputs("\n## Close of ", out);
+    md_text(out, c->period_text);
+    fputs("\n\n| Team | Objectives |", out);
+    for (int b = BAND_FAILED; b < BAND_COUNT; b++)
+        fprintf(out, " %s |", close_band_name((enum close_band)b));
+    fputs("\n|---|---:|---:|---:|---:|---:|\n", out);
+    for (size_t i = 0; i <= c->teams.len; i++) {
+        const size_t *bands = i < c->teams.len ? ((const struct close_team *)c->teams.items[i])->bands : c->bands;
+        const struct team *team = i < c->teams.len ? ((const struct close_team *)c->teams.items[i])->team : NULL;
+        size_t total = 0;
+        for (int b = BAND_FAILED; b < BAND_COUNT; b++)
+            total += bands[b];
+        fputs("| ", out);
+        if (i == c->teams.len)
+            fputs("**The plan**", out);
+        else if (team)
+            md_escape(out, team_name(team));
+        else
+            fputs("No team", out);
+        fprintf(out, " | %zu |", total);
+        for (int b = BAND_FAILED; b < BAND_COUNT; b++)
+            fprintf(out, " %zu |", bands[b]);
+        fputc('\n', out);
+    }
+    fputs("\n### Committed objectives missed\n\n", out);
+    if (!c->missed.len)
+        fputs("None.\n", out);
+    for (size_t i = 0; i < c->missed.len; i++) {
+        const struct objective *o = c->missed.items[i];
+        fputs("- ", out);
+        md_id(out, o->id);
+        fputs(": ", out);
+        md_escape(out, o->title);
+        fprintf(out, " — score %.2f, a post-mortem is due", o->progress.score);
+        if (o->risks.len)
+            fputs("; the risks written at the start:", out);
+        fputc('\n', out);
+        for (size_t k = 0; k < o->risks.len; k++) {
+            fputs("  - ", out);
+            md_escape(out, ((const text_item *)o->risks.items[k])->text);
+            fputc('\n', out);
+        }
+    }
+    fputs("\n### Key results never checked in\n\n", out);
+    if (!c->never.len)
+        fputs("None.\n", out);
+    for (size_t i = 0; i < c->never.len; i++) {
+        const struct key_result *kr = c->never.items[i];
+        fputs("- ", out);
+        md_kr_ref(out, kr);
+        fputs(": ", out);
+        md_escape(out, kr->title);
+        fputc('\n', out);
+    }
+}
+
 void emit_md(const struct report *r, FILE *out)
 {
     char date[11];
@@ -347,4 +407,6 @@ void emit_md(const struct report *r, FILE *out)
         objective_section(r, out, r->objectives.items[i]);
     wins(r, out);
     attention(r, out);
+    if (r->close)
+        close_section(r, out);
 }

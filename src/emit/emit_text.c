@@ -337,6 +337,44 @@ static void print_team(const struct report *r, const struct text_out *t, const s
         print_objective(r, t, objectives->items[i]);
 }
 
+static const char *bands_text(struct arena *a, const size_t *bands)
+{
+    const char *s = "";
+    for (int b = BAND_FAILED; b < BAND_COUNT; b++)
+        s = arena_printf(a, "%s%s%zu %s", s, b ? ", " : "", bands[b], close_band_name((enum close_band)b));
+    return s;
+}
+
+/* --close: how the period ended. */
+static void print_close(const struct report *r, const struct text_out *t)
+{
+    const struct report_close *c = r->close;
+    struct arena *a = t->arena;
+    fprintf(t->out, "\nClose of %s\n", c->period_text);
+    wrapped(t, 2, "objectives:", (str){bands_text(a, c->bands), strlen(bands_text(a, c->bands))});
+    for (size_t i = 0; i < c->teams.len; i++) {
+        const struct close_team *ct = c->teams.items[i];
+        str name = ct->team ? team_name(ct->team) : (str){"No team", 7};
+        const char *text = bands_text(a, ct->bands);
+        wrapped(t, 4, arena_printf(a, "%.*s:", (int)name.len, name.ptr), (str){text, strlen(text)});
+    }
+    fputs(c->missed.len ? "  Committed objectives missed (each a post-mortem):\n"
+                        : "  Committed objectives missed: none\n", t->out);
+    for (size_t i = 0; i < c->missed.len; i++) {
+        const struct objective *o = c->missed.items[i];
+        wrapped(t, 4, arena_printf(a, "%.*s %.2f", (int)o->id.name.len, o->id.name.ptr, o->progress.score),
+                o->title);
+        for (size_t k = 0; k < o->risks.len; k++)
+            wrapped(t, 6, "pre-mortem risk:", ((const text_item *)o->risks.items[k])->text);
+    }
+    fputs(c->never.len ? "  Key results never checked in:\n" : "  Key results never checked in: none\n", t->out);
+    for (size_t i = 0; i < c->never.len; i++) {
+        const struct key_result *kr = c->never.items[i];
+        wrapped(t, 4, arena_printf(a, "%.*s.%.*s", (int)kr->objective->id.name.len, kr->objective->id.name.ptr,
+                                   (int)kr->id.name.len, kr->id.name.ptr), kr->title);
+    }
+}
+
 void emit_text(const struct report *r, FILE *out)
 {
     struct text_out t = {out, r->color, r->ascii, r->plan->arena};
@@ -384,6 +422,8 @@ void emit_text(const struct report *r, FILE *out)
                                     kr->objective->id.name.ptr, (int)kr->id.name.len, kr->id.name.ptr),
                 (str){text, strlen(text)});
     }
+    if (r->close)
+        print_close(r, &t);
     if (r->errors.len) {    /* the plan's rule findings: shown, not hidden */
         fprintf(out, "\nThe plan has %zu error%s (okrc check explains them):\n", r->errors.len,
                 r->errors.len == 1 ? "" : "s");
