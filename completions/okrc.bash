@@ -61,6 +61,7 @@ _okrc() {
         return ;;
     -T) _okrc_words dot svg png pdf jpg gif webp xdot json; return ;;
     --color) _okrc_words auto always never; return ;;
+    --lang) _okrc_words en nl; return ;;
     --layout) _okrc_words dot sfdp neato fdp circo twopi; return ;;
     -W)
         local IFS=$'\n'
@@ -85,7 +86,7 @@ _okrc() {
             --layout --as-of --color --strict --plan-root --allow-outside-root --max-file-size -h --help ;;
         report) _okrc_words --format -f --as-of --team --owner --tag --period --output -o \
             --color --ascii --strict --close --root --plan-root --allow-outside-root --max-file-size -h --help ;;
-        agenda) _okrc_words --as-of --tag --output -o --color --strict --root --plan-root --allow-outside-root \
+        agenda) _okrc_words --as-of --tag --lang --output -o --color --strict --root --plan-root --allow-outside-root \
             --max-file-size -h --help ;;
         fmt) _okrc_words -w --write --check --diff --color -h --help ;;
         checkin) _okrc_words --date --as-of -w --write --diff --color --root --plan-root \

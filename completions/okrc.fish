@@ -110,3 +110,4 @@ complete -c okrc -n "__fish_seen_subcommand_from roll" -l from -x -d 'the period
 complete -c okrc -n "__fish_seen_subcommand_from roll" -l objective -x -a '(__okrc_ids objectives)' -d 'roll only this objective'
 complete -c okrc -n "__fish_seen_subcommand_from roll" -s o -l output -r -d 'write to FILE'
 complete -c okrc -n "__fish_seen_subcommand_from report" -l close -x -d 'the close of a period that has ended'
+complete -c okrc -n "__fish_seen_subcommand_from agenda" -l lang -x -a 'en nl' -d 'the language of the questions'

@@ -23,6 +23,8 @@ static const char agenda_help[] =
     "  --tag TAG          only key results tagged TAG (or whose objective is)\n"
     "  --strict           no agenda for a plan with errors of any rule (by default\n"
     "                     rule findings such as kr-count do not withhold it)\n"
+    "  --lang en|nl       the language of the questions (default: the language of\n"
+    "                     the plan's titles)\n"
     "  -o, --output FILE  write to FILE atomically (default standard output)\n"
     "  --color WHEN       colour of diagnostics: auto (default), always, never\n"
     CLI_LOAD_HELP_ROOT CLI_LOAD_HELP
@@ -35,11 +37,12 @@ int cmd_agenda(int argc, char **argv)
         {"as-of", required_argument, NULL, 'a'}, {"output", required_argument, NULL, 'o'},
         {"color", required_argument, NULL, 'c'}, {"help", no_argument, NULL, 'h'},
         {"tag", required_argument, NULL, 'g'}, {"strict", no_argument, NULL, 'S'},
+        {"lang", required_argument, NULL, 'L'},
         CLI_LOAD_OPTIONS,                        CLI_ROOT_OPTION,
         {0},
     };
     struct load_opts load = {0};
-    const char *as_of_arg = NULL, *output = NULL, *color = "auto", *tag = NULL;
+    const char *as_of_arg = NULL, *output = NULL, *color = "auto", *tag = NULL, *lang = NULL;
     bool strict = false;
     int c;
     while ((c = cli_getopt("agenda", argc, argv, ":o:h", options)) != -1) {
@@ -48,6 +51,11 @@ int cmd_agenda(int argc, char **argv)
         case 'o': output = optarg; break;
         case 'g': tag = optarg; break;
         case 'S': strict = true; break;
+        case 'L':
+            if (strcmp(optarg, "en") != 0 && strcmp(optarg, "nl") != 0)
+                return cli_usage_error("agenda", "--lang takes en or nl, not '%s'", optarg);
+            lang = optarg;
+            break;
         case 'c':
             if (!cli_color_valid(optarg))
                 return cli_usage_error("agenda", "--color takes auto, always or never, not '%s'", optarg);
@@ -110,7 +118,7 @@ int cmd_agenda(int argc, char **argv)
             rc = EXIT_USAGE;
         } else {
             signal(SIGPIPE, SIG_IGN);
-            agenda_write(out.file, &run.plan, person, tag);
+            agenda_write(out.file, &run.plan, person, tag, lang);
             bool gone = out.file == stdout && (fflush(stdout) != 0 || ferror(stdout)) && errno == EPIPE;
             if (!gone && !output_commit(&out))
                 rc = EXIT_USAGE;

@@ -7,9 +7,55 @@
 #include "lib/model.h"
 #include "lib/progress.h"
 #include "lib/text.h"
+#include "lib/title.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+/* What the agenda says, in the plan's language (or --lang). Status words
+ * (on-track, at-risk) stay as the plan's other outputs write them. */
+struct words {
+    const char *title, *opening, *opening_question, *wins, *wins_none, *objective, *why,
+        *risks, *risks_none, *progress, *on, *no_checkin, *current, *left, *left_done,
+        *left_milestone, *left_rollup_done, *left_rollup, *left_reached, *left_nothing, *due,
+        *forecast, *confidence, *confidence_none, *pre_mortem, *support, *next_step,
+        *reflection, *reflection_question, *nobody, *note, *checkins, *by, *expected, *the_period;
+};
+
+static const struct words english = {
+    "One-on-one with", "Opening", "How are you doing, and what is on your mind this week?",
+    "Wins first", "Nothing achieved or done yet: what went well anyway?",
+    "Objective: score %.2f (expected %.2f), %s, %s.", "Why", "Risks in the plan",
+    "none written down", "Progress since the last check-in", "on", "no check-in yet",
+    "current value", "What is left", "nothing, it is done", "the milestone itself",
+    "nothing, its contributors are done", "what the objectives aligned to it still have to do",
+    "nothing, the target is reached", "nothing to measure yet", "due", "Forecast at the period end",
+    "Confidence: %d/10. What would move it to %d?",
+    "Confidence: not given yet. How sure are you, from 1 to 10? What would move it one point up?",
+    "Pre-mortem: suppose %s is over and this key result was missed: why?", "Support needed",
+    "Next step", "Reflection",
+    "What did you learn since we last spoke, and what would you do differently next time?",
+    "No key results are owned by this person in the plan.", "Note", "Check-ins", "by",
+    "expected", "the period",
+};
+
+static const struct words dutch = {
+    "Eén-op-één met", "Opening", "Hoe gaat het met je, en wat houdt je deze week bezig?",
+    "Eerst de successen", "Nog niets gehaald of af: wat ging er toch goed?",
+    "Doel: score %.2f (verwacht %.2f), %s, %s.", "Waarom", "Risico's in het plan",
+    "geen opgeschreven", "Voortgang sinds de laatste check-in", "op", "nog geen check-in",
+    "huidige waarde", "Wat nog rest", "niets, het is af", "de mijlpaal zelf",
+    "niets, wat eraan bijdraagt is af", "wat de doelen die eraan bijdragen nog moeten doen",
+    "niets, het doel is bereikt", "nog niets te meten", "uiterlijk",
+    "Verwachting aan het eind van de periode",
+    "Vertrouwen: %d/10. Wat zou het naar %d brengen?",
+    "Vertrouwen: nog niet gegeven. Hoe zeker ben je, van 1 tot 10? Wat zou het een punt hoger brengen?",
+    "Pre-mortem: stel dat %s voorbij is en dit resultaat is niet gehaald: waarom?",
+    "Nodig aan steun", "Volgende stap", "Terugblik",
+    "Wat heb je geleerd sinds ons vorige gesprek, en wat zou je de volgende keer anders doen?",
+    "Deze persoon is in het plan van geen enkel resultaat eigenaar.", "Notitie", "Check-ins", "door",
+    "verwacht", "de periode",
+};
 
 struct owned {
     struct key_result *kr;
@@ -75,122 +121,207 @@ static struct owned *collect(struct plan *plan, const char *person, const char *
     return list;
 }
 
-static void kr_progress(struct arena *a, FILE *out, const struct key_result *kr)
+static void text(FILE *out, const char *s)
+{
+    md_escape(out, (str){s, strlen(s)});
+}
+
+static void kr_progress(const struct words *w, struct arena *a, FILE *out, const struct key_result *kr)
 {
     const struct progress *p = &kr->progress;
     const char *value = format_value(a, kr), *change = format_change(a, kr),
                *metric = format_metric(a, kr), *left = format_quantity(a, p->remaining, kr_unit(kr));
     char date[11];
-    fputs("- Progress since the last check-in: ", out);
+    fprintf(out, "- %s: ", w->progress);
     if (p->checkins_counted) {
         date_format(p->last_checkin, date);
-        md_escape(out, (str){value, strlen(value)});
-        fprintf(out, " on %s", date);
+        text(out, value);
+        fprintf(out, " %s %s", w->on, date);
         if (p->has_previous) {
             fputs(" (", out);
-            md_escape(out, (str){change, strlen(change)});
+            text(out, change);
             fputc(')', out);
         }
         fputc('\n', out);
     } else {
-        fputs("no check-in yet", out);
+        fputs(w->no_checkin, out);
         if (p->has_value) {
-            fputs("; current value ", out);
-            md_escape(out, (str){value, strlen(value)});
+            fprintf(out, "; %s ", w->current);
+            text(out, value);
         }
         fputc('\n', out);
     }
-    fputs("- What is left: ", out);
+    fprintf(out, "- %s: ", w->left);
     if (kr->metric == METRIC_MILESTONE)
-        fputs(p->score >= 1 ? "nothing, it is done" : "the milestone itself", out);
+        fputs(p->score >= 1 ? w->left_done : w->left_milestone, out);
     else if (kr->metric == METRIC_ROLLUP)
-        fputs(p->score >= 1 ? "nothing, its contributors are done"
-                            : "what the objectives aligned to it still have to do", out);
+        fputs(p->score >= 1 ? w->left_rollup_done : w->left_rollup, out);
     else if (p->remaining == 0)
-        fputs(p->has_value ? "nothing, the target is reached" : "nothing to measure yet", out);
+        fputs(p->has_value ? w->left_reached : w->left_nothing, out);
     else
-        md_escape(out, (str){left, strlen(left)});
+        text(out, left);
     fputs(" (", out);
-    md_escape(out, (str){metric, strlen(metric)});
+    text(out, metric);
     if (kr->due.present) {
         date_format(kr->due.value, date);
-        fprintf(out, ", due %s", date);
+        fprintf(out, ", %s %s", w->due, date);
     }
     fputs(")\n", out);
     if (p->has_forecast) {
-        const char *f = format_quantity(a, p->forecast, kr_unit(kr));
-        fputs("- Forecast at the period end: ", out);
-        md_escape(out, (str){f, strlen(f)});
+        fprintf(out, "- %s: ", w->forecast);
+        text(out, format_quantity(a, p->forecast, kr_unit(kr)));
         fprintf(out, " (%s)\n", progress_status_name(p->forecast_status));
     }
 }
 
-static void kr_questions(struct arena *a, FILE *out, const struct key_result *kr)
+/* The reasons behind the numbers: the key result's note and the notes of
+ * its check-ins up to as-of, with who wrote them. */
+static void kr_story(const struct words *w, const struct plan *plan, FILE *out, const struct key_result *kr)
+{
+    if (kr->note.present) {
+        fprintf(out, "- %s: ", w->note);
+        md_escape(out, kr->note.text);
+        fputc('\n', out);
+    }
+    bool listed = false;
+    for (size_t i = 0; i < kr->checkins.len; i++) {
+        const struct checkin_entry *e = kr->checkins.items[i];
+        if (!entry_reported(plan, e) || !e->note.present)
+            continue;
+        if (!listed)
+            fprintf(out, "- %s:\n", w->checkins);
+        listed = true;
+        char date[11];
+        date_format(e->checkin->date.value, date);
+        fprintf(out, "  - %s", date);
+        const char *by = format_people(plan->arena, e->checkin->by, &e->checkin->co_by);
+        if (*by) {
+            fprintf(out, " (%s ", w->by);
+            text(out, by);
+            fputc(')', out);
+        }
+        fputs(": ", out);
+        md_escape(out, e->note.text);
+        fputc('\n', out);
+    }
+}
+
+static void kr_questions(const struct words *w, struct arena *a, FILE *out, const struct key_result *kr)
 {
     const struct objective *o = kr->objective;
     int c = kr->progress.confidence;
+    fputs("- ", out);
     if (c)
-        fprintf(out, "- Confidence: %d/10. What would move it to %d?\n", c, c < 10 ? c + 1 : 10);
+        fprintf(out, w->confidence, c, c < 10 ? c + 1 : 10);
     else
-        fputs("- Confidence: not given yet. How sure are you, from 1 to 10? What would "
-              "move it one point up?\n", out);
-    fputs("- Risks in the plan: ", out);
-    if (!o->risks.len)
-        fputs("none written down", out);
-    for (size_t i = 0; i < o->risks.len; i++) {
-        fputs(i ? "; " : "", out);
-        md_escape(out, ((text_item *)o->risks.items[i])->text);
-    }
-    const char *period_text = format_period(a, o, "the period");
-    fprintf(out, "\n- Pre-mortem: suppose %s is over and this key result was missed: why?\n"
-                 "- Support needed: \n- Next step: \n", period_text);
+        fputs(w->confidence_none, out);
+    fputs("\n- ", out);
+    fprintf(out, w->pre_mortem, format_period(a, o, w->the_period));
+    fprintf(out, "\n- %s: \n- %s: \n", w->support, w->next_step);
 }
 
-static void kr_section(struct arena *a, FILE *out, const struct key_result *kr)
+static void kr_section(const struct words *w, const struct plan *plan, FILE *out, const struct key_result *kr)
 {
     const struct progress *p = &kr->progress;
     fputs("\n### ", out);
     md_escape(out, kr->title);
     fputs(" (", out);
     md_escape(out, kr->id.name);
-    fprintf(out, ") — %s, score %.2f, expected %.2f\n\n", progress_status_name(p->status),
-            p->score, p->expected);
-    kr_progress(a, out, kr);
-    kr_questions(a, out, kr);
+    fprintf(out, ") — %s, score %.2f, %s %.2f\n\n", progress_status_name(p->status), p->score,
+            w->expected, p->expected);
+    kr_progress(w, plan->arena, out, kr);
+    kr_story(w, plan, out, kr);
+    kr_questions(w, plan->arena, out, kr);
 }
 
-static void objective_heading(FILE *out, const struct objective *o)
+/* The objective once: its numbers, why it matters, the risks written down. */
+static void objective_heading(const struct words *w, FILE *out, const struct objective *o)
 {
     fputs("\n## ", out);
     md_escape(out, o->title);
     fputs(" (", out);
     md_escape(out, o->id.name);
-    fprintf(out, ")\n\nObjective: score %.2f (expected %.2f), %s, %s.\n", o->progress.score,
-            o->progress.expected, progress_status_name(o->progress.status),
-            objective_kind(o));
+    fputs(")\n\n", out);
+    fprintf(out, w->objective, o->progress.score, o->progress.expected,
+            progress_status_name(o->progress.status), objective_kind(o));
+    fputc('\n', out);
+    if (o->why.present) {
+        fprintf(out, "\n%s: ", w->why);
+        md_escape(out, o->why.text);
+        fputc('\n', out);
+    }
+    fprintf(out, "\n%s: ", w->risks);
+    if (!o->risks.len)
+        fputs(w->risks_none, out);
+    for (size_t i = 0; i < o->risks.len; i++) {
+        fputs(i ? "; " : "", out);
+        md_escape(out, ((text_item *)o->risks.items[i])->text);
+    }
+    fputc('\n', out);
 }
 
-void agenda_write(FILE *out, struct plan *plan, const char *person, const char *tag)
+/* The language of what the agenda shows: the titles of the person's key
+ * results and their objectives (a plan may mix teams of two languages),
+ * else of the whole plan. */
+static const struct words *agenda_words(struct plan *plan, const struct owned *list, size_t n,
+                                        const char *lang)
+{
+    if (lang)
+        return strcmp(lang, "nl") == 0 ? &dutch : &english;
+    int score = 0;
+    const struct objective *last = NULL;
+    for (size_t i = 0; i < n; i++) {
+        score += title_language(plan->arena, list[i].kr->title);
+        if (list[i].kr->objective != last) {
+            last = list[i].kr->objective;
+            score += title_language(plan->arena, last->title);
+        }
+    }
+    for (size_t i = 0; !n && i < plan->objectives.len; i++)
+        score += title_language(plan->arena, ((const struct objective *)plan->objectives.items[i])->title);
+    return score > 0 ? &dutch : &english;
+}
+
+void agenda_write(FILE *out, struct plan *plan, const char *person, const char *tag, const char *lang)
 {
     size_t n;
     struct owned *list = collect(plan, person, tag, &n);
+    const struct words *w = agenda_words(plan, list, n, lang);
     char date[11];
     date_format(plan->as_of, date);
-    fputs("# One-on-one with @", out);
+    fprintf(out, "# %s @", w->title);
     md_escape(out, (str){person, strlen(person)});
-    fprintf(out, " — %s\n\n## Opening\n\nHow are you doing, and what is on your mind "
-                 "this week?\n", date);
-    if (!n)
-        fputs("\n_No key results are owned by this person in the plan._\n", out);
+    fprintf(out, " — %s\n\n## %s\n\n%s\n", date, w->opening, w->opening_question);
+    if (!n) {
+        fprintf(out, "\n_%s_\n", w->nobody);
+    } else {
+        /* wins first: what was achieved or done is said before what is not */
+        fprintf(out, "\n## %s\n\n", w->wins);
+        size_t wins = 0;
+        for (size_t i = 0; i < n; i++) {
+            const struct key_result *kr = list[i].kr;
+            enum progress_status st = kr->progress.status;
+            if (kr->progress.dropped || (st != PROGRESS_ACHIEVED && st != PROGRESS_DONE))
+                continue;
+            fputs("- ", out);
+            md_escape(out, kr->title);
+            fputs(" (", out);
+            md_escape(out, kr->objective->id.name);
+            fputc('.', out);
+            md_escape(out, kr->id.name);
+            fprintf(out, "): %s\n", progress_status_name(st));
+            wins++;
+        }
+        if (!wins)
+            fprintf(out, "%s\n", w->wins_none);
+    }
     const struct objective *current = NULL;
     for (size_t i = 0; i < n; i++) {
         if (list[i].kr->objective != current) {
             current = list[i].kr->objective;
-            objective_heading(out, current);
+            objective_heading(w, out, current);
         }
-        kr_section(plan->arena, out, list[i].kr);
+        kr_section(w, plan, out, list[i].kr);
     }
-    fputs("\n## Reflection\n\nWhat did you learn since we last spoke, and what would you "
-          "do differently next time?\n", out);
+    fprintf(out, "\n## %s\n\n%s\n", w->reflection, w->reflection_question);
 }
-

@@ -7,7 +7,8 @@
 #include <stdio.h>
 
 struct plan;
-void agenda_write(FILE *out, struct plan *plan, const char *person, const char *tag);
+/* lang: "en" or "nl", or NULL for the language of the plan's titles. */
+void agenda_write(FILE *out, struct plan *plan, const char *person, const char *tag, const char *lang);
 /* How many key results the agenda of person would list. */
 size_t agenda_count(struct plan *plan, const char *person, const char *tag);
 

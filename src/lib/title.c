@@ -734,3 +734,38 @@ bool title_compound(struct title_lexicon *lex, str title, struct title_compound 
     }
     return false;
 }
+
+/* ---- the language of a text ---- */
+
+/* Frequent function words of one language that the other does not use. */
+static const char *const dutch_markers[] = {
+    "de", "het", "een", "van", "en", "naar", "voor", "met", "op", "bij", "uit", "aan", "om",
+    "te", "zijn", "onze", "ons", "door", "ook", "meer", "nieuwe", "alle", "elke", "minder",
+    "klanten", NULL,
+};
+static const char *const english_markers[] = {
+    "the", "a", "an", "of", "and", "to", "for", "with", "on", "at", "from", "our", "more",
+    "new", "all", "every", "less", "customers", "by", NULL,
+};
+
+static bool listed(const char *const *list, const char *word, size_t len)
+{
+    for (size_t i = 0; list[i]; i++)
+        if (strlen(list[i]) == len && memcmp(list[i], word, len) == 0)
+            return true;
+    return false;
+}
+
+int title_language(struct arena *a, str text)
+{
+    struct text_word *words;
+    size_t n = text_words(a, text.ptr, text.len, &words);
+    int score = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (listed(dutch_markers, words[i].folded, words[i].len))
+            score++;
+        else if (listed(english_markers, words[i].folded, words[i].len))
+            score--;
+    }
+    return score;
+}

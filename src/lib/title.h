@@ -51,4 +51,10 @@ struct title_compound {
 };
 bool title_compound(struct title_lexicon *lex, str title, struct title_compound *out);
 
+/* Which language a text is written in, by its function words ("de", "het",
+ * "van" against "the", "of", "and"): above 0 Dutch, below 0 English, 0 when
+ * it cannot tell. Summed over a plan's titles, it picks the language of
+ * what okrc writes for people (the agenda's questions). */
+int title_language(struct arena *a, str text);
+
 #endif

@@ -140,7 +140,7 @@ for name in ("report.md", "agenda.md"):
     check(not starts, f"{name}: lines starting with user text: {starts}")
 agenda_headings = [l for l in out("agenda.md").split("\n") if l.startswith("#")]
 owned = 5  # key results of @ceo: o1.k1 k3 k4 k5, o2.k1
-check(len(agenda_headings) == 1 + 1 + 2 + owned + 1, f"agenda headings: {agenda_headings}")
+check(len(agenda_headings) == 1 + 1 + 1 + 2 + owned + 1, f"agenda headings: {agenda_headings}")  # title, opening, wins, objectives, KRs, reflection
 
 # SVG: XML, no script element, three nodes (two objectives and the legend).
 svg = ET.fromstring(out("graph.svg").encode("utf-8"))
