@@ -85,7 +85,7 @@ _okrc() {
         graph) _okrc_words -T -o --root --team --tag --period --depth --no-krs --initiatives \
             --layout --as-of --color --strict --plan-root --allow-outside-root --max-file-size -h --help ;;
         report) _okrc_words --format -f --as-of --team --owner --tag --period --output -o \
-            --color --ascii --strict --close --root --plan-root --allow-outside-root --max-file-size -h --help ;;
+            --color --ascii --strict --close --no-map --root --plan-root --allow-outside-root --max-file-size -h --help ;;
         agenda) _okrc_words --as-of --tag --lang --output -o --color --strict --root --plan-root --allow-outside-root \
             --max-file-size -h --help ;;
         fmt) _okrc_words -w --write --check --diff --color -h --help ;;

@@ -111,3 +111,4 @@ complete -c okrc -n "__fish_seen_subcommand_from roll" -l objective -x -a '(__ok
 complete -c okrc -n "__fish_seen_subcommand_from roll" -s o -l output -r -d 'write to FILE'
 complete -c okrc -n "__fish_seen_subcommand_from report" -l close -x -d 'the close of a period that has ended'
 complete -c okrc -n "__fish_seen_subcommand_from agenda" -l lang -x -a 'en nl' -d 'the language of the questions'
+complete -c okrc -n "__fish_seen_subcommand_from report" -l no-map -d 'html: leave out the alignment map'

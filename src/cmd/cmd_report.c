@@ -26,6 +26,7 @@ static const char report_help[] =
     "  -o, --output FILE    write to FILE atomically (default standard output)\n"
     "  --color WHEN         text colours: auto (default), always, never\n"
     "  --ascii              text: plain ASCII bars and punctuation\n"
+    "  --no-map             html: leave out the alignment map (drawn by Graphviz)\n"
     "  --close PERIOD       the close of a period that has ended: how its objectives\n"
     "                       ended (failed, committed met, target met, stretch met) per\n"
     "                       team, committed objectives missed, KRs never checked in\n"
@@ -40,7 +41,7 @@ static const char report_help[] =
 struct report_args {
     const struct emitter *emitter;
     const char *as_of, *output, *color;
-    bool ascii, strict;
+    bool ascii, strict, no_map;
     struct report_filter filter;
     struct load_opts load;
 };
@@ -55,6 +56,7 @@ static int parse_args(int argc, char **argv, struct report_args *a)
         {"period", required_argument, NULL, 'p'}, {"output", required_argument, NULL, 'o'},
         {"color", required_argument, NULL, 'c'},  {"ascii", no_argument, NULL, 'A'},
         {"strict", no_argument, NULL, 'S'},     {"close", required_argument, NULL, 'C'},
+        {"no-map", no_argument, NULL, 'M'},
         {"help", no_argument, NULL, 'h'},         CLI_LOAD_OPTIONS,
         CLI_ROOT_OPTION,                          {0},
     };
@@ -83,6 +85,7 @@ static int parse_args(int argc, char **argv, struct report_args *a)
             break;
         case 'A': a->ascii = true; break;
         case 'S': a->strict = true; break;
+        case 'M': a->no_map = true; break;
         case 'C':
             if (!cli_period(optarg, &a->filter.close_period))
                 return cli_usage_error("report", "--close takes a period such as 2027-Q1 or "
@@ -115,7 +118,7 @@ static int finish(struct output *out)
 
 int cmd_report(int argc, char **argv)
 {
-    struct report_args a = {emitter_find("text"), NULL, NULL, "auto", false, false, {0}, {0}};
+    struct report_args a = {emitter_find("text"), NULL, NULL, "auto", false, false, false, {0}, {0}};
     int rc = parse_args(argc, argv, &a);
     if (rc >= 0)
         return rc;
@@ -159,6 +162,7 @@ int cmd_report(int argc, char **argv)
     }
     report.color = cli_want_color(a.color, out.file);
     report.ascii = a.ascii;
+    report.no_map = a.no_map;
     signal(SIGPIPE, SIG_IGN);
     a.emitter->emit(&report, out.file);
     int written = finish(&out);

@@ -64,6 +64,7 @@ struct report {
                                    (those aligned to one of its KRs are kr->contributors) */
     bool color;                 /* ANSI colours (text only) */
     bool ascii;                 /* plain ASCII (text only) */
+    bool no_map;                /* html: no alignment map (--no-map) */
 };
 
 struct emitter {

@@ -1,12 +1,15 @@
 /* emit_html.c — `report -f html`: one self-contained, printable page with
  * inline CSS and no scripts or network; all user text is escaped. */
+#define _GNU_SOURCE
 #include "emit/emit.h"
+#include "emit/graph.h"
 #include "lib/arena.h"
 #include "lib/date.h"
 #include "lib/model.h"
 #include "lib/progress.h"
 #include "lib/text.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static const char page_style[] =
@@ -29,6 +32,12 @@ static const char page_style[] =
     ".who{white-space:nowrap}"   /* a handle is one word: never broken at its '.' or '-' */
     ".story{margin:.3em 0 0;padding-left:1.2em;color:#333}.story li{margin:.1em 0}"
     ".why{margin:.3em 0}"
+    ".map svg{max-width:100%;height:auto}.map a{cursor:pointer}"
+    ".trend{display:block;margin:.3em 0;max-width:100%}.trend .exp{stroke:#999;stroke-dasharray:4 3}"
+    ".trend .val{stroke:#2a6fdb;fill:none;stroke-width:2}.trend .pt{fill:#2a6fdb}"
+    ".trend .fc{stroke:#2a6fdb;stroke-dasharray:5 4;fill:none}.trend .min{stroke:#d9534f;stroke-dasharray:2 3}"
+    ".trend .now{stroke:#333;stroke-width:1}.trend text{font-size:10px;fill:#555}"
+    ".counts span{margin-right:.8em}"
     "@media print{body{margin:0;max-width:none}section{border-color:#999}.bar{width:5em}}";
 
 static void esc(FILE *out, str s)
@@ -129,6 +138,195 @@ static void contributor_list(FILE *out, const struct vec *v)
     fputs("</ul>\n", out);
 }
 
+/* ---- the trend of a key result: an inline SVG, no script ---- */
+
+#define TREND_W 320
+#define TREND_H 90
+#define TREND_PAD 6
+
+struct scale {
+    okr_day start, end;
+    double lo, hi;
+};
+
+static double sx(const struct scale *c, okr_day d)
+{
+    double span = c->end > c->start ? (double)(c->end - c->start) : 1;
+    return TREND_PAD + (TREND_W - 2 * TREND_PAD) * ((double)d - (double)c->start) / span;
+}
+
+static double sy(const struct scale *c, double v)
+{
+    double span = c->hi > c->lo ? c->hi - c->lo : 1;
+    return TREND_H - TREND_PAD - (TREND_H - 2 * TREND_PAD) * (v - c->lo) / span;
+}
+
+static void widen(struct scale *c, double v)
+{
+    c->lo = v < c->lo ? v : c->lo;
+    c->hi = v > c->hi ? v : c->hi;
+}
+
+/* Check-ins as points (their notes on hover), the expected line from the
+ * baseline at the period start to the target at its end, the forecast
+ * dashed to the end, the minimum, and the as-of date. Numeric key results
+ * of an objective with a period, with at least one check-in. */
+static bool trend_chart(const struct report *r, FILE *out, const struct key_result *kr)
+{
+    const struct objective *o = kr->objective;
+    const struct progress *p = &kr->progress;
+    if ((kr->metric != METRIC_RANGE && kr->metric != METRIC_TARGET) || !o->period.present ||
+        !p->bounds_known)
+        return false;
+    struct scale c = {o->period.value.start, o->period.value.end, p->from, p->from};
+    widen(&c, p->to);
+    size_t points = 0;
+    for (size_t i = 0; i < kr->checkins.len; i++) {
+        const struct checkin_entry *e = kr->checkins.items[i];
+        if (entry_reported(r->plan, e) && e->value.present && !e->no_value) {
+            widen(&c, e->value.value);
+            points++;
+        }
+    }
+    if (!points)
+        return false;
+    if (p->has_forecast)
+        widen(&c, p->forecast);
+    if (kr->minimum.present && !kr->minimum.unknown)
+        widen(&c, kr->minimum.value);
+    struct arena *a = r->plan->arena;
+    fprintf(out, "<svg class=\"trend\" role=\"img\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\">",
+            TREND_W, TREND_H, TREND_W, TREND_H);
+    fputs("<title>", out);
+    esc(out, kr->title);
+    fputs(": check-ins, expected line, forecast</title>", out);
+    fprintf(out, "<line class=\"exp\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>", sx(&c, c.start),
+            sy(&c, p->from), sx(&c, c.end), sy(&c, p->to));
+    if (kr->minimum.present && !kr->minimum.unknown)
+        fprintf(out, "<line class=\"min\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>", sx(&c, c.start),
+                sy(&c, kr->minimum.value), sx(&c, c.end), sy(&c, kr->minimum.value));
+    okr_day now = r->plan->as_of;
+    if (now >= c.start && now <= c.end)
+        fprintf(out, "<line class=\"now\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>", sx(&c, now),
+                TREND_PAD, sx(&c, now), TREND_H - TREND_PAD);
+    fputs("<polyline class=\"val\" points=\"", out);
+    double last_x = 0, last_y = 0;
+    for (size_t i = 0, n = 0; i < kr->checkins.len; i++) {
+        const struct checkin_entry *e = kr->checkins.items[i];
+        if (!entry_reported(r->plan, e) || !e->value.present || e->no_value)
+            continue;
+        last_x = sx(&c, e->checkin->date.value);
+        last_y = sy(&c, e->value.value);
+        fprintf(out, "%s%.1f,%.1f", n++ ? " " : "", last_x, last_y);
+    }
+    fputs("\"/>", out);
+    if (p->has_forecast)
+        fprintf(out, "<line class=\"fc\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>", last_x, last_y,
+                sx(&c, c.end), sy(&c, p->forecast));
+    for (size_t i = 0; i < kr->checkins.len; i++) {
+        const struct checkin_entry *e = kr->checkins.items[i];
+        if (!entry_reported(r->plan, e) || !e->value.present || e->no_value)
+            continue;
+        char date[11];
+        date_format(e->checkin->date.value, date);
+        fprintf(out, "<circle class=\"pt\" cx=\"%.1f\" cy=\"%.1f\" r=\"3\"><title>%s: ",
+                sx(&c, e->checkin->date.value), sy(&c, e->value.value), date);
+        esc_text(out, format_entry_value(a, kr, e));
+        if (e->note.present) {
+            fputs(" — ", out);
+            esc(out, e->note.text);
+        }
+        fputs("</title></circle>", out);
+    }
+    fprintf(out, "<text x=\"%d\" y=\"10\">", TREND_PAD);
+    esc_text(out, format_quantity(a, c.hi, kr_unit(kr)));
+    fprintf(out, "</text><text x=\"%d\" y=\"%d\">", TREND_PAD, TREND_H - 1);
+    esc_text(out, format_quantity(a, c.lo, kr_unit(kr)));
+    fputs("</text></svg>", out);
+    return true;
+}
+
+/* Graphviz's SVG as an element of the page: without the XML prolog (cut by
+ * the caller), its comments, and the namespace declarations, which HTML
+ * does not need and which would read as web addresses in a page that
+ * makes no network reference. */
+static void inline_svg(FILE *out, const char *s, size_t n)
+{
+    static const char *const drop[] = {" xmlns=\"http://www.w3.org/2000/svg\"",
+                                       " xmlns:xlink=\"http://www.w3.org/1999/xlink\""};
+    for (size_t i = 0; i < n;) {
+        if (n - i >= 4 && memcmp(s + i, "<!--", 4) == 0) {
+            const char *end = strstr(s + i + 4, "-->");
+            i = end ? (size_t)(end - s) + 3 : n;
+            while (i < n && s[i] == '\n')
+                i++;
+            continue;
+        }
+        bool dropped = false;
+        for (size_t k = 0; k < sizeof drop / sizeof *drop && !dropped; k++) {
+            size_t len = strlen(drop[k]);
+            if (n - i >= len && memcmp(s + i, drop[k], len) == 0) {
+                i += len;
+                dropped = true;
+            }
+        }
+        if (!dropped)
+            fputc(s[i++], out);
+    }
+}
+
+/* The alignment map of the objectives shown, laid out by Graphviz (graph.c),
+ * each node a link to its card. A plan too large to read as one picture
+ * gets a pointer to `okrc graph` instead. */
+#define MAP_MAX_OBJECTIVES 200
+
+static void alignment_map(const struct report *r, FILE *out)
+{
+    if (r->no_map || !r->objectives.len)
+        return;
+    fputs("<section class=\"map\">\n<h2>Alignment map</h2>\n", out);
+    if (r->objectives.len > MAP_MAX_OBJECTIVES) {
+        fprintf(out, "<p class=\"meta\">%zu objectives are more than one picture can show: "
+                     "<code>okrc graph</code> draws them, narrowed with --team or --root.</p>\n"
+                     "</section>\n", r->objectives.len);
+        return;
+    }
+    bool *selected = arena_alloc(r->plan->arena, r->plan->objectives.len + 1);
+    for (size_t i = 0; i < r->objectives.len; i++)
+        selected[((const struct objective *)r->objectives.items[i])->seq] = true;
+    struct graph_request req = {r->plan, selected, GRAPH_KRS_COUNTED, false, "svg", "dot", "o-"};
+    char *svg = NULL, err[256];
+    size_t len = 0;
+    FILE *mem = open_memstream(&svg, &len);
+    bool ok = mem && graph_write(&req, mem, err, sizeof err);
+    if (mem)
+        fclose(mem);
+    const char *start = ok && svg ? strstr(svg, "<svg") : NULL;
+    if (start)
+        inline_svg(out, start, len - (size_t)(start - svg));
+    else
+        fputs("<p class=\"meta\">The map could not be drawn (okrc graph says why).</p>\n", out);
+    free(svg);
+    fputs("</section>\n", out);
+}
+
+/* Counts by status, the first thing a review reads. */
+static void status_counts(const struct report *r, FILE *out)
+{
+    size_t counts[PROGRESS_DROPPED + 1] = {0};
+    for (size_t i = 0; i < r->objectives.len; i++) {
+        const struct objective *o = r->objectives.items[i];
+        for (size_t k = 0; k < o->key_results.len; k++)
+            counts[((const struct key_result *)o->key_results.items[k])->progress.status]++;
+    }
+    fputs("<p class=\"counts\">", out);
+    for (int st = PROGRESS_NO_DATA; st <= PROGRESS_DROPPED; st++)
+        if (counts[st])
+            fprintf(out, "<span>%zu <span class=\"status %s\">%s</span></span>", counts[st],
+                    progress_status_name((enum progress_status)st), progress_status_name((enum progress_status)st));
+    fputs("</p>\n", out);
+}
+
 static void kr_row(const struct report *r, FILE *out, const struct key_result *kr)
 {
     struct arena *a = r->plan->arena;
@@ -140,6 +338,7 @@ static void kr_row(const struct report *r, FILE *out, const struct key_result *k
     fputs(" <small>", out);
     esc(out, kr->id.name);
     fputs("</small>", out);
+    trend_chart(r, out, kr);
     kr_story(r, out, kr);
     if (kr->contributors.len)
         contributor_list(out, &kr->contributors);
@@ -181,7 +380,9 @@ static void objective_section(const struct report *r, FILE *out, const struct ob
     const struct progress *p = &o->progress;
     struct arena *a = r->plan->arena;
     const char *period_text = format_period(a, o, "no period");
-    fputs("<section>\n<h2>", out);
+    fputs("<section id=\"o-", out);
+    esc(out, o->id.name);
+    fputs("\">\n<h2>", out);
     esc(out, o->title);
     fputs(" <small>", out);
     esc(out, o->id.name);
@@ -421,9 +622,11 @@ void emit_html(const struct report *r, FILE *out)
         }
         fputs("</ul></div>\n", out);
     }
+    status_counts(r, out);
     attention(r, out);
     if (r->close)
         close_section(r, out);
+    alignment_map(r, out);
     for (size_t i = 0; i < r->objectives.len; i++)
         objective_section(r, out, r->objectives.items[i]);
     fputs("</body>\n</html>\n", out);

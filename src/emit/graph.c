@@ -438,6 +438,16 @@ static bool add_objective(struct builder *b, const struct objective *o)
     bool ok = n && label && tooltip && set_html(b->root, n, "label", label);
     if (ok)
         set_attr(n, "tooltip", tooltip);
+    if (ok && b->req->link_prefix) {
+        /* the id is letters, digits, '_' and '-': safe in a URL fragment */
+        size_t len = strlen(b->req->link_prefix) + o->id.name.len + 2;
+        char *url = malloc(len);
+        if (url) {
+            snprintf(url, len, "#%s%.*s", b->req->link_prefix, (int)o->id.name.len, o->id.name.ptr);
+            set_attr(n, "URL", url);
+            free(url);
+        }
+    }
     free(label);
     free(tooltip);
     b->node[o->seq] = n;

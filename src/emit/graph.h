@@ -22,6 +22,7 @@ struct graph_request {
     bool initiatives;       /* list initiatives under the key results they support */
     const char *format;     /* dot (the graph source, not laid out), svg, png, pdf */
     const char *layout;     /* dot, sfdp, neato, fdp, circo, twopi */
+    const char *link_prefix;    /* objectives link to "#PREFIXid" (a report's cards); NULL: none */
 };
 
 /* Builds the map and writes it to out. On failure returns false with

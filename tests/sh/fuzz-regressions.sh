@@ -4,6 +4,9 @@
 # the fuzz target drives: check in each format, report in each format, the
 # agenda of the first person named, and the DOT map.
 set -u
+# report -f html draws the alignment map through libgvc, which leaks inside
+# Graphviz 2.42 (see tests/valgrind/graphviz.supp): suppressed for okrc-asan.
+export LSAN_OPTIONS="suppressions=$(cd "$(dirname "$0")/../.." && pwd)/tests/valgrind/graphviz.lsan:print_suppressions=0"
 dir=$(cd "$(dirname "$0")/../fuzz/crashers" && pwd)
 err=$(mktemp)
 trap 'rm -f "$err"' EXIT

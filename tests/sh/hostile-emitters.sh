@@ -5,6 +5,9 @@
 # parsed back with a real parser for its format, and user text must come back
 # exactly (or be shown escaped, where the format has no way to carry it).
 set -u
+# report -f html draws the alignment map through libgvc, which leaks inside
+# Graphviz 2.42 (see tests/valgrind/graphviz.supp): suppressed for okrc-asan.
+export LSAN_OPTIONS="suppressions=$(cd "$(dirname "$0")/../.." && pwd)/tests/valgrind/graphviz.lsan:print_suppressions=0"
 top=$(cd "$(dirname "$0")/../.." && pwd)
 plan="$top/tests/cases/hostile-strings.okr"
 tmp=$(mktemp -d)
@@ -104,7 +107,9 @@ page = Page()
 page.feed(out("report.html"))
 page.close()
 allowed = {"html", "head", "meta", "title", "style", "body", "h1", "h2", "p", "section", "small",
-           "span", "table", "tr", "th", "td", "ul", "li", "br", "strong"}
+           "span", "table", "tr", "th", "td", "ul", "li", "br", "strong",
+           # the alignment map (Graphviz's SVG) and the trend charts
+           "svg", "g", "a", "path", "polygon", "polyline", "line", "circle", "ellipse", "text"}
 check(set(page.tags) <= allowed, f"html: unexpected elements {set(page.tags) - allowed}")
 text = "".join(page.text)
 for t in titles:
