@@ -199,7 +199,7 @@ binaries="$top/okrc"
 # libraries (the golden cases ran without any).
 RUN_SH_BINARIES=$binaries
 [ "${MEMCHECK:-}" = 1 ] && export OKRC_VALGRIND_SUPP="$top/tests/valgrind/graphviz.supp"
-export RUN_SH_BINARIES NO_COLOR=1 OKRC_PATH=
+export RUN_SH_BINARIES NO_COLOR=1 OKRC_PATH= COLUMNS=
 
 # ---- the groups, in the order their lines are printed ----
 : >"$RUN_DIR/groups" && : >"$RUN_DIR/labels"

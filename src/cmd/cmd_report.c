@@ -8,7 +8,10 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char report_help[] =
@@ -108,6 +111,27 @@ static int parse_args(int argc, char **argv, struct report_args *a)
     return -1;
 }
 
+/* The columns of a text report: COLUMNS when it holds a number (as ls and
+ * git read it), else the terminal's width when the report goes to one, else
+ * 80. Kept between 60 and 400. */
+static int terminal_width(FILE *out)
+{
+    const char *env = getenv("COLUMNS");
+    long cols = 0;
+    if (env && *env) {
+        char *end;
+        cols = strtol(env, &end, 10);
+        if (*end)
+            cols = 0;
+    }
+    struct winsize ws;
+    if (cols <= 0 && isatty(fileno(out)) && ioctl(fileno(out), TIOCGWINSZ, &ws) == 0)
+        cols = ws.ws_col;
+    if (cols <= 0)
+        return 80;
+    return cols < 60 ? 60 : cols > 400 ? 400 : (int)cols;
+}
+
 /* A reader that went away (`| head`) is not an error worth a message. */
 static int finish(struct output *out)
 {
@@ -162,6 +186,7 @@ int cmd_report(int argc, char **argv)
     }
     report.color = cli_want_color(a.color, out.file);
     report.ascii = a.ascii;
+    report.width = terminal_width(out.file);
     report.no_map = a.no_map;
     signal(SIGPIPE, SIG_IGN);
     a.emitter->emit(&report, out.file);

@@ -65,6 +65,7 @@ struct report {
     bool color;                 /* ANSI colours (text only) */
     bool ascii;                 /* plain ASCII (text only) */
     bool no_map;                /* html: no alignment map (--no-map) */
+    int width;                  /* text: columns of a line (80 when 0) */
 };
 
 struct emitter {

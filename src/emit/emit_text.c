@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define LINE_WIDTH 80
+#define LINE_WIDTH (t->width)
 #define BAR_WIDTH 10
 #define STATUS_WIDTH 11         /* "not-started" */
 
@@ -21,6 +21,7 @@ struct text_out {
     FILE *out;
     bool color, ascii;
     struct arena *arena;    /* for the formatted values (emit.h) */
+    size_t width;           /* columns of a line: 80, the terminal's, or COLUMNS */
 };
 
 /* Prints text in exactly `width` display columns (utf8_prefix counts a wide
@@ -204,23 +205,60 @@ static void print_history(const struct report *r, const struct text_out *t,
     }
 }
 
+/* The values of the last check-ins (at most 24) as a sparkline, low to high:
+ * "▁▃▄▆█", or "_.-=#" with --ascii; "" with fewer than two. */
+static const char *sparkline(const struct report *r, const struct text_out *t, const struct key_result *kr)
+{
+    enum { MAX_POINTS = 24 };
+    double values[MAX_POINTS];
+    size_t n = 0;
+    for (size_t i = 0; i < kr->checkins.len; i++) {
+        const struct checkin_entry *e = kr->checkins.items[i];
+        if (!entry_reported(r->plan, e) || e->no_value || (!e->value.present && !e->done && !e->not_done))
+            continue;
+        if (n == MAX_POINTS) {
+            memmove(values, values + 1, (MAX_POINTS - 1) * sizeof *values);
+            n--;
+        }
+        values[n++] = e->done ? 1 : e->not_done ? 0 : e->value.value;
+    }
+    if (n < 2)
+        return "";
+    static const char *const blocks[] = {"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"};
+    static const char ascii[] = "_.,-=+*#";
+    double lo = values[0], hi = values[0];
+    for (size_t i = 1; i < n; i++) {
+        lo = values[i] < lo ? values[i] : lo;
+        hi = values[i] > hi ? values[i] : hi;
+    }
+    const char *s = "";
+    for (size_t i = 0; i < n; i++) {
+        int level = hi > lo ? (int)lround((values[i] - lo) / (hi - lo) * 7) : 3;
+        s = t->ascii ? arena_printf(t->arena, "%s%c", s, ascii[level])
+                     : arena_printf(t->arena, "%s%s", s, blocks[level]);
+    }
+    return s;
+}
+
 static void print_key_result(const struct report *r, const struct text_out *t,
                              const struct key_result *kr)
 {
     const struct progress *p = &kr->progress;
     fputs("    ", t->out);
-    field(t, kr->title.ptr, kr->title.len, 44);
+    /* 4 + title + gauge (28) + " conf 7/10" (10) */
+    field(t, kr->title.ptr, kr->title.len, LINE_WIDTH - 42);
     gauge(t, p, p->confidence != 0);
     if (p->confidence)
-        fprintf(t->out, " c%d", p->confidence);
+        fprintf(t->out, " conf %d/10", p->confidence);
     fputc('\n', t->out);
 
     struct arena *a = t->arena;
     const char *value = format_value(a, kr), *metric = format_metric(a, kr),
                *judged = format_judgment(a, p);
     struct text_line line;
-    fprintf(line_open(&line), "%.*s: %s, %s%s%s", (int)kr->id.name.len, kr->id.name.ptr, value,
-            metric, *judged ? ", " : "", judged);
+    const char *trend = sparkline(r, t, kr);
+    fprintf(line_open(&line), "%.*s: %s, %s%s%s%s%s", (int)kr->id.name.len, kr->id.name.ptr, value,
+            metric, *judged ? ", " : "", judged, *trend ? ", trend " : "", trend);
     line_put(t, &line, 6);
 
     FILE *f = line_open(&line);
@@ -262,7 +300,8 @@ static void print_objective(const struct report *r, const struct text_out *t,
 {
     const struct progress *p = &o->progress;
     fputs("  ", t->out);
-    field(t, o->title.ptr, o->title.len, 46);
+    /* 2 + title + gauge (28): the gauges of objectives and key results in one column */
+    field(t, o->title.ptr, o->title.len, LINE_WIDTH - 40);
     gauge(t, p, false);
     fputc('\n', t->out);
 
@@ -377,7 +416,8 @@ static void print_close(const struct report *r, const struct text_out *t)
 
 void emit_text(const struct report *r, FILE *out)
 {
-    struct text_out t = {out, r->color, r->ascii, r->plan->arena};
+    struct text_out t = {out, r->color, r->ascii, r->plan->arena,
+                         r->width >= 60 ? (size_t)r->width : 80};
     struct plan *plan = r->plan;
     char date[11];
     date_format(plan->as_of, date);
