@@ -194,7 +194,7 @@ static void kr_story(const struct words *w, const struct plan *plan, FILE *out, 
         char date[11];
         date_format(e->checkin->date.value, date);
         fprintf(out, "  - %s", date);
-        const char *by = format_people(plan->arena, e->checkin->by, &e->checkin->co_by);
+        const char *by = format_names(plan->arena, plan, e->checkin->by, &e->checkin->co_by);
         if (*by) {
             fprintf(out, " (%s ", w->by);
             text(out, by);
@@ -289,8 +289,15 @@ void agenda_write(FILE *out, struct plan *plan, const char *person, const char *
     const struct words *w = agenda_words(plan, list, n, lang);
     char date[11];
     date_format(plan->as_of, date);
-    fprintf(out, "# %s @", w->title);
-    md_escape(out, (str){person, strlen(person)});
+    fprintf(out, "# %s ", w->title);
+    ident who = {{person, strlen(person)}, {0}};
+    const char *name = person_name(plan->arena, plan, who);
+    md_escape(out, (str){name, strlen(name)});
+    if (*name != '@') {         /* the name, and the handle it is known by in the plan */
+        fputs(" (@", out);
+        md_escape(out, (str){person, strlen(person)});
+        fputc(')', out);
+    }
     fprintf(out, " — %s\n\n## %s\n\n%s\n", date, w->opening, w->opening_question);
     if (!n) {
         fprintf(out, "\n_%s_\n", w->nobody);

@@ -4,6 +4,7 @@
 #include "lib/arena.h"
 #include "lib/date.h"
 #include "lib/diag.h"
+#include "lib/hash.h"
 #include "lib/model.h"
 #include "lib/progress.h"
 #include "lib/text.h"
@@ -481,6 +482,24 @@ const char *format_people(struct arena *a, ident first, const struct vec *rest)
         const ident *p = rest->items[i];
         s = arena_printf(a, "%s, @%.*s", s, (int)p->name.len, p->name.ptr);
     }
+    return s;
+}
+
+const char *person_name(struct arena *a, const struct plan *plan, ident who)
+{
+    const struct person *p = plan->person_ids ? hash_get(plan->person_ids, who.name.ptr, who.name.len) : NULL;
+    if (p && p->name.len)
+        return arena_strndup(a, p->name.ptr, p->name.len);
+    return arena_printf(a, "@%.*s", (int)who.name.len, who.name.ptr);
+}
+
+const char *format_names(struct arena *a, const struct plan *plan, ident first, const struct vec *rest)
+{
+    if (!first.name.ptr)
+        return "";
+    const char *s = person_name(a, plan, first);
+    for (size_t i = 0; i < rest->len; i++)
+        s = arena_printf(a, "%s, %s", s, person_name(a, plan, *(const ident *)rest->items[i]));
     return s;
 }
 

@@ -125,6 +125,11 @@ const char *format_entry_value(struct arena *a, const struct key_result *kr,
                                const struct checkin_entry *e);
 /* "@a, @b": a first person and the rest (owners, `by @a, @b`). */
 const char *format_people(struct arena *a, ident first, const struct vec *rest);
+/* A person as people call them: the declared name ("Maria Jansen"), else
+ * the handle ("@maria"). */
+const char *person_name(struct arena *a, const struct plan *plan, ident who);
+/* "Maria Jansen, @joe": a first person and the rest, by name. */
+const char *format_names(struct arena *a, const struct plan *plan, ident first, const struct vec *rest);
 /* A team as people call it: its title, or its id when it has none. */
 str team_name(const struct team *t);
 /* Urgency for sorting: off-track and missed first, achieved last. */

@@ -145,7 +145,9 @@ static void csv_row(const struct report *r, struct vec attention, FILE *out,
         attention.len ? bsearch(&probe, attention.items, attention.len, sizeof *attention.items, by_kr) : NULL;
     for (size_t k = 0; found && k < (*found)->reasons.len; k++)
         reasons = arena_printf(a, "%s%s%s", reasons, k ? "; " : "", (const char *)(*found)->reasons.items[k]);
-    csv_field(out, reasons, strlen(reasons), !r->close);
+    csv_field(out, reasons, strlen(reasons), false);
+    const char *names = format_names(a, plan, kr->owner, &kr->co_owners);
+    csv_field(out, names, strlen(names), !r->close);
     if (r->close) {         /* --close: the objective's band, and whether anyone checked in */
         const char *band = close_band_name(close_band_of(op->score));
         csv_field(out, band, strlen(band), false);
@@ -159,7 +161,7 @@ void emit_csv(const struct report *r, FILE *out)
     fputs("objective,objective_title,team,kind,objective_score,objective_status,"
           "key_result,title,owner,unit,metric,from,to,current,score,expected,status,"
           "confidence,last_checkin,change,remaining,forecast,forecast_status,grade,computed_score,"
-          "done_late,team_name,why,note,last_checkin_by,last_note,attention", out);
+          "done_late,team_name,why,note,last_checkin_by,last_note,attention,owner_names", out);
     fputs(r->close ? ",objective_band,never_checked_in\r\n" : "\r\n", out);
     struct vec attention = {0};
     for (size_t i = 0; i < r->attention.len; i++)

@@ -50,15 +50,16 @@ static void esc_text(FILE *out, const char *s)
     html_escape(out, s, strlen(s));
 }
 
-/* "@a, @b": every owner. */
-static void owners(FILE *out, ident first, const struct vec *co_owners)
+/* Every owner by the name declared with `person` (the handle on hover),
+ * else the handle; never broken across lines. */
+static void owners(const struct plan *plan, FILE *out, ident first, const struct vec *co_owners)
 {
-    fputs("<span class=\"who\">@", out);
-    esc(out, first.name);
-    fputs("</span>", out);
-    for (size_t i = 0; i < co_owners->len; i++) {
-        fputs(", <span class=\"who\">@", out);
-        esc(out, ((const ident *)co_owners->items[i])->name);
+    for (size_t i = 0; i <= co_owners->len; i++) {
+        ident who = i ? *(const ident *)co_owners->items[i - 1] : first;
+        fputs(i ? ", <span class=\"who\" title=\"@" : "<span class=\"who\" title=\"@", out);
+        esc(out, who.name);
+        fputs("\">", out);
+        esc_text(out, person_name(plan->arena, plan, who));
         fputs("</span>", out);
     }
 }
@@ -94,7 +95,7 @@ static void kr_story(const struct report *r, FILE *out, const struct key_result 
         }
         if (e->checkin->by.name.ptr) {
             fprintf(out, "%sby ", sep);
-            owners(out, e->checkin->by, &e->checkin->co_by);
+            owners(r->plan, out, e->checkin->by, &e->checkin->co_by);
         }
         if (e->note.present) {
             fputs(" — ", out);
@@ -344,7 +345,7 @@ static void kr_row(const struct report *r, FILE *out, const struct key_result *k
         contributor_list(out, &kr->contributors);
     fputs("</td><td>", out);
     if (kr->owner.name.ptr)
-        owners(out, kr->owner, &kr->co_owners);
+        owners(r->plan, out, kr->owner, &kr->co_owners);
     fputs("</td><td>", out);
     esc_text(out, value);
     fputs(" <small>", out);
@@ -403,7 +404,7 @@ static void objective_section(const struct report *r, FILE *out, const struct ob
     }
     if (o->owner.name.ptr) {
         fputs("owner ", out);
-        owners(out, o->owner, &o->co_owners);
+        owners(r->plan, out, o->owner, &o->co_owners);
         fputs(" · ", out);
     }
     const char *judged = format_judgment(a, p);
@@ -445,7 +446,7 @@ static void objective_section(const struct report *r, FILE *out, const struct ob
         esc(out, in->id.name);
         fputs("</small></td><td>", out);
         if (in->owner.name.ptr)
-            owners(out, in->owner, &in->co_owners);
+            owners(r->plan, out, in->owner, &in->co_owners);
         fprintf(out, "</td><td>%s</td><td>", initiative_status_name(in->status));
         for (size_t k = 0; k < in->supports.len; k++) {
             if (k)
@@ -499,7 +500,7 @@ static void attention(const struct report *r, FILE *out)
         }
         if (item->kr->owner.name.ptr) {
             fputs(" · ", out);
-            owners(out, item->kr->owner, &item->kr->co_owners);
+            owners(r->plan, out, item->kr->owner, &item->kr->co_owners);
         }
         fputs("</li>\n", out);
     }

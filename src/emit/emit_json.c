@@ -191,6 +191,18 @@ static void jw_person(struct json_writer *w, ident who)
 }
 
 /* Every owner, the first included: [] when there is none. */
+/* Every owner by the name declared with `person` (else the handle). */
+static void jw_names(struct json_writer *w, const struct plan *plan, ident first, const struct vec *rest)
+{
+    jw_open(w, '[');
+    for (size_t i = 0; first.name.ptr && i <= rest->len; i++) {
+        const char *name = person_name(plan->arena, plan, i ? *(const ident *)rest->items[i - 1] : first);
+        jw_next(w);
+        jw_string(w, name, strlen(name));
+    }
+    jw_close(w, ']');
+}
+
 static void jw_owners(struct json_writer *w, ident first, const struct vec *co_owners)
 {
     jw_open(w, '[');
@@ -432,6 +444,7 @@ static void history(struct json_writer *w, const struct plan *plan, const struct
             jw_null(w);
         jw_key(w, "confidence"), jw_number_if(w, e->confidence.present, e->confidence.value);
         jw_key(w, "by"), jw_owners(w, e->checkin->by, &e->checkin->co_by);
+        jw_key(w, "by_names"), jw_names(w, plan, e->checkin->by, &e->checkin->co_by);
         jw_key(w, "note"), jw_text(w, &e->note);
         jw_close(w, '}');
     }
@@ -448,6 +461,7 @@ static void key_result(struct json_writer *w, const struct plan *plan, const str
     jw_key(w, "title"), jw_str(w, kr->title);
     jw_key(w, "owner"), jw_person(w, kr->owner);
     jw_key(w, "owners"), jw_owners(w, kr->owner, &kr->co_owners);
+    jw_key(w, "owner_names"), jw_names(w, plan, kr->owner, &kr->co_owners);
     jw_key(w, "tags"), jw_tags(w, &kr->tags);
     jw_key(w, "unit"), jw_str(w, kr_unit(kr));
     jw_key(w, "metric"), jw_name(w, metric_name(kr->metric));
@@ -478,13 +492,14 @@ static void key_result(struct json_writer *w, const struct plan *plan, const str
     jw_close(w, '}');
 }
 
-static void initiative(struct json_writer *w, const struct initiative *in)
+static void initiative(struct json_writer *w, const struct plan *plan, const struct initiative *in)
 {
     jw_open(w, '{');
     jw_key(w, "id"), jw_str(w, in->id.name);
     jw_key(w, "title"), jw_str(w, in->title);
     jw_key(w, "owner"), jw_person(w, in->owner);
     jw_key(w, "owners"), jw_owners(w, in->owner, &in->co_owners);
+    jw_key(w, "owner_names"), jw_names(w, plan, in->owner, &in->co_owners);
     jw_key(w, "tags"), jw_tags(w, &in->tags);
     jw_key(w, "status"), jw_name(w, initiative_status_name(in->status));
     jw_key(w, "due"), jw_date_if(w, in->due.present, in->due.value);
@@ -541,6 +556,7 @@ static void objective(struct json_writer *w, const struct report *r, const struc
     jw_key(w, "title"), jw_str(w, o->title);
     jw_key(w, "owner"), jw_person(w, o->owner);
     jw_key(w, "owners"), jw_owners(w, o->owner, &o->co_owners);
+    jw_key(w, "owner_names"), jw_names(w, r->plan, o->owner, &o->co_owners);
     jw_key(w, "tags"), jw_tags(w, &o->tags);
     jw_key(w, "team");
     if (o->team)
@@ -583,7 +599,7 @@ static void objective(struct json_writer *w, const struct report *r, const struc
     jw_key(w, "initiatives"), jw_open(w, '[');
     for (size_t i = 0; i < o->initiatives.len; i++) {
         jw_next(w);
-        initiative(w, o->initiatives.items[i]);
+        initiative(w, r->plan, o->initiatives.items[i]);
     }
     jw_close(w, ']');
     jw_key(w, "risks"), jw_open(w, '[');

@@ -52,19 +52,15 @@ static void summary(const struct report *r, FILE *out)
     fputs(".\n", out);
 }
 
-/* "@a, @b": every owner. */
-static void md_owners(FILE *out, ident first, const struct vec *co_owners)
+/* "Maria Jansen, @joe": every owner, by the name declared with `person`. */
+static void md_owners(const struct plan *plan, FILE *out, ident first, const struct vec *co_owners)
 {
-    fputc('@', out);
-    md_id(out, first);
-    for (size_t i = 0; i < co_owners->len; i++) {
-        fputs(", @", out);
-        md_id(out, *(const ident *)co_owners->items[i]);
-    }
+    md_text(out, format_names(plan->arena, plan, first, co_owners));
 }
 
-static void kr_row(struct arena *a, FILE *out, const struct key_result *kr)
+static void kr_row(const struct report *r, FILE *out, const struct key_result *kr)
 {
+    struct arena *a = r->plan->arena;
     const struct progress *p = &kr->progress;
     const char *value = format_value(a, kr), *metric = format_metric(a, kr),
                *change = format_change(a, kr);
@@ -74,7 +70,7 @@ static void kr_row(struct arena *a, FILE *out, const struct key_result *kr)
     md_id(out, kr->id);
     fputs(") | ", out);
     if (kr->owner.name.ptr)
-        md_owners(out, kr->owner, &kr->co_owners);
+        md_owners(r->plan, out, kr->owner, &kr->co_owners);
     fputs(" | ", out);
     md_text(out, value);
     fputs(" (", out);
@@ -126,7 +122,7 @@ static void kr_story(const struct report *r, FILE *out, const struct key_result 
         fprintf(out, "%s- %s", listed ? "" : "\n", date);
         listed = true;
         const char *value = format_entry_value(a, kr, e),
-                   *by = format_people(a, e->checkin->by, &e->checkin->co_by);
+                   *by = format_names(a, r->plan, e->checkin->by, &e->checkin->co_by);
         const char *sep = ": ";
         if (*value) {
             fputs(sep, out);
@@ -161,7 +157,7 @@ static void initiatives(const struct report *r, FILE *out, const struct objectiv
         fputs(" (", out);
         md_id(out, in->id);
         fputs(") | ", out);
-        md_text(out, format_people(r->plan->arena, in->owner, &in->co_owners));
+        md_text(out, format_names(r->plan->arena, r->plan, in->owner, &in->co_owners));
         fprintf(out, " | %s | ", initiative_status_name(in->status));
         for (size_t k = 0; k < in->supports.len; k++) {
             if (k)
@@ -204,7 +200,7 @@ static void objective_section(const struct report *r, FILE *out, const struct ob
     }
     if (o->owner.name.ptr) {
         fputs("owner ", out);
-        md_owners(out, o->owner, &o->co_owners);
+        md_owners(r->plan, out, o->owner, &o->co_owners);
         fputs(" · ", out);
     }
     const char *judged = format_judgment(a, p);
@@ -251,7 +247,7 @@ static void objective_section(const struct report *r, FILE *out, const struct ob
     fputs("\n| Key result | Owner | Value | Change | Score | Status | Confidence |\n"
           "|---|---|---|---|---:|---|---:|\n", out);
     for (size_t i = 0; i < o->key_results.len; i++)
-        kr_row(a, out, o->key_results.items[i]);
+        kr_row(r, out, o->key_results.items[i]);
     for (size_t i = 0; i < o->key_results.len; i++)
         kr_story(r, out, o->key_results.items[i]);
     initiatives(r, out, o);
@@ -315,7 +311,7 @@ static void attention(const struct report *r, FILE *out)
         }
         if (kr->owner.name.ptr) {
             fputs(" (owner ", out);
-            md_owners(out, kr->owner, &kr->co_owners);
+            md_owners(r->plan, out, kr->owner, &kr->co_owners);
             fputc(')', out);
         }
         fputc('\n', out);

@@ -193,7 +193,7 @@ static void print_history(const struct report *r, const struct text_out *t,
         char date[11];
         date_format(e->checkin->date.value, date);
         const char *value = format_entry_value(t->arena, kr, e),
-                   *by = format_people(t->arena, e->checkin->by, &e->checkin->co_by);
+                   *by = format_names(t->arena, r->plan, e->checkin->by, &e->checkin->co_by);
         const char *lead = arena_printf(t->arena, "%s%s%s", date, *value ? " " : "", value);
         if (e->confidence.present)
             lead = arena_printf(t->arena, "%s, confidence %g", lead, e->confidence.value);
@@ -309,12 +309,6 @@ static void print_objective(const struct report *r, const struct text_out *t,
     struct text_line line;
     FILE *f = line_open(&line);
     fprintf(f, "%.*s: %s, %s", (int)o->id.name.len, o->id.name.ptr, objective_kind(o), period_text);
-    if (o->owner.name.ptr)
-        fprintf(f, ", @%.*s", (int)o->owner.name.len, o->owner.name.ptr);
-    for (size_t i = 0; i < o->co_owners.len; i++) {
-        const ident *co = o->co_owners.items[i];
-        fprintf(f, ", @%.*s", (int)co->name.len, co->name.ptr);
-    }
     const char *judged = format_judgment(t->arena, p);
     fprintf(f, "%s%s, expected %.2f", *judged ? ", " : "", judged, p->expected);
     for (size_t i = 0; i < o->aligned_to.len; i++) {
@@ -323,6 +317,8 @@ static void print_objective(const struct report *r, const struct text_out *t,
         fprintf(f, "%s%.*s%s%.*s", i ? ", " : ", aligns to ", (int)up->id.name.len, up->id.name.ptr,
                 kr ? "." : "", kr ? (int)kr->id.name.len : 0, kr ? kr->id.name.ptr : "");
     }
+    if (o->owner.name.ptr)      /* last and set apart: names hold commas of their own */
+        fprintf(f, "; owner %s", format_names(t->arena, r->plan, o->owner, &o->co_owners));
     line_put(t, &line, 4);
     if (o->why.present)
         wrapped(t, 4, "why:", o->why.text);
@@ -341,7 +337,7 @@ static void print_objective(const struct report *r, const struct text_out *t,
         const struct initiative *in = o->initiatives.items[i];
         const char *lead = arena_printf(t->arena, "initiative %.*s (%s", (int)in->id.name.len,
                                         in->id.name.ptr, initiative_status_name(in->status));
-        const char *who = format_people(t->arena, in->owner, &in->co_owners);
+        const char *who = format_names(t->arena, r->plan, in->owner, &in->co_owners);
         if (*who)
             lead = arena_printf(t->arena, "%s, %s", lead, who);
         for (size_t k = 0; k < in->supports.len; k++) {
