@@ -72,7 +72,7 @@ _okrc() {
     --team) _okrc_words "$(_okrc_ids teams)"; return ;;
     --owner) _okrc_words "$(_okrc_ids people)"; return ;;
     --tag) _okrc_words "$(_okrc_ids tags)"; return ;;
-    --as-of | --date | --period | --depth | --to | --from | --close) return ;;
+    --as-of | --date | --period | --depth | --to | --from | --close | --size) return ;;
     -o | --output | --plan | --log)
         compopt -o filenames 2>/dev/null
         COMPREPLY=($(compgen -f -- "$cur"))
@@ -83,7 +83,7 @@ _okrc() {
         check) _okrc_words --format --color --as-of -W --werror --max-findings --plan --root --plan-root \
             --allow-outside-root --max-file-size -h --help ;;
         graph) _okrc_words -T -o --root --team --tag --period --depth --no-krs --initiatives \
-            --layout --as-of --color --strict --plan-root --allow-outside-root --max-file-size -h --help ;;
+            --layout --size --as-of --color --strict --plan-root --allow-outside-root --max-file-size -h --help ;;
         report) _okrc_words --format -f --as-of --team --owner --tag --period --output -o \
             --color --ascii --strict --close --no-map --root --plan-root --allow-outside-root --max-file-size -h --help ;;
         agenda) _okrc_words --as-of --tag --lang --output -o --color --strict --root --plan-root --allow-outside-root \

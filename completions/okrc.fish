@@ -112,3 +112,4 @@ complete -c okrc -n "__fish_seen_subcommand_from roll" -s o -l output -r -d 'wri
 complete -c okrc -n "__fish_seen_subcommand_from report" -l close -x -d 'the close of a period that has ended'
 complete -c okrc -n "__fish_seen_subcommand_from agenda" -l lang -x -a 'en nl' -d 'the language of the questions'
 complete -c okrc -n "__fish_seen_subcommand_from report" -l no-map -d 'html: leave out the alignment map'
+complete -c okrc -n "__fish_seen_subcommand_from graph" -l size -x -d 'fit the drawing in W,H inches (16,9)'

@@ -41,6 +41,8 @@ static const char graph_help[] =
     "  --no-krs           leave the key results out\n"
     "  --initiatives      list initiatives under the key results they support\n"
     "  --layout ENGINE    dot (default), sfdp, neato, fdp, circo or twopi\n"
+    "  --size W,H         scale the drawing down to fit W by H inches (16,9: a slide);\n"
+    "                     maps of more than 12 objectives are laid out near 16:9\n"
     "  --as-of DATE       the date scores are computed for (default today)\n"
     "  --strict           no map for a plan with errors of any rule (by default a plan\n"
     "                     whose errors are rule findings such as kr-count is drawn)\n"
@@ -53,7 +55,7 @@ static const char graph_help[] =
 static const char *const layouts[] = {"dot", "sfdp", "neato", "fdp", "circo", "twopi"};
 
 struct graph_opts {
-    const char *format, *output, *as_of, *root, *team, *period, *layout, *color, *tag;
+    const char *format, *output, *as_of, *root, *team, *period, *layout, *color, *tag, *size;
     bool strict;
     char format_buf[32];    /* the format in lower case */
     long depth;             /* -1: unlimited */
@@ -101,7 +103,7 @@ static int parse_options(int argc, char **argv, struct graph_opts *o)
         {"no-krs", no_argument, NULL, 'K'},       {"initiatives", no_argument, NULL, 'I'},
         {"layout", required_argument, NULL, 'l'}, {"as-of", required_argument, NULL, 'a'},
         {"color", required_argument, NULL, 'c'},  {"help", no_argument, NULL, 'h'},
-        CLI_LOAD_OPTIONS,                         {0},
+        {"size", required_argument, NULL, 'z'},   CLI_LOAD_OPTIONS, {0},
     };
     *o = (struct graph_opts){.layout = "dot", .color = "auto", .depth = -1};
     int c;
@@ -126,6 +128,14 @@ static int parse_options(int argc, char **argv, struct graph_opts *o)
             o->layout = optarg;
             break;
         case 'a': o->as_of = optarg; break;
+        case 'z': {
+            char *end;
+            double w = strtod(optarg, &end), h = *end == ',' ? strtod(end + 1, &end) : 0;
+            if (*end || !(w > 0 && w <= 1000) || !(h > 0 && h <= 1000))
+                return cli_usage_error("graph", "--size takes W,H in inches (16,9), not '%s'", optarg);
+            o->size = optarg;
+            break;
+        }
         case 'c':
             if (!cli_color_valid(optarg))
                 return cli_usage_error("graph", "--color takes auto, always or never, not '%s'", optarg);
@@ -256,7 +266,7 @@ static int write_map(struct cli_run *run, const struct graph_opts *o, const bool
 {
     struct graph_request req = {
         .plan = &run->plan, .selected = selected, .krs = GRAPH_KRS_LISTED,
-        .initiatives = o->initiatives, .format = o->format, .layout = o->layout,
+        .initiatives = o->initiatives, .format = o->format, .layout = o->layout, .size = o->size,
     };
     if (o->no_krs) {
         req.krs = GRAPH_KRS_HIDDEN;

@@ -295,7 +295,7 @@ static void alignment_map(const struct report *r, FILE *out)
     bool *selected = arena_alloc(r->plan->arena, r->plan->objectives.len + 1);
     for (size_t i = 0; i < r->objectives.len; i++)
         selected[((const struct objective *)r->objectives.items[i])->seq] = true;
-    struct graph_request req = {r->plan, selected, GRAPH_KRS_COUNTED, false, "svg", "dot", "o-"};
+    struct graph_request req = {r->plan, selected, GRAPH_KRS_COUNTED, false, "svg", "dot", "o-", NULL};
     char *svg = NULL, err[256];
     size_t len = 0;
     FILE *mem = open_memstream(&svg, &len);

@@ -374,7 +374,56 @@ struct builder {
     Agraph_t *root;
     Agraph_t **team_graph;  /* by team seq: its cluster, once made */
     Agnode_t **node;        /* by objective seq */
+    size_t stagger;         /* levels the leaves of one parent spread over (1: none) */
+    bool *has_child;        /* by objective seq: a drawn objective aligns to it */
+    size_t leaves;          /* leaves without a team staggered so far */
+    size_t *team_turn;      /* by team seq: 1 + its turn, 0 before its first leaf */
+    size_t teams_seen;
+    Agnode_t *last_alone;   /* the previous objective with no drawn edge */
+    size_t alone;           /* how many of those */
 };
+
+/* The turn of a team's leaves: teams in the order their first leaf comes. */
+static size_t team_turn(struct builder *b, const struct team *t)
+{
+    if (!b->team_turn[t->seq])
+        b->team_turn[t->seq] = ++b->teams_seen;
+    return b->team_turn[t->seq] - 1;
+}
+
+/* The levels leaves spread over: about sqrt(0.75 n) for n drawn objectives,
+ * which puts a plan of boxes about 200 by 150 points near 16:9 (a plan of
+ * one level is n/k boxes wide and k high); small maps stay as they are. */
+static size_t stagger_levels(size_t drawn)
+{
+    if (drawn <= 12)
+        return 1;
+    size_t k = 1;
+    while ((k + 1) * (k + 1) * 4 <= drawn * 3)
+        k++;
+    return k;
+}
+
+/* An objective that aligns to nothing drawn and that nothing drawn aligns
+ * to sits on the first level; a long row of them is folded into columns of
+ * `stagger` by invisible edges. */
+static bool stack_alone(struct builder *b, const struct objective *o)
+{
+    bool linked = b->has_child[o->seq];
+    for (size_t i = 0; !linked && i < o->aligned_to.len; i++)
+        linked = b->req->selected[((const struct objective *)o->aligned_to.items[i])->seq];
+    if (linked || b->stagger <= 1)
+        return true;
+    Agnode_t *n = b->node[o->seq];
+    if (b->alone++ % b->stagger && b->last_alone) {
+        Agedge_t *e = agedge(b->root, n, b->last_alone, NULL, 1);
+        if (!e)
+            return false;
+        set_attr(e, "style", "invis");
+    }
+    b->last_alone = n;
+    return true;
+}
 
 static bool fail(char *err, size_t errlen, const char *what)
 {
@@ -383,8 +432,31 @@ static bool fail(char *err, size_t errlen, const char *what)
 }
 
 /* Graph-wide look: an alignment tree with the company at the top. */
-static void set_graph_defaults(Agraph_t *g)
+/* The map says what it shows: the plan's title and the date of its scores,
+ * at the top. */
+static void set_title(Agraph_t *g, const struct plan *plan)
 {
+    char day[11];
+    date_format(plan->as_of, day);
+    const char *title = plan->decl && plan->decl->title.ptr ? plan->decl->title.ptr : "OKR progress";
+    size_t title_len = plan->decl && plan->decl->title.ptr ? plan->decl->title.len : strlen(title);
+    char *plain = dot_plain(title, title_len);
+    if (!plain)
+        return;
+    size_t len = strlen(plain) + 32;
+    char *label = malloc(len);
+    if (label) {
+        snprintf(label, len, "%s \u2014 as of %s", plain, day);
+        set_attr(g, "label", label);
+        set_attr(g, "labelloc", "t");
+    }
+    free(label);
+    free(plain);
+}
+
+static void set_graph_defaults(Agraph_t *g, const struct plan *plan)
+{
+    set_title(g, plan);
     set_attr(g, "rankdir", "BT");
     set_attr(g, "nodesep", "0.35");
     set_attr(g, "ranksep", "0.7");
@@ -465,6 +537,7 @@ static bool add_legend(struct builder *b)
 
 static bool add_edges(struct builder *b, const struct objective *o)
 {
+    bool first = true;
     for (size_t i = 0; i < o->aligned_to.len; i++) {
         const struct objective *to = o->aligned_to.items[i];
         if (!b->req->selected[to->seq])
@@ -475,6 +548,16 @@ static bool add_edges(struct builder *b, const struct objective *o)
                              kr ? gv_str(kr->id.name.ptr) : NULL, 1);
         if (!e)
             return false;
+        /* leaves, in turn, one level further down each, over `stagger`
+         * levels: a wide plan keeps the shape of a slide */
+        if (first && b->stagger > 1 && !b->has_child[o->seq]) {
+            char minlen[24];
+            /* by team, as a team's cluster is drawn as one block */
+            size_t turn = o->team ? team_turn(b, o->team) : b->leaves++;
+            snprintf(minlen, sizeof minlen, "%zu", 1 + turn % b->stagger);
+            set_attr(e, "minlen", minlen);
+        }
+        first = false;
         for (size_t k = 0; kr && b->req->krs == GRAPH_KRS_LISTED && k < to->key_results.len; k++)
             if (to->key_results.items[k] == kr) {
                 char port[32];
@@ -576,21 +659,42 @@ static Agraph_t *build_graph(const struct graph_request *req, struct name_ids *i
                              size_t errlen)
 {
     const struct plan *plan = req->plan;
-    struct builder b = {req, open_graph(ids, plan->arena), NULL, NULL};
+    struct builder b = {req, open_graph(ids, plan->arena), NULL, NULL, 1, NULL, 0, NULL, 0, NULL, 0};
     b.team_graph = calloc(plan->teams.len + 1, sizeof *b.team_graph);
     b.node = calloc(plan->objectives.len + 1, sizeof *b.node);
-    bool ok = b.root && b.team_graph && b.node;
+    b.has_child = calloc(plan->objectives.len + 1, sizeof *b.has_child);
+    b.team_turn = calloc(plan->teams.len + 1, sizeof *b.team_turn);
+    bool ok = b.root && b.team_graph && b.node && b.has_child && b.team_turn;
+    size_t drawn = 0;
+    for (size_t i = 0; ok && i < plan->objectives.len; i++) {
+        if (!req->selected[i])
+            continue;
+        drawn++;
+        const struct objective *o = plan->objectives.items[i];
+        for (size_t k = 0; k < o->aligned_to.len; k++)
+            b.has_child[((const struct objective *)o->aligned_to.items[k])->seq] = true;
+    }
+    b.stagger = stagger_levels(drawn);
     if (ok)
-        set_graph_defaults(b.root);
+        set_graph_defaults(b.root, plan);
+    /* More than a handful of objectives: the drawing is stretched to 16:9
+     * (height / width 0.5625) after layout, so that it fills a slide; the
+     * staggered leaves above keep the stretch small. */
+    if (ok && b.stagger > 1)
+        set_attr(b.root, "ratio", "0.5625");
+    if (ok && req->size)
+        set_attr(b.root, "size", req->size);
     for (size_t i = 0; ok && i < plan->objectives.len; i++)
         if (req->selected[i])
             ok = add_objective(&b, plan->objectives.items[i]);
     for (size_t i = 0; ok && i < plan->objectives.len; i++)
         if (req->selected[i])
-            ok = add_edges(&b, plan->objectives.items[i]);
+            ok = add_edges(&b, plan->objectives.items[i]) && stack_alone(&b, plan->objectives.items[i]);
     ok = ok && add_legend(&b);
     free(b.team_graph);
     free(b.node);
+    free(b.has_child);
+    free(b.team_turn);
     if (!ok) {
         char *msg = aglasterr();
         snprintf(err, errlen, "cannot build the graph%s%s", msg ? ": " : "", msg ? msg : "");

@@ -23,6 +23,7 @@ struct graph_request {
     const char *format;     /* dot (the graph source, not laid out), svg, png, pdf */
     const char *layout;     /* dot, sfdp, neato, fdp, circo, twopi */
     const char *link_prefix;    /* objectives link to "#PREFIXid" (a report's cards); NULL: none */
+    const char *size;       /* "W,H" in inches: the drawing scaled down to fit; NULL: as laid out */
 };
 
 /* Builds the map and writes it to out. On failure returns false with
