@@ -38,7 +38,9 @@ static const char page_style[] =
     ".trend .fc{stroke:#2a6fdb;stroke-dasharray:5 4;fill:none}.trend .min{stroke:#d9534f;stroke-dasharray:2 3}"
     ".trend .now{stroke:#333;stroke-width:1}.trend text{font-size:10px;fill:#555}"
     ".counts span{margin-right:.8em}"
-    "@media print{body{margin:0;max-width:none}section{border-color:#999}.bar{width:5em}}";
+    ".filters fieldset{display:inline-block;border:1px solid #ddd;border-radius:6px;margin:0 1em .5em 0}"
+    ".filters label{white-space:nowrap;margin-right:.6em}"
+    "@media print{.filters{display:none}body{margin:0;max-width:none}section{border-color:#999}.bar{width:5em}}";
 
 static void esc(FILE *out, str s)
 {
@@ -311,6 +313,50 @@ static void alignment_map(const struct report *r, FILE *out)
     fputs("</section>\n", out);
 }
 
+/* Filters by team and by status, without a script: a radio button per
+ * choice, and a CSS rule per choice that hides the cards it does not match
+ * (`:has`, in every current browser). Hidden when printed. */
+static void filters(const struct report *r, FILE *out)
+{
+    const struct plan *plan = r->plan;
+    bool *team_shown = arena_alloc(plan->arena, plan->teams.len + 1);
+    bool status_shown[PROGRESS_DROPPED + 1] = {false};
+    for (size_t i = 0; i < r->objectives.len; i++) {
+        const struct objective *o = r->objectives.items[i];
+        if (o->team)
+            team_shown[o->team->seq] = true;
+        for (size_t k = 0; k < o->co_teams.len; k++)
+            team_shown[((const struct team *)o->co_teams.items[k])->seq] = true;
+        status_shown[o->progress.status] = true;
+        for (size_t k = 0; k < o->key_results.len; k++)
+            status_shown[((const struct key_result *)o->key_results.items[k])->progress.status] = true;
+    }
+    fputs("<style>", out);
+    for (size_t t = 0; t < plan->teams.len; t++)
+        if (team_shown[t])
+            fprintf(out, "body:has(#ft%zu:checked) .card:not([data-team~=\"t%zu\"]){display:none}", t, t);
+    for (int st = PROGRESS_NO_DATA; st <= PROGRESS_DROPPED; st++)
+        if (status_shown[st])
+            fprintf(out, "body:has(#fs-%s:checked) .card:not([data-status~=\"%s\"]){display:none}",
+                    progress_status_name((enum progress_status)st), progress_status_name((enum progress_status)st));
+    fputs("</style>\n<form class=\"filters\"><fieldset><legend>Team</legend>"
+          "<label><input type=\"radio\" name=\"team\" checked> all</label>", out);
+    for (size_t t = 0; t < plan->teams.len; t++) {
+        if (!team_shown[t])
+            continue;
+        fprintf(out, " <label><input type=\"radio\" name=\"team\" id=\"ft%zu\"> ", t);
+        esc(out, team_name(plan->teams.items[t]));
+        fputs("</label>", out);
+    }
+    fputs("</fieldset><fieldset><legend>Status</legend>"
+          "<label><input type=\"radio\" name=\"status\" checked> all</label>", out);
+    for (int st = PROGRESS_NO_DATA; st <= PROGRESS_DROPPED; st++)
+        if (status_shown[st])
+            fprintf(out, " <label><input type=\"radio\" name=\"status\" id=\"fs-%s\"> %s</label>",
+                    progress_status_name((enum progress_status)st), progress_status_name((enum progress_status)st));
+    fputs("</fieldset></form>\n", out);
+}
+
 /* Counts by status, the first thing a review reads. */
 static void status_counts(const struct report *r, FILE *out)
 {
@@ -381,8 +427,18 @@ static void objective_section(const struct report *r, FILE *out, const struct ob
     const struct progress *p = &o->progress;
     struct arena *a = r->plan->arena;
     const char *period_text = format_period(a, o, "no period");
-    fputs("<section id=\"o-", out);
+    /* what the filters match: its teams (by their place in the plan) and the
+     * statuses of the objective and its key results */
+    fputs("<section class=\"card\" id=\"o-", out);
     esc(out, o->id.name);
+    fputs("\" data-team=\"", out);
+    if (o->team)
+        fprintf(out, "t%zu", o->team->seq);
+    for (size_t i = 0; i < o->co_teams.len; i++)
+        fprintf(out, " t%zu", ((const struct team *)o->co_teams.items[i])->seq);
+    fprintf(out, "\" data-status=\"%s", progress_status_name(p->status));
+    for (size_t i = 0; i < o->key_results.len; i++)
+        fprintf(out, " %s", progress_status_name(((const struct key_result *)o->key_results.items[i])->progress.status));
     fputs("\">\n<h2>", out);
     esc(out, o->title);
     fputs(" <small>", out);
@@ -624,6 +680,8 @@ void emit_html(const struct report *r, FILE *out)
         fputs("</ul></div>\n", out);
     }
     status_counts(r, out);
+    if (r->objectives.len > 1)
+        filters(r, out);
     attention(r, out);
     if (r->close)
         close_section(r, out);

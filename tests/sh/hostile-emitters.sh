@@ -109,7 +109,9 @@ page.close()
 allowed = {"html", "head", "meta", "title", "style", "body", "h1", "h2", "p", "section", "small",
            "span", "table", "tr", "th", "td", "ul", "li", "br", "strong",
            # the alignment map (Graphviz's SVG) and the trend charts
-           "svg", "g", "a", "path", "polygon", "polyline", "line", "circle", "ellipse", "text"}
+           "svg", "g", "a", "path", "polygon", "polyline", "line", "circle", "ellipse", "text",
+           # the filters (radio buttons and CSS)
+           "form", "fieldset", "legend", "label", "input"}
 check(set(page.tags) <= allowed, f"html: unexpected elements {set(page.tags) - allowed}")
 text = "".join(page.text)
 for t in titles:

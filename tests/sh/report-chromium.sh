@@ -135,3 +135,36 @@ PY
 done
 chrome "$tmp/page.html" --screenshot="$art/$name-40.png" --window-size=1280,2000 --hide-scrollbars ||
     { cat "$tmp/log" >&2; exit 1; }
+
+# The filters work without a script of their own: in a copy of the page a
+# status (then a team) is chosen as a reader would click it, and a probe
+# script of the test's own reads which cards the page's CSS leaves shown.
+python3 - "$tmp/page.html" "$tmp" <<'PY'
+import re, sys
+page, tmp = open(sys.argv[1], encoding="utf-8").read(), sys.argv[2]
+probe = ("<script>document.body.setAttribute('data-visible', Array.from(document.querySelectorAll('.card'))"
+         ".filter(c => getComputedStyle(c).display != 'none').map(c => c.id).join(' '))</script>")
+status = re.search(r'id="(fs-[a-z-]+)"', page).group(1)
+team = re.search(r'id="(ft\d+)"', page).group(1)
+for name, choice in (("status", status), ("team", team)):
+    copy = page.replace(f'name="{name}" checked>', f'name="{name}">', 1)
+    copy = copy.replace(f'id="{choice}">', f'id="{choice}" checked>', 1)
+    copy = copy.replace("</body>", probe + "</body>")
+    open(f"{tmp}/filter-{name}.html", "w", encoding="utf-8").write(copy)
+    open(f"{tmp}/filter-{name}.want", "w").write(choice)
+PY
+for name in status team; do
+    chrome_dom "$tmp/filter-$name.html" >"$tmp/filter-$name.dom" || { cat "$tmp/log" >&2; exit 1; }
+    python3 - "$tmp/filter-$name.dom" "$(cat "$tmp/filter-$name.want")" <<'PY'
+import re, sys
+dom, choice = open(sys.argv[1], encoding="utf-8").read(), sys.argv[2]
+shown = set(re.search(r'data-visible="([^"]*)"', dom).group(1).split())
+cards = re.findall(r'<section class="card" id="([^"]+)" data-team="([^"]*)" data-status="([^"]*)"', dom)
+want = {i for i, team, status in cards
+        if (choice.startswith("fs-") and choice[3:] in status.split()) or (choice.startswith("ft") and choice[1:] in team.split())}
+assert want, f"{choice}: no card matches; the test would prove nothing"
+assert shown == want, f"{choice}: shown {sorted(shown)}, expected {sorted(want)}"
+assert len(want) < len(cards), f"{choice}: every card matches; the test would prove nothing"
+print(f"filter {choice}: {len(shown)} of {len(cards)} cards shown, the right ones")
+PY
+done
