@@ -72,7 +72,7 @@ _okrc() {
     --team) _okrc_words "$(_okrc_ids teams)"; return ;;
     --owner) _okrc_words "$(_okrc_ids people)"; return ;;
     --tag) _okrc_words "$(_okrc_ids tags)"; return ;;
-    --as-of | --date | --period | --depth | --to | --from | --close | --size) return ;;
+    --as-of | --date | --period | --depth | --to | --from | --close | --size | --history | --since) return ;;
     -o | --output | --plan | --log)
         compopt -o filenames 2>/dev/null
         COMPREPLY=($(compgen -f -- "$cur"))
@@ -85,7 +85,7 @@ _okrc() {
         graph) _okrc_words -T -o --root --team --tag --period --depth --no-krs --initiatives \
             --layout --size --as-of --color --strict --plan-root --allow-outside-root --max-file-size -h --help ;;
         report) _okrc_words --format -f --as-of --team --owner --tag --period --output -o \
-            --color --ascii --strict --close --no-map --root --plan-root --allow-outside-root --max-file-size -h --help ;;
+            --color --ascii --strict --close --no-map --history --since --root --plan-root --allow-outside-root --max-file-size -h --help ;;
         agenda) _okrc_words --as-of --tag --lang --output -o --color --strict --root --plan-root --allow-outside-root \
             --max-file-size -h --help ;;
         fmt) _okrc_words -w --write --check --diff --color -h --help ;;

@@ -113,3 +113,5 @@ complete -c okrc -n "__fish_seen_subcommand_from report" -l close -x -d 'the clo
 complete -c okrc -n "__fish_seen_subcommand_from agenda" -l lang -x -a 'en nl' -d 'the language of the questions'
 complete -c okrc -n "__fish_seen_subcommand_from report" -l no-map -d 'html: leave out the alignment map'
 complete -c okrc -n "__fish_seen_subcommand_from graph" -l size -x -d 'fit the drawing in W,H inches (16,9)'
+complete -c okrc -n "__fish_seen_subcommand_from report" -l history -x -d 'values as git recorded them in REV..REV'
+complete -c okrc -n "__fish_seen_subcommand_from report" -l since -x -d 'values as git recorded them since DATE'

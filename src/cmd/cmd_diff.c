@@ -7,6 +7,7 @@
 #define _GNU_SOURCE
 #include "cmd/cli.h"
 #include "cmd/commands.h"
+#include "cmd/git.h"
 #include "emit/plandiff.h"
 #include "lib/arena.h"
 #include "lib/source.h"
@@ -50,171 +51,6 @@ static const char diff_help[] =
     "exit status: 0 compared (with --exit-code: and no goalpost moved), 1 goalposts\n"
     "moved (--exit-code) or a version has errors that leave it incomplete, 2 usage,\n"
     "I/O or git error\n";
-
-/* ---- git: a revision extracted into a temporary folder ---- */
-
-/* Runs argv with its standard output into out_fd (or inherited when -1),
- * standard input from in_fd (or inherited), standard error discarded when
- * quiet; the pid, or -1. */
-static pid_t spawn(char *const argv[], int in_fd, int out_fd, int close_fd, bool quiet)
-{
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    if (quiet)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
-    if (in_fd >= 0)
-        posix_spawn_file_actions_adddup2(&actions, in_fd, 0);
-    if (out_fd >= 0)
-        posix_spawn_file_actions_adddup2(&actions, out_fd, 1);
-    if (close_fd >= 0)
-        posix_spawn_file_actions_addclose(&actions, close_fd);
-    pid_t pid;
-    int rc = posix_spawnp(&pid, argv[0], &actions, NULL, argv, environ);
-    posix_spawn_file_actions_destroy(&actions);
-    return rc == 0 ? pid : -1;
-}
-
-static bool exited_ok(pid_t pid)
-{
-    int status;
-    while (waitpid(pid, &status, 0) < 0)
-        if (errno != EINTR)
-            return false;
-    return WIFEXITED(status) && WEXITSTATUS(status) == 0;
-}
-
-/* The top of the git work tree around the current folder, or NULL. */
-static char *git_toplevel(struct arena *a)
-{
-    int fds[2];
-    if (pipe(fds) != 0)
-        return NULL;
-    char *argv[] = {"git", "rev-parse", "--show-toplevel", NULL};
-    pid_t pid = spawn(argv, -1, fds[1], fds[0], true);
-    close(fds[1]);
-    char buf[PATH_MAX + 1];
-    size_t len = 0;
-    ssize_t n;
-    while (len < PATH_MAX && (n = read(fds[0], buf + len, PATH_MAX - len)) != 0) {
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0)
-            break;
-        len += (size_t)n;
-    }
-    close(fds[0]);
-    if (pid < 0 || !exited_ok(pid) || len == 0)
-        return NULL;
-    while (len && (buf[len - 1] == '\n' || buf[len - 1] == '\r'))
-        len--;
-    return arena_strndup(a, buf, len);
-}
-
-/* `git -C top archive REV | tar -x -C dir`. */
-static bool git_extract(const char *top, const char *rev, const char *dir)
-{
-    int fds[2];
-    if (pipe(fds) != 0)
-        return false;
-    char *git[] = {"git", "-C", (char *)top, "archive", "--format=tar", (char *)rev, NULL};
-    char *tar[] = {"tar", "-x", "-C", (char *)dir, "-f", "-", NULL};
-    pid_t writer = spawn(git, -1, fds[1], fds[0], false);
-    close(fds[1]);
-    /* tar's complaint about an empty archive would follow git's own message */
-    pid_t reader = writer < 0 ? -1 : spawn(tar, fds[0], -1, -1, true);
-    close(fds[0]);
-    bool ok = writer >= 0 && exited_ok(writer);
-    return reader >= 0 && exited_ok(reader) && ok;
-}
-
-static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-    (void)st, (void)flag, (void)ftw;
-    return remove(path);
-}
-
-static void remove_tree(const char *dir)
-{
-    if (dir)
-        nftw(dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
-}
-
-/* A temporary folder holding revision rev of the work tree at top. */
-static char *extract_revision(struct arena *a, const char *top, const char *rev)
-{
-    const char *tmp = getenv("TMPDIR");
-    char *dir = arena_printf(a, "%s/okrc-diff-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-    if (!mkdtemp(dir)) {
-        fprintf(stderr, "okrc diff: error: cannot create a temporary folder: %s\n", strerror(errno));
-        return NULL;
-    }
-    if (!git_extract(top, rev, dir)) {
-        fprintf(stderr, "okrc diff: error: cannot read revision '%s' of %s with git archive\n", rev, top);
-        remove_tree(dir);
-        return NULL;
-    }
-    return dir;
-}
-
-/* path with "." and ".." taken away lexically (the revision's tree is the
- * work tree's: no link of the work tree is followed). */
-static char *normalize(struct arena *a, const char *path)
-{
-    size_t n = strlen(path);
-    char *out = arena_alloc(a, n + 2);
-    size_t len = 0;
-    for (const char *p = path; *p;) {
-        while (*p == '/')
-            p++;
-        const char *end = strchr(p, '/');
-        size_t k = end ? (size_t)(end - p) : strlen(p);
-        if (k == 0)
-            break;
-        if (k == 2 && p[0] == '.' && p[1] == '.') {
-            while (len > 0 && out[len - 1] != '/')
-                len--;
-            if (len > 0)
-                len--;          /* the '/' before the component removed */
-        } else if (!(k == 1 && p[0] == '.')) {
-            out[len++] = '/';
-            memcpy(out + len, p, k);
-            len += k;
-        }
-        p += k;
-    }
-    if (len == 0)
-        out[len++] = '/';
-    out[len] = '\0';
-    return out;
-}
-
-/* FILE (relative to the current folder) as it lies under dir, a copy of the
- * work tree at top; NULL when FILE is outside the work tree. A file the
- * revision lacks is created empty: the plan of that revision had none of
- * it, so all of it is added. */
-static char *path_in(struct arena *a, const char *top, const char *dir, const char *file)
-{
-    char cwd[PATH_MAX];
-    if (!getcwd(cwd, sizeof cwd))
-        return NULL;
-    const char *full = normalize(a, *file == '/' ? file : arena_printf(a, "%s/%s", cwd, file));
-    size_t n = strlen(top);
-    if (strncmp(full, top, n) != 0 || (full[n] != '/' && full[n] != '\0'))
-        return NULL;
-    char *path = arena_printf(a, "%s%s", dir, full + n);
-    struct stat st;
-    if (stat(path, &st) != 0) {
-        for (char *p = path + strlen(dir) + 1; (p = strchr(p, '/')); p++) {
-            *p = '\0';
-            mkdir(path, 0700);
-            *p = '/';
-        }
-        int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
-        if (fd >= 0)
-            close(fd);
-    }
-    return path;
-}
 
 /* ---- the command ---- */
 
@@ -325,20 +161,20 @@ int cmd_diff(int argc, char **argv)
             arena_free(&scratch);
             return EXIT_USAGE;
         }
-        old_dir = extract_revision(&scratch, top, positional[0]);
+        old_dir = git_extract_revision(&scratch, "diff", top, positional[0]);
         if (n_positional == 2 && old_dir)
-            new_dir = extract_revision(&scratch, top, positional[1]);
+            new_dir = git_extract_revision(&scratch, "diff", top, positional[1]);
         if (!old_dir || (n_positional == 2 && !new_dir)) {
-            remove_tree(old_dir);
+            git_remove_tree(old_dir);
             arena_free(&scratch);
             return EXIT_USAGE;
         }
         old_files = arena_alloc(&scratch, (size_t)n_files * sizeof *old_files);
         new_files = n_positional == 2 ? arena_alloc(&scratch, (size_t)n_files * sizeof *new_files) : files;
         for (int i = 0; i < n_files && rc == EXIT_CLEAN; i++) {
-            old_files[i] = path_in(&scratch, top, old_dir, files[i]);
+            old_files[i] = git_path_in(&scratch, top, old_dir, files[i]);
             if (new_dir)
-                new_files[i] = path_in(&scratch, top, new_dir, files[i]);
+                new_files[i] = git_path_in(&scratch, top, new_dir, files[i]);
             if (!old_files[i] || (new_dir && !new_files[i]))
                 rc = cli_usage_error("diff", "'%s' is not inside the git work tree %s", files[i], top);
         }
@@ -379,8 +215,8 @@ int cmd_diff(int argc, char **argv)
         cli_free(&old_side.run);
     if (new_side.compiled)
         cli_free(&new_side.run);
-    remove_tree(old_dir);
-    remove_tree(new_dir);
+    git_remove_tree(old_dir);
+    git_remove_tree(new_dir);
     arena_free(&scratch);
     return rc;
 }

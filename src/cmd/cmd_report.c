@@ -2,9 +2,11 @@
 #define _GNU_SOURCE
 #include "cmd/cli.h"
 #include "cmd/commands.h"
+#include "cmd/git.h"
 #include "cmd/output.h"
 #include "emit/emit.h"
 #include "lib/date.h"
+#include "lib/hash.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -30,6 +32,10 @@ static const char report_help[] =
     "  --color WHEN         text colours: auto (default), always, never\n"
     "  --ascii              text: plain ASCII bars and punctuation\n"
     "  --no-map             html: leave out the alignment map (drawn by Graphviz)\n"
+    "  --history REV..REV   add each key result's values as the plan's git history\n"
+    "                       recorded them, one per commit of the range that touched\n"
+    "                       the files (for check-ins edited in place)\n"
+    "  --since DATE         the same for the commits since DATE\n"
     "  --close PERIOD       the close of a period that has ended: how its objectives\n"
     "                       ended (failed, committed met, target met, stretch met) per\n"
     "                       team, committed objectives missed, KRs never checked in\n"
@@ -43,7 +49,7 @@ static const char report_help[] =
 
 struct report_args {
     const struct emitter *emitter;
-    const char *as_of, *output, *color;
+    const char *as_of, *output, *color, *history, *since;
     bool ascii, strict, no_map;
     struct report_filter filter;
     struct load_opts load;
@@ -59,7 +65,8 @@ static int parse_args(int argc, char **argv, struct report_args *a)
         {"period", required_argument, NULL, 'p'}, {"output", required_argument, NULL, 'o'},
         {"color", required_argument, NULL, 'c'},  {"ascii", no_argument, NULL, 'A'},
         {"strict", no_argument, NULL, 'S'},     {"close", required_argument, NULL, 'C'},
-        {"no-map", no_argument, NULL, 'M'},
+        {"no-map", no_argument, NULL, 'M'},     {"history", required_argument, NULL, 'H'},
+        {"since", required_argument, NULL, 's'},
         {"help", no_argument, NULL, 'h'},         CLI_LOAD_OPTIONS,
         CLI_ROOT_OPTION,                          {0},
     };
@@ -89,6 +96,14 @@ static int parse_args(int argc, char **argv, struct report_args *a)
         case 'A': a->ascii = true; break;
         case 'S': a->strict = true; break;
         case 'M': a->no_map = true; break;
+        case 'H': a->history = optarg; break;
+        case 's': {
+            okr_day day;
+            if (!date_parse(optarg, strlen(optarg), &day))
+                return cli_usage_error("report", "--since takes a date (YYYY-MM-DD), not '%s'", optarg);
+            a->since = optarg;
+            break;
+        }
         case 'C':
             if (!cli_period(optarg, &a->filter.close_period))
                 return cli_usage_error("report", "--close takes a period such as 2027-Q1 or "
@@ -109,6 +124,64 @@ static int parse_args(int argc, char **argv, struct report_args *a)
     if (optind >= argc)
         return cli_usage_error("report", "%s", "no input files (use '-' for standard input)");
     return -1;
+}
+
+/* --history, --since: each commit of the range that touched the plan's
+ * files, extracted and compiled as of its own date; each key result's value
+ * then, by "OBJ.KR". The report's arena holds what is kept. */
+static bool read_history(struct report *report, const struct report_args *a, char **files, int n)
+{
+    struct plan *plan = report->plan;
+    struct arena scratch = {0};
+    const char *top = git_toplevel(&scratch);
+    struct vec commits = {0};
+    bool ok = top != NULL;
+    if (!top)
+        fprintf(stderr, "okrc report: error: --history reads git: no git work tree around the current folder\n");
+    else if (!git_commits(&scratch, top, a->history, a->since, files, n, &commits)) {
+        fprintf(stderr, "okrc report: error: git cannot list the commits of '%s'\n",
+                a->history ? a->history : a->since);
+        ok = false;
+    }
+    report->history = hash_new(plan->arena, 64);
+    for (size_t i = 0; ok && i < commits.len; i++) {
+        const struct git_commit *c = commits.items[i];
+        char *dir = git_extract_revision(&scratch, "report", top, c->hash);
+        if (!dir) {
+            ok = false;
+            break;
+        }
+        char **paths = arena_alloc(&scratch, (size_t)n * sizeof *paths);
+        for (int k = 0; k < n; k++)
+            paths[k] = git_path_in(&scratch, top, dir, files[k]);
+        struct load_opts load = a->load;
+        load.root = dir;
+        load.quiet = true;
+        struct cli_run rev;
+        cli_compile_in_context(&rev, paths, n, c->date, &load);
+        for (size_t o = 0; o < rev.plan.objectives.len; o++) {
+            const struct objective *obj = rev.plan.objectives.items[o];
+            for (size_t k = 0; k < obj->key_results.len; k++) {
+                const struct key_result *kr = obj->key_results.items[k];
+                const char *key = arena_printf(plan->arena, "%s.%s", obj->id.name.ptr, kr->id.name.ptr);
+                struct vec *points = hash_get(report->history, key, strlen(key));
+                if (!points) {
+                    points = arena_alloc(plan->arena, sizeof *points);
+                    hash_put(report->history, key, strlen(key), points);
+                }
+                struct history_point *p = arena_alloc(plan->arena, sizeof *p);
+                *p = (struct history_point){c->date, arena_strndup(plan->arena, c->hash, 7),
+                                            kr->progress.has_value,
+                                            kr->metric != METRIC_MILESTONE && kr->metric != METRIC_NONE,
+                                            kr->progress.value, format_value(plan->arena, kr)};
+                vec_push(plan->arena, points, p);
+            }
+        }
+        cli_free(&rev);
+        git_remove_tree(dir);
+    }
+    arena_free(&scratch);
+    return ok;
 }
 
 /* The columns of a text report: COLUMNS when it holds a number (as ls and
@@ -142,7 +215,7 @@ static int finish(struct output *out)
 
 int cmd_report(int argc, char **argv)
 {
-    struct report_args a = {emitter_find("text"), NULL, NULL, "auto", false, false, false, {0}, {0}};
+    struct report_args a = {emitter_find("text"), NULL, NULL, "auto", NULL, NULL, false, false, false, {0}, {0}};
     int rc = parse_args(argc, argv, &a);
     if (rc >= 0)
         return rc;
@@ -185,12 +258,21 @@ int cmd_report(int argc, char **argv)
         return EXIT_USAGE;
     }
     report.color = cli_want_color(a.color, out.file);
+    if ((a.history || a.since) && !read_history(&report, &a, argv + optind, argc - optind)) {
+        output_abort(&out);
+        if (report.history)
+            hash_free(report.history);
+        cli_free(&run);
+        return EXIT_USAGE;
+    }
     report.ascii = a.ascii;
     report.width = terminal_width(out.file);
     report.no_map = a.no_map;
     signal(SIGPIPE, SIG_IGN);
     a.emitter->emit(&report, out.file);
     int written = finish(&out);
+    if (report.history)
+        hash_free(report.history);
     cli_free(&run);
     return written != EXIT_CLEAN ? written : rc;
 }

@@ -164,6 +164,30 @@ void report_build(struct report *r, struct plan *plan, const struct report_filte
         close_build(r, f->close);
 }
 
+const struct vec *report_history(const struct report *r, const struct key_result *kr)
+{
+    if (!r->history)
+        return NULL;
+    const char *key = arena_printf(r->plan->arena, "%.*s.%.*s", (int)kr->objective->id.name.len,
+                                   kr->objective->id.name.ptr, (int)kr->id.name.len, kr->id.name.ptr);
+    return hash_get(r->history, key, strlen(key));
+}
+
+const char *format_history(const struct report *r, const struct key_result *kr)
+{
+    const struct vec *points = report_history(r, kr);
+    if (!points || !points->len)
+        return NULL;
+    const char *s = "";
+    for (size_t i = 0; i < points->len; i++) {
+        const struct history_point *p = points->items[i];
+        char day[11];
+        date_format(p->date, day);
+        s = arena_printf(r->plan->arena, "%s%s%s %s (%s)", s, i ? ", " : "", day, p->text, p->commit);
+    }
+    return s;
+}
+
 const char *close_band_name(enum close_band b)
 {
     static const char *const names[] = {"failed", "committed met", "target met", "stretch met"};

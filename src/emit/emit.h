@@ -53,12 +53,23 @@ struct attention {
     struct vec reasons;         /* const char * */
 };
 
+/* A key result's value as one commit of the plan's git history held it
+ * (`report --history`): for plans whose check-ins were edited in place. */
+struct history_point {
+    okr_day date;               /* the commit's date */
+    const char *commit;         /* its short hash */
+    bool has_value;
+    bool numeric;               /* value is a number (else a milestone's 0 or 1) */
+    double value;
+    const char *text;           /* as a person reads it: "1.2M EUR", "done", "no data" */
+};
 struct report {
     struct plan *plan;
     struct vec errors;          /* struct report_error *, in report order */
     struct vec attention;       /* struct attention *, most urgent first */
     struct vec wins;            /* struct key_result *: achieved, done (milestones too) */
     struct report_close *close; /* --close: NULL otherwise */
+    struct hash *history;       /* --history: "OBJ.KR" -> struct vec * of history_point; NULL otherwise */
     struct vec objectives;      /* struct objective *, selected, plan order */
     struct vec *contributors;   /* per objective seq: objectives aligned to it as a whole
                                    (those aligned to one of its KRs are kr->contributors) */
@@ -83,6 +94,12 @@ void emit_html(const struct report *r, FILE *out);
 void emit_csv(const struct report *r, FILE *out);
 
 /* ---- emit.c: what the emitters share ---- */
+/* The git history of a key result (--history), oldest first (struct
+ * history_point *), or NULL. */
+const struct vec *report_history(const struct report *r, const struct key_result *kr);
+/* "2027-01-05 1.1M EUR (abc1234), 2027-01-19 ..." for text formats; NULL
+ * without --history or without points. */
+const char *format_history(const struct report *r, const struct key_result *kr);
 void report_build(struct report *r, struct plan *plan, const struct report_filter *f);
 /* Whether a key result carries tag (with or without '#'), or its objective
  * does; whether an objective does, or any of its key results or

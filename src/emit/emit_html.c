@@ -74,6 +74,12 @@ static void kr_story(const struct report *r, FILE *out, const struct key_result 
         esc(out, kr->note.text);
         fputs("</p>", out);
     }
+    const char *git = format_history(r, kr);
+    if (git) {
+        fputs("<p class=\"why\">In git: ", out);
+        esc_text(out, git);
+        fputs("</p>", out);
+    }
     bool listed = false;
     for (size_t i = 0; i < kr->checkins.len; i++) {
         const struct checkin_entry *e = kr->checkins.items[i];

@@ -451,8 +451,9 @@ static void history(struct json_writer *w, const struct plan *plan, const struct
     jw_close(w, ']');
 }
 
-static void key_result(struct json_writer *w, const struct plan *plan, const struct key_result *kr)
+static void key_result(struct json_writer *w, const struct report *r, const struct key_result *kr)
 {
+    const struct plan *plan = r->plan;
     const struct progress *p = &kr->progress;
     bool numeric = kr->metric != METRIC_MILESTONE && kr->metric != METRIC_NONE;
     bool has_from = kr->metric == METRIC_RANGE || kr->metric == METRIC_TARGET;
@@ -489,6 +490,26 @@ static void key_result(struct json_writer *w, const struct plan *plan, const str
     jw_key(w, "contributors"), contributors(w, &kr->contributors);
     jw_key(w, "note"), jw_text(w, &kr->note);
     jw_key(w, "history"), history(w, plan, kr, numeric);
+    if (r->history) {       /* --history: only then, as its commits cost a compile each */
+        const struct vec *points = report_history(r, kr);
+        jw_key(w, "git_history"), jw_open(w, '[');
+        for (size_t i = 0; points && i < points->len; i++) {
+            const struct history_point *p = points->items[i];
+            jw_next(w);
+            jw_open(w, '{');
+            jw_key(w, "date"), jw_date(w, p->date);
+            jw_key(w, "commit"), jw_string(w, p->commit, strlen(p->commit));
+            jw_key(w, "value");
+            if (!p->has_value)
+                jw_null(w);
+            else if (p->numeric)
+                jw_number(w, p->value);
+            else
+                jw_bool(w, p->value >= 1);
+            jw_close(w, '}');
+        }
+        jw_close(w, ']');
+    }
     jw_close(w, '}');
 }
 
@@ -593,7 +614,7 @@ static void objective(struct json_writer *w, const struct report *r, const struc
     jw_key(w, "key_results"), jw_open(w, '[');
     for (size_t i = 0; i < o->key_results.len; i++) {
         jw_next(w);
-        key_result(w, r->plan, o->key_results.items[i]);
+        key_result(w, r, o->key_results.items[i]);
     }
     jw_close(w, ']');
     jw_key(w, "initiatives"), jw_open(w, '[');

@@ -94,6 +94,16 @@ static void kr_story(const struct report *r, FILE *out, const struct key_result 
 {
     struct arena *a = r->plan->arena;
     bool heading = false;
+    const char *git = format_history(r, kr);
+    if (git) {
+        fputs("\n**", out);
+        md_escape(out, kr->title);
+        fputs(" (", out);
+        md_id(out, kr->id);
+        fputs(")** in git: ", out);
+        md_text(out, git);
+        fputc('\n', out);
+    }
     if (kr->note.present) {
         fputs("\n**", out);
         md_escape(out, kr->title);

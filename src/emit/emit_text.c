@@ -279,6 +279,9 @@ static void print_key_result(const struct report *r, const struct text_out *t,
     if (kr->note.present)
         wrapped(t, 6, "note:", kr->note.text);
     print_history(r, t, kr);
+    const char *git = format_history(r, kr);
+    if (git)
+        wrapped(t, 6, "in git:", (str){git, strlen(git)});
 }
 
 /* "← id 0.50 on-track: title", one line per objective aligned to the item. */
