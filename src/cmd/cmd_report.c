@@ -157,6 +157,7 @@ static bool read_history(struct report *report, const struct report_args *a, cha
         struct load_opts load = a->load;
         load.root = dir;
         load.quiet = true;
+        load.no_lint = true;
         struct cli_run rev;
         cli_compile_in_context(&rev, paths, n, c->date, &load);
         for (size_t o = 0; o < rev.plan.objectives.len; o++) {

@@ -3,45 +3,58 @@
 #include "emit/plandiff.h"
 #include "lib/text.h"
 
-#include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char mark[] = {'+', '-', '>', '~'};    /* added, removed, renamed, changed */
 
-/* A line of plan text with the characters a terminal would obey (escape
- * sequences, line breaks, bidi controls) shown as spaces. */
-static void line(struct arena *a, FILE *out, const char *fmt, ...)
+/* Writes what was put in the line buffer with the characters a terminal
+ * would obey (escape sequences, line breaks, bidi controls) as spaces, and
+ * empties it for the next line. */
+static void flush_line(FILE *line, char **buf, size_t *len, FILE *out)
 {
-    va_list ap;
-    va_start(ap, fmt);
-    const char *s = arena_vprintf(a, fmt, ap);
-    va_end(ap);
-    for (size_t i = 0, n = strlen(s); i < n; i++) {
-        size_t control = text_control_at(s + i, n - i);
-        if (control) {
-            fputc(' ', out);
-            i += control - 1;
-        } else {
-            fputc(s[i], out);
+    fflush(line);
+    size_t run = 0;             /* the start of the bytes not yet written */
+    for (size_t i = 0; i < *len;) {
+        size_t control = text_control_at(*buf + i, *len - i);
+        if (!control) {
+            i++;
+            continue;
         }
+        fwrite(*buf + run, 1, i - run, out);
+        fputc(' ', out);
+        i += control;
+        run = i;
     }
+    fwrite(*buf + run, 1, *len - run, out);
     fputc('\n', out);
+    rewind(line);
 }
 
 void diff_emit_text(const struct plan_diff *d, struct arena *a, FILE *out)
 {
-    line(a, out, "okrc diff: %s", plan_diff_summary(a, d));
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *line = open_memstream(&buf, &len);     /* one buffer for every line */
+    if (!line)
+        out_of_memory();
+    fprintf(line, "okrc diff: %s", plan_diff_summary(a, d));
+    flush_line(line, &buf, &len, out);
     if (d->goalposts)
         fputs("\nGoalposts moved\n", out);
     for (size_t i = 0; i < d->goalposts; i++) {
         const struct plan_change *c = d->changes.items[i];
-        line(a, out, "  %s: %s", c->id, c->goalpost);
+        fprintf(line, "  %s: %s", c->id, c->goalpost);
+        flush_line(line, &buf, &len, out);
     }
     if (d->changes.len)
         fputs("\nChanges\n", out);
     for (size_t i = 0; i < d->changes.len; i++) {
         const struct plan_change *c = d->changes.items[i];
-        line(a, out, "  %c %s %s %s", mark[c->kind], change_item_name(c->item), c->id,
-             plan_change_text(a, c));
+        fprintf(line, "  %c %s %s ", mark[c->kind], change_item_name(c->item), c->id);
+        plan_change_write(line, c);
+        flush_line(line, &buf, &len, out);
     }
+    fclose(line);
+    free(buf);
 }

@@ -63,29 +63,48 @@ const char *plan_diff_summary(struct arena *a, const struct plan_diff *d)
     return s;
 }
 
-const char *plan_change_text(struct arena *a, const struct plan_change *c)
+void plan_change_write(FILE *out, const struct plan_change *c)
 {
-    const char *s;
     if (c->item == ITEM_CHECKIN || c->item == ITEM_GRADE) {
         char day[11];
         date_format(c->date, day);
-        s = c->kind == CHANGE_CHANGED ? arena_printf(a, "%s changed: %s → %s", day, c->before, c->after)
-            : c->kind == CHANGE_ADDED ? arena_printf(a, "%s added: %s", day, c->after)
-                                      : arena_printf(a, "%s removed: %s", day, c->before);
+        if (c->kind == CHANGE_CHANGED)
+            fprintf(out, "%s changed: %s → %s", day, c->before, c->after);
+        else if (c->kind == CHANGE_ADDED)
+            fprintf(out, "%s added: %s", day, c->after);
+        else
+            fprintf(out, "%s removed: %s", day, c->before);
         if (c->moved)
-            s = arena_printf(a, "%s; score %.2f → %.2f, %s → %s", s, c->score_before, c->score_after,
-                             progress_status_name(c->status_before), progress_status_name(c->status_after));
-        return s;
+            fprintf(out, "; score %.2f → %.2f, %s → %s", c->score_before, c->score_after,
+                    progress_status_name(c->status_before), progress_status_name(c->status_after));
+        return;
     }
     switch (c->kind) {
     case CHANGE_ADDED:
-        return c->after ? arena_printf(a, "added: %s (%s)", c->title, c->after) : arena_printf(a, "added: %s", c->title);
-    case CHANGE_REMOVED: return arena_printf(a, "removed: %s", c->title);
-    case CHANGE_RENAMED: return arena_printf(a, "renamed from %s", c->before);
+        if (c->after)
+            fprintf(out, "added: %s (%s)", c->title, c->after);
+        else
+            fprintf(out, "added: %s", c->title);
+        return;
+    case CHANGE_REMOVED: fprintf(out, "removed: %s", c->title); return;
+    case CHANGE_RENAMED: fprintf(out, "renamed from %s", c->before); return;
     case CHANGE_CHANGED: break;
     }
-    return arena_printf(a, "%s: %s → %s", c->field, *c->before ? c->before : "none",
-                        *c->after ? c->after : "none");
+    fprintf(out, "%s: %s → %s", c->field, *c->before ? c->before : "none", *c->after ? c->after : "none");
+}
+
+const char *plan_change_text(struct arena *a, const struct plan_change *c)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&text, &len);
+    if (!mem)
+        out_of_memory();
+    plan_change_write(mem, c);
+    fclose(mem);
+    const char *copy = arena_strndup(a, text ? text : "", len);
+    free(text);
+    return copy;
 }
 
 static bool same_str(str x, str y)

@@ -49,6 +49,8 @@ const char *plan_diff_summary(struct arena *a, const struct plan_diff *d);
  * "target: 2M EUR → 1.6M EUR", "2027-02-10 added: 1.4M EUR, confidence 6;
  * score 0.20 → 0.40, off-track → at-risk". */
 const char *plan_change_text(struct arena *a, const struct plan_change *c);
+/* The same, written to out (no copy: a diff of every check-in of a large plan). */
+void plan_change_write(FILE *out, const struct plan_change *c);
 const char *change_item_name(enum change_item item);
 const char *change_kind_name(enum change_kind kind);
 

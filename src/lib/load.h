@@ -26,6 +26,8 @@ struct load_opts {
     size_t max_file_size;   /* bytes; 0: LOAD_DEFAULT_MAX_FILE_SIZE */
     load_overlay_fn overlay;    /* NULL: every file from disk */
     bool quiet;             /* no message on standard error (a file read to learn its plan) */
+    bool no_lint;           /* the model without the configurable rules' findings: for
+                             * commands that compare or copy plans (diff, report --history) */
     void *overlay_ctx;
 };
 /* The plan's root when no --root is given: the git work tree around the

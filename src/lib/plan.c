@@ -23,13 +23,14 @@ void plan_init(struct plan *plan, struct arena *arena, struct diag_ctx *diags)
 }
 
 /* Every phase after the sources are parsed, the same for files and memory. */
-static void analyse(struct plan *plan)
+static void analyse(struct plan *plan, bool lint)
 {
     rules_apply(plan);
     resolve_plan(plan);
     check_plan(plan);
     progress_compute(plan);     /* before lint, which reads it */
-    lint_plan(plan);
+    if (lint)
+        lint_plan(plan);
     diag_suppress(plan->diags, &plan->sources);
     diag_sort(plan->diags);
 }
@@ -52,7 +53,7 @@ bool plan_compile_with(struct plan *plan, const char *const *files, size_t n,
     struct load_opts opts = load ? *load : (struct load_opts){0};
     opts.implicit = "std/rules/default";
     bool ok = load_plan(plan, files, n, &opts);
-    analyse(plan);
+    analyse(plan, !opts.no_lint);
     return ok;
 }
 
@@ -61,7 +62,7 @@ void plan_compile_memory(struct plan *plan, const char *name, const char *data, 
     struct source *src = source_from_memory(plan->arena, name, data, len, 0);
     vec_push(plan->arena, &plan->sources, src);
     parse_source(plan, src);
-    analyse(plan);
+    analyse(plan, true);
 }
 
 void plan_free(struct plan *plan)
