@@ -59,7 +59,7 @@ _okrc() {
         report) _okrc_words text md json html csv ;;
         esac
         return ;;
-    -T) _okrc_words dot svg png pdf jpg gif webp xdot json; return ;;
+    -T) _okrc_words dot mermaid svg png pdf jpg gif webp xdot json; return ;;
     --color) _okrc_words auto always never; return ;;
     --lang) _okrc_words en nl; return ;;
     --layout) _okrc_words dot sfdp neato fdp circo twopi; return ;;

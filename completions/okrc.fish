@@ -84,7 +84,7 @@ complete -c okrc -n "__fish_seen_subcommand_from check" -l werror -d 'report war
 complete -c okrc -n "__fish_seen_subcommand_from check" -l max-findings -x -d 'findings of one rule per file (0: all)'
 complete -c okrc -n "__fish_seen_subcommand_from check" -l plan -r -F -d 'the entry of the plan the files belong to'
 
-complete -c okrc -n "__fish_seen_subcommand_from graph" -s T -x -a 'dot svg png pdf' -d 'output format'
+complete -c okrc -n "__fish_seen_subcommand_from graph" -s T -x -a 'dot mermaid svg png pdf' -d 'output format'
 complete -c okrc -n "__fish_seen_subcommand_from graph" -s o -r -d 'write to FILE'
 complete -c okrc -n "__fish_seen_subcommand_from graph" -l root -x -a '(__okrc_ids objectives)' -d 'OBJ and what aligns to it'
 complete -c okrc -n "__fish_seen_subcommand_from graph report" -l team -x -a '(__okrc_ids teams)' -d 'a team and its sub-teams'

@@ -6,6 +6,7 @@
 #include "cmd/output.h"
 #include "emit/emit.h"
 #include "emit/graph.h"
+#include "emit/mermaid.h"
 #include "lib/date.h"
 #include "lib/hash.h"
 #include "lib/model.h"
@@ -27,9 +28,11 @@ static const char graph_help[] =
     "kind, score and its key results), an arrow from each objective to the one it\n"
     "aligns to, one cluster per team, nested as teams nest.\n\n"
     "options:\n"
-    "  -T FORMAT          dot (the graph source), or any format this Graphviz renders:\n"
+    "  -T FORMAT          dot (the graph source), mermaid (a flowchart for Markdown:\n"
+    "                     GitHub, GitLab), or any format this Graphviz renders:\n"
     "                     svg, png, pdf, jpg, ... (default: the extension of -o, in\n"
-    "                     any case; else dot). An unknown one lists those it has.\n"
+    "                     any case, .mmd for mermaid; else dot). An unknown one\n"
+    "                     lists those it has.\n"
     "  -o FILE            write to FILE (atomically) instead of standard output\n"
     "  --root OBJ         OBJ and every objective that aligns to it, transitively\n"
     "  --team TEAM        objectives of TEAM and of its sub-teams\n"
@@ -81,6 +84,8 @@ static const char *format_named(struct graph_opts *o, const char *name)
         return name;    /* no format is that long: graph.c will say so */
     for (size_t i = 0; i <= n; i++)
         o->format_buf[i] = (char)tolower((unsigned char)name[i]);
+    if (strcmp(o->format_buf, "mmd") == 0)
+        return "mermaid";
     return strcmp(o->format_buf, "gv") == 0 ? "dot" : o->format_buf;
 }
 
@@ -279,6 +284,10 @@ static int write_map(struct cli_run *run, const struct graph_opts *o, const bool
     struct output out;
     if (!output_open(&out, o->output))
         return EXIT_USAGE;
+    if (strcmp(o->format, "mermaid") == 0) {   /* text for Markdown, no Graphviz */
+        mermaid_map(out.file, &run->plan, selected);
+        return output_commit(&out) ? EXIT_CLEAN : EXIT_USAGE;
+    }
     char err[512];
     if (!graph_write(&req, out.file, err, sizeof err)) {
         output_abort(&out);

@@ -1,12 +1,14 @@
 /* emit_md.c — `report -f md`: a summary line, a table per objective, the
  * wins since the last check-in and the key results that need attention. */
 #include "emit/emit.h"
+#include "emit/mermaid.h"
 #include "lib/arena.h"
 #include "lib/date.h"
 #include "lib/model.h"
 #include "lib/progress.h"
 #include "lib/text.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static void md_id(FILE *out, ident id)
@@ -184,6 +186,34 @@ static void initiatives(const struct report *r, FILE *out, const struct objectiv
     }
 }
 
+/* The key results' scores over the check-ins, one line each (Mermaid's
+ * xychart has no legend: the order is said under it). */
+static void progress_chart(const struct report *r, FILE *out, const struct objective *o)
+{
+    char *chart = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&chart, &len);
+    if (!mem)
+        return;             /* a chart is an extra: the report goes on without it */
+    bool drawn = mermaid_progress(mem, r->plan, o);
+    fclose(mem);
+    if (drawn) {
+        fputs("\n```mermaid\n", out);
+        fwrite(chart, 1, len, out);
+        fputs("```\n\nThe lines, in order: ", out);
+        for (size_t k = 0; k < o->key_results.len; k++) {
+            const struct key_result *kr = o->key_results.items[k];
+            fprintf(out, "%s%zu. ", k ? ", " : "", k + 1);
+            md_escape(out, kr->title);
+            fputs(" (", out);
+            md_id(out, kr->id);
+            fputc(')', out);
+        }
+        fputs(".\n", out);
+    }
+    free(chart);
+}
+
 static void objective_section(const struct report *r, FILE *out, const struct objective *o)
 {
     const struct progress *p = &o->progress;
@@ -258,6 +288,7 @@ static void objective_section(const struct report *r, FILE *out, const struct ob
           "|---|---|---|---|---:|---|---:|\n", out);
     for (size_t i = 0; i < o->key_results.len; i++)
         kr_row(r, out, o->key_results.items[i]);
+    progress_chart(r, out, o);
     for (size_t i = 0; i < o->key_results.len; i++)
         kr_story(r, out, o->key_results.items[i]);
     initiatives(r, out, o);
@@ -390,6 +421,28 @@ static void close_section(const struct report *r, FILE *out)
     }
 }
 
+/* The alignment map as Mermaid, which GitHub, GitLab and wikis draw; a plan
+ * too large for one picture gets a pointer to `okrc graph`. */
+#define MAP_MAX_OBJECTIVES 200
+
+static void map(const struct report *r, FILE *out)
+{
+    if (r->no_map || !r->objectives.len)
+        return;
+    fputs("\n## Alignment map\n\n", out);
+    if (r->objectives.len > MAP_MAX_OBJECTIVES) {
+        fprintf(out, "%zu objectives are more than one picture can show: `okrc graph` draws them, "
+                     "narrowed with --team or --root.\n", r->objectives.len);
+        return;
+    }
+    bool *selected = arena_alloc(r->plan->arena, r->plan->objectives.len + 1);
+    for (size_t i = 0; i < r->objectives.len; i++)
+        selected[((const struct objective *)r->objectives.items[i])->seq] = true;
+    fputs("```mermaid\n", out);
+    mermaid_map(out, r->plan, selected);
+    fputs("```\n", out);
+}
+
 void emit_md(const struct report *r, FILE *out)
 {
     char date[11];
@@ -409,6 +462,7 @@ void emit_md(const struct report *r, FILE *out)
         fputs("\n", out);
     }
     summary(r, out);
+    map(r, out);
     for (size_t i = 0; i < r->objectives.len; i++)
         objective_section(r, out, r->objectives.items[i]);
     wins(r, out);
