@@ -146,6 +146,21 @@ static char *insert_entries(struct arena *a, const struct plan *plan, const char
                 add = arena_printf(a, "\n%s", add);
         }
     }
+    /* a file written with CRLF gets its new lines with CRLF too */
+    const char *first_break = memchr(text, '\n', len);
+    if (first_break && first_break > text && first_break[-1] == '\r') {
+        size_t n = strlen(add), breaks = 0;
+        for (size_t i = 0; i < n; i++)
+            breaks += add[i] == '\n';
+        char *crlf = arena_alloc(a, n + breaks + 1), *o = crlf;
+        for (size_t i = 0; i < n; i++) {
+            if (add[i] == '\n' && !(i > 0 && add[i - 1] == '\r'))
+                *o++ = '\r';
+            *o++ = add[i];
+        }
+        *o = '\0';
+        add = crlf;
+    }
     size_t add_len = strlen(add);
     char *out = arena_alloc(a, len + add_len + 1);
     memcpy(out, text, at);
