@@ -121,11 +121,6 @@ static struct owned *collect(struct plan *plan, const char *person, const char *
     return list;
 }
 
-static void text(FILE *out, const char *s)
-{
-    md_escape(out, (str){s, strlen(s)});
-}
-
 static void kr_progress(const struct words *w, struct arena *a, FILE *out, const struct key_result *kr)
 {
     const struct progress *p = &kr->progress;
@@ -135,11 +130,11 @@ static void kr_progress(const struct words *w, struct arena *a, FILE *out, const
     fprintf(out, "- %s: ", w->progress);
     if (p->checkins_counted) {
         date_format(p->last_checkin, date);
-        text(out, value);
+        md_text(out, value);
         fprintf(out, " %s %s", w->on, date);
         if (p->has_previous) {
             fputs(" (", out);
-            text(out, change);
+            md_text(out, change);
             fputc(')', out);
         }
         fputc('\n', out);
@@ -147,7 +142,7 @@ static void kr_progress(const struct words *w, struct arena *a, FILE *out, const
         fputs(w->no_checkin, out);
         if (p->has_value) {
             fprintf(out, "; %s ", w->current);
-            text(out, value);
+            md_text(out, value);
         }
         fputc('\n', out);
     }
@@ -159,9 +154,9 @@ static void kr_progress(const struct words *w, struct arena *a, FILE *out, const
     else if (p->remaining == 0)
         fputs(p->has_value ? w->left_reached : w->left_nothing, out);
     else
-        text(out, left);
+        md_text(out, left);
     fputs(" (", out);
-    text(out, metric);
+    md_text(out, metric);
     if (kr->due.present) {
         date_format(kr->due.value, date);
         fprintf(out, ", %s %s", w->due, date);
@@ -169,7 +164,7 @@ static void kr_progress(const struct words *w, struct arena *a, FILE *out, const
     fputs(")\n", out);
     if (p->has_forecast) {
         fprintf(out, "- %s: ", w->forecast);
-        text(out, format_quantity(a, p->forecast, kr_unit(kr)));
+        md_text(out, format_quantity(a, p->forecast, kr_unit(kr)));
         fprintf(out, " (%s)\n", progress_status_name(p->forecast_status));
     }
 }
@@ -197,7 +192,7 @@ static void kr_story(const struct words *w, const struct plan *plan, FILE *out, 
         const char *by = format_names(plan->arena, plan, e->checkin->by, &e->checkin->co_by);
         if (*by) {
             fprintf(out, " (%s ", w->by);
-            text(out, by);
+            md_text(out, by);
             fputc(')', out);
         }
         fputs(": ", out);

@@ -6,24 +6,19 @@
 
 #include <string.h>
 
-static void text(FILE *out, const char *s)
-{
-    md_escape(out, (str){s, strlen(s)});
-}
-
 void diff_emit_md(const struct plan_diff *d, struct arena *a, FILE *out)
 {
     fputs("### okrc diff: ", out);
-    text(out, plan_diff_summary(a, d));
+    md_text(out, plan_diff_summary(a, d));
     fputs("\n", out);
     if (d->goalposts)
         fputs("\n> [!WARNING]\n> **Goalposts moved**\n", out);
     for (size_t i = 0; i < d->goalposts; i++) {
         const struct plan_change *c = d->changes.items[i];
         fputs("> - **", out);
-        text(out, c->id);
+        md_text(out, c->id);
         fputs("**: ", out);
-        text(out, c->goalpost);
+        md_text(out, c->goalpost);
         fputc('\n', out);
     }
     if (!d->changes.len)
@@ -34,9 +29,9 @@ void diff_emit_md(const struct plan_diff *d, struct arena *a, FILE *out)
     for (size_t i = 0; i < d->changes.len; i++) {
         const struct plan_change *c = d->changes.items[i];
         fprintf(out, "| %s%s | %s | ", marks[c->kind], c->goalpost ? " ⚠️" : "", change_item_name(c->item));
-        text(out, c->id);
+        md_text(out, c->id);
         fputs(" | ", out);
-        text(out, plan_change_text(a, c));
+        md_text(out, plan_change_text(a, c));
         fputs(" |\n", out);
     }
     fputs("\n</details>\n", out);

@@ -226,9 +226,18 @@ static void close_build(struct report *r, const char *period_text)
                 vec_push(plan->arena, &c->never, kr);
         }
     }
-    for (size_t i = 0; i <= plan->teams.len; i++)
-        if (by_team[i])
-            vec_push(plan->arena, &c->teams, by_team[i]);
+    for (size_t i = 0; i <= plan->teams.len; i++) {
+        struct close_team *t = by_team[i];
+        if (!t)
+            continue;
+        str name = t->team ? team_name(t->team) : (str){"No team", 7};
+        t->name = arena_strndup(plan->arena, name.ptr, name.len);
+        for (int b = BAND_FAILED; b < BAND_COUNT; b++)
+            t->total += t->bands[b];
+        vec_push(plan->arena, &c->teams, t);
+    }
+    c->plan = (struct close_team){NULL, "The plan", r->objectives.len, {0}};
+    memcpy(c->plan.bands, c->bands, sizeof c->bands);
     r->close = c;
 }
 
@@ -553,6 +562,11 @@ int status_urgency(enum progress_status s)
     return urgency[s];
 }
 
+
+void md_text(FILE *out, const char *s)
+{
+    md_escape(out, (str){s, strlen(s)});
+}
 
 void md_escape(FILE *out, str text)
 {

@@ -28,13 +28,15 @@ enum close_band { BAND_FAILED, BAND_COMMITTED, BAND_TARGET, BAND_STRETCH, BAND_C
 const char *close_band_name(enum close_band b);    /* "failed", "committed met", ... */
 enum close_band close_band_of(double score);
 struct close_team {
-    const struct team *team;    /* NULL: no team */
-    size_t bands[BAND_COUNT];
+    const struct team *team;    /* NULL: no team, or the plan's row */
+    const char *name;           /* "Sales", "No team", "The plan" */
+    size_t total, bands[BAND_COUNT];
 };
 struct report_close {
     const char *period_text;
     size_t bands[BAND_COUNT];   /* the plan's objectives */
     struct vec teams;           /* struct close_team *: declaration order, then no team */
+    struct close_team plan;     /* the row of the whole plan, after the teams' */
     struct vec missed;          /* struct objective *: committed, below 1 (each a post-mortem) */
     struct vec never;           /* struct key_result *: no check-in up to as-of */
 };
@@ -153,6 +155,7 @@ str team_name(const struct team *t);
 int status_urgency(enum progress_status s);
 /* Writes text with Markdown's special characters escaped (for table cells). */
 void md_escape(FILE *out, str text);
+void md_text(FILE *out, const char *s);     /* md_escape of a C string */
 void html_escape(FILE *out, const char *s, size_t len);
 
 #endif

@@ -604,21 +604,12 @@ static void close_section(const struct report *r, FILE *out)
         fprintf(out, "<th>%s</th>", close_band_name((enum close_band)b));
     fputs("</tr>\n", out);
     for (size_t i = 0; i <= c->teams.len; i++) {
-        const size_t *bands = i < c->teams.len ? ((const struct close_team *)c->teams.items[i])->bands : c->bands;
-        const struct team *team = i < c->teams.len ? ((const struct close_team *)c->teams.items[i])->team : NULL;
-        size_t total = 0;
+        const struct close_team *row = i < c->teams.len ? c->teams.items[i] : &c->plan;
+        fputs(i < c->teams.len ? "<tr><td>" : "<tr><td><strong>", out);
+        esc_text(out, row->name);
+        fprintf(out, "%s</td><td>%zu</td>", i < c->teams.len ? "" : "</strong>", row->total);
         for (int b = BAND_FAILED; b < BAND_COUNT; b++)
-            total += bands[b];
-        fputs("<tr><td>", out);
-        if (i == c->teams.len)
-            fputs("<strong>The plan</strong>", out);
-        else if (team)
-            esc(out, team_name(team));
-        else
-            fputs("No team", out);
-        fprintf(out, "</td><td>%zu</td>", total);
-        for (int b = BAND_FAILED; b < BAND_COUNT; b++)
-            fprintf(out, "<td>%zu</td>", bands[b]);
+            fprintf(out, "<td>%zu</td>", row->bands[b]);
         fputs("</tr>\n", out);
     }
     fputs("</table>\n<h2>Committed objectives missed</h2>\n", out);

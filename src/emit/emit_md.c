@@ -23,11 +23,6 @@ static void md_kr_ref(FILE *out, const struct key_result *kr)
     md_id(out, kr->id);
 }
 
-static void md_text(FILE *out, const char *s)
-{
-    md_escape(out, (str){s, strlen(s)});
-}
-
 /* A coloured mark before a status (SPEC §4 colours): Markdown has no colour. */
 static const char *mark(const struct progress *p)
 {
@@ -372,21 +367,12 @@ static void close_section(const struct report *r, FILE *out)
         fprintf(out, " %s |", close_band_name((enum close_band)b));
     fputs("\n|---|---:|---:|---:|---:|---:|\n", out);
     for (size_t i = 0; i <= c->teams.len; i++) {
-        const size_t *bands = i < c->teams.len ? ((const struct close_team *)c->teams.items[i])->bands : c->bands;
-        const struct team *team = i < c->teams.len ? ((const struct close_team *)c->teams.items[i])->team : NULL;
-        size_t total = 0;
+        const struct close_team *row = i < c->teams.len ? c->teams.items[i] : &c->plan;
+        fputs(i < c->teams.len ? "| " : "| **", out);
+        md_text(out, row->name);
+        fprintf(out, "%s | %zu |", i < c->teams.len ? "" : "**", row->total);
         for (int b = BAND_FAILED; b < BAND_COUNT; b++)
-            total += bands[b];
-        fputs("| ", out);
-        if (i == c->teams.len)
-            fputs("**The plan**", out);
-        else if (team)
-            md_escape(out, team_name(team));
-        else
-            fputs("No team", out);
-        fprintf(out, " | %zu |", total);
-        for (int b = BAND_FAILED; b < BAND_COUNT; b++)
-            fprintf(out, " %zu |", bands[b]);
+            fprintf(out, " %zu |", row->bands[b]);
         fputc('\n', out);
     }
     fputs("\n### Committed objectives missed\n\n", out);

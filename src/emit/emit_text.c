@@ -392,9 +392,8 @@ static void print_close(const struct report *r, const struct text_out *t)
     wrapped(t, 2, "objectives:", (str){bands_text(a, c->bands), strlen(bands_text(a, c->bands))});
     for (size_t i = 0; i < c->teams.len; i++) {
         const struct close_team *ct = c->teams.items[i];
-        str name = ct->team ? team_name(ct->team) : (str){"No team", 7};
         const char *text = bands_text(a, ct->bands);
-        wrapped(t, 4, arena_printf(a, "%.*s:", (int)name.len, name.ptr), (str){text, strlen(text)});
+        wrapped(t, 4, arena_printf(a, "%s:", ct->name), (str){text, strlen(text)});
     }
     fputs(c->missed.len ? "  Committed objectives missed (each a post-mortem):\n"
                         : "  Committed objectives missed: none\n", t->out);
