@@ -153,9 +153,9 @@ for name, choice in (("status", status), ("team", team)):
     open(f"{tmp}/filter-{name}.html", "w", encoding="utf-8").write(copy)
     open(f"{tmp}/filter-{name}.want", "w").write(choice)
 PY
-for name in status team; do
-    chrome_dom "$tmp/filter-$name.html" >"$tmp/filter-$name.dom" || { cat "$tmp/log" >&2; exit 1; }
-    python3 - "$tmp/filter-$name.dom" "$(cat "$tmp/filter-$name.want")" <<'PY'
+for which in status team; do
+    chrome_dom "$tmp/filter-$which.html" >"$tmp/filter-$which.dom" || { cat "$tmp/log" >&2; exit 1; }
+    python3 - "$tmp/filter-$which.dom" "$(cat "$tmp/filter-$which.want")" <<'PY'
 import re, sys
 dom, choice = open(sys.argv[1], encoding="utf-8").read(), sys.argv[2]
 shown = set(re.search(r'data-visible="([^"]*)"', dom).group(1).split())
@@ -167,4 +167,13 @@ assert shown == want, f"{choice}: shown {sorted(shown)}, expected {sorted(want)}
 assert len(want) < len(cards), f"{choice}: every card matches; the test would prove nothing"
 print(f"filter {choice}: {len(shown)} of {len(cards)} cards shown, the right ones")
 PY
+done
+
+# A screenshot of the dashboard of every example, kept with the others.
+for plan in "$top"/examples/*.okr; do
+    ex=$(basename "$plan" .okr)
+    "$OKRC" report -f html --as-of 2027-02-15 "$plan" >"$tmp/$ex.html" 2>/dev/null || true
+    chrome "$tmp/$ex.html" --screenshot="$art/$name-$ex.png" --window-size=1280,2000 --hide-scrollbars ||
+        { cat "$tmp/log" >&2; exit 1; }
+    [ -s "$art/$name-$ex.png" ] || { echo "report-chromium: no screenshot of $ex" >&2; exit 1; }
 done
