@@ -189,21 +189,21 @@ static bool trend_chart(const struct report *r, FILE *out, const struct key_resu
         return false;
     struct scale c = {o->period.value.start, o->period.value.end, p->from, p->from};
     widen(&c, p->to);
-    size_t points = 0;
+    struct arena *a = r->plan->arena;
+    struct vec points = {0};        /* the check-ins with a value, as of the report */
     for (size_t i = 0; i < kr->checkins.len; i++) {
         const struct checkin_entry *e = kr->checkins.items[i];
         if (entry_reported(r->plan, e) && e->value.present && !e->no_value) {
             widen(&c, e->value.value);
-            points++;
+            vec_push(a, &points, (void *)e);
         }
     }
-    if (!points)
+    if (!points.len)
         return false;
     if (p->has_forecast)
         widen(&c, p->forecast);
     if (kr->minimum.present && !kr->minimum.unknown)
         widen(&c, kr->minimum.value);
-    struct arena *a = r->plan->arena;
     fprintf(out, "<svg class=\"trend\" role=\"img\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\">",
             TREND_W, TREND_H, TREND_W, TREND_H);
     fputs("<title>", out);
@@ -220,22 +220,18 @@ static bool trend_chart(const struct report *r, FILE *out, const struct key_resu
                 TREND_PAD, sx(&c, now), TREND_H - TREND_PAD);
     fputs("<polyline class=\"val\" points=\"", out);
     double last_x = 0, last_y = 0;
-    for (size_t i = 0, n = 0; i < kr->checkins.len; i++) {
-        const struct checkin_entry *e = kr->checkins.items[i];
-        if (!entry_reported(r->plan, e) || !e->value.present || e->no_value)
-            continue;
+    for (size_t i = 0; i < points.len; i++) {
+        const struct checkin_entry *e = points.items[i];
         last_x = sx(&c, e->checkin->date.value);
         last_y = sy(&c, e->value.value);
-        fprintf(out, "%s%.1f,%.1f", n++ ? " " : "", last_x, last_y);
+        fprintf(out, "%s%.1f,%.1f", i ? " " : "", last_x, last_y);
     }
     fputs("\"/>", out);
     if (p->has_forecast)
         fprintf(out, "<line class=\"fc\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>", last_x, last_y,
                 sx(&c, c.end), sy(&c, p->forecast));
-    for (size_t i = 0; i < kr->checkins.len; i++) {
-        const struct checkin_entry *e = kr->checkins.items[i];
-        if (!entry_reported(r->plan, e) || !e->value.present || e->no_value)
-            continue;
+    for (size_t i = 0; i < points.len; i++) {
+        const struct checkin_entry *e = points.items[i];
         char date[11];
         date_format(e->checkin->date.value, date);
         fprintf(out, "<circle class=\"pt\" cx=\"%.1f\" cy=\"%.1f\" r=\"3\"><title>%s: ",

@@ -87,26 +87,28 @@ static void kr_row(const struct report *r, FILE *out, const struct key_result *k
 }
 
 /* A key result's note and its check-ins, each with who and why. */
+/* "**Title (id)**" and what follows it on the line. */
+static void kr_heading(FILE *out, const struct key_result *kr, const char *after)
+{
+    fputs("\n**", out);
+    md_escape(out, kr->title);
+    fputs(" (", out);
+    md_id(out, kr->id);
+    fprintf(out, ")**%s", after);
+}
+
 static void kr_story(const struct report *r, FILE *out, const struct key_result *kr)
 {
     struct arena *a = r->plan->arena;
     bool heading = false;
     const char *git = format_history(r, kr);
     if (git) {
-        fputs("\n**", out);
-        md_escape(out, kr->title);
-        fputs(" (", out);
-        md_id(out, kr->id);
-        fputs(")** in git: ", out);
+        kr_heading(out, kr, " in git: ");
         md_text(out, git);
         fputc('\n', out);
     }
     if (kr->note.present) {
-        fputs("\n**", out);
-        md_escape(out, kr->title);
-        fputs(" (", out);
-        md_id(out, kr->id);
-        fputs(")**: ", out);
+        kr_heading(out, kr, ": ");
         md_escape(out, kr->note.text);
         fputc('\n', out);
         heading = true;
@@ -116,14 +118,9 @@ static void kr_story(const struct report *r, FILE *out, const struct key_result 
         const struct checkin_entry *e = kr->checkins.items[i];
         if (!entry_reported(r->plan, e))
             continue;
-        if (!heading) {
-            fputs("\n**", out);
-            md_escape(out, kr->title);
-            fputs(" (", out);
-            md_id(out, kr->id);
-            fputs(")**\n", out);
-            heading = true;
-        }
+        if (!heading)
+            kr_heading(out, kr, "\n");
+        heading = true;
         char date[11];
         date_format(e->checkin->date.value, date);
         fprintf(out, "%s- %s", listed ? "" : "\n", date);

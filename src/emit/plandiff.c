@@ -130,12 +130,14 @@ static const char *day_text(struct arena *a, okr_day day)
     return arena_strndup(a, buf, 10);
 }
 
+/* A change, listed first when it moves the goalposts (goalpost: why). */
 static struct plan_change *record(struct differ *d, enum change_item item, enum change_kind kind,
-                                  const char *id, str title)
+                                  const char *id, str title, const char *goalpost)
 {
     struct plan_change *c = arena_alloc(d->a, sizeof *c);
-    *c = (struct plan_change){.item = item, .kind = kind, .id = id, .title = cstr(d->a, title)};
-    vec_push(d->a, &d->others, c);
+    *c = (struct plan_change){.item = item, .kind = kind, .id = id, .title = cstr(d->a, title),
+                              .goalpost = goalpost};
+    vec_push(d->a, goalpost ? &d->goalposts : &d->others, c);
     return c;
 }
 
@@ -145,15 +147,10 @@ static void changed(struct differ *d, enum change_item item, const char *id, str
 {
     if (strcmp(before, after) == 0)
         return;
-    struct plan_change *c = record(d, item, CHANGE_CHANGED, id, title);
+    struct plan_change *c = record(d, item, CHANGE_CHANGED, id, title, goalpost);
     c->field = field;
     c->before = before;
     c->after = after;
-    if (goalpost) {
-        c->goalpost = goalpost;
-        d->others.len--;            /* listed first instead */
-        vec_push(d->a, &d->goalposts, c);
-    }
 }
 
 static bool same_people(ident a, const struct vec *a_rest, ident b, const struct vec *b_rest)
@@ -221,7 +218,7 @@ static void checkin_change(struct differ *d, enum change_kind kind, const struct
 {
     const struct key_result *kr = new_kr ? new_kr : old_kr;
     const struct checkin_entry *e = now ? now : was;
-    struct plan_change *c = record(d, ITEM_CHECKIN, kind, kr_id(d->a, kr), kr->title);
+    struct plan_change *c = record(d, ITEM_CHECKIN, kind, kr_id(d->a, kr), kr->title, NULL);
     c->date = e->checkin->date.value;
     c->before = was ? entry_text(d->a, old_kr, was) : NULL;
     c->after = now ? entry_text(d->a, new_kr, now) : NULL;
@@ -295,7 +292,7 @@ static void diff_grades(struct differ *d, const char *id, str title, const struc
         }
         if (match && match->grade.value == b->grade.value)
             continue;
-        struct plan_change *c = record(d, ITEM_GRADE, match ? CHANGE_CHANGED : CHANGE_ADDED, id, title);
+        struct plan_change *c = record(d, ITEM_GRADE, match ? CHANGE_CHANGED : CHANGE_ADDED, id, title, NULL);
         c->date = b->checkin->date.value;
         c->before = match ? arena_printf(d->a, "grade %g", match->grade.value) : NULL;
         c->after = arena_printf(d->a, "grade %g", b->grade.value);
@@ -416,18 +413,17 @@ static void diff_krs(struct differ *d, const struct objective *was, const struct
     for (size_t i = 0; i < was->key_results.len; i++) {
         const struct key_result *old_kr = was->key_results.items[i], *new_kr = pair[i];
         if (!new_kr) {
-            struct plan_change *c = record(d, ITEM_KEY_RESULT, CHANGE_REMOVED, kr_id(a, old_kr), old_kr->title);
-            if (!was->aspirational && begun(was, d->as_of) && !old_kr->progress.dropped) {
-                c->goalpost = arena_printf(a, "committed key result deleted %s (drop it with a check-in "
-                                              "'%s = dropped' to keep its history)", since_text(d, was),
-                                           c->id);
-                d->others.len--;
-                vec_push(a, &d->goalposts, c);
-            }
+            const char *id = kr_id(a, old_kr);
+            const char *goal = !was->aspirational && begun(was, d->as_of) && !old_kr->progress.dropped
+                                   ? arena_printf(a, "committed key result deleted %s (drop it with a "
+                                                     "check-in '%s = dropped' to keep its history)",
+                                                  since_text(d, was), id)
+                                   : NULL;
+            record(d, ITEM_KEY_RESULT, CHANGE_REMOVED, id, old_kr->title, goal);
             continue;
         }
         if (!same_str(old_kr->id.name, new_kr->id.name)) {
-            struct plan_change *c = record(d, ITEM_KEY_RESULT, CHANGE_RENAMED, kr_id(a, new_kr), new_kr->title);
+            struct plan_change *c = record(d, ITEM_KEY_RESULT, CHANGE_RENAMED, kr_id(a, new_kr), new_kr->title, NULL);
             c->before = kr_id(a, old_kr);
             c->after = c->id;
         }
@@ -436,7 +432,7 @@ static void diff_krs(struct differ *d, const struct objective *was, const struct
     for (size_t j = 0; j < now->key_results.len; j++)
         if (!taken[j]) {
             const struct key_result *kr = now->key_results.items[j];
-            struct plan_change *c = record(d, ITEM_KEY_RESULT, CHANGE_ADDED, kr_id(a, kr), kr->title);
+            struct plan_change *c = record(d, ITEM_KEY_RESULT, CHANGE_ADDED, kr_id(a, kr), kr->title, NULL);
             c->after = format_metric(a, kr);
         }
 }
@@ -452,12 +448,12 @@ static void diff_initiatives(struct differ *d, const struct objective *was, cons
         const struct initiative *x = was->initiatives.items[i], *y = pair[i];
         const char *old_id = arena_printf(a, "%s.%s", cstr(a, was->id.name), cstr(a, x->id.name));
         if (!y) {
-            record(d, ITEM_INITIATIVE, CHANGE_REMOVED, old_id, x->title);
+            record(d, ITEM_INITIATIVE, CHANGE_REMOVED, old_id, x->title, NULL);
             continue;
         }
         const char *id = arena_printf(a, "%s.%s", cstr(a, now->id.name), cstr(a, y->id.name));
         if (!same_str(x->id.name, y->id.name)) {
-            struct plan_change *c = record(d, ITEM_INITIATIVE, CHANGE_RENAMED, id, y->title);
+            struct plan_change *c = record(d, ITEM_INITIATIVE, CHANGE_RENAMED, id, y->title, NULL);
             c->before = old_id;
             c->after = id;
         }
@@ -472,7 +468,7 @@ static void diff_initiatives(struct differ *d, const struct objective *was, cons
         if (!taken[j]) {
             const struct initiative *in = now->initiatives.items[j];
             record(d, ITEM_INITIATIVE, CHANGE_ADDED,
-                   arena_printf(a, "%s.%s", cstr(a, now->id.name), cstr(a, in->id.name)), in->title);
+                   arena_printf(a, "%s.%s", cstr(a, now->id.name), cstr(a, in->id.name)), in->title, NULL);
         }
 }
 
@@ -484,7 +480,7 @@ static void diff_objective(struct differ *d, const struct objective *was, const 
     const char *id = cstr(a, now->id.name);
     str title = now->title;
     if (!same_str(was->id.name, now->id.name)) {
-        struct plan_change *c = record(d, ITEM_OBJECTIVE, CHANGE_RENAMED, id, title);
+        struct plan_change *c = record(d, ITEM_OBJECTIVE, CHANGE_RENAMED, id, title, NULL);
         c->before = cstr(a, was->id.name);
         c->after = id;
     }
@@ -572,20 +568,18 @@ void plan_diff(struct arena *a, struct plan *old_plan, struct plan *new_plan, ok
         if (pair[i])
             diff_objective(&d, o, pair[i]);
         else {
-            struct plan_change *c = record(&d, ITEM_OBJECTIVE, CHANGE_REMOVED, cstr(a, o->id.name), o->title);
-            if (!o->aspirational && begun(o, as_of)) {
-                c->goalpost = arena_printf(a, "committed objective deleted %s (drop its key results "
-                                              "with a check-in to keep their history)",
-                                           since_text(&d, o));
-                d.others.len--;
-                vec_push(a, &d.goalposts, c);
-            }
+            const char *goal = !o->aspirational && begun(o, as_of)
+                                   ? arena_printf(a, "committed objective deleted %s (drop its key "
+                                                     "results with a check-in to keep their history)",
+                                                  since_text(&d, o))
+                                   : NULL;
+            record(&d, ITEM_OBJECTIVE, CHANGE_REMOVED, cstr(a, o->id.name), o->title, goal);
         }
     }
     for (size_t j = 0; j < n_new; j++)
         if (!taken[j]) {
             const struct objective *o = new_plan->objectives.items[j];
-            record(&d, ITEM_OBJECTIVE, CHANGE_ADDED, cstr(a, o->id.name), o->title);
+            record(&d, ITEM_OBJECTIVE, CHANGE_ADDED, cstr(a, o->id.name), o->title, NULL);
         }
     measure_moves(&d);
     memset(out, 0, sizeof *out);

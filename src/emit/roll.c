@@ -130,15 +130,9 @@ static void key_result(struct roller *r, const struct key_result *kr)
     fputs("  }\n", r->out);
 }
 
-static bool kr_rolls(const struct key_result *kr)
-{
-    return !left_behind(kr);
-}
-
+/* An initiative still open (the caller leaves done and dropped ones). */
 static void initiative(struct roller *r, const struct initiative *in)
 {
-    if (in->status == STATUS_DONE || in->status == STATUS_DROPPED)
-        return;
     fprintf(r->out, "  initiative %.*s %s {\n", (int)in->id.name.len, in->id.name.ptr,
             fmt_quote(r->a, in->title));
     if (in->owner.name.ptr)
@@ -146,7 +140,7 @@ static void initiative(struct roller *r, const struct initiative *in)
     const char *sep = "    supports ";
     for (size_t i = 0; i < in->supported.len; i++) {
         const struct key_result *kr = in->supported.items[i];
-        if (!kr || !kr_rolls(kr))
+        if (!kr || left_behind(kr))
             continue;
         fprintf(r->out, "%s%.*s", sep, (int)kr->id.name.len, kr->id.name.ptr);
         sep = ", ";
@@ -180,7 +174,7 @@ static void objective(struct roller *r, const struct objective *o, struct roll_s
     for (size_t i = 0; i < o->aligned_to.len; i++) {
         const struct objective *up = o->aligned_to.items[i];
         const struct key_result *kr = o->aligned_krs.items[i];
-        if (!r->rolls[up->seq] || (kr && !kr_rolls(kr))) {
+        if (!r->rolls[up->seq] || (kr && left_behind(kr))) {
             /* what it aligned to stays behind: said, as it is not in the new plan */
             vec_push(r->a, &r->stats->unaligned,
                      arena_printf(r->a, "%.*s no longer aligns to %.*s%s%.*s, which stays behind",
@@ -212,8 +206,9 @@ static void objective(struct roller *r, const struct objective *o, struct roll_s
     }
     for (size_t i = 0; i < o->initiatives.len; i++) {
         const struct initiative *in = o->initiatives.items[i];
-        if (in->status != STATUS_DONE && in->status != STATUS_DROPPED)
-            stats->initiatives++;
+        if (in->status == STATUS_DONE || in->status == STATUS_DROPPED)
+            continue;
+        stats->initiatives++;
         initiative(r, in);
     }
     fputs("}\n", out);
