@@ -126,7 +126,7 @@ plan_items: %empty | plan_items plan_item { yyerrok; } | plan_items error ;
 plan_item
     : PERIOD_KW period_value            { build_period(ctx, &ctx->plan_decl->period, $2, @$); }
     | PERIOD_KW IDENT                   { build_period_ref(ctx, &ctx->plan_decl->period, $2, @2, @$); }
-    | OWNER PERSON                      { build_person_ref(ctx, &ctx->plan_decl->owner, $2, @2, @$); }
+    | OWNER PERSON                      { build_ident_ref(ctx, &ctx->plan_decl->owner, $2, @2, @$); }
     | COMMITTED                         { build_plan_kind(ctx, false, @$); }
     | ASPIRATIONAL                      { build_plan_kind(ctx, true, @$); }
     | ';'
@@ -140,7 +140,7 @@ opt_team_block: %empty | '{' team_items '}' ;
 team_items: %empty | team_items team_item { yyerrok; } | team_items error ;
 team_item
     : PARENT IDENT                      { build_ident_ref(ctx, &ctx->team->parent_ref, $2, @2, @$); }
-    | LEAD PERSON                       { build_person_ref(ctx, &ctx->team->lead, $2, @2, @$); }
+    | LEAD PERSON                       { build_ident_ref(ctx, &ctx->team->lead, $2, @2, @$); }
     | ';'
     ;
 

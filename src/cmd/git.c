@@ -4,6 +4,7 @@
  * through a shell. */
 #define _GNU_SOURCE
 #include "cmd/git.h"
+#include "lib/source.h"
 #include "lib/arena.h"
 
 #include <errno.h>
@@ -188,22 +189,11 @@ char *git_path_in(struct arena *a, const char *top, const char *dir, const char 
 /* All of a child's standard output, NUL-terminated, or NULL. */
 static char *read_all(struct arena *a, int fd)
 {
-    char *text = NULL;
-    size_t len = 0;
-    FILE *mem = open_memstream(&text, &len);
-    if (!mem)
+    char *text, err[256];
+    size_t len;
+    if (!source_read_fd(fd, 0, SOURCE_MAX_BYTES, &text, &len, err, sizeof err))
         return NULL;
-    char buf[4096];
-    ssize_t n;
-    while ((n = read(fd, buf, sizeof buf)) != 0) {
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0)
-            break;
-        fwrite(buf, 1, (size_t)n, mem);
-    }
-    fclose(mem);
-    char *copy = arena_strndup(a, text ? text : "", len);
+    char *copy = arena_strndup(a, text, len);
     free(text);
     return copy;
 }

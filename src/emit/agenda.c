@@ -12,50 +12,94 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* What the agenda says, in the plan's language (or --lang). Status words
- * (on-track, at-risk) stay as the plan's other outputs write them. */
+/* What the agenda says, in the plan's language (or --lang): each phrase
+ * and its Dutch side by side, so that a translation is checked line by
+ * line. Status words (on-track, at-risk) stay as the plan's other outputs
+ * write them. */
+#define AGENDA_WORDS(X) \
+    X(title, "One-on-one with", \
+      "Eén-op-één met") \
+    X(opening, "Opening", \
+      "Opening") \
+    X(opening_question, "How are you doing, and what is on your mind this week?", \
+      "Hoe gaat het met je, en wat houdt je deze week bezig?") \
+    X(wins, "Wins first", \
+      "Eerst de successen") \
+    X(wins_none, "Nothing achieved or done yet: what went well anyway?", \
+      "Nog niets gehaald of af: wat ging er toch goed?") \
+    X(objective, "Objective: score %.2f (expected %.2f), %s, %s.", \
+      "Doel: score %.2f (verwacht %.2f), %s, %s.") \
+    X(why, "Why", \
+      "Waarom") \
+    X(risks, "Risks in the plan", \
+      "Risico's in het plan") \
+    X(risks_none, "none written down", \
+      "geen opgeschreven") \
+    X(progress, "Progress since the last check-in", \
+      "Voortgang sinds de laatste check-in") \
+    X(on, "on", \
+      "op") \
+    X(no_checkin, "no check-in yet", \
+      "nog geen check-in") \
+    X(current, "current value", \
+      "huidige waarde") \
+    X(left, "What is left", \
+      "Wat nog rest") \
+    X(left_done, "nothing, it is done", \
+      "niets, het is af") \
+    X(left_milestone, "the milestone itself", \
+      "de mijlpaal zelf") \
+    X(left_rollup_done, "nothing, its contributors are done", \
+      "niets, wat eraan bijdraagt is af") \
+    X(left_rollup, "what the objectives aligned to it still have to do", \
+      "wat de doelen die eraan bijdragen nog moeten doen") \
+    X(left_reached, "nothing, the target is reached", \
+      "niets, het doel is bereikt") \
+    X(left_nothing, "nothing to measure yet", \
+      "nog niets te meten") \
+    X(due, "due", \
+      "uiterlijk") \
+    X(forecast, "Forecast at the period end", \
+      "Verwachting aan het eind van de periode") \
+    X(confidence, "Confidence: %d/10. What would move it to %d?", \
+      "Vertrouwen: %d/10. Wat zou het naar %d brengen?") \
+    X(confidence_none, "Confidence: not given yet. How sure are you, from 1 to 10? What would move it one point up?", \
+      "Vertrouwen: nog niet gegeven. Hoe zeker ben je, van 1 tot 10? Wat zou het een punt hoger brengen?") \
+    X(pre_mortem, "Pre-mortem: suppose %s is over and this key result was missed: why?", \
+      "Pre-mortem: stel dat %s voorbij is en dit resultaat is niet gehaald: waarom?") \
+    X(support, "Support needed", \
+      "Nodig aan steun") \
+    X(next_step, "Next step", \
+      "Volgende stap") \
+    X(reflection, "Reflection", \
+      "Terugblik") \
+    X(reflection_question, "What did you learn since we last spoke, and what would you do differently next time?", \
+      "Wat heb je geleerd sinds ons vorige gesprek, en wat zou je de volgende keer anders doen?") \
+    X(nobody, "No key results are owned by this person in the plan.", \
+      "Deze persoon is in het plan van geen enkel resultaat eigenaar.") \
+    X(note, "Note", \
+      "Notitie") \
+    X(checkins, "Check-ins", \
+      "Check-ins") \
+    X(by, "by", \
+      "door") \
+    X(expected, "expected", \
+      "verwacht") \
+    X(the_period, "the period", \
+      "de periode")
+
 struct words {
-    const char *title, *opening, *opening_question, *wins, *wins_none, *objective, *why,
-        *risks, *risks_none, *progress, *on, *no_checkin, *current, *left, *left_done,
-        *left_milestone, *left_rollup_done, *left_rollup, *left_reached, *left_nothing, *due,
-        *forecast, *confidence, *confidence_none, *pre_mortem, *support, *next_step,
-        *reflection, *reflection_question, *nobody, *note, *checkins, *by, *expected, *the_period;
+#define FIELD(name, english, dutch) const char *name;
+    AGENDA_WORDS(FIELD)
+#undef FIELD
 };
 
-static const struct words english = {
-    "One-on-one with", "Opening", "How are you doing, and what is on your mind this week?",
-    "Wins first", "Nothing achieved or done yet: what went well anyway?",
-    "Objective: score %.2f (expected %.2f), %s, %s.", "Why", "Risks in the plan",
-    "none written down", "Progress since the last check-in", "on", "no check-in yet",
-    "current value", "What is left", "nothing, it is done", "the milestone itself",
-    "nothing, its contributors are done", "what the objectives aligned to it still have to do",
-    "nothing, the target is reached", "nothing to measure yet", "due", "Forecast at the period end",
-    "Confidence: %d/10. What would move it to %d?",
-    "Confidence: not given yet. How sure are you, from 1 to 10? What would move it one point up?",
-    "Pre-mortem: suppose %s is over and this key result was missed: why?", "Support needed",
-    "Next step", "Reflection",
-    "What did you learn since we last spoke, and what would you do differently next time?",
-    "No key results are owned by this person in the plan.", "Note", "Check-ins", "by",
-    "expected", "the period",
-};
-
-static const struct words dutch = {
-    "Eén-op-één met", "Opening", "Hoe gaat het met je, en wat houdt je deze week bezig?",
-    "Eerst de successen", "Nog niets gehaald of af: wat ging er toch goed?",
-    "Doel: score %.2f (verwacht %.2f), %s, %s.", "Waarom", "Risico's in het plan",
-    "geen opgeschreven", "Voortgang sinds de laatste check-in", "op", "nog geen check-in",
-    "huidige waarde", "Wat nog rest", "niets, het is af", "de mijlpaal zelf",
-    "niets, wat eraan bijdraagt is af", "wat de doelen die eraan bijdragen nog moeten doen",
-    "niets, het doel is bereikt", "nog niets te meten", "uiterlijk",
-    "Verwachting aan het eind van de periode",
-    "Vertrouwen: %d/10. Wat zou het naar %d brengen?",
-    "Vertrouwen: nog niet gegeven. Hoe zeker ben je, van 1 tot 10? Wat zou het een punt hoger brengen?",
-    "Pre-mortem: stel dat %s voorbij is en dit resultaat is niet gehaald: waarom?",
-    "Nodig aan steun", "Volgende stap", "Terugblik",
-    "Wat heb je geleerd sinds ons vorige gesprek, en wat zou je de volgende keer anders doen?",
-    "Deze persoon is in het plan van geen enkel resultaat eigenaar.", "Notitie", "Check-ins", "door",
-    "verwacht", "de periode",
-};
+#define ENGLISH(name, english, dutch) english,
+#define DUTCH(name, english, dutch) dutch,
+static const struct words english = {AGENDA_WORDS(ENGLISH)};
+static const struct words dutch = {AGENDA_WORDS(DUTCH)};
+#undef ENGLISH
+#undef DUTCH
 
 struct owned {
     struct key_result *kr;

@@ -6,6 +6,16 @@
 
 #include <string.h>
 
+/* A goalpost moved, as a line of the warning's quote block. */
+static void goalpost(FILE *out, const struct plan_change *c)
+{
+    fputs("> - **", out);
+    md_text(out, c->id);
+    fputs("**: ", out);
+    md_text(out, c->goalpost);
+    fputc('\n', out);
+}
+
 void diff_emit_md(const struct plan_diff *d, struct arena *a, FILE *out)
 {
     fputs("### okrc diff: ", out);
@@ -13,14 +23,8 @@ void diff_emit_md(const struct plan_diff *d, struct arena *a, FILE *out)
     fputs("\n", out);
     if (d->goalposts)
         fputs("\n> [!WARNING]\n> **Goalposts moved**\n", out);
-    for (size_t i = 0; i < d->goalposts; i++) {
-        const struct plan_change *c = d->changes.items[i];
-        fputs("> - **", out);
-        md_text(out, c->id);
-        fputs("**: ", out);
-        md_text(out, c->goalpost);
-        fputc('\n', out);
-    }
+    for (size_t i = 0; i < d->goalposts; i++)
+        goalpost(out, d->changes.items[i]);
     if (!d->changes.len)
         return;
     fprintf(out, "\n<details><summary>All changes (%zu)</summary>\n\n"

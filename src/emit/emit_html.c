@@ -533,22 +533,38 @@ static void kr_ref(FILE *out, const struct key_result *kr)
     fputs("</small>", out);
 }
 
+/* The lists of a review (attention, wins, the close's): a sentence when
+ * empty; each item opens with the key result's title and reference. */
+static void story_open(FILE *out, size_t n, const char *none)
+{
+    fputs(n ? "<ul class=\"story\">\n" : none, out);
+}
+
+static void story_close(FILE *out, size_t n)
+{
+    if (n)
+        fputs("</ul>\n", out);
+}
+
+static void story_kr(FILE *out, const struct key_result *kr)
+{
+    fputs("<li>", out);
+    esc(out, kr->title);
+    fputc(' ', out);
+    kr_ref(out, kr);
+}
+
 /* The one attention list (emit.c) and the wins, before the objectives: what
  * a review starts with. */
 static void attention(const struct report *r, FILE *out)
 {
     fputs("<section>\n<h2>Needs attention</h2>\n", out);
-    if (!r->attention.len)
-        fputs("<p>Nothing: no key result is off track, at risk, missed or without a recent "
-              "check-in.</p>\n", out);
-    else
-        fputs("<ul class=\"story\">\n", out);
+    story_open(out, r->attention.len,
+               "<p>Nothing: no key result is off track, at risk, missed or without a recent "
+               "check-in.</p>\n");
     for (size_t i = 0; i < r->attention.len; i++) {
         const struct attention *item = r->attention.items[i];
-        fputs("<li>", out);
-        esc(out, item->kr->title);
-        fputc(' ', out);
-        kr_ref(out, item->kr);
+        story_kr(out, item->kr);
         fputc(' ', out);
         status(out, item->kr->progress.status);
         fputc(' ', out);
@@ -562,19 +578,12 @@ static void attention(const struct report *r, FILE *out)
         }
         fputs("</li>\n", out);
     }
-    if (r->attention.len)
-        fputs("</ul>\n", out);
+    story_close(out, r->attention.len);
     fputs("<h2>Wins</h2>\n", out);
-    if (!r->wins.len)
-        fputs("<p>None yet.</p>\n", out);
-    else
-        fputs("<ul class=\"story\">\n", out);
+    story_open(out, r->wins.len, "<p>None yet.</p>\n");
     for (size_t i = 0; i < r->wins.len; i++) {
         const struct key_result *kr = r->wins.items[i];
-        fputs("<li>", out);
-        esc(out, kr->title);
-        fputc(' ', out);
-        kr_ref(out, kr);
+        story_kr(out, kr);
         fputc(' ', out);
         const char *value = format_value(r->plan->arena, kr);
         if (strcmp(value, progress_status_name(kr->progress.status)) != 0) {
@@ -584,8 +593,7 @@ static void attention(const struct report *r, FILE *out)
         status(out, kr->progress.status);
         fputs("</li>\n", out);
     }
-    if (r->wins.len)
-        fputs("</ul>\n", out);
+    story_close(out, r->wins.len);
     fputs("</section>\n", out);
 }
 
@@ -609,7 +617,7 @@ static void close_section(const struct report *r, FILE *out)
         fputs("</tr>\n", out);
     }
     fputs("</table>\n<h2>Committed objectives missed</h2>\n", out);
-    fputs(c->missed.len ? "<ul class=\"story\">\n" : "<p>None.</p>\n", out);
+    story_open(out, c->missed.len, "<p>None.</p>\n");
     for (size_t i = 0; i < c->missed.len; i++) {
         const struct objective *o = c->missed.items[i];
         fputs("<li>", out);
@@ -626,20 +634,14 @@ static void close_section(const struct report *r, FILE *out)
         }
         fputs(o->risks.len ? "</ul></li>\n" : "</li>\n", out);
     }
-    if (c->missed.len)
-        fputs("</ul>\n", out);
+    story_close(out, c->missed.len);
     fputs("<h2>Key results never checked in</h2>\n", out);
-    fputs(c->never.len ? "<ul class=\"story\">\n" : "<p>None.</p>\n", out);
+    story_open(out, c->never.len, "<p>None.</p>\n");
     for (size_t i = 0; i < c->never.len; i++) {
-        const struct key_result *kr = c->never.items[i];
-        fputs("<li>", out);
-        esc(out, kr->title);
-        fputc(' ', out);
-        kr_ref(out, kr);
+        story_kr(out, c->never.items[i]);
         fputs("</li>\n", out);
     }
-    if (c->never.len)
-        fputs("</ul>\n", out);
+    story_close(out, c->never.len);
     fputs("</section>\n", out);
 }
 

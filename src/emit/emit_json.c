@@ -302,6 +302,17 @@ static void jw_date_if(struct json_writer *w, bool present, okr_day day)
 
 /* ---- the document ---- */
 
+/* Opens the object that names a key result in a list (attention, wins,
+ * never checked in): the caller adds its fields and closes it. */
+static void jw_kr_head(struct json_writer *w, const struct key_result *kr)
+{
+    jw_next(w);
+    jw_open(w, '{');
+    jw_key(w, "objective"), jw_str(w, kr->objective->id.name);
+    jw_key(w, "key_result"), jw_str(w, kr->id.name);
+    jw_key(w, "title"), jw_str(w, kr->title);
+}
+
 static const char *metric_name(enum metric_kind m)
 {
     static const char *const names[] = {"none", "range", "target", "keep-at-least",
@@ -403,12 +414,7 @@ static void close_value(struct json_writer *w, const struct report_close *c)
     jw_close(w, ']');
     jw_key(w, "never_checked_in"), jw_open(w, '[');
     for (size_t i = 0; i < c->never.len; i++) {
-        const struct key_result *kr = c->never.items[i];
-        jw_next(w);
-        jw_open(w, '{');
-        jw_key(w, "objective"), jw_str(w, kr->objective->id.name);
-        jw_key(w, "key_result"), jw_str(w, kr->id.name);
-        jw_key(w, "title"), jw_str(w, kr->title);
+        jw_kr_head(w, c->never.items[i]);
         jw_close(w, '}');
     }
     jw_close(w, ']');
@@ -451,19 +457,26 @@ static void history(struct json_writer *w, const struct plan *plan, const struct
     jw_close(w, ']');
 }
 
+/* Opens a key result or an initiative: what both are named and owned by. */
+static void item_head(struct json_writer *w, const struct plan *plan, ident id, str title, ident owner,
+                      const struct vec *co_owners, const struct vec *tags)
+{
+    jw_open(w, '{');
+    jw_key(w, "id"), jw_str(w, id.name);
+    jw_key(w, "title"), jw_str(w, title);
+    jw_key(w, "owner"), jw_person(w, owner);
+    jw_key(w, "owners"), jw_owners(w, owner, co_owners);
+    jw_key(w, "owner_names"), jw_names(w, plan, owner, co_owners);
+    jw_key(w, "tags"), jw_tags(w, tags);
+}
+
 static void key_result(struct json_writer *w, const struct report *r, const struct key_result *kr)
 {
     const struct plan *plan = r->plan;
     const struct progress *p = &kr->progress;
     bool numeric = kr->metric != METRIC_MILESTONE && kr->metric != METRIC_NONE;
     bool has_from = kr->metric == METRIC_RANGE || kr->metric == METRIC_TARGET;
-    jw_open(w, '{');
-    jw_key(w, "id"), jw_str(w, kr->id.name);
-    jw_key(w, "title"), jw_str(w, kr->title);
-    jw_key(w, "owner"), jw_person(w, kr->owner);
-    jw_key(w, "owners"), jw_owners(w, kr->owner, &kr->co_owners);
-    jw_key(w, "owner_names"), jw_names(w, plan, kr->owner, &kr->co_owners);
-    jw_key(w, "tags"), jw_tags(w, &kr->tags);
+    item_head(w, plan, kr->id, kr->title, kr->owner, &kr->co_owners, &kr->tags);
     jw_key(w, "unit"), jw_str(w, kr_unit(kr));
     jw_key(w, "metric"), jw_name(w, metric_name(kr->metric));
     jw_key(w, "from"), jw_number_if(w, has_from && (!kr->from.unknown || p->bounds_known), p->from);
@@ -515,13 +528,7 @@ static void key_result(struct json_writer *w, const struct report *r, const stru
 
 static void initiative(struct json_writer *w, const struct plan *plan, const struct initiative *in)
 {
-    jw_open(w, '{');
-    jw_key(w, "id"), jw_str(w, in->id.name);
-    jw_key(w, "title"), jw_str(w, in->title);
-    jw_key(w, "owner"), jw_person(w, in->owner);
-    jw_key(w, "owners"), jw_owners(w, in->owner, &in->co_owners);
-    jw_key(w, "owner_names"), jw_names(w, plan, in->owner, &in->co_owners);
-    jw_key(w, "tags"), jw_tags(w, &in->tags);
+    item_head(w, plan, in->id, in->title, in->owner, &in->co_owners, &in->tags);
     jw_key(w, "status"), jw_name(w, initiative_status_name(in->status));
     jw_key(w, "due"), jw_date_if(w, in->due.present, in->due.value);
     jw_key(w, "supports"), jw_open(w, '[');
@@ -663,11 +670,7 @@ void emit_json(const struct report *r, FILE *out)
     jw_key(w, "attention"), jw_open(w, '[');
     for (size_t i = 0; i < r->attention.len; i++) {
         const struct attention *item = r->attention.items[i];
-        jw_next(w);
-        jw_open(w, '{');
-        jw_key(w, "objective"), jw_str(w, item->kr->objective->id.name);
-        jw_key(w, "key_result"), jw_str(w, item->kr->id.name);
-        jw_key(w, "title"), jw_str(w, item->kr->title);
+        jw_kr_head(w, item->kr);
         jw_key(w, "status"), jw_name(w, progress_status_name(item->kr->progress.status));
         jw_key(w, "reasons"), jw_open(w, '[');
         for (size_t k = 0; k < item->reasons.len; k++) {
@@ -682,11 +685,7 @@ void emit_json(const struct report *r, FILE *out)
     jw_key(w, "wins"), jw_open(w, '[');
     for (size_t i = 0; i < r->wins.len; i++) {
         const struct key_result *kr = r->wins.items[i];
-        jw_next(w);
-        jw_open(w, '{');
-        jw_key(w, "objective"), jw_str(w, kr->objective->id.name);
-        jw_key(w, "key_result"), jw_str(w, kr->id.name);
-        jw_key(w, "title"), jw_str(w, kr->title);
+        jw_kr_head(w, kr);
         jw_key(w, "status"), jw_name(w, progress_status_name(kr->progress.status));
         jw_close(w, '}');
     }

@@ -28,6 +28,28 @@ static void *make(struct parse_ctx *ctx, size_t size)
     return arena_alloc(ctx->arena, size);
 }
 
+/* What every declaration has: an id, a title and where it stands. */
+static void name_item(struct parse_ctx *ctx, ident *id, str *title, span *where, str id_text,
+                      loc id_at, str title_text, loc at)
+{
+    *id = make_ident(ctx, id_text, id_at);
+    *title = dup(ctx, title_text);
+    *where = build_span(ctx, at);
+}
+
+/* "OBJ.KR" as two references; a bare "OBJ" leaves kr (then may be NULL) as it is. */
+static void split_ref(struct parse_ctx *ctx, str ref, loc at, ident *obj, ident *kr)
+{
+    const char *dot = memchr(ref.ptr, '.', ref.len);
+    if (!dot) {
+        *obj = make_ident(ctx, ref, at);
+        return;
+    }
+    uint32_t left = (uint32_t)(dot - ref.ptr);
+    *obj = make_ident(ctx, (str){ref.ptr, left}, (loc){at.start, at.start + left});
+    *kr = make_ident(ctx, (str){dot + 1, ref.len - left - 1}, (loc){at.start + left + 1, at.end});
+}
+
 /* The keyword an item starts with, as written. */
 static const char *item_word(struct parse_ctx *ctx, loc at)
 {
@@ -77,9 +99,7 @@ void build_plan(struct parse_ctx *ctx, str title, loc at)
 void build_team(struct parse_ctx *ctx, str id, loc id_at, str title, loc at)
 {
     struct team *t = make(ctx, sizeof *t);
-    t->id = make_ident(ctx, id, id_at);
-    t->title = dup(ctx, title);
-    t->at = build_span(ctx, at);
+    name_item(ctx, &t->id, &t->title, &t->at, id, id_at, title, at);
     vec_push(ctx->arena, &ctx->plan->teams, t);
     ctx->team = t;
 }
@@ -87,9 +107,7 @@ void build_team(struct parse_ctx *ctx, str id, loc id_at, str title, loc at)
 void build_person(struct parse_ctx *ctx, str id, loc id_at, str name, loc at)
 {
     struct person *p = make(ctx, sizeof *p);
-    p->id = make_ident(ctx, id, id_at);
-    p->name = dup(ctx, name);
-    p->at = build_span(ctx, at);
+    name_item(ctx, &p->id, &p->name, &p->at, id, id_at, name, at);
     vec_push(ctx->arena, &ctx->plan->people, p);
     ctx->person = p;
 }
@@ -97,18 +115,14 @@ void build_person(struct parse_ctx *ctx, str id, loc id_at, str name, loc at)
 void build_perspective(struct parse_ctx *ctx, str id, loc id_at, str title, loc at)
 {
     struct perspective *p = make(ctx, sizeof *p);
-    p->id = make_ident(ctx, id, id_at);
-    p->title = dup(ctx, title);
-    p->at = build_span(ctx, at);
+    name_item(ctx, &p->id, &p->title, &p->at, id, id_at, title, at);
     vec_push(ctx->arena, &ctx->plan->perspectives, p);
 }
 
 void build_objective(struct parse_ctx *ctx, str id, loc id_at, str title, loc at)
 {
     struct objective *o = make(ctx, sizeof *o);
-    o->id = make_ident(ctx, id, id_at);
-    o->title = dup(ctx, title);
-    o->at = build_span(ctx, at);
+    name_item(ctx, &o->id, &o->title, &o->at, id, id_at, title, at);
     vec_push(ctx->arena, &ctx->plan->objectives, o);
     ctx->objective = o;
 }
@@ -148,15 +162,9 @@ void build_plan_kind(struct parse_ctx *ctx, bool aspirational, loc at)
 void build_align(struct parse_ctx *ctx, str id, loc at)
 {
     ident *ref = make(ctx, sizeof *ref), *kr = NULL;
-    const char *dot = memchr(id.ptr, '.', id.len);
-    if (dot) {
-        uint32_t left = (uint32_t)(dot - id.ptr);
+    if (memchr(id.ptr, '.', id.len))
         kr = make(ctx, sizeof *kr);
-        *kr = make_ident(ctx, (str){dot + 1, id.len - left - 1}, (loc){at.start + left + 1, at.end});
-        *ref = make_ident(ctx, (str){id.ptr, left}, (loc){at.start, at.start + left});
-    } else {
-        *ref = make_ident(ctx, id, at);
-    }
+    split_ref(ctx, id, at, ref, kr);
     vec_push(ctx->arena, &ctx->objective->aligns, ref);
     vec_push(ctx->arena, &ctx->objective->align_krs, kr);
 }
@@ -171,9 +179,7 @@ void build_risk(struct parse_ctx *ctx, str text, loc at)
 void build_kr(struct parse_ctx *ctx, str id, loc id_at, str title, loc at)
 {
     struct key_result *k = make(ctx, sizeof *k);
-    k->id = make_ident(ctx, id, id_at);
-    k->title = dup(ctx, title);
-    k->at = build_span(ctx, at);
+    name_item(ctx, &k->id, &k->title, &k->at, id, id_at, title, at);
     k->objective = ctx->objective;
     vec_push(ctx->arena, &ctx->objective->key_results, k);
     ctx->kr = k;
@@ -252,9 +258,7 @@ void build_current(struct parse_ctx *ctx, quantity value, bool done, loc at)
 void build_initiative(struct parse_ctx *ctx, str id, loc id_at, str title, loc at)
 {
     struct initiative *i = make(ctx, sizeof *i);
-    i->id = make_ident(ctx, id, id_at);
-    i->title = dup(ctx, title);
-    i->at = build_span(ctx, at);
+    name_item(ctx, &i->id, &i->title, &i->at, id, id_at, title, at);
     i->objective = ctx->objective;
     i->status = STATUS_PLANNED;
     vec_push(ctx->arena, &ctx->objective->initiatives, i);
@@ -381,12 +385,8 @@ void build_entry(struct parse_ctx *ctx, str ref, loc ref_at, quantity value, boo
     if (!not_unknown(ctx, &value, "a check-in value"))
         value = (quantity){0};      /* the entry still counts for names and dates */
     struct checkin_entry *e = make(ctx, sizeof *e);
-    const char *dot = memchr(ref.ptr, '.', ref.len);
-    size_t left = (size_t)(dot - ref.ptr);
     e->checkin = ctx->checkin;
-    e->obj_ref = make_ident(ctx, (str){ref.ptr, left}, (loc){ref_at.start, ref_at.start + (uint32_t)left});
-    e->kr_ref = make_ident(ctx, (str){dot + 1, ref.len - left - 1},
-                           (loc){ref_at.start + (uint32_t)left + 1, ref_at.end});
+    split_ref(ctx, ref, ref_at, &e->obj_ref, &e->kr_ref);
     e->ref_at = build_span(ctx, ref_at);
     e->value = value;
     e->done = done;
@@ -409,17 +409,9 @@ void build_judgment(struct parse_ctx *ctx, str ref, loc ref_at, const struct num
                     loc value_at)
 {
     struct checkin_entry *e = make(ctx, sizeof *e);
-    const char *dot = memchr(ref.ptr, '.', ref.len);
     e->checkin = ctx->checkin;
     e->judgment = true;
-    if (dot) {
-        uint32_t left = (uint32_t)(dot - ref.ptr);
-        e->obj_ref = make_ident(ctx, (str){ref.ptr, left}, (loc){ref_at.start, ref_at.start + left});
-        e->kr_ref = make_ident(ctx, (str){dot + 1, ref.len - left - 1},
-                               (loc){ref_at.start + left + 1, ref_at.end});
-    } else {
-        e->obj_ref = make_ident(ctx, ref, ref_at);
-    }
+    split_ref(ctx, ref, ref_at, &e->obj_ref, &e->kr_ref);
     e->ref_at = build_span(ctx, ref_at);
     if (grade) {
         double v = grade->value;
@@ -614,12 +606,6 @@ void build_co_owner(struct parse_ctx *ctx, str name, loc name_at)
     note_owner(ctx, id);
 }
 
-void build_person_ref(struct parse_ctx *ctx, ident *field, str name, loc name_at, loc at)
-{
-    if (first_time(ctx, field->name.ptr != NULL, field->at, at, NULL))
-        *field = make_ident(ctx, name, name_at);
-}
-
 void build_ident_ref(struct parse_ctx *ctx, ident *field, str name, loc name_at, loc at)
 {
     if (first_time(ctx, field->name.ptr != NULL, field->at, at, NULL))
@@ -751,17 +737,22 @@ struct period_tok build_year(struct parse_ctx *ctx, struct number_tok year, loc 
     return p;
 }
 
-struct period_tok build_range(struct parse_ctx *ctx, struct date_tok start, struct date_tok end,
-                              loc at)
+static struct period_tok days_range(struct parse_ctx *ctx, okr_day first, okr_day last, loc at)
 {
     struct period_tok p = {0};
-    if (!start.valid || !end.valid)
-        return p;
-    p.valid = period_from_range(start.day, end.day, &p.value);
+    p.valid = period_from_range(first, last, &p.value);
     if (!p.valid)
         diag_report(ctx->plan->diags, R_INVALID_DATE, build_span(ctx, at),
                     "this period ends before it starts");
     return p;
+}
+
+struct period_tok build_range(struct parse_ctx *ctx, struct date_tok start, struct date_tok end,
+                              loc at)
+{
+    if (!start.valid || !end.valid)
+        return (struct period_tok){0};
+    return days_range(ctx, start.day, end.day, at);
 }
 
 /* "2027-W10..2027-W12", "2027-Q1..2027-Q2": from the first day of one to
@@ -769,14 +760,9 @@ struct period_tok build_range(struct parse_ctx *ctx, struct date_tok start, stru
 struct period_tok build_period_range(struct parse_ctx *ctx, struct period_tok from,
                                      struct period_tok to, loc at)
 {
-    struct period_tok p = {0};
     if (!from.valid || !to.valid)
-        return p;
-    p.valid = period_from_range(from.value.start, to.value.end, &p.value);
-    if (!p.valid)
-        diag_report(ctx->plan->diags, R_INVALID_DATE, build_span(ctx, at),
-                    "this period ends before it starts");
-    return p;
+        return (struct period_tok){0};
+    return days_range(ctx, from.value.start, to.value.end, at);
 }
 
 /* Only the innermost open item: a typo inside a key result loses nothing

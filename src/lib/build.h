@@ -199,7 +199,6 @@ void build_activity(struct parse_ctx *ctx, str word, loc at);
 /* `owner @a, @b` of the innermost open initiative, key result or objective. */
 void build_owner(struct parse_ctx *ctx, str name, loc name_at, loc at);
 void build_co_owner(struct parse_ctx *ctx, str name, loc name_at);
-void build_person_ref(struct parse_ctx *ctx, ident *field, str name, loc name_at, loc at);
 void build_ident_ref(struct parse_ctx *ctx, ident *field, str name, loc name_at, loc at);
 void build_period(struct parse_ctx *ctx, period_item *field, struct period_tok value, loc at);
 void build_period_ref(struct parse_ctx *ctx, period_item *field, str name, loc name_at, loc at);

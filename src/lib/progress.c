@@ -1,5 +1,6 @@
 /* progress.c — scores and statuses as of a date (SPEC §4, docs/report.md). */
 #include "lib/progress.h"
+#include "lib/walk.h"
 #include "lib/date.h"
 #include "lib/model.h"
 
@@ -453,40 +454,26 @@ static struct objective *dependency(const struct objective *o, size_t i)
     return NULL;
 }
 
-struct walk {
-    struct objective *o;
-    size_t next;
-};
-
 /* Roll-ups are scored after what they roll up: a post-order walk over the
- * dependencies (acyclic: resolve.c cuts alignment cycles), iterative so a
- * long chain of roll-ups cannot overflow the stack. */
+ * dependencies (acyclic: resolve.c cuts alignment cycles). */
 void progress_compute(struct plan *plan)
 {
-    size_t n = plan->objectives.len;
-    unsigned char *done = calloc(n ? n : 1, 1);
-    struct walk *stack = malloc((n ? n : 1) * sizeof *stack);
-    for (size_t root = 0; root < n; root++) {
-        if (done[root])
+    struct objective_walk w;
+    walk_init(&w, plan->arena, plan->objectives.len);
+    for (size_t root = 0; root < plan->objectives.len; root++) {
+        if (!walk_root(&w, plan->objectives.items[root]))
             continue;
-        size_t depth = 0;
-        stack[depth++] = (struct walk){plan->objectives.items[root], 0};
-        done[root] = 1;         /* 1: on the walk, 2: scored */
-        while (depth) {
-            struct walk *w = &stack[depth - 1];
-            struct objective *dep = rolls_up(w->o) ? dependency(w->o, w->next++) : NULL;
+        while (w.depth) {
+            struct walk_frame *f = walk_top(&w);
+            struct objective *dep = rolls_up(f->o) ? dependency(f->o, f->next++) : NULL;
             if (!dep) {
-                objective_compute(w->o, plan->as_of);
-                done[w->o->seq] = 2;
-                depth--;
-            } else if (!done[dep->seq]) {
-                done[dep->seq] = 1;
-                stack[depth++] = (struct walk){dep, 0};
+                objective_compute(f->o, plan->as_of);
+                walk_pop(&w);
+            } else if (w.state[dep->seq] == WALK_UNSEEN) {
+                walk_push(&w, dep);
             }
         }
     }
-    free(stack);
-    free(done);
 }
 
 const char *objective_kind(const struct objective *o)

@@ -1,6 +1,7 @@
 /* resolve.c — names across all files of the plan: ids per kind, references,
  * cycles among teams and alignments, and the inherited values of SPEC §2.2. */
 #include "lib/resolve.h"
+#include "lib/walk.h"
 #include "lib/arena.h"
 #include "lib/date.h"
 #include "lib/diag.h"
@@ -313,38 +314,29 @@ static void find_team_cycles(struct resolver *r)
 /* Alignment is a graph: an objective may align to several. An iterative
  * depth-first search finds each cycle once, reports it at the edge that
  * closes it, and removes that edge so later phases see a DAG. */
-struct frame {
-    struct objective *o;
-    size_t next;
-};
 enum { CYCLE_NOTES = 12 };
 
 static void find_alignment_cycles(struct resolver *r)
 {
     struct plan *plan = r->plan;
-    size_t n = plan->objectives.len;
-    unsigned char *state = calloc(n ? n : 1, 1);
-    struct frame *stack = malloc((n ? n : 1) * sizeof *stack);
-    for (size_t root = 0; root < n; root++) {
-        if (state[root])
+    struct objective_walk w;
+    walk_init(&w, plan->arena, plan->objectives.len);
+    struct walk_frame *stack = w.stack;
+    for (size_t root = 0; root < plan->objectives.len; root++) {
+        if (!walk_root(&w, plan->objectives.items[root]))
             continue;
-        size_t depth = 0;
-        stack[depth++] = (struct frame){plan->objectives.items[root], 0};
-        state[root] = 1;
-        while (depth) {
-            struct frame *f = &stack[depth - 1];
+        while (w.depth) {
+            size_t depth = w.depth;
+            struct walk_frame *f = walk_top(&w);
             if (f->next == f->o->aligned_to.len) {
-                state[f->o->seq] = 2;
-                depth--;
+                walk_pop(&w);
                 continue;
             }
             size_t edge = f->next++;
             struct objective *to = f->o->aligned_to.items[edge];
-            size_t k = to->seq;
-            if (state[k] == 0) {
-                state[k] = 1;
-                stack[depth++] = (struct frame){to, 0};
-            } else if (state[k] == 1) {
+            if (w.state[to->seq] == WALK_UNSEEN) {
+                walk_push(&w, to);
+            } else if (w.state[to->seq] == WALK_OPEN) {
                 ident *ref = NULL;
                 for (size_t a = 0, m = 0; a < f->o->aligns.len; a++) {
                     ident *id = f->o->aligns.items[a];
@@ -379,8 +371,6 @@ static void find_alignment_cycles(struct resolver *r)
             }
         }
     }
-    free(stack);
-    free(state);
 }
 
 /* Each key result learns which objectives align to it (after the cycles are cut). */

@@ -17,7 +17,6 @@
 #include <unistd.h>
 
 /* Offsets are 32-bit; the limit also keeps a hostile input from eating memory. */
-#define SOURCE_MAX_BYTES (256u * 1024 * 1024)
 
 static void too_large(char *err, size_t errlen, size_t max)
 {
@@ -25,8 +24,8 @@ static void too_large(char *err, size_t errlen, size_t max)
              "--max-file-size sets it)", max, (double)max / (1024 * 1024));
 }
 
-static bool read_all(int fd, size_t size_hint, size_t max, char **buf, size_t *len, char *err,
-                     size_t errlen)
+bool source_read_fd(int fd, size_t size_hint, size_t max, char **buf, size_t *len, char *err,
+                    size_t errlen)
 {
     /* A regular file is read into a buffer of its size (plus the two NULs
      * the scanner needs) in one go; a pipe grows the buffer. */
@@ -106,7 +105,7 @@ struct source *source_read(struct arena *a, const char *path, int index, size_t 
     }
     char *buf;
     size_t len;
-    bool ok = read_all(fd, size_hint, max, &buf, &len, err, errlen);
+    bool ok = source_read_fd(fd, size_hint, max, &buf, &len, err, errlen);
     if (!is_stdin)
         close(fd);
     if (!ok)

@@ -62,6 +62,12 @@ void source_free(struct source *src);
 /* A source from bytes in memory (tests, fuzzing); the bytes are copied. */
 struct source *source_from_memory(struct arena *a, const char *name, const char *data,
                                   size_t len, int index);
+/* The most any read takes in, whatever --max-file-size says. */
+#define SOURCE_MAX_BYTES (256u * 1024 * 1024)
+/* All that fd holds, up to max bytes, into a malloc'd buffer with room for
+ * two NULs after it (the scanner's); false with a message in err. */
+bool source_read_fd(int fd, size_t size_hint, size_t max, char **buf, size_t *len, char *err,
+                    size_t errlen);
 /* Reads path ("-" is standard input): a regular file (or a pipe) of at most
  * max bytes, the size checked with fstat before reading; NULL with err
  * filled on failure. */
