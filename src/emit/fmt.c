@@ -9,11 +9,11 @@
  * token boundaries as grammar/okr.l. The rules are in docs/fmt.md. */
 #include "emit/fmt.h"
 #include "lib/arena.h"
+#include "lib/parse.h"
 #include "lib/rules.h"
 #include "lib/source.h"
 #include "lib/utf8.h"
 
-#include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,7 +33,6 @@ enum {
     F_NL1 = 1, F_NL2 = 2,   /* one line break before it in the source, or more */
     F_ONE_LINE = 4,         /* a '{' or '}' of a block written on one line */
     F_ITEM = 8,             /* a keyword that starts an item inside a block */
-    F_ID_BEFORE = 16,       /* a keyword after which only an id stands */
     F_DECL = 32,            /* a keyword that starts a declaration at the top level */
 };
 
@@ -74,111 +73,32 @@ static bool is_space(char c)
     return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
 }
 
-static bool is_punct(char c)
+/* The scanner's lexemes as the printer holds them: with the line breaks
+ * before each, and a keyword's classes as bits of the same byte. */
+static struct tok *tokens(struct arena *a, struct source *src, size_t *count)
 {
-    return c == '{' || c == '}' || c == '=' || c == ',' || c == ';' || c == '?' || c == '<' ||
-           c == '>';
-}
-
-static const struct {
-    const char *word;
-    uint8_t flags;
-} keywords[] = {
-    {"owner", F_ITEM}, {"lead", F_ITEM}, {"parent", F_ITEM | F_ID_BEFORE},
-    {"period", F_ITEM | F_DECL}, {"committed", F_ITEM}, {"aspirational", F_ITEM},
-    {"rollup", F_ITEM}, {"perspective", F_ITEM | F_ID_BEFORE | F_DECL},
-    {"aligns", F_ITEM | F_ID_BEFORE}, {"why", F_ITEM}, {"note", F_ITEM}, {"risk", F_ITEM},
-    {"kr", F_ITEM | F_ID_BEFORE}, {"initiative", F_ITEM | F_ID_BEFORE}, {"from", F_ITEM},
-    {"target", F_ITEM}, {"keep", F_ITEM}, {"milestone", F_ITEM}, {"minimum", F_ITEM},
-    {"current", F_ITEM}, {"due", F_ITEM}, {"weight", F_ITEM}, {"confidence", F_ITEM},
-    {"supports", F_ITEM | F_ID_BEFORE}, {"status", F_ITEM}, {"dropped", F_ITEM},
-    {"team", F_ITEM | F_ID_BEFORE | F_DECL}, {"activity", F_ITEM}, {"by", F_ITEM},
-    {"objective", F_ID_BEFORE | F_DECL}, {"lexicon", F_ID_BEFORE | F_DECL}, {"use", F_DECL},
-    {"plan", F_DECL}, {"person", F_DECL}, {"checkin", F_DECL}, {"rules", F_DECL},
-    {"tags", F_ITEM},
-};
-
-/* Once per word, so that placing it is a test of bits. */
-static uint8_t classify(const char *s, size_t n)
-{
-    if (n < 2 || n > 12 || s[0] < 'a' || s[0] > 'w')
-        return 0;
-    for (size_t k = 0; k < sizeof keywords / sizeof *keywords; k++)
-        if (keywords[k].word[0] == s[0] && strlen(keywords[k].word) == n &&
-            memcmp(keywords[k].word, s, n) == 0)
-            return keywords[k].flags;
-    return 0;
-}
-
-/* The tokens of text (or only their count, with toks NULL). */
-static size_t lex(const char *text, size_t len, struct tok *toks)
-{
-    size_t n = 0, i = 0;
-    unsigned nl = 0;
-    bool tags = false;      /* after `tags` or a tag, #word is a tag (as in okr.l) */
-    while (i < len) {
-        char c = text[i];
-        if (is_space(c)) {
-            if (c == '\n' && nl < 2)
-                nl++;
-            i++;
-            continue;
-        }
-        size_t start = i;
-        enum tok_kind kind;
-        bool tag = c == '#' && tags && i + 1 < len &&
-                   (isalpha((unsigned char)text[i + 1]) || text[i + 1] == '_' ||
-                    (unsigned char)text[i + 1] >= 0xC0);
-        if (c == '#' && !tag) {
-            kind = T_COMMENT;
-            while (i < len && text[i] != '\n')
-                i++;
-        } else if (tag) {
-            kind = T_WORD;
-            i++;
-            while (i < len && !is_space(text[i]) && !is_punct(text[i]) && text[i] != '#' &&
-                   text[i] != '"')
-                i++;
-        } else if (c == '"' && i + 2 < len && text[i + 1] == '"' && text[i + 2] == '"') {
-            kind = T_TEXT;
-            i += 3;
-            while (i < len && !(text[i] == '"' && i + 2 < len && text[i + 1] == '"' &&
-                                text[i + 2] == '"'))
-                i += text[i] == '\\' && i + 1 < len ? 2 : 1;
-            i = i + 3 <= len ? i + 3 : len;
-        } else if (c == '"') {
-            kind = T_STRING;
-            i++;
-            while (i < len && text[i] != '"' && text[i] != '\n')
-                i += text[i] == '\\' && i + 1 < len ? 2 : 1;
-            if (i < len && text[i] == '"')
-                i++;
-        } else if (c == '.' && i + 1 < len && text[i + 1] == '.') {
-            kind = T_PUNCT;
-            i += 2;
-        } else if (is_punct(c)) {
-            kind = T_PUNCT;
-            i += (c == '<' || c == '>') && i + 1 < len && text[i + 1] == '=' ? 2 : 1;
-        } else {
-            kind = T_WORD;
-            /* A handle may hold "..": only outside one does ".." stand alone. */
-            bool handle = c == '@';
-            while (i < len && !is_space(text[i]) && !is_punct(text[i]) && text[i] != '#' &&
-                   text[i] != '"' &&
-                   (handle || !(text[i] == '.' && i + 1 < len && text[i + 1] == '.')))
-                i++;
-        }
-        if (toks)
-            toks[n] = (struct tok){.start = (uint32_t)start, .end = (uint32_t)i,
-                                   .kind = (uint8_t)kind,
-                                   .flags = (uint8_t)((nl >= 2 ? F_NL2 : nl ? F_NL1 : 0) |
-                                                      (kind == T_WORD ? classify(text + start, i - start) : 0))};
-        tags = kind == T_WORD && ((i - start == 4 && memcmp(text + start, "tags", 4) == 0) ||
-                                  text[start] == '#');
-        n++;
-        nl = 0;
+    struct lexemes lx = parse_lexemes(a, src);
+    struct tok *toks = lx.len ? arena_alloc(a, lx.len * sizeof *toks) : NULL;
+    static const uint8_t kinds[] = {
+        [LEXEME_WORD] = T_WORD, [LEXEME_STRING] = T_STRING, [LEXEME_TEXT] = T_TEXT,
+        [LEXEME_PUNCT] = T_PUNCT, [LEXEME_COMMENT] = T_COMMENT,
+    };
+    uint32_t after = 0;     /* where the token before ended */
+    for (size_t i = 0; i < lx.len; i++) {
+        const struct lexeme *l = &lx.items[i];
+        unsigned nl = 0;
+        for (uint32_t k = after; k < l->start && nl < 2; k++)
+            nl += src->text[k] == '\n';
+        unsigned cl = l->classes;
+        toks[i] = (struct tok){
+            .start = l->start, .end = l->end, .kind = kinds[l->kind],
+            .flags = (uint8_t)((nl >= 2 ? F_NL2 : nl ? F_NL1 : 0) | (cl & KW_ITEM ? F_ITEM : 0) |
+                               (cl & KW_DECLARATION ? F_DECL : 0)),
+        };
+        after = l->end;
     }
-    return n;
+    *count = lx.len;
+    return toks;
 }
 
 static bool tok_is(const char *text, const struct tok *t, const char *word)
@@ -193,20 +113,8 @@ struct context {
     const struct tok *toks;
     size_t n;
     int block;              /* the open block's kind: 'r' rules, 'c' check-in, 'o' other */
-    bool id_list;           /* after aligns/supports: ids after ',' */
     bool after_from;        /* `by` after `from Q` continues the metric */
 };
-
-/* A keyword where only an id can stand is that id (as in scan.c). */
-static bool wants_id(const struct context *c, size_t i)
-{
-    if (i == 0 || c->toks[i - 1].kind == T_COMMENT)
-        return false;
-    const struct tok *prev = &c->toks[i - 1];
-    if (prev->kind == T_PUNCT && tok_is(c->text, prev, ","))
-        return c->id_list;
-    return prev->kind == T_WORD && (prev->flags & F_ID_BEFORE);
-}
 
 static const struct tok *next_code(const struct context *c, size_t i)
 {
@@ -231,17 +139,15 @@ static bool starts_item(const struct context *c, size_t i)
     if (t->kind != T_WORD)
         return false;
     if (c->block == 'c')
-        return starts_entry(c, i) || ((t->flags & F_ITEM) && !tok_is(c->text, t, "by") && !wants_id(c, i) &&
+        return starts_entry(c, i) || ((t->flags & F_ITEM) && !tok_is(c->text, t, "by") &&
                                       !tok_is(c->text, &c->toks[i - 1], "="));
     if (c->block == 'r') {
         enum rule_id rule;
         return rule_lookup(c->text + t->start, t->end - t->start, &rule);
     }
-    if (wants_id(c, i) || (i > 0 && tok_is(c->text, &c->toks[i - 1], "=")))
+    if (!(t->flags & F_ITEM) || (i > 0 && tok_is(c->text, &c->toks[i - 1], "=")))
         return false;
-    if (tok_is(c->text, t, "by"))
-        return !c->after_from;
-    return t->flags & F_ITEM;
+    return !tok_is(c->text, t, "by") || !c->after_from;
 }
 
 /* Code points that stay escaped: controls and invisible or direction-changing
@@ -280,6 +186,22 @@ const char *fmt_quote(struct arena *a, str text)
         put_codepoint(&o, utf8_decode(text.ptr + i, text.len - i, &used));
     put(&o, "\"", 1);
     return arena_strndup(a, o.data, o.len);
+}
+
+/* A word as written, but for `not done`, the one token with blanks inside:
+ * one space between its words. */
+static void put_word(struct out *o, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        size_t word = i;
+        while (i < n && s[i] != ' ' && s[i] != '\t')
+            i++;
+        put(o, s + word, i - word);
+        if (i < n)
+            put(o, " ", 1);
+        while (i < n && (s[i] == ' ' || s[i] == '\t'))
+            i++;
+    }
 }
 
 /* "..." decoded and written again with the fewest escapes. */
@@ -353,12 +275,11 @@ static void align_entries(struct context *c, struct tok *toks, size_t open)
             toks[j].align = (uint16_t)width;
 }
 
-struct fmt_text fmt_source(struct arena *a, const struct source *src)
+struct fmt_text fmt_source(struct arena *a, struct source *src)
 {
     const char *text = src->text;
-    size_t n = lex(text, src->len, NULL);
-    struct tok *toks = n ? arena_alloc(a, n * sizeof *toks) : NULL;
-    lex(text, src->len, toks);
+    size_t n;
+    struct tok *toks = tokens(a, src, &n);
     struct context c = {.text = text, .toks = toks, .n = n};
 
     /* Braces: their partners, and which blocks were written on one line. */
@@ -413,7 +334,7 @@ struct fmt_text fmt_source(struct arena *a, const struct source *src)
         c.block = depth > 0 ? kinds[depth - 1] : 0;
 
         if (depth == 0 && t->kind == T_WORD && (t->flags & F_DECL) &&
-            !wants_id(&c, i) && !(prev && tok_is(text, prev, "by")))
+            !(prev && tok_is(text, prev, "by")))
             decl = tok_is(text, t, "checkin") ? 'c' : tok_is(text, t, "rules") ? 'r' : 'o';
 
         bool newline;
@@ -432,7 +353,7 @@ struct fmt_text fmt_source(struct arena *a, const struct source *src)
         else if (after_block && !(t->kind == T_PUNCT && (tok_is(text, t, ";") || tok_is(text, t, ","))))
             newline = true;
         else if (depth == 0 && t->kind == T_WORD && (t->flags & F_DECL) &&
-                 !wants_id(&c, i) && !tok_is(text, prev, "by"))
+                 !tok_is(text, prev, "by"))
             newline = true;
         else
             newline = (t->flags & 3);
@@ -471,10 +392,12 @@ struct fmt_text fmt_source(struct arena *a, const struct source *src)
             while (len > 0 && is_space(text[t->start + len - 1]))
                 len--;
             put(&o, text + t->start, len);
-        } else {
-            put(&o, text + t->start, len);
+        } else if (t->kind == T_WORD) {
+            put_word(&o, text + t->start, len);
             if (t->align > 1)
                 put_spaces(&o, t->align - utf8_width(text + t->start, len));
+        } else {
+            put(&o, text + t->start, len);
         }
 
         /* What this token changes for the ones after it. */
@@ -487,15 +410,8 @@ struct fmt_text fmt_source(struct arena *a, const struct source *src)
         } else if (is_close && (t->flags & F_ONE_LINE) && depth > 0) {
             depth--;
         }
-        if (t->kind == T_WORD && depth > 0) {
-            c.block = kinds[depth - 1];
-            if ((t->flags & F_ITEM) && !wants_id(&c, i)) {
-                c.id_list = tok_is(text, t, "aligns") || tok_is(text, t, "supports");
-                c.after_from = tok_is(text, t, "from");
-            }
-        } else if (t->kind == T_WORD && depth == 0 && tok_is(text, t, "aligns")) {
-            c.id_list = true;
-        }
+        if (t->kind == T_WORD && depth > 0 && (t->flags & F_ITEM))
+            c.after_from = tok_is(text, t, "from");
     }
     if (line_open)
         put(&o, eol, eol_len);

@@ -20,7 +20,7 @@ struct fmt_text {
  * caller checks: the formatter trusts the token boundaries the parser
  * accepted). Every token and comment is kept, in order; only whitespace,
  * line breaks around braces and string escapes change. Memory from a. */
-struct fmt_text fmt_source(struct arena *a, const struct source *src);
+struct fmt_text fmt_source(struct arena *a, struct source *src);
 
 /* text as an okr string literal, "..." with the fewest escapes (as fmt
  * writes strings): for the commands that write plan text (checkin, roll). */

@@ -48,6 +48,7 @@ struct parse_ctx {
     struct plan *plan;
     struct source *src;
     struct arena *arena;
+    struct lexemes *lexemes;    /* set: every token and comment is kept here (parse_lexemes) */
 
     /* What the items being parsed belong to. */
     struct plan_decl *plan_decl;
@@ -138,6 +139,8 @@ str scan_text_end(struct parse_ctx *ctx);
 str scan_plain_string(struct parse_ctx *ctx, const char *text, size_t len);
 void scan_comment(struct parse_ctx *ctx, uint32_t start, uint32_t end);
 int scan_and_parse(struct parse_ctx *ctx);   /* in the generated scanner */
+int scan_only(struct parse_ctx *ctx);        /* the same without the parser: for ctx->lexemes */
+unsigned keyword_classes(int token);         /* enum keyword_class bits of a token */
 
 /* parse.c: syntax error messages */
 void parse_syntax_error(struct parse_ctx *ctx, loc at, const char *unexpected,

@@ -232,3 +232,15 @@ void parse_source(struct plan *plan, struct source *src)
     if (ctx.owners_named)
         hash_free(ctx.owners_named);
 }
+
+struct lexemes parse_lexemes(struct arena *a, struct source *src)
+{
+    struct diag_ctx diags;
+    diag_init(&diags, a);
+    struct plan plan = {.arena = a, .diags = &diags};
+    struct lexemes out = {0};
+    struct parse_ctx ctx = {.plan = &plan, .src = src, .arena = a, .lexemes = &out};
+    scan_only(&ctx);
+    free(ctx.text);
+    return out;
+}

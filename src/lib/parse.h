@@ -3,8 +3,41 @@
 #ifndef OKRC_PARSE_H
 #define OKRC_PARSE_H
 
+#include <stddef.h>
+#include <stdint.h>
+
+struct arena;
 struct plan;
 struct source;
 void parse_source(struct plan *plan, struct source *src);
+
+/* A token of a source as the one scanner (grammar/okr.l) reads it, for
+ * what prints a source again (fmt): where it stands, what kind it is and,
+ * for a keyword, its classes. Comments are lexemes; whitespace is not. */
+enum lexeme_kind { LEXEME_WORD, LEXEME_STRING, LEXEME_TEXT, LEXEME_PUNCT, LEXEME_COMMENT };
+
+/* What a keyword does, in one table (keyword_classes in scan.c). */
+enum keyword_class {
+    KW_ID_AFTER = 1,        /* only an id follows: a keyword there is that id */
+    KW_TOP_ONLY = 2,        /* stands only at the top level: in a block, the '}' is missing */
+    KW_NAMES_BLOCK = 4,     /* opens a block that messages name ("objective 'growth'") */
+    KW_DECLARATION = 8,     /* may start a top-level declaration */
+    KW_ITEM = 16,           /* may start an item inside a block */
+};
+
+struct lexeme {
+    uint32_t start, end;
+    uint8_t kind;           /* enum lexeme_kind */
+    uint8_t classes;        /* enum keyword_class bits; 0 for anything but a keyword */
+};
+
+struct lexemes {
+    struct lexeme *items;
+    size_t len, cap;
+};
+
+/* The lexemes of src in order, in memory from a (the scanner alone, no
+ * parser; its diagnostics are dropped: callers print a source that parsed). */
+struct lexemes parse_lexemes(struct arena *a, struct source *src);
 
 #endif

@@ -4,6 +4,7 @@
 #include "lib/build.h"
 #include "lib/date.h"
 #include "lib/diag.h"
+#include "lib/parse.h"
 #include "lib/rules.h"
 #include "lib/source.h"
 #include "lib/text.h"
@@ -24,14 +25,30 @@ span build_span(struct parse_ctx *ctx, loc at)
     return (span){ctx->src, at.start, at.end};
 }
 
-static bool is_declaration_keyword(int token)
+/* The one table of keyword classes (parse.h): the scanner, its messages and
+ * fmt's layout all read it. */
+unsigned keyword_classes(int token)
 {
+    enum {
+        DECL_BLOCK = KW_DECLARATION | KW_NAMES_BLOCK,
+        TOP_BLOCK = KW_TOP_ONLY | DECL_BLOCK,
+    };
     switch (token) {
-    case PLAN: case TEAM: case PERSON_KW: case OBJECTIVE: case KR: case INITIATIVE:
-    case CHECKIN: case RULES: case LEXICON:
-        return true;
+    case USE: return KW_TOP_ONLY | KW_DECLARATION;
+    case PLAN: case PERSON_KW: case CHECKIN: case RULES: return TOP_BLOCK;
+    case OBJECTIVE: case LEXICON: return TOP_BLOCK | KW_ID_AFTER;
+    case TEAM: return DECL_BLOCK | KW_ID_AFTER | KW_ITEM;
+    case PERSPECTIVE: return KW_DECLARATION | KW_ID_AFTER | KW_ITEM;
+    case PERIOD_KW: return KW_DECLARATION | KW_ITEM;
+    case KR: case INITIATIVE: return KW_NAMES_BLOCK | KW_ID_AFTER | KW_ITEM;
+    case PARENT: case ALIGNS: case SUPPORTS: return KW_ID_AFTER | KW_ITEM;
+    case OWNER: case LEAD: case COMMITTED: case ASPIRATIONAL: case ROLLUP: case WHY: case NOTE:
+    case RISK: case FROM: case TARGET: case KEEP: case MILESTONE: case MINIMUM: case CURRENT:
+    case DUE: case WEIGHT: case CONFIDENCE: case STATUS: case DROPPED: case ACTIVITY: case BY:
+    case TAGS:
+        return KW_ITEM;
     default:
-        return false;
+        return 0;
     }
 }
 
@@ -39,15 +56,9 @@ static bool is_declaration_keyword(int token)
  * `team plan "Plan"` and `kr lead "..."` need no renaming. */
 static bool wants_id(const struct parse_ctx *ctx)
 {
-    switch (ctx->prev_token) {
-    case TEAM: case OBJECTIVE: case KR: case INITIATIVE: case PERSPECTIVE: case LEXICON:
-    case PARENT: case ALIGNS: case SUPPORTS:
-        return true;
-    case ',':
+    if (ctx->prev_token == ',')
         return ctx->id_list;
-    default:
-        return false;
-    }
+    return keyword_classes(ctx->prev_token) & KW_ID_AFTER;
 }
 
 /* The keywords a misspelt word may stand for where a declaration starts
@@ -123,12 +134,41 @@ int scan_keyword(struct parse_ctx *ctx, int token, const char *text, size_t len,
     return IDENT;
 }
 
+static void keep_lexeme(struct parse_ctx *ctx, enum lexeme_kind kind, unsigned classes,
+                        uint32_t start, uint32_t end)
+{
+    struct lexemes *l = ctx->lexemes;
+    if (l->len == l->cap) {     /* doubling in the arena: at most twice what is kept */
+        size_t cap = l->cap ? l->cap * 2 : 256;
+        struct lexeme *items = arena_alloc(ctx->arena, cap * sizeof *items);
+        if (l->len)
+            memcpy(items, l->items, l->len * sizeof *items);
+        l->items = items;
+        l->cap = cap;
+    }
+    l->items[l->len++] = (struct lexeme){start, end, (uint8_t)kind, (uint8_t)classes};
+}
+
+static enum lexeme_kind lexeme_kind(const struct parse_ctx *ctx, int token, const loc *at)
+{
+    switch (token) {
+    case STRING:
+        return at->end - at->start >= 6 && memcmp(ctx->src->text + at->start, "\"\"\"", 3) == 0
+                   ? LEXEME_TEXT : LEXEME_STRING;
+    case '{': case '}': case '=': case ',': case ';': case '<': case '>': case '?': case GE:
+    case LE: case DOTDOT:
+        return LEXEME_PUNCT;
+    default:
+        return LEXEME_WORD;
+    }
+}
+
 /* Every token passes through here: it keeps the previous token and the open
  * blocks so that syntax errors can say "after 'from'" and "to close
  * objective 'growth' opened at line 12". */
 int scan_token(struct parse_ctx *ctx, int token, const loc *at)
 {
-    if (is_declaration_keyword(token)) {
+    if (keyword_classes(token) & KW_NAMES_BLOCK) {
         ctx->decl_keyword = token;
         ctx->decl_name = (loc){at->end, at->end};
     } else if (ctx->decl_keyword && ctx->decl_name.start == ctx->decl_name.end &&
@@ -143,22 +183,13 @@ int scan_token(struct parse_ctx *ctx, int token, const loc *at)
     } else if (token == '}' && ctx->depth > 0) {
         ctx->depth--;
     }
+    if (ctx->lexemes)
+        keep_lexeme(ctx, lexeme_kind(ctx, token, at), keyword_classes(token), at->start, at->end);
     ctx->before_token = ctx->prev_token;
     ctx->before_at = ctx->prev_at;
     ctx->prev_token = token;
     ctx->prev_at = *at;
     return token;
-}
-
-/* Keywords that only start a declaration at the top level. */
-static bool is_top_level_keyword(int token)
-{
-    switch (token) {
-    case PLAN: case PERSON_KW: case OBJECTIVE: case CHECKIN: case RULES: case LEXICON: case USE:
-        return true;
-    default:
-        return false;
-    }
 }
 
 bool scan_closes_block(struct parse_ctx *ctx, int token, loc *at)
@@ -169,7 +200,7 @@ bool scan_closes_block(struct parse_ctx *ctx, int token, loc *at)
     }
     const struct open_block *open = &ctx->open[ctx->depth - 1];
     bool in_member = open->keyword == KR || open->keyword == INITIATIVE;
-    bool closes = is_top_level_keyword(token) ||
+    bool closes = (keyword_classes(token) & KW_TOP_ONLY) ||
                   (in_member && (token == KR || token == INITIATIVE));
     if (!closes) {
         ctx->closing = false;
@@ -362,6 +393,10 @@ str scan_plain_string(struct parse_ctx *ctx, const char *text, size_t len)
 
 void scan_comment(struct parse_ctx *ctx, uint32_t start, uint32_t end)
 {
+    if (ctx->lexemes) {     /* a scan for the tokens leaves the source's comments alone */
+        keep_lexeme(ctx, LEXEME_COMMENT, 0, start, end);
+        return;
+    }
     struct comment *c = arena_alloc(ctx->arena, sizeof *c);
     c->start = start;
     c->end = end;
