@@ -55,33 +55,6 @@ static bool is_word_char(uint32_t c)
     return true;
 }
 
-/* Simple lower-casing for the scripts lexicons are likely to use: ASCII,
- * Latin-1, Latin Extended-A, Greek and Cyrillic. */
-static uint32_t fold(uint32_t c)
-{
-    if (c >= 'A' && c <= 'Z')
-        return c + 32;
-    if (c < 0xC0)
-        return c;
-    if (c <= 0xDE && c != 0xD7)
-        return c + 32;
-    if (c == 0x130)
-        return 'i';
-    if ((c >= 0x100 && c <= 0x137) || (c >= 0x14A && c <= 0x177))
-        return c | 1;
-    if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E))
-        return (c & 1) ? c + 1 : c;
-    if (c == 0x178)
-        return 0xFF;
-    if (c >= 0x391 && c <= 0x3A9)
-        return c + 32;
-    if (c >= 0x410 && c <= 0x42F)
-        return c + 32;
-    if (c >= 0x400 && c <= 0x40F)
-        return c + 80;
-    return c;
-}
-
 size_t word_count(const char *text, size_t len)
 {
     const unsigned char *p = (const unsigned char *)text, *end = p + len;
@@ -236,7 +209,7 @@ size_t text_words_into(const char *text, size_t len, struct text_word *w, char *
                 clause = money = false;
                 in_word = true;
             }
-            o += utf8_encode(fold(c), folded + o);
+            o += utf8_encode(utf8_fold(c), folded + o);
             w[n].len = (size_t)(folded + o - w[n].folded);
             w[n].end = at + k;
         } else {

@@ -36,8 +36,8 @@ struct text_word {
 /* Splits text into words, in the arena; returns how many. */
 size_t text_words(struct arena *a, const char *text, size_t len, struct text_word **out);
 /* The same into buffers of the caller: word_count(text, len) words (at most
- * TEXT_WORDS_MAX(len)) and TEXT_FOLDED_MAX(len) bytes (folding never grows
- * a character). */
+ * TEXT_WORDS_MAX(len)) and TEXT_FOLDED_MAX(len) bytes (lower case takes
+ * at most 1.5 times a character's bytes: U+023A to U+2C65). */
 #define TEXT_WORDS_MAX(len) ((len) / 2 + 1)
 #define TEXT_FOLDED_MAX(len) (2 * (len) + 1)
 size_t text_words_into(const char *text, size_t len, struct text_word *w, char *folded);

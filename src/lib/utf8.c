@@ -89,6 +89,13 @@ size_t utf8_char_start(const char *s, size_t i)
     return i;
 }
 
+uint32_t utf8_fold(uint32_t cp)
+{
+    if (cp < 0x80)      /* the common case, without a table lookup */
+        return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
+    return (uint32_t)utf8proc_tolower((utf8proc_int32_t)cp);
+}
+
 int utf8_char_width(uint32_t cp)
 {
     if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp > 0x10FFFF || cp == 0x061C ||

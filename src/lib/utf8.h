@@ -31,6 +31,10 @@ size_t utf8_count(const char *s, size_t len);
 /* The start of the character holding byte i (back over continuation bytes). */
 size_t utf8_char_start(const char *s, size_t i);
 
+/* cp in lower case, in every script (Unicode's simple case mapping, from
+ * libutf8proc): how words are compared with the lexicons. Never longer in
+ * UTF-8 than twice cp's own bytes. */
+uint32_t utf8_fold(uint32_t cp);
 /* The columns a terminal gives cp: 2 for East Asian wide and fullwidth
  * characters ("注", "Ｗ") and wide emoji, 0 for combining marks and other
  * zero-width characters, 1 otherwise (Unicode's data, from libutf8proc).

@@ -42,6 +42,12 @@ int main(void)
     CHECK("utf8: a wide character takes two columns",
           utf8_width("\u6ce8\u6587", 6) == 4 && utf8_char_width(0xFF37) == 2);
     CHECK("utf8: a combining mark takes none", utf8_width("e\u0301", 3) == 1);
+    CHECK("utf8: lower case in every script", utf8_fold('Q') == 'q' && utf8_fold(0xC9) == 0xE9 &&
+          utf8_fold(0x0531) == 0x0561 && utf8_fold(0x10A0) == 0x2D00 && utf8_fold(0x212A) == 'k');
+    CHECK("words: Armenian and Georgian fold as Latin does",
+          split("\u0531\u0532 \u10A0") == 2 && folded_is(0, "\u0561\u0562") && folded_is(1, "\u2D00"));
+    CHECK("words: a character that grows when lowered still fits",
+          split("\u023A\u023A") == 1 && folded_is(0, "\u2C65\u2C65"));
     CHECK("utf8: controls and bidi marks take one, as printed",
           utf8_char_width('\t') == 1 && utf8_char_width(0x202E) == 1);
     CHECK("utf8: never half a wide character",
