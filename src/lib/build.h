@@ -108,13 +108,13 @@ void build_mark_cut_short(struct parse_ctx *ctx);
  * read with the comma as a decimal point so that the rest still parses. */
 void scan_decimal_comma(struct parse_ctx *ctx, const char *text, size_t len, const loc *at,
                         struct number_tok *out);
-/* IDENT, or GRADED_ID when the keyword `grade` follows (`dotcom grade 0.8`):
- * so `x.k = 3 dotcom grade 0.8` is a value and a grade, not 3 in unit dotcom. */
-/* An id, an id before `grade`, or a misspelt keyword where a declaration
- * or an initiative starts ("ojbective grow ..."): reported once and read
- * as that keyword, so that the plan parses on and later references to
- * what it declares resolve. */
-int scan_ident(struct parse_ctx *ctx, char next, const char *rest, str word, const loc *at);
+/* A word followed by a blank: an id; GRADED_ID when the keyword `grade`
+ * follows (`x.k = 3 dotcom grade 0.8` is a value and a grade, not 3 in unit
+ * dotcom); or a misspelt keyword where a declaration or an initiative
+ * starts ("ojbective grow ..."): reported once and read as that keyword, so
+ * that the plan parses on and later references to what it declares
+ * resolve. */
+int scan_ident(struct parse_ctx *ctx, str word, const loc *at);
 /* A keyword's token, or IDENT (with *value its text) where only an id can stand. */
 int scan_keyword(struct parse_ctx *ctx, int token, const char *text, size_t len, str *value);
 void scan_error(struct parse_ctx *ctx, enum rule_id rule, const loc *at, const char *fmt, ...)

@@ -104,11 +104,12 @@ static int misspelt_keyword(struct parse_ctx *ctx, str word, const loc *at, char
     return token;
 }
 
-int scan_ident(struct parse_ctx *ctx, char next, const char *rest, str word, const loc *at)
+int scan_ident(struct parse_ctx *ctx, str word, const loc *at)
 {
-    if (next != ' ' && next != '\t' && next != '\n' && next != '\r')
-        return IDENT;
-    const char *p = rest;       /* the source ends in two NUL bytes */
+    /* A blank follows the word (the rule's trailing context): while the
+     * action runs flex keeps it aside, so the reading starts after it. The
+     * source ends in two NUL bytes. */
+    const char *p = ctx->src->text + at->end + 1;
     while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
         p++;
     int keyword = misspelt_keyword(ctx, word, at, *p);
