@@ -42,7 +42,7 @@ static char *path_uri(const char *path)
     size_t n = strlen(path);
     char *out = malloc(n * 3 + 8), *o = out;
     if (path[0] == '/')
-        o += sprintf(o, "file://");
+        o += snprintf(o, 8, "file://");
     for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
         if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
             strchr("-._~/", *p)) {

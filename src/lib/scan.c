@@ -237,12 +237,11 @@ void scan_error(struct parse_ctx *ctx, enum rule_id rule, const loc *at, const c
 {
     if (ctx->gave_up)
         return;
-    char buf[512];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, fmt, ap);
+    const char *message = arena_vprintf(ctx->arena, fmt, ap);   /* quotes plan text: no fixed buffer */
     va_end(ap);
-    diag_report(ctx->plan->diags, rule, build_span(ctx, *at), "%s", buf);
+    diag_report(ctx->plan->diags, rule, build_span(ctx, *at), "%s", message);
     if (rule == R_SYNTAX)
         build_mark_cut_short(ctx);
     scan_count_error(ctx, *at);
@@ -264,7 +263,10 @@ const char *scan_char_name(struct parse_ctx *ctx, unsigned char c)
 void scan_number(struct parse_ctx *ctx, const char *text, size_t len, const loc *at,
                  struct number_tok *out)
 {
-    char digits[128];
+    /* The digits without '_': on the stack for any number a plan writes,
+     * in the arena for a longer one (it is too large, and says so). */
+    char small[64];
+    char *digits = len < sizeof small ? small : arena_alloc(ctx->arena, len + 1);
     size_t n = 0;
     const char *p = text, *end = text + len;
     *out = (struct number_tok){.plain_int = true, .valid = true};
@@ -287,7 +289,7 @@ void scan_number(struct parse_ctx *ctx, const char *text, size_t len, const loc 
     }
     if (scale != 1 || out->unit.len)
         out->plain_int = false;
-    for (; p < end && n < sizeof digits - 1; p++) {
+    for (; p < end; p++) {
         if (*p == '_' || *p == '.' || *p == '-' || *p == '+')
             out->plain_int = false;
         if (*p != '_')

@@ -326,12 +326,13 @@ static void workspace_symbol(struct server *s, json_t *list, json_t *seen, const
     if (!at.src || !name_matches(name, query))
         return;
     char *uri = source_uri(s, at.src);
-    char *key = malloc(strlen(uri) + 32);
+    size_t size = strlen(uri) + 32;
+    char *key = malloc(size);
     if (!key) {
         free(uri);
         return;
     }
-    sprintf(key, "%s:%u:%u", uri, at.start, at.end);
+    snprintf(key, size, "%s:%u:%u", uri, at.start, at.end);
     if (!json_object_get(seen, key)) {
         json_object_set_new(seen, key, json_true());
         json_t *sym = json_pack("{s:s%,s:i,s:{s:s,s:o}}", "name", name.ptr, name.len, "kind", kind,

@@ -206,11 +206,8 @@ static json_t *lsp_diagnostic(struct server *s, const struct diag *g)
     json_t *o = json_pack("{s:o,s:i,s:s,s:s,s:s}", "range", lsp_range(s, g->at), "severity",
                           lsp_severity(g->severity), "code", rule, "source", "okrc",
                           "message", g->message);
-    char *href = malloc(strlen(RULES_DOC_URI) + strlen(rule) + 1);
-    strcpy(href, RULES_DOC_URI);
-    strcat(href, rule);
-    json_object_set_new(o, "codeDescription", json_pack("{s:s}", "href", href));
-    free(href);
+    json_object_set_new(o, "codeDescription",
+                        json_pack("{s:s+}", "href", RULES_DOC_URI, rule));
     if (g->notes) {
         json_t *related = json_array();
         for (const struct diag_note *n = g->notes; n; n = n->next) {
