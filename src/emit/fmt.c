@@ -275,147 +275,171 @@ static void align_entries(struct context *c, struct tok *toks, size_t open)
             toks[j].align = (uint16_t)width;
 }
 
-struct fmt_text fmt_source(struct arena *a, struct source *src)
+static bool punct_is(const char *text, const struct tok *t, const char *punct)
 {
-    const char *text = src->text;
-    size_t n;
-    struct tok *toks = tokens(a, src, &n);
-    struct context c = {.text = text, .toks = toks, .n = n};
+    return t->kind == T_PUNCT && tok_is(text, t, punct);
+}
 
-    /* Braces: their partners, and which blocks were written on one line. */
+/* Braces: their partners, and which blocks were written on one line
+ * (F_ONE_LINE on both). Returns how many blocks open. */
+static size_t mark_one_line_blocks(struct arena *a, const char *text, struct tok *toks, size_t n)
+{
     size_t braces = 0;
     for (size_t i = 0; i < n; i++)
-        braces += toks[i].kind == T_PUNCT && text[toks[i].start] == '{';
+        braces += punct_is(text, &toks[i], "{");
     uint32_t *stack = braces ? arena_alloc(a, braces * sizeof *stack) : NULL;
     size_t sp = 0;
     for (size_t i = 0; i < n; i++) {
-        if (toks[i].kind != T_PUNCT)
-            continue;
-        if (tok_is(text, &toks[i], "{")) {
+        if (punct_is(text, &toks[i], "{")) {
             stack[sp++] = (uint32_t)i;
-        } else if (tok_is(text, &toks[i], "}") && sp > 0) {
+        } else if (punct_is(text, &toks[i], "}") && sp > 0) {
             uint32_t open = stack[--sp];
             bool one_line = true;
             for (size_t j = open + 1; j <= i && one_line; j++)
-                one_line = !(toks[j].flags & 3);
+                one_line = !(toks[j].flags & (F_NL1 | F_NL2));
             if (one_line) {
                 toks[open].flags |= F_ONE_LINE;
                 toks[i].flags |= F_ONE_LINE;
             }
         }
     }
+    return braces;
+}
 
-    bool crlf = false;
-    const char *lf = memchr(text, '\n', src->len);
-    if (lf && lf > text && lf[-1] == '\r')
-        crlf = true;
-    const char *eol = crlf ? "\r\n" : "\n";
-    size_t eol_len = crlf ? 2 : 1;
+/* Where the printer is: what it has printed and which blocks are open. */
+struct printer {
+    struct context c;
+    struct out out;
+    char *kinds;            /* the kind of each open block, by depth */
+    int depth;
+    int decl;               /* the top-level declaration being printed: 'c' check-in, 'r' rules */
+    bool line_open;         /* something is printed on the current line */
+    bool after_block;       /* the token before closed a block of several lines */
+    const char *eol;
+    size_t eol_len;
+};
 
-    /* The canonical form is about as long as the source: one allocation. */
-    struct out o = {.arena = a};
-    o.data = arena_alloc(a, src->len + src->len / 4 + 64);
-    o.cap = src->len + src->len / 4 + 64;
-    if (src->bom)
-        put(&o, "\xEF\xBB\xBF", 3);
+/* Does token i start a new line? */
+static bool breaks_line(const struct printer *p, size_t i)
+{
+    const char *text = p->c.text;
+    const struct tok *t = &p->c.toks[i], *prev = i ? &p->c.toks[i - 1] : NULL;
+    bool multi_close = punct_is(text, t, "}") && !(t->flags & F_ONE_LINE);
+    if (!p->line_open)
+        return false;
+    if (t->kind == T_COMMENT)
+        return t->flags & (F_NL1 | F_NL2);
+    if (prev->kind == T_COMMENT || multi_close)
+        return true;
+    if (punct_is(text, t, "{"))
+        return false;       /* '{' joins its declaration's line */
+    if (punct_is(text, prev, "{") && !(prev->flags & F_ONE_LINE))
+        return true;
+    if (p->after_block && !punct_is(text, t, ";") && !punct_is(text, t, ","))
+        return true;
+    if (p->depth == 0 && t->kind == T_WORD && (t->flags & F_DECL) && !tok_is(text, prev, "by"))
+        return true;
+    return t->flags & (F_NL1 | F_NL2);
+}
 
-    /* The kind of each open block, by depth. */
-    char *kinds = arena_alloc(a, braces + 1);
-    int depth = 0;
-    int decl = 0;           /* the top-level declaration being printed: 'c' check-in, 'r' rules */
-    bool line_open = false; /* something is printed on the current line */
-    bool after_block = false;
-    for (size_t i = 0; i < n; i++) {
-        struct tok *t = &toks[i];
-        const struct tok *prev = i ? &toks[i - 1] : NULL;
-        bool is_open = t->kind == T_PUNCT && tok_is(text, t, "{");
-        bool is_close = t->kind == T_PUNCT && tok_is(text, t, "}");
-        bool multi_close = is_close && !(t->flags & F_ONE_LINE);
-        c.block = depth > 0 ? kinds[depth - 1] : 0;
+/* The spaces between token i and the one before it on the same line. */
+static size_t spaces_before(const struct printer *p, size_t i)
+{
+    const char *text = p->c.text;
+    const struct tok *t = &p->c.toks[i], *prev = &p->c.toks[i - 1];
+    if (t->kind == T_COMMENT)
+        return 2;
+    if (punct_is(text, t, ",") || punct_is(text, t, ";") || punct_is(text, t, "..") ||
+        punct_is(text, prev, ".."))
+        return 0;
+    if (p->depth > 0 && !punct_is(text, prev, "{") && starts_item(&p->c, i))
+        return 2;           /* a second item on a line */
+    return 1;
+}
 
-        if (depth == 0 && t->kind == T_WORD && (t->flags & F_DECL) &&
-            !(prev && tok_is(text, prev, "by")))
-            decl = tok_is(text, t, "checkin") ? 'c' : tok_is(text, t, "rules") ? 'r' : 'o';
-
-        bool newline;
-        if (!line_open)
-            newline = false;
-        else if (t->kind == T_COMMENT)
-            newline = (t->flags & 3);
-        else if (prev->kind == T_COMMENT)
-            newline = true;
-        else if (is_open)
-            newline = false;    /* '{' joins its declaration's line */
-        else if (multi_close)
-            newline = true;
-        else if (prev->kind == T_PUNCT && tok_is(text, prev, "{") && !(prev->flags & F_ONE_LINE))
-            newline = true;
-        else if (after_block && !(t->kind == T_PUNCT && (tok_is(text, t, ";") || tok_is(text, t, ","))))
-            newline = true;
-        else if (depth == 0 && t->kind == T_WORD && (t->flags & F_DECL) &&
-                 !tok_is(text, prev, "by"))
-            newline = true;
-        else
-            newline = (t->flags & 3);
-
-        if (multi_close && depth > 0)
-            depth--;
-        if (newline || !line_open) {
-            if (line_open) {
-                put(&o, eol, eol_len);
-                bool after_open = prev->kind == T_PUNCT && tok_is(text, prev, "{");
-                if ((t->flags & F_NL2) && !after_open && !is_close)
-                    put(&o, eol, eol_len);
-            }
-            put_spaces(&o, (size_t)depth * 2);
-        } else {
-            size_t spaces = 1;
-            if (t->kind == T_COMMENT)
-                spaces = 2;
-            else if (t->kind == T_PUNCT && (tok_is(text, t, ",") || tok_is(text, t, ";") ||
-                                            tok_is(text, t, "..")))
-                spaces = 0;
-            else if (prev->kind == T_PUNCT && tok_is(text, prev, ".."))
-                spaces = 0;
-            else if (depth > 0 && !(prev->kind == T_PUNCT && tok_is(text, prev, "{")) &&
-                     starts_item(&c, i))
-                spaces = 2;
-            put_spaces(&o, spaces);
-        }
-        line_open = true;
-
-        /* The token itself. */
-        size_t len = t->end - t->start;
-        if (t->kind == T_STRING) {
-            put_string(&o, text + t->start, len);
-        } else if (t->kind == T_COMMENT) {
-            while (len > 0 && is_space(text[t->start + len - 1]))
-                len--;
-            put(&o, text + t->start, len);
-        } else if (t->kind == T_WORD) {
-            put_word(&o, text + t->start, len);
-            if (t->align > 1)
-                put_spaces(&o, t->align - utf8_width(text + t->start, len));
-        } else {
-            put(&o, text + t->start, len);
-        }
-
-        /* What this token changes for the ones after it. */
-        after_block = multi_close;
-        if (is_open) {
-            kinds[depth] = depth == 0 && decl ? (char)decl : 'o';
-            depth++;
-            if (!(t->flags & F_ONE_LINE) && kinds[depth - 1] == 'c')
-                align_entries(&c, toks, i);
-        } else if (is_close && (t->flags & F_ONE_LINE) && depth > 0) {
-            depth--;
-        }
-        if (t->kind == T_WORD && depth > 0 && (t->flags & F_ITEM))
-            c.after_from = tok_is(text, t, "from");
+static void put_token(struct out *o, const char *text, const struct tok *t)
+{
+    size_t len = t->end - t->start;
+    if (t->kind == T_STRING) {
+        put_string(o, text + t->start, len);
+    } else if (t->kind == T_COMMENT) {
+        while (len > 0 && is_space(text[t->start + len - 1]))
+            len--;
+        put(o, text + t->start, len);
+    } else if (t->kind == T_WORD) {
+        put_word(o, text + t->start, len);
+        if (t->align > 1)
+            put_spaces(o, t->align - utf8_width(text + t->start, len));
+    } else {
+        put(o, text + t->start, len);
     }
-    if (line_open)
-        put(&o, eol, eol_len);
-    return (struct fmt_text){o.data, o.len};
+}
+
+/* Token i with the line break or spaces before it, and what it changes
+ * for the tokens after it. */
+static void print_token(struct printer *p, struct tok *toks, size_t i)
+{
+    const char *text = p->c.text;
+    struct tok *t = &toks[i];
+    const struct tok *prev = i ? &toks[i - 1] : NULL;
+    bool is_open = punct_is(text, t, "{"), is_close = punct_is(text, t, "}");
+    bool multi_close = is_close && !(t->flags & F_ONE_LINE);
+    p->c.block = p->depth > 0 ? p->kinds[p->depth - 1] : 0;
+    if (p->depth == 0 && t->kind == T_WORD && (t->flags & F_DECL) && !(prev && tok_is(text, prev, "by")))
+        p->decl = tok_is(text, t, "checkin") ? 'c' : tok_is(text, t, "rules") ? 'r' : 'o';
+
+    bool newline = breaks_line(p, i);
+    if (multi_close && p->depth > 0)
+        p->depth--;
+    if (newline) {
+        put(&p->out, p->eol, p->eol_len);
+        if ((t->flags & F_NL2) && !punct_is(text, prev, "{") && !is_close)
+            put(&p->out, p->eol, p->eol_len);     /* one blank line kept */
+    }
+    if (newline || !p->line_open)
+        put_spaces(&p->out, (size_t)p->depth * 2);
+    else
+        put_spaces(&p->out, spaces_before(p, i));
+    p->line_open = true;
+    put_token(&p->out, text, t);
+
+    p->after_block = multi_close;
+    if (is_open) {
+        p->kinds[p->depth] = p->depth == 0 && p->decl ? (char)p->decl : 'o';
+        p->depth++;
+        if (!(t->flags & F_ONE_LINE) && p->kinds[p->depth - 1] == 'c')
+            align_entries(&p->c, toks, i);
+    } else if (is_close && (t->flags & F_ONE_LINE) && p->depth > 0) {
+        p->depth--;
+    }
+    if (t->kind == T_WORD && p->depth > 0 && (t->flags & F_ITEM))
+        p->c.after_from = tok_is(text, t, "from");
+}
+
+struct fmt_text fmt_source(struct arena *a, struct source *src)
+{
+    size_t n;
+    struct tok *toks = tokens(a, src, &n);
+    size_t braces = mark_one_line_blocks(a, src->text, toks, n);
+    const char *lf = memchr(src->text, '\n', src->len);
+    bool crlf = lf && lf > src->text && lf[-1] == '\r';    /* the first line's ending for all */
+    struct printer p = {
+        .c = {.text = src->text, .toks = toks, .n = n},
+        .out = {.arena = a},
+        .kinds = arena_alloc(a, braces + 1),
+        .eol = crlf ? "\r\n" : "\n",
+        .eol_len = crlf ? 2 : 1,
+    };
+    /* The canonical form is about as long as the source: one allocation. */
+    p.out.cap = src->len + src->len / 4 + 64;
+    p.out.data = arena_alloc(a, p.out.cap);
+    if (src->bom)
+        put(&p.out, "\xEF\xBB\xBF", 3);
+    for (size_t i = 0; i < n; i++)
+        print_token(&p, toks, i);
+    if (p.line_open)
+        put(&p.out, p.eol, p.eol_len);
+    return (struct fmt_text){p.out.data, p.out.len};
 }
 
 /* The diff: lines compared by an LCS over what differs between the common
