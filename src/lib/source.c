@@ -150,10 +150,8 @@ struct source *source_from_memory(struct arena *a, const char *name, const char 
     return src;
 }
 
-/* Code points and UTF-16 units a byte adds: continuation bytes none, the
- * lead of a 4-byte sequence two UTF-16 units (a surrogate pair). */
+/* Code points a byte adds: a continuation byte none. */
 static unsigned points_of(unsigned char b) { return !utf8_continues(b); }
-static unsigned utf16_of(unsigned char b) { return utf8_continues(b) ? 0 : b >= 0xF0 ? 2 : 1; }
 
 #define BLOCK_SHIFT 6
 
@@ -195,7 +193,7 @@ static const struct line_index *blocks_of(const struct source *src)
         size_t from = b << BLOCK_SHIFT, to = from + (1u << BLOCK_SHIFT);
         for (size_t i = from; i < to && i < src->len; i++) {
             cp += points_of((unsigned char)text[i]);
-            u16 += utf16_of((unsigned char)text[i]);
+            u16 += utf8_utf16_units((unsigned char)text[i]);
         }
     }
     return ix;
@@ -208,7 +206,7 @@ static size_t units_between(const struct source *src, uint32_t from, uint32_t to
         return to - from;
     size_t n = 0;
     for (uint32_t i = from; i < to; i++)
-        n += unit == UNIT_UTF16 ? utf16_of((unsigned char)src->text[i])
+        n += unit == UNIT_UTF16 ? utf8_utf16_units((unsigned char)src->text[i])
                                 : points_of((unsigned char)src->text[i]);
     return n;
 }
@@ -268,7 +266,7 @@ uint32_t source_offset(const struct source *src, size_t line, size_t column, enu
     size_t units = 0;
     while (p < src->len && src->text[p] != '\n') {
         unsigned char b = (unsigned char)src->text[p];
-        size_t u = unit == UNIT_BYTES ? 1 : unit == UNIT_UTF16 ? utf16_of(b) : points_of(b);
+        size_t u = unit == UNIT_BYTES ? 1 : unit == UNIT_UTF16 ? utf8_utf16_units(b) : points_of(b);
         if (u && units + u > column)
             break;
         units += u;

@@ -15,6 +15,13 @@ static inline bool utf8_continues(unsigned char b)
 {
     return (b & 0xC0) == 0x80;
 }
+/* The UTF-16 code units a byte of valid UTF-8 adds: none for a
+ * continuation byte, two (a surrogate pair) for the lead of a 4-byte
+ * sequence, one otherwise. Counts positions for LSP clients byte by byte. */
+static inline unsigned utf8_utf16_units(unsigned char b)
+{
+    return utf8_continues(b) ? 0 : b >= 0xF0 ? 2 : 1;
+}
 /* The code point at s (len > 0), its length in *n: a byte that starts no
  * sequence of len's room is returned as itself, length 1. */
 uint32_t utf8_decode(const char *s, size_t len, size_t *n);
