@@ -26,7 +26,7 @@ enum {
     C_DET = 1 << 7, C_STRONG = 1 << 8, C_NUMBER = 1 << 9, C_CLOSED = 1 << 10, C_LEAD = 1 << 11,
     C_COPULA = 1 << 12, C_PREP = 1 << 13, C_JOINT = 1 << 14, C_RANGE = 1 << 15, C_FROM = 1 << 16,
     C_TO = 1 << 17, C_DONE = 1 << 18, C_AGENT = 1 << 19, C_HAVE = 1 << 20, C_RELATIVE = 1 << 21,
-    C_CAN = 1 << 22,
+    C_CAN = 1 << 22, C_PARTICLE = 1 << 23,
 };
 
 /* "voer ... uit", "have ... merged": a head, then later a tail. */
@@ -114,6 +114,8 @@ static const char *const have_words[] = {"have", NULL};
 /* "Members can make a profile": a capability to deliver. */
 static const char *const can_words[] = {"can", "kan", "kunnen", NULL};
 static const char *const relative_words[] = {"die", "dat", "wie", "welke", "waar", "waarin", NULL};
+/* The particle of an English phrasal verb: "Speed up", "Roll out", "Phase out". */
+static const char *const particles[] = {"up", "out", "off", "down", NULL};
 static const char *const joints[] = {"and", "en", "plus", "evenals", "alsook", NULL};
 static const char *const ranges[] = {"between", "tussen", "from", "van", NULL};
 static const char *const from_words[] = {"from", "van", "vanaf", NULL};
@@ -132,6 +134,7 @@ static const struct {
     {closed_words, C_CLOSED}, {lead_words, C_LEAD}, {copulas, C_COPULA},
     {prepositions, C_PREP}, {joints, C_JOINT}, {ranges, C_RANGE}, {from_words, C_FROM},
     {to_words, C_TO}, {done_words, C_DONE}, {agent_words, C_AGENT}, {have_words, C_HAVE}, {relative_words, C_RELATIVE}, {can_words, C_CAN},
+    {particles, C_PARTICLE},
 };
 
 /* ---- the lexicon ---- */
@@ -326,6 +329,22 @@ static bool has_any(const struct text_word *w, size_t n, int tag)
     return false;
 }
 
+static int classes_of(const char *word, size_t len);
+
+/* Whether word i modifies the noun after it: an English compound's head is
+ * its last noun, so "level" in "class level documentation" and "NPS" in
+ * "NPS survey" name no measure. */
+static bool modifier(const struct title_lexicon *lex, const struct text_word *w, size_t n, size_t i)
+{
+    if (i + 1 >= n || w[i + 1].clause)
+        return false;
+    const struct text_word *next = &w[i + 1];
+    /* not before a participle: "Time spent on support" is the measure */
+    return !is_quantity(next) && !next->money && !(next->tags & (C_CLOSED | C_PREP | C_DET)) &&
+           !is_measure(lex, w, n, i + 1) && !ends_with(next, "ed") &&
+           !(classes_of(next->folded, next->len) & (LEX_EN_PAST | LEX_NL_PARTICIPLE));
+}
+
 /* A number or a measure noun anywhere but at word `except`: the title says
  * how much of something ("Speed up the tests" names none: its measure noun
  * is its verb). */
@@ -333,7 +352,8 @@ static bool names_measure(const struct title_lexicon *lex, const struct text_wor
                           size_t except)
 {
     for (size_t i = 0; i < n; i++)
-        if (i != except && (is_quantity(&w[i]) || w[i].money || is_measure(lex, w, n, i)))
+        if (i != except && (is_quantity(&w[i]) || w[i].money ||
+                            (is_measure(lex, w, n, i) && !modifier(lex, w, n, i))))
             return true;
     return false;
 }
@@ -460,6 +480,11 @@ static bool opening(const struct title_lexicon *lex, const struct text_word *w, 
      * a participle after a noun phrase makes the opener its subject
      * ("Partner contract signed with ..."), not a verb */
     bool measure = !lenient || names_measure(lex, w, n, j) || (participle_at < n && participle_at >= j + 2);
+    /* a phrasal verb names work whatever its verb is also: "Speed up the
+     * tests", "Phase out the old API" */
+    if (next && has(next, C_PARTICLE) && !change && !measure && j + 2 < n && !w[j + 2].clause &&
+        (classes_of(w[j].folded, w[j].len) & LEX_EN_VERB))
+        return found(out, SHAPE_OPENING_VERB, &w[j], next);
     if (f & F_ACTIVITY) {
         if (change)
             return false;
