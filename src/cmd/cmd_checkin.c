@@ -1,6 +1,7 @@
 /* cmd_checkin.c — `okrc checkin`: records values in a plan file without
  * hand-editing it. The entries are written into the check-in block of the
- * date (or a new block after the file's last one), every other byte left as
+ * date, in the named file or the file of its plan that holds that block
+ * (or a new block after the named file's last one), every other byte left as
  * it was; the plan is then compiled with the new text, so the values are
  * checked by the compiler's own rules (unit, milestone, confidence) and the
  * score each entry moves is read from the same progress the reports show. */
@@ -26,11 +27,11 @@ static const char checkin_help[] =
     "                    [note TEXT] [OBJ.KR VALUE ...]\n\n"
     "Records check-ins: each OBJ.KR VALUE (a quantity such as 14 or '13.2M USD', or\n"
     "done or 'not done' for a milestone), with a confidence (1-10) and a note, is\n"
-    "written into FILE's check-in block of the date, or into a new block after the\n"
-    "file's last one; every other byte stays as it was. The values are checked as\n"
-    "okrc check would (a wrong unit, done on a number, a confidence out of range)\n"
-    "before anything is written, and the score and status each entry moves are\n"
-    "printed. OBJ.KR grade G and OBJ grade G (0.7 or 70%) record grades the same way.\n"
+    "written into the check-in block of the date in FILE, or in the file of FILE's\n"
+    "plan that holds it, or into a new block after FILE's last one; every other\n"
+    "byte stays as it was. The values are checked as okrc check would (a wrong\n"
+    "unit, done on a number, a confidence out of range) before anything is\n"
+    "written, and the score and status each entry moves are printed. OBJ.KR grade G and OBJ grade G (0.7 or 70%) record grades the same way.\n"
     "FILE may be one file of a plan that spans files.\n\n"
     "options:\n"
     "  --date D           the check-in's date (default today)\n"
@@ -83,6 +84,26 @@ static bool same_file(const struct source *src, const char *canon)
     bool same = real && strcmp(real, canon) == 0;
     free(real);
     return same;
+}
+
+/* The file the entries go to: FILE when it holds a block of the date or no
+ * file of the plan does; else the file of the plan (inside its root) that
+ * holds that block, as a plan split by team keeps its check-ins in one
+ * file. NULL: FILE. */
+static const struct source *block_file(struct arena *a, const struct plan *plan, const char *canon,
+                                       okr_day day, const char *root)
+{
+    const struct source *other = NULL;
+    for (size_t i = 0; i < plan->checkins.len; i++) {
+        const struct checkin *c = plan->checkins.items[i];
+        if (!c->date.present || c->date.value != day || !c->block.src)
+            continue;
+        if (same_file(c->at.src, canon))
+            return NULL;
+        if (!other && c->at.src->path && load_within_root(a, root, c->at.src->path))
+            other = c->at.src;
+    }
+    return other;
 }
 
 /* Where the entries go: into the block of the date in the file (before its
@@ -307,6 +328,25 @@ int cmd_checkin(int argc, char **argv)
     struct cli_run before;
     cli_compile_in_context(&before, &file, 1, as_of, &load);
     int rc = cli_exit_code(&before, false);
+    const char *root = load.root ? load.root : load_default_root(&arena, file);
+    const struct source *elsewhere = rc == EXIT_CLEAN ? block_file(&arena, &before.plan, canon, day, root)
+                                                      : NULL;
+    struct source *target = src;
+    char *named = file;             /* FILE as the user named it */
+    if (elsewhere) {
+        /* The block of the date is in another file of the plan: the
+         * entries go there, and that file is what is printed or written. */
+        char *real = realpath(elsewhere->path, NULL);
+        if (real) {
+            free(canon);
+            canon = real;
+            target = source_from_memory(&arena, elsewhere->path, elsewhere->text, elsewhere->len, 0);
+            target->bom = elsewhere->bom;
+            file = arena_strndup(&arena, elsewhere->path, strlen(elsewhere->path));
+            fprintf(stderr, "okrc checkin: the check-in block of the date is in '%s': the entries go there\n",
+                    file);
+        }
+    }
     if (rc != EXIT_CLEAN) {
         cli_print_diagnostics(&before, color);
         fprintf(stderr, "okrc checkin: error: '%s' has errors; fix them before checking in\n", file);
@@ -315,7 +355,7 @@ int cmd_checkin(int argc, char **argv)
         for (size_t i = 0; i < n; i++)
             lines[i] = entry_text(&arena, &entries[i]);
         size_t new_len;
-        char *text = insert_entries(&arena, &before.plan, canon, src->text, src->len, day, lines, n,
+        char *text = insert_entries(&arena, &before.plan, canon, target->text, target->len, day, lines, n,
                                     &new_len);
         /* The plan with the entries: the compiler checks them. */
         struct overlay o = {canon, text, new_len};
@@ -323,7 +363,9 @@ int cmd_checkin(int argc, char **argv)
         with.overlay = overlay_text;
         with.overlay_ctx = &o;
         struct cli_run after;
-        cli_compile_in_context(&after, &file, 1, as_of, &with);
+        /* both named, so that findings in the file written are shown */
+        char *both[2] = {named, file};
+        cli_compile_in_context(&after, both, target == src ? 1 : 2, as_of, &with);
         rc = cli_exit_code(&after, false);
         if (rc != EXIT_CLEAN) {
             diag_keep_errors(&after.diags);
@@ -331,7 +373,7 @@ int cmd_checkin(int argc, char **argv)
             fprintf(stderr, "okrc checkin: error: nothing written (the lines above are those the "
                             "entries would have in %s)\n", file);
         } else if (diff) {
-            struct fmt_text d = fmt_diff(&arena, file, src->text, src->len, text, new_len);
+            struct fmt_text d = fmt_diff(&arena, file, target->text, target->len, text, new_len);
             fwrite(d.data, 1, d.len, stdout);
             print_moves(stderr, &before.plan, &after.plan, entries, n);
         } else if (write) {
@@ -339,7 +381,7 @@ int cmd_checkin(int argc, char **argv)
             if (!output_open(&out, file)) {
                 rc = EXIT_USAGE;
             } else {
-                if (src->bom)
+                if (target->bom)
                     fputs("\xEF\xBB\xBF", out.file);
                 fwrite(text, 1, new_len, out.file);
                 rc = output_commit(&out) ? EXIT_CLEAN : EXIT_USAGE;
@@ -353,6 +395,8 @@ int cmd_checkin(int argc, char **argv)
         cli_free(&after);
     }
     cli_free(&before);
+    if (target != src)
+        source_free(target);
     source_free(src);
     free(canon);
     arena_free(&arena);
