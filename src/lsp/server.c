@@ -15,6 +15,7 @@
 #include "lib/source.h"
 #include "lib/version.h"
 #include "lsp/actions.h"
+#include "lsp/format.h"
 #include "lsp/navigate.h"
 #include "lsp/outline.h"
 #include "lsp/rpc.h"
@@ -406,7 +407,7 @@ static json_t *initialize(struct server *s, json_t *params)
     else if (as_of)
         rpc_log(&s->rpc, "initializationOptions.asOf '%s' is no date (YYYY-MM-DD): using today", as_of);
     static const char *const names[] = {"utf-16", "utf-8", "utf-32"};
-    json_t *caps = json_pack("{s:s,s:{s:b,s:i,s:{s:b}},s:b,s:b,s:b,s:b,s:b,s:b,s:{s:[s,s]},s:{s:[s]},s:b,s:b}",
+    json_t *caps = json_pack("{s:s,s:{s:b,s:i,s:{s:b}},s:b,s:b,s:b,s:b,s:b,s:b,s:{s:[s,s]},s:{s:[s]},s:b,s:b,s:b}",
                              "positionEncoding",
                              names[s->encoding], "textDocumentSync", "openClose", 1, "change", 1,
                              "save", "includeText", 1, "hoverProvider", 1, "definitionProvider", 1,
@@ -414,7 +415,7 @@ static json_t *initialize(struct server *s, json_t *params)
                              "documentSymbolProvider", 1, "foldingRangeProvider", 1,
                              "completionProvider", "triggerCharacters", ".", "@",
                              "codeActionProvider", "codeActionKinds", "quickfix", "inlayHintProvider", 1,
-                             "workspaceSymbolProvider", 1);
+                             "workspaceSymbolProvider", 1, "documentFormattingProvider", 1);
     return json_pack("{s:o,s:{s:s,s:s}}", "capabilities", caps, "serverInfo", "name", "okrc",
                      "version", OKRC_VERSION);
 }
@@ -478,6 +479,16 @@ static void m_workspace_symbol(struct call *c)
     rpc_respond(&c->s->rpc, c->id, outline_workspace_symbols(c->s, query ? query : ""));
 }
 
+static void m_formatting(struct call *c)
+{
+    const char *error = NULL;
+    json_t *edits = format_document(c->s, c->doc, &error);
+    if (edits)
+        rpc_respond(&c->s->rpc, c->id, edits);
+    else
+        rpc_error(&c->s->rpc, c->id, RPC_REQUEST_FAILED, error);
+}
+
 static void m_completion(struct call *c)
 {
     rpc_respond(&c->s->rpc, c->id, outline_complete(c->s, c->doc->unit, c->offset));
@@ -507,6 +518,7 @@ static const struct method {
     {"textDocument/documentSymbol", true, NEEDS_DOCUMENT, m_document_symbol},
     {"textDocument/foldingRange", true, NEEDS_DOCUMENT, m_folding_range},
     {"textDocument/completion", true, NEEDS_POSITION, m_completion},
+    {"textDocument/formatting", true, NEEDS_DOCUMENT, m_formatting},
     {"workspace/symbol", true, NEEDS_NOTHING, m_workspace_symbol},
     {"textDocument/hover", true, NEEDS_POSITION, m_navigate},
     {"textDocument/definition", true, NEEDS_POSITION, m_navigate},

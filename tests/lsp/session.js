@@ -112,6 +112,36 @@ function applyEdits(text, edits) {
 }
 
 const sessions = {
+    // Formatting: the edits give what `okrc fmt` writes; a document that does
+    // not parse is refused with RequestFailed, and a formatted one needs none.
+    async format() {
+        const file = path.join(os.tmpdir(), 'okrc-lsp-format.okr');
+        const text = 'plan   "P" {period 2027 owner @ceo}\n# the sales team\nteam sales "Sales"\n' +
+            'objective grow "Grow the annual revenue of the shops" { team sales\n' +
+            '     kr revenue "Average annual revenue in dollars" {from 12 to 24}   # yearly\n}\n';
+        const uri = uriOf(file);
+        const s = start();
+        const init = await s.init();
+        eq(init.capabilities.documentFormattingProvider, true, 'formatting offered');
+        await s.open(file, text);
+        const options = { tabSize: 2, insertSpaces: true };
+        const edits = await s.conn.sendRequest('textDocument/formatting', { textDocument: { uri }, options });
+        const formatted = applyEdits(text, edits);
+        const expected = cp.execFileSync(OKRC, ['fmt', '-'], { input: text }).toString();
+        eq(formatted, expected, 'formatting as okrc fmt');
+        await s.change(file, formatted, 2);
+        eq(await s.conn.sendRequest('textDocument/formatting', { textDocument: { uri }, options }), [],
+           'no edits for a formatted document');
+        await s.change(file, formatted.replace('{ from 12 to 24 }', '{ from 12 to 24'), 3);
+        try {
+            await s.conn.sendRequest('textDocument/formatting', { textDocument: { uri }, options });
+            fail('a document with a syntax error was formatted');
+        } catch (e) {
+            eq(e.code, -32803, 'RequestFailed for a document that does not parse');
+        }
+        ok('formatting: as okrc fmt, none when formatted, refused when it does not parse');
+        eq(await s.stop(), 0, 'exit status');
+    },
     // Code actions that fix what they claim, applied and re-checked; inlay hints.
     async actions() {
         const file = path.join(os.tmpdir(), 'okrc-lsp-actions.okr');
