@@ -244,3 +244,13 @@ struct lexemes parse_lexemes(struct arena *a, struct source *src)
     free(ctx.text);
     return out;
 }
+
+bool parse_is_name(struct arena *a, const char *text, size_t len, enum lexeme_kind kind)
+{
+    struct source *src = source_from_memory(a, "<name>", text, len, 0);
+    struct lexemes lx = parse_lexemes(a, src);
+    bool one = lx.len == 1 && lx.items[0].kind == kind && lx.items[0].start == 0 &&
+               lx.items[0].end == src->len && !src->bom;
+    source_free(src);
+    return one;
+}

@@ -3,6 +3,7 @@
 #ifndef OKRC_PARSE_H
 #define OKRC_PARSE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -14,7 +15,12 @@ void parse_source(struct plan *plan, struct source *src);
 /* A token of a source as the one scanner (grammar/okr.l) reads it, for
  * what prints a source again (fmt): where it stands, what kind it is and,
  * for a keyword, its classes. Comments are lexemes; whitespace is not. */
-enum lexeme_kind { LEXEME_WORD, LEXEME_STRING, LEXEME_TEXT, LEXEME_PUNCT, LEXEME_COMMENT };
+enum lexeme_kind {
+    LEXEME_WORD,            /* a keyword, number, date, period, reference or tag */
+    LEXEME_IDENT,           /* an id (a keyword where only an id stands is one) */
+    LEXEME_PERSON,          /* @handle */
+    LEXEME_STRING, LEXEME_TEXT, LEXEME_PUNCT, LEXEME_COMMENT,
+};
 
 /* What a keyword does, in one table (keyword_classes in scan.c). */
 enum keyword_class {
@@ -39,5 +45,8 @@ struct lexemes {
 /* The lexemes of src in order, in memory from a (the scanner alone, no
  * parser; its diagnostics are dropped: callers print a source that parsed). */
 struct lexemes parse_lexemes(struct arena *a, struct source *src);
+/* Whether text, standing alone, is one lexeme of that kind (LEXEME_IDENT:
+ * an id and no keyword; LEXEME_PERSON: "@handle"): what a rename may give. */
+bool parse_is_name(struct arena *a, const char *text, size_t len, enum lexeme_kind kind);
 
 #endif

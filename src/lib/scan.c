@@ -159,6 +159,10 @@ static enum lexeme_kind lexeme_kind(const struct parse_ctx *ctx, int token, cons
     case '{': case '}': case '=': case ',': case ';': case '<': case '>': case '?': case GE:
     case LE: case DOTDOT:
         return LEXEME_PUNCT;
+    case IDENT: case GRADED_ID:
+        return LEXEME_IDENT;
+    case PERSON:
+        return LEXEME_PERSON;
     default:
         return LEXEME_WORD;
     }

@@ -7,7 +7,9 @@
 #include "emit/emit.h"
 #include "lib/arena.h"
 #include "lib/date.h"
+#include "lib/load.h"
 #include "lib/model.h"
+#include "lib/parse.h"
 #include "lib/progress.h"
 #include "lib/rules.h"
 #include "lib/source.h"
@@ -416,4 +418,89 @@ json_t *navigate(struct server *s, struct unit *u, const char *method, json_t *p
         }
     }
     return list;
+}
+
+/* ---- rename ---- */
+
+/* What may be renamed: a declared objective, key result, initiative, team,
+ * person, perspective or period, declared in a file of the plan (not the
+ * standard library's). */
+static const struct occurrence *renameable(struct unit *u, uint32_t offset, const char **error)
+{
+    const struct occurrence *o = at_offset(u, offset);
+    if (!o || o->kind == T_RULE || o->kind == T_FILE || o->kind == T_LEXICON) {
+        *error = "nothing to rename here: put the cursor on the id of an objective, key result, "
+                 "initiative, team, person, perspective or period";
+        return NULL;
+    }
+    const struct occurrence *decl = declaration_of(u, o);
+    if (!decl) {
+        *error = "this name is declared nowhere in the plan, so there is nothing to rename";
+        return NULL;
+    }
+    const char *root = load_default_root(&u->arena, u->root->path);
+    if (!decl->at.src->path || (root && !load_within_root(&u->arena, root, decl->at.src->path))) {
+        *error = "it is declared outside the plan's files (the standard library?)";
+        return NULL;
+    }
+    return o;
+}
+
+json_t *navigate_prepare_rename(struct server *s, struct unit *u, uint32_t offset, const char **error)
+{
+    const struct occurrence *o = renameable(u, offset, error);
+    if (!o)
+        return NULL;
+    const char *text = o->at.src->text + o->at.start;
+    size_t len = o->at.end - o->at.start;
+    return json_pack("{s:o,s:s%}", "range", lsp_range(s, o->at), "placeholder", text, len);
+}
+
+/* The key an occurrence of o would have under the new name: "k:grow.rev"
+ * becomes "k:grow.NEW", "o:grow" "o:NEW". */
+static const char *renamed_key(struct unit *u, const struct occurrence *o, const char *name)
+{
+    const char *dot = o->kind == T_KR || o->kind == T_INITIATIVE ? strchr(o->key, '.') : NULL;
+    size_t keep = dot ? (size_t)(dot - o->key) + 1 : 2;
+    return arena_printf(&u->arena, "%.*s%s", (int)keep, o->key, name);
+}
+
+json_t *navigate_rename(struct server *s, struct unit *u, uint32_t offset, const char *new_name,
+                        const char **error)
+{
+    const struct occurrence *o = renameable(u, offset, error);
+    if (!o)
+        return NULL;
+    bool person = o->kind == T_PERSON;
+    const char *name = person && new_name[0] == '@' ? new_name + 1 : new_name;
+    const char *written = person ? arena_printf(&u->arena, "@%s", name) : name;
+    if (!parse_is_name(&u->arena, written, strlen(written), person ? LEXEME_PERSON : LEXEME_IDENT)) {
+        *error = person ? "not a handle: letters, digits, '_', '.' and '-' after '@'"
+                        : "not an id: a letter or '_', then letters, digits, '_' and '-', and no keyword";
+        return NULL;
+    }
+    const char *key = renamed_key(u, o, name);
+    for (size_t i = 0; i < u->n_occurrences; i++)
+        if (u->occurrences[i].declaration && strcmp(u->occurrences[i].key, key) == 0) {
+            *error = "that name is taken: another declaration of the same kind has it";
+            return NULL;
+        }
+    json_t *changes = json_object();
+    for (size_t i = 0; i < u->n_occurrences; i++) {
+        const struct occurrence *x = &u->occurrences[i];
+        if (strcmp(x->key, o->key) != 0)
+            continue;
+        /* a person's span holds its '@' wherever it is written */
+        bool at_sign = x->at.end > x->at.start && x->at.src->text[x->at.start] == '@';
+        char *uri = source_uri(s, x->at.src);
+        json_t *edits = json_object_get(changes, uri);
+        if (!edits) {
+            edits = json_array();
+            json_object_set_new(changes, uri, edits);
+        }
+        json_array_append_new(edits, json_pack("{s:o,s:s}", "range", lsp_range(s, x->at), "newText",
+                                               at_sign ? written : name));
+        free(uri);
+    }
+    return json_pack("{s:o}", "changes", changes);
 }

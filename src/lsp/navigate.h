@@ -15,4 +15,12 @@ struct unit;
 json_t *navigate(struct server *s, struct unit *u, const char *method, json_t *params,
                  uint32_t offset);
 
+/* textDocument/prepareRename and rename at offset: the range and the name
+ * there, or the edits of every file of the plan (a WorkspaceEdit); NULL
+ * with *error when the name cannot be renamed (a keyword, a collision, no
+ * declaration, the standard library). */
+json_t *navigate_prepare_rename(struct server *s, struct unit *u, uint32_t offset, const char **error);
+json_t *navigate_rename(struct server *s, struct unit *u, uint32_t offset, const char *new_name,
+                        const char **error);
+
 #endif

@@ -407,7 +407,7 @@ static json_t *initialize(struct server *s, json_t *params)
     else if (as_of)
         rpc_log(&s->rpc, "initializationOptions.asOf '%s' is no date (YYYY-MM-DD): using today", as_of);
     static const char *const names[] = {"utf-16", "utf-8", "utf-32"};
-    json_t *caps = json_pack("{s:s,s:{s:b,s:i,s:{s:b}},s:b,s:b,s:b,s:b,s:b,s:b,s:{s:[s,s]},s:{s:[s]},s:b,s:b,s:b}",
+    json_t *caps = json_pack("{s:s,s:{s:b,s:i,s:{s:b}},s:b,s:b,s:b,s:b,s:b,s:b,s:{s:[s,s]},s:{s:[s]},s:b,s:b,s:b,s:{s:b}}",
                              "positionEncoding",
                              names[s->encoding], "textDocumentSync", "openClose", 1, "change", 1,
                              "save", "includeText", 1, "hoverProvider", 1, "definitionProvider", 1,
@@ -415,7 +415,8 @@ static json_t *initialize(struct server *s, json_t *params)
                              "documentSymbolProvider", 1, "foldingRangeProvider", 1,
                              "completionProvider", "triggerCharacters", ".", "@",
                              "codeActionProvider", "codeActionKinds", "quickfix", "inlayHintProvider", 1,
-                             "workspaceSymbolProvider", 1, "documentFormattingProvider", 1);
+                             "workspaceSymbolProvider", 1, "documentFormattingProvider", 1,
+                             "renameProvider", "prepareProvider", 1);
     return json_pack("{s:o,s:{s:s,s:s}}", "capabilities", caps, "serverInfo", "name", "okrc",
                      "version", OKRC_VERSION);
 }
@@ -489,6 +490,31 @@ static void m_formatting(struct call *c)
         rpc_error(&c->s->rpc, c->id, RPC_REQUEST_FAILED, error);
 }
 
+static void m_prepare_rename(struct call *c)
+{
+    const char *error = NULL;
+    json_t *r = navigate_prepare_rename(c->s, c->doc->unit, c->offset, &error);
+    if (r)
+        rpc_respond(&c->s->rpc, c->id, r);
+    else
+        rpc_error(&c->s->rpc, c->id, RPC_REQUEST_FAILED, error);
+}
+
+static void m_rename(struct call *c)
+{
+    const char *name = json_string_value(json_object_get(c->params, "newName"));
+    if (!name) {
+        rpc_error(&c->s->rpc, c->id, RPC_INVALID_PARAMS, "newName must be a string");
+        return;
+    }
+    const char *error = NULL;
+    json_t *r = navigate_rename(c->s, c->doc->unit, c->offset, name, &error);
+    if (r)
+        rpc_respond(&c->s->rpc, c->id, r);
+    else
+        rpc_error(&c->s->rpc, c->id, RPC_REQUEST_FAILED, error);
+}
+
 static void m_completion(struct call *c)
 {
     rpc_respond(&c->s->rpc, c->id, outline_complete(c->s, c->doc->unit, c->offset));
@@ -519,6 +545,8 @@ static const struct method {
     {"textDocument/foldingRange", true, NEEDS_DOCUMENT, m_folding_range},
     {"textDocument/completion", true, NEEDS_POSITION, m_completion},
     {"textDocument/formatting", true, NEEDS_DOCUMENT, m_formatting},
+    {"textDocument/prepareRename", true, NEEDS_POSITION, m_prepare_rename},
+    {"textDocument/rename", true, NEEDS_POSITION, m_rename},
     {"workspace/symbol", true, NEEDS_NOTHING, m_workspace_symbol},
     {"textDocument/hover", true, NEEDS_POSITION, m_navigate},
     {"textDocument/definition", true, NEEDS_POSITION, m_navigate},

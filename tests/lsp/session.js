@@ -112,6 +112,72 @@ function applyEdits(text, edits) {
 }
 
 const sessions = {
+    // Rename across the files of a plan: every occurrence, '@' kept for
+    // people; keywords, collisions and keywords under the cursor refused.
+    async rename() {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'okrc-lsp-rename-'));
+        cp.execFileSync('git', ['init', '-q', dir]);
+        fs.mkdirSync(path.join(dir, 'teams'));
+        const main = path.join(dir, 'main.okr'), sales = path.join(dir, 'teams', 'sales.okr');
+        fs.writeFileSync(main, 'plan "Company" { period 2027-Q1  owner @ceo }\nuse "./teams/sales.okr"\n' +
+            'person @ceo "Chief"\nperson @ana "Ana"\n' +
+            'objective company "Be the first choice of shops in Europe" {\n  owner @ceo\n' +
+            '  kr shops "Shops that pay for the app" { from 100 to 400 shops }\n}\n' +
+            'checkin 2027-02-01 by @ana {\n  growth.accounts = 45 accounts\n  company.shops = 150 shops\n}\n');
+        const salesText = 'team sales "Sales"\n\nobjective growth "Grow the paying customer base in Europe" {\n' +
+            '  team sales\n  owner @ana\n  aligns company.shops\n' +
+            '  kr accounts "Paying accounts in Europe" { from 40 to 60 accounts }\n}\n' +
+            'objective retention "Keep the paying customers we have" {\n  team sales\n  owner @ana\n' +
+            '  kr churn "Monthly churn of paying accounts" { from 5% to 3% }\n}\n';
+        fs.writeFileSync(sales, salesText);
+        const s = start();
+        const init = await s.init();
+        eq(init.capabilities.renameProvider, { prepareProvider: true }, 'rename offered with prepare');
+        await s.open(sales);
+        const uri = uriOf(sales), mainUri = uriOf(main);
+        const pos = (text, word, extra = 0) => {
+            const i = text.indexOf(word) + extra, before = text.slice(0, i).split('\n');
+            return { line: before.length - 1, character: before[before.length - 1].length };
+        };
+        const prep = await s.conn.sendRequest('textDocument/prepareRename',
+            { textDocument: { uri }, position: pos(salesText, 'growth "') });
+        eq(prep.placeholder, 'growth', 'prepareRename names the id');
+        const edit = await s.conn.sendRequest('textDocument/rename',
+            { textDocument: { uri }, position: pos(salesText, 'growth "'), newName: 'expansion' });
+        eq(Object.keys(edit.changes).sort(), [mainUri, uri].sort(), 'both files edited');
+        const renamed = applyEdits(salesText, edit.changes[uri]);
+        if (!renamed.includes('objective expansion "')) fail('declaration not renamed:\n' + renamed);
+        const mainRenamed = applyEdits(fs.readFileSync(main, 'utf8'), edit.changes[mainUri]);
+        if (!mainRenamed.includes('  expansion.accounts = 45 accounts')) fail('check-in not renamed:\n' + mainRenamed);
+        ok('rename of an objective: its declaration and the check-in in the other file');
+        const kr = await s.conn.sendRequest('textDocument/rename',
+            { textDocument: { uri }, position: pos(salesText, 'shops'), newName: 'paying_shops' });
+        const mainKr = applyEdits(fs.readFileSync(main, 'utf8'), kr.changes[mainUri]);
+        if (!mainKr.includes('kr paying_shops "') || !mainKr.includes('company.paying_shops = 150'))
+            fail('key result not renamed everywhere:\n' + mainKr);
+        if (!applyEdits(salesText, kr.changes[uri]).includes('aligns company.paying_shops')) fail('aligns not renamed');
+        ok('rename of a key result from a reference: declaration, aligns, check-in');
+        const who = await s.conn.sendRequest('textDocument/rename',
+            { textDocument: { uri }, position: pos(salesText, '@ana', 1), newName: 'anna' });
+        const mainWho = applyEdits(fs.readFileSync(main, 'utf8'), who.changes[mainUri]);
+        if (!mainWho.includes('person @anna "Ana"') || !mainWho.includes('by @anna {')) fail('person not renamed:\n' + mainWho);
+        eq(applyEdits(salesText, who.changes[uri]).split('owner @anna').length, 3, 'both owners renamed');
+        ok('rename of a person: the handle keeps its @ everywhere');
+        const refused = async (position, newName, what) => {
+            try {
+                await s.conn.sendRequest(newName ? 'textDocument/rename' : 'textDocument/prepareRename',
+                    { textDocument: { uri }, position, newName });
+            } catch (e) { eq(e.code, -32803, what); return; }
+            fail(what + ': accepted');
+        };
+        await refused(pos(salesText, 'growth "'), 'retention', 'a name taken');
+        await refused(pos(salesText, 'growth "'), 'plan', 'a keyword');
+        await refused(pos(salesText, 'growth "'), 'two words', 'not an id');
+        await refused(pos(salesText, 'objective growth'), null, 'prepareRename on a keyword');
+        ok('rename refused: a name taken, a keyword, not an id, a keyword under the cursor');
+        eq(await s.stop(), 0, 'exit status');
+        fs.rmSync(dir, { recursive: true });
+    },
     // Formatting: the edits give what `okrc fmt` writes; a document that does
     // not parse is refused with RequestFailed, and a formatted one needs none.
     async format() {
