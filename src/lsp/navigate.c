@@ -20,17 +20,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum target_kind { T_OBJECTIVE, T_KR, T_INITIATIVE, T_TEAM, T_PERSON, T_PERSPECTIVE,
-                   T_PERIOD, T_LEXICON, T_RULE, T_FILE };
-
-struct occurrence {
-    span at;
-    const char *key;        /* kind letter, ':', the qualified name (arena) */
-    enum target_kind kind;
-    bool declaration;
-    const void *target;     /* the declared thing, on declarations (and rules, files) */
-};
-
 struct indexer {
     struct unit *u;
     size_t cap;
@@ -186,11 +175,16 @@ static void build_index(struct unit *u)
     }
 }
 
-/* The occurrence under offset in the root: the narrowest that holds it. */
-static const struct occurrence *at_offset(struct unit *u, uint32_t offset)
+void navigate_index(struct unit *u)
 {
     if (!u->occurrences)
         build_index(u);
+}
+
+/* The occurrence under offset in the root: the narrowest that holds it. */
+static const struct occurrence *at_offset(struct unit *u, uint32_t offset)
+{
+    navigate_index(u);
     const struct occurrence *best = NULL;
     for (size_t i = 0; i < u->n_occurrences; i++) {
         const struct occurrence *o = &u->occurrences[i];

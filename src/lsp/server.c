@@ -20,6 +20,7 @@
 #include "lsp/outline.h"
 #include "lsp/rpc.h"
 #include "lsp/server.h"
+#include "lsp/tokens.h"
 
 #include <signal.h>
 #include <stdlib.h>
@@ -85,6 +86,11 @@ static char *canonical(const char *path)
 static enum source_unit unit_of(enum encoding enc)
 {
     return enc == ENC_UTF8 ? UNIT_BYTES : enc == ENC_UTF16 ? UNIT_UTF16 : UNIT_CODE_POINTS;
+}
+
+enum source_unit lsp_unit(const struct server *s)
+{
+    return unit_of(s->encoding);
 }
 
 /* Both directions go through the source's line index (lib/source.h): a
@@ -407,7 +413,7 @@ static json_t *initialize(struct server *s, json_t *params)
     else if (as_of)
         rpc_log(&s->rpc, "initializationOptions.asOf '%s' is no date (YYYY-MM-DD): using today", as_of);
     static const char *const names[] = {"utf-16", "utf-8", "utf-32"};
-    json_t *caps = json_pack("{s:s,s:{s:b,s:i,s:{s:b}},s:b,s:b,s:b,s:b,s:b,s:b,s:{s:[s,s]},s:{s:[s]},s:b,s:b,s:b,s:{s:b}}",
+    json_t *caps = json_pack("{s:s,s:{s:b,s:i,s:{s:b}},s:b,s:b,s:b,s:b,s:b,s:b,s:{s:[s,s]},s:{s:[s]},s:b,s:b,s:b,s:{s:b},s:{s:o,s:b}}",
                              "positionEncoding",
                              names[s->encoding], "textDocumentSync", "openClose", 1, "change", 1,
                              "save", "includeText", 1, "hoverProvider", 1, "definitionProvider", 1,
@@ -416,7 +422,8 @@ static json_t *initialize(struct server *s, json_t *params)
                              "completionProvider", "triggerCharacters", ".", "@",
                              "codeActionProvider", "codeActionKinds", "quickfix", "inlayHintProvider", 1,
                              "workspaceSymbolProvider", 1, "documentFormattingProvider", 1,
-                             "renameProvider", "prepareProvider", 1);
+                             "renameProvider", "prepareProvider", 1,
+                             "semanticTokensProvider", "legend", tokens_legend(), "full", 1);
     return json_pack("{s:o,s:{s:s,s:s}}", "capabilities", caps, "serverInfo", "name", "okrc",
                      "version", OKRC_VERSION);
 }
@@ -515,6 +522,11 @@ static void m_rename(struct call *c)
         rpc_error(&c->s->rpc, c->id, RPC_REQUEST_FAILED, error);
 }
 
+static void m_semantic_tokens(struct call *c)
+{
+    rpc_respond(&c->s->rpc, c->id, tokens_full(c->s, c->doc->unit));
+}
+
 static void m_completion(struct call *c)
 {
     rpc_respond(&c->s->rpc, c->id, outline_complete(c->s, c->doc->unit, c->offset));
@@ -545,6 +557,7 @@ static const struct method {
     {"textDocument/foldingRange", true, NEEDS_DOCUMENT, m_folding_range},
     {"textDocument/completion", true, NEEDS_POSITION, m_completion},
     {"textDocument/formatting", true, NEEDS_DOCUMENT, m_formatting},
+    {"textDocument/semanticTokens/full", true, NEEDS_DOCUMENT, m_semantic_tokens},
     {"textDocument/prepareRename", true, NEEDS_POSITION, m_prepare_rename},
     {"textDocument/rename", true, NEEDS_POSITION, m_rename},
     {"workspace/symbol", true, NEEDS_NOTHING, m_workspace_symbol},

@@ -48,6 +48,8 @@ struct server {
     size_t n_docs, cap_docs;
 };
 
+/* The negotiated position units, as the line index counts them. */
+enum source_unit lsp_unit(const struct server *s);
 /* A position (line, character in the negotiated units) for a byte offset
  * of src, and a range for a span. */
 json_t *lsp_position(const struct server *s, const struct source *src, uint32_t offset);

@@ -112,6 +112,44 @@ function applyEdits(text, edits) {
 }
 
 const sessions = {
+    // Semantic tokens: decoded with the legend, each word is what it is:
+    // keywords, ids as what they name (declaration or reference), units,
+    // numbers, strings, comments, people; in order, none over two lines.
+    async tokens() {
+        const file = path.join(TOP, 'examples/acme-2027.okr');
+        const lines = fs.readFileSync(file, 'utf8').split('\n');
+        const s = start();
+        const init = await s.init();
+        const legend = init.capabilities.semanticTokensProvider.legend;
+        await s.open(file);
+        const { data } = await s.conn.sendRequest('textDocument/semanticTokens/full',
+            { textDocument: { uri: uriOf(file) } });
+        const toks = [];
+        let line = 0, ch = 0;
+        for (let i = 0; i < data.length; i += 5) {
+            line += data[i];
+            ch = data[i] ? data[i + 1] : ch + data[i + 1];
+            const text = lines[line].slice(ch, ch + data[i + 2]);
+            toks.push({ line, ch, len: data[i + 2], text, type: legend.tokenTypes[data[i + 3]],
+                        decl: (data[i + 4] & 1) === 1 });
+        }
+        for (let i = 1; i < toks.length; i++)
+            if (toks[i].line === toks[i - 1].line && toks[i].ch < toks[i - 1].ch + toks[i - 1].len)
+                fail('overlapping tokens: ' + JSON.stringify([toks[i - 1], toks[i]]));
+        if (toks.some((t) => t.ch + t.len > lines[t.line].length)) fail('a token runs past its line');
+        const on = (n, text) => toks.filter((t) => t.line === n - 1 && t.text === text).map((t) => [t.type, t.decl]);
+        eq(on(45, 'kr'), [['keyword', false]], 'kr is a keyword');
+        eq(on(45, 'pipeline'), [['property', true]], 'a key result declared');
+        eq(on(45, '"Qualified pipeline at quarter end"'), [['string', false]], 'a title');
+        eq(on(45, '3M'), [['number', false]], 'a number');
+        eq(on(45, 'USD'), [['type', false], ['type', false]], 'units');
+        eq(on(98, 'q1_sales'), [['class', false]], 'an objective referred to');
+        eq(on(98, 'pipeline'), [['property', false]], 'a key result referred to');
+        eq(on(96, '@maria'), [['parameter', false]], 'a person');
+        eq(on(46, lines[45].trim()), [['comment', false]], 'a comment');
+        ok(`semantic tokens: ${toks.length}, in order, each what it names`);
+        eq(await s.stop(), 0, 'exit status');
+    },
     // Rename across the files of a plan: every occurrence, '@' kept for
     // people; keywords, collisions and keywords under the cursor refused.
     async rename() {

@@ -13,7 +13,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 printf '#!/bin/sh\nexec valgrind -q --num-callers=50 --leak-check=full --show-leak-kinds=definite,indirect,possible --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=99 --log-file=%s/vg.%%p "%s" "$@"\n' \
     "$tmp" "$OKRC" >"$tmp/okrc-vg" && chmod +x "$tmp/okrc-vg"
-OKRC="$tmp/okrc-vg" LSP_SESSIONS="buffers encodings navigation outline actions format rename" sh "$top/tests/sh/lsp.sh" || exit 1
+OKRC="$tmp/okrc-vg" LSP_SESSIONS="buffers encodings navigation outline actions format rename tokens" sh "$top/tests/sh/lsp.sh" || exit 1
 for f in "$tmp"/vg.*; do
     [ -s "$f" ] && { echo "FAIL: valgrind found:"; cat "$f"; exit 1; }
 done

@@ -9,7 +9,7 @@ command -v node >/dev/null 2>&1 || { echo "FAIL: node is not installed (tools/de
 LSP_NODE=$("$top/tests/lsp/setup.sh") || { echo "FAIL: cannot install vscode-jsonrpc"; exit 1; }
 export LSP_NODE OKRC
 rc=0
-for session in ${LSP_SESSIONS:-diagnostics buffers encodings robust navigation outline actions format rename}; do
+for session in ${LSP_SESSIONS:-diagnostics buffers encodings robust navigation outline actions format rename tokens}; do
     echo "== $session"
     timeout 300 node "$top/tests/lsp/session.js" "$session" || { echo "FAIL: session $session"; rc=1; }
 done
