@@ -359,6 +359,8 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, void *scanner, struc
     int n = yypcontext_expected_tokens(yyctx, expected, YYNTOKENS);
     for (int i = 0; i < n; i++)
         names[i] = yysymbol_name(expected[i]);
+    if (ctx->want_expected && !ctx->expected && yypcontext_location(yyctx)->start >= ctx->expected_from)
+        parse_keep_expected(ctx, names, n < 0 ? 0 : n);
     parse_syntax_error(ctx, *yypcontext_location(yyctx),
                        yysymbol_name(yypcontext_token(yyctx)), names, n < 0 ? 0 : n);
     return 0;

@@ -49,6 +49,12 @@ struct parse_ctx {
     struct source *src;
     struct arena *arena;
     struct lexemes *lexemes;    /* set: every token and comment is kept here (parse_lexemes) */
+    /* parse_expected_keywords: the tokens the parser expected at the end
+     * of the text, taken from its first syntax error there */
+    bool want_expected;
+    uint32_t expected_from;     /* an error at or after this offset */
+    const char **expected;
+    int n_expected;
 
     /* What the items being parsed belong to. */
     struct plan_decl *plan_decl;
@@ -139,6 +145,8 @@ str scan_text_end(struct parse_ctx *ctx);
 str scan_plain_string(struct parse_ctx *ctx, const char *text, size_t len);
 void scan_comment(struct parse_ctx *ctx, uint32_t start, uint32_t end);
 int scan_and_parse(struct parse_ctx *ctx);   /* in the generated scanner */
+/* parse.c: keeps the expected tokens' names (the parser's, static) */
+void parse_keep_expected(struct parse_ctx *ctx, const char *const *names, int n);
 int scan_only(struct parse_ctx *ctx);        /* the same without the parser: for ctx->lexemes */
 unsigned keyword_classes(int token);         /* enum keyword_class bits of a token */
 

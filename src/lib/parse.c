@@ -254,3 +254,56 @@ bool parse_is_name(struct arena *a, const char *text, size_t len, enum lexeme_ki
     source_free(src);
     return one;
 }
+
+void parse_keep_expected(struct parse_ctx *ctx, const char *const *names, int n)
+{
+    ctx->expected = arena_alloc(ctx->arena, ((size_t)n + 1) * sizeof *ctx->expected);
+    for (int i = 0; i < n; i++)
+        ctx->expected[i] = names[i];
+    ctx->n_expected = n;
+}
+
+/* The parse of text with the parser asked for what it expected at the end. */
+static void expected_at_end(struct arena *a, const char *text, size_t len, uint32_t from,
+                            struct parse_ctx *out)
+{
+    struct diag_ctx diags;
+    diag_init(&diags, a);
+    struct plan plan = {.arena = a, .diags = &diags};
+    struct source *src = source_from_memory(a, "<prefix>", text, len, 0);
+    *out = (struct parse_ctx){.plan = &plan, .src = src, .arena = a, .want_expected = true,
+                              .expected_from = from};
+    scan_and_parse(out);
+    free(out->text);
+    if (out->owners_named)
+        hash_free(out->owners_named);
+    source_free(src);
+    out->plan = NULL;
+    out->src = NULL;
+}
+
+size_t parse_expected_keywords(struct arena *a, const char *text, size_t len, const char ***out)
+{
+    struct parse_ctx ctx;
+    expected_at_end(a, text, len, (uint32_t)len, &ctx);
+    if (!ctx.expected) {
+        /* The end is a good place to stop (between declarations): a token
+         * that starts none there makes the parser say what could. */
+        char *probe = arena_alloc(a, len + 4);
+        memcpy(probe, text, len);
+        memcpy(probe + len, "\n..", 3);
+        expected_at_end(a, probe, len + 3, (uint32_t)len, &ctx);
+        if (!ctx.expected) {
+            /* ".." fitted (after a period): nothing to offer */
+            *out = NULL;
+            return 0;
+        }
+    }
+    const char **keywords = arena_alloc(a, ((size_t)ctx.n_expected + 1) * sizeof *keywords);
+    size_t n = 0;
+    for (int i = 0; i < ctx.n_expected; i++)
+        if (is_keyword_name(ctx.expected[i]))
+            keywords[n++] = ctx.expected[i];
+    *out = keywords;
+    return n;
+}

@@ -47,6 +47,9 @@ struct lexemes {
 struct lexemes parse_lexemes(struct arena *a, struct source *src);
 /* Whether text, standing alone, is one lexeme of that kind (LEXEME_IDENT:
  * an id and no keyword; LEXEME_PERSON: "@handle"): what a rename may give. */
+/* The keywords the grammar accepts at the end of text (as completion
+ * offers them at the cursor), in the parser's order; memory from a. */
+size_t parse_expected_keywords(struct arena *a, const char *text, size_t len, const char ***out);
 bool parse_is_name(struct arena *a, const char *text, size_t len, enum lexeme_kind kind);
 
 #endif

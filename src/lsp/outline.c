@@ -5,6 +5,7 @@
 #include "lib/arena.h"
 #include "lib/date.h"
 #include "lib/model.h"
+#include "lib/parse.h"
 #include "lib/rules.h"
 #include "lib/source.h"
 #include "lsp/server.h"
@@ -288,6 +289,13 @@ json_t *outline_complete(struct server *s, struct unit *u, uint32_t offset)
             item(list, x->id.name.ptr, x->id.name.len, ITEM_VALUE, x->title.ptr, x->title.len);
         }
     } else {
+        /* The keywords the grammar takes here, from the parser itself. */
+        struct arena scratch = {0};
+        const char **keywords;
+        size_t nk = parse_expected_keywords(&scratch, text, p, &keywords);
+        for (size_t i = 0; i < nk; i++)
+            item(list, keywords[i], strlen(keywords[i]), ITEM_KEYWORD, "keyword", 7);
+        arena_free(&scratch);
         /* At the start of a line in a check-in: the objectives. */
         for (size_t i = 0; b == e && i < plan->checkins.len; i++) {
             const struct checkin *c = plan->checkins.items[i];

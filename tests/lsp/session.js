@@ -320,7 +320,18 @@ const sessions = {
         has(await complete('objective z "A b c d" { owner @'), ['@maria', '@dev'], 'after owner @');
         has(await complete('# okrc-ignore: '), ['activity-kr', 'kr-count'], 'in okrc-ignore');
         has(await complete('objective t "A b c d" { tags #launch } objective u "E f g h" { tags '), ['#launch'], 'after tags');
-        ok('completion: aligns, OBJ., team, people, rule names, tags');
+        // Keywords: those the grammar takes at the cursor, from the parser.
+        const kw = async (line, want, not, what) => {
+            const got = await complete(line);
+            has(got, want, what);
+            for (const w of not) if (got.includes(w)) fail(`${what}: ${w} offered in ${got}`);
+        };
+        await kw('objective v "A b c d" {\n  ', ['kr', 'owner', 'aligns', 'initiative'], ['objective', 'from'], 'in an objective');
+        await kw('objective w "A b c d" {\n  kr k "E f g h" {\n    ', ['from', 'target', 'milestone', 'owner'], ['kr', 'objective'], 'in a key result');
+        await kw('objective w2 "A b c d" {\n  kr k "E f g h" { from 1 to 2 }\n}\n', ['objective', 'team', 'checkin'], ['from', 'kr'], 'at the top level');
+        await kw('objective w3 "A b c d" {\n  period 2027-Q1\n  ', ['kr', 'owner'], ['objective'], 'after a period value');
+        await kw('objective w4 "A b c d" {\n  kr k "E f g h" { from 1 to 2 }\n  ow', ['owner'], [], 'a word being typed');
+        ok('completion: aligns, OBJ., team, people, rule names, tags, keywords from the grammar');
         eq(await s.stop(), 0, 'exit status');
     },
     // Hover, definition, references and highlights on the Acme example.
