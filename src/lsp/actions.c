@@ -3,6 +3,8 @@
  * sends back (code and range), as LSP intends. */
 #define _GNU_SOURCE
 #include "lsp/actions.h"
+#include "lib/arena.h"
+#include "lib/parse.h"
 #include "lib/model.h"
 #include "lib/progress.h"
 #include "lib/rules.h"
@@ -24,9 +26,81 @@ static json_t *edit_action(const char *title, const char *uri, json_t *diag, jso
                      diag, "isPreferred", preferred, "edit", "changes", changes);
 }
 
+/* The objective whose key result's id holds offset in the root. */
+static const struct objective *objective_of_kr(const struct unit *u, uint32_t offset)
+{
+    for (size_t i = 0; i < u->plan.objectives.len; i++) {
+        const struct objective *o = u->plan.objectives.items[i];
+        for (size_t k = 0; k < o->key_results.len; k++) {
+            const struct key_result *kr = o->key_results.items[k];
+            if (kr->id.at.src == u->root && kr->id.at.start <= offset && offset < kr->id.at.end)
+                return o;
+        }
+    }
+    return NULL;
+}
+
+/* missing-owner: an `owner` line in the objective (so that its key results
+ * inherit it), naming its team's lead, else the plan's owner, else a
+ * placeholder the writer replaces; on the line after the objective's '{',
+ * one step deeper than the objective. */
+static json_t *owner_action(struct server *s, struct unit *u, const char *uri, json_t *diag,
+                            uint32_t offset)
+{
+    const struct objective *o = objective_of_kr(u, offset);
+    if (!o || o->block.src != u->root)
+        return NULL;
+    const char *text = u->root->text;
+    /* the objective's '{' as the scanner reads it (a title may hold one) */
+    struct arena scratch = {0};
+    struct lexemes lx = parse_lexemes(&scratch, u->root);
+    const char *brace = NULL;
+    for (size_t i = 0; i < lx.len && !brace; i++)
+        if (lx.items[i].kind == LEXEME_PUNCT && lx.items[i].start >= o->id.at.end &&
+            text[lx.items[i].start] == '{')
+            brace = text + lx.items[i].start;
+    arena_free(&scratch);
+    if (!brace || (uint32_t)(brace - text) >= o->block.end)
+        return NULL;
+    const struct team *team = o->team;
+    ident who = team && team->lead.name.ptr ? team->lead
+              : u->plan.decl && u->plan.decl->owner.name.ptr ? u->plan.decl->owner
+              : (ident){{"@owner", 6}, {0}};
+    int who_len = (int)who.name.len;
+    const char *who_name = who.name.ptr[0] == '@' ? who.name.ptr + 1 : who.name.ptr;
+    if (who.name.ptr[0] == '@')
+        who_len--;
+    uint32_t line = (uint32_t)(o->at.start);
+    while (line > 0 && text[line - 1] != '\n')
+        line--;
+    size_t indent = strspn(text + line, " \t");
+    const char *eol = strchr(brace, '\n');
+    char *insert = NULL, *title = NULL;
+    uint32_t at;
+    if (eol && (uint32_t)(eol - text) < o->block.end) {
+        at = (uint32_t)(eol - text) + 1;      /* a line of its own after the '{' line */
+        if (asprintf(&insert, "%.*s  owner @%.*s\n", (int)indent, text + line, who_len, who_name) < 0)
+            insert = NULL;
+    } else {
+        at = (uint32_t)(brace - text) + 1;    /* `{ kr ... }` on one line */
+        if (asprintf(&insert, " owner @%.*s ", who_len, who_name) < 0)
+            insert = NULL;
+    }
+    json_t *action = NULL;
+    if (insert && asprintf(&title, "Add 'owner @%.*s' to objective '%s'", who_len, who_name,
+                           o->id.name.ptr) > 0) {
+        json_t *pos = lsp_position(s, u->root, at);
+        json_t *range = json_pack("{s:O,s:O}", "start", pos, "end", pos);
+        json_decref(pos);
+        action = edit_action(title, uri, diag, range, insert, true);
+    }
+    free(insert);
+    free(title);
+    return action;
+}
+
 json_t *actions_for(struct server *s, struct unit *u, const char *uri, json_t *params)
 {
-    (void)s;
     json_t *list = json_array();
     json_t *diags = json_object_get(json_object_get(params, "context"), "diagnostics");
     size_t i;
@@ -51,6 +125,12 @@ json_t *actions_for(struct server *s, struct unit *u, const char *uri, json_t *p
                 }
                 free(name);
             }
+        }
+        if (strcmp(code, "missing-owner") == 0) {
+            json_t *action = owner_action(s, u, uri, d,
+                                          lsp_offset(s, u->root, json_object_get(range, "start")));
+            if (action)
+                json_array_append_new(list, action);
         }
         /* `# okrc-ignore: RULE` on its own line above, indented as the line is;
          * structural errors cannot be silenced, so none is offered for them. */

@@ -265,12 +265,19 @@ const sessions = {
         diags = await s.change(file, text, 3);
         eq(diags.filter((d) => d.code === 'unknown-ref'), [], 'the did-you-mean fix applied');
         const owner = diags.find((d) => d.code === 'missing-owner');
+        const addOwner = (await actionsFor(owner)).find((a) => a.title.startsWith("Add 'owner"));
+        if (!addOwner) fail('no action adding an owner');
+        eq(addOwner.title, "Add 'owner @ceo' to objective 'grow'", 'the owner action names the plan owner');
+        const owned = applyEdits(text, addOwner.edit.changes[uri]);
+        if (!owned.includes('{\n  owner @ceo\n')) fail('owner line not after the brace:\n' + owned);
+        eq((await s.change(file, owned, 5)).filter((d) => d.code === 'missing-owner'), [], 'the owner action applied');
+        diags = await s.change(file, text, 6);
         const ignore = (await actionsFor(owner)).find((a) => a.title.includes('okrc-ignore'));
         text = applyEdits(text, ignore.edit.changes[uri]);
         if (!text.includes('  # okrc-ignore: missing-owner\n  kr revenue')) fail('ignore comment not above the line:\n' + text);
-        diags = await s.change(file, text, 4);
+        diags = await s.change(file, text, 7);
         eq(diags.filter((d) => d.code === 'missing-owner'), [], 'the okrc-ignore action applied');
-        ok('code actions: did-you-mean, okrc-ignore, each applied and re-checked');
+        ok('code actions: did-you-mean, an owner, okrc-ignore, each applied and re-checked');
         const acme = path.join(TOP, 'examples/acme-2027.okr');
         await s.open(acme);
         const hints = await s.conn.sendRequest('textDocument/inlayHint',
