@@ -276,9 +276,11 @@ static void align_entries(struct context *c, struct tok *toks, size_t open)
             toks[j].align = (uint16_t)width;
 }
 
-static bool punct_is(const char *text, const struct tok *t, const char *punct)
+/* A punctuation token by its first byte: '.' is "..", '<' and '>' alone
+ * (not "<=", ">="), the others one byte each. */
+static bool punct_is(const char *text, const struct tok *t, char c)
 {
-    return t->kind == T_PUNCT && tok_is(text, t, punct);
+    return t->kind == T_PUNCT && text[t->start] == c && (c == '.' || t->end - t->start == 1);
 }
 
 /* Braces: their partners, and which blocks were written on one line
@@ -287,13 +289,13 @@ static size_t mark_one_line_blocks(struct arena *a, const char *text, struct tok
 {
     size_t braces = 0;
     for (size_t i = 0; i < n; i++)
-        braces += punct_is(text, &toks[i], "{");
+        braces += punct_is(text, &toks[i], '{');
     uint32_t *stack = braces ? arena_alloc(a, braces * sizeof *stack) : NULL;
     size_t sp = 0;
     for (size_t i = 0; i < n; i++) {
-        if (punct_is(text, &toks[i], "{")) {
+        if (punct_is(text, &toks[i], '{')) {
             stack[sp++] = (uint32_t)i;
-        } else if (punct_is(text, &toks[i], "}") && sp > 0) {
+        } else if (punct_is(text, &toks[i], '}') && sp > 0) {
             uint32_t open = stack[--sp];
             bool one_line = true;
             for (size_t j = open + 1; j <= i && one_line; j++)
@@ -325,18 +327,18 @@ static bool breaks_line(const struct printer *p, size_t i)
 {
     const char *text = p->c.text;
     const struct tok *t = &p->c.toks[i], *prev = i ? &p->c.toks[i - 1] : NULL;
-    bool multi_close = punct_is(text, t, "}") && !(t->flags & F_ONE_LINE);
+    bool multi_close = punct_is(text, t, '}') && !(t->flags & F_ONE_LINE);
     if (!p->line_open)
         return false;
     if (t->kind == T_COMMENT)
         return t->flags & (F_NL1 | F_NL2);
     if (prev->kind == T_COMMENT || multi_close)
         return true;
-    if (punct_is(text, t, "{"))
+    if (punct_is(text, t, '{'))
         return false;       /* '{' joins its declaration's line */
-    if (punct_is(text, prev, "{") && !(prev->flags & F_ONE_LINE))
+    if (punct_is(text, prev, '{') && !(prev->flags & F_ONE_LINE))
         return true;
-    if (p->after_block && !punct_is(text, t, ";") && !punct_is(text, t, ","))
+    if (p->after_block && !punct_is(text, t, ';') && !punct_is(text, t, ','))
         return true;
     if (p->depth == 0 && t->kind == T_WORD && (t->flags & F_DECL) && !tok_is(text, prev, "by"))
         return true;
@@ -350,10 +352,10 @@ static size_t spaces_before(const struct printer *p, size_t i)
     const struct tok *t = &p->c.toks[i], *prev = &p->c.toks[i - 1];
     if (t->kind == T_COMMENT)
         return 2;
-    if (punct_is(text, t, ",") || punct_is(text, t, ";") || punct_is(text, t, "..") ||
-        punct_is(text, prev, ".."))
+    if (punct_is(text, t, ',') || punct_is(text, t, ';') || punct_is(text, t, '.') ||
+        punct_is(text, prev, '.'))
         return 0;
-    if (p->depth > 0 && !punct_is(text, prev, "{") && starts_item(&p->c, i))
+    if (p->depth > 0 && !punct_is(text, prev, '{') && starts_item(&p->c, i))
         return 2;           /* a second item on a line */
     return 1;
 }
@@ -383,7 +385,7 @@ static void print_token(struct printer *p, struct tok *toks, size_t i)
     const char *text = p->c.text;
     struct tok *t = &toks[i];
     const struct tok *prev = i ? &toks[i - 1] : NULL;
-    bool is_open = punct_is(text, t, "{"), is_close = punct_is(text, t, "}");
+    bool is_open = punct_is(text, t, '{'), is_close = punct_is(text, t, '}');
     bool multi_close = is_close && !(t->flags & F_ONE_LINE);
     p->c.block = p->depth > 0 ? p->kinds[p->depth - 1] : 0;
     if (p->depth == 0 && t->kind == T_WORD && (t->flags & F_DECL) && !(prev && tok_is(text, prev, "by")))
@@ -394,7 +396,7 @@ static void print_token(struct printer *p, struct tok *toks, size_t i)
         p->depth--;
     if (newline) {
         put(&p->out, p->eol, p->eol_len);
-        if ((t->flags & F_NL2) && !punct_is(text, prev, "{") && !is_close)
+        if ((t->flags & F_NL2) && !punct_is(text, prev, '{') && !is_close)
             put(&p->out, p->eol, p->eol_len);     /* one blank line kept */
     }
     if (newline || !p->line_open)

@@ -267,6 +267,10 @@ const char *scan_char_name(struct parse_ctx *ctx, unsigned char c)
 void scan_number(struct parse_ctx *ctx, const char *text, size_t len, const loc *at,
                  struct number_tok *out)
 {
+    if (ctx->lexemes) {     /* a scan for the tokens alone: no values */
+        *out = (struct number_tok){.valid = true};
+        return;
+    }
     /* The digits without '_': on the stack for any number a plan writes,
      * in the arena for a longer one (it is too large, and says so). */
     char small[64];
@@ -324,6 +328,10 @@ void scan_number(struct parse_ctx *ctx, const char *text, size_t len, const loc 
 void scan_date(struct parse_ctx *ctx, const char *text, size_t len, const loc *at,
                struct date_tok *out)
 {
+    if (ctx->lexemes) {
+        *out = (struct date_tok){.valid = true};
+        return;
+    }
     out->valid = date_parse(text, len, &out->day);
     if (!out->valid)
         scan_error(ctx, R_INVALID_DATE, at, "'%.*s' is not a date in the calendar", (int)len, text);
@@ -347,6 +355,10 @@ void scan_date_notation(struct parse_ctx *ctx, const char *text, size_t len, con
 void scan_period(struct parse_ctx *ctx, const char *text, size_t len, const loc *at,
                  struct period_tok *out)
 {
+    if (ctx->lexemes) {
+        *out = (struct period_tok){.valid = true};
+        return;
+    }
     const char *why;
     out->valid = period_parse(text, len, &out->value, &why);
     if (!out->valid)
@@ -360,6 +372,8 @@ void scan_text_begin(struct parse_ctx *ctx)
 
 void scan_text_add(struct parse_ctx *ctx, const char *s, size_t n)
 {
+    if (ctx->lexemes)
+        return;
     if (ctx->text_len + n + 1 > ctx->text_cap) {
         size_t cap = ctx->text_cap ? ctx->text_cap : 256;
         while (cap < ctx->text_len + n + 1)
@@ -395,6 +409,8 @@ str scan_text_end(struct parse_ctx *ctx)
 
 str scan_plain_string(struct parse_ctx *ctx, const char *text, size_t len)
 {
+    if (ctx->lexemes)
+        return (str){text, len};
     return (str){arena_strndup(ctx->arena, text, len), len};
 }
 
@@ -418,6 +434,10 @@ void scan_comment(struct parse_ctx *ctx, uint32_t start, uint32_t end)
 void scan_decimal_comma(struct parse_ctx *ctx, const char *text, size_t len, const loc *at,
                         struct number_tok *out)
 {
+    if (ctx->lexemes) {
+        *out = (struct number_tok){.valid = true};
+        return;
+    }
     /* One comma before other than three digits is a decimal comma ("12,5");
      * anything else groups digits ("1,000,000"). The value is read that
      * way so that the rest of the plan still checks; the error stands. */
