@@ -18,9 +18,17 @@ enum {
 /* The largest message accepted: a 10 MB document escaped as JSON fits. */
 #define RPC_MAX_MESSAGE (64u * 1024 * 1024)
 
+/* A long string of the message being handled, decoded by rpc.c itself. */
+struct rpc_long_string {
+    char *text;
+    size_t len;
+};
+
 struct rpc {
     FILE *in, *out, *log;   /* log may be NULL */
     bool broken;            /* the output could not be written: the client is gone */
+    struct rpc_long_string *longs;  /* of the last message read; freed by the next read */
+    size_t n_longs, cap_longs;
 };
 
 enum rpc_read { RPC_MESSAGE, RPC_BAD_MESSAGE, RPC_EOF };
@@ -28,6 +36,12 @@ enum rpc_read { RPC_MESSAGE, RPC_BAD_MESSAGE, RPC_EOF };
  * parse error has been answered; the stream is resynchronised on the next
  * header). *msg is set only for RPC_MESSAGE, and the caller owns it. */
 enum rpc_read rpc_read(struct rpc *r, json_t **msg);
+/* The text of a string value of the last message read (a document's whole
+ * text is decoded outside jansson, whose parser takes 10 ms for 1 MB); NULL
+ * when v is no string. */
+const char *rpc_string(const struct rpc *r, json_t *v, size_t *len);
+/* Frees what the last message held (at the end of a session). */
+void rpc_release(struct rpc *r);
 /* Sends a message and releases it (json_decref). */
 void rpc_send(struct rpc *r, json_t *msg);
 void rpc_respond(struct rpc *r, json_t *id, json_t *result);      /* steals result */

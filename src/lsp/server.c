@@ -315,8 +315,9 @@ static void did_open(struct server *s, json_t *params)
 {
     json_t *td = json_object_get(params, "textDocument");
     const char *uri = json_string_value(json_object_get(td, "uri"));
-    json_t *text = json_object_get(td, "text");
-    if (!uri || !json_is_string(text)) {
+    size_t len;
+    const char *text = rpc_string(&s->rpc, json_object_get(td, "text"), &len);
+    if (!uri || !text) {
         rpc_log(&s->rpc, "didOpen without a uri and text: ignored");
         return;
     }
@@ -332,7 +333,7 @@ static void did_open(struct server *s, json_t *params)
         }
         s->docs[s->n_docs++] = d;
     }
-    set_text(d, json_string_value(text), json_string_length(text));
+    set_text(d, text, len);
     recheck(s, d);
 }
 
@@ -345,10 +346,12 @@ static void did_change(struct server *s, json_t *params)
         return;
     }
     /* Full sync: the last change holds the whole text. */
-    json_t *text = json_object_get(json_array_get(changes, json_array_size(changes) - 1), "text");
-    if (!json_is_string(text))
+    size_t len;
+    const char *text = rpc_string(&s->rpc, json_object_get(json_array_get(changes, json_array_size(changes) - 1), "text"),
+                                  &len);
+    if (!text)
         return;
-    set_text(d, json_string_value(text), json_string_length(text));
+    set_text(d, text, len);
     recheck(s, d);
 }
 
@@ -358,9 +361,10 @@ static void did_save(struct server *s, json_t *params)
     struct document *d = uri ? find_document(s, uri) : NULL;
     if (!d)
         return;
-    json_t *text = json_object_get(params, "text");
-    if (json_is_string(text))
-        set_text(d, json_string_value(text), json_string_length(text));
+    size_t len;
+    const char *text = rpc_string(&s->rpc, json_object_get(params, "text"), &len);
+    if (text)
+        set_text(d, text, len);
     recheck(s, d);
 }
 
@@ -651,7 +655,7 @@ static void dispatch(struct server *s, json_t *msg)
 
 int lsp_serve(FILE *in, FILE *out, FILE *log)
 {
-    struct server s = {.rpc = {in, out, log, false}};
+    struct server s = {.rpc = {.in = in, .out = out, .log = log}};
     signal(SIGPIPE, SIG_IGN);   /* a client that disappears is a write error */
     rpc_log(&s.rpc, "okrc lsp %s started", OKRC_VERSION);
     while (!s.exited && !s.rpc.broken) {
@@ -669,6 +673,7 @@ int lsp_serve(FILE *in, FILE *out, FILE *log)
     for (size_t i = 0; i < s.n_docs; i++)
         document_free(s.docs[i]);
     free(s.docs);
+    rpc_release(&s.rpc);
     rpc_log(&s.rpc, "stopped %s shutdown", s.shutdown_requested ? "after" : "without");
     return s.shutdown_requested ? 0 : 1;
 }

@@ -111,6 +111,48 @@ try:
 finally:
     shutil.rmtree(tmp)
 
+# A document's text longer than 4 kB is decoded by okrc itself, not by
+# jansson: every JSON escape (written by hand here, as a client may send
+# them: \/, \b, \f, \r, \t, \u00e9, a surrogate pair for U+1F3AF) must
+# give the text jansson would. Formatting returns the text laid out, which
+# must be what okrc fmt makes of the same text.
+import tempfile, os
+title = r'Caf\u00e9 \ud83c\udfaf r\u00e9sultat \/ \\\\ \\\"quoted\\\" and a\ttab' 
+raw = (r'plan \"Long text\" { period 2027 owner @ceo }\n'
+       + '# ' + 'padding ' * 700 + r'\r\n'
+       + r'objective o \"' + title + r'\" {\n  kr k \"Paying accounts in Europe\" { from 1 to 2 accounts }\n}\n')
+decoded = json.loads('"' + raw + '"')
+tmp = tempfile.mkdtemp()
+doc = os.path.join(tmp, "long.okr")
+body = ('{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file://%s",'
+        '"languageId":"okr","version":1,"text":"%s"}}}' % (doc, raw)).encode()
+fmt_req = {"jsonrpc": "2.0", "id": 7, "method": "textDocument/formatting",
+           "params": {"textDocument": {"uri": "file://" + doc}, "options": {"tabSize": 2, "insertSpaces": True}}}
+bad = ('{"jsonrpc":"2.0","id":8,"method":"textDocument/didOpen","params":{"textDocument":{"uri":"file://%s",'
+       '"languageId":"okr","version":1,"text":"%s\\ud800 alone"}}}' % (doc + "2", "x" * 5000)).encode()
+stream = (frame(init) + b"Content-Length: %d\r\n\r\n" % len(body) + body + frame(fmt_req)
+          + b"Content-Length: %d\r\n\r\n" % len(bad) + bad
+          + frame({"jsonrpc": "2.0", "id": 9, "method": "shutdown"}) + frame({"jsonrpc": "2.0", "method": "exit"}))
+p = subprocess.run([okrc, "lsp"], input=stream, capture_output=True, timeout=60)
+out, replies, errors = p.stdout, {}, []
+while out:
+    head, _, rest = out.partition(b"\r\n\r\n")
+    n = int(head.split(b":")[1])
+    msg = json.loads(rest[:n])
+    out = rest[n:]
+    if msg.get("id") is not None:
+        replies[msg["id"]] = msg
+    elif "error" in msg:
+        errors.append(msg["error"])
+expected = subprocess.run([okrc, "fmt", "-"], input=decoded.encode(), capture_output=True).stdout.decode()
+edits = replies.get(7, {}).get("result")
+got = edits[0]["newText"] if edits else decoded
+expect(f"a long text decoded as JSON says: formatting gave {got[-160:]!r}, okrc fmt {expected[-160:]!r}",
+       got == expected and edits is not None)
+expect(f"a lone surrogate in a long string: a parse error, got {errors}",
+       any(e.get("code") == -32700 for e in errors))
+expect(f"the server lives on after it: {replies.get(9)} status {p.returncode}", 9 in replies and p.returncode == 0)
+
 for f in failures:
     print("FAIL", f)
 print("ok" if not failures else f"{len(failures)} failures")
