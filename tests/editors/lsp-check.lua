@@ -1,5 +1,6 @@
 -- Neovim's built-in LSP client attached to `okrc lsp` ($OKRC) on the current
--- buffer: writes what it received (diagnostics, a definition, a hover) to
+-- buffer: writes what it received (diagnostics, a definition, a hover; the
+-- buffer formatted through the server) to
 -- $OKR_LSP_RESULT, one fact a line, and quits.
 local out = {}
 local function say(s) table.insert(out, s) end
@@ -43,6 +44,14 @@ local ok, err = pcall(function()
   if hover then
     local value = type(hover.contents) == 'table' and hover.contents.value or tostring(hover.contents)
     say('hover ' .. value:gsub('\n', ' '))
+  end
+  -- Formatting ($OKR_LSP_FORMATTED: where the formatted buffer is written),
+  -- with Neovim 0.7's own call, which applies the edits to the buffer.
+  local formatted = os.getenv('OKR_LSP_FORMATTED')
+  if formatted then
+    vim.lsp.buf.formatting_sync(nil, 10000)
+    vim.fn.writefile(vim.api.nvim_buf_get_lines(0, 0, -1, false), formatted)
+    say('formatted')
   end
 end)
 if not ok then say('error ' .. tostring(err)) end

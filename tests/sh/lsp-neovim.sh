@@ -2,7 +2,8 @@
 # tier: full (Neovim)
 # okrc lsp in a real editor: headless Neovim (Debian's neovim) with its
 # built-in LSP client (tests/editors/lsp-check.lua) opens a plan, and what
-# it received is asserted: the diagnostics of okrc check, a definition, a hover.
+# it received is asserted: the diagnostics of okrc check, a definition, a
+# hover, and the buffer formatted through the server as okrc fmt writes it.
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 : "${OKRC:?set OKRC to the okrc binary}"
@@ -22,8 +23,10 @@ objective grow "Double annual recurring revenue" {
 checkin 2027-02-01 by @ceo {
   grow.revenue = 14M USD
 }
+objective   keep "Keep the margin of every shop healthy" {team sales
+      kr margin "Gross margin of the shops" {keep >= 40%}}
 OKR
-(cd "$tmp" && OKRC="$OKRC" OKR_LSP_RESULT="$tmp/result" timeout 120 nvim --headless -u NONE -i NONE -n \
+(cd "$tmp" && OKRC="$OKRC" OKR_LSP_RESULT="$tmp/result" OKR_LSP_FORMATTED="$tmp/formatted.okr" timeout 120 nvim --headless -u NONE -i NONE -n \
     --cmd "set rtp^=$top/editors/vim" --cmd 'filetype plugin indent on' \
     -c "luafile $top/tests/editors/lsp-check.lua" plan.okr >"$tmp/nvim.log" 2>&1 </dev/null)
 [ -f "$tmp/result" ] || { echo "FAIL: Neovim wrote no result"; cat "$tmp/nvim.log"; exit 1; }
@@ -34,6 +37,12 @@ expect "diagnostic 4:8 1 unknown-ref unknown team 'salse'; did you mean 'sales'?
 expect "definition plan.okr 5:6"
 expect "hover **key result grow.revenue** — Average annual revenue in dollars"
 expect "as of 2027-02-15"
+# The buffer formatted through the server is what okrc fmt writes.
+expect "formatted"
+"$OKRC" fmt - <"$tmp/plan.okr" >"$tmp/expected.okr"
+cmp -s "$tmp/expected.okr" "$tmp/formatted.okr" ||
+    { echo "FAIL: Neovim's formatted buffer differs from okrc fmt:"; diff "$tmp/expected.okr" "$tmp/formatted.okr"; rc=1; }
+cmp -s "$tmp/plan.okr" "$tmp/formatted.okr" && { echo "FAIL: the test plan needed no formatting"; rc=1; }
 # The same findings as okrc check, one for one.
 n_check=$(cd "$tmp" && "$OKRC" check --format json --as-of 2027-02-15 plan.okr | grep -c '"rule"')
 n_nvim=$(grep -c '^diagnostic ' "$tmp/result")
