@@ -8,12 +8,15 @@
 #include "lib/parse.h"
 #include "lib/rules.h"
 #include "lib/source.h"
+#include "lib/stdlib_path.h"
 #include "lsp/server.h"
 
 #include <ctype.h>
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 enum { SYM_NAMESPACE = 3, SYM_CLASS = 5, SYM_FIELD = 8, SYM_FUNCTION = 12, SYM_EVENT = 24,
        SYM_CONSTANT = 14, SYM_KEY = 20 };
@@ -151,7 +154,7 @@ json_t *outline_folding(struct server *s, struct unit *u)
 
 /* ---- completion ---- */
 
-enum { ITEM_CLASS = 7, ITEM_FIELD = 5, ITEM_MODULE = 9, ITEM_VALUE = 12, ITEM_KEYWORD = 14 };
+enum { ITEM_CLASS = 7, ITEM_FIELD = 5, ITEM_MODULE = 9, ITEM_VALUE = 12, ITEM_KEYWORD = 14, ITEM_FILE = 17 };
 
 static void item(json_t *list, const char *label, size_t len, int kind, const char *detail, size_t dlen)
 {
@@ -205,7 +208,9 @@ static bool in_rules_block(const struct unit *u, uint32_t offset)
 {
     for (size_t i = 0; i < u->plan.rules_blocks.len; i++) {
         const struct rules_block *b = u->plan.rules_blocks.items[i];
-        if (b->block.src == u->root && b->block.start < offset && offset <= b->block.end)
+        /* a block not closed yet (being typed) runs to the end */
+        span whole = b->block.src ? b->block : (span){b->at.src, b->at.start, UINT32_MAX};
+        if (whole.src == u->root && whole.start < offset && offset <= whole.end)
             return true;
     }
     return false;
@@ -220,6 +225,49 @@ static void people(json_t *list, const struct plan *plan)
                               p->id.name.ptr, p->id.name.len);
         json_array_append_new(list, o);
     }
+}
+
+/* Every .okr file under the standard library's folders, as `use` names
+ * it ("std/bsc"), found at each request (a folder of a few files). */
+static void library_walk(json_t *list, json_t *seen, const char *dir, const char *prefix)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.')
+            continue;
+        char *path = NULL, *name = NULL;
+        size_t n = strlen(e->d_name);
+        if (asprintf(&path, "%s/%s", dir, e->d_name) < 0)
+            continue;
+        struct stat st;
+        if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+            if (asprintf(&name, "%s%s/", prefix, e->d_name) > 0)
+                library_walk(list, seen, path, name);
+        } else if (n > 4 && strcmp(e->d_name + n - 4, ".okr") == 0 &&
+                   asprintf(&name, "%s%.*s", prefix, (int)(n - 4), e->d_name) > 0 &&
+                   !json_object_get(seen, name)) {
+            json_object_set_new(seen, name, json_true());
+            item(list, name, strlen(name), ITEM_FILE, "standard library", 16);
+        }
+        free(name);
+        free(path);
+    }
+    closedir(d);
+}
+
+static void library_paths(json_t *list)
+{
+    struct arena a = {0};
+    struct stdlib_path sp;
+    stdlib_path_init(&sp, &a);
+    json_t *seen = json_object();
+    for (size_t i = 0; i < sp.dirs.len; i++)
+        library_walk(list, seen, sp.dirs.items[i], "");
+    json_decref(seen);
+    arena_free(&a);
 }
 
 json_t *outline_complete(struct server *s, struct unit *u, uint32_t offset)
@@ -253,6 +301,13 @@ json_t *outline_complete(struct server *s, struct unit *u, uint32_t offset)
         people(list, plan);
         return list;
     }
+    /* In `use "...`: the standard library's files, as imports name them. */
+    const char *quote = memchr(text + line, '"', offset - line);
+    if (quote && memmem(text + line, (size_t)(quote - (text + line)), "use", 3) &&
+        !memchr(quote + 1, '"', (size_t)(text + offset - quote - 1))) {
+        library_paths(list);
+        return list;
+    }
     /* The word before the one being typed decides. */
     uint32_t e = p;
     while (e > line && (text[e - 1] == ' ' || text[e - 1] == '\t' || text[e - 1] == ','))
@@ -264,7 +319,18 @@ json_t *outline_complete(struct server *s, struct unit *u, uint32_t offset)
     const char *w = text + b;
     const char *ignore = memmem(text + line, offset - line, "okrc-ignore:", 12);
 #define WORD(lit) (wl == sizeof lit - 1 && memcmp(w, lit, wl) == 0)
-    if (ignore || in_rules_block(u, offset)) {
+    enum rule_id after_rule;
+    if (!ignore && in_rules_block(u, offset) && rule_lookup(w, wl, &after_rule)) {
+        /* after a rule's name: a severity, then its parameters */
+        static const char *const severities[] = {"off", "info", "warning", "error"};
+        for (size_t i = 0; i < 4; i++)
+            item(list, severities[i], strlen(severities[i]), ITEM_VALUE, "severity", 8);
+        for (int k = 0; k < PARAM_COUNT; k++) {
+            const struct param_info *pi = param_info((enum param_id)k);
+            if (pi->rule == after_rule)
+                item(list, pi->name, strlen(pi->name), ITEM_FIELD, pi->meaning, strlen(pi->meaning));
+        }
+    } else if (ignore || in_rules_block(u, offset)) {
         for (int r = 0; r < RULE_COUNT; r++) {
             const struct rule_info *ri = rule_info((enum rule_id)r);
             item(list, ri->name, strlen(ri->name), ITEM_KEYWORD, ri->summary, strlen(ri->summary));

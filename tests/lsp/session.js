@@ -338,7 +338,9 @@ const sessions = {
         await kw('objective w2 "A b c d" {\n  kr k "E f g h" { from 1 to 2 }\n}\n', ['objective', 'team', 'checkin'], ['from', 'kr'], 'at the top level');
         await kw('objective w3 "A b c d" {\n  period 2027-Q1\n  ', ['kr', 'owner'], ['objective'], 'after a period value');
         await kw('objective w4 "A b c d" {\n  kr k "E f g h" { from 1 to 2 }\n  ow', ['owner'], [], 'a word being typed');
-        ok('completion: aligns, OBJ., team, people, rule names, tags, keywords from the grammar');
+        has(await complete('use "std/'), ['std/bsc', 'std/lexicon/en', 'std/rules/default'], 'in use "..."');
+        has(await complete('rules { kr-count '), ['max', 'min', 'error', 'off'], 'after a rule name');
+        ok('completion: aligns, OBJ., team, people, rule names, their parameters, library paths, tags, keywords from the grammar');
         eq(await s.stop(), 0, 'exit status');
     },
     // Hover, definition, references and highlights on the Acme example.
