@@ -168,6 +168,12 @@ A # that starts a tag after `tags' (tags #pricing #eu) is no comment."
                     1 2 3 (4 . 5)))
 (add-to-list 'compilation-error-regexp-alist 'okrc)
 
+;; The language server, for eglot (built in from Emacs 29): `M-x eglot' in
+;; an okr buffer starts `okrc lsp'.
+(defvar eglot-server-programs)
+(with-eval-after-load 'eglot
+  (add-to-list 'eglot-server-programs '(okr-mode . ("okrc" "lsp"))))
+
 ;;;###autoload
 (add-to-list 'auto-mode-alist '("\\.okr\\'" . okr-mode))
 

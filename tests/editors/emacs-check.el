@@ -86,4 +86,9 @@
     (while (re-search-forward (car spec) nil t)
       (princ (format "compile %s:%s:%s:%d\n" (match-string 1) (match-string 2) (match-string 3)
                      (cond ((match-beginning 4) 1) ((match-beginning 5) 0) (t 2)))))))
+;; eglot (Emacs 29 has it; the stand-in eglot.el the test writes here)
+;; learns to start okrc lsp for okr-mode once it is loaded.
+(require 'eglot)
+(unless (equal (assq 'okr-mode eglot-server-programs) '(okr-mode "okrc" "lsp"))
+  (okr-check-fail "eglot does not know okrc lsp for okr-mode: %S" eglot-server-programs))
 (kill-emacs (if okr-check-failed 1 0))
