@@ -112,9 +112,12 @@ static bool same_str(str x, str y)
     return x.len == y.len && (x.len == 0 || memcmp(x.ptr, y.ptr, x.len) == 0);
 }
 
+/* The model's strings end in a NUL already: copied only when one does not. */
 static const char *cstr(struct arena *a, str s)
 {
-    return s.ptr ? arena_strndup(a, s.ptr, s.len) : "";
+    if (!s.ptr)
+        return "";
+    return s.ptr[s.len] == '\0' ? s.ptr : arena_strndup(a, s.ptr, s.len);
 }
 
 static const char *kr_id(struct arena *a, const struct key_result *kr)
@@ -212,13 +215,13 @@ static const char *entry_text(struct arena *a, const struct key_result *kr, cons
     return s;
 }
 
-static void checkin_change(struct differ *d, enum change_kind kind, const struct key_result *old_kr,
-                           const struct key_result *new_kr, const struct checkin_entry *was,
-                           const struct checkin_entry *now)
+static void checkin_change(struct differ *d, const char *id, enum change_kind kind,
+                           const struct key_result *old_kr, const struct key_result *new_kr,
+                           const struct checkin_entry *was, const struct checkin_entry *now)
 {
     const struct key_result *kr = new_kr ? new_kr : old_kr;
     const struct checkin_entry *e = now ? now : was;
-    struct plan_change *c = record(d, ITEM_CHECKIN, kind, kr_id(d->a, kr), kr->title, NULL);
+    struct plan_change *c = record(d, ITEM_CHECKIN, kind, id, kr->title, NULL);
     c->date = e->checkin->date.value;
     c->before = was ? entry_text(d->a, old_kr, was) : NULL;
     c->after = now ? entry_text(d->a, new_kr, now) : NULL;
@@ -247,7 +250,8 @@ static bool same_entry(const struct checkin_entry *a, const struct checkin_entry
 }
 
 /* Both lists are in date order, one entry a date (duplicate-checkin). */
-static void diff_checkins(struct differ *d, const struct key_result *old_kr, const struct key_result *new_kr)
+static void diff_checkins(struct differ *d, const char *id, const struct key_result *old_kr,
+                          const struct key_result *new_kr)
 {
     size_t i = 0, j = 0;
     const struct vec *was = &old_kr->checkins, *now = &new_kr->checkins;
@@ -263,14 +267,14 @@ static void diff_checkins(struct differ *d, const struct key_result *old_kr, con
             continue;
         }
         if (a && (!b || a->checkin->date.value < b->checkin->date.value)) {
-            checkin_change(d, CHANGE_REMOVED, old_kr, new_kr, a, NULL);
+            checkin_change(d, id, CHANGE_REMOVED, old_kr, new_kr, a, NULL);
             i++;
         } else if (b && (!a || b->checkin->date.value < a->checkin->date.value)) {
-            checkin_change(d, CHANGE_ADDED, old_kr, new_kr, NULL, b);
+            checkin_change(d, id, CHANGE_ADDED, old_kr, new_kr, NULL, b);
             j++;
         } else {
             if (!same_entry(a, b))
-                checkin_change(d, CHANGE_CHANGED, old_kr, new_kr, a, b);
+                checkin_change(d, id, CHANGE_CHANGED, old_kr, new_kr, a, b);
             i++, j++;
         }
     }
@@ -367,7 +371,7 @@ static void diff_kr(struct differ *d, const struct key_result *was, const struct
         changed(d, ITEM_KEY_RESULT, id, title, "due", day_text(a, was->due.value),
                 day_text(a, now->due.value), goal);
     }
-    diff_checkins(d, was, now);
+    diff_checkins(d, id, was, now);
     diff_grades(d, id, title, &was->judgments, &now->judgments);
 }
 

@@ -80,12 +80,26 @@ char *arena_strndup(struct arena *a, const char *s, size_t n)
     return p;
 }
 
+/* Formatted once, straight into the current block's free space when it
+ * fits (almost always): half the vsnprintf calls of measuring first. What
+ * did not fit is zeroed again, as the free space must stay. */
 char *arena_vprintf(struct arena *a, const char *fmt, va_list ap)
 {
     va_list ap2;
     va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    char *p = arena_alloc(a, (size_t)(n < 0 ? 0 : n) + 1);
+    struct arena_block *b = a->head;
+    size_t room = b ? b->size - b->used : 0;
+    char *p = b ? (char *)b->data + b->used : NULL;
+    int n = vsnprintf(p, room, fmt, ap);
+    if (n >= 0 && p && (size_t)n < room) {
+        /* room is a multiple of the alignment, so the rounded size fits too */
+        b->used += ((size_t)n + 1 + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1);
+        va_end(ap2);
+        return p;
+    }
+    if (p && room)
+        memset(p, 0, (size_t)n + 1 < room ? (size_t)n + 1 : room);
+    p = arena_alloc(a, (size_t)(n < 0 ? 0 : n) + 1);
     if (n > 0)
         vsnprintf(p, (size_t)n + 1, fmt, ap2);
     va_end(ap2);
