@@ -370,8 +370,8 @@ double number_tidy(double v)
 {
     /* Twelve significant digits hold every amount a plan writes below 1e12;
      * larger ones are kept as they are (integers there are exact). */
-    if (v == 0 || fabs(v) >= 1e12 || !isfinite(v))
-        return v;
+    if (v == 0 || fabs(v) >= 1e12 || !isfinite(v) || v == floor(v))
+        return v;       /* whole numbers below 1e12 are exact already */
     char buf[32];
     snprintf(buf, sizeof buf, "%.12g", v);
     return strtod(buf, NULL);
