@@ -26,7 +26,7 @@ enum {
     C_DET = 1 << 7, C_STRONG = 1 << 8, C_NUMBER = 1 << 9, C_CLOSED = 1 << 10, C_LEAD = 1 << 11,
     C_COPULA = 1 << 12, C_PREP = 1 << 13, C_JOINT = 1 << 14, C_RANGE = 1 << 15, C_FROM = 1 << 16,
     C_TO = 1 << 17, C_DONE = 1 << 18, C_AGENT = 1 << 19, C_HAVE = 1 << 20, C_RELATIVE = 1 << 21,
-    C_CAN = 1 << 22, C_PARTICLE = 1 << 23,
+    C_CAN = 1 << 22, C_PARTICLE = 1 << 23, C_MONTH = 1 << 24, C_HAS = 1 << 25,
 };
 
 /* "voer ... uit", "have ... merged": a head, then later a tail. */
@@ -114,6 +114,15 @@ static const char *const have_words[] = {"have", NULL};
 /* "Members can make a profile": a capability to deliver. */
 static const char *const can_words[] = {"can", "kan", "kunnen", NULL};
 static const char *const relative_words[] = {"die", "dat", "wie", "welke", "waar", "waarin", NULL};
+/* Months: a number beside one is a day, not an amount ("July 28", "28 juli"). */
+static const char *const months[] = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "januari", "februari", "maart", "mei", "juni", "juli",
+    "augustus", "oktober", NULL};
+/* A finite "to have" after a subject: "IPNS has a streaming API" states a
+ * capability delivered. */
+static const char *const has_words[] = {"has", "heeft", "hebben", NULL};
 /* The particle of an English phrasal verb: "Speed up", "Roll out", "Phase out". */
 static const char *const particles[] = {"up", "out", "off", "down", NULL};
 static const char *const joints[] = {"and", "en", "plus", "evenals", "alsook", NULL};
@@ -134,7 +143,7 @@ static const struct {
     {closed_words, C_CLOSED}, {lead_words, C_LEAD}, {copulas, C_COPULA},
     {prepositions, C_PREP}, {joints, C_JOINT}, {ranges, C_RANGE}, {from_words, C_FROM},
     {to_words, C_TO}, {done_words, C_DONE}, {agent_words, C_AGENT}, {have_words, C_HAVE}, {relative_words, C_RELATIVE}, {can_words, C_CAN},
-    {particles, C_PARTICLE},
+    {particles, C_PARTICLE}, {months, C_MONTH}, {has_words, C_HAS},
 };
 
 /* ---- the lexicon ---- */
@@ -345,6 +354,12 @@ static bool modifier(const struct title_lexicon *lex, const struct text_word *w,
            !(classes_of(next->folded, next->len) & (LEX_EN_PAST | LEX_NL_PARTICIPLE));
 }
 
+/* A number that is a day of a month ("July 28", "28 juli"), not an amount. */
+static bool day_of_month(const struct text_word *w, size_t n, size_t i)
+{
+    return w[i].digits && ((i > 0 && has(&w[i - 1], C_MONTH)) || (i + 1 < n && has(&w[i + 1], C_MONTH)));
+}
+
 /* A number or a measure noun anywhere but at word `except`: the title says
  * how much of something ("Speed up the tests" names none: its measure noun
  * is its verb). */
@@ -352,7 +367,7 @@ static bool names_measure(const struct title_lexicon *lex, const struct text_wor
                           size_t except)
 {
     for (size_t i = 0; i < n; i++)
-        if (i != except && (is_quantity(&w[i]) || w[i].money ||
+        if (i != except && ((is_quantity(&w[i]) && !day_of_month(w, n, i)) || w[i].money ||
                             (is_measure(lex, w, n, i) && !modifier(lex, w, n, i))))
             return true;
     return false;
@@ -480,6 +495,22 @@ static bool opening(const struct title_lexicon *lex, const struct text_word *w, 
      * a participle after a noun phrase makes the opener its subject
      * ("Partner contract signed with ..."), not a verb */
     bool measure = !lenient || names_measure(lex, w, n, j) || (participle_at < n && participle_at >= j + 2);
+    /* two verbs joined, the second before its object or a listed verb of
+     * work: "Record and publish 5 episodes", "Scope and start the rewrite" */
+    if (next && has(next, C_JOINT) && !change && j + 2 < n && !w[j + 2].clause &&
+        !(f & (F_MEASURE | F_VAGUE)) && !w[j].digits && !has(&w[j], C_CLOSED | C_NUMBER)) {
+        size_t k2;
+        int f2 = lookup(lex, w, n, j + 2, &k2);
+        const struct text_word *after = j + 2 + (k2 ? k2 : 1) < n ? &w[j + 2 + (k2 ? k2 : 1)] : NULL;
+        bool object = after && !after->clause && (has(after, C_DET) || is_quantity(after));
+        bool verb1 = (f & F_ACTIVITY) || (classes_of(w[j].folded, w[j].len) & (LEX_EN_VERB | LEX_NL_STEM));
+        bool verb2 = (f2 & F_ACTIVITY) ||
+                     ((classes_of(w[j + 2].folded, w[j + 2].len) & (LEX_EN_VERB | LEX_NL_STEM)) && object);
+        /* a first word no resource knows as a verb ("Scope") needs a
+         * listed verb of work with its object after it */
+        if (!(f2 & F_OUTCOME) && (verb1 ? verb2 : (f2 & F_ACTIVITY) && object))
+            return found(out, SHAPE_OPENING_VERB, &w[j], &w[j + 2 + (k2 ? k2 : 1) - 1]);
+    }
     /* a phrasal verb names work whatever its verb is also: "Speed up the
      * tests", "Phase out the old API" */
     if (next && has(next, C_PARTICLE) && !change && !measure && j + 2 < n && !w[j + 2].clause &&
@@ -635,6 +666,10 @@ static bool done_state(struct title_lexicon *lex, const struct text_word *w, siz
         /* its subject, "can" and a verb: "Users can create merge requests" */
         if (i > 0 && !w[i].clause && has(&w[i], C_CAN) && i + 1 < n && !quantity && !measure &&
             (classes_of(w[i + 1].folded, w[i + 1].len) & (LEX_EN_VERB | LEX_NL_INFINITIVE)))
+            return found(out, SHAPE_DONE, &w[i], &w[i + 1]);
+        /* its subject, "has" and what it has: "IPNS has a streaming API" */
+        if (i > 0 && !w[i].clause && has(&w[i], C_HAS) && i + 2 < n && has(&w[i + 1], C_DET) &&
+            !quantity && !measure)
             return found(out, SHAPE_DONE, &w[i], &w[i + 1]);
         if (i + 1 < n && has(&w[i + 1], C_AGENT))
             continue;
