@@ -380,6 +380,10 @@ double number_tidy(double v)
 /* The fewest digits, four to six, that give back v; four when none does. */
 static void shortest(char *out, size_t n, double v, const char *suffix)
 {
+    if (v == floor(v) && fabs(v) < 1e4) {      /* a whole number: itself, without a round trip */
+        snprintf(out, n, "%d%s", (int)v, suffix);
+        return;
+    }
     for (int digits = 4; digits <= 6; digits++) {
         snprintf(out, n, "%.*g%s", digits, v, suffix);
         if (fabs(strtod(out, NULL) - v) <= 1e-9 * fabs(v))

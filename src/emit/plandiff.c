@@ -208,11 +208,16 @@ static const char *since_text(struct differ *d, const struct objective *o)
 static const char *entry_text(struct arena *a, const struct key_result *kr, const struct checkin_entry *e)
 {
     const char *s = format_entry_value(a, kr, e);
+    if (!e->confidence.present && !e->note.present)
+        return s;
+    /* the value, its confidence and its note in one formatting */
+    char confidence[32] = "";
     if (e->confidence.present)
-        s = arena_printf(a, "%s%sconfidence %g", s, *s ? ", " : "", e->confidence.value);
-    if (e->note.present)
-        s = arena_printf(a, "%s%snote \"%.*s\"", s, *s ? ", " : "", (int)e->note.text.len, e->note.text.ptr);
-    return s;
+        snprintf(confidence, sizeof confidence, "%sconfidence %g", *s ? ", " : "", e->confidence.value);
+    const char *sep = e->note.present && (*s || *confidence) ? ", " : "";
+    return e->note.present ? arena_printf(a, "%s%s%snote \"%.*s\"", s, confidence, sep,
+                                          (int)e->note.text.len, e->note.text.ptr)
+                           : arena_printf(a, "%s%s", s, confidence);
 }
 
 static void checkin_change(struct differ *d, const char *id, enum change_kind kind,

@@ -70,7 +70,7 @@ size_t word_count(const char *text, size_t len)
     return count;
 }
 
-size_t text_control_at(const char *s, size_t len)
+size_t text_control_beyond_ascii(const char *s, size_t len)
 {
     const unsigned char *u = (const unsigned char *)s;
     if (!len)

@@ -80,7 +80,13 @@ const char *text_nearest_of(const char *name, const char *const *candidates, siz
  * U+202E, U+2066 to U+2069), which can reorder what a line appears to say.
  * 0 for every other character. Every emitter writes these escaped or as a
  * space. */
-size_t text_control_at(const char *s, size_t len);
+size_t text_control_beyond_ascii(const char *s, size_t len);
+static inline size_t text_control_at(const char *s, size_t len)
+{
+    /* printable ASCII, most of any text, without a call */
+    unsigned char c = len ? (unsigned char)s[0] : 0;
+    return c >= 0x20 && c < 0x7F ? 0 : text_control_beyond_ascii(s, len);
+}
 
 /* Levenshtein distance of a and b when it is at most max (at most
  * TEXT_DISTANCE_MAX), else max + 1. Only cells within max of the diagonal

@@ -30,6 +30,7 @@ allowed = {
     ('roll.c', 'digits'): 'a number', ('roll.c', 'range'): 'a calendar period',
     ('lint.c', 'buf'): 'a calendar period or a date', ('navigate.c', 'buf'): 'a calendar period',
     ('actions.c', 'label'): 'a score and a status name',
+    ('plandiff.c', 'confidence'): 'a confidence, a number',
     ('scan.c', 'b'): 'one encoded code point', ('scan.c', 'iso'): 'a date',
     ('scan.c', 'small'): 'the digits of a short number; a longer one goes to the arena',
     ('rpc.c', 'head'): 'a JSON-RPC header line, length checked', ('rpc.c', 'line'): 'a header line, length checked',
