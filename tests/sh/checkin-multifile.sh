@@ -1,8 +1,9 @@
 #!/bin/sh
 # okrc checkin on one file of a plan that spans files: the entries go into
-# the file that holds the check-in block of the date (here the company file
-# that uses the team's file), the named file when it holds one itself, and a
-# new block in the named file when no file has one.
+# the file that holds the check-in block of the date (the company file that
+# uses the team's file, or the team's file the company file imports), the
+# named file when it holds one itself, and a new block in the named file when
+# no file has one; every other byte of every file stays as it was.
 set -u
 : "${OKRC:?set OKRC to the okrc binary}"
 tmp=$(mktemp -d)
@@ -28,6 +29,7 @@ objective growth "Grow the paying customer base in Europe" {
   owner @ana
   kr accounts "Paying accounts in Europe" { from 40 to 60 accounts }
   kr deals "Deals closed with new accounts" { from 0 to 20 deals }
+  kr visits "Shops visited by the sales team" { from 0 to 80 visits }
 }
 
 checkin 2027-03-01 {
@@ -55,6 +57,16 @@ if "$OKRC" checkin -w --date 2027-02-01 teams/sales.okr growth.accounts 47 accou
 fi
 grep -q "^main.okr:.*duplicate-checkin" err || fail "the duplicate in main.okr was not reported: $(cat err)"
 cmp -s main.okr main.before || fail "a refused entry changed main.okr"
+# the other way round: the file named imports the file with the block
+cp teams/sales.okr sales.before2; cp main.okr main.before2
+"$OKRC" checkin -w --date 2027-03-01 main.okr growth.visits 12 visits >/dev/null 2>err ||
+    fail "checkin into an imported file's block failed: $(cat err)"
+grep -q "the check-in block of the date is in 'teams/sales.okr'" err || fail "not said: $(cat err)"
+cmp -s main.okr main.before2 || fail "main.okr changed though the block is in the imported file"
+[ "$(diff sales.before2 teams/sales.okr | grep -c '^[<>]')" = 0 ] &&
+    fail "the imported file did not get the entry"
+[ "$(diff sales.before2 teams/sales.okr | grep -c '^<')" = 0 ] || fail "a line of the imported file changed"
+[ "$(diff sales.before2 teams/sales.okr | grep -c '^>')" = 1 ] || fail "more than the entry added: $(diff sales.before2 teams/sales.okr)"
 # no block of the date anywhere: a new one in the named file
 "$OKRC" checkin --diff --date 2027-03-15 teams/sales.okr growth.accounts 53 accounts >diff 2>err ||
     fail "checkin --diff for a new date failed: $(cat err)"
