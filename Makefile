@@ -284,4 +284,16 @@ fuzz: build/fuzz/fuzz_plan
 	build/fuzz/fuzz_plan -max_total_time=$(SECONDS) -max_len=65536 -timeout=10 \
 	    -dict=tests/fuzz/okr.dict -artifact_prefix=build/fuzz/ build/fuzz/corpus
 
-.PHONY: fuzz fuzz-grammar
+# The language server's message reader (tests/fuzz/fuzz_rpc.c): its own
+# decoder of long JSON strings must read what jansson reads.
+build/fuzz/fuzz_rpc: tests/fuzz/fuzz_rpc.c src/lsp/rpc.c src/lib/utf8.c $(wildcard src/*/*.h)
+	@mkdir -p $(@D)
+	clang $(CSTD) -O1 -g $(FUZZ_SAN) $(INCLUDES) $(PKG_CFLAGS) -o $@ \
+	    tests/fuzz/fuzz_rpc.c src/lsp/rpc.c src/lib/utf8.c $(LIBS)
+
+fuzz-rpc: build/fuzz/fuzz_rpc
+	@mkdir -p build/fuzz/rpc-corpus
+	build/fuzz/fuzz_rpc -max_total_time=$(SECONDS) -max_len=65536 -timeout=10 \
+	    -artifact_prefix=build/fuzz/rpc- build/fuzz/rpc-corpus
+
+.PHONY: fuzz fuzz-grammar fuzz-rpc
