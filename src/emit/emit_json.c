@@ -270,9 +270,16 @@ static void jw_number(struct json_writer *w, double v)
 {
     v = number_tidy(v);
     if (fabs(v) < 9007199254740992.0 && v == floor(v)) {
+        /* digits by hand: most numbers of a report are whole */
         char buf[24];
-        int n = snprintf(buf, sizeof buf, "%lld", (long long)v);
-        jw_put(w, buf, (size_t)n);
+        size_t n = sizeof buf;
+        unsigned long long u = v < 0 ? (unsigned long long)-(long long)v : (unsigned long long)v;
+        do
+            buf[--n] = (char)('0' + u % 10);
+        while (u /= 10);
+        if (v < 0)
+            buf[--n] = '-';
+        jw_put(w, buf + n, sizeof buf - n);
     } else {
         jw_real(w, v);
     }
