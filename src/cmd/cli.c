@@ -590,9 +590,14 @@ bool cli_period(const char *s, period *out)
            date_parse(dots + 2, strlen(dots + 2), &end) && period_from_range(start, end, out);
 }
 
-bool cli_color_valid(const char *when)
+bool cli_color_option(const char *command, const char *when, const char **color)
 {
-    return strcmp(when, "auto") == 0 || strcmp(when, "always") == 0 || strcmp(when, "never") == 0;
+    if (strcmp(when, "auto") != 0 && strcmp(when, "always") != 0 && strcmp(when, "never") != 0) {
+        cli_usage_error(command, "--color takes auto, always or never, not '%s'", when);
+        return false;
+    }
+    *color = when;
+    return true;
 }
 
 bool cli_want_color(const char *when, FILE *stream)

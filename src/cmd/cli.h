@@ -137,8 +137,10 @@ bool cli_as_of(const char *arg, okr_day *out);
 int cli_as_of_error(const char *command, const char *arg);
 /* --period: "2027", "2027-Q1", ... or an inclusive date range "A..B". */
 bool cli_period(const char *s, period *out);
-/* auto (a terminal without NO_COLOR), always or never. */
-bool cli_color_valid(const char *when);
+/* --color WHEN: sets *color, or says what it takes (a usage error) and
+ * returns false. */
+bool cli_color_option(const char *command, const char *when, const char **color);
+/* Whether to colour: auto (a terminal without NO_COLOR), always or never. */
 bool cli_want_color(const char *when, FILE *stream);
 
 #endif

@@ -57,9 +57,8 @@ int cmd_agenda(int argc, char **argv)
             lang = optarg;
             break;
         case 'c':
-            if (!cli_color_valid(optarg))
-                return cli_usage_error("agenda", "--color takes auto, always or never, not '%s'", optarg);
-            color = optarg;
+            if (!cli_color_option("agenda", optarg, &color))
+                return EXIT_USAGE;
             break;
         case 'h': fputs(agenda_help, stdout); return EXIT_CLEAN;
         default: {

@@ -141,11 +141,8 @@ int cmd_check(int argc, char **argv)
             }
             break;
         case 'c':
-            if (!cli_color_valid(optarg)) {
-                cli_usage_error("check", "--color takes auto, always or never, not '%s'", optarg);
+            if (!cli_color_option("check", optarg, &color))
                 goto done;
-            }
-            color = optarg;
             break;
         case 'a': as_of_arg = optarg; break;
         case 'W':

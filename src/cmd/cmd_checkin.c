@@ -283,9 +283,8 @@ int cmd_checkin(int argc, char **argv)
         case 'w': write = true; break;
         case OPT_DIFF: diff = true; break;
         case OPT_COLOR:
-            if (!cli_color_valid(optarg))
-                return cli_usage_error("checkin", "--color takes auto, always or never, not '%s'", optarg);
-            color = optarg;
+            if (!cli_color_option("checkin", optarg, &color))
+                return EXIT_USAGE;
             break;
         case 'h': fputs(checkin_help, stdout); return EXIT_CLEAN;
         default: {

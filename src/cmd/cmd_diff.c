@@ -109,9 +109,8 @@ int cmd_diff(int argc, char **argv)
         case 'a': as_of_arg = optarg; break;
         case 'x': exit_code = true; break;
         case 'c':
-            if (!cli_color_valid(optarg))
-                return cli_usage_error("diff", "--color takes auto, always or never, not '%s'", optarg);
-            color = optarg;
+            if (!cli_color_option("diff", optarg, &color))
+                return EXIT_USAGE;
             break;
         case 'h': fputs(diff_help, stdout); return EXIT_CLEAN;
         default: {

@@ -140,9 +140,8 @@ int cmd_fmt(int argc, char **argv)
         case OPT_CHECK: check = true; break;
         case OPT_DIFF: opt.diff = true; break;
         case OPT_COLOR:
-            if (!cli_color_valid(optarg))
-                return cli_usage_error("fmt", "--color takes auto, always or never, not '%s'", optarg);
-            opt.color = optarg;
+            if (!cli_color_option("fmt", optarg, &opt.color))
+                return EXIT_USAGE;
             break;
         case 'h': fputs(fmt_help, stdout); return EXIT_CLEAN;
         default: return EXIT_USAGE;     /* cli_getopt has said what is wrong */

@@ -142,9 +142,8 @@ static int parse_options(int argc, char **argv, struct graph_opts *o)
             break;
         }
         case 'c':
-            if (!cli_color_valid(optarg))
-                return cli_usage_error("graph", "--color takes auto, always or never, not '%s'", optarg);
-            o->color = optarg;
+            if (!cli_color_option("graph", optarg, &o->color))
+                return EXIT_USAGE;
             break;
         case 'h': fputs(graph_help, stdout); return -1;
         default: {

@@ -89,9 +89,8 @@ static int parse_args(int argc, char **argv, struct report_args *a)
             break;
         case 'o': a->output = optarg; break;
         case 'c':
-            if (!cli_color_valid(optarg))
-                return cli_usage_error("report", "--color takes auto, always or never, not '%s'", optarg);
-            a->color = optarg;
+            if (!cli_color_option("report", optarg, &a->color))
+                return EXIT_USAGE;
             break;
         case 'A': a->ascii = true; break;
         case 'S': a->strict = true; break;

@@ -114,11 +114,10 @@ int cmd_roll(int argc, char **argv)
         case 'a': as_of_arg = optarg; break;
         case 'o': output = optarg; break;
         case 'c':
-            if (!cli_color_valid(optarg)) {
+            if (!cli_color_option("roll", optarg, &color)) {
                 arena_free(&scratch);
-                return cli_usage_error("roll", "--color takes auto, always or never, not '%s'", optarg);
+                return EXIT_USAGE;
             }
-            color = optarg;
             break;
         case 'h': fputs(roll_help, stdout); arena_free(&scratch); return EXIT_CLEAN;
         default: {
