@@ -80,7 +80,8 @@ static struct tok *tokens(struct arena *a, struct source *src, size_t *count)
     struct lexemes lx = parse_lexemes(a, src);
     struct tok *toks = lx.len ? arena_alloc(a, lx.len * sizeof *toks) : NULL;
     static const uint8_t kinds[] = {
-        [LEXEME_WORD] = T_WORD, [LEXEME_IDENT] = T_WORD, [LEXEME_PERSON] = T_WORD,
+        [LEXEME_KEYWORD] = T_WORD, [LEXEME_NUMBER] = T_WORD, [LEXEME_DATE] = T_WORD,
+        [LEXEME_REF] = T_WORD, [LEXEME_TAG] = T_WORD, [LEXEME_IDENT] = T_WORD, [LEXEME_PERSON] = T_WORD,
         [LEXEME_STRING] = T_STRING, [LEXEME_TEXT] = T_TEXT,
         [LEXEME_PUNCT] = T_PUNCT, [LEXEME_COMMENT] = T_COMMENT,
     };

@@ -16,7 +16,11 @@ void parse_source(struct plan *plan, struct source *src);
  * what prints a source again (fmt): where it stands, what kind it is and,
  * for a keyword, its classes. Comments are lexemes; whitespace is not. */
 enum lexeme_kind {
-    LEXEME_WORD,            /* a keyword, number, date, period, reference or tag */
+    LEXEME_KEYWORD,         /* a keyword (`not done` is one) */
+    LEXEME_NUMBER,          /* a number, with its scale, %, € or $ */
+    LEXEME_DATE,            /* a date or a calendar period */
+    LEXEME_REF,             /* OBJ.KR */
+    LEXEME_TAG,             /* #tag */
     LEXEME_IDENT,           /* an id (a keyword where only an id stands is one) */
     LEXEME_PERSON,          /* @handle */
     LEXEME_STRING, LEXEME_TEXT, LEXEME_PUNCT, LEXEME_COMMENT,

@@ -163,8 +163,16 @@ static enum lexeme_kind lexeme_kind(const struct parse_ctx *ctx, int token, cons
         return LEXEME_IDENT;
     case PERSON:
         return LEXEME_PERSON;
+    case NUMBER:
+        return LEXEME_NUMBER;
+    case DATE: case PERIOD:
+        return LEXEME_DATE;
+    case QREF:
+        return LEXEME_REF;
+    case TAG:
+        return LEXEME_TAG;
     default:
-        return LEXEME_WORD;
+        return LEXEME_KEYWORD;
     }
 }
 

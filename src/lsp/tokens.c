@@ -75,16 +75,10 @@ static int by_start(const void *a, const void *b, const void *ctx)
     return x->at.start < y->at.start ? -1 : x->at.start > y->at.start;
 }
 
-static bool number_like(char c)
-{
-    return (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '$' || c == '\xE2';   /* € */
-}
-
 /* A lexeme that names nothing in the index: what the scanner says it is;
  * -1 for punctuation and an id that is no unit. */
 static int plain_type(const struct source *src, const struct lexeme *l, const struct lexeme *prev)
 {
-    char c = src->text[l->start];
     switch ((enum lexeme_kind)l->kind) {
     case LEXEME_COMMENT: return TT_COMMENT;
     case LEXEME_STRING: case LEXEME_TEXT: return TT_STRING;
@@ -92,17 +86,14 @@ static int plain_type(const struct source *src, const struct lexeme *l, const st
     case LEXEME_PUNCT: return -1;
     case LEXEME_IDENT:
         /* the word after a number or '?' is its unit */
-        if (prev && ((prev->kind == LEXEME_WORD && number_like(src->text[prev->start])) ||
+        if (prev && (prev->kind == LEXEME_NUMBER ||
                      (prev->kind == LEXEME_PUNCT && src->text[prev->start] == '?')))
             return TT_TYPE;
         return -1;
-    case LEXEME_WORD:
-        if (number_like(c))
-            return TT_NUMBER;
-        if (c == '#')
-            return TT_DECORATOR;
-        /* a reference the index does not know (unresolved) stays plain */
-        return memchr(src->text + l->start, '.', l->end - l->start) ? -1 : TT_KEYWORD;
+    case LEXEME_NUMBER: case LEXEME_DATE: return TT_NUMBER;
+    case LEXEME_TAG: return TT_DECORATOR;
+    case LEXEME_KEYWORD: return TT_KEYWORD;
+    case LEXEME_REF: return -1;     /* a reference the index does not know (unresolved) */
     }
     return -1;
 }
