@@ -62,17 +62,14 @@ static json_t *owner_action(struct server *s, struct unit *u, const char *uri, j
     arena_free(&scratch);
     if (!brace || (uint32_t)(brace - text) >= o->block.end)
         return NULL;
+    /* handles are kept without their '@' (the scanner's PERSON value) */
     const struct team *team = o->team;
-    ident who = team && team->lead.name.ptr ? team->lead
-              : u->plan.decl && u->plan.decl->owner.name.ptr ? u->plan.decl->owner
-              : (ident){{"@owner", 6}, {0}};
-    int who_len = (int)who.name.len;
-    const char *who_name = who.name.ptr[0] == '@' ? who.name.ptr + 1 : who.name.ptr;
-    if (who.name.ptr[0] == '@')
-        who_len--;
-    uint32_t line = (uint32_t)(o->at.start);
-    while (line > 0 && text[line - 1] != '\n')
-        line--;
+    str who = team && team->lead.name.ptr ? team->lead.name
+            : u->plan.decl && u->plan.decl->owner.name.ptr ? u->plan.decl->owner.name
+            : (str){"owner", 5};
+    int who_len = (int)who.len;
+    const char *who_name = who.ptr;
+    uint32_t line = source_line_start(u->root, source_position(u->root, o->at.start).line);
     size_t indent = strspn(text + line, " \t");
     const char *eol = strchr(brace, '\n');
     char *insert = NULL, *title = NULL;
