@@ -501,7 +501,8 @@ static bool opening(const struct title_lexicon *lex, const struct text_word *w, 
         !(f & (F_MEASURE | F_VAGUE)) && !w[j].digits && !has(&w[j], C_CLOSED | C_NUMBER)) {
         size_t k2;
         int f2 = lookup(lex, w, n, j + 2, &k2);
-        const struct text_word *after = j + 2 + (k2 ? k2 : 1) < n ? &w[j + 2 + (k2 ? k2 : 1)] : NULL;
+        size_t end2 = j + 2 + (k2 ? k2 : 1);        /* after the second verb */
+        const struct text_word *after = end2 < n ? &w[end2] : NULL;
         bool object = after && !after->clause && (has(after, C_DET) || is_quantity(after));
         bool verb1 = (f & F_ACTIVITY) || (classes_of(w[j].folded, w[j].len) & (LEX_EN_VERB | LEX_NL_STEM));
         bool verb2 = (f2 & F_ACTIVITY) ||
@@ -509,7 +510,7 @@ static bool opening(const struct title_lexicon *lex, const struct text_word *w, 
         /* a first word no resource knows as a verb ("Scope") needs a
          * listed verb of work with its object after it */
         if (!(f2 & F_OUTCOME) && (verb1 ? verb2 : (f2 & F_ACTIVITY) && object))
-            return found(out, SHAPE_OPENING_VERB, &w[j], &w[j + 2 + (k2 ? k2 : 1) - 1]);
+            return found(out, SHAPE_OPENING_VERB, &w[j], &w[end2 - 1]);
     }
     /* a phrasal verb names work whatever its verb is also: "Speed up the
      * tests", "Phase out the old API" */
