@@ -15,21 +15,23 @@ import json, subprocess, sys
 okrc = sys.argv[1]
 failures = []
 
-def frame(msg):
-    body = json.dumps(msg).encode()
+def frame_bytes(body):
     return b"Content-Length: %d\r\n\r\n" % len(body) + body
 
-def session(msgs):
-    p = subprocess.run([okrc, "lsp"], input=b"".join(frame(m) for m in msgs), capture_output=True, timeout=60)
-    out, replies = p.stdout, {}
+def frame(msg):
+    return frame_bytes(json.dumps(msg).encode())
+
+def messages(out):
+    """The messages of the server's output, in order."""
     while out:
         head, _, rest = out.partition(b"\r\n\r\n")
         n = int(head.split(b":")[1])
-        msg = json.loads(rest[:n])
+        yield json.loads(rest[:n])
         out = rest[n:]
-        if "id" in msg:
-            replies[msg["id"]] = msg
-    return p.returncode, replies
+
+def session(msgs):
+    p = subprocess.run([okrc, "lsp"], input=b"".join(frame(m) for m in msgs), capture_output=True, timeout=60)
+    return p.returncode, {m["id"]: m for m in messages(p.stdout) if "id" in m}
 
 def expect(what, ok):
     if not ok:
@@ -73,12 +75,8 @@ try:
             {"jsonrpc": "2.0", "id": 7, "method": "workspace/symbol", "params": {"query": "REVEN"}},
             {"jsonrpc": "2.0", "id": 9, "method": "shutdown"}, {"jsonrpc": "2.0", "method": "exit"}]
     p = subprocess.run([okrc, "lsp"], input=b"".join(frame(m) for m in msgs), capture_output=True, timeout=60, cwd=tmp)
-    out, diags, symbols = p.stdout, None, None
-    while out:
-        head, _, rest = out.partition(b"\r\n\r\n")
-        n = int(head.split(b":")[1])
-        msg = json.loads(rest[:n])
-        out = rest[n:]
+    diags, symbols = None, None
+    for msg in messages(p.stdout):
         if msg.get("method") == "textDocument/publishDiagnostics" and msg["params"]["uri"] == uri:
             diags = msg["params"]["diagnostics"]
         if msg.get("id") == 7:
@@ -98,12 +96,8 @@ try:
                  "params": {"textDocument": {"uri": uri, "languageId": "okr", "version": 1, "text": open(path).read()}}},
                 {"jsonrpc": "2.0", "id": 9, "method": "shutdown"}, {"jsonrpc": "2.0", "method": "exit"}]
         p = subprocess.run([okrc, "lsp"], input=b"".join(frame(m) for m in msgs), capture_output=True, timeout=60, cwd=tmp)
-        out, diags = p.stdout, None
-        while out:
-            head, _, rest = out.partition(b"\r\n\r\n")
-            n = int(head.split(b":")[1])
-            msg = json.loads(rest[:n])
-            out = rest[n:]
+        diags = None
+        for msg in messages(p.stdout):
             if msg.get("method") == "textDocument/publishDiagnostics" and msg["params"]["uri"] == uri:
                 diags = msg["params"]["diagnostics"]
         errors = [(d["code"], d["range"]["start"]["line"] + 1) for d in diags or [] if d.get("severity") == 1]
@@ -116,8 +110,7 @@ finally:
 # them: \/, \b, \f, \r, \t, \u00e9, a surrogate pair for U+1F3AF) must
 # give the text jansson would. Formatting returns the text laid out, which
 # must be what okrc fmt makes of the same text.
-import tempfile, os
-title = r'Caf\u00e9 \ud83c\udfaf r\u00e9sultat \/ \\\\ \\\"quoted\\\" and a\ttab' 
+title = r'Caf\u00e9 \ud83c\udfaf r\u00e9sultat \/ \\\\ \\\"quoted\\\" and a\ttab'
 raw = (r'plan \"Long text\" { period 2027 owner @ceo }\n'
        + '# ' + 'padding ' * 700 + r'\r\n'
        + r'objective o \"' + title + r'\" {\n  kr k \"Paying accounts in Europe\" { from 1 to 2 accounts }\n}\n')
@@ -130,16 +123,11 @@ fmt_req = {"jsonrpc": "2.0", "id": 7, "method": "textDocument/formatting",
            "params": {"textDocument": {"uri": "file://" + doc}, "options": {"tabSize": 2, "insertSpaces": True}}}
 bad = ('{"jsonrpc":"2.0","id":8,"method":"textDocument/didOpen","params":{"textDocument":{"uri":"file://%s",'
        '"languageId":"okr","version":1,"text":"%s\\ud800 alone"}}}' % (doc + "2", "x" * 5000)).encode()
-stream = (frame(init) + b"Content-Length: %d\r\n\r\n" % len(body) + body + frame(fmt_req)
-          + b"Content-Length: %d\r\n\r\n" % len(bad) + bad
+stream = (frame(init) + frame_bytes(body) + frame(fmt_req) + frame_bytes(bad)
           + frame({"jsonrpc": "2.0", "id": 9, "method": "shutdown"}) + frame({"jsonrpc": "2.0", "method": "exit"}))
 p = subprocess.run([okrc, "lsp"], input=stream, capture_output=True, timeout=60)
-out, replies, errors = p.stdout, {}, []
-while out:
-    head, _, rest = out.partition(b"\r\n\r\n")
-    n = int(head.split(b":")[1])
-    msg = json.loads(rest[:n])
-    out = rest[n:]
+replies, errors = {}, []
+for msg in messages(p.stdout):
     if msg.get("id") is not None:
         replies[msg["id"]] = msg
     elif "error" in msg:
