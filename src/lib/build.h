@@ -48,7 +48,9 @@ struct parse_ctx {
     struct plan *plan;
     struct source *src;
     struct arena *arena;
-    struct lexemes *lexemes;    /* set: every token and comment is kept here (parse_lexemes) */
+    /* Set by parse_lexemes, which runs the scanner alone: every token and
+     * comment is kept here, and no token value is built (scan.c). */
+    struct lexemes *lexemes;
     /* parse_expected_keywords: the tokens the parser expected at the end
      * of the text, taken from its first syntax error there */
     bool want_expected;

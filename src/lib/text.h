@@ -80,6 +80,8 @@ const char *text_nearest_of(const char *name, const char *const *candidates, siz
  * U+202E, U+2066 to U+2069), which can reorder what a line appears to say.
  * 0 for every other character. Every emitter writes these escaped or as a
  * space. */
+/* The whole test, in text.c; text_control_at below calls it only for a
+ * byte that is not printable ASCII. */
 size_t text_control_beyond_ascii(const char *s, size_t len);
 static inline size_t text_control_at(const char *s, size_t len)
 {
