@@ -348,14 +348,22 @@ static bool has_unit(const struct key_result *kr)
 static void vague_kr(struct linter *l, struct key_result *kr)
 {
     size_t start, end;
+    bool has_change;
     if (kr->metric == METRIC_MILESTONE || has_unit(kr) ||
-        !title_vague(l->lex, kr->title, &start, &end))
+        !title_vague(l->lex, kr->title, measures_level(kr), &has_change, &start, &end))
         return;
-    diag_report(l->d, R_VAGUE_KR, title_part(kr, start, end),
-                "key result '%s' is vague: '%s' says it should change, but its title names no "
-                "number, unit or measure of how much; say what is counted and to what, as in "
-                "'Qualified leads per month from 200 to 350'",
-                kr->id.name.ptr, title_words(l, kr, start, end));
+    if (has_change)
+        diag_report(l->d, R_VAGUE_KR, title_part(kr, start, end),
+                    "key result '%s' is vague: '%s' says it should change, but its title names no "
+                    "number, unit or measure of how much; say what is counted and to what, as in "
+                    "'Qualified leads per month from 200 to 350'",
+                    kr->id.name.ptr, title_words(l, kr, start, end));
+    else
+        diag_report(l->d, R_VAGUE_KR, title_part(kr, start, end),
+                    "key result '%s' names no measurable outcome: its title names nothing that is "
+                    "counted, and its metric has no unit; say what is counted and to "
+                    "what, as in 'Pages using CSS containment from 0 to 20%%'",
+                    kr->id.name.ptr);
 }
 
 static void compound_kr(struct linter *l, struct key_result *kr)

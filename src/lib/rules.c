@@ -164,9 +164,9 @@ static const struct rule_doc docs[RULE_COUNT] = {
         "  \"Voer tien interviews uit\"  -> \"Klanttevredenheid van 7,1 naar 8,0\"\n"
         "Teach okrc your words with a lexicon block: `lexicon ours { activity \"polish\"  outcome \"ship\" }`."},
     [R_VAGUE_KR] = {
-        "A key result title that has no number, no amount and no `measure` word of a loaded lexicon (rate, score, revenue, doorlooptijd, ...), and whose metric has no unit, holds no `vague` word of change (\"improve\", \"more\", \"meer\", \"verbeteren\"). Milestones are left to activity-kr.",
-        "A key result says by how much and in what: \"Improve quality\" or \"Meer leads genereren\" cannot be scored, and the team will argue at the end of the period whether it was met.",
-        "kr leads \"Meer leads genereren\" { from 1 to 2 }   kr quality \"Improve quality\" { target 1 }",
+        "A key result title that has no number, no amount and no `measure` word of a loaded lexicon (rate, score, revenue, doorlooptijd, ...), and whose metric has no unit, holds no `vague` word of change (\"improve\", \"more\", \"meer\", \"verbeteren\"). When the metric is a bare target (`target 100`, no baseline, no unit), the title must also name what is counted: a title that opens with a plural (\"Customer stories published by partners\", \"Weekly active users\") does; work, a deliverable or one thing (\"Ship CSS containment to beta\", \"Intersection observer on trunk\", \"A/B tests uitgevoerd\") does not. Milestones are left to activity-kr; a task with a bare target gets both findings, one for the work and one for the missing measure.",
+        "A key result says by how much and in what: \"Improve quality\" or \"Meer leads genereren\" cannot be scored, and the team will argue at the end of the period whether it was met. \"Ship CSS containment to beta\" with `target 100` does not say what the 100 counts.",
+        "kr leads \"Meer leads genereren\" { from 1 to 2 }   kr quality \"Improve quality\" { target 1 }   kr beta \"Ship CSS containment to beta\" { target 100 }",
         "Name what is counted and write the target: \"Qualified leads per month from 200 to 350\", \"Defects per release from 12 to 4\", or give the metric a unit (`from 200 to 350 leads`)."},
     [R_COMPOUND_KR] = {
         "A key result title has one target: no two parts, joined by \"and\", \"en\", \"&\", \"+\", \", \" or \";\", that each hold a number, or that each open with a verb of change or work. \"between 2 and 4\" and \"from 2 and\" are ranges, not two targets.",

@@ -717,20 +717,62 @@ bool title_activity(struct title_lexicon *lex, str title, bool counted,
     return !counted && !outcome && done_state(lex, w, n, out);
 }
 
-bool title_vague(struct title_lexicon *lex, str title, size_t *start, size_t *end)
+/* A plural noun: "stories", "users", "klanten", "sessies"; not a Dutch
+ * infinitive ("genereren") nor a word that only looks plural ("status",
+ * "process", "analysis"). */
+static bool plural_noun(const struct text_word *w)
+{
+    if (w->len < 4 || w->digits || ends_with(w, "ss") || ends_with(w, "us") ||
+        ends_with(w, "is"))
+        return false;
+    int c = classes_of(w->folded, w->len);
+    if (c & (LEX_NL_INFINITIVE | LEX_NL_STEM | LEX_EN_VERB) && !(c & (LEX_EN_NOUN | LEX_NL_NOUN)))
+        return false;
+    return ends_with(w, "s") || (ends_with(w, "en") && !(c & LEX_NL_INFINITIVE));
+}
+
+/* The title opens with what is counted: a noun phrase whose last word is a
+ * plural ("Customer stories published by partners", "Weekly active users",
+ * "Nieuwe klanten uit partners"), not a verb before its object ("Replace
+ * flexbox tests") nor one thing ("Intersection observer on trunk"). */
+static bool counted_subject(struct title_lexicon *lex, const struct text_word *w, size_t n)
+{
+    size_t k, head = n;
+    for (size_t i = 0; i < n; i++) {
+        if ((i > 0 && w[i].clause) || has(&w[i], C_PREP | C_JOINT | C_COPULA | C_CAN | C_HAS) ||
+            (i > 0 && participle(lex, &w[i]) != NOT_PARTICIPLE) ||
+            (lookup(lex, w, n, i, &k) & (F_ACTIVITY | F_OUTCOME | F_VAGUE)))
+            break;
+        if (i == 0 && (classes_of(w[0].folded, w[0].len) & (LEX_EN_VERB | LEX_NL_STEM)) &&
+            !(classes_of(w[0].folded, w[0].len) & LEX_EN_NOUN) && n > 1)
+            return false;   /* "Ship CSS containment": a verb, then its object */
+        head = i;
+    }
+    return head < n && plural_noun(&w[head]);
+}
+
+bool title_vague(struct title_lexicon *lex, str title, bool counted, bool *has_change,
+                 size_t *start, size_t *end)
 {
     size_t n, k;
     const struct text_word *w = read_title(lex, title, &n), *vague = NULL;
-    for (size_t i = 0; i < n && !vague; i++)
-        if (lookup(lex, w, n, i, &k) & F_VAGUE)
-            vague = &w[i];
-    if (!vague)
+    if (n == 0)
         return false;
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
         if (is_quantity(&w[i]) || is_measure(lex, w, n, i))
             return false;
-    *start = vague->start;
-    *end = vague->end;
+        if (!vague && (lookup(lex, w, n, i, &k) & F_VAGUE))
+            vague = &w[i];
+    }
+    /* work or a deliverable ("A/B tests uitgevoerd") counts nothing, even
+     * when it opens with a plural */
+    struct title_finding work;
+    if (!vague && (counted || (counted_subject(lex, w, n) &&
+                               !title_activity(lex, title, false, &work))))
+        return false;
+    *has_change = vague != NULL;
+    *start = vague ? vague->start : w[0].start;
+    *end = vague ? vague->end : w[n - 1].end;
     return true;
 }
 
