@@ -311,6 +311,11 @@ static const char *activity_reason(struct linter *l, const struct key_result *kr
     case SHAPE_DONE:
         return arena_printf(l->plan->arena, "it states a deliverable as done ('%s') and no "
                             "measured effect of it", words);
+    case SHAPE_THING:
+        return arena_printf(l->plan->arena, "it names a thing to deliver ('%s') and no measured "
+                            "effect of it%s", words,
+                            kr->metric == METRIC_MILESTONE ? "" : ", and its target does not say "
+                                                                  "what it counts");
     }
     return words;
 }
@@ -332,12 +337,16 @@ static void activity_kr(struct linter *l, struct title_lexicon *lex, struct key_
     if (!title_activity(lex, kr->title, measures_level(kr), &f))
         return;
     size_t end = f.shape == SHAPE_SPLIT_VERB ? f.end2 : f.end;
+    bool deliverable = f.shape == SHAPE_DONE || f.shape == SHAPE_THING;
     diag_report(l->d, R_ACTIVITY_KR, title_part(kr, f.start, end),
-                "key result '%s' describes an activity, not a result: %s%s; make the work an "
-                "initiative and measure what it should achieve ('okrc explain activity-kr' "
-                "shows rewrites)",
-                kr->id.name.ptr, activity_reason(l, kr, &f),
-                kr->metric == METRIC_MILESTONE ? ", and a milestone marks it done" : "");
+                "key result '%s' describes %s, not a result: %s%s; %s ('okrc explain "
+                "activity-kr' shows rewrites)",
+                kr->id.name.ptr, deliverable ? "a deliverable" : "an activity",
+                activity_reason(l, kr, &f),
+                kr->metric == METRIC_MILESTONE ? ", and a milestone marks it done" : "",
+                deliverable ? "make delivering it an initiative and measure what it should "
+                              "change once it is there"
+                            : "make the work an initiative and measure what it should achieve");
 }
 
 static bool has_unit(const struct key_result *kr)

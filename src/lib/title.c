@@ -682,41 +682,6 @@ static bool done_state(struct title_lexicon *lex, const struct text_word *w, siz
     return false;
 }
 
-bool title_activity(struct title_lexicon *lex, str title, bool counted,
-                    struct title_finding *out)
-{
-    size_t n;
-    const struct text_word *w = read_title(lex, title, &n);
-    bool change = measured_change(w, n), state = has_any(w, n, C_COPULA);
-    /* a split verb first: "Zet een panel op" is 'zet ... op', not an unlisted 'Zet' */
-    if (split_verb(lex, w, n, out))
-        return true;
-    bool outcome = false, weak = false;
-    size_t participle_at = n;
-    for (size_t i = 1; i < n && participle_at == n; i++)
-        if (participle(lex, &w[i]) != NOT_PARTICIPLE &&
-            !(w[i - 1].len == 2 && memcmp(w[i - 1].folded, "as", 2) == 0))   /* "as measured by" */
-            participle_at = i;
-    for (size_t i = 0; i < n; i++)
-        if (w[i].clause &&
-            opening(lex, w, n, i, change, state, !counted, participle_at, &outcome, &weak, out)) {
-            /* "Helm charts generally available": a noun read as a verb only
-             * for want of a measure; the deliverable stated as done is the
-             * better reason */
-            struct title_finding done;
-            if (weak && done_state(lex, w, n, &done))
-                *out = done;
-            return true;
-        }
-    if (change)
-        return false;
-    if (!state && infinitive(lex, w, n, !counted, out))
-        return true;
-    /* "Releases shipped without a rollback" counted from 4 to 8 names its
-     * measure; "Lower the number of failed deployments" opens with the change */
-    return !counted && !outcome && done_state(lex, w, n, out);
-}
-
 /* A plural noun: "stories", "users", "klanten", "sessies"; not a Dutch
  * infinitive ("genereren") nor a word that only looks plural ("status",
  * "process", "analysis"). */
@@ -749,6 +714,63 @@ static bool counted_subject(struct title_lexicon *lex, const struct text_word *w
         head = i;
     }
     return head < n && plural_noun(&w[head]);
+}
+
+/* No number, amount, measure or word of change, and not what is counted:
+ * the title names one thing ("Intersection observer on trunk", "Image
+ * diffing", "dagelijkse prioriteitenlijst"). */
+static bool names_one_thing(struct title_lexicon *lex, const struct text_word *w, size_t n)
+{
+    size_t k;
+    if (n == 0)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (is_quantity(&w[i]) || is_measure(lex, w, n, i) ||
+            (lookup(lex, w, n, i, &k) & (F_VAGUE | F_OUTCOME)) ||
+            (i > 0 && participle(lex, &w[i]) != NOT_PARTICIPLE))
+            return false;   /* "Partnership contract signed" states a result */
+    return !counted_subject(lex, w, n);
+}
+
+bool title_activity(struct title_lexicon *lex, str title, bool counted,
+                    struct title_finding *out)
+{
+    size_t n;
+    const struct text_word *w = read_title(lex, title, &n);
+    bool change = measured_change(w, n), state = has_any(w, n, C_COPULA);
+    /* a split verb first: "Zet een panel op" is 'zet ... op', not an unlisted 'Zet' */
+    if (split_verb(lex, w, n, out))
+        return true;
+    bool outcome = false, weak = false;
+    size_t participle_at = n;
+    for (size_t i = 1; i < n && participle_at == n; i++)
+        if (participle(lex, &w[i]) != NOT_PARTICIPLE &&
+            !(w[i - 1].len == 2 && memcmp(w[i - 1].folded, "as", 2) == 0))   /* "as measured by" */
+            participle_at = i;
+    for (size_t i = 0; i < n; i++)
+        if (w[i].clause &&
+            opening(lex, w, n, i, change, state, !counted, participle_at, &outcome, &weak, out)) {
+            /* "Helm charts generally available": a noun read as a verb only
+             * for want of a measure; the deliverable stated as done is the
+             * better reason */
+            struct title_finding done;
+            if (weak && done_state(lex, w, n, &done))
+                *out = done;
+            return true;
+        }
+    if (change)
+        return false;
+    if (!state && infinitive(lex, w, n, !counted, out))
+        return true;
+    /* "Releases shipped without a rollback" counted from 4 to 8 names its
+     * measure; "Lower the number of failed deployments" opens with the change */
+    if (!counted && !outcome && done_state(lex, w, n, out))
+        return true;
+    /* with a bare target, a title that names one thing and counts nothing
+     * is the deliverable itself: "Image diffing", "dagelijkse prioriteitenlijst" */
+    if (!counted && !outcome && !state && names_one_thing(lex, w, n))
+        return found(out, SHAPE_THING, &w[0], &w[n - 1]);
+    return false;
 }
 
 bool title_vague(struct title_lexicon *lex, str title, bool counted, bool *has_change,

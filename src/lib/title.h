@@ -27,6 +27,7 @@ enum activity_shape {
     SHAPE_INFINITIVE,       /* "Klanten bellen", "Processen documenteren" */
     SHAPE_SPLIT_VERB,       /* "Voer ... uit", "Have ... merged" */
     SHAPE_DONE,             /* a deliverable stated as done: "Nightlies published", "ERP live" */
+    SHAPE_THING,            /* one thing named, nothing counted: "Intersection observer on trunk" */
 };
 struct title_finding {
     enum activity_shape shape;
