@@ -316,11 +316,30 @@ static bool is_measure(const struct title_lexicon *lex, const struct text_word *
     return false;
 }
 
+static int classes_of(const char *word, size_t len);
+
+/* "fix 50% of them", "Upstream 75% of our tests": a share of the work,
+ * right after a verb that is not of change, is work counted, not a
+ * measured change ("Reduce 50% of the cost" is one). */
+static bool share_of_work(const struct title_lexicon *lex, const struct text_word *w, size_t n,
+                          size_t i)
+{
+    if (i == 0 || i + 1 >= n || w[i + 1].clause || w[i].clause || w[i + 1].len != 2 ||
+        (memcmp(w[i + 1].folded, "of", 2) != 0 && memcmp(w[i + 1].folded, "va", 2) != 0))
+        return false;
+    size_t k;
+    int f = lookup(lex, w, n, i - 1, &k);
+    if (f & (F_OUTCOME | F_VAGUE | F_MEASURE))
+        return false;
+    return (f & F_ACTIVITY) ||
+           (classes_of(w[i - 1].folded, w[i - 1].len) & (LEX_EN_VERB | LEX_NL_STEM));
+}
+
 /* A percentage, or "from N ... to N": the title states a measured change. */
-static bool measured_change(const struct text_word *w, size_t n)
+static bool measured_change(const struct title_lexicon *lex, const struct text_word *w, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        if (w[i].percent)
+        if (w[i].percent && !share_of_work(lex, w, n, i))
             return true;
         if (has(&w[i], C_FROM) && i + 1 < n && is_quantity(&w[i + 1]))
             for (size_t j = i + 2; j < n; j++)
@@ -705,6 +724,8 @@ static bool counted_subject(struct title_lexicon *lex, const struct text_word *w
     size_t k, head = n;
     for (size_t i = 0; i < n; i++) {
         if ((i > 0 && w[i].clause) || has(&w[i], C_PREP | C_JOINT | C_COPULA | C_CAN | C_HAS) ||
+            (i > 0 && has(&w[i], C_DET)) || (w[i].len == 2 && memcmp(w[i].folded, "of", 2) == 0) ||
+            (w[i].len == 3 && memcmp(w[i].folded, "van", 3) == 0) ||
             (i > 0 && participle(lex, &w[i]) != NOT_PARTICIPLE) ||
             (lookup(lex, w, n, i, &k) & (F_ACTIVITY | F_OUTCOME | F_VAGUE)))
             break;
@@ -737,7 +758,7 @@ bool title_activity(struct title_lexicon *lex, str title, bool counted,
 {
     size_t n;
     const struct text_word *w = read_title(lex, title, &n);
-    bool change = measured_change(w, n), state = has_any(w, n, C_COPULA);
+    bool change = measured_change(lex, w, n), state = has_any(w, n, C_COPULA);
     /* a split verb first: "Zet een panel op" is 'zet ... op', not an unlisted 'Zet' */
     if (split_verb(lex, w, n, out))
         return true;
