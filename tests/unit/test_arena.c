@@ -1,0 +1,61 @@
+/* arena.h: strings packed without alignment, every other allocation aligned
+ * and zeroed after them, formatted strings in place, and a big allocation
+ * that leaves the current block's free space in use. */
+#include "lib/arena.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "check.h"
+
+static bool zeroed(const unsigned char *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (p[i])
+            return false;
+    return true;
+}
+
+int main(void)
+{
+    struct arena a = {0};
+    char *s1 = arena_strndup(&a, "abc", 3);
+    char *s2 = arena_strndup(&a, "de", 2);
+    CHECK("arena: strings keep their text", strcmp(s1, "abc") == 0 && strcmp(s2, "de") == 0);
+    CHECK("arena: strings are packed, not rounded up", s2 == s1 + 4);
+    unsigned char *p = arena_alloc(&a, 40);
+    CHECK("arena: an allocation after a string is aligned",
+          (uintptr_t)p % sizeof(max_align_t) == 0);
+    CHECK("arena: an allocation after a string is zeroed and after it",
+          zeroed(p, 40) && (char *)p > s2 + 2);
+    char *f = arena_printf(&a, "%s-%d", "x", 42);
+    unsigned char *q = arena_alloc(&a, 8);
+    CHECK("arena: a formatted string", strcmp(f, "x-42") == 0);
+    CHECK("arena: aligned and zeroed after a formatted string",
+          (uintptr_t)q % sizeof(max_align_t) == 0 && zeroed(q, 8) && (char *)q > f + 4);
+
+    /* a one-off allocation larger than a block, then small ones: these
+     * continue in the block that was current, behind the strings */
+    char *before = arena_strndup(&a, "z", 1);
+    unsigned char *big = arena_alloc(&a, 9u * 1024 * 1024);
+    char *after = arena_strndup(&a, "y", 1);
+    CHECK("arena: a big allocation is zeroed", zeroed(big, 9u * 1024 * 1024));
+    CHECK("arena: the current block stays in use after a big allocation", after == before + 2);
+
+    /* many small strings across blocks: each intact */
+    char *first = NULL, *last = NULL;
+    for (int i = 0; i < 700000; i++) {
+        char *t = arena_strndup(&a, "0123456789", (size_t)(i % 11));
+        if (!first)
+            first = t;
+        last = t;
+        if (strlen(t) != (size_t)(i % 11) || memcmp(t, "0123456789", (size_t)(i % 11)) != 0) {
+            last = NULL;
+            break;
+        }
+    }
+    CHECK("arena: strings across blocks keep their text", first && last);
+    arena_free(&a);
+    return failures ? 1 : 0;
+}
