@@ -301,7 +301,7 @@ checkin_entry
 entry_options
     : %empty
     | entry_options CONFIDENCE NUMBER   { build_number(ctx, &ctx->entry->confidence, $3, @3, @2, "confidence"); }
-    | entry_options NOTE STRING         { build_text(ctx, &ctx->entry->note, $3, @2, "note"); }
+    | entry_options NOTE STRING         { build_entry_note(ctx, $3, @2); }
     ;
 
 rules_decl

@@ -225,7 +225,7 @@ static void kr_story(const struct words *w, const struct plan *plan, FILE *out, 
     bool listed = false;
     for (size_t i = 0; i < kr->checkins.len; i++) {
         const struct checkin_entry *e = kr->checkins.items[i];
-        if (!entry_reported(plan, e) || !e->note.present)
+        if (!entry_reported(plan, e) || !entry_note(e)->present)
             continue;
         if (!listed)
             fprintf(out, "- %s:\n", w->checkins);
@@ -240,7 +240,7 @@ static void kr_story(const struct words *w, const struct plan *plan, FILE *out, 
             fputc(')', out);
         }
         fputs(": ", out);
-        md_escape(out, e->note.text);
+        md_escape(out, entry_note(e)->text);
         fputc('\n', out);
     }
 }

@@ -137,7 +137,7 @@ static void csv_row(const struct report *r, struct vec attention, FILE *out,
         csv_person(out, last->checkin->by, &last->checkin->co_by);
     else
         fputc(',', out);
-    str note = last && last->note.present ? last->note.text : (str){0};
+    str note = last && entry_note(last)->present ? entry_note(last)->text : (str){0};
     csv_field(out, note.ptr ? note.ptr : "", note.ptr ? note.len : 0, false);
     const char *reasons = "";     /* the attention list's reasons, if it is on it */
     const struct attention key = {kr, {0}}, *probe = &key;

@@ -105,9 +105,9 @@ static void kr_story(const struct report *r, FILE *out, const struct key_result 
             fprintf(out, "%sby ", sep);
             owners(r->plan, out, e->checkin->by, &e->checkin->co_by);
         }
-        if (e->note.present) {
+        if (entry_note(e)->present) {
             fputs(" — ", out);
-            esc(out, e->note.text);
+            esc(out, entry_note(e)->text);
         }
         fputs("</li>", out);
     }
@@ -237,9 +237,9 @@ static bool trend_chart(const struct report *r, FILE *out, const struct key_resu
         fprintf(out, "<circle class=\"pt\" cx=\"%.1f\" cy=\"%.1f\" r=\"3\"><title>%s: ",
                 sx(&c, e->checkin->date.value), sy(&c, e->value.value), date);
         esc_text(out, format_entry_value(a, kr, e));
-        if (e->note.present) {
+        if (entry_note(e)->present) {
             fputs(" — ", out);
-            esc(out, e->note.text);
+            esc(out, entry_note(e)->text);
         }
         fputs("</title></circle>", out);
     }

@@ -458,7 +458,7 @@ static void history(struct json_writer *w, const struct plan *plan, const struct
         jw_key(w, "confidence"), jw_number_if(w, e->confidence.present, e->confidence.value);
         jw_key(w, "by"), jw_owners(w, e->checkin->by, &e->checkin->co_by);
         jw_key(w, "by_names"), jw_names(w, plan, e->checkin->by, &e->checkin->co_by);
-        jw_key(w, "note"), jw_text(w, &e->note);
+        jw_key(w, "note"), jw_text(w, entry_note(e));
         jw_close(w, '}');
     }
     jw_close(w, ']');

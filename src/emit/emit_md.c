@@ -141,9 +141,9 @@ static void kr_story(const struct report *r, FILE *out, const struct key_result 
             fprintf(out, "%sby ", sep);
             md_text(out, by);
         }
-        if (e->note.present) {
+        if (entry_note(e)->present) {
             fputs(" — ", out);
-            md_escape(out, e->note.text);
+            md_escape(out, entry_note(e)->text);
         }
         fputc('\n', out);
     }

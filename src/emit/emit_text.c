@@ -199,9 +199,9 @@ static void print_history(const struct report *r, const struct text_out *t,
             lead = arena_printf(t->arena, "%s, confidence %g", lead, e->confidence.value);
         if (*by)
             lead = arena_printf(t->arena, "%s, %s", lead, by);
-        if (e->note.present)
+        if (entry_note(e)->present)
             lead = arena_printf(t->arena, "%s:", lead);
-        wrapped(t, 6, lead, e->note.present ? e->note.text : (str){"", 0});
+        wrapped(t, 6, lead, entry_note(e)->present ? entry_note(e)->text : (str){"", 0});
     }
 }
 

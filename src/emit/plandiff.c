@@ -208,15 +208,15 @@ static const char *since_text(struct differ *d, const struct objective *o)
 static const char *entry_text(struct arena *a, const struct key_result *kr, const struct checkin_entry *e)
 {
     const char *s = format_entry_value(a, kr, e);
-    if (!e->confidence.present && !e->note.present)
+    if (!e->confidence.present && !entry_note(e)->present)
         return s;
     /* the value, its confidence and its note in one formatting */
     char confidence[32] = "";
     if (e->confidence.present)
         snprintf(confidence, sizeof confidence, "%sconfidence %g", *s ? ", " : "", e->confidence.value);
-    const char *sep = e->note.present && (*s || *confidence) ? ", " : "";
-    return e->note.present ? arena_printf(a, "%s%s%snote \"%.*s\"", s, confidence, sep,
-                                          (int)e->note.text.len, e->note.text.ptr)
+    const char *sep = entry_note(e)->present && (*s || *confidence) ? ", " : "";
+    return entry_note(e)->present ? arena_printf(a, "%s%s%snote \"%.*s\"", s, confidence, sep,
+                                          (int)entry_note(e)->text.len, entry_note(e)->text.ptr)
                            : arena_printf(a, "%s%s", s, confidence);
 }
 
@@ -251,7 +251,7 @@ static bool same_entry(const struct checkin_entry *a, const struct checkin_entry
            (!a->value.present || a->value.value == b->value.value) &&
            a->confidence.present == b->confidence.present &&
            (!a->confidence.present || a->confidence.value == b->confidence.value) &&
-           a->note.present == b->note.present && (!a->note.present || same_str(a->note.text, b->note.text));
+           entry_note(a)->present == entry_note(b)->present && (!entry_note(a)->present || same_str(entry_note(a)->text, entry_note(b)->text));
 }
 
 /* Both lists are in date order, one entry a date (duplicate-checkin). */
@@ -291,20 +291,20 @@ static void diff_grades(struct differ *d, const char *id, str title, const struc
 {
     for (size_t j = 0; j < now->len; j++) {
         const struct checkin_entry *b = now->items[j];
-        if (!b->grade.present)
+        if (!entry_grade(b)->present)
             continue;
         const struct checkin_entry *match = NULL;
         for (size_t i = 0; i < was->len && !match; i++) {
             const struct checkin_entry *a = was->items[i];
-            if (a->grade.present && a->checkin->date.value == b->checkin->date.value)
+            if (entry_grade(a)->present && a->checkin->date.value == b->checkin->date.value)
                 match = a;
         }
-        if (match && match->grade.value == b->grade.value)
+        if (match && entry_grade(match)->value == entry_grade(b)->value)
             continue;
         struct plan_change *c = record(d, ITEM_GRADE, match ? CHANGE_CHANGED : CHANGE_ADDED, id, title, NULL);
         c->date = b->checkin->date.value;
-        c->before = match ? arena_printf(d->a, "grade %g", match->grade.value) : NULL;
-        c->after = arena_printf(d->a, "grade %g", b->grade.value);
+        c->before = match ? arena_printf(d->a, "grade %g", entry_grade(match)->value) : NULL;
+        c->after = arena_printf(d->a, "grade %g", entry_grade(b)->value);
     }
 }
 

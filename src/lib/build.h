@@ -218,6 +218,8 @@ void build_period_ref(struct parse_ctx *ctx, period_item *field, str name, loc n
 void build_named_period(struct parse_ctx *ctx, str id, loc id_at, str title,
                         struct period_tok value, loc at);
 void build_text(struct parse_ctx *ctx, text_item *field, str text, loc at, const char *item);
+/* `note "..."` of the check-in entry being built. */
+void build_entry_note(struct parse_ctx *ctx, str text, loc at);
 void build_quantity(struct parse_ctx *ctx, quantity *field, quantity value, loc at,
                     const char *item);
 void build_date(struct parse_ctx *ctx, date_item *field, struct date_tok value, loc at,

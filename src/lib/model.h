@@ -233,23 +233,42 @@ struct objective {
     struct progress progress;
 };
 
+/* What few check-in entries have: a grade (judgments only) and a note. */
+struct entry_more {
+    number_item grade;      /* present for grades */
+    text_item note;
+};
+
 /* One line of a check-in: a value (`OBJ.KR = Q`, `= done`) or a judgment
- * (`OBJ.KR = dropped`, `OBJ.KR grade G`, `OBJ grade G`: kr_ref empty). */
+ * (`OBJ.KR = dropped`, `OBJ.KR grade G`, `OBJ grade G`: kr_ref empty).
+ * A plan holds more of these than of anything else, so what few have is
+ * behind `more` (NULL when neither), read through entry_grade/entry_note. */
 struct checkin_entry {
     struct checkin *checkin;
-    bool judgment;          /* a grade or a drop, not a value */
-    bool dropped;
-    number_item grade;      /* present for grades */
+    struct key_result *kr;
+    struct entry_more *more;
     ident obj_ref, kr_ref;
     span ref_at;
-    struct key_result *kr;
     quantity value;
+    number_item confidence;
+    bool judgment;          /* a grade or a drop, not a value */
+    bool dropped;
     bool done;
     bool not_done;          /* `= not done`: a milestone checked in, not done yet */
     bool no_value;          /* `OBJ.KR confidence N`: a confidence alone, the value unchanged */
-    number_item confidence;
-    text_item note;
 };
+
+static inline const number_item *entry_grade(const struct checkin_entry *e)
+{
+    static const number_item none;
+    return e->more ? &e->more->grade : &none;
+}
+
+static inline const text_item *entry_note(const struct checkin_entry *e)
+{
+    static const text_item none;
+    return e->more ? &e->more->note : &none;
+}
 
 struct checkin {
     date_item date;

@@ -261,8 +261,8 @@ static bool latest_grade(const struct vec *entries, okr_day as_of, double *grade
         const struct checkin_entry *e = entries->items[i];
         if (e->checkin->date.value > as_of)
             break;
-        if (e->grade.present) {
-            *grade = e->grade.value;
+        if (entry_grade(e)->present) {
+            *grade = entry_grade(e)->value;
             found = true;
         }
     }
