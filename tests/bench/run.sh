@@ -41,10 +41,16 @@ PY
 }
 check_mb=$(peak "$top/okrc" check --as-of 2027-06-01 "$out/plan.okr")
 fmt_mb=$(peak "$top/okrc" fmt "$out/plan.okr")
-echo "peak memory          check $check_mb MB, fmt $fmt_mb MB"
+input_mb=$(python3 -c "print(f'{$size / 1048576:.1f}')")
+echo "peak memory          check $check_mb MB ($(python3 -c "print(f'{$check_mb / $input_mb:.1f}')")x the input's $input_mb MB), fmt $fmt_mb MB"
+if command -v jq >/dev/null; then
+    echo "peak memory          jq empty $(peak jq empty "$out/plan.json") MB"
+fi
 # The bar for the report: at most twice the time of `check`.
 json=$(best "$top/okrc" report -f json --as-of 2027-06-01 "$out/plan.okr")
 echo "okrc report -f json  $json s ($(python3 -c "print(f'{$json / $check:.2f}')")x check)"
+dot=$(best "$top/okrc" graph -T dot --as-of 2027-06-01 "$out/plan.okr")
+echo "okrc graph -T dot    $dot s ($(python3 -c "print(f'{$dot / $check:.2f}')")x check)"
 # okrc diff (issue bar: within 3x of check): two plans of other seeds, where
 # every check-in differs (the worst case), and a plan against itself.
 python3 "$gen" "$n" --seed 2 >"$out/plan2.okr"
@@ -61,3 +67,31 @@ else
 fi
 # A team's file of a plan that spans 21 files (1,000 objectives), opened alone.
 python3 "$top/tests/bench/lsp_spans.py" "$top/okrc" "$out/spans"
+
+# Growth from N to 10N objectives (BENCH_SCALE=0 skips it): CPU time (user +
+# system) and peak memory of check, every run shown, and the kernel's share.
+if [ "${BENCH_SCALE:-1}" != 0 ]; then
+    python3 "$gen" "$((n * 10))" >"$out/plan-big.okr"
+    python3 - "$top/okrc" "$out/plan.okr" "$out/plan-big.okr" "${SCALE_RUNS:-4}" <<'PY'
+import os, subprocess, sys
+okrc, small, big, runs = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+def run(plan):
+    pid = os.fork()
+    if pid == 0:
+        fd = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(fd, 1); os.dup2(fd, 2)
+        os.execv(okrc, [okrc, "check", "--max-file-size", "1G", "--as-of", "2027-06-01", plan])
+    _, _, ru = os.wait4(pid, 0)
+    return ru.ru_utime, ru.ru_stime, ru.ru_maxrss / 1024
+for i in range(runs):
+    su, ss, sm = run(small)
+    bu, bs, bm = run(big)
+    print(f"scale run {i + 1}: cpu {su + ss:.2f} -> {bu + bs:.2f} s ({(bu + bs) / (su + ss):.1f}x), "
+          f"memory {sm:.0f} -> {bm:.0f} MB ({bm / sm:.1f}x), kernel {100 * bs / (bu + bs):.0f}% of the big run")
+PY
+fi
+
+# Where check's time goes, by phase (needs perf; PHASES=0 skips it).
+if [ "${PHASES:-1}" != 0 ] && command -v perf >/dev/null; then
+    python3 "$top/tests/bench/phases.py" "$top/okrc" "$out/plan.okr"
+fi
