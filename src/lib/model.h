@@ -22,35 +22,38 @@ enum progress_status {
     PROGRESS_OFF_TRACK, PROGRESS_DONE, PROGRESS_ACHIEVED, PROGRESS_MISSED, PROGRESS_DROPPED
 };
 struct progress {
-    bool has_value;         /* a check-in on or before as-of, or `current`, counts */
+    /* Doubles first, then the small fields together: a plan holds one of
+     * these per objective and key result, and padding was a fifth of it. */
     double value;           /* key results: the value as of the date */
     double score;           /* in [0, 1] */
     double expected;        /* fraction of the period elapsed */
-    enum progress_status status;
-    int confidence;         /* latest confidence, 0 when none */
     /* Key results only (progress.c, SPEC §4 and docs/report.md). */
     double raw;             /* unclamped (value - from) / (to - from) */
-    bool bounds_known;      /* from and to below are known (no `?` left) */
-    double from, to;        /* the baseline and target in effect: a `?` baseline
-                               is the first counted check-in (SPEC §2.4) */
+    double from, to;        /* the baseline and target in effect, when bounds_known: a
+                               `?` baseline is the first counted check-in (SPEC §2.4) */
     size_t checkins_counted;    /* check-ins dated on or before as-of */
-    okr_day last_checkin;       /* date of the latest of them, when counted */
-    bool has_previous;          /* a value before the latest check-in */
-    double previous, change;    /* that value, and value - previous */
+    double previous, change;    /* the value before the latest check-in, when
+                                   has_previous, and value - previous */
     double remaining;           /* distance still to go to the target, >= 0 */
-    bool below_minimum;         /* the value falls short of `minimum` */
-    bool has_forecast;          /* >= 2 check-ins on distinct days */
-    double forecast;            /* least-squares value at the period end */
+    double forecast;            /* least-squares value at the period end, when has_forecast */
     double forecast_score;
-    enum progress_status forecast_status;   /* achieved or missed */
     /* Judgments (check-in entries `grade G` and `= dropped`, SPEC §2.4). */
     double computed_score;      /* the score from values alone, beside a grade */
-    bool graded;                /* a grade dated on or before as-of counts */
-    double grade;               /* its value as written (0.94; 94% is 0.94) */
-    bool dropped;               /* key results: dropped on or before as-of */
-    bool done_late;             /* milestones: done after the due date */
-    bool done;                  /* a `done` check-in on or before as-of, or `current done` */
-    okr_day done_on;            /* the date of that check-in (0 for `current done`) */
+    double grade;               /* its value as written (0.94; 94% is 0.94), when graded */
+    enum progress_status status;
+    enum progress_status forecast_status;   /* achieved or missed */
+    int confidence;             /* latest confidence, 0 when none */
+    okr_day last_checkin;       /* date of the latest counted check-in */
+    okr_day done_on;            /* the date of the `done` check-in (0 for `current done`) */
+    bool has_value;         /* a check-in on or before as-of, or `current`, counts */
+    bool bounds_known;      /* from and to are known (no `?` left) */
+    bool has_previous;      /* a value before the latest check-in */
+    bool below_minimum;     /* the value falls short of `minimum` */
+    bool has_forecast;      /* >= 2 check-ins on distinct days */
+    bool graded;            /* a grade dated on or before as-of counts */
+    bool dropped;           /* key results: dropped on or before as-of */
+    bool done_late;         /* milestones: done after the due date */
+    bool done;              /* a `done` check-in on or before as-of, or `current done` */
 };
 
 enum grade { GRADE_RED, GRADE_YELLOW, GRADE_GREEN, GRADE_GREY };
@@ -150,21 +153,21 @@ struct key_result {
     str title;
     span at;
     span block;             /* head to closing brace; the head alone without a block */
-    bool cut_short;         /* a syntax error inside its block: lint leaves it */
     struct objective *objective;
     enum metric_kind metric;
+    bool cut_short;         /* a syntax error inside its block: lint leaves it */
+    bool relative;          /* `by +25%`: to is from changed by relative_pct */
+    bool current_done;
+    bool owner_inherited;
+    bool due_inherited;
     span metric_at;
     quantity from, to;      /* METRIC_TARGET: from is 0 in to's unit; KEEP: to is the threshold */
-    bool relative;          /* `by +25%`: to is from changed by relative_pct */
     double relative_pct;
     quantity current;
-    bool current_done;
     quantity minimum;
     ident owner;            /* resolve.c fills it from the objective when absent */
     struct vec co_owners;   /* ident *: the owners after the first (`owner @a, @b`) */
-    bool owner_inherited;
     date_item due;          /* resolve.c fills it from the objective's period end */
-    bool due_inherited;
     number_item weight, confidence;
     text_item note;
     struct vec checkins;    /* struct checkin_entry *, in check-in date order */
@@ -205,9 +208,11 @@ struct objective {
     ident id;
     str title;              /* resolve.c derives it for an untitled objective */
     bool title_derived;
+    bool cut_short;         /* a syntax error inside its block: lint leaves it */
+    bool period_inherited;
+    bool aspirational;
     span at;
     span block;             /* head to closing brace; the head alone without a block */
-    bool cut_short;         /* a syntax error inside its block: lint leaves it */
     ident owner, team_ref, perspective_ref;
     struct vec co_owners;   /* ident *, as in key_result */
     struct team *team;
@@ -216,8 +221,6 @@ struct objective {
     struct vec tags;            /* ident *: `tags #a #b`, without the '#' */
     struct perspective *perspective;
     period_item period;     /* resolve.c fills it from the plan when absent */
-    bool period_inherited;
-    bool aspirational;
     span kind_at;
     struct vec aligns;      /* ident * as written: the objective of `aligns OBJ[.KR]` */
     struct vec align_krs;   /* ident * or NULL, beside aligns: the KR of `aligns OBJ.KR` */
