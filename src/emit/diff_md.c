@@ -28,7 +28,7 @@ void diff_emit_md(const struct plan_diff *d, struct arena *a, FILE *out)
     if (!d->changes.len)
         return;
     fprintf(out, "\n<details><summary>All changes (%zu)</summary>\n\n"
-                 "| | Item | Id | Change |\n|---|---|---|---|\n", d->changes.len);
+                 "| | Item | Id | Change |\n|---|---|---|---|\n", (size_t)d->changes.len);
     static const char *const marks[] = {"➕", "➖", "↪️", "✏️"};
     for (size_t i = 0; i < d->changes.len; i++) {
         const struct plan_change *c = d->changes.items[i];

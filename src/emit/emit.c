@@ -465,7 +465,7 @@ const char *format_value(struct arena *a, const struct key_result *kr)
     if (kr->metric == METRIC_MILESTONE)
         return p->value < 1 ? "not done" : p->done_late ? "done late" : "done";
     if (kr->metric == METRIC_ROLLUP)
-        return arena_printf(a, "%.2f from %zu objective%s", p->value, kr->contributors.len,
+        return arena_printf(a, "%.2f from %zu objective%s", p->value, (size_t)kr->contributors.len,
                             kr->contributors.len == 1 ? "" : "s");
     return format_quantity(a, p->value, kr_unit(kr));
 }

@@ -293,7 +293,7 @@ static void alignment_map(const struct report *r, FILE *out)
     if (r->objectives.len > MAP_MAX_OBJECTIVES) {
         fprintf(out, "<p class=\"meta\">%zu objectives are more than one picture can show: "
                      "<code>okrc graph</code> draws them, narrowed with --team or --root.</p>\n"
-                     "</section>\n", r->objectives.len);
+                     "</section>\n", (size_t)r->objectives.len);
         return;
     }
     bool *selected = arena_alloc(r->plan->arena, r->plan->objectives.len + 1);
@@ -657,10 +657,10 @@ void emit_html(const struct report *r, FILE *out)
             page_style);
     esc(out, title);
     fprintf(out, "</h1>\n<p class=\"meta\">Progress as of %s · %zu objectives</p>\n", date,
-            r->objectives.len);
+            (size_t)r->objectives.len);
     if (r->errors.len) {    /* the plan's rule findings: shown, not hidden */
         fprintf(out, "<div class=\"banner\" role=\"alert\"><strong>The plan has %zu error%s</strong> "
-                     "(<code>okrc check</code> explains them)<ul>\n", r->errors.len,
+                     "(<code>okrc check</code> explains them)<ul>\n", (size_t)r->errors.len,
                 r->errors.len == 1 ? "" : "s");
         for (size_t i = 0; i < r->errors.len; i++) {
             const struct report_error *e = r->errors.items[i];

@@ -40,7 +40,7 @@ static void summary(const struct report *r, FILE *out)
         for (size_t k = 0; k < o->key_results.len; k++, krs++)
             counts[((struct key_result *)o->key_results.items[k])->progress.status]++;
     }
-    fprintf(out, "**%zu objectives**, %zu key results", r->objectives.len, krs);
+    fprintf(out, "**%zu objectives**, %zu key results", (size_t)r->objectives.len, krs);
     for (int s = PROGRESS_NO_DATA; s <= PROGRESS_DROPPED; s++)
         if (counts[s])
             fprintf(out, ", %zu %s", counts[s], progress_status_name((enum progress_status)s));
@@ -415,7 +415,7 @@ static void map(const struct report *r, FILE *out)
     fputs("\n## Alignment map\n\n", out);
     if (r->objectives.len > MAP_MAX_OBJECTIVES) {
         fprintf(out, "%zu objectives are more than one picture can show: `okrc graph` draws them, "
-                     "narrowed with --team or --root.\n", r->objectives.len);
+                     "narrowed with --team or --root.\n", (size_t)r->objectives.len);
         return;
     }
     bool *selected = arena_alloc(r->plan->arena, r->plan->objectives.len + 1);
@@ -434,7 +434,7 @@ void emit_md(const struct report *r, FILE *out)
     md_escape(out, report_title(r));
     fprintf(out, " — progress as of %s\n\n", date);
     if (r->errors.len) {    /* the plan's rule findings: shown, not hidden */
-        fprintf(out, "> **The plan has %zu error%s** (`okrc check` explains them):\n>\n", r->errors.len,
+        fprintf(out, "> **The plan has %zu error%s** (`okrc check` explains them):\n>\n", (size_t)r->errors.len,
                 r->errors.len == 1 ? "" : "s");
         for (size_t i = 0; i < r->errors.len; i++) {
             const struct report_error *e = r->errors.items[i];

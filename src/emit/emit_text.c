@@ -463,7 +463,7 @@ void emit_text(const struct report *r, FILE *out)
     if (r->close)
         print_close(r, &t);
     if (r->errors.len) {    /* the plan's rule findings: shown, not hidden */
-        fprintf(out, "\nThe plan has %zu error%s (okrc check explains them):\n", r->errors.len,
+        fprintf(out, "\nThe plan has %zu error%s (okrc check explains them):\n", (size_t)r->errors.len,
                 r->errors.len == 1 ? "" : "s");
         for (size_t i = 0; i < r->errors.len; i++) {
             const struct report_error *e = r->errors.items[i];

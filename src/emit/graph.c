@@ -323,7 +323,7 @@ static char *objective_label(const struct objective *o, const struct graph_reque
     else if (req->krs == GRAPH_KRS_COUNTED)
         fprintf(out, "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"3\"><FONT POINT-SIZE=\"9\"><I>%zu key "
                      "result%s</I></FONT></TD></TR>",
-                o->key_results.len, o->key_results.len == 1 ? "" : "s");
+                (size_t)o->key_results.len, o->key_results.len == 1 ? "" : "s");
     if (req->initiatives)
         html_other_initiatives(out, o, !listed);
     fputs("</TABLE>", out);

@@ -47,7 +47,7 @@ const char *plan_diff_summary(struct arena *a, const struct plan_diff *d)
 {
     if (!d->changes.len)
         return "no changes";
-    const char *s = arena_printf(a, "%zu change%s", d->changes.len, d->changes.len == 1 ? "" : "s");
+    const char *s = arena_printf(a, "%zu change%s", (size_t)d->changes.len, d->changes.len == 1 ? "" : "s");
     const char *sep = ": ";
     for (int kind = CHANGE_ADDED; kind <= CHANGE_CHANGED; kind++) {
         size_t n = 0;

@@ -5,6 +5,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 
 struct arena_block;
 struct arena {
@@ -23,10 +24,12 @@ char *arena_printf(struct arena *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void arena_free(struct arena *a);
 
-/* A growable array of pointers whose storage lives in the arena. */
+/* A growable array of pointers whose storage lives in the arena. Counts
+ * in 32 bits: a plan holds some of these per item, and no plan text holds
+ * four billion of anything. */
 struct vec {
     void **items;
-    size_t len, cap;
+    uint32_t len, cap;
 };
 void vec_push(struct arena *a, struct vec *v, void *item);
 /* Sorts items[0..n) by cmp (given ctx too), stably and in O(n log n): a

@@ -752,7 +752,7 @@ static void bsc_balance(struct linter *l)
         diag_report(l->d, R_BSC_BALANCE, g->tagged->perspective_ref.at,
                     "the objectives running in %s cover %zu of the %zu perspectives (%s); at least %d %s "
                     "expected (bsc-balance min %d): add objectives for %s",
-                    period_text(l, g->value), g->covered.len, declared, names, need,
+                    period_text(l, g->value), (size_t)g->covered.len, declared, names, need,
                     plural(need, "is", "are"), min, missing);
     }
 }

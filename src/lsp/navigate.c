@@ -285,7 +285,7 @@ static void hover_target(FILE *f, const struct server *s, struct unit *u,
         teams_md(f, ob);
         tags_md(f, &ob->tags);
         period_md(f, &ob->period);
-        fprintf(f, "%s · %zu key results", objective_kind(ob), ob->key_results.len);
+        fprintf(f, "%s · %zu key results", objective_kind(ob), (size_t)ob->key_results.len);
         progress_md(f, s, &ob->progress);
         break;
     }
@@ -338,7 +338,7 @@ static void hover_target(FILE *f, const struct server *s, struct unit *u,
     }
     case T_LEXICON: {
         const struct lexicon *l = t;
-        fprintf(f, "**lexicon %.*s** — %zu activities", NAME(l->id), l->words[LEX_ACTIVITY].len);
+        fprintf(f, "**lexicon %.*s** — %zu activities", NAME(l->id), (size_t)l->words[LEX_ACTIVITY].len);
         break;
     }
     case T_RULE: {
