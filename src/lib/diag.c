@@ -211,7 +211,8 @@ static struct vec source_ignores(struct diag_ctx *d, struct source *src)
 {
     struct vec list = {0};
     const struct ignore *above = NULL;    /* the last comment-only ignore */
-    size_t lines = source_line_count(src);
+    size_t lines = 0;       /* counted at the first ignore: most plans have none, and
+                               the count builds the line index of the whole file */
     for (const struct comment *c = src->comments; c; c = c->next) {
         const char *p = src->text + c->start + 1, *end = src->text + c->end;
         while (p < end && is_blank(*p))
@@ -220,6 +221,8 @@ static struct vec source_ignores(struct diag_ctx *d, struct source *src)
         if ((size_t)(end - p) < n || memcmp(p, ignore_tag, n) != 0)
             continue;
         struct ignore *ig = arena_alloc(d->arena, sizeof *ig);
+        if (!lines)
+            lines = source_line_count(src);
         ig->line = source_position(src, c->start).line;
         /* A comment after code covers its own line only. */
         ig->next_line = ig->line;
