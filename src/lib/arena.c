@@ -80,6 +80,11 @@ void *arena_alloc(struct arena *a, size_t size)
     return arena_take(a, size, sizeof(max_align_t));
 }
 
+char *arena_chars(struct arena *a, size_t n)
+{
+    return arena_take(a, n, 1);
+}
+
 char *arena_strndup(struct arena *a, const char *s, size_t n)
 {
     char *p = arena_take(a, n + 1, 1);

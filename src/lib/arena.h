@@ -17,6 +17,9 @@ void *arena_alloc(struct arena *a, size_t size);         /* zeroed */
  * as for any I/O error. Code that can do without (a temporary buffer for
  * output) reports its own failure instead (docs/architecture.md). */
 _Noreturn void out_of_memory(void);
+/* n zeroed bytes for text, with no alignment (strings are most of a plan's
+ * allocations, and short). */
+char *arena_chars(struct arena *a, size_t n);
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 char *arena_vprintf(struct arena *a, const char *fmt, va_list ap)
     __attribute__((format(printf, 2, 0)));

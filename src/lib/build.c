@@ -37,6 +37,27 @@ static void name_item(struct parse_ctx *ctx, ident *id, str *title, span *where,
     *where = build_span(ctx, at);
 }
 
+/* A check-in entry's "OBJ.KR" (or "OBJ"): one copy, "OBJ.KR" NUL "OBJ" NUL, so
+ * that the resolver looks the key result up by the reference as written and
+ * both names still end in NUL (model.h, entry_obj_ref and entry_kr_ref). */
+static void entry_ref(struct parse_ctx *ctx, struct checkin_entry *e, str ref, loc at)
+{
+    const char *dot = memchr(ref.ptr, '.', ref.len);
+    e->ref_len = (uint32_t)ref.len;
+    e->ref_at = build_span(ctx, at);
+    if (!dot) {
+        e->ref = arena_strndup(ctx->arena, ref.ptr, ref.len);
+        e->obj_len = (uint32_t)ref.len;
+        return;
+    }
+    e->obj_len = (uint32_t)(dot - ref.ptr);
+    e->has_kr = true;
+    char *copy = arena_chars(ctx->arena, ref.len + 1 + e->obj_len + 1);     /* zeroed */
+    memcpy(copy, ref.ptr, ref.len);
+    memcpy(copy + ref.len + 1, ref.ptr, e->obj_len);
+    e->ref = copy;
+}
+
 /* "OBJ.KR" as two references; a bare "OBJ" leaves kr (then may be NULL) as it is. */
 static void split_ref(struct parse_ctx *ctx, str ref, loc at, ident *obj, ident *kr)
 {
@@ -399,8 +420,7 @@ void build_entry(struct parse_ctx *ctx, str ref, loc ref_at, quantity value, boo
         value = (quantity){0};      /* the entry still counts for names and dates */
     struct checkin_entry *e = make(ctx, sizeof *e);
     e->checkin = ctx->checkin;
-    split_ref(ctx, ref, ref_at, &e->obj_ref, &e->kr_ref);
-    e->ref_at = build_span(ctx, ref_at);
+    entry_ref(ctx, e, ref, ref_at);
     e->value = value;
     e->done = done;
     (void)at;
@@ -424,8 +444,7 @@ void build_judgment(struct parse_ctx *ctx, str ref, loc ref_at, const struct num
     struct checkin_entry *e = make(ctx, sizeof *e);
     e->checkin = ctx->checkin;
     e->judgment = true;
-    split_ref(ctx, ref, ref_at, &e->obj_ref, &e->kr_ref);
-    e->ref_at = build_span(ctx, ref_at);
+    entry_ref(ctx, e, ref, ref_at);
     if (grade) {
         double v = grade->value;
         bool percent = grade->unit.len == 1 && grade->unit.ptr[0] == '%';

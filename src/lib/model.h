@@ -243,23 +243,45 @@ struct entry_more {
 };
 
 /* One line of a check-in: a value (`OBJ.KR = Q`, `= done`) or a judgment
- * (`OBJ.KR = dropped`, `OBJ.KR grade G`, `OBJ grade G`: kr_ref empty).
- * A plan holds more of these than of anything else, so what few have is
- * behind `more` (NULL when neither), read through entry_grade/entry_note. */
+ * (`OBJ.KR = dropped`, `OBJ.KR grade G`, `OBJ grade G`: no KR). A plan holds
+ * more of these than of anything else, so what few have is behind `more`
+ * (NULL when neither; read through entry_grade, entry_note), and the
+ * reference is one string, read through entry_obj_ref and entry_kr_ref. */
 struct checkin_entry {
     struct checkin *checkin;
     struct key_result *kr;
     struct entry_more *more;
-    ident obj_ref, kr_ref;
-    span ref_at;
+    const char *ref;        /* "OBJ.KR" NUL "OBJ" NUL as written; "OBJ" NUL alone without a KR */
+    span ref_at;            /* OBJ.KR (or OBJ) as written */
     quantity value;
     number_item confidence;
+    uint32_t ref_len;       /* bytes of "OBJ.KR" (or "OBJ") */
+    uint32_t obj_len;       /* bytes of "OBJ" */
+    bool has_kr;
     bool judgment;          /* a grade or a drop, not a value */
     bool dropped;
     bool done;
     bool not_done;          /* `= not done`: a milestone checked in, not done yet */
     bool no_value;          /* `OBJ.KR confidence N`: a confidence alone, the value unchanged */
 };
+
+/* The objective of an entry's reference, as an ident of its own. */
+static inline ident entry_obj_ref(const struct checkin_entry *e)
+{
+    return (ident){.name = {.ptr = e->has_kr ? e->ref + e->ref_len + 1 : e->ref, .len = e->obj_len},
+                   .at = {.src = e->ref_at.src, .start = e->ref_at.start,
+                          .end = e->ref_at.start + e->obj_len}};
+}
+
+/* Its key result; an empty ident (no name) for `OBJ grade G`. */
+static inline ident entry_kr_ref(const struct checkin_entry *e)
+{
+    if (!e->has_kr)
+        return (ident){{NULL, 0}, {NULL, 0, 0}};
+    return (ident){.name = {.ptr = e->ref + e->obj_len + 1, .len = e->ref_len - e->obj_len - 1},
+                   .at = {.src = e->ref_at.src, .start = e->ref_at.start + e->obj_len + 1,
+                          .end = e->ref_at.end}};
+}
 
 static inline const number_item *entry_grade(const struct checkin_entry *e)
 {

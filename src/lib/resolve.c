@@ -244,24 +244,25 @@ static void resolve_checkins(struct resolver *r)
         struct checkin *c = plan->checkins.items[i];
         for (size_t k = 0; k < c->entries.len; k++) {
             struct checkin_entry *e = c->entries.items[k];
-            if (!e->kr_ref.name.ptr) {      /* `OBJ grade G` */
-                struct objective *o = LOOKUP(r, objective_ids, &e->obj_ref, objectives,
+            ident obj_ref = entry_obj_ref(e);
+            if (!e->has_kr) {      /* `OBJ grade G` */
+                struct objective *o = LOOKUP(r, objective_ids, &obj_ref, objectives,
                                              struct objective, "objective", NULL);
                 if (o && c->date.present)
                     vec_push(plan->arena, &o->grades, e);
                 continue;
             }
-            size_t len;
-            const char *key = member_key(plan->arena, e->obj_ref.name, e->kr_ref.name, &len);
-            e->kr = hash_get(r->key_results, key, len);
+            /* "OBJ.KR" as written is the table's key */
+            e->kr = hash_get(r->key_results, e->ref, e->ref_len);
             if (e->kr) {
                 if (c->date.present)
                     vec_push(plan->arena, e->judgment ? &e->kr->judgments : &e->kr->checkins, e);
-            } else if (!hash_get(plan->objective_ids, e->obj_ref.name.ptr, e->obj_ref.name.len)) {
-                LOOKUP(r, objective_ids, &e->obj_ref, objectives, struct objective, "objective", NULL);
+            } else if (!hash_get(plan->objective_ids, obj_ref.name.ptr, obj_ref.name.len)) {
+                LOOKUP(r, objective_ids, &obj_ref, objectives, struct objective, "objective", NULL);
             } else {
-                unknown_member(r, hash_get(plan->objective_ids, e->obj_ref.name.ptr,
-                                           e->obj_ref.name.len), &e->kr_ref, "");
+                ident kr_ref = entry_kr_ref(e);
+                unknown_member(r, hash_get(plan->objective_ids, obj_ref.name.ptr, obj_ref.name.len),
+                               &kr_ref, "");
             }
         }
     }

@@ -131,9 +131,10 @@ static void build_index(struct unit *u)
             add_ident(&ix, c->co_by.items[k], T_PERSON, 'p');
         for (size_t k = 0; k < c->entries.len; k++) {
             const struct checkin_entry *e = c->entries.items[k];
-            add_ident(&ix, &e->obj_ref, T_OBJECTIVE, 'o');
-            if (e->kr_ref.name.ptr)
-                add(&ix, e->kr_ref.at, T_KR, false, NULL, "k:%.*s.%.*s", NAME(e->obj_ref), NAME(e->kr_ref));
+            ident obj = entry_obj_ref(e), kr = entry_kr_ref(e);
+            add_ident(&ix, &obj, T_OBJECTIVE, 'o');
+            if (kr.name.ptr)
+                add(&ix, kr.at, T_KR, false, NULL, "k:%.*s.%.*s", NAME(obj), NAME(kr));
         }
     }
     for (size_t i = 0; i < plan->rules_blocks.len; i++) {
