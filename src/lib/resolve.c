@@ -19,12 +19,15 @@ struct resolver {
     struct diag_ctx *d;
     struct hash *key_results;   /* "objective.kr" → struct key_result * */
     size_t suggest_budget;      /* for every did-you-mean of the run (text.h) */
+    char *key;                  /* the "objective.kr" of the reference being looked up:
+                                   only declarations keep theirs (in the arena) */
+    size_t key_cap;
 };
 
 /* ---- declarations ---- */
 
-/* "objective.member", the key of key results and initiatives (hot: once per
- * key result and check-in entry, so no printf). */
+/* "objective.member", the key of key results and initiatives as declared
+ * (hot: once per key result and initiative, so no printf). */
 static const char *member_key(struct arena *a, str objective, str member, size_t *len)
 {
     *len = objective.len + 1 + member.len;
@@ -88,6 +91,26 @@ static void declare_key_results(struct resolver *r)
 }
 
 /* ---- references ---- */
+
+/* "objective.member" of a reference, in the resolver's one buffer: valid
+ * until the next lookup. */
+static const char *lookup_key(struct resolver *r, str objective, str member, size_t *len)
+{
+    *len = objective.len + 1 + member.len;
+    if (*len + 1 > r->key_cap) {
+        size_t cap = 2 * (*len + 1);
+        char *key = realloc(r->key, cap);
+        if (!key)
+            out_of_memory();
+        r->key = key;
+        r->key_cap = cap;
+    }
+    memcpy(r->key, objective.ptr, objective.len);
+    r->key[objective.len] = '.';
+    memcpy(r->key + objective.len + 1, member.ptr, member.len);
+    r->key[*len] = '\0';
+    return r->key;
+}
 
 /* The declared id closest to a misspelt one, for "did you mean". Only on the
  * error path, and only over lists small enough to scan. */
@@ -172,7 +195,7 @@ static void resolve_objective(struct resolver *r, struct objective *o)
         struct key_result *kr = NULL;
         if (kr_ref) {
             size_t len;
-            const char *key = member_key(plan->arena, to->id.name, kr_ref->name, &len);
+            const char *key = lookup_key(r, to->id.name, kr_ref->name, &len);
             kr = hash_get(r->key_results, key, len);
             if (!kr || kr->objective != to) {
                 unknown_member(r, to, kr_ref, arena_printf(plan->arena, " for '%s' to align to",
@@ -188,7 +211,7 @@ static void resolve_objective(struct resolver *r, struct objective *o)
         for (size_t k = 0; k < in->supports.len; k++) {
             ident *ref = in->supports.items[k];
             size_t len;
-            const char *key = member_key(plan->arena, o->id.name, ref->name, &len);
+            const char *key = lookup_key(r, o->id.name, ref->name, &len);
             struct key_result *kr = hash_get(r->key_results, key, len);
             if (kr && kr->objective == o)
                 vec_push(plan->arena, &in->supported, kr);
@@ -457,7 +480,7 @@ static void inherit(struct plan *plan)
 
 void resolve_plan(struct plan *plan)
 {
-    struct resolver r = {plan, plan->diags, NULL, TEXT_DISTANCE_BUDGET};
+    struct resolver r = {.plan = plan, .d = plan->diags, .suggest_budget = TEXT_DISTANCE_BUDGET};
     for (size_t i = 0; i < plan->teams.len; i++)
         ((struct team *)plan->teams.items[i])->seq = i;
     for (size_t i = 0; i < plan->objectives.len; i++)
@@ -490,6 +513,7 @@ void resolve_plan(struct plan *plan)
     derive_titles(&r);
     inherit(plan);
     hash_free(r.key_results);
+    free(r.key);
 }
 
 void plan_free_tables(struct plan *plan)
