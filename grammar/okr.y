@@ -234,12 +234,12 @@ kr_item
     | MILESTONE                         { quantity none = {0}; build_metric(ctx, METRIC_MILESTONE, none, none, @$); }
     | CURRENT quantity                  { build_current(ctx, $2, false, @$); }
     | CURRENT DONE                      { quantity none = {0}; build_current(ctx, none, true, @$); }
-    | MINIMUM quantity                  { build_quantity(ctx, &ctx->kr->minimum, $2, @$, "minimum"); }
+    | MINIMUM quantity                  { build_quantity(ctx, &kr_more_for(ctx->arena, ctx->kr)->minimum, $2, @$, "minimum"); }
     | OWNER owner_list
     | DUE DATE                          { build_date(ctx, &ctx->kr->due, $2, @$, "due"); }
-    | WEIGHT NUMBER                     { build_number(ctx, &ctx->kr->weight, $2, @2, @$, "weight"); }
-    | CONFIDENCE NUMBER                 { build_number(ctx, &ctx->kr->confidence, $2, @2, @$, "confidence"); }
-    | NOTE STRING                       { build_text(ctx, &ctx->kr->note, $2, @$, "note"); }
+    | WEIGHT NUMBER                     { build_number(ctx, &kr_more_for(ctx->arena, ctx->kr)->weight, $2, @2, @$, "weight"); }
+    | CONFIDENCE NUMBER                 { build_number(ctx, &kr_more_for(ctx->arena, ctx->kr)->confidence, $2, @2, @$, "confidence"); }
+    | NOTE STRING                       { build_text(ctx, &kr_more_for(ctx->arena, ctx->kr)->note, $2, @$, "note"); }
     | DROPPED                           { build_kr_dropped(ctx, @$); }
     | ';'
     ;

@@ -489,7 +489,7 @@ bool cli_tag_exists(const char *command, const struct plan *plan, const char *ta
         const struct objective *o = plan->objectives.items[i];
         push_tags(&all, &scratch, &o->tags);
         for (size_t k = 0; k < o->key_results.len; k++)
-            push_tags(&all, &scratch, &((const struct key_result *)o->key_results.items[k])->tags);
+            push_tags(&all, &scratch, &kr_more(o->key_results.items[k])->tags);
         for (size_t k = 0; k < o->initiatives.len; k++)
             push_tags(&all, &scratch, &((const struct initiative *)o->initiatives.items[k])->tags);
     }
@@ -526,7 +526,7 @@ static void people_named(const struct plan *plan, struct arena *a, struct vec *o
         push_owners(a, out, &o->owner, &o->co_owners);
         for (size_t j = 0; j < o->key_results.len; j++) {
             const struct key_result *kr = o->key_results.items[j];
-            push_owners(a, out, &kr->owner, &kr->co_owners);
+            push_owners(a, out, &kr->owner, &kr_more(kr)->co_owners);
         }
         for (size_t j = 0; j < o->initiatives.len; j++) {
             const struct initiative *in = o->initiatives.items[j];

@@ -40,8 +40,8 @@ static void print_ids(const char *what, struct plan *plan, struct arena *a)
                 print_once(seen, "", o->tags.items[t]);
             for (size_t k = 0; k < o->key_results.len; k++) {
                 struct key_result *kr = o->key_results.items[k];
-                for (size_t t = 0; t < kr->tags.len; t++)
-                    print_once(seen, "", kr->tags.items[t]);
+                for (size_t t = 0; t < kr_more(kr)->tags.len; t++)
+                    print_once(seen, "", kr_more(kr)->tags.items[t]);
             }
             for (size_t k = 0; k < o->initiatives.len; k++) {
                 struct initiative *in = o->initiatives.items[k];

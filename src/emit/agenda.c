@@ -110,7 +110,7 @@ struct owned {
 
 static bool owns(const struct key_result *kr, const char *person)
 {
-    return is_owner(kr->owner, &kr->co_owners, person);
+    return is_owner(kr->owner, &kr_more(kr)->co_owners, person);
 }
 
 /* Most urgent objective first, then plan order; inside it, urgent KRs first. */
@@ -217,9 +217,9 @@ static void kr_progress(const struct words *w, struct arena *a, FILE *out, const
  * its check-ins up to as-of, with who wrote them. */
 static void kr_story(const struct words *w, const struct plan *plan, FILE *out, const struct key_result *kr)
 {
-    if (kr->note.present) {
+    if (kr_more(kr)->note.present) {
         fprintf(out, "- %s: ", w->note);
-        md_escape(out, kr->note.text);
+        md_escape(out, kr_more(kr)->note.text);
         fputc('\n', out);
     }
     bool listed = false;

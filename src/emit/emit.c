@@ -65,7 +65,7 @@ bool kr_tagged(const struct key_result *kr, const char *tag)
     if (!tag)
         return true;
     tag = bare_tag(tag);
-    return has_tag(&kr->tags, tag) || has_tag(&kr->objective->tags, tag);
+    return has_tag(&kr_more(kr)->tags, tag) || has_tag(&kr->objective->tags, tag);
 }
 
 bool objective_tagged(const struct objective *o, const char *tag)
@@ -76,7 +76,7 @@ bool objective_tagged(const struct objective *o, const char *tag)
     if (has_tag(&o->tags, tag))
         return true;
     for (size_t i = 0; i < o->key_results.len; i++)
-        if (has_tag(&((const struct key_result *)o->key_results.items[i])->tags, tag))
+        if (has_tag(&kr_more(o->key_results.items[i])->tags, tag))
             return true;
     for (size_t i = 0; i < o->initiatives.len; i++)
         if (has_tag(&((const struct initiative *)o->initiatives.items[i])->tags, tag))
@@ -100,7 +100,7 @@ static bool owned_by(const struct objective *o, const char *person)
         return true;
     for (size_t i = 0; i < o->key_results.len; i++) {
         const struct key_result *kr = o->key_results.items[i];
-        if (is_owner(kr->owner, &kr->co_owners, person))
+        if (is_owner(kr->owner, &kr_more(kr)->co_owners, person))
             return true;
     }
     return false;
@@ -270,7 +270,7 @@ static void attention_reasons(struct report *r, const struct key_result *kr, int
     }
     if (p->below_minimum)
         vec_push(a, reasons, arena_printf(a, "below its minimum of %s",
-                                          format_quantity(a, kr->minimum.value, kr_unit(kr))));
+                                          format_quantity(a, kr_more(kr)->minimum.value, kr_unit(kr))));
     bool running = o->period.present && period_contains_day(o->period.value, r->plan->as_of);
     if (!running)
         return;
@@ -439,10 +439,10 @@ const char *format_metric(struct arena *a, const struct key_result *kr)
             from = arena_printf(a, "%s", number);
         }
         if (kr->relative && p->bounds_known)
-            return arena_printf(a, "from %s by %+g%% (to %s)", from, kr->relative_pct,
+            return arena_printf(a, "from %s by %+g%% (to %s)", from, kr_more(kr)->relative_pct,
                                 format_quantity(a, p->to, unit));
         if (kr->relative)
-            return arena_printf(a, "from %s by %+g%%", from, kr->relative_pct);
+            return arena_printf(a, "from %s by %+g%%", from, kr_more(kr)->relative_pct);
         return arena_printf(a, "from %s to %s", from, to);
     }
     case METRIC_TARGET: return arena_printf(a, "target %s", to);

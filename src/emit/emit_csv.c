@@ -107,7 +107,7 @@ static void csv_row(const struct report *r, struct vec attention, FILE *out,
     csv_text(out, progress_status_name(op->status));
     csv_str(out, kr->id.name);
     csv_str(out, kr->title);
-    csv_person(out, kr->owner, &kr->co_owners);
+    csv_person(out, kr->owner, &kr_more(kr)->co_owners);
     csv_str(out, kr_unit(kr));
     csv_text(out, metric);
     csv_number(out, has_from && (!kr->from.unknown || p->bounds_known), p->from);
@@ -132,7 +132,7 @@ static void csv_row(const struct report *r, struct vec attention, FILE *out,
             last = kr->checkins.items[i];
     csv_str(out, o->team ? team_name(o->team) : (str){0});
     csv_str(out, o->why.present ? o->why.text : (str){0});
-    csv_str(out, kr->note.present ? kr->note.text : (str){0});
+    csv_str(out, kr_more(kr)->note.present ? kr_more(kr)->note.text : (str){0});
     if (last)
         csv_person(out, last->checkin->by, &last->checkin->co_by);
     else
@@ -146,7 +146,7 @@ static void csv_row(const struct report *r, struct vec attention, FILE *out,
     for (size_t k = 0; found && k < (*found)->reasons.len; k++)
         reasons = arena_printf(a, "%s%s%s", reasons, k ? "; " : "", (const char *)(*found)->reasons.items[k]);
     csv_field(out, reasons, strlen(reasons), false);
-    const char *names = format_names(a, plan, kr->owner, &kr->co_owners);
+    const char *names = format_names(a, plan, kr->owner, &kr_more(kr)->co_owners);
     csv_field(out, names, strlen(names), !r->close);
     if (r->close) {         /* --close: the objective's band, and whether anyone checked in */
         const char *band = close_band_name(close_band_of(op->score));

@@ -69,9 +69,9 @@ static void owners(const struct plan *plan, FILE *out, ident first, const struct
 /* A key result's note and its check-ins, each with who and why. */
 static void kr_story(const struct report *r, FILE *out, const struct key_result *kr)
 {
-    if (kr->note.present) {
+    if (kr_more(kr)->note.present) {
         fputs("<p class=\"why\">", out);
-        esc(out, kr->note.text);
+        esc(out, kr_more(kr)->note.text);
         fputs("</p>", out);
     }
     const char *git = format_history(r, kr);
@@ -202,8 +202,10 @@ static bool trend_chart(const struct report *r, FILE *out, const struct key_resu
         return false;
     if (p->has_forecast)
         widen(&c, p->forecast);
-    if (kr->minimum.present && !kr->minimum.unknown)
-        widen(&c, kr->minimum.value);
+    const quantity *minimum = &kr_more(kr)->minimum;
+    bool has_minimum = minimum->present && !minimum->unknown;
+    if (has_minimum)
+        widen(&c, minimum->value);
     fprintf(out, "<svg class=\"trend\" role=\"img\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\">",
             TREND_W, TREND_H, TREND_W, TREND_H);
     fputs("<title>", out);
@@ -211,9 +213,9 @@ static bool trend_chart(const struct report *r, FILE *out, const struct key_resu
     fputs(": check-ins, expected line, forecast</title>", out);
     fprintf(out, "<line class=\"exp\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>", sx(&c, c.start),
             sy(&c, p->from), sx(&c, c.end), sy(&c, p->to));
-    if (kr->minimum.present && !kr->minimum.unknown)
+    if (has_minimum)
         fprintf(out, "<line class=\"min\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>", sx(&c, c.start),
-                sy(&c, kr->minimum.value), sx(&c, c.end), sy(&c, kr->minimum.value));
+                sy(&c, minimum->value), sx(&c, c.end), sy(&c, minimum->value));
     okr_day now = r->plan->as_of;
     if (now >= c.start && now <= c.end)
         fprintf(out, "<line class=\"now\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>", sx(&c, now),
@@ -393,7 +395,7 @@ static void kr_row(const struct report *r, FILE *out, const struct key_result *k
         contributor_list(out, &kr->contributors);
     fputs("</td><td>", out);
     if (kr->owner.name.ptr)
-        owners(r->plan, out, kr->owner, &kr->co_owners);
+        owners(r->plan, out, kr->owner, &kr_more(kr)->co_owners);
     fputs("</td><td>", out);
     esc_text(out, value);
     fputs(" <small>", out);
@@ -574,7 +576,7 @@ static void attention(const struct report *r, FILE *out)
         }
         if (item->kr->owner.name.ptr) {
             fputs(" · ", out);
-            owners(r->plan, out, item->kr->owner, &item->kr->co_owners);
+            owners(r->plan, out, item->kr->owner, &kr_more(item->kr)->co_owners);
         }
         fputs("</li>\n", out);
     }

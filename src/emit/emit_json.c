@@ -483,7 +483,7 @@ static void key_result(struct json_writer *w, const struct report *r, const stru
     const struct progress *p = &kr->progress;
     bool numeric = kr->metric != METRIC_MILESTONE && kr->metric != METRIC_NONE;
     bool has_from = kr->metric == METRIC_RANGE || kr->metric == METRIC_TARGET;
-    item_head(w, plan, kr->id, kr->title, kr->owner, &kr->co_owners, &kr->tags);
+    item_head(w, plan, kr->id, kr->title, kr->owner, &kr_more(kr)->co_owners, &kr_more(kr)->tags);
     jw_key(w, "unit"), jw_str(w, kr_unit(kr));
     jw_key(w, "metric"), jw_name(w, metric_name(kr->metric));
     jw_key(w, "from"), jw_number_if(w, has_from && (!kr->from.unknown || p->bounds_known), p->from);
@@ -497,8 +497,8 @@ static void key_result(struct json_writer *w, const struct report *r, const stru
     jw_key(w, "confidence"), jw_number_if(w, p->confidence != 0, p->confidence);
     jw_key(w, "color"), jw_name(w, progress_grade_name(progress_color(p)));
     jw_key(w, "expected"), jw_score(w, p->expected);
-    jw_key(w, "weight"), jw_number(w, kr->weight.present ? kr->weight.value : 1);
-    jw_key(w, "minimum"), jw_number_if(w, kr->minimum.present, kr->minimum.value);
+    jw_key(w, "weight"), jw_number(w, kr_more(kr)->weight.present ? kr_more(kr)->weight.value : 1);
+    jw_key(w, "minimum"), jw_number_if(w, kr_more(kr)->minimum.present, kr_more(kr)->minimum.value);
     jw_key(w, "below_minimum"), jw_bool(w, p->below_minimum);
     jw_key(w, "due"), jw_date_if(w, kr->due.present, kr->due.value);
     jw_key(w, "checkins"), jw_number(w, (double)p->checkins_counted);
@@ -508,7 +508,7 @@ static void key_result(struct json_writer *w, const struct report *r, const stru
     jw_key(w, "remaining"), jw_number(w, p->remaining);
     jw_key(w, "forecast"), forecast(w, p);
     jw_key(w, "contributors"), contributors(w, &kr->contributors);
-    jw_key(w, "note"), jw_text(w, &kr->note);
+    jw_key(w, "note"), jw_text(w, &kr_more(kr)->note);
     jw_key(w, "history"), history(w, plan, kr, numeric);
     if (r->history) {       /* --history: only then, as its commits cost a compile each */
         const struct vec *points = report_history(r, kr);

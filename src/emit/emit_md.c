@@ -67,7 +67,7 @@ static void kr_row(const struct report *r, FILE *out, const struct key_result *k
     md_id(out, kr->id);
     fputs(") | ", out);
     if (kr->owner.name.ptr)
-        md_owners(r->plan, out, kr->owner, &kr->co_owners);
+        md_owners(r->plan, out, kr->owner, &kr_more(kr)->co_owners);
     fputs(" | ", out);
     md_text(out, value);
     fputs(" (", out);
@@ -107,9 +107,9 @@ static void kr_story(const struct report *r, FILE *out, const struct key_result 
         md_text(out, git);
         fputc('\n', out);
     }
-    if (kr->note.present) {
+    if (kr_more(kr)->note.present) {
         kr_heading(out, kr, ": ");
-        md_escape(out, kr->note.text);
+        md_escape(out, kr_more(kr)->note.text);
         fputc('\n', out);
         heading = true;
     }
@@ -344,7 +344,7 @@ static void attention(const struct report *r, FILE *out)
         }
         if (kr->owner.name.ptr) {
             fputs(" (owner ", out);
-            md_owners(r->plan, out, kr->owner, &kr->co_owners);
+            md_owners(r->plan, out, kr->owner, &kr_more(kr)->co_owners);
             fputc(')', out);
         }
         fputc('\n', out);

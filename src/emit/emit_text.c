@@ -276,8 +276,8 @@ static void print_key_result(const struct report *r, const struct text_out *t,
                 progress_status_name(p->forecast_status));
     }
     line_put(t, &line, 6);
-    if (kr->note.present)
-        wrapped(t, 6, "note:", kr->note.text);
+    if (kr_more(kr)->note.present)
+        wrapped(t, 6, "note:", kr_more(kr)->note.text);
     print_history(r, t, kr);
     const char *git = format_history(r, kr);
     if (git)

@@ -346,26 +346,29 @@ static void diff_kr(struct differ *d, const struct key_result *was, const struct
                     amount(d, now, true, q->to), goal);
         }
     }
-    if (was->minimum.present != now->minimum.present ||
-        (now->minimum.present && was->minimum.value != now->minimum.value)) {
+    const struct kr_more *w = kr_more(was), *n = kr_more(now);
+    if (w->minimum.present != n->minimum.present ||
+        (n->minimum.present && w->minimum.value != n->minimum.value)) {
         const char *goal = NULL;
-        if (comparable && was->minimum.present && now->minimum.present &&
-            (now->minimum.value - was->minimum.value) * progress_direction(now) < 0 && begun(o, d->as_of))
+        if (comparable && w->minimum.present && n->minimum.present &&
+            (n->minimum.value - w->minimum.value) * progress_direction(now) < 0 && begun(o, d->as_of))
             goal = arena_printf(a, "minimum %s from %s to %s %s",
                                 progress_direction(now) > 0 ? "lowered" : "raised",
-                                amount(d, was, true, was->minimum.value),
-                                amount(d, now, true, now->minimum.value), since_text(d, o));
-        changed(d, ITEM_KEY_RESULT, id, title, "minimum", amount(d, was, was->minimum.present, was->minimum.value),
-                amount(d, now, now->minimum.present, now->minimum.value), goal);
+                                amount(d, was, true, w->minimum.value),
+                                amount(d, now, true, n->minimum.value), since_text(d, o));
+        changed(d, ITEM_KEY_RESULT, id, title, "minimum",
+                amount(d, was, w->minimum.present, w->minimum.value),
+                amount(d, now, n->minimum.present, n->minimum.value), goal);
     }
     if ((!was->owner_inherited || !now->owner_inherited) &&     /* else the objective's change says it */
-        !same_people(was->owner, &was->co_owners, now->owner, &now->co_owners))
-        changed(d, ITEM_KEY_RESULT, id, title, "owner", format_people(a, was->owner, &was->co_owners),
-                format_people(a, now->owner, &now->co_owners), NULL);
-    if ((was->weight.present ? was->weight.value : 1) != (now->weight.present ? now->weight.value : 1))
-        changed(d, ITEM_KEY_RESULT, id, title, "weight",
-            arena_printf(a, "%g", was->weight.present ? was->weight.value : 1),
-            arena_printf(a, "%g", now->weight.present ? now->weight.value : 1), NULL);
+        !same_people(was->owner, &w->co_owners, now->owner, &n->co_owners))
+        changed(d, ITEM_KEY_RESULT, id, title, "owner", format_people(a, was->owner, &w->co_owners),
+                format_people(a, now->owner, &n->co_owners), NULL);
+    double weight_was = w->weight.present ? w->weight.value : 1;
+    double weight_now = n->weight.present ? n->weight.value : 1;
+    if (weight_was != weight_now)
+        changed(d, ITEM_KEY_RESULT, id, title, "weight", arena_printf(a, "%g", weight_was),
+                arena_printf(a, "%g", weight_now), NULL);
     if (was->due.present && now->due.present && (!was->due_inherited || !now->due_inherited) &&
         was->due.value != now->due.value) {
         const char *goal = now->due.value > was->due.value && running(o, d->as_of)
@@ -377,7 +380,7 @@ static void diff_kr(struct differ *d, const struct key_result *was, const struct
                 day_text(a, now->due.value), goal);
     }
     diff_checkins(d, id, was, now);
-    diff_grades(d, id, title, &was->judgments, &now->judgments);
+    diff_grades(d, id, title, &w->judgments, &n->judgments);
 }
 
 /* Pairs the items of two lists (key results or initiatives: ident first in

@@ -111,22 +111,23 @@ static void metric(struct roller *r, const struct key_result *kr)
 
 static void key_result(struct roller *r, const struct key_result *kr)
 {
+    const struct kr_more *more = kr_more(kr);
     fprintf(r->out, "  kr %.*s %s {\n", (int)kr->id.name.len, kr->id.name.ptr, fmt_quote(r->a, kr->title));
     metric(r, kr);
     const struct progress *p = &kr->progress;
-    if (kr->minimum.present && !kr->minimum.unknown &&
+    if (more->minimum.present && !more->minimum.unknown &&
         (kr->metric == METRIC_RANGE || kr->metric == METRIC_TARGET) && p->bounds_known) {
         double from = p->has_value ? p->value : p->from, lo = fmin(from, p->to), hi = fmax(from, p->to);
-        if (kr->minimum.value > lo && kr->minimum.value < hi)   /* else minimum-out-of-range */
-            fprintf(r->out, "    minimum %s\n", exact_quantity(r->a, kr->minimum.value, kr_unit(kr)));
+        if (more->minimum.value > lo && more->minimum.value < hi)   /* else minimum-out-of-range */
+            fprintf(r->out, "    minimum %s\n", exact_quantity(r->a, more->minimum.value, kr_unit(kr)));
     }
     if (!kr->owner_inherited && kr->owner.name.ptr)
-        fprintf(r->out, "    owner %s\n", format_people(r->a, kr->owner, &kr->co_owners));
-    if (kr->weight.present)
-        fprintf(r->out, "    weight %g\n", kr->weight.value);
-    if (kr->note.present)
-        fprintf(r->out, "    note %s\n", fmt_quote(r->a, kr->note.text));
-    tags(r, "    ", &kr->tags);
+        fprintf(r->out, "    owner %s\n", format_people(r->a, kr->owner, &more->co_owners));
+    if (more->weight.present)
+        fprintf(r->out, "    weight %g\n", more->weight.value);
+    if (more->note.present)
+        fprintf(r->out, "    note %s\n", fmt_quote(r->a, more->note.text));
+    tags(r, "    ", &more->tags);
     fputs("  }\n", r->out);
 }
 

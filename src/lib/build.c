@@ -267,12 +267,13 @@ void build_metric(struct parse_ctx *ctx, enum metric_kind kind, quantity from, q
 void build_current(struct parse_ctx *ctx, quantity value, bool done, loc at)
 {
     struct key_result *k = ctx->kr;
-    bool present = k->current.present || k->current_done;
-    if (!first_time(ctx, present, k->current.at, at, "current") ||
+    bool present = kr_more(k)->current.present || k->current_done;
+    if (!first_time(ctx, present, kr_more(k)->current.at, at, "current") ||
         !not_unknown(ctx, &value, "'current'"))
         return;
-    k->current = value;
-    k->current.at = build_span(ctx, at);
+    struct kr_more *more = kr_more_for(ctx->arena, k);
+    more->current = value;
+    more->current.at = build_span(ctx, at);
     k->current_done = done;
 }
 
@@ -346,7 +347,7 @@ void build_checkin(struct parse_ctx *ctx, struct date_tok date, loc date_at, str
 void build_tag(struct parse_ctx *ctx, str name, loc at)
 {
     struct vec *tags = ctx->initiative ? &ctx->initiative->tags
-                       : ctx->kr       ? &ctx->kr->tags
+                       : ctx->kr       ? &kr_more_for(ctx->arena, ctx->kr)->tags
                        : ctx->objective ? &ctx->objective->tags : NULL;
     if (!tags)
         return;
@@ -463,8 +464,8 @@ void build_judgment(struct parse_ctx *ctx, str ref, loc ref_at, const struct num
 void build_kr_dropped(struct parse_ctx *ctx, loc at)
 {
     struct key_result *k = ctx->kr;
-    if (first_time(ctx, k->dropped_at.src != NULL, k->dropped_at, at, "dropped"))
-        k->dropped_at = build_span(ctx, at);
+    if (first_time(ctx, kr_more(k)->dropped_at.src != NULL, kr_more(k)->dropped_at, at, "dropped"))
+        kr_more_for(ctx->arena, k)->dropped_at = build_span(ctx, at);
 }
 
 void build_rules(struct parse_ctx *ctx, loc at)
@@ -598,18 +599,21 @@ static void note_owner(struct parse_ctx *ctx, const ident *owner)
 void build_owner(struct parse_ctx *ctx, str name, loc name_at, loc at)
 {
     ident *owner;
-    struct vec *co;
+    struct vec *co = NULL;
+    struct key_result *co_kr = NULL;    /* most key results have one owner: no kr_more */
     if (ctx->initiative)
         owner = &ctx->initiative->owner, co = &ctx->initiative->co_owners;
     else if (ctx->kr)
-        owner = &ctx->kr->owner, co = &ctx->kr->co_owners;
+        owner = &ctx->kr->owner, co_kr = ctx->kr;
     else
         owner = &ctx->objective->owner, co = &ctx->objective->co_owners;
     ctx->co_owners = NULL;
+    ctx->co_owners_kr = NULL;
     if (!first_time(ctx, owner->name.ptr != NULL, owner->at, at, "owner"))
         return;
     *owner = make_ident(ctx, name, name_at);
     ctx->co_owners = co;
+    ctx->co_owners_kr = co_kr;
     ctx->owner_first = owner;
     ctx->owner_list++;      /* the first co-owner puts this owner in the set */
     ctx->owners_noted = false;
@@ -617,6 +621,8 @@ void build_owner(struct parse_ctx *ctx, str name, loc name_at, loc at)
 
 void build_co_owner(struct parse_ctx *ctx, str name, loc name_at)
 {
+    if (ctx->co_owners_kr)
+        ctx->co_owners = &kr_more_for(ctx->arena, ctx->co_owners_kr)->co_owners;
     if (!ctx->co_owners)
         return;
     if (!ctx->owners_noted) {  /* most lists have one owner: no set for them */
@@ -737,7 +743,7 @@ void build_relative(struct parse_ctx *ctx, const quantity *from, struct number_t
     build_metric(ctx, METRIC_RANGE, base, to, at);
     if (ctx->kr->metric_at.start == build_span(ctx, at).start) {
         ctx->kr->relative = true;
-        ctx->kr->relative_pct = pct.value;
+        kr_more_for(ctx->arena, ctx->kr)->relative_pct = pct.value;
     }
 }
 

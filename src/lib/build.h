@@ -72,6 +72,7 @@ struct parse_ctx {
     struct lexicon *lexicon;
     const ident *owner_first;
     struct vec *co_owners;  /* where the owners after the first go; NULL after a repeat */
+    struct key_result *co_owners_kr;    /* or this key result's, made when one comes */
     struct hash *owners_named;  /* "list:name" → ident *, each owner list's names */
     unsigned owner_list;        /* which list build_owner started last */
     bool owners_noted;          /* its first owner is in owners_named */

@@ -47,11 +47,12 @@ static bool is_number_metric(enum metric_kind m)
 
 static void check_key_result(struct diag_ctx *d, struct key_result *kr)
 {
+    const struct kr_more *more = kr_more(kr);
     const char *id = kr->id.name.ptr;
-    if (kr->weight.present && !(kr->weight.value > 0))
-        diag_report(d, R_WEIGHT_RANGE, kr->weight.at,
+    if (more->weight.present && !(more->weight.value > 0))
+        diag_report(d, R_WEIGHT_RANGE, more->weight.at,
                     "key result '%s' has weight %.15g; a weight is a number above 0 (the default is 1)",
-                    id, kr->weight.value);
+                    id, more->weight.value);
     if (kr->metric == METRIC_RANGE) {
         check_unit(d, kr, &kr->from, "the start value");
         if (kr->from.present && kr->to.present && kr->from.value == kr->to.value)
@@ -63,19 +64,19 @@ static void check_key_result(struct diag_ctx *d, struct key_result *kr)
                     "key result '%s' has target 0 and 'target' counts from 0, so it asks for no "
                     "change; write 'from START to 0'", id);
     }
-    check_unit(d, kr, &kr->current, "the current value");
-    check_unit(d, kr, &kr->minimum, "the minimum");
-    if (kr->minimum.present) {
+    check_unit(d, kr, &more->current, "the current value");
+    check_unit(d, kr, &more->minimum, "the minimum");
+    if (more->minimum.present) {
         if (kr->from.unknown || kr->to.unknown) {
             /* checked once the baseline is measured: nothing to compare yet */
         } else if (kr->metric == METRIC_RANGE || kr->metric == METRIC_TARGET) {
             double lo = fmin(kr->from.value, kr->to.value), hi = fmax(kr->from.value, kr->to.value);
-            if (kr->minimum.value < lo || kr->minimum.value > hi)
-                diag_report(d, R_MINIMUM_OUT_OF_RANGE, kr->minimum.at,
+            if (more->minimum.value < lo || more->minimum.value > hi)
+                diag_report(d, R_MINIMUM_OUT_OF_RANGE, more->minimum.at,
                             "minimum %.15g of key result '%s' is not between its baseline %.15g and "
-                            "its target %.15g", kr->minimum.value, id, kr->from.value, kr->to.value);
+                            "its target %.15g", more->minimum.value, id, kr->from.value, kr->to.value);
         } else if (kr->metric != METRIC_NONE) {
-            diag_report(d, R_MINIMUM_OUT_OF_RANGE, kr->minimum.at,
+            diag_report(d, R_MINIMUM_OUT_OF_RANGE, more->minimum.at,
                         "key result '%s' is a %s; a minimum applies to 'from ... to' and 'target' "
                         "key results only", id,
                         kr->metric == METRIC_MILESTONE ? "milestone"
@@ -83,17 +84,17 @@ static void check_key_result(struct diag_ctx *d, struct key_result *kr)
                                                        : "'keep'");
         }
     }
-    check_confidence(d, &kr->confidence);
-    if (kr->metric == METRIC_ROLLUP && (kr->current.present || kr->current_done || kr->checkins.len))
+    check_confidence(d, &more->confidence);
+    if (kr->metric == METRIC_ROLLUP && (more->current.present || kr->current_done || kr->checkins.len))
         diag_report(d, R_UNIT_MISMATCH, kr->checkins.len ? ((struct checkin_entry *)kr->checkins.items[0])->ref_at
-                                                         : kr->current.at,
+                                                         : more->current.at,
                     "key result '%s' is a roll-up, scored from the objectives aligned to it; it "
                     "takes no value (a grade is fine)", id);
-    if (kr->metric == METRIC_MILESTONE && kr->current.present)
-        diag_report(d, R_UNIT_MISMATCH, kr->current.at,
+    if (kr->metric == METRIC_MILESTONE && more->current.present)
+        diag_report(d, R_UNIT_MISMATCH, more->current.at,
                     "key result '%s' is a milestone; its value is 'done' or nothing", id);
     if (is_number_metric(kr->metric) && kr->current_done)
-        diag_report(d, R_UNIT_MISMATCH, kr->current.at,
+        diag_report(d, R_UNIT_MISMATCH, more->current.at,
                     "'done' is for milestones; key result '%s' is measured in numbers", id);
     for (size_t i = 0; i < kr->checkins.len; i++) {
         struct checkin_entry *e = kr->checkins.items[i];

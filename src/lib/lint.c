@@ -210,7 +210,8 @@ static const number_item *latest_confidence(const struct plan *plan, const struc
         }
     }
     *dated = 0;
-    return kr->confidence.present ? &kr->confidence : NULL;
+    const number_item *confidence = &kr_more(kr)->confidence;
+    return confidence->present ? confidence : NULL;
 }
 
 static void smart_achievable(struct linter *l, struct objective *o, struct key_result *kr)
@@ -463,7 +464,7 @@ static void checkin_outside_period(struct linter *l, struct objective *o, struct
     if (!o->period.present)
         return;
     entries_outside_period(l, o, &kr->checkins);
-    entries_outside_period(l, o, &kr->judgments);
+    entries_outside_period(l, o, &kr_more(kr)->judgments);
 }
 
 static void placeholder(struct linter *l, struct objective *o, struct key_result *kr)
@@ -477,8 +478,8 @@ static void placeholder(struct linter *l, struct objective *o, struct key_result
         diag_report(l->d, R_PLACEHOLDER, kr->to.at,
                     "the target of '%s.%s' is unknown (?), so it cannot be scored: write the "
                     "target once it is agreed", o->id.name.ptr, kr->id.name.ptr);
-    if (kr->minimum.unknown)
-        diag_report(l->d, R_PLACEHOLDER, kr->minimum.at,
+    if (kr_more(kr)->minimum.unknown)
+        diag_report(l->d, R_PLACEHOLDER, kr_more(kr)->minimum.at,
                     "the minimum of '%s.%s' is unknown (?): write it, or leave the minimum out",
                     o->id.name.ptr, kr->id.name.ptr);
 }
@@ -606,7 +607,7 @@ static void fraction_in_percent(struct linter *l, const struct key_result *kr, c
  * fraction written for a percentage. */
 static void percent_fraction(struct linter *l, const struct key_result *kr)
 {
-    const quantity *values[] = {&kr->from, &kr->to, &kr->current, &kr->minimum};
+    const quantity *values[] = {&kr->from, &kr->to, &kr_more(kr)->current, &kr_more(kr)->minimum};
     const quantity *percent = NULL;
     for (size_t i = 0; i < sizeof values / sizeof *values; i++)
         if (values[i]->present && is_percent(values[i]->unit) && fabs(values[i]->value) > 1)
@@ -855,7 +856,7 @@ static void stale_owner(struct linter *l)
         for (size_t k = 0; k < o->key_results.len; k++) {
             const struct key_result *kr = o->key_results.items[k];
             owner_note(l, owners, &order, o, kr, &kr->owner);
-            const struct vec *co = &kr->co_owners;   /* inherited with the owner */
+            const struct vec *co = &kr_more(kr)->co_owners;   /* inherited with the owner */
             for (size_t c = 0; c < co->len; c++)
                 owner_note(l, owners, &order, o, kr, co->items[c]);
         }
@@ -939,7 +940,7 @@ static void undeclared_owners(struct linter *l)
         for (size_t k = 0; k < o->key_results.len; k++) {
             struct key_result *kr = o->key_results.items[k];
             if (!kr->owner_inherited)
-                undeclared_all(l, cache, &kr->owner, &kr->co_owners);
+                undeclared_all(l, cache, &kr->owner, &kr_more(kr)->co_owners);
         }
         for (size_t k = 0; k < o->initiatives.len; k++) {
             struct initiative *in = o->initiatives.items[k];

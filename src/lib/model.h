@@ -148,6 +148,22 @@ enum metric_kind { METRIC_NONE, METRIC_RANGE, METRIC_TARGET, METRIC_KEEP_GE,
                    METRIC_KEEP_LE, METRIC_MILESTONE, METRIC_KEEP_GT, METRIC_KEEP_LT,
                    METRIC_ROLLUP };     /* rollup: the average of what aligns to it */
 
+/* What few key results have: read through kr_more(), which gives an empty
+ * one for a key result without; built through kr_more_for(). A plan holds
+ * more key results than anything but check-ins, and these were a third of
+ * each. */
+struct kr_more {
+    quantity current;
+    quantity minimum;
+    double relative_pct;    /* `by +25%`, when the key result is relative */
+    number_item weight, confidence;
+    text_item note;
+    struct vec co_owners;   /* ident *: the owners after the first (`owner @a, @b`) */
+    struct vec judgments;   /* struct checkin_entry * (grades, drops), in date order */
+    struct vec tags;        /* ident *: `tags #a #b`, without the '#' */
+    span dropped_at;        /* the item `dropped`, when given */
+};
+
 struct key_result {
     ident id;               /* first: resolve.c reads members by their ident */
     str title;
@@ -156,27 +172,32 @@ struct key_result {
     struct objective *objective;
     enum metric_kind metric;
     bool cut_short;         /* a syntax error inside its block: lint leaves it */
-    bool relative;          /* `by +25%`: to is from changed by relative_pct */
+    bool relative;          /* `by +25%`: to is from changed by more->relative_pct */
     bool current_done;
     bool owner_inherited;
     bool due_inherited;
     span metric_at;
     quantity from, to;      /* METRIC_TARGET: from is 0 in to's unit; KEEP: to is the threshold */
-    double relative_pct;
-    quantity current;
-    quantity minimum;
     ident owner;            /* resolve.c fills it from the objective when absent */
-    struct vec co_owners;   /* ident *: the owners after the first (`owner @a, @b`) */
     date_item due;          /* resolve.c fills it from the objective's period end */
-    number_item weight, confidence;
-    text_item note;
+    struct kr_more *more;   /* NULL when it has none of those */
     struct vec checkins;    /* struct checkin_entry *, in check-in date order */
     struct vec contributors;    /* struct objective *: those that align to this KR */
-    struct vec judgments;   /* struct checkin_entry * (grades, drops), in date order */
-    struct vec tags;        /* ident *: `tags #a #b`, without the '#' */
-    span dropped_at;        /* the item `dropped`, when given */
     struct progress progress;
 };
+
+static inline const struct kr_more *kr_more(const struct key_result *kr)
+{
+    static const struct kr_more none;
+    return kr->more ? kr->more : &none;
+}
+
+static inline struct kr_more *kr_more_for(struct arena *a, struct key_result *kr)
+{
+    if (!kr->more)
+        kr->more = arena_alloc(a, sizeof *kr->more);
+    return kr->more;
+}
 
 enum initiative_status { STATUS_PLANNED, STATUS_ACTIVE, STATUS_DONE, STATUS_DROPPED, STATUS_BLOCKED,
                          STATUS_COUNT };

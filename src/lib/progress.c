@@ -57,7 +57,7 @@ int progress_direction(const struct key_result *kr)
     case METRIC_RANGE:
     case METRIC_TARGET:
         if (kr->relative)
-            return kr->relative_pct < 0 ? -1 : 1;
+            return kr_more(kr)->relative_pct < 0 ? -1 : 1;
         return kr->progress.to < kr->progress.from ? -1 : 1;
     case METRIC_KEEP_LE:
     case METRIC_KEEP_LT: return -1;
@@ -100,9 +100,10 @@ static double raw_progress(const struct key_result *kr, double value)
 
 static bool below_minimum(const struct key_result *kr, double value)
 {
-    if (!kr->minimum.present || (kr->metric != METRIC_RANGE && kr->metric != METRIC_TARGET))
+    if (!kr_more(kr)->minimum.present || (kr->metric != METRIC_RANGE && kr->metric != METRIC_TARGET))
         return false;
-    return progress_direction(kr) > 0 ? value < kr->minimum.value : value > kr->minimum.value;
+    double minimum = kr_more(kr)->minimum.value;
+    return progress_direction(kr) > 0 ? value < minimum : value > minimum;
 }
 
 static bool is_keep(const struct key_result *kr)
@@ -164,8 +165,8 @@ static void kr_value(struct key_result *kr, okr_day as_of, struct progress *p)
         before = latest;
         latest = e;
     }
-    if (!p->confidence && kr->confidence.present)
-        p->confidence = (int)kr->confidence.value;
+    if (!p->confidence && kr_more(kr)->confidence.present)
+        p->confidence = (int)kr_more(kr)->confidence.value;
     if (latest) {
         p->has_value = true;
         p->value = entry_value(latest);
@@ -178,9 +179,9 @@ static void kr_value(struct key_result *kr, okr_day as_of, struct progress *p)
             p->has_previous = true;     /* one check-in: measured from the baseline */
             p->previous = kr->metric == METRIC_MILESTONE ? 0 : p->from;
         }
-    } else if (kr->current.present || kr->current_done) {
+    } else if (kr_more(kr)->current.present || kr->current_done) {
         p->has_value = true;
-        p->value = kr->current_done ? 1.0 : kr->current.value;
+        p->value = kr->current_done ? 1.0 : kr_more(kr)->current.value;
     }
     if (p->has_previous)
         p->change = p->value - p->previous;
@@ -271,10 +272,10 @@ static bool latest_grade(const struct vec *entries, okr_day as_of, double *grade
 
 static bool dropped_by(const struct key_result *kr, okr_day as_of)
 {
-    if (kr->dropped_at.src)
+    if (kr_more(kr)->dropped_at.src)
         return true;
-    for (size_t i = 0; i < kr->judgments.len; i++) {
-        const struct checkin_entry *e = kr->judgments.items[i];
+    for (size_t i = 0; i < kr_more(kr)->judgments.len; i++) {
+        const struct checkin_entry *e = kr_more(kr)->judgments.items[i];
         if (e->checkin->date.value > as_of)
             break;
         if (e->dropped)
@@ -314,7 +315,7 @@ static void kr_bounds(const struct key_result *kr, okr_day as_of, struct progres
         bool measured = first && first->checkin->date.value <= as_of;
         p->from = measured ? entry_value(first) : 0;
         if (kr->relative)
-            p->to = p->from * (1 + kr->relative_pct / 100);
+            p->to = p->from * (1 + kr_more(kr)->relative_pct / 100);
         p->bounds_known = measured && (kr->relative || !kr->to.unknown);
     }
 }
@@ -348,7 +349,7 @@ static void kr_compute(struct key_result *kr, okr_day as_of)
     }
     p->computed_score = p->score;
     /* A grade is a judgment of the score: it overrides the computed one. */
-    p->graded = latest_grade(&kr->judgments, as_of, &p->grade);
+    p->graded = latest_grade(&kr_more(kr)->judgments, as_of, &p->grade);
     if (p->graded) {
         p->raw = p->grade;
         p->score = clamp01(p->grade);
@@ -391,7 +392,8 @@ static void objective_compute(struct objective *o, okr_day as_of)
         if (kr->progress.dropped)
             continue;           /* left out of the objective's score */
         /* A weight of 0 or below is an error (weight-range); it counts as 1 here. */
-        double w = kr->weight.present && kr->weight.value > 0 ? kr->weight.value : 1;
+        const number_item *weight = &kr_more(kr)->weight;
+        double w = weight->present && weight->value > 0 ? weight->value : 1;
         weighted += w * kr->progress.score;
         weights += w;
         p->has_value |= kr->progress.has_value || kr->progress.graded;

@@ -279,7 +279,8 @@ static void resolve_checkins(struct resolver *r)
             e->kr = hash_get(r->key_results, e->ref, e->ref_len);
             if (e->kr) {
                 if (c->date.present)
-                    vec_push(plan->arena, e->judgment ? &e->kr->judgments : &e->kr->checkins, e);
+                    vec_push(plan->arena, e->judgment ? &kr_more_for(plan->arena, e->kr)->judgments
+                                                      : &e->kr->checkins, e);
             } else if (!hash_get(plan->objective_ids, obj_ref.name.ptr, obj_ref.name.len)) {
                 LOOKUP(r, objective_ids, &obj_ref, objectives, struct objective, "objective", NULL);
             } else {
@@ -296,7 +297,8 @@ static void resolve_checkins(struct resolver *r)
         for (size_t k = 0; k < o->key_results.len; k++) {
             struct key_result *kr = o->key_results.items[k];
             sort_by_date(plan->arena, &kr->checkins);
-            sort_by_date(plan->arena, &kr->judgments);
+            if (kr->more)
+                sort_by_date(plan->arena, &kr->more->judgments);
             report_same_day(r, o, kr);
         }
     }
@@ -467,7 +469,8 @@ static void inherit(struct plan *plan)
             struct key_result *kr = o->key_results.items[k];
             if (!kr->owner.name.ptr && o->owner.name.ptr) {
                 kr->owner = o->owner;
-                kr->co_owners = o->co_owners;
+                if (o->co_owners.len)
+                    kr_more_for(plan->arena, kr)->co_owners = o->co_owners;
                 kr->owner_inherited = true;
             }
             if (!kr->due.at.src && o->period.present) {

@@ -80,7 +80,7 @@ static void index_objective(struct indexer *ix, const struct objective *o)
     for (size_t i = 0; i < o->key_results.len; i++) {
         const struct key_result *kr = o->key_results.items[i];
         add(ix, kr->id.at, T_KR, true, kr, "k:%.*s.%.*s", NAME(o->id), NAME(kr->id));
-        add_owners(ix, &kr->owner, &kr->co_owners, kr->owner_inherited);
+        add_owners(ix, &kr->owner, &kr_more(kr)->co_owners, kr->owner_inherited);
     }
     for (size_t i = 0; i < o->initiatives.len; i++) {
         const struct initiative *in = o->initiatives.items[i];
@@ -294,9 +294,9 @@ static void hover_target(FILE *f, const struct server *s, struct unit *u,
         const struct key_result *kr = t;
         fprintf(f, "**key result %.*s.%.*s** — %.*s\n\n", NAME(kr->objective->id), NAME(kr->id),
                 (int)kr->title.len, kr->title.ptr);
-        owners_md(f, &kr->owner, &kr->co_owners);
+        owners_md(f, &kr->owner, &kr_more(kr)->co_owners);
         teams_md(f, kr->objective);
-        tags_md(f, &kr->tags);
+        tags_md(f, &kr_more(kr)->tags);
         period_md(f, &kr->objective->period);
         const char *metric = format_metric(&u->arena, kr), *value = format_value(&u->arena, kr);
         fprintf(f, "%s · %s · value %s", objective_kind(kr->objective), metric, value);

@@ -190,7 +190,7 @@ static void tags(json_t *list, const struct plan *plan)
         const struct objective *o = plan->objectives.items[i];
         tag_items(list, seen, &o->tags);
         for (size_t k = 0; k < o->key_results.len; k++)
-            tag_items(list, seen, &((const struct key_result *)o->key_results.items[k])->tags);
+            tag_items(list, seen, &kr_more(o->key_results.items[k])->tags);
         for (size_t k = 0; k < o->initiatives.len; k++)
             tag_items(list, seen, &((const struct initiative *)o->initiatives.items[k])->tags);
     }
