@@ -294,6 +294,12 @@ static bool phrase_at(const struct text_word *w, size_t n, size_t i, const char 
     return have == len && memcmp(w[i].folded, phrase, len) == 0;
 }
 
+static bool is_word(const struct text_word *w, const char *word)
+{
+    size_t n = strlen(word);
+    return w->len == n && memcmp(w->folded, word, n) == 0;
+}
+
 static bool ends_with(const struct text_word *w, const char *suffix)
 {
     size_t n = strlen(suffix);
@@ -324,8 +330,8 @@ static int classes_of(const char *word, size_t len);
 static bool share_of_work(const struct title_lexicon *lex, const struct text_word *w, size_t n,
                           size_t i)
 {
-    if (i == 0 || i + 1 >= n || w[i + 1].clause || w[i].clause || w[i + 1].len != 2 ||
-        (memcmp(w[i + 1].folded, "of", 2) != 0 && memcmp(w[i + 1].folded, "va", 2) != 0))
+    if (i == 0 || i + 1 >= n || w[i + 1].clause || w[i].clause ||
+        !(is_word(&w[i + 1], "of") || is_word(&w[i + 1], "van")))
         return false;
     size_t k;
     int f = lookup(lex, w, n, i - 1, &k);
@@ -724,8 +730,7 @@ static bool counted_subject(struct title_lexicon *lex, const struct text_word *w
     size_t k, head = n;
     for (size_t i = 0; i < n; i++) {
         if ((i > 0 && w[i].clause) || has(&w[i], C_PREP | C_JOINT | C_COPULA | C_CAN | C_HAS) ||
-            (i > 0 && has(&w[i], C_DET)) || (w[i].len == 2 && memcmp(w[i].folded, "of", 2) == 0) ||
-            (w[i].len == 3 && memcmp(w[i].folded, "van", 3) == 0) ||
+            (i > 0 && has(&w[i], C_DET)) || is_word(&w[i], "of") || is_word(&w[i], "van") ||
             (i > 0 && participle(lex, &w[i]) != NOT_PARTICIPLE) ||
             (lookup(lex, w, n, i, &k) & (F_ACTIVITY | F_OUTCOME | F_VAGUE)))
             break;
@@ -766,7 +771,7 @@ bool title_activity(struct title_lexicon *lex, str title, bool counted,
     size_t participle_at = n;
     for (size_t i = 1; i < n && participle_at == n; i++)
         if (participle(lex, &w[i]) != NOT_PARTICIPLE &&
-            !(w[i - 1].len == 2 && memcmp(w[i - 1].folded, "as", 2) == 0))   /* "as measured by" */
+            !is_word(&w[i - 1], "as"))     /* "as measured by" */
             participle_at = i;
     for (size_t i = 0; i < n; i++)
         if (w[i].clause &&
