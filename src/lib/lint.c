@@ -312,6 +312,9 @@ static const char *activity_reason(struct linter *l, const struct key_result *kr
     case SHAPE_DONE:
         return arena_printf(l->plan->arena, "it states a deliverable as done ('%s') and no "
                             "measured effect of it", words);
+    case SHAPE_UNMEASURED:
+        return arena_printf(l->plan->arena, "it asks for a change ('%s') and measures nothing, "
+                            "so it is the work of changing", words);
     case SHAPE_THING:
         return arena_printf(l->plan->arena, "it names a thing to deliver ('%s') and no measured "
                             "effect of it%s", words,

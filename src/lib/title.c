@@ -792,6 +792,20 @@ bool title_activity(struct title_lexicon *lex, str title, bool counted,
      * measure; "Lower the number of failed deployments" opens with the change */
     if (!counted && !outcome && done_state(lex, w, n, out))
         return true;
+    /* with a bare target, a change asked for with nothing measured is the
+     * work of improving: "Improve gr-diff performance", "Reduce overhead of Prolog" */
+    if (!counted && outcome && !state) {
+        size_t k, first = n;
+        bool measured = false;
+        for (size_t i = 0; i < n; i++) {
+            int f = lookup(lex, w, n, i, &k);
+            if (first == n && w[i].clause && (f & F_VAGUE))   /* not a team's own outcome word */
+                first = i;
+            measured = measured || is_quantity(&w[i]) || is_measure(lex, w, n, i);
+        }
+        if (first < n && !measured)
+            return found(out, SHAPE_UNMEASURED, &w[first], &w[first]);
+    }
     /* with a bare target, a title that names one thing and counts nothing
      * is the deliverable itself: "Image diffing", "dagelijkse prioriteitenlijst" */
     if (!counted && !outcome && !state && names_one_thing(lex, w, n))

@@ -28,6 +28,7 @@ enum activity_shape {
     SHAPE_SPLIT_VERB,       /* "Voer ... uit", "Have ... merged" */
     SHAPE_DONE,             /* a deliverable stated as done: "Nightlies published", "ERP live" */
     SHAPE_THING,            /* one thing named, nothing counted: "Intersection observer on trunk" */
+    SHAPE_UNMEASURED,       /* a change asked for, nothing measured: "Improve gr-diff performance" */
 };
 struct title_finding {
     enum activity_shape shape;
