@@ -388,12 +388,20 @@ static bool day_of_month(const struct text_word *w, size_t n, size_t i)
 /* A number or a measure noun anywhere but at word `except`: the title says
  * how much of something ("Speed up the tests" names none: its measure noun
  * is its verb). */
+/* A measure word that names the measure, not one that only modifies the
+ * noun after it ("real-time dashboard", "class level documentation"). */
+static bool measure_named(const struct title_lexicon *lex, const struct text_word *w, size_t n,
+                          size_t i)
+{
+    return is_measure(lex, w, n, i) && !modifier(lex, w, n, i);
+}
+
 static bool names_measure(const struct title_lexicon *lex, const struct text_word *w, size_t n,
                           size_t except)
 {
     for (size_t i = 0; i < n; i++)
         if (i != except && ((is_quantity(&w[i]) && !day_of_month(w, n, i)) || w[i].money ||
-                            (is_measure(lex, w, n, i) && !modifier(lex, w, n, i))))
+                            measure_named(lex, w, n, i)))
             return true;
     return false;
 }
@@ -753,7 +761,8 @@ static bool names_one_thing(struct title_lexicon *lex, const struct text_word *w
     for (size_t i = 0; i < n; i++)
         if (is_quantity(&w[i]) || is_measure(lex, w, n, i) ||
             (lookup(lex, w, n, i, &k) & (F_VAGUE | F_OUTCOME)) ||
-            (i > 0 && participle(lex, &w[i]) != NOT_PARTICIPLE))
+            (i > 0 && !has(&w[i], C_PREP | C_CLOSED | C_DET) &&    /* Dutch "met" is no "met" */
+             participle(lex, &w[i]) != NOT_PARTICIPLE))
             return false;   /* "Partnership contract signed" states a result */
     return !counted_subject(lex, w, n);
 }
