@@ -393,6 +393,9 @@ static bool day_of_month(const struct text_word *w, size_t n, size_t i)
 static bool measure_named(const struct title_lexicon *lex, const struct text_word *w, size_t n,
                           size_t i)
 {
+    /* "speed up", "time out": the verb of a phrasal verb, no measure */
+    if (i + 1 < n && !w[i + 1].clause && has(&w[i + 1], C_PARTICLE))
+        return false;
     return is_measure(lex, w, n, i) && !modifier(lex, w, n, i);
 }
 
