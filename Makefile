@@ -256,7 +256,7 @@ vsix:
 # ---- fuzzing (clang + libFuzzer): make fuzz SECONDS=N ----
 SECONDS ?= 60
 FUZZ_SAN := -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
-FUZZ_SRC := $(filter-out src/cmd/main.c,$(SRC)) build/gen/parser.c build/gen/scanner.c
+FUZZ_SRC := $(filter-out src/cmd/main.c,$(SRC)) $(GEN)
 
 build/fuzz/fuzz_plan: tests/fuzz/fuzz_plan.c tests/tools/jansson_layout.h $(FUZZ_SRC) $(wildcard src/*/*.h) build/gen/parser.h
 	@mkdir -p $(@D)

@@ -133,7 +133,7 @@ static void emit_everything(struct plan *plan)
     report.ascii = true;
     emit_text(&report, sink());
     CHECK_JSON("report -f json", emit_json(&report, out), true);
-    agenda_write(sink(), plan, some_owner(plan));
+    agenda_write(sink(), plan, some_owner(plan), NULL, NULL);
     write_dot(plan);
 }
 
