@@ -127,7 +127,13 @@ static void emit_everything(struct plan *plan)
     report_build(&report, plan, &(struct report_filter){0});
     emit_text(&report, sink());
     emit_md(&report, sink());
+    /* No alignment map: laying out a graph with a new GVC_t per input (the
+     * command makes one per process) trips a use-after-free in Graphviz
+     * 2.42's own text-size cache. The DOT that map is drawn from is written
+     * below (write_dot), without a layout. */
+    report.no_map = true;
     emit_html(&report, sink());
+    report.no_map = false;
     emit_csv(&report, sink());
     report.color = true;
     report.ascii = true;
