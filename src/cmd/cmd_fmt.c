@@ -67,7 +67,10 @@ static int format_file(const char *path, const struct fmt_opts *opt)
     }
     struct cli_run run;
     cli_start(&run, 0);
-    parse_source(&run.plan, src);
+    /* one scan: the parse says whether the file is well formed and keeps its
+     * lexemes, in this arena, for the printer */
+    struct lexemes lexemes = {.arena = &arena};
+    parse_source_lexemes(&run.plan, src, &lexemes);
     bool errors = run.diags.errors > 0;
     if (errors) {
         diag_sort(&run.diags);
@@ -82,7 +85,7 @@ static int format_file(const char *path, const struct fmt_opts *opt)
         return EXIT_PLAN_ERRORS;
     }
     int rc = EXIT_CLEAN;
-    struct fmt_text out = fmt_source(&arena, src);
+    struct fmt_text out = fmt_source_lexemes(&arena, src, &lexemes);
     /* The source was read without its BOM: compare with what is on disk. */
     bool same = src->bom ? out.len == src->len + 3 && memcmp(out.data + 3, src->text, src->len) == 0
                          : out.len == src->len && (!out.len || memcmp(out.data, src->text, src->len) == 0);

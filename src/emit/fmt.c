@@ -75,9 +75,10 @@ static bool is_space(char c)
 
 /* The scanner's lexemes as the printer holds them: with the line breaks
  * before each, and a keyword's classes as bits of the same byte. */
-static struct tok *tokens(struct arena *a, struct source *src, size_t *count)
+static struct tok *tokens(struct arena *a, const struct source *src, const struct lexemes *lexemes,
+                          size_t *count)
 {
-    struct lexemes lx = parse_lexemes(a, src);
+    const struct lexemes lx = *lexemes;
     struct tok *toks = lx.len ? arena_alloc(a, lx.len * sizeof *toks) : NULL;
     static const uint8_t kinds[] = {
         [LEXEME_KEYWORD] = T_WORD, [LEXEME_NUMBER] = T_WORD, [LEXEME_DATE] = T_WORD,
@@ -422,8 +423,14 @@ static void print_token(struct printer *p, struct tok *toks, size_t i)
 
 struct fmt_text fmt_source(struct arena *a, struct source *src)
 {
+    struct lexemes lx = parse_lexemes(a, src);
+    return fmt_source_lexemes(a, src, &lx);
+}
+
+struct fmt_text fmt_source_lexemes(struct arena *a, struct source *src, const struct lexemes *lx)
+{
     size_t n;
-    struct tok *toks = tokens(a, src, &n);
+    struct tok *toks = tokens(a, src, lx, &n);
     size_t braces = mark_one_line_blocks(a, src->text, toks, n);
     const char *lf = memchr(src->text, '\n', src->len);
     bool crlf = lf && lf > src->text && lf[-1] == '\r';    /* the first line's ending for all */

@@ -21,6 +21,10 @@ struct fmt_text {
  * accepted). Every token and comment is kept, in order; only whitespace,
  * line breaks around braces and string escapes change. Memory from a. */
 struct fmt_text fmt_source(struct arena *a, struct source *src);
+/* The same from the lexemes the parse of src kept (parse_source_lexemes):
+ * no second scan. */
+struct lexemes;
+struct fmt_text fmt_source_lexemes(struct arena *a, struct source *src, const struct lexemes *lx);
 
 /* text as an okr string literal, "..." with the fewest escapes (as fmt
  * writes strings): for the commands that write plan text (checkin, roll). */

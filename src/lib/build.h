@@ -48,9 +48,11 @@ struct parse_ctx {
     struct plan *plan;
     struct source *src;
     struct arena *arena;
-    /* Set by parse_lexemes, which runs the scanner alone: every token and
-     * comment is kept here, and no token value is built (scan.c). */
+    /* Every token and comment is kept here when set (parse_lexemes,
+     * parse_source_lexemes). */
     struct lexemes *lexemes;
+    /* parse_lexemes runs the scanner alone: no token value is built (scan.c) */
+    bool tokens_only;
     /* parse_expected_keywords: the tokens the parser expected at the end
      * of the text, taken from its first syntax error there */
     bool want_expected;

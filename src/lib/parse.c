@@ -222,9 +222,9 @@ void parse_error_message(struct parse_ctx *ctx, loc at, const char *msg)
     scan_count_error(ctx, at);
 }
 
-void parse_source(struct plan *plan, struct source *src)
+static void parse_into(struct plan *plan, struct source *src, struct lexemes *lexemes)
 {
-    struct parse_ctx ctx = {.plan = plan, .src = src, .arena = plan->arena};
+    struct parse_ctx ctx = {.plan = plan, .src = src, .arena = plan->arena, .lexemes = lexemes};
     if (scan_and_parse(&ctx) < 0 && ctx.fatal_message)
         diag_report(plan->diags, R_SYNTAX, (span){src, ctx.prev_at.end, ctx.prev_at.end},
                     "cannot scan this file: %s", ctx.fatal_message);
@@ -233,13 +233,24 @@ void parse_source(struct plan *plan, struct source *src)
         hash_free(ctx.owners_named);
 }
 
+void parse_source(struct plan *plan, struct source *src)
+{
+    parse_into(plan, src, NULL);
+}
+
+void parse_source_lexemes(struct plan *plan, struct source *src, struct lexemes *out)
+{
+    parse_into(plan, src, out);
+}
+
 struct lexemes parse_lexemes(struct arena *a, struct source *src)
 {
     struct diag_ctx diags;
     diag_init(&diags, a);
     struct plan plan = {.arena = a, .diags = &diags};
-    struct lexemes out = {0};
-    struct parse_ctx ctx = {.plan = &plan, .src = src, .arena = a, .lexemes = &out};
+    struct lexemes out = {.arena = a};
+    struct parse_ctx ctx = {.plan = &plan, .src = src, .arena = a, .lexemes = &out,
+                            .tokens_only = true};
     scan_only(&ctx);
     free(ctx.text);
     return out;

@@ -44,11 +44,15 @@ struct lexeme {
 struct lexemes {
     struct lexeme *items;
     size_t len, cap;
+    struct arena *arena;    /* where items live */
 };
 
 /* The lexemes of src in order, in memory from a (the scanner alone, no
  * parser; its diagnostics are dropped: callers print a source that parsed). */
 struct lexemes parse_lexemes(struct arena *a, struct source *src);
+/* parse_source, keeping every lexeme in *out as well (out->arena set by the
+ * caller): one scan for a command that needs both, as fmt does. */
+void parse_source_lexemes(struct plan *plan, struct source *src, struct lexemes *out);
 /* Whether text, standing alone, is one lexeme of that kind (LEXEME_IDENT:
  * an id and no keyword; LEXEME_PERSON: "@handle"): what a rename may give. */
 /* The keywords the grammar accepts at the end of text (as completion

@@ -141,7 +141,7 @@ static void keep_lexeme(struct parse_ctx *ctx, enum lexeme_kind kind, unsigned c
     struct lexemes *l = ctx->lexemes;
     if (l->len == l->cap) {     /* doubling in the arena: at most twice what is kept */
         size_t cap = l->cap ? l->cap * 2 : 256;
-        struct lexeme *items = arena_alloc(ctx->arena, cap * sizeof *items);
+        struct lexeme *items = arena_alloc(l->arena, cap * sizeof *items);
         if (l->len)
             memcpy(items, l->items, l->len * sizeof *items);
         l->items = items;
@@ -275,7 +275,7 @@ const char *scan_char_name(struct parse_ctx *ctx, unsigned char c)
 void scan_number(struct parse_ctx *ctx, const char *text, size_t len, const loc *at,
                  struct number_tok *out)
 {
-    if (ctx->lexemes) {     /* a scan for the tokens alone: no values */
+    if (ctx->tokens_only) {     /* a scan for the tokens alone: no values */
         *out = (struct number_tok){.valid = true};
         return;
     }
@@ -336,7 +336,7 @@ void scan_number(struct parse_ctx *ctx, const char *text, size_t len, const loc 
 void scan_date(struct parse_ctx *ctx, const char *text, size_t len, const loc *at,
                struct date_tok *out)
 {
-    if (ctx->lexemes) {
+    if (ctx->tokens_only) {
         *out = (struct date_tok){.valid = true};
         return;
     }
@@ -363,7 +363,7 @@ void scan_date_notation(struct parse_ctx *ctx, const char *text, size_t len, con
 void scan_period(struct parse_ctx *ctx, const char *text, size_t len, const loc *at,
                  struct period_tok *out)
 {
-    if (ctx->lexemes) {
+    if (ctx->tokens_only) {
         *out = (struct period_tok){.valid = true};
         return;
     }
@@ -380,7 +380,7 @@ void scan_text_begin(struct parse_ctx *ctx)
 
 void scan_text_add(struct parse_ctx *ctx, const char *s, size_t n)
 {
-    if (ctx->lexemes)
+    if (ctx->tokens_only)
         return;
     if (ctx->text_len + n + 1 > ctx->text_cap) {
         size_t cap = ctx->text_cap ? ctx->text_cap : 256;
@@ -417,17 +417,17 @@ str scan_text_end(struct parse_ctx *ctx)
 
 str scan_plain_string(struct parse_ctx *ctx, const char *text, size_t len)
 {
-    if (ctx->lexemes)
+    if (ctx->tokens_only)
         return (str){text, len};
     return (str){arena_strndup(ctx->arena, text, len), len};
 }
 
 void scan_comment(struct parse_ctx *ctx, uint32_t start, uint32_t end)
 {
-    if (ctx->lexemes) {     /* a scan for the tokens leaves the source's comments alone */
+    if (ctx->lexemes)
         keep_lexeme(ctx, LEXEME_COMMENT, 0, start, end);
+    if (ctx->tokens_only)   /* a scan for the tokens leaves the source's comments alone */
         return;
-    }
     struct comment *c = arena_alloc(ctx->arena, sizeof *c);
     c->start = start;
     c->end = end;
@@ -442,7 +442,7 @@ void scan_comment(struct parse_ctx *ctx, uint32_t start, uint32_t end)
 void scan_decimal_comma(struct parse_ctx *ctx, const char *text, size_t len, const loc *at,
                         struct number_tok *out)
 {
-    if (ctx->lexemes) {
+    if (ctx->tokens_only) {
         *out = (struct number_tok){.valid = true};
         return;
     }
