@@ -14,6 +14,10 @@
  * separator). */
 static uint32_t decode(const unsigned char *p, const unsigned char *end, size_t *n)
 {
+    if (*p < 0x80) {    /* most of any title: no call into the UTF-8 module */
+        *n = 1;
+        return *p;
+    }
     return utf8_decode((const char *)p, (size_t)(end - p), n);
 }
 
@@ -209,7 +213,10 @@ size_t text_words_into(const char *text, size_t len, struct text_word *w, char *
                 clause = money = false;
                 in_word = true;
             }
-            o += utf8_encode(utf8_fold(c), folded + o);
+            if (c < 0x80)
+                folded[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            else
+                o += utf8_encode(utf8_fold(c), folded + o);
             w[n].len = (size_t)(folded + o - w[n].folded);
             w[n].end = at + k;
         } else {
