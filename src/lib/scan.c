@@ -139,8 +139,13 @@ static void keep_lexeme(struct parse_ctx *ctx, enum lexeme_kind kind, unsigned c
                         uint32_t start, uint32_t end)
 {
     struct lexemes *l = ctx->lexemes;
-    if (l->len == l->cap) {     /* doubling in the arena: at most twice what is kept */
-        size_t cap = l->cap ? l->cap * 2 : 256;
+    if (l->len == l->cap) {
+        /* Room for a lexeme per byte of the source at once: every lexeme but
+         * a '}' that recovery puts back has a byte of its own, and what is
+         * reserved but not used is never touched, so costs no memory (no
+         * copies of a doubling array either: fmt's peak is the parse's).
+         * Past that, doubling. */
+        size_t cap = l->cap ? l->cap * 2 : ctx->src->len + 64;
         struct lexeme *items = arena_alloc(l->arena, cap * sizeof *items);
         if (l->len)
             memcpy(items, l->items, l->len * sizeof *items);
