@@ -805,13 +805,17 @@ bool title_activity(struct title_lexicon *lex, str title, bool counted,
     if (!counted && !outcome && done_state(lex, w, n, out))
         return true;
     /* with a bare target, a change asked for with nothing measured is the
-     * work of improving: "Improve gr-diff performance", "Reduce overhead of Prolog" */
-    if (!counted && outcome && !state) {
+     * work of improving: "Improve gr-diff performance", "Reduce overhead of
+     * Prolog", and in Dutch order, the infinitive last: "Seo verbeteren" */
+    if (!counted && !state) {
         size_t k, first = n;
         bool measured = false;
         for (size_t i = 0; i < n; i++) {
             int f = lookup(lex, w, n, i, &k);
-            if (first == n && w[i].clause && (f & F_VAGUE))   /* not a team's own outcome word */
+            bool ends_clause = i + 1 == n || w[i + 1].clause;
+            if (first == n && (f & F_VAGUE) &&     /* not a team's own outcome word */
+                ((w[i].clause && outcome) ||
+                 (i > 0 && ends_clause && (classes_of(w[i].folded, w[i].len) & LEX_NL_INFINITIVE))))
                 first = i;
             measured = measured || is_quantity(&w[i]) || is_measure(lex, w, n, i);
         }
