@@ -335,18 +335,16 @@ static bool measures_level(const struct key_result *kr)
            kr->metric == METRIC_ROLLUP || has_unit(kr);
 }
 
-static void activity_kr(struct linter *l, struct title_lexicon *lex, struct key_result *kr)
+/* f: what title_activity found in the key result's title */
+static void activity_kr(struct linter *l, struct key_result *kr, const struct title_finding *f)
 {
-    struct title_finding f;
-    if (!title_activity(lex, kr->title, measures_level(kr), &f))
-        return;
-    size_t end = f.shape == SHAPE_SPLIT_VERB ? f.end2 : f.end;
-    bool deliverable = f.shape == SHAPE_DONE || f.shape == SHAPE_THING;
-    diag_report(l->d, R_ACTIVITY_KR, title_part(kr, f.start, end),
+    size_t end = f->shape == SHAPE_SPLIT_VERB ? f->end2 : f->end;
+    bool deliverable = f->shape == SHAPE_DONE || f->shape == SHAPE_THING;
+    diag_report(l->d, R_ACTIVITY_KR, title_part(kr, f->start, end),
                 "key result '%s' describes %s, not a result: %s%s; %s ('okrc explain "
                 "activity-kr' shows rewrites)",
                 kr->id.name.ptr, deliverable ? "a deliverable" : "an activity",
-                activity_reason(l, kr, &f),
+                activity_reason(l, kr, f),
                 kr->metric == METRIC_MILESTONE ? ", and a milestone marks it done" : "",
                 deliverable ? "make delivering it an initiative and measure what it should "
                               "change once it is there"
@@ -358,12 +356,13 @@ static bool has_unit(const struct key_result *kr)
     return kr->to.unit.len > 0 || kr->from.unit.len > 0;
 }
 
-static void vague_kr(struct linter *l, struct key_result *kr)
+/* work: the title reads as an activity (title_activity) */
+static void vague_kr(struct linter *l, struct key_result *kr, bool work)
 {
     size_t start, end;
     bool has_change;
     if (kr->metric == METRIC_MILESTONE || has_unit(kr) ||
-        !title_vague(l->lex, kr->title, measures_level(kr), &has_change, &start, &end))
+        !title_vague(l->lex, kr->title, measures_level(kr), work, &has_change, &start, &end))
         return;
     if (has_change)
         diag_report(l->d, R_VAGUE_KR, title_part(kr, start, end),
@@ -967,10 +966,14 @@ static void lint_key_result(struct linter *l, struct objective *o, struct key_re
         specific_title(l, "key result", &kr->id, kr->title);
     smart_measurable(l, kr);
     smart_achievable(l, o, kr);
-    if (on(l, R_ACTIVITY_KR))
-        activity_kr(l, l->lex, kr);
+    /* one reading of the title for both rules */
+    struct title_finding activity;
+    bool work = (on(l, R_ACTIVITY_KR) || on(l, R_VAGUE_KR)) &&
+                title_activity(l->lex, kr->title, measures_level(kr), &activity);
+    if (work && on(l, R_ACTIVITY_KR))
+        activity_kr(l, kr, &activity);
     if (on(l, R_VAGUE_KR))
-        vague_kr(l, kr);
+        vague_kr(l, kr, work);
     if (on(l, R_COMPOUND_KR))
         compound_kr(l, kr);
     missing_owner(l, o, kr);

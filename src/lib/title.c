@@ -462,6 +462,8 @@ static bool lexical_verb(const struct text_word *w, const struct text_word *next
 enum { NOT_PARTICIPLE, WORK_PARTICIPLE, OUTCOME_PARTICIPLE };
 static int participle(struct title_lexicon *lex, const struct text_word *w)
 {
+    if (has(w, C_PREP | C_CLOSED | C_DET))
+        return NOT_PARTICIPLE;      /* Dutch "met" (with) is no English "met" */
     int own = kinds_of(lex, w->folded, w->len);
     if (own & (F_MEASURE | F_NOUN))
         return NOT_PARTICIPLE;
@@ -753,19 +755,27 @@ static bool counted_subject(struct title_lexicon *lex, const struct text_word *w
     return head < n && plural_noun(&w[head]);
 }
 
+/* A number, an amount or a measure word anywhere in the title. */
+static bool counts_or_measures(const struct title_lexicon *lex, const struct text_word *w,
+                               size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (is_quantity(&w[i]) || is_measure(lex, w, n, i))
+            return true;
+    return false;
+}
+
 /* No number, amount, measure or word of change, and not what is counted:
  * the title names one thing ("Intersection observer on trunk", "Image
  * diffing", "dagelijkse prioriteitenlijst"). */
 static bool names_one_thing(struct title_lexicon *lex, const struct text_word *w, size_t n)
 {
     size_t k;
-    if (n == 0)
+    if (n == 0 || counts_or_measures(lex, w, n))
         return false;
     for (size_t i = 0; i < n; i++)
-        if (is_quantity(&w[i]) || is_measure(lex, w, n, i) ||
-            (lookup(lex, w, n, i, &k) & (F_VAGUE | F_OUTCOME)) ||
-            (i > 0 && !has(&w[i], C_PREP | C_CLOSED | C_DET) &&    /* Dutch "met" is no "met" */
-             participle(lex, &w[i]) != NOT_PARTICIPLE))
+        if ((lookup(lex, w, n, i, &k) & (F_VAGUE | F_OUTCOME)) ||
+            (i > 0 && participle(lex, &w[i]) != NOT_PARTICIPLE))
             return false;   /* "Partnership contract signed" states a result */
     return !counted_subject(lex, w, n);
 }
@@ -807,20 +817,15 @@ bool title_activity(struct title_lexicon *lex, str title, bool counted,
     /* with a bare target, a change asked for with nothing measured is the
      * work of improving: "Improve gr-diff performance", "Reduce overhead of
      * Prolog", and in Dutch order, the infinitive last: "Seo verbeteren" */
-    if (!counted && !state) {
-        size_t k, first = n;
-        bool measured = false;
+    if (!counted && !state && !counts_or_measures(lex, w, n)) {
+        size_t k;
         for (size_t i = 0; i < n; i++) {
-            int f = lookup(lex, w, n, i, &k);
             bool ends_clause = i + 1 == n || w[i + 1].clause;
-            if (first == n && (f & F_VAGUE) &&     /* not a team's own outcome word */
+            if ((lookup(lex, w, n, i, &k) & F_VAGUE) &&     /* not a team's own outcome word */
                 ((w[i].clause && outcome) ||
                  (i > 0 && ends_clause && (classes_of(w[i].folded, w[i].len) & LEX_NL_INFINITIVE))))
-                first = i;
-            measured = measured || is_quantity(&w[i]) || is_measure(lex, w, n, i);
+                return found(out, SHAPE_UNMEASURED, &w[i], &w[i]);
         }
-        if (first < n && !measured)
-            return found(out, SHAPE_UNMEASURED, &w[first], &w[first]);
     }
     /* with a bare target, a title that names one thing and counts nothing
      * is the deliverable itself: "Image diffing", "dagelijkse prioriteitenlijst" */
@@ -829,24 +834,19 @@ bool title_activity(struct title_lexicon *lex, str title, bool counted,
     return false;
 }
 
-bool title_vague(struct title_lexicon *lex, str title, bool counted, bool *has_change,
-                 size_t *start, size_t *end)
+bool title_vague(struct title_lexicon *lex, str title, bool counted, bool work,
+                 bool *has_change, size_t *start, size_t *end)
 {
     size_t n, k;
     const struct text_word *w = read_title(lex, title, &n), *vague = NULL;
-    if (n == 0)
+    if (n == 0 || counts_or_measures(lex, w, n))
         return false;
-    for (size_t i = 0; i < n; i++) {
-        if (is_quantity(&w[i]) || is_measure(lex, w, n, i))
-            return false;
-        if (!vague && (lookup(lex, w, n, i, &k) & F_VAGUE))
+    for (size_t i = 0; i < n && !vague; i++)
+        if (lookup(lex, w, n, i, &k) & F_VAGUE)
             vague = &w[i];
-    }
     /* work or a deliverable ("A/B tests uitgevoerd") counts nothing, even
      * when it opens with a plural */
-    struct title_finding work;
-    if (!vague && (counted || (counted_subject(lex, w, n) &&
-                               !title_activity(lex, title, false, &work))))
+    if (!vague && (counted || (counted_subject(lex, w, n) && !work)))
         return false;
     *has_change = vague != NULL;
     *start = vague ? vague->start : w[0].start;

@@ -46,10 +46,11 @@ bool title_activity(struct title_lexicon *lex, str title, bool counted,
  * quality", "Meer leads genereren"): *has_change, and the word's bytes in
  * *start..*end. When the metric does not say what it counts (not counted:
  * a bare target), a title that names nothing counted is vague too ("Ship
- * CSS containment to beta"; not "Customer stories published by partners"):
- * then *start..*end cover the whole title. */
-bool title_vague(struct title_lexicon *lex, str title, bool counted, bool *has_change,
-                 size_t *start, size_t *end);
+ * CSS containment to beta"; not "Customer stories published by partners",
+ * unless it is work: title_activity of the same title with counted false,
+ * which the caller has): then *start..*end cover the whole title. */
+bool title_vague(struct title_lexicon *lex, str title, bool counted, bool work,
+                 bool *has_change, size_t *start, size_t *end);
 /* Two targets joined by "and", "en", "&", "+", "," or ";" ("2,000 readers
  * and 5,000 reads", "Increase NPS and reduce churn"): the bytes of the
  * joint and of the two parts. */
