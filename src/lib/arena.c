@@ -87,7 +87,7 @@ char *arena_chars(struct arena *a, size_t n)
 
 char *arena_strndup(struct arena *a, const char *s, size_t n)
 {
-    char *p = arena_take(a, n + 1, 1);
+    char *p = arena_chars(a, n + 1);
     memcpy(p, s, n);
     p[n] = '\0';
     return p;

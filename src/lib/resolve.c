@@ -28,13 +28,19 @@ struct resolver {
 
 /* "objective.member", the key of key results and initiatives as declared
  * (hot: once per key result and initiative, so no printf). */
-static const char *member_key(struct arena *a, str objective, str member, size_t *len)
+static void write_key(char *key, str objective, str member)
 {
-    *len = objective.len + 1 + member.len;
-    char *key = arena_alloc(a, *len + 1);
     memcpy(key, objective.ptr, objective.len);
     key[objective.len] = '.';
     memcpy(key + objective.len + 1, member.ptr, member.len);
+    key[objective.len + 1 + member.len] = '\0';
+}
+
+static const char *member_key(struct arena *a, str objective, str member, size_t *len)
+{
+    *len = objective.len + 1 + member.len;
+    char *key = arena_chars(a, *len + 1);
+    write_key(key, objective, member);
     return key;
 }
 
@@ -105,10 +111,7 @@ static const char *lookup_key(struct resolver *r, str objective, str member, siz
         r->key = key;
         r->key_cap = cap;
     }
-    memcpy(r->key, objective.ptr, objective.len);
-    r->key[objective.len] = '.';
-    memcpy(r->key + objective.len + 1, member.ptr, member.len);
-    r->key[*len] = '\0';
+    write_key(r->key, objective, member);
     return r->key;
 }
 
