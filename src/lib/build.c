@@ -402,17 +402,10 @@ void build_checkin_by(struct parse_ctx *ctx, str name, loc name_at)
     vec_push(ctx->arena, &c->co_by, id);
 }
 
-static struct entry_more *entry_more(struct parse_ctx *ctx, struct checkin_entry *e)
-{
-    if (!e->more)
-        e->more = make(ctx, sizeof *e->more);
-    return e->more;
-}
-
 void build_entry_note(struct parse_ctx *ctx, str text, loc at)
 {
     if (ctx->entry)
-        build_text(ctx, &entry_more(ctx, ctx->entry)->note, text, at, "note");
+        build_text(ctx, &entry_more_for(ctx->arena, ctx->entry)->note, text, at, "note");
 }
 
 void build_entry(struct parse_ctx *ctx, str ref, loc ref_at, quantity value, bool done, loc at)
@@ -452,8 +445,8 @@ void build_judgment(struct parse_ctx *ctx, str ref, loc ref_at, const struct num
         if (grade->unit.len && !percent)
             diag_report(ctx->plan->diags, R_SYNTAX, build_span(ctx, value_at),
                         "a grade is a number (0.7) or a percentage (70%%), without a unit");
-        entry_more(ctx, e)->grade = (number_item){percent ? v / 100 : v, build_span(ctx, value_at),
-                                                  grade->valid};
+        entry_more_for(ctx->arena, e)->grade =
+            (number_item){percent ? v / 100 : v, build_span(ctx, value_at), grade->valid};
     } else {
         e->dropped = true;
     }

@@ -266,7 +266,8 @@ struct entry_more {
 /* One line of a check-in: a value (`OBJ.KR = Q`, `= done`) or a judgment
  * (`OBJ.KR = dropped`, `OBJ.KR grade G`, `OBJ grade G`: no KR). A plan holds
  * more of these than of anything else, so what few have is behind `more`
- * (NULL when neither; read through entry_grade, entry_note), and the
+ * (NULL when neither; read through entry_grade, entry_note, built through
+ * entry_more_for), and the
  * reference is one string, read through entry_obj_ref and entry_kr_ref. */
 struct checkin_entry {
     struct checkin *checkin;
@@ -314,6 +315,13 @@ static inline const text_item *entry_note(const struct checkin_entry *e)
 {
     static const text_item none;
     return e->more ? &e->more->note : &none;
+}
+
+static inline struct entry_more *entry_more_for(struct arena *a, struct checkin_entry *e)
+{
+    if (!e->more)
+        e->more = arena_alloc(a, sizeof *e->more);
+    return e->more;
 }
 
 struct checkin {
