@@ -9,7 +9,7 @@
 # usage: tools/lexdata.sh WORDNET_DIR NL_DIC NL_AFF >build/gen/lexdata.c
 set -eu
 wn=$1 dic=$2 aff=$3
-for f in "$wn/index.verb" "$wn/index.noun" "$wn/index.adj" "$wn/verb.exc" "$dic" "$aff"; do
+for f in "$wn/index.verb" "$wn/index.noun" "$wn/data.noun" "$wn/index.adj" "$wn/verb.exc" "$dic" "$aff"; do
     [ -r "$f" ] || { echo "okrc: lexical data $f not found; run 'make deps' (wordnet-base, hunspell-nl)" >&2; exit 1; }
 done
 export LC_ALL=C
@@ -41,6 +41,20 @@ HEAD
     awk '$1 !~ /^ / && $1 !~ /_/ && $1 ~ /^[a-z][a-z-]*$/ { print $1 "\tn\t" $3 }' "$wn/index.noun"
     awk '$1 !~ /^ / && $1 !~ /_/ && $1 ~ /^[a-z][a-z-]*$/ { print $1 "\ta\t" $3 }' "$wn/index.adj"
     awk '$1 ~ /^[a-z]+$/ && $1 !~ /(ing|s)$/ && $1 != $2 { print $1 "\tp\t0" }' "$wn/verb.exc"
+    # A noun of something made or done (class m): one of its first two
+    # senses is in WordNet's act, artifact or communication file (04, 06,
+    # 10) and neither is a person, a possession or a quantity (18, 21, 23):
+    # "experiment", "dashboard", "post"; not "customer", "lead", "subscription".
+    awk 'FNR == NR { if ($1 ~ /^[0-9]/) file[$1] = $2; next }
+         $1 !~ /^ / && $1 !~ /_/ && $1 ~ /^[a-z][a-z-]*$/ {
+             p = $4 + 0; made = 0; other = 0
+             for (i = 7 + p; i <= 8 + p && i <= NF; i++) {
+                 f = file[$i]
+                 if (f == "04" || f == "06" || f == "10") made = 1
+                 if (f == "18" || f == "21" || f == "23") other = 1
+             }
+             if (made && !other) print $1 "\tm\t0"
+         }' "$wn/data.noun" "$wn/index.noun"
     # Dutch: the affix file names the particle each P flag puts before a
     # separable verb ("PFX Pb 0 uit ."); a stem carries V3 (it takes -t),
     # an infinitive Vi, an inflecting past participle Ve; a strong one
@@ -82,9 +96,10 @@ HEAD
 } | sort -t'	' -k1,1 -s | awk -F'\t' '
     # one line per word: the union of its classes, the most senses of each
     # English nouns and adjectives are kept only where the word is a verb
-    # too: what the rules ask is whether an opening word can be a verb.
+    # too (what the rules ask is whether an opening word can be a verb) or
+    # a noun of something made (what a count of output counts).
     function flush() {
-        if (word == "" || flags !~ /LEX_EN_VERB|LEX_EN_PAST|LEX_NL_[SIP]/) return
+        if (word == "" || flags !~ /LEX_EN_VERB|LEX_EN_PAST|LEX_EN_MADE|LEX_NL_[SIP]/) return
         printf "    {\"%s\", %s, %d, %d},\n", word, (flags == "" ? "0" : flags), vs, ns
     }
     function add(f) { if (index(flags, f) == 0) flags = (flags == "" ? f : flags " | " f) }
@@ -93,6 +108,7 @@ HEAD
     $2 == "n" { add("LEX_EN_NOUN"); if ($3 > ns) ns = $3 }
     $2 == "a" { add("LEX_EN_ADJ") }
     $2 == "p" { add("LEX_EN_PAST") }
+    $2 == "m" { add("LEX_EN_MADE") }
     $2 ~ /^nl/ {
         if ($2 ~ /s/) add("LEX_NL_STEM")
         if ($2 ~ /i/) add("LEX_NL_INFINITIVE")

@@ -18,11 +18,12 @@ enum {
     LEX_NL_INFINITIVE = 32,     /* a Dutch infinitive: "bouwen", "opschrijven" */
     LEX_NL_PARTICIPLE = 64,     /* a Dutch past participle: "voltooid", "opgezet" */
     LEX_NL_NOUN = 128,          /* ... that is a noun with a plural too */
+    LEX_EN_MADE = 256,          /* an English noun of something made or done: "experiment", "dashboard" */
 };
 
 struct lexdata_word {
     const char *word;           /* case-folded UTF-8 */
-    unsigned char classes;      /* LEX_* */
+    unsigned short classes;     /* LEX_* */
     unsigned char verb_senses, noun_senses;     /* WordNet's synsets of each */
 };
 

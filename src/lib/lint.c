@@ -315,6 +315,9 @@ static const char *activity_reason(struct linter *l, const struct key_result *kr
     case SHAPE_UNMEASURED:
         return arena_printf(l->plan->arena, "it asks for a change ('%s') and measures nothing, "
                             "so it is the work of changing", words);
+    case SHAPE_OUTPUT:
+        return arena_printf(l->plan->arena, "it counts what the team makes or does ('%s') and no "
+                            "measured effect of it", words);
     case SHAPE_THING:
         return arena_printf(l->plan->arena, "it names a thing to deliver ('%s') and no measured "
                             "effect of it%s", words,
@@ -340,14 +343,16 @@ static void activity_kr(struct linter *l, struct key_result *kr, const struct ti
 {
     size_t end = f->shape == SHAPE_SPLIT_VERB ? f->end2 : f->end;
     bool deliverable = f->shape == SHAPE_DONE || f->shape == SHAPE_THING;
+    bool output = f->shape == SHAPE_OUTPUT;
     diag_report(l->d, R_ACTIVITY_KR, title_part(kr, f->start, end),
                 "key result '%s' describes %s, not a result: %s%s; %s ('okrc explain "
                 "activity-kr' shows rewrites)",
-                kr->id.name.ptr, deliverable ? "a deliverable" : "an activity",
+                kr->id.name.ptr, deliverable ? "a deliverable" : output ? "output" : "an activity",
                 activity_reason(l, kr, f),
                 kr->metric == METRIC_MILESTONE ? ", and a milestone marks it done" : "",
                 deliverable ? "make delivering it an initiative and measure what it should "
                               "change once it is there"
+                : output    ? "make producing it an initiative and measure what it should change"
                             : "make the work an initiative and measure what it should achieve");
 }
 

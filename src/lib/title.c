@@ -459,6 +459,15 @@ static bool lexical_verb(const struct text_word *w, const struct text_word *next
  * ("published", "geïmplementeerd", "opgezet"), 2 of an outcome verb
  * ("increased", "behaald", "signed"), 0 when it is none. English regular
  * forms are found through their stem. */
+/* The scratch buffer, room for a word of len bytes being rewritten. */
+static void scratch_for(struct title_lexicon *lex, size_t len)
+{
+    if (lex->scratch_capacity < len + 1) {
+        lex->scratch_capacity = 2 * (len + 1);
+        lex->scratch = arena_alloc(lex->arena, lex->scratch_capacity);
+    }
+}
+
 enum { NOT_PARTICIPLE, WORK_PARTICIPLE, OUTCOME_PARTICIPLE };
 static int participle(struct title_lexicon *lex, const struct text_word *w)
 {
@@ -473,10 +482,7 @@ static int participle(struct title_lexicon *lex, const struct text_word *w)
         return of_outcome;
     if (w->len < 5 || !ends_with(w, "ed"))
         return NOT_PARTICIPLE;
-    if (lex->scratch_capacity < w->len + 1) {
-        lex->scratch_capacity = 2 * (w->len + 1);
-        lex->scratch = arena_alloc(lex->arena, lex->scratch_capacity);
-    }
+    scratch_for(lex, w->len);
     /* published -> publish, released -> release, shipped -> ship, verified -> verify */
     const char *f = w->folded;
     size_t stems[3] = {w->len - 2, w->len - 1, 0};
@@ -765,6 +771,93 @@ static bool counts_or_measures(const struct title_lexicon *lex, const struct tex
     return false;
 }
 
+/* A plural that counts something made or done: an English noun of
+ * WordNet's acts, artifacts or communications, in either language's plural
+ * ("experiments", "dashboards", "blog posts", "producten"), or a Dutch noun
+ * made from a verb ("trainingen" from trainen, "presentaties" from
+ * presenteren). A listed measure ("orders", "bestellingen") counts what
+ * customers do, not output. */
+static bool output_noun(struct title_lexicon *lex, const struct text_word *w)
+{
+    if (!plural_noun(w))
+        return false;
+    const char *f = w->folded;
+    size_t len = w->len;
+    /* experiments -> experiment, producten -> product, studies -> study */
+    size_t cut[2] = {ends_with(w, "s") ? 1 : 0, ends_with(w, "es") || ends_with(w, "en") ? 2 : 0};
+    for (size_t k = 0; k < 2; k++)
+        if (cut[k] && (classes_of(f, len - cut[k]) & LEX_EN_MADE))
+            return true;
+    scratch_for(lex, len);
+    if (ends_with(w, "ies")) {
+        memcpy(lex->scratch, f, len - 3);
+        lex->scratch[len - 3] = 'y';
+        if (classes_of(lex->scratch, len - 2) & LEX_EN_MADE)
+            return true;
+    }
+    /* trainingen -> trainen, certificeringen -> certificeren */
+    if (len > 7 && ends_with(w, "ingen")) {
+        memcpy(lex->scratch, f, len - 5);
+        memcpy(lex->scratch + len - 5, "en", 2);
+        if (classes_of(lex->scratch, len - 3) & LEX_NL_INFINITIVE)
+            return true;
+    }
+    /* presentaties -> presenteren, integraties -> integreren */
+    if (len > 7 && ends_with(w, "aties")) {
+        memcpy(lex->scratch, f, len - 5);
+        memcpy(lex->scratch + len - 5, "eren", 4);
+        if (classes_of(lex->scratch, len - 1) & LEX_NL_INFINITIVE)
+            return true;
+    }
+    return false;
+}
+
+/* A clause that opens with a small count (1 to 100, not a threshold: "< 5
+ * incidents") of something made or done, and nothing else counted,
+ * measured, asked to change or done: "2 experiments per maand", "3
+ * geautomatiseerde loops", "30 producten met nieuwe media". The words from
+ * the count to the counted noun in *first..*last. */
+static bool output_count(struct title_lexicon *lex, str title, const struct text_word *w,
+                         size_t n, size_t *first, size_t *last)
+{
+    size_t k;
+    for (size_t i = 0; i < n; i++)
+        if ((is_quantity(&w[i]) && !w[i].clause && !day_of_month(w, n, i)) ||
+            is_measure(lex, w, n, i) || has(&w[i], C_AGENT) ||
+            (lookup(lex, w, n, i, &k) & (F_OUTCOME | F_VAGUE)) ||
+            participle(lex, &w[i]) != NOT_PARTICIPLE)
+            return false;
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (!w[i].clause || !w[i].digits || w[i].percent || w[i].money || w[i].len > 3 ||
+            w[i + 1].digits)
+            continue;
+        unsigned value = 0;
+        for (size_t c = 0; c < w[i].len; c++)
+            value = w[i].folded[c] >= '0' && w[i].folded[c] <= '9'
+                        ? 10 * value + (unsigned)(w[i].folded[c] - '0') : 1000;
+        size_t before = w[i].start;
+        while (before > 0 && title.ptr[before - 1] == ' ')
+            before--;
+        unsigned char sign = before > 0 ? (unsigned char)title.ptr[before - 1] : 0;
+        /* "< 5", "≤ 5" (its last byte, 0xA4 or 0xA5), ">= 5", "~5" */
+        if (value == 0 || value > 100 || sign == '<' || sign == '>' || sign == '=' ||
+            sign == '~' || sign == 0xA4 || sign == 0xA5)
+            continue;
+        size_t head = i;
+        for (size_t j = i + 1; j < n && !w[j].clause &&
+                               !has(&w[j], C_PREP | C_JOINT | C_COPULA | C_DET | C_RELATIVE |
+                                           C_CLOSED | C_RANGE);
+             j++)
+            head = j;
+        if (head > i && output_noun(lex, &w[head])) {
+            *first = i;
+            *last = head;
+            return true;
+        }
+    }
+    return false;
+}
+
 /* No number, amount, measure or word of change, and not what is counted:
  * the title names one thing ("Intersection observer on trunk", "Image
  * diffing", "dagelijkse prioriteitenlijst"). */
@@ -831,6 +924,11 @@ bool title_activity(struct title_lexicon *lex, str title, bool counted,
      * is the deliverable itself: "Image diffing", "dagelijkse prioriteitenlijst" */
     if (!counted && !outcome && !state && names_one_thing(lex, w, n))
         return found(out, SHAPE_THING, &w[0], &w[n - 1]);
+    /* with a bare target, a count of what the team makes or does is its
+     * output: "2 experiments per maand", "3 geautomatiseerde loops" */
+    size_t first, last;
+    if (!counted && !outcome && !state && output_count(lex, title, w, n, &first, &last))
+        return found(out, SHAPE_OUTPUT, &w[first], &w[last]);
     return false;
 }
 

@@ -29,6 +29,7 @@ enum activity_shape {
     SHAPE_DONE,             /* a deliverable stated as done: "Nightlies published", "ERP live" */
     SHAPE_THING,            /* one thing named, nothing counted: "Intersection observer on trunk" */
     SHAPE_UNMEASURED,       /* a change asked for, nothing measured: "Improve gr-diff performance" */
+    SHAPE_OUTPUT,           /* a count of output, nothing measured: "2 experiments per maand" */
 };
 struct title_finding {
     enum activity_shape shape;
