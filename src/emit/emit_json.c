@@ -64,13 +64,16 @@ static void jw_char(struct json_writer *w, char c)
 
 static void jw_break(struct json_writer *w)
 {
-    static const char spaces[] = "                                ";
-    jw_char(w, '\n');
-    for (size_t width = 2 * (size_t)w->depth; width;) {
-        size_t n = width < sizeof spaces - 1 ? width : sizeof spaces - 1;
-        jw_put(w, spaces, n);
-        width -= n;
+    /* a new line and its indent in one copy: most lines are shallow */
+    static const char line[] = "\n                                                              ";
+    size_t width = 2 * (size_t)w->depth;
+    if (width < sizeof line - 1) {
+        jw_put(w, line, width + 1);
+        return;
     }
+    jw_char(w, '\n');
+    for (; width; width--)
+        jw_char(w, ' ');
 }
 
 /* Before any member or element: a comma after the previous one, a new line. */
@@ -106,11 +109,13 @@ static void jw_close(struct json_writer *w, char c)
  * does, every non-ASCII byte of that string becomes '?'. */
 static void jw_escaped(struct json_writer *w, const char *s, size_t len)
 {
-    bool valid = utf8_valid(s, len);
+    int valid = -1;     /* not known until the first byte above ASCII */
     size_t run = 0;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (c >= 0x80 ? valid : c >= 0x20 && c != '"' && c != '\\')
+        if (c >= 0x80 && valid < 0)
+            valid = utf8_valid(s + i, len - i);     /* what comes before is ASCII */
+        if (c >= 0x80 ? valid == 1 : c >= 0x20 && c != '"' && c != '\\')
             continue;
         jw_put(w, s + run, i - run);
         run = i + 1;
@@ -163,8 +168,16 @@ static void jw_name(struct json_writer *w, const char *s)
     jw_char(w, '"');
 }
 
-/* Our own keys are plain ASCII names too. */
-static void jw_key(struct json_writer *w, const char *key)
+/* Our own keys are plain ASCII names too; a literal key is copied with
+ * its quotes and colon in one piece. */
+static void jw_key_bytes(struct json_writer *w, const char *quoted, size_t len)
+{
+    jw_next(w);
+    jw_put(w, quoted, len);
+}
+#define jw_key(w, key) jw_key_bytes(w, "\"" key "\": ", sizeof key + 3)
+
+static void jw_key_name(struct json_writer *w, const char *key)
 {
     jw_next(w);
     jw_name(w, key);
@@ -247,6 +260,35 @@ static void jw_real(struct json_writer *w, double v)
     if (!isfinite(v)) {
         jw_null(w);
         return;
+    }
+    /* Most reals of a report are scores of four decimals: when v is the
+     * double nearest to k/10^4, "%.15g" prints k/10^4's digits, which are
+     * written here without printf. */
+    if (fabs(v) < 1e10) {
+        double scaled = v * 10000;
+        long long k = llround(scaled);
+        if ((double)k / 10000 == v) {
+            char buf[32];
+            size_t n = sizeof buf;
+            unsigned long long u = (unsigned long long)(k < 0 ? -k : k);
+            int frac = (int)(u % 10000);
+            u /= 10000;
+            int digits = 4;
+            while (digits > 1 && frac % 10 == 0) {  /* "0.5", not "0.5000"; "2.0" */
+                frac /= 10;
+                digits--;
+            }
+            for (int d = 0; d < digits; d++, frac /= 10)
+                buf[--n] = (char)('0' + frac % 10);
+            buf[--n] = '.';
+            do
+                buf[--n] = (char)('0' + u % 10);
+            while (u /= 10);
+            if (signbit(v))
+                buf[--n] = '-';
+            jw_put(w, buf + n, sizeof buf - n);
+            return;
+        }
     }
     char buf[40];
     int n = snprintf(buf, sizeof buf - 2, "%.15g", v);
@@ -373,7 +415,7 @@ static void bands(struct json_writer *w, const size_t *counts)
     jw_open(w, '{');
     for (int b = BAND_FAILED; b < BAND_COUNT; b++) {
         static const char *const keys[] = {"failed", "committed_met", "target_met", "stretch_met"};
-        jw_key(w, keys[b]), jw_number(w, (double)counts[b]);
+        jw_key_name(w, keys[b]), jw_number(w, (double)counts[b]);
     }
     jw_close(w, '}');
 }

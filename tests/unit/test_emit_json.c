@@ -117,6 +117,24 @@ int main(void)
     CHECK("NaN and infinity: what jansson writes", same_as_jansson);
     json_decref(doc);
 
+    /* reals: the four-decimal ones are written without printf, the others
+     * with it; both as jansson writes them */
+    const double reals[] = {0.1, 0.1 + 0.2, -0.0, 1e-5, 0.00005, 2.5, -12.3456, 1.0 / 3,
+                            99.99995, 123456.789, 9999999999.9999, 1e10 + 0.5, 5e-324,
+                            0.30000000000000004, 1234.5678, -0.0001, 1e15 + 0.5};
+    bool all_same = true;
+    for (size_t i = 0; i < sizeof reals / sizeof *reals; i++) {
+        kr->progress.score = reals[i];
+        kr->progress.remaining = reals[i];
+        doc = emit_and_parse(&r);
+        if (!doc || !same_as_jansson) {
+            printf("  real %.17g: not what jansson writes\n", reals[i]);
+            all_same = false;
+        }
+        json_decref(doc);
+    }
+    CHECK("reals: what jansson writes", all_same);
+
     r.objectives.len = 0;
     doc = emit_and_parse(&r);
     CHECK("no objectives: an empty list", doc && json_array_size(json_object_get(doc, "objectives")) == 0);
