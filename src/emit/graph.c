@@ -1,10 +1,11 @@
-/* graph.c — the alignment map through libcgraph (the graph) and libgvc
- * (layout and rendering, in process). Every Graphviz call of okrc is here.
+/* graph.c — the alignment map. okrc writes it as DOT (write_map); `-T dot`
+ * is that text, and every other format is that text read back by libcgraph
+ * and laid out and rendered by libgvc, in process: one writer, so the map
+ * and its source cannot differ. Every Graphviz call of okrc is here.
  *
- * Written against Graphviz 2.42 (Debian 12), whose API takes `char *` where
- * it means `const char *`: gv_str() is the one place that casts. User text
- * reaches Graphviz in two forms only: HTML-like labels (html_text: `&` first,
- * then `<`, `>`, `"`) and tooltips (dot_plain: backslashes escaped). */
+ * User text reaches Graphviz in two forms only: HTML-like labels
+ * (html_text: `&` first, then `<`, `>`, `"`) and plain strings (dot_plain:
+ * tooltips and the title, backslashes and quotes escaped). */
 #define _GNU_SOURCE
 #include "emit/graph.h"
 #include "emit/emit.h"
@@ -53,34 +54,6 @@ static const struct grade_colors *grade_of(const struct progress *p)
     return &grades[0];
 }
 
-/* ---- Graphviz 2.42's non-const parameters ---- */
-
-static char *gv_str(const char *s)
-{
-    return (char *)s;       /* 2.42 never writes through these pointers */
-}
-
-static void set_attr(void *obj, const char *name, const char *value)
-{
-    agsafeset(obj, gv_str(name), gv_str(value), gv_str(""));
-}
-
-/* Declares a default for every node, edge or graph of g. */
-static void set_default(Agraph_t *g, int kind, const char *name, const char *value)
-{
-    agattr(g, kind, gv_str(name), gv_str(value));
-}
-
-static bool set_html(Agraph_t *root, void *obj, const char *name, const char *html)
-{
-    char *s = agstrdup_html(root, gv_str(html));
-    if (!s)
-        return false;
-    set_attr(obj, name, s);     /* agsafeset finds the interned HTML string */
-    agstrfree(root, s);
-    return true;
-}
-
 /* ---- escaping ---- */
 
 /* Text inside an HTML-like label: entities for & < > " (& first, so nothing
@@ -127,22 +100,17 @@ static void html_wrapped(FILE *out, const char *s, size_t n, size_t width)
     html_text(out, s + line_start, n - line_start);
 }
 
-/* A plain DOT string for a tooltip; control characters become spaces.
+/* The inside of a plain DOT string (a tooltip, the map's title), with `"`
+ * escaped as DOT escapes it; control characters become spaces.
  * Backslashes are escaped so `\n`, `\l` or `\N` in user text stay literal:
  * 2.42 unescapes a tooltip twice (measured: `\\N` in the DOT source shows
  * the node name, `\\\\N` shows `\N`), so each backslash becomes four.
  * 2.42's DOT scanner also reads `\\"` as an escaped quote, so a run of
  * backslashes never ends the string or stands before a quote: a word joiner
  * (U+2060, invisible) goes between. Graphviz's SVG writer keeps anything
- * that looks like an entity, so `&` is written `&amp;` to show as itself.
- * Returns malloc'd text. */
-static char *dot_plain(const char *s, size_t n)
+ * that looks like an entity, so `&` is written `&amp;` to show as itself. */
+static void dot_plain(FILE *out, const char *s, size_t n)
 {
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *out = open_memstream(&buf, &len);
-    if (!out)
-        return NULL;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c == '\\') {
@@ -151,12 +119,12 @@ static char *dot_plain(const char *s, size_t n)
                 fputs("\u2060", out);
         } else if (c == '&') {
             fputs("&amp;", out);    /* SVG output passes entities through as is */
+        } else if (c == '"') {
+            fputs("\\\"", out);
         } else {
             fputc(c < 0x20 || c == 0x7f ? ' ' : c, out);
         }
     }
-    fclose(out);
-    return buf;
 }
 
 /* ---- labels ---- */
@@ -295,13 +263,10 @@ static void html_meta(struct arena *a, FILE *out, const struct objective *o)
     fprintf(out, "%s</FONT></TD></TR>", objective_kind(o));
 }
 
-static char *objective_label(const struct objective *o, const struct graph_request *req)
+/* The labels are HTML-like: written between < and >, the DOT form of one. */
+static void objective_label(FILE *out, const struct objective *o, const struct graph_request *req)
 {
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *out = open_memstream(&buf, &len);
-    if (!out)
-        return NULL;
+    fputc('<', out);
     const struct grade_colors *g = grade_of(&o->progress);
     fprintf(out, "<TABLE BORDER=\"1\" COLOR=\"%s\" CELLBORDER=\"0\" CELLSPACING=\"0\" "
                  "CELLPADDING=\"3\" BGCOLOR=\"%s\" STYLE=\"ROUNDED\">", g->accent, g->fill);
@@ -326,19 +291,12 @@ static char *objective_label(const struct objective *o, const struct graph_reque
                 (size_t)o->key_results.len, o->key_results.len == 1 ? "" : "s");
     if (req->initiatives)
         html_other_initiatives(out, o, !listed);
-    fputs("</TABLE>", out);
-    fclose(out);
-    return buf;
+    fputs("</TABLE>>", out);
 }
 
-static char *legend_label(void)
+static void legend_label(FILE *out)
 {
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *out = open_memstream(&buf, &len);
-    if (!out)
-        return NULL;
-    fputs("<TABLE BORDER=\"1\" COLOR=\"#999999\" CELLBORDER=\"0\" CELLSPACING=\"2\" "
+    fputs("<<TABLE BORDER=\"1\" COLOR=\"#999999\" CELLBORDER=\"0\" CELLSPACING=\"2\" "
           "CELLPADDING=\"3\" BGCOLOR=\"#ffffff\" STYLE=\"ROUNDED\">"
           "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>Legend</B></TD></TR>", out);
     for (size_t i = sizeof grades / sizeof *grades; i-- > 0;)
@@ -347,40 +305,40 @@ static char *legend_label(void)
                      "%s</FONT></TD></TR>",
                 grades[i].fill, grades[i].accent, grades[i].name);
     fputs("<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\">arrow: aligns to</FONT>"
-          "</TD></TR></TABLE>", out);
-    fclose(out);
-    return buf;
+          "</TD></TR></TABLE>>", out);
 }
 
-static char *cluster_label(const struct team *t)
+static void cluster_label(FILE *out, const struct team *t)
 {
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *out = open_memstream(&buf, &len);
-    if (!out)
-        return NULL;
-    fputs("<B>", out);
+    fputs("<<B>", out);
     html_text(out, t->title.len ? t->title.ptr : t->id.name.ptr,
               t->title.len ? t->title.len : t->id.name.len);
-    fputs("</B>", out);
-    fclose(out);
-    return buf;
+    fputs("</B>>", out);
 }
 
-/* ---- the graph ---- */
+/* ---- the map, written as DOT ---- */
 
+/* One writer for every format: `-T dot` is its text, the other formats are
+ * that text read back by cgraph, laid out and rendered. Nodes come first,
+ * in the plan's order (the order Graphviz creates them in steers the
+ * layout), then the team clusters, which name the nodes they hold, then
+ * the edges, then the legend. */
 struct builder {
     const struct graph_request *req;
-    Agraph_t *root;
-    Agraph_t **team_graph;  /* by team seq: its cluster, once made */
-    Agnode_t **node;        /* by objective seq */
+    FILE *out;
     size_t stagger;         /* levels the leaves of one parent spread over (1: none) */
     bool *has_child;        /* by objective seq: a drawn objective aligns to it */
     size_t leaves;          /* leaves without a team staggered so far */
     size_t *team_turn;      /* by team seq: 1 + its turn, 0 before its first leaf */
     size_t teams_seen;
-    Agnode_t *last_alone;   /* the previous objective with no drawn edge */
+    const struct objective *last_alone;     /* the previous objective with no drawn edge */
     size_t alone;           /* how many of those */
+    size_t *cluster_order;  /* by team seq: 1 + when its cluster was first needed, 0: never */
+    const struct team **clusters;   /* in that order */
+    size_t cluster_count;
+    const struct team **cluster_parent;     /* by team seq: the cluster it nests in; NULL: none */
+    size_t *first_member, *next_member;     /* by team seq / objective seq: 1 + seq, 0: end */
+    size_t *last_member;    /* by team seq */
 };
 
 /* The turn of a team's leaves: teams in the order their first leaf comes. */
@@ -404,25 +362,32 @@ static size_t stagger_levels(size_t drawn)
     return k;
 }
 
+/* A node's name, quoted: ids are letters, digits, '_' and '-'. */
+static void dot_id(FILE *out, const char *name)
+{
+    fputc('"', out);
+    fputs(name, out);
+    fputc('"', out);
+}
+
 /* An objective that aligns to nothing drawn and that nothing drawn aligns
  * to sits on the first level; a long row of them is folded into columns of
  * `stagger` by invisible edges. */
-static bool stack_alone(struct builder *b, const struct objective *o)
+static void stack_alone(struct builder *b, const struct objective *o)
 {
     bool linked = b->has_child[o->seq];
     for (size_t i = 0; !linked && i < o->aligned_to.len; i++)
         linked = b->req->selected[((const struct objective *)o->aligned_to.items[i])->seq];
     if (linked || b->stagger <= 1)
-        return true;
-    Agnode_t *n = b->node[o->seq];
+        return;
     if (b->alone++ % b->stagger && b->last_alone) {
-        Agedge_t *e = agedge(b->root, n, b->last_alone, NULL, 1);
-        if (!e)
-            return false;
-        set_attr(e, "style", "invis");
+        fputc('\t', b->out);
+        dot_id(b->out, o->id.name.ptr);
+        fputs(" -> ", b->out);
+        dot_id(b->out, b->last_alone->id.name.ptr);
+        fputs(" [style=invis];\n", b->out);
     }
-    b->last_alone = n;
-    return true;
+    b->last_alone = o;
 }
 
 static bool fail(char *err, size_t errlen, const char *what)
@@ -431,141 +396,196 @@ static bool fail(char *err, size_t errlen, const char *what)
     return false;
 }
 
-/* Graph-wide look: an alignment tree with the company at the top. */
-/* The map says what it shows: the plan's title and the date of its scores,
- * at the top. */
-static void set_title(Agraph_t *g, const struct plan *plan)
+/* Graph-wide look: an alignment tree with the company at the top, the
+ * plan's title and the date of its scores above it. */
+static void write_graph_defaults(struct builder *b)
 {
+    const struct plan *plan = b->req->plan;
+    FILE *out = b->out;
     char day[11];
     date_format(plan->as_of, day);
-    const char *title = plan->decl && plan->decl->title.ptr ? plan->decl->title.ptr : "OKR progress";
-    size_t title_len = plan->decl && plan->decl->title.ptr ? plan->decl->title.len : strlen(title);
-    char *plain = dot_plain(title, title_len);
-    if (!plain)
+    bool titled = plan->decl && plan->decl->title.ptr;
+    fputs("digraph okr {\n\tgraph [label=\"", out);
+    dot_plain(out, titled ? plan->decl->title.ptr : "OKR progress",
+              titled ? plan->decl->title.len : strlen("OKR progress"));
+    fprintf(out, " \u2014 as of %s\", labelloc=t, rankdir=BT, nodesep=0.35, ranksep=0.7, fontname=\"%s\", "
+                 "fontsize=13, bgcolor=white, pad=0.3, outputorder=edgesfirst", day, FONT);
+    /* More than a handful of objectives: the drawing is stretched to 16:9
+     * (height / width 0.5625) after layout, so that it fills a slide; the
+     * staggered leaves keep the stretch small. */
+    if (b->stagger > 1)
+        fputs(", ratio=0.5625", out);
+    if (b->req->size) {
+        fputs(", size=\"", out);
+        dot_plain(out, b->req->size, strlen(b->req->size));
+        fputc('"', out);
+    }
+    fprintf(out, "];\n\tnode [shape=plain, fontname=\"%s\", fontsize=10];\n"
+                 "\tedge [color=\"#546e7a\", penwidth=1.3, arrowsize=0.8];\n", FONT);
+}
+
+/* Team t's cluster is needed, nested in its parent's; parents come first. */
+static void need_cluster(struct builder *b, const struct team *t, int depth)
+{
+    if (b->cluster_order[t->seq])
         return;
-    size_t len = strlen(plain) + 32;
-    char *label = malloc(len);
-    if (label) {
-        snprintf(label, len, "%s \u2014 as of %s", plain, day);
-        set_attr(g, "label", label);
-        set_attr(g, "labelloc", "t");
-    }
-    free(label);
-    free(plain);
+    const struct team *parent = t->parent && depth < 64 ? t->parent : NULL;
+    if (parent)
+        need_cluster(b, parent, depth + 1);
+    if (b->cluster_order[t->seq])
+        return;             /* a cycle of teams, already closed deeper down */
+    b->cluster_parent[t->seq] = parent;
+    b->clusters[b->cluster_count++] = t;
+    b->cluster_order[t->seq] = b->cluster_count;
 }
 
-static void set_graph_defaults(Agraph_t *g, const struct plan *plan)
+static void write_objective(struct builder *b, const struct objective *o)
 {
-    set_title(g, plan);
-    set_attr(g, "rankdir", "BT");
-    set_attr(g, "nodesep", "0.35");
-    set_attr(g, "ranksep", "0.7");
-    set_attr(g, "fontname", FONT);
-    set_attr(g, "fontsize", "13");
-    set_attr(g, "bgcolor", "white");
-    set_attr(g, "pad", "0.3");
-    set_attr(g, "outputorder", "edgesfirst");
-    set_default(g, AGNODE, "shape", "plain");
-    set_default(g, AGNODE, "fontname", FONT);
-    set_default(g, AGNODE, "fontsize", "10");
-    set_default(g, AGEDGE, "color", "#546e7a");
-    set_default(g, AGEDGE, "penwidth", "1.3");
-    set_default(g, AGEDGE, "arrowsize", "0.8");
+    FILE *out = b->out;
+    fputc('\t', out);
+    dot_id(out, o->id.name.ptr);
+    fputs(" [label=", out);
+    objective_label(out, o, b->req);
+    fputs(", tooltip=\"", out);
+    dot_plain(out, o->title.ptr, o->title.len);
+    fputc('"', out);
+    /* the id is letters, digits, '_' and '-': safe in a URL fragment */
+    if (b->req->link_prefix)
+        fprintf(out, ", URL=\"#%s%s\"", b->req->link_prefix, o->id.name.ptr);
+    fputs("];\n", out);
 }
 
-/* The cluster of team t, nested in its parent's, made on first use. */
-static Agraph_t *team_cluster(struct builder *b, const struct team *t, int depth)
+static void tabs(FILE *out, int n)
 {
-    if (b->team_graph[t->seq])
-        return b->team_graph[t->seq];
-    Agraph_t *parent = t->parent && depth < 64 ? team_cluster(b, t->parent, depth + 1) : b->root;
-    if (!parent)
-        return NULL;
-    char *name = arena_printf(b->req->plan->arena, "cluster_%s", t->id.name.ptr);
-    Agraph_t *g = agsubg(parent, name, 1);
-    char *label = cluster_label(t);
-    if (!g || !label || !set_html(b->root, g, "label", label)) {
-        free(label);
-        return NULL;
-    }
-    free(label);
-    set_attr(g, "style", "rounded,filled");
-    set_attr(g, "fillcolor", "#3c6ea014");    /* translucent: nested teams darken */
-    set_attr(g, "color", "#90a4ae");
-    set_attr(g, "labeljust", "l");
-    set_attr(g, "labelloc", "b");   /* rankdir=BT flips it: the label sits on top */
-    set_attr(g, "margin", "12");
-    b->team_graph[t->seq] = g;
-    return g;
+    while (n-- > 0)
+        fputc('\t', out);
 }
 
-static bool add_objective(struct builder *b, const struct objective *o)
+/* The clusters nested in parent (NULL: the top level), each with the
+ * objectives of its team. */
+static void write_clusters(struct builder *b, const struct team *parent, int depth)
 {
-    Agraph_t *home = o->team ? team_cluster(b, o->team, 0) : b->root;
-    if (!home)
-        return false;
-    Agnode_t *n = agnode(home, gv_str(o->id.name.ptr), 1);
-    char *label = objective_label(o, b->req);
-    char *tooltip = dot_plain(o->title.ptr, o->title.len);
-    bool ok = n && label && tooltip && set_html(b->root, n, "label", label);
-    if (ok)
-        set_attr(n, "tooltip", tooltip);
-    if (ok && b->req->link_prefix) {
-        /* the id is letters, digits, '_' and '-': safe in a URL fragment */
-        size_t len = strlen(b->req->link_prefix) + o->id.name.len + 2;
-        char *url = malloc(len);
-        if (url) {
-            snprintf(url, len, "#%s%.*s", b->req->link_prefix, (int)o->id.name.len, o->id.name.ptr);
-            set_attr(n, "URL", url);
-            free(url);
+    FILE *out = b->out;
+    for (size_t k = 0; k < b->cluster_count; k++) {
+        const struct team *t = b->clusters[k];
+        if (b->cluster_parent[t->seq] != parent)
+            continue;
+        tabs(out, depth + 1);
+        fprintf(out, "subgraph \"cluster_%s\" {\n", t->id.name.ptr);
+        tabs(out, depth + 2);
+        fputs("graph [label=", out);
+        cluster_label(out, t);
+        /* translucent: nested teams darken; rankdir=BT flips labelloc: the
+         * label sits on top */
+        fputs(", style=\"rounded,filled\", fillcolor=\"#3c6ea014\", color=\"#90a4ae\", "
+              "labeljust=l, labelloc=b, margin=12];\n", out);
+        if (depth < 64)
+            write_clusters(b, t, depth + 1);
+        for (size_t m = b->first_member[t->seq]; m; m = b->next_member[m - 1]) {
+            tabs(out, depth + 2);
+            dot_id(out, ((const struct objective *)b->req->plan->objectives.items[m - 1])->id.name.ptr);
+            fputs(";\n", out);
         }
+        tabs(out, depth + 1);
+        fputs("}\n", out);
     }
-    free(label);
-    free(tooltip);
-    b->node[o->seq] = n;
-    return ok;
 }
 
-static bool add_legend(struct builder *b)
+static void write_edges(struct builder *b, const struct objective *o)
 {
-    Agnode_t *n = agnode(b->root, gv_str("okrc legend"), 1);
-    char *label = legend_label();
-    bool ok = n && label && set_html(b->root, n, "label", label);
-    free(label);
-    return ok;
-}
-
-static bool add_edges(struct builder *b, const struct objective *o)
-{
+    FILE *out = b->out;
     bool first = true;
     for (size_t i = 0; i < o->aligned_to.len; i++) {
         const struct objective *to = o->aligned_to.items[i];
         if (!b->req->selected[to->seq])
             continue;
         const struct key_result *kr = o->aligned_krs.items[i];
-        /* A second edge between the same two nodes (aligns P, P.kr) is its own. */
-        Agedge_t *e = agedge(b->root, b->node[o->seq], b->node[to->seq],
-                             kr ? gv_str(kr->id.name.ptr) : NULL, 1);
-        if (!e)
-            return false;
+        fputc('\t', out);
+        dot_id(out, o->id.name.ptr);
+        fputs(" -> ", out);
+        dot_id(out, to->id.name.ptr);
+        const char *sep = " [";
+        if (kr) {   /* its own edge beside one to the objective (aligns P, P.kr) */
+            fprintf(out, "%skey=\"%s\"", sep, kr->id.name.ptr);
+            sep = ", ";
+        }
         /* leaves, in turn, one level further down each, over `stagger`
          * levels: a wide plan keeps the shape of a slide */
         if (first && b->stagger > 1 && !b->has_child[o->seq]) {
-            char minlen[24];
             /* by team, as a team's cluster is drawn as one block */
             size_t turn = o->team ? team_turn(b, o->team) : b->leaves++;
-            snprintf(minlen, sizeof minlen, "%zu", 1 + turn % b->stagger);
-            set_attr(e, "minlen", minlen);
+            fprintf(out, "%sminlen=%zu", sep, 1 + turn % b->stagger);
+            sep = ", ";
         }
         first = false;
+        /* `aligns OBJ.KR` ends at the key result's row */
         for (size_t k = 0; kr && b->req->krs == GRAPH_KRS_LISTED && k < to->key_results.len; k++)
             if (to->key_results.items[k] == kr) {
-                char port[32];
-                snprintf(port, sizeof port, "kr%zu", k);
-                set_attr(e, "headport", port);
+                fprintf(out, "%sheadport=kr%zu", sep, k);
+                sep = ", ";
             }
+        fputs(sep[0] == ',' ? "];\n" : ";\n", out);
     }
-    return true;
+}
+
+static bool write_map(const struct graph_request *req, FILE *out)
+{
+    const struct plan *plan = req->plan;
+    size_t teams = plan->teams.len + 1, objectives = plan->objectives.len + 1;
+    struct builder b = {.req = req, .out = out, .stagger = 1};
+    b.has_child = calloc(objectives, sizeof *b.has_child);
+    b.team_turn = calloc(teams, sizeof *b.team_turn);
+    b.cluster_order = calloc(teams, sizeof *b.cluster_order);
+    b.clusters = calloc(teams, sizeof *b.clusters);
+    b.cluster_parent = calloc(teams, sizeof *b.cluster_parent);
+    b.first_member = calloc(teams, sizeof *b.first_member);
+    b.last_member = calloc(teams, sizeof *b.last_member);
+    b.next_member = calloc(objectives, sizeof *b.next_member);
+    bool ok = b.has_child && b.team_turn && b.cluster_order && b.clusters && b.cluster_parent &&
+              b.first_member && b.last_member && b.next_member;
+    size_t drawn = 0;
+    for (size_t i = 0; ok && i < plan->objectives.len; i++) {
+        if (!req->selected[i])
+            continue;
+        drawn++;
+        const struct objective *o = plan->objectives.items[i];
+        for (size_t k = 0; k < o->aligned_to.len; k++)
+            b.has_child[((const struct objective *)o->aligned_to.items[k])->seq] = true;
+        if (o->team) {
+            need_cluster(&b, o->team, 0);
+            size_t t = o->team->seq;
+            if (b.last_member[t])
+                b.next_member[b.last_member[t] - 1] = i + 1;
+            else
+                b.first_member[t] = i + 1;
+            b.last_member[t] = i + 1;
+        }
+    }
+    b.stagger = stagger_levels(drawn);
+    if (ok) {
+        write_graph_defaults(&b);
+        for (size_t i = 0; i < plan->objectives.len; i++)
+            if (req->selected[i])
+                write_objective(&b, plan->objectives.items[i]);
+        write_clusters(&b, NULL, 0);
+        for (size_t i = 0; i < plan->objectives.len; i++)
+            if (req->selected[i]) {
+                write_edges(&b, plan->objectives.items[i]);
+                stack_alone(&b, plan->objectives.items[i]);
+            }
+        fputs("\t\"okrc legend\" [label=", out);
+        legend_label(out);
+        fputs("];\n}\n", out);
+    }
+    free(b.has_child);
+    free(b.team_turn);
+    free(b.cluster_order);
+    free(b.clusters);
+    free(b.cluster_parent);
+    free(b.first_member);
+    free(b.last_member);
+    free(b.next_member);
+    return ok;
 }
 
 /* Object ids in the order names are first seen. cgraph's default gives a
@@ -576,6 +596,7 @@ static bool add_edges(struct builder *b, const struct objective *o)
 struct name_ids {
     Agdisc_t disc;          /* first: cgraph hands it back to open() */
     Agiddisc_t id_disc;
+    Agiodisc_t io_disc;
     Agraph_t *root;         /* names are interned in it: agwrite reads their flags */
     struct arena *arena;
     struct hash *ids;       /* name -> id, as a pointer-sized integer */
@@ -643,67 +664,36 @@ static void ids_register(void *state, int objtype, void *obj)
     (void)state, (void)objtype, (void)obj;
 }
 
-static Agraph_t *open_graph(struct name_ids *n, struct arena *a)
+/* The map's DOT text, read back by cgraph a line at a time. */
+struct dot_text {
+    const char *data;
+    size_t len, at;
+};
+
+static int dot_text_read(void *chan, char *buf, int bufsize)
+{
+    struct dot_text *t = chan;
+    size_t n = 0;
+    while (t->at < t->len && n + 1 < (size_t)bufsize) {
+        char c = t->data[t->at++];
+        buf[n++] = c;
+        if (c == '\n')
+            break;
+    }
+    return (int)n;
+}
+
+static Agraph_t *read_map(struct name_ids *n, struct arena *a, struct dot_text *text)
 {
     n->id_disc = (Agiddisc_t){ids_open, ids_map, ids_alloc, ids_free, ids_print, ids_close,
                               ids_register};
-    n->disc = (Agdisc_t){&AgMemDisc, &n->id_disc, &AgIoDisc};
+    n->io_disc = (Agiodisc_t){dot_text_read, AgIoDisc.putstr, AgIoDisc.flush};
+    n->disc = (Agdisc_t){&AgMemDisc, &n->id_disc, &n->io_disc};
     n->arena = a;
     n->ids = hash_new(a, 64);
     n->names = (struct vec){0};
     n->next_anonymous = 1;
-    return agopen(gv_str("okr"), Agdirected, &n->disc);
-}
-
-static Agraph_t *build_graph(const struct graph_request *req, struct name_ids *ids, char *err,
-                             size_t errlen)
-{
-    const struct plan *plan = req->plan;
-    struct builder b = {req, open_graph(ids, plan->arena), NULL, NULL, 1, NULL, 0, NULL, 0, NULL, 0};
-    b.team_graph = calloc(plan->teams.len + 1, sizeof *b.team_graph);
-    b.node = calloc(plan->objectives.len + 1, sizeof *b.node);
-    b.has_child = calloc(plan->objectives.len + 1, sizeof *b.has_child);
-    b.team_turn = calloc(plan->teams.len + 1, sizeof *b.team_turn);
-    bool ok = b.root && b.team_graph && b.node && b.has_child && b.team_turn;
-    size_t drawn = 0;
-    for (size_t i = 0; ok && i < plan->objectives.len; i++) {
-        if (!req->selected[i])
-            continue;
-        drawn++;
-        const struct objective *o = plan->objectives.items[i];
-        for (size_t k = 0; k < o->aligned_to.len; k++)
-            b.has_child[((const struct objective *)o->aligned_to.items[k])->seq] = true;
-    }
-    b.stagger = stagger_levels(drawn);
-    if (ok)
-        set_graph_defaults(b.root, plan);
-    /* More than a handful of objectives: the drawing is stretched to 16:9
-     * (height / width 0.5625) after layout, so that it fills a slide; the
-     * staggered leaves above keep the stretch small. */
-    if (ok && b.stagger > 1)
-        set_attr(b.root, "ratio", "0.5625");
-    if (ok && req->size)
-        set_attr(b.root, "size", req->size);
-    for (size_t i = 0; ok && i < plan->objectives.len; i++)
-        if (req->selected[i])
-            ok = add_objective(&b, plan->objectives.items[i]);
-    for (size_t i = 0; ok && i < plan->objectives.len; i++)
-        if (req->selected[i])
-            ok = add_edges(&b, plan->objectives.items[i]) && stack_alone(&b, plan->objectives.items[i]);
-    ok = ok && add_legend(&b);
-    free(b.team_graph);
-    free(b.node);
-    free(b.has_child);
-    free(b.team_turn);
-    if (!ok) {
-        char *msg = aglasterr();
-        snprintf(err, errlen, "cannot build the graph%s%s", msg ? ": " : "", msg ? msg : "");
-        free(msg);
-        if (b.root)
-            agclose(b.root);
-        return NULL;
-    }
-    return b.root;
+    return agread(text, &n->disc);
 }
 
 /* Graphviz's last message, without its trailing newline. */
@@ -741,13 +731,7 @@ static bool layout_and_render(GVC_t *gvc, Agraph_t *g, const struct graph_reques
  * also spares gvContext's configuration buffer that 2.42 never frees. */
 static bool write_dot(const struct graph_request *req, FILE *out, char *err, size_t errlen)
 {
-    struct name_ids ids;
-    Agraph_t *g = build_graph(req, &ids, err, errlen);
-    if (!g)
-        return false;
-    bool ok = agwrite(g, out) == 0 || fail(err, errlen, "cannot write the DOT output");
-    agclose(g);
-    return ok;
+    return write_map(req, out) || fail(err, errlen, "out of memory");
 }
 
 /* Devices that open a window instead of writing a file. */
@@ -792,11 +776,25 @@ static bool render(const struct graph_request *req, FILE *out, char *err, size_t
         gvFreeContext(gvc);
         return false;
     }
+    struct dot_text text = {0};
+    char *data = NULL;
+    FILE *mem = open_memstream(&data, &text.len);
+    bool ok = mem && write_map(req, mem);
+    if (mem && fclose(mem) != 0)
+        ok = false;
+    if (!ok)
+        fail(err, errlen, "out of memory");
+    text.data = data;
     struct name_ids ids;
-    Agraph_t *g = build_graph(req, &ids, err, errlen);
-    bool ok = g && layout_and_render(gvc, g, req, out, err, errlen);
+    Agraph_t *g = ok ? read_map(&ids, req->plan->arena, &text) : NULL;
+    if (ok && !g) {
+        graphviz_message(err, errlen, "cannot read the map back");
+        ok = false;
+    }
+    ok = ok && layout_and_render(gvc, g, req, out, err, errlen);
     if (g)
         agclose(g);
+    free(data);
     gvFreeContext(gvc);
     return ok;
 }
