@@ -26,7 +26,8 @@ enum {
     C_DET = 1 << 7, C_STRONG = 1 << 8, C_NUMBER = 1 << 9, C_CLOSED = 1 << 10, C_LEAD = 1 << 11,
     C_COPULA = 1 << 12, C_PREP = 1 << 13, C_JOINT = 1 << 14, C_RANGE = 1 << 15, C_FROM = 1 << 16,
     C_TO = 1 << 17, C_DONE = 1 << 18, C_AGENT = 1 << 19, C_HAVE = 1 << 20, C_RELATIVE = 1 << 21,
-    C_CAN = 1 << 22, C_PARTICLE = 1 << 23, C_MONTH = 1 << 24, C_HAS = 1 << 25,
+    C_CAN = 1 << 22, C_PARTICLE = 1 << 23, C_MONTH = 1 << 24, C_HAS = 1 << 25, C_TEAM = 1 << 26,
+    C_SEPARABLE = 1 << 27,
 };
 
 /* "voer ... uit", "have ... merged": a head, then later a tail. */
@@ -125,6 +126,18 @@ static const char *const months[] = {
 static const char *const has_words[] = {"has", "heeft", "hebben", NULL};
 /* The particle of an English phrasal verb: "Speed up", "Roll out", "Phase out". */
 static const char *const particles[] = {"up", "out", "off", "down", NULL};
+/* The team or its people as a subject: "Het salesteam belt ...",
+ * "Marketing organiseert ...", "Our engineers review ..." (and any word
+ * ending in "team"). */
+static const char *const team_words[] = {
+    "team", "teams", "marketing", "sales", "support", "hr", "finance", "engineering",
+    "recruitment", "staff", "employees", "engineers", "developers", "designers", "managers",
+    "recruiters", "medewerkers", "medewerker", "ontwikkelaars", "verkopers", "teamleden", NULL};
+/* Dutch particles that end a clause as the second part of a split verb
+ * ("haalt 50 klanten binnen"): what the verb means depends on them. */
+static const char *const separable[] = {
+    "aan", "af", "bij", "binnen", "door", "in", "mee", "na", "om", "op", "over", "terug", "toe",
+    "uit", "vast", "voor", "weg", "samen", "los", "neer", NULL};
 static const char *const joints[] = {"and", "en", "plus", "evenals", "alsook", NULL};
 static const char *const ranges[] = {"between", "tussen", "from", "van", NULL};
 static const char *const from_words[] = {"from", "van", "vanaf", NULL};
@@ -143,7 +156,8 @@ static const struct {
     {closed_words, C_CLOSED}, {lead_words, C_LEAD}, {copulas, C_COPULA},
     {prepositions, C_PREP}, {joints, C_JOINT}, {ranges, C_RANGE}, {from_words, C_FROM},
     {to_words, C_TO}, {done_words, C_DONE}, {agent_words, C_AGENT}, {have_words, C_HAVE}, {relative_words, C_RELATIVE}, {can_words, C_CAN},
-    {particles, C_PARTICLE}, {months, C_MONTH}, {has_words, C_HAS},
+    {particles, C_PARTICLE}, {months, C_MONTH}, {has_words, C_HAS}, {team_words, C_TEAM},
+    {separable, C_SEPARABLE},
 };
 
 /* ---- the lexicon ---- */
@@ -607,6 +621,69 @@ static bool opening(const struct title_lexicon *lex, const struct text_word *w, 
     return false;
 }
 
+/* Whether w is a finite verb after its subject: an English verb in its
+ * base or -s form ("review", "publishes"), a Dutch plural (the infinitive's
+ * form: "publiceren"), stem or stem + t ("organiseert"). */
+static bool finite_verb(struct title_lexicon *lex, const struct text_word *w)
+{
+    int c = classes_of(w->folded, w->len);
+    if (c & (LEX_EN_VERB | LEX_NL_INFINITIVE | LEX_NL_STEM))
+        return true;
+    const char *f = w->folded;
+    if (w->len > 3 && ends_with(w, "t") && (classes_of(f, w->len - 1) & LEX_NL_STEM))
+        return true;
+    if (w->len > 3 && ends_with(w, "s") &&
+        ((classes_of(f, w->len - 1) & LEX_EN_VERB) ||
+         (ends_with(w, "es") && (classes_of(f, w->len - 2) & LEX_EN_VERB))))
+        return true;
+    if (w->len > 4 && ends_with(w, "ies")) {
+        scratch_for(lex, w->len);
+        memcpy(lex->scratch, f, w->len - 3);
+        lex->scratch[w->len - 3] = 'y';
+        return (classes_of(lex->scratch, w->len - 2) & LEX_EN_VERB) != 0;
+    }
+    return false;
+}
+
+/* A clause whose subject is the team or its people and whose verb is not
+ * one of outcome: it says what the team does ("Het salesteam belt elke
+ * week 50 prospects", "Our engineers review every design"). Not when the
+ * title names a measure, nor when the clause ends in a Dutch particle: a
+ * split verb means what the lexicon says it means ("haalt ... binnen"). */
+static bool team_sentence(struct title_lexicon *lex, const struct text_word *w, size_t n,
+                          struct title_finding *out)
+{
+    for (size_t i = 0; i < n; i++)
+        if (is_measure(lex, w, n, i) || w[i].money)
+            return false;
+    for (size_t c = 0; c < n; c++) {
+        if (!w[c].clause)
+            continue;
+        size_t v = c + (has(&w[c], C_DET) && c + 1 < n && !w[c + 1].clause);
+        if (!(has(&w[v], C_TEAM) || (w[v].len > 4 && ends_with(&w[v], "team"))))
+            continue;
+        v++;
+        if (v < n && !w[v].clause && has(&w[v], C_TEAM))
+            v++;        /* "the sales team" */
+        /* the verb before its object: "Marketing publishes two case
+         * studies", not the compound "Support tickets per 1,000 users" */
+        if (v + 1 >= n || w[v].clause || w[v + 1].clause ||
+            !(has(&w[v + 1], C_DET) || is_quantity(&w[v + 1])))
+            continue;
+        size_t end = v + 1;
+        while (end < n && !w[end].clause)
+            end++;
+        size_t k;
+        int f = lookup(lex, w, n, v, &k);
+        if ((f & (F_OUTCOME | F_VAGUE | F_MEASURE)) || has(&w[end - 1], C_SEPARABLE) ||
+            has(&w[v], C_COPULA | C_HAVE | C_CAN | C_HAS | C_CLOSED | C_PREP | C_DET | C_LEAD) ||
+            w[v].digits || !((f & F_ACTIVITY) || finite_verb(lex, &w[v])))
+            continue;
+        return found(out, SHAPE_TEAM_VERB, &w[c], &w[v]);
+    }
+    return false;
+}
+
 /* "Voer ... uit": the particle ends its clause or comes before a
  * prepositional phrase. */
 static bool split_verb(const struct title_lexicon *lex, const struct text_word *w, size_t n,
@@ -861,10 +938,25 @@ static bool output_count(struct title_lexicon *lex, str title, const struct text
 /* No number, amount, measure or word of change, and not what is counted:
  * the title names one thing ("Intersection observer on trunk", "Image
  * diffing", "dagelijkse prioriteitenlijst"). */
+static bool finite_verb(struct title_lexicon *lex, const struct text_word *w);
+
+/* A plural subject, then its verb before an object: the title states what
+ * others do ("Klanten gebruiken de app dagelijks", "Customers renew their
+ * contracts"), not a thing to deliver. */
+static bool states_behaviour(struct title_lexicon *lex, const struct text_word *w, size_t n)
+{
+    for (size_t v = 1; v + 1 < n; v++)
+        if (!w[v].clause && !w[v + 1].clause && plural_noun(&w[v - 1]) &&
+            !has(&w[v - 1], C_DET | C_PREP | C_CLOSED) && !is_quantity(&w[v - 1]) &&
+            (has(&w[v + 1], C_DET) || is_quantity(&w[v + 1])) && finite_verb(lex, &w[v]))
+            return true;
+    return false;
+}
+
 static bool names_one_thing(struct title_lexicon *lex, const struct text_word *w, size_t n)
 {
     size_t k;
-    if (n == 0 || counts_or_measures(lex, w, n))
+    if (n == 0 || counts_or_measures(lex, w, n) || states_behaviour(lex, w, n))
         return false;
     for (size_t i = 0; i < n; i++)
         if ((lookup(lex, w, n, i, &k) & (F_VAGUE | F_OUTCOME)) ||
@@ -901,6 +993,8 @@ bool title_activity(struct title_lexicon *lex, str title, bool counted,
         }
     if (change)
         return false;
+    if (team_sentence(lex, w, n, out))
+        return true;
     if (!state && infinitive(lex, w, n, !counted, out))
         return true;
     /* "Releases shipped without a rollback" counted from 4 to 8 names its

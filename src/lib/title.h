@@ -30,6 +30,7 @@ enum activity_shape {
     SHAPE_THING,            /* one thing named, nothing counted: "Intersection observer on trunk" */
     SHAPE_UNMEASURED,       /* a change asked for, nothing measured: "Improve gr-diff performance" */
     SHAPE_OUTPUT,           /* a count of output, nothing measured: "2 experiments per maand" */
+    SHAPE_TEAM_VERB,        /* the team as subject, a verb of work: "Marketing organiseert drie webinars" */
 };
 struct title_finding {
     enum activity_shape shape;
