@@ -889,6 +889,29 @@ static bool output_noun(struct title_lexicon *lex, const struct text_word *w)
     return false;
 }
 
+/* "hours", "uren", "days", "dagen": time spent, when a count of it opens
+ * the title. */
+static bool is_time_unit(const struct text_word *w)
+{
+    return is_word(w, "hours") || is_word(w, "uren") || is_word(w, "days") || is_word(w, "dagen");
+}
+
+/* A noun of an act, in the singular too: "training", "research",
+ * "coaching", "certificering". */
+static bool act_noun(struct title_lexicon *lex, const struct text_word *w)
+{
+    if (classes_of(w->folded, w->len) & LEX_EN_MADE)
+        return true;
+    if (w->len > 5 && ends_with(w, "ing")) {    /* certificering -> certificeren */
+        scratch_for(lex, w->len + 1);
+        memcpy(lex->scratch, w->folded, w->len - 3);
+        memcpy(lex->scratch + w->len - 3, "en", 2);
+        if (classes_of(lex->scratch, w->len - 1) & LEX_NL_INFINITIVE)
+            return true;
+    }
+    return output_noun(lex, w);
+}
+
 /* A clause that opens with a small count (1 to 100, not a threshold: "< 5
  * incidents") of something made or done, and nothing else counted,
  * measured, asked to change or done: "2 experiments per maand", "3
@@ -898,12 +921,19 @@ static bool output_count(struct title_lexicon *lex, str title, const struct text
                          size_t n, size_t *first, size_t *last)
 {
     size_t k;
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
+        /* "2 certificeringen behaald": output achieved is output still */
+        int p = participle(lex, &w[i]);
+        if (p == OUTCOME_PARTICIPLE && i > 1 && !w[i].clause)
+            continue;
+        /* "20 uren training": time spent on work is an input */
+        if (i == 1 && !w[1].clause && w[0].clause && is_time_unit(&w[1]))
+            continue;
         if ((is_quantity(&w[i]) && !w[i].clause && !day_of_month(w, n, i)) ||
             is_measure(lex, w, n, i) || has(&w[i], C_AGENT) ||
-            (lookup(lex, w, n, i, &k) & (F_OUTCOME | F_VAGUE)) ||
-            participle(lex, &w[i]) != NOT_PARTICIPLE)
+            (lookup(lex, w, n, i, &k) & (F_OUTCOME | F_VAGUE)) || p != NOT_PARTICIPLE)
             return false;
+    }
     for (size_t i = 0; i + 1 < n; i++) {
         if (!w[i].clause || !w[i].digits || w[i].percent || w[i].money || w[i].len > 3 ||
             w[i + 1].digits)
@@ -920,13 +950,21 @@ static bool output_count(struct title_lexicon *lex, str title, const struct text
         if (value == 0 || value > 100 || sign == '<' || sign == '>' || sign == '=' ||
             sign == '~' || sign == 0xA4 || sign == 0xA5)
             continue;
-        size_t head = i;
-        for (size_t j = i + 1; j < n && !w[j].clause &&
-                               !has(&w[j], C_PREP | C_JOINT | C_COPULA | C_DET | C_RELATIVE |
-                                           C_CLOSED | C_RANGE);
+        size_t from = i;
+        bool effort = i + 2 < n && !w[i + 2].clause && is_time_unit(&w[i + 1]);
+        if (effort) {
+            from = i + 1;   /* "20 hours of user research", "20+ uren training" */
+            if (is_word(&w[from + 1], "of") || is_word(&w[from + 1], "aan"))
+                from++;
+        }
+        size_t head = from;
+        for (size_t j = from + 1; j < n && !w[j].clause &&
+                                  !has(&w[j], C_PREP | C_JOINT | C_COPULA | C_DET | C_RELATIVE |
+                                              C_CLOSED | C_RANGE) &&
+                                  participle(lex, &w[j]) == NOT_PARTICIPLE;
              j++)
             head = j;
-        if (head > i && output_noun(lex, &w[head])) {
+        if (head > from && (effort ? act_noun(lex, &w[head]) : output_noun(lex, &w[head]))) {
             *first = i;
             *last = head;
             return true;
