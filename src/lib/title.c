@@ -28,6 +28,7 @@ enum {
     C_TO = 1 << 17, C_DONE = 1 << 18, C_AGENT = 1 << 19, C_HAVE = 1 << 20, C_RELATIVE = 1 << 21,
     C_CAN = 1 << 22, C_PARTICLE = 1 << 23, C_MONTH = 1 << 24, C_HAS = 1 << 25, C_TEAM = 1 << 26,
     C_SEPARABLE = 1 << 27,
+    C_MEASURE_END = 1 << 28,    /* ends in a measure of 4+ letters: "doorlooptijd" */
 };
 
 /* "voer ... uit", "have ... merged": a head, then later a tail. */
@@ -46,7 +47,10 @@ struct title_lexicon {
     struct text_word *w;
     char *folded;
     struct vec splits;          /* struct split_entry * */
-    struct vec measure_suffixes;    /* str *: measures of 4+ letters, as compound heads */
+    /* measures of 4+ letters, as compound heads ("doorlooptijd"): by their
+     * last two bytes, a struct vec of str * each, so a word is tried
+     * against the few that could end it */
+    struct hash *measure_ends;
     char *scratch;              /* a word's stem being tried ("verified" -> "verify") */
     size_t scratch_capacity;
 };
@@ -219,7 +223,13 @@ static void add_entry(struct title_lexicon *lex, int kind, str text)
     if (kind == LEX_MEASURE && n == 1 && len >= 4) {
         str *s = arena_alloc(lex->arena, sizeof *s);
         *s = (str){w[0].folded, len};
-        vec_push(lex->arena, &lex->measure_suffixes, s);
+        struct vec *same_end = hash_get(lex->measure_ends, s->ptr + len - 2, 2);
+        if (!same_end) {
+            same_end = arena_alloc(lex->arena, sizeof *same_end);
+            *same_end = (struct vec){0};
+            hash_put(lex->measure_ends, s->ptr + len - 2, 2, same_end);
+        }
+        vec_push(lex->arena, same_end, s);
     }
 }
 
@@ -228,6 +238,7 @@ struct title_lexicon *title_lexicon_new(struct arena *a, const struct vec *lexic
     struct title_lexicon *lex = arena_alloc(a, sizeof *lex);
     lex->arena = a;
     lex->words = hash_new(a, 1024);
+    lex->measure_ends = hash_new(a, 64);
     for (size_t c = 0; c < sizeof closed_classes / sizeof closed_classes[0]; c++)
         for (const char *const *word = closed_classes[c].words; *word; word++)
             *flags_cell(lex, *word, strlen(*word)) |= closed_classes[c].tag;
@@ -242,8 +253,10 @@ struct title_lexicon *title_lexicon_new(struct arena *a, const struct vec *lexic
 
 void title_lexicon_free(struct title_lexicon *lex)
 {
-    if (lex)
+    if (lex) {
         hash_free(lex->words);
+        hash_free(lex->measure_ends);
+    }
 }
 
 /* The kinds of the longest entry that starts at word i, and its length in
@@ -269,6 +282,21 @@ static int lookup(const struct title_lexicon *lex, const struct text_word *w, si
     return found;
 }
 
+/* "doorlooptijd", "downtime": a word ending in a measure of 4+ letters,
+ * found once per word when the title is read. */
+static bool ends_in_measure(const struct title_lexicon *lex, const struct text_word *w)
+{
+    if (w->len <= 4)
+        return false;
+    const struct vec *same_end = hash_get(lex->measure_ends, w->folded + w->len - 2, 2);
+    for (size_t s = 0; same_end && s < same_end->len; s++) {
+        const str *m = same_end->items[s];
+        if (w->len > m->len && memcmp(w->folded + w->len - m->len, m->ptr, m->len) == 0)
+            return true;
+    }
+    return false;
+}
+
 /* Splits and tags a title, into the lexicon's buffers; the title rules of
  * one key result share the reading. */
 static struct text_word *read_title(struct title_lexicon *lex, str title, size_t *n)
@@ -290,7 +318,7 @@ static struct text_word *read_title(struct title_lexicon *lex, str title, size_t
         lex->n = text_words_into(title.ptr, title.len, lex->w, lex->folded);
         for (size_t i = 0; i < lex->n; i++) {
             const int *cell = hash_get(lex->words, lex->w[i].folded, lex->w[i].len);
-            lex->w[i].tags = cell ? *cell : 0;
+            lex->w[i].tags = (cell ? *cell : 0) | (ends_in_measure(lex, &lex->w[i]) ? C_MEASURE_END : 0);
         }
         lex->read_ptr = title.ptr;
         lex->read_len = title.len;
@@ -324,16 +352,7 @@ static bool is_measure(const struct title_lexicon *lex, const struct text_word *
                        size_t i)
 {
     size_t k;
-    if (lookup(lex, w, n, i, &k) & F_MEASURE)
-        return true;
-    if (w[i].len <= 4)
-        return false;
-    for (size_t s = 0; s < lex->measure_suffixes.len; s++) {   /* "doorlooptijd", "downtime" */
-        const str *m = lex->measure_suffixes.items[s];
-        if (w[i].len > m->len && memcmp(w[i].folded + w[i].len - m->len, m->ptr, m->len) == 0)
-            return true;
-    }
-    return false;
+    return has(&w[i], C_MEASURE_END) || (lookup(lex, w, n, i, &k) & F_MEASURE);
 }
 
 static int classes_of(const char *word, size_t len);
