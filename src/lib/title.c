@@ -304,7 +304,10 @@ static struct text_word *read_title(struct title_lexicon *lex, str title, size_t
     if (lex->read_ptr != title.ptr || lex->read_len != title.len || !lex->w) {
         /* buffers sized by the words and bytes of the longest title so far,
          * doubling: a 5 MB title of one word costs one word, not 2.5 million */
-        size_t words = word_count(title.ptr, title.len);
+        /* at most len / 2 + 1 words: count them only when that could
+         * overflow the buffer */
+        size_t words = TEXT_WORDS_MAX(title.len) <= lex->word_capacity
+                           ? 0 : word_count(title.ptr, title.len);
         if (!lex->w || words > lex->word_capacity) {
             lex->word_capacity = words > 2 * lex->word_capacity ? words : 2 * lex->word_capacity;
             if (lex->word_capacity < 16)
