@@ -476,7 +476,19 @@ static bool verb_without_object(const struct text_word *w, bool measure)
 /* Whether the word at w opens a clause as a verb: an English verb lemma or
  * a Dutch stem ("Deprecate", "Implementeer"); one that is a noun or an
  * adjective too ("Ship", "Better") before an article, or as above. */
-static bool lexical_verb(const struct text_word *w, const struct text_word *next, bool measure)
+static bool plural_noun(const struct text_word *w);
+
+/* A count of ten or more before a plural: "25 candidates" is what a verb
+ * takes, not the label of a noun ("Stage 3 pipeline", "Tier 1 accounts"). */
+static bool count_of_plural(const struct text_word *next, const struct text_word *after)
+{
+    /* two digits or more: 10 and up */
+    return after && !after->clause && next->digits && next->len >= 2 && !next->percent &&
+           !next->money && plural_noun(after);
+}
+
+static bool lexical_verb(const struct text_word *w, const struct text_word *next,
+                         const struct text_word *after, bool measure)
 {
     const struct lexdata_word *e = lexdata_find(w->folded, w->len);
     if (!next || !e || !(e->classes & (LEX_EN_VERB | LEX_NL_STEM)))
@@ -485,8 +497,9 @@ static bool lexical_verb(const struct text_word *w, const struct text_word *next
                                              : (e->classes & LEX_NL_NOUN) != 0;
     if (!other)
         return true;
-    /* a number after a noun labels it: "Stage 3 pipeline", "Tier 1 accounts" */
-    if (has(next, C_DET))
+    /* a number after a noun labels it: "Stage 3 pipeline", "Tier 1 accounts";
+     * a count of a plural is its object: "Source 25 candidates" */
+    if (has(next, C_DET) || count_of_plural(next, after))
         return true;
     return verb_without_object(w, measure);
 }
@@ -618,7 +631,8 @@ static bool opening(const struct title_lexicon *lex, const struct text_word *w, 
         return found(out, SHAPE_OPENING_VERB, &w[j], &w[j]);
     if (f || change || state || w[j].digits || has(&w[j], C_CLOSED) || has(&w[j], C_NUMBER))
         return false;
-    if (lexical_verb(&w[j], next, measure)) {
+    const struct text_word *after = next && next + 1 < w + n ? next + 1 : NULL;
+    if (lexical_verb(&w[j], next, after, measure)) {
         *weak = !has(next, C_DET) && (classes_of(w[j].folded, w[j].len) & (LEX_EN_NOUN | LEX_EN_ADJ | LEX_NL_NOUN));
         return found(out, SHAPE_OPENING_VERB, &w[j], &w[j]);
     }
@@ -843,7 +857,8 @@ static bool plural_noun(const struct text_word *w)
  * plural ("Customer stories published by partners", "Weekly active users",
  * "Nieuwe klanten uit partners"), not a verb before its object ("Replace
  * flexbox tests") nor one thing ("Intersection observer on trunk"). */
-static bool counted_subject(struct title_lexicon *lex, const struct text_word *w, size_t n)
+static bool counted_subject_at(struct title_lexicon *lex, const struct text_word *w, size_t n,
+                               size_t *head_out)
 {
     size_t k, head = n;
     for (size_t i = 0; i < n; i++) {
@@ -857,7 +872,14 @@ static bool counted_subject(struct title_lexicon *lex, const struct text_word *w
             return false;   /* "Ship CSS containment": a verb, then its object */
         head = i;
     }
+    *head_out = head;
     return head < n && plural_noun(&w[head]);
+}
+
+static bool counted_subject(struct title_lexicon *lex, const struct text_word *w, size_t n)
+{
+    size_t head;
+    return counted_subject_at(lex, w, n, &head);
 }
 
 /* A number, an amount or a measure word anywhere in the title. */
@@ -934,6 +956,43 @@ static bool act_noun(struct title_lexicon *lex, const struct text_word *w)
     return output_noun(lex, w);
 }
 
+/* Nothing in the title but output and how much of it: no other number, no
+ * measure, agent, outcome or vague word, no participle but of an outcome
+ * after what it counts ("2 certificeringen behaald": output achieved is
+ * output still), and a unit of time only after an opening count ("20 uren
+ * training": time spent on work is an input). */
+static bool counts_output_only(struct title_lexicon *lex, const struct text_word *w, size_t n)
+{
+    size_t k;
+    for (size_t i = 0; i < n; i++) {
+        int p = participle(lex, &w[i]);
+        if (p == OUTCOME_PARTICIPLE && i > 1 && !w[i].clause)
+            continue;
+        if (i == 1 && !w[1].clause && w[0].clause && w[0].digits && is_time_unit(&w[1]))
+            continue;
+        if ((is_quantity(&w[i]) && !w[i].clause && !day_of_month(w, n, i)) ||
+            is_measure(lex, w, n, i) || has(&w[i], C_AGENT) ||
+            (lookup(lex, w, n, i, &k) & (F_OUTCOME | F_VAGUE)) || p != NOT_PARTICIPLE)
+            return false;
+    }
+    return true;
+}
+
+/* With a bare target, a title that only names what the target counts,
+ * when that is output: "Partnership milestones", "Customer case studies"
+ * (not "Weekly active users"). The words of the noun phrase in *first..*last. */
+static bool output_subject(struct title_lexicon *lex, const struct text_word *w, size_t n,
+                           size_t *first, size_t *last)
+{
+    size_t head;
+    if (n == 0 || w[0].digits || !counted_subject_at(lex, w, n, &head) ||
+        !output_noun(lex, &w[head]) || !counts_output_only(lex, w, n))
+        return false;
+    *first = 0;
+    *last = head;
+    return true;
+}
+
 /* A clause that opens with a small count (1 to 100, not a threshold: "< 5
  * incidents") of something made or done, and nothing else counted,
  * measured, asked to change or done: "2 experiments per maand", "3
@@ -942,20 +1001,8 @@ static bool act_noun(struct title_lexicon *lex, const struct text_word *w)
 static bool output_count(struct title_lexicon *lex, str title, const struct text_word *w,
                          size_t n, size_t *first, size_t *last)
 {
-    size_t k;
-    for (size_t i = 0; i < n; i++) {
-        /* "2 certificeringen behaald": output achieved is output still */
-        int p = participle(lex, &w[i]);
-        if (p == OUTCOME_PARTICIPLE && i > 1 && !w[i].clause)
-            continue;
-        /* "20 uren training": time spent on work is an input */
-        if (i == 1 && !w[1].clause && w[0].clause && is_time_unit(&w[1]))
-            continue;
-        if ((is_quantity(&w[i]) && !w[i].clause && !day_of_month(w, n, i)) ||
-            is_measure(lex, w, n, i) || has(&w[i], C_AGENT) ||
-            (lookup(lex, w, n, i, &k) & (F_OUTCOME | F_VAGUE)) || p != NOT_PARTICIPLE)
-            return false;
-    }
+    if (!counts_output_only(lex, w, n))
+        return false;
     for (size_t i = 0; i + 1 < n; i++) {
         if (!w[i].clause || !w[i].digits || w[i].percent || w[i].money || w[i].len > 3 ||
             w[i + 1].digits)
@@ -1081,7 +1128,8 @@ bool title_activity(struct title_lexicon *lex, str title, bool counted,
     /* with a bare target, a count of what the team makes or does is its
      * output: "2 experiments per maand", "3 geautomatiseerde loops" */
     size_t first, last;
-    if (!counted && !outcome && !state && output_count(lex, title, w, n, &first, &last))
+    if (!counted && !outcome && !state && (output_count(lex, title, w, n, &first, &last) ||
+                                           output_subject(lex, w, n, &first, &last)))
         return found(out, SHAPE_OUTPUT, &w[first], &w[last]);
     return false;
 }
