@@ -588,16 +588,17 @@ static bool write_map(const struct graph_request *req, FILE *out)
     return ok;
 }
 
-/* Object ids in the order names are first seen. cgraph's default gives a
- * named object the address of its interned name as id, and writes
- * subgraphs in id order: sibling clusters came out in whatever order the
- * allocator placed their names (one order in the normal build, another
- * under ASan). Sequential ids make the DOT output depend on the plan only. */
+/* Object ids in the order names are first seen, for the graph read back.
+ * cgraph's default gives a named object the address of its interned name
+ * as id, and visits subgraphs in id order: sibling clusters were laid out
+ * in whatever order the allocator placed their names (one order in the
+ * normal build, another under ASan). Sequential ids make the drawing
+ * depend on the plan only. */
 struct name_ids {
     Agdisc_t disc;          /* first: cgraph hands it back to open() */
     Agiddisc_t id_disc;
-    Agiodisc_t io_disc;
-    Agraph_t *root;         /* names are interned in it: agwrite reads their flags */
+    Agiodisc_t io_disc;     /* reads the DOT text okrc wrote */
+    Agraph_t *root;         /* names are interned in it */
     struct arena *arena;
     struct hash *ids;       /* name -> id, as a pointer-sized integer */
     struct vec names;       /* id / 2 - 1 -> name */
