@@ -160,6 +160,7 @@ static const struct rule_doc docs[RULE_COUNT] = {
         "  \"Implement a new CRM\"       -> \"Sales cycle from 60 to 40 days\"\n"
         "  \"Hire two engineers\"        -> \"Features shipped per sprint from 3 to 5\"\n"
         "  \"Have the fix merged\"       -> \"Checkout errors per day from 12 to 2\"\n"
+        "  \"12 blog posts\"             -> \"Organic sign-ups from 400 to 600\"\n"
         "  \"Klanten bellen\"            -> \"Verlengde contracten van 70% naar 85%\"\n"
         "  \"Voer tien interviews uit\"  -> \"Klanttevredenheid van 7,1 naar 8,0\"\n"
         "Teach okrc your words with a lexicon block: `lexicon ours { activity \"polish\"  outcome \"ship\" }`."},
