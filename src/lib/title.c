@@ -478,13 +478,18 @@ static bool verb_without_object(const struct text_word *w, bool measure)
  * adjective too ("Ship", "Better") before an article, or as above. */
 static bool plural_noun(const struct text_word *w);
 
-/* A count of ten or more before a plural: "25 candidates" is what a verb
- * takes, not the label of a noun ("Stage 3 pipeline", "Tier 1 accounts"). */
-static bool count_of_plural(const struct text_word *next, const struct text_word *after)
+/* A count before a plural is what a verb takes, not the label of a noun
+ * ("Stage 3 pipeline", "Tier 1 accounts"): from ten up ("Source 25
+ * candidates"), or from two up after a Dutch stem that is no English verb,
+ * as Dutch labels are not stems ("Stuur 2 nieuwsbrieven"; "Fase 2"). */
+static bool count_of_plural(int classes, const struct text_word *next,
+                            const struct text_word *after)
 {
-    /* two digits or more: 10 and up */
-    return after && !after->clause && next->digits && next->len >= 2 && !next->percent &&
-           !next->money && plural_noun(after);
+    if (!after || after->clause || !next->digits || next->percent || next->money ||
+        !plural_noun(after))
+        return false;
+    bool dutch = (classes & LEX_NL_STEM) && !(classes & LEX_EN_VERB);
+    return next->len >= 2 || (dutch && !(next->len == 1 && next->folded[0] < '2'));
 }
 
 static bool lexical_verb(const struct text_word *w, const struct text_word *next,
@@ -499,7 +504,7 @@ static bool lexical_verb(const struct text_word *w, const struct text_word *next
         return true;
     /* a number after a noun labels it: "Stage 3 pipeline", "Tier 1 accounts";
      * a count of a plural is its object: "Source 25 candidates" */
-    if (has(next, C_DET) || count_of_plural(next, after))
+    if (has(next, C_DET) || count_of_plural(e->classes, next, after))
         return true;
     return verb_without_object(w, measure);
 }
