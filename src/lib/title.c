@@ -435,12 +435,34 @@ static bool measure_named(const struct title_lexicon *lex, const struct text_wor
     return is_measure(lex, w, n, i) && !modifier(lex, w, n, i);
 }
 
+/* A number that is part of a name: right after a capitalised word that is
+ * no measure ("SOC 2", "Python 3.12", "ISO 27001", "Fortune 500"), not
+ * after one that opens its clause ("Hire 2 engineers"). */
+static bool name_number(const struct title_lexicon *lex, const struct text_word *w, size_t n,
+                        size_t i)
+{
+    if (!w[i].digits || w[i].percent || w[i].money)
+        return false;
+    size_t name = i;
+    while (name > 0 && w[name - 1].digits && !w[name].clause)
+        name--;     /* "Python 3.12": the 12 goes with the 3 */
+    if (name == 0 || w[name].clause || w[name - 1].clause || is_measure(lex, w, n, name - 1))
+        return false;
+    char first = lex->read_ptr[w[name - 1].start];
+    return first >= 'A' && first <= 'Z';
+}
+
+/* A number that counts or measures: not a day of a month, not part of a name. */
+static bool amount(const struct title_lexicon *lex, const struct text_word *w, size_t n, size_t i)
+{
+    return is_quantity(&w[i]) && !day_of_month(w, n, i) && !name_number(lex, w, n, i);
+}
+
 static bool names_measure(const struct title_lexicon *lex, const struct text_word *w, size_t n,
                           size_t except)
 {
     for (size_t i = 0; i < n; i++)
-        if (i != except && ((is_quantity(&w[i]) && !day_of_month(w, n, i)) || w[i].money ||
-                            measure_named(lex, w, n, i)))
+        if (i != except && (amount(lex, w, n, i) || w[i].money || measure_named(lex, w, n, i)))
             return true;
     return false;
 }
@@ -892,7 +914,7 @@ static bool counts_or_measures(const struct title_lexicon *lex, const struct tex
                                size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        if (is_quantity(&w[i]) || is_measure(lex, w, n, i))
+        if ((is_quantity(&w[i]) && !name_number(lex, w, n, i)) || is_measure(lex, w, n, i))
             return true;
     return false;
 }
