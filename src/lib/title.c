@@ -708,6 +708,25 @@ static bool finite_verb(struct title_lexicon *lex, const struct text_word *w)
     return false;
 }
 
+/* The lexicon's kinds of a finite verb's lemma: "reaches" is "reach",
+ * "verhoogt" is "verhoog" (English -s, -es, -ies; Dutch -t). */
+static int finite_kinds(struct title_lexicon *lex, const struct text_word *w)
+{
+    const char *f = w->folded;
+    int kinds = 0;
+    if (w->len > 3 && (ends_with(w, "s") || ends_with(w, "t")))
+        kinds |= kinds_of(lex, f, w->len - 1);
+    if (w->len > 4 && ends_with(w, "es"))
+        kinds |= kinds_of(lex, f, w->len - 2);
+    if (w->len > 4 && ends_with(w, "ies")) {
+        scratch_for(lex, w->len);
+        memcpy(lex->scratch, f, w->len - 3);
+        lex->scratch[w->len - 3] = 'y';
+        kinds |= kinds_of(lex, lex->scratch, w->len - 2);
+    }
+    return kinds;
+}
+
 /* A clause whose subject is the team or its people and whose verb is not
  * one of outcome: it says what the team does ("Het salesteam belt elke
  * week 50 prospects", "Our engineers review every design"). Not when the
@@ -737,7 +756,7 @@ static bool team_sentence(struct title_lexicon *lex, const struct text_word *w, 
         while (end < n && !w[end].clause)
             end++;
         size_t k;
-        int f = lookup(lex, w, n, v, &k);
+        int f = lookup(lex, w, n, v, &k) | finite_kinds(lex, &w[v]);
         if ((f & (F_OUTCOME | F_VAGUE | F_MEASURE)) || has(&w[end - 1], C_SEPARABLE) ||
             has(&w[v], C_COPULA | C_HAVE | C_CAN | C_HAS | C_CLOSED | C_PREP | C_DET | C_LEAD) ||
             w[v].digits || !((f & F_ACTIVITY) || finite_verb(lex, &w[v])))
@@ -830,6 +849,13 @@ static bool infinitive(const struct title_lexicon *lex, const struct text_word *
     return false;
 }
 
+/* Before the plural it qualifies, a participle is an adjective and states
+ * nothing done: "500 qualified leads", "flipped blocks". */
+static bool attributive(const struct text_word *w, size_t n, size_t i)
+{
+    return i + 1 < n && !w[i + 1].clause && plural_noun(&w[i + 1]);
+}
+
 /* A deliverable stated as done or there, with no measure of its effect:
  * "Linux64 Nightlies published", "training voltooid", "ERP integratie live".
  * Counted output still is one ("12 blog posts gepubliceerd"); a measure
@@ -860,7 +886,7 @@ static bool done_state(struct title_lexicon *lex, const struct text_word *w, siz
             continue;
         if (has(&w[i], C_DONE) && i > 0 && !quantity)
             return found(out, SHAPE_DONE, &w[i], &w[i]);
-        if (!has(&w[i], C_CLOSED) && work_participle(lex, &w[i]))
+        if (!has(&w[i], C_CLOSED) && !attributive(w, n, i) && work_participle(lex, &w[i]))
             return found(out, SHAPE_DONE, &w[i], &w[i]);
     }
     return false;
@@ -1012,9 +1038,12 @@ static bool output_subject(struct title_lexicon *lex, const struct text_word *w,
                            size_t *first, size_t *last)
 {
     size_t head;
-    if (n == 0 || w[0].digits || !counted_subject_at(lex, w, n, &head) ||
+    if (n == 0 || w[0].digits || has(&w[0], C_STRONG) || !counted_subject_at(lex, w, n, &head) ||
         !output_noun(lex, &w[head]) || !counts_output_only(lex, w, n))
         return false;
+    for (size_t i = 0; i < head; i++)
+        if (has(&w[i], C_TEAM))
+            return false;   /* "Every team ships ...": a team and its verb */
     *first = 0;
     *last = head;
     return true;
@@ -1094,7 +1123,7 @@ static bool names_one_thing(struct title_lexicon *lex, const struct text_word *w
         return false;
     for (size_t i = 0; i < n; i++)
         if ((lookup(lex, w, n, i, &k) & (F_VAGUE | F_OUTCOME)) ||
-            (i > 0 && participle(lex, &w[i]) != NOT_PARTICIPLE))
+            (i > 0 && !attributive(w, n, i) && participle(lex, &w[i]) != NOT_PARTICIPLE))
             return false;   /* "Partnership contract signed" states a result */
     return !counted_subject(lex, w, n);
 }
