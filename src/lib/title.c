@@ -868,7 +868,7 @@ static bool done_state(struct title_lexicon *lex, const struct text_word *w, siz
     for (size_t i = 0; i < n; i++) {
         if (w[i].money)
             return false;
-        quantity = quantity || is_quantity(&w[i]);
+        quantity = quantity || amount(lex, w, n, i);   /* not "live by July 1" */
         measure = measure || is_measure(lex, w, n, i);
     }
     if (quantity && measure)
