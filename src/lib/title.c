@@ -452,10 +452,26 @@ static bool name_number(const struct title_lexicon *lex, const struct text_word 
     return first >= 'A' && first <= 'Z';
 }
 
-/* A number that counts or measures: not a day of a month, not part of a name. */
+static bool plural_noun(const struct text_word *w);
+
+/* A year after a preposition or a month: "for 2024", "in 2025", "juli
+ * 2025"; not "in 2000 stores", where it counts the plural after it. */
+static bool year_number(const struct text_word *w, size_t n, size_t i)
+{
+    if (!w[i].digits || w[i].len != 4 || w[i].percent || w[i].money || i == 0 || w[i].clause ||
+        !(has(&w[i - 1], C_PREP | C_MONTH) || is_word(&w[i - 1], "in")) ||
+        (i + 1 < n && !w[i + 1].clause && plural_noun(&w[i + 1])))
+        return false;
+    return (w[i].folded[0] == '1' && w[i].folded[1] == '9') ||
+           (w[i].folded[0] == '2' && w[i].folded[1] == '0');
+}
+
+/* A number that counts or measures: not a day of a month, a year or part
+ * of a name. */
 static bool amount(const struct title_lexicon *lex, const struct text_word *w, size_t n, size_t i)
 {
-    return is_quantity(&w[i]) && !day_of_month(w, n, i) && !name_number(lex, w, n, i);
+    return is_quantity(&w[i]) && !day_of_month(w, n, i) && !year_number(w, n, i) &&
+           !name_number(lex, w, n, i);
 }
 
 static bool names_measure(const struct title_lexicon *lex, const struct text_word *w, size_t n,
@@ -498,8 +514,6 @@ static bool verb_without_object(const struct text_word *w, bool measure)
 /* Whether the word at w opens a clause as a verb: an English verb lemma or
  * a Dutch stem ("Deprecate", "Implementeer"); one that is a noun or an
  * adjective too ("Ship", "Better") before an article, or as above. */
-static bool plural_noun(const struct text_word *w);
-
 /* A count before a plural is what a verb takes, not the label of a noun
  * ("Stage 3 pipeline", "Tier 1 accounts"): from ten up ("Source 25
  * candidates"), or from two up after a Dutch stem that is no English verb,
@@ -940,7 +954,8 @@ static bool counts_or_measures(const struct title_lexicon *lex, const struct tex
                                size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        if ((is_quantity(&w[i]) && !name_number(lex, w, n, i)) || is_measure(lex, w, n, i))
+        if ((is_quantity(&w[i]) && !name_number(lex, w, n, i) && !year_number(w, n, i)) ||
+            is_measure(lex, w, n, i))
             return true;
     return false;
 }
