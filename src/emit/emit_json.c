@@ -20,6 +20,7 @@
 #include "lib/utf8.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,14 +39,23 @@ static void jw_flush(struct json_writer *w)
     w->len = 0;
 }
 
-static void jw_put(struct json_writer *w, const char *s, size_t n)
+static void jw_put_slow(struct json_writer *w, const char *s, size_t n)
+{
+    jw_flush(w);
+    if (n > sizeof w->buf) {
+        fwrite(s, 1, n, w->out);
+        return;
+    }
+    memcpy(w->buf + w->len, s, n);
+    w->len += n;
+}
+
+/* Most pieces are a few bytes: copied inline, a call only to flush. */
+static inline void jw_put(struct json_writer *w, const char *s, size_t n)
 {
     if (n > sizeof w->buf - w->len) {
-        jw_flush(w);
-        if (n > sizeof w->buf) {
-            fwrite(s, 1, n, w->out);
-            return;
-        }
+        jw_put_slow(w, s, n);
+        return;
     }
     memcpy(w->buf + w->len, s, n);
     w->len += n;
@@ -107,11 +117,28 @@ static void jw_close(struct json_writer *w, char c)
 /* The characters of a JSON string, without its quotes. Plain runs are
  * copied whole. Invalid UTF-8 cannot get past the scanner; if it ever
  * does, every non-ASCII byte of that string becomes '?'. */
+/* Whether eight bytes are printable ASCII with no '"' or '\\' (a false
+ * "no" only sends them the slow way). */
+static bool plain8(const char *p)
+{
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    uint64_t x, quote, backslash;
+    memcpy(&x, p, 8);
+    quote = x ^ (ones * '"');
+    backslash = x ^ (ones * '\\');
+    return ((x | ((x - ones * 0x20) & ~x) | ((quote - ones) & ~quote) |
+             ((backslash - ones) & ~backslash)) & highs) == 0;
+}
+
 static void jw_escaped(struct json_writer *w, const char *s, size_t len)
 {
     int valid = -1;     /* not known until the first byte above ASCII */
     size_t run = 0;
     for (size_t i = 0; i < len; i++) {
+        while (i + 8 <= len && plain8(s + i))
+            i += 8;     /* titles and names are mostly plain: eight at a time */
+        if (i == len)
+            break;
         unsigned char c = (unsigned char)s[i];
         if (c >= 0x80 && valid < 0)
             valid = utf8_valid(s + i, len - i);     /* what comes before is ASCII */

@@ -107,6 +107,25 @@ int main(void)
     CHECK("control characters: what jansson writes", same_as_jansson);
     json_decref(doc);
 
+    /* one byte to escape at every place of a longer plain title: the
+     * writer skips plain runs eight bytes at a time */
+    static const char specials[] = {'"', '\\', '\n', 0x1f, 0x7f, 0x01, '\t'};
+    static char title[25];
+    bool every_place = true;
+    for (size_t k = 0; k < sizeof specials; k++)
+        for (size_t at = 0; at < 24; at++) {
+            memset(title, 'a', 24);
+            title[24] = 0;
+            title[at] = specials[k];
+            first->title = (str){title, 24};
+            doc = emit_and_parse(&r);
+            if (!doc || strcmp(title_of(doc, 0), title) != 0 || !same_as_jansson)
+                every_place = false;
+            json_decref(doc);
+        }
+    CHECK("a byte to escape at any place of a title comes back", every_place);
+    first->title = (str){"First", 5};
+
     struct key_result *kr = first->key_results.items[0];
     kr->progress.score = NAN;
     kr->progress.remaining = INFINITY;
