@@ -558,6 +558,16 @@ static void scratch_for(struct title_lexicon *lex, size_t len)
     }
 }
 
+/* "verified" -> "verify", "studies" -> "study": the word without its
+ * last three letters and with a y, in the scratch buffer (len - 2 bytes). */
+static const char *y_stem(struct title_lexicon *lex, const struct text_word *w)
+{
+    scratch_for(lex, w->len);
+    memcpy(lex->scratch, w->folded, w->len - 3);
+    lex->scratch[w->len - 3] = 'y';
+    return lex->scratch;
+}
+
 enum { NOT_PARTICIPLE, WORK_PARTICIPLE, OUTCOME_PARTICIPLE };
 static int participle(struct title_lexicon *lex, const struct text_word *w)
 {
@@ -572,7 +582,6 @@ static int participle(struct title_lexicon *lex, const struct text_word *w)
         return of_outcome;
     if (w->len < 5 || !ends_with(w, "ed"))
         return NOT_PARTICIPLE;
-    scratch_for(lex, w->len);
     /* published -> publish, released -> release, shipped -> ship, verified -> verify */
     const char *f = w->folded;
     size_t stems[3] = {w->len - 2, w->len - 1, 0};
@@ -583,11 +592,10 @@ static int participle(struct title_lexicon *lex, const struct text_word *w)
             return kinds_of(lex, f, stems[k]) & (F_OUTCOME | F_VAGUE) ? OUTCOME_PARTICIPLE
                                                                        : of_outcome;
     if (ends_with(w, "ied")) {
-        memcpy(lex->scratch, f, w->len - 3);
-        lex->scratch[w->len - 3] = 'y';
-        if (classes_of(lex->scratch, w->len - 2) & LEX_EN_VERB)
-            return kinds_of(lex, lex->scratch, w->len - 2) & (F_OUTCOME | F_VAGUE)
-                       ? OUTCOME_PARTICIPLE : of_outcome;
+        const char *stem = y_stem(lex, w);
+        if (classes_of(stem, w->len - 2) & LEX_EN_VERB)
+            return kinds_of(lex, stem, w->len - 2) & (F_OUTCOME | F_VAGUE) ? OUTCOME_PARTICIPLE
+                                                                           : of_outcome;
     }
     return NOT_PARTICIPLE;
 }
@@ -713,13 +721,7 @@ static bool finite_verb(struct title_lexicon *lex, const struct text_word *w)
         ((classes_of(f, w->len - 1) & LEX_EN_VERB) ||
          (ends_with(w, "es") && (classes_of(f, w->len - 2) & LEX_EN_VERB))))
         return true;
-    if (w->len > 4 && ends_with(w, "ies")) {
-        scratch_for(lex, w->len);
-        memcpy(lex->scratch, f, w->len - 3);
-        lex->scratch[w->len - 3] = 'y';
-        return (classes_of(lex->scratch, w->len - 2) & LEX_EN_VERB) != 0;
-    }
-    return false;
+    return w->len > 4 && ends_with(w, "ies") && (classes_of(y_stem(lex, w), w->len - 2) & LEX_EN_VERB);
 }
 
 /* The lexicon's kinds of a finite verb's lemma: "reaches" is "reach",
@@ -732,12 +734,8 @@ static int finite_kinds(struct title_lexicon *lex, const struct text_word *w)
         kinds |= kinds_of(lex, f, w->len - 1);
     if (w->len > 4 && ends_with(w, "es"))
         kinds |= kinds_of(lex, f, w->len - 2);
-    if (w->len > 4 && ends_with(w, "ies")) {
-        scratch_for(lex, w->len);
-        memcpy(lex->scratch, f, w->len - 3);
-        lex->scratch[w->len - 3] = 'y';
-        kinds |= kinds_of(lex, lex->scratch, w->len - 2);
-    }
+    if (w->len > 4 && ends_with(w, "ies"))
+        kinds |= kinds_of(lex, y_stem(lex, w), w->len - 2);
     return kinds;
 }
 
@@ -977,13 +975,9 @@ static bool output_noun(struct title_lexicon *lex, const struct text_word *w)
     for (size_t k = 0; k < 2; k++)
         if (cut[k] && (classes_of(f, len - cut[k]) & LEX_EN_MADE))
             return true;
+    if (len > 4 && ends_with(w, "ies") && (classes_of(y_stem(lex, w), len - 2) & LEX_EN_MADE))
+        return true;
     scratch_for(lex, len);
-    if (ends_with(w, "ies")) {
-        memcpy(lex->scratch, f, len - 3);
-        lex->scratch[len - 3] = 'y';
-        if (classes_of(lex->scratch, len - 2) & LEX_EN_MADE)
-            return true;
-    }
     /* trainingen -> trainen, certificeringen -> certificeren */
     if (len > 7 && ends_with(w, "ingen")) {
         memcpy(lex->scratch, f, len - 5);
