@@ -522,11 +522,17 @@ const char *format_people(struct arena *a, ident first, const struct vec *rest)
     return s;
 }
 
-const char *person_name(struct arena *a, const struct plan *plan, ident who)
+str person_declared_name(const struct plan *plan, ident who)
 {
     const struct person *p = plan->person_ids ? hash_get(plan->person_ids, who.name.ptr, who.name.len) : NULL;
-    if (p && p->name.len)
-        return arena_strndup(a, p->name.ptr, p->name.len);
+    return p && p->name.len ? p->name : (str){NULL, 0};
+}
+
+const char *person_name(struct arena *a, const struct plan *plan, ident who)
+{
+    str name = person_declared_name(plan, who);
+    if (name.len)
+        return arena_strndup(a, name.ptr, name.len);
     return arena_printf(a, "@%.*s", (int)who.name.len, who.name.ptr);
 }
 

@@ -147,6 +147,8 @@ const char *format_people(struct arena *a, ident first, const struct vec *rest);
 /* A person as people call them: the declared name ("Maria Jansen"), else
  * the handle ("@maria"). */
 const char *person_name(struct arena *a, const struct plan *plan, ident who);
+/* The declared name alone, without a copy; empty when none is declared. */
+str person_declared_name(const struct plan *plan, ident who);
 /* "Maria Jansen, @joe": a first person and the rest, by name. */
 const char *format_names(struct arena *a, const struct plan *plan, ident first, const struct vec *rest);
 /* A team as people call it: its title, or its id when it has none. */

@@ -74,11 +74,13 @@ static void jw_char(struct json_writer *w, char c)
 
 static void jw_break(struct json_writer *w)
 {
-    /* a new line and its indent in one copy: most lines are shallow */
-    static const char line[] = "\n                                                              ";
+    /* a new line and its indent: most lines are shallow, so a fixed 32
+     * bytes are copied (a few stores) and the length is what counts */
+    static const char line[32] = "\n                               ";
     size_t width = 2 * (size_t)w->depth;
-    if (width < sizeof line - 1) {
-        jw_put(w, line, width + 1);
+    if (width < sizeof line && sizeof w->buf - w->len >= sizeof line) {
+        memcpy(w->buf + w->len, line, sizeof line);
+        w->len += width + 1;
         return;
     }
     jw_char(w, '\n');
@@ -236,9 +238,13 @@ static void jw_names(struct json_writer *w, const struct plan *plan, ident first
 {
     jw_open(w, '[');
     for (size_t i = 0; first.name.ptr && i <= rest->len; i++) {
-        const char *name = person_name(plan->arena, plan, i ? *(const ident *)rest->items[i - 1] : first);
+        ident who = i ? *(const ident *)rest->items[i - 1] : first;
+        str name = person_declared_name(plan, who);    /* written, not copied */
         jw_next(w);
-        jw_string(w, name, strlen(name));
+        if (name.len)
+            jw_string(w, name.ptr, name.len);
+        else
+            jw_person(w, who);
     }
     jw_close(w, ']');
 }
