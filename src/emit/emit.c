@@ -366,12 +366,39 @@ str kr_unit(const struct key_result *kr)
     return kr->from.unit;
 }
 
+bool number_decimal(double v, int digits, long long *mantissa, int *decimals)
+{
+    static const double powers[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8,
+                                    1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+    double limit = powers[digits];
+    if (!isfinite(v) || fabs(v) >= limit)
+        return false;
+    for (int k = 0; k <= digits; k++) {
+        double scaled = v * powers[k];
+        if (fabs(scaled) >= limit)
+            break;
+        long long m = llround(scaled);
+        /* the division is rounded correctly: equal means v is the double
+         * nearest to m / 10^k */
+        if ((double)m / powers[k] == v) {
+            *mantissa = m;
+            *decimals = k;
+            return true;
+        }
+    }
+    return false;
+}
+
 double number_tidy(double v)
 {
     /* Twelve significant digits hold every amount a plan writes below 1e12;
      * larger ones are kept as they are (integers there are exact). */
     if (v == 0 || fabs(v) >= 1e12 || !isfinite(v) || v == floor(v))
         return v;       /* whole numbers below 1e12 are exact already */
+    long long mantissa;
+    int decimals;
+    if (number_decimal(v, 12, &mantissa, &decimals))
+        return v;       /* twelve digits or fewer already: "%.12g" gives v back */
     char buf[32];
     snprintf(buf, sizeof buf, "%.12g", v);
     return strtod(buf, NULL);

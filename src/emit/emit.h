@@ -117,6 +117,9 @@ str kr_unit(const struct key_result *kr);
 /* v without the binary noise of arithmetic on decimals: 0.95 - 0.9 is
  * 0.04999999999999993, and 0.05 is what a person wrote and means. */
 double number_tidy(double v);
+/* Whether v is the double nearest to a decimal of at most `digits` (<= 15)
+ * significant digits: mantissa / 10^decimals, with the fewest decimals. */
+bool number_decimal(double v, int digits, long long *mantissa, int *decimals);
 /* 13200000 → "13.2M", 1022 → "1022": the digits a person wrote (up to six
  * significant), else four; k from 10,000 on. */
 void format_number(char *out, size_t n, double v);

@@ -31,6 +31,11 @@ struct json_writer {
     bool empty;             /* nothing written yet in the open object or array */
     size_t len;             /* bytes waiting in buf */
     char buf[1 << 15];      /* stdio per token was half of the writer's time */
+    /* dates formatted lately, by day modulo 64: a plan's check-ins share
+     * a few dates, written once per key result */
+    okr_day date_day[64];
+    char date_text[64][10];
+    bool date_known[64];
 };
 
 static void jw_flush(struct json_writer *w)
@@ -189,6 +194,27 @@ static void jw_str(struct json_writer *w, str s)
         jw_null(w);
 }
 
+/* An id as the scanner reads one (letters, digits, '_', '-', letters of
+ * other scripts in UTF-8): nothing in it to escape, so it is copied whole;
+ * anything else goes the long way. */
+static void jw_id(struct json_writer *w, str id)
+{
+    if (!id.ptr) {
+        jw_null(w);
+        return;
+    }
+    for (size_t i = 0; i < id.len; i++) {
+        unsigned char c = (unsigned char)id.ptr[i];
+        if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) {
+            jw_string(w, id.ptr, id.len);
+            return;
+        }
+    }
+    jw_char(w, '"');
+    jw_put(w, id.ptr, id.len);
+    jw_char(w, '"');
+}
+
 /* Our own ASCII names (statuses, kinds): nothing to escape. */
 static void jw_name(struct json_writer *w, const char *s)
 {
@@ -276,10 +302,16 @@ static void jw_tags(struct json_writer *w, const struct vec *tags)
 
 static void jw_date(struct json_writer *w, okr_day day)
 {
-    char buf[11];
-    date_format(day, buf);
+    size_t slot = (size_t)((uint64_t)day % 64);
+    if (!w->date_known[slot] || w->date_day[slot] != day) {
+        char buf[11];
+        date_format(day, buf);
+        memcpy(w->date_text[slot], buf, 10);
+        w->date_day[slot] = day;
+        w->date_known[slot] = true;
+    }
     jw_char(w, '"');
-    jw_put(w, buf, 10);
+    jw_put(w, w->date_text[slot], 10);
     jw_char(w, '"');
 }
 
@@ -294,34 +326,28 @@ static void jw_real(struct json_writer *w, double v)
         jw_null(w);
         return;
     }
-    /* Most reals of a report are scores of four decimals: when v is the
-     * double nearest to k/10^4, "%.15g" prints k/10^4's digits, which are
-     * written here without printf. */
-    if (fabs(v) < 1e10) {
-        double scaled = v * 10000;
-        long long k = llround(scaled);
-        if ((double)k / 10000 == v) {
-            char buf[32];
-            size_t n = sizeof buf;
-            unsigned long long u = (unsigned long long)(k < 0 ? -k : k);
-            int frac = (int)(u % 10000);
-            u /= 10000;
-            int digits = 4;
-            while (digits > 1 && frac % 10 == 0) {  /* "0.5", not "0.5000"; "2.0" */
-                frac /= 10;
-                digits--;
-            }
-            for (int d = 0; d < digits; d++, frac /= 10)
-                buf[--n] = (char)('0' + frac % 10);
-            buf[--n] = '.';
-            do
-                buf[--n] = (char)('0' + u % 10);
-            while (u /= 10);
-            if (signbit(v))
-                buf[--n] = '-';
-            jw_put(w, buf + n, sizeof buf - n);
-            return;
-        }
+    /* Most reals of a report have few digits (scores of four decimals,
+     * amounts of twelve): when v is the double nearest to a decimal of at
+     * most fifteen digits, "%.15g" prints that decimal, written here
+     * without printf. Below 1e-4 "%g" writes an exponent: printf's. */
+    long long mantissa;
+    int decimals;
+    if ((v == 0 || fabs(v) >= 1e-4) && number_decimal(v, 15, &mantissa, &decimals)) {
+        char buf[40];
+        size_t n = sizeof buf;
+        unsigned long long u = (unsigned long long)(mantissa < 0 ? -mantissa : mantissa);
+        for (int d = 0; d < decimals; d++, u /= 10)
+            buf[--n] = (char)('0' + u % 10);
+        if (!decimals)
+            buf[--n] = '0';     /* "2.0", as jansson writes a whole real */
+        buf[--n] = '.';
+        do
+            buf[--n] = (char)('0' + u % 10);
+        while (u /= 10);
+        if (signbit(v))
+            buf[--n] = '-';
+        jw_put(w, buf + n, sizeof buf - n);
+        return;
     }
     char buf[40];
     int n = snprintf(buf, sizeof buf - 2, "%.15g", v);
@@ -390,8 +416,8 @@ static void jw_kr_head(struct json_writer *w, const struct key_result *kr)
 {
     jw_next(w);
     jw_open(w, '{');
-    jw_key(w, "objective"), jw_str(w, kr->objective->id.name);
-    jw_key(w, "key_result"), jw_str(w, kr->id.name);
+    jw_key(w, "objective"), jw_id(w, kr->objective->id.name);
+    jw_key(w, "key_result"), jw_id(w, kr->id.name);
     jw_key(w, "title"), jw_str(w, kr->title);
 }
 
@@ -434,7 +460,7 @@ static void contributors(struct json_writer *w, const struct vec *v)
         const struct objective *c = v->items[i];
         jw_next(w);
         jw_open(w, '{');
-        jw_key(w, "id"), jw_str(w, c->id.name);
+        jw_key(w, "id"), jw_id(w, c->id.name);
         jw_key(w, "title"), jw_str(w, c->title);
         jw_key(w, "score"), jw_score(w, c->progress.score);
         jw_key(w, "status"), jw_name(w, progress_status_name(c->progress.status));
@@ -470,7 +496,7 @@ static void close_value(struct json_writer *w, const struct report_close *c)
         jw_open(w, '{');
         jw_key(w, "team");
         if (t->team)
-            jw_str(w, t->team->id.name);
+            jw_id(w, t->team->id.name);
         else
             jw_null(w);
         jw_key(w, "bands"), bands(w, t->bands);
@@ -482,7 +508,7 @@ static void close_value(struct json_writer *w, const struct report_close *c)
         const struct objective *o = c->missed.items[i];
         jw_next(w);
         jw_open(w, '{');
-        jw_key(w, "id"), jw_str(w, o->id.name);
+        jw_key(w, "id"), jw_id(w, o->id.name);
         jw_key(w, "title"), jw_str(w, o->title);
         jw_key(w, "score"), jw_score(w, o->progress.score);
         jw_key(w, "risks"), jw_open(w, '[');
@@ -544,7 +570,7 @@ static void item_head(struct json_writer *w, const struct plan *plan, ident id, 
                       const struct vec *co_owners, const struct vec *tags)
 {
     jw_open(w, '{');
-    jw_key(w, "id"), jw_str(w, id.name);
+    jw_key(w, "id"), jw_id(w, id.name);
     jw_key(w, "title"), jw_str(w, title);
     jw_key(w, "owner"), jw_person(w, owner);
     jw_key(w, "owners"), jw_owners(w, owner, co_owners);
@@ -616,7 +642,7 @@ static void initiative(struct json_writer *w, const struct plan *plan, const str
     jw_key(w, "supports"), jw_open(w, '[');
     for (size_t k = 0; k < in->supported.len; k++) {
         jw_next(w);
-        jw_str(w, ((struct key_result *)in->supported.items[k])->id.name);
+        jw_id(w, ((struct key_result *)in->supported.items[k])->id.name);
     }
     jw_close(w, ']');
     jw_close(w, '}');
@@ -632,7 +658,7 @@ static void period_value(struct json_writer *w, const struct objective *o)
     jw_key(w, "start"), jw_date(w, o->period.value.start);
     jw_key(w, "end"), jw_date(w, o->period.value.end);
     if (o->period.named) {      /* only for named periods: the layout stays as it was */
-        jw_key(w, "name"), jw_str(w, o->period.named->id.name);
+        jw_key(w, "name"), jw_id(w, o->period.named->id.name);
         jw_key(w, "title"), jw_str(w, o->period.named->title);
     }
     jw_close(w, '}');
@@ -652,7 +678,7 @@ static void aligns(struct json_writer *w, const struct objective *o)
             jw_escaped(w, kr->id.name.ptr, kr->id.name.len);
             jw_char(w, '"');
         } else {
-            jw_str(w, to->id.name);
+            jw_id(w, to->id.name);
         }
     }
     jw_close(w, ']');
@@ -662,7 +688,7 @@ static void objective(struct json_writer *w, const struct report *r, const struc
 {
     const struct progress *p = &o->progress;
     jw_open(w, '{');
-    jw_key(w, "id"), jw_str(w, o->id.name);
+    jw_key(w, "id"), jw_id(w, o->id.name);
     jw_key(w, "title"), jw_str(w, o->title);
     jw_key(w, "owner"), jw_person(w, o->owner);
     jw_key(w, "owners"), jw_owners(w, o->owner, &o->co_owners);
@@ -670,18 +696,18 @@ static void objective(struct json_writer *w, const struct report *r, const struc
     jw_key(w, "tags"), jw_tags(w, &o->tags);
     jw_key(w, "team");
     if (o->team)
-        jw_str(w, o->team->id.name);
+        jw_id(w, o->team->id.name);
     else
         jw_null(w);
     jw_key(w, "teams");         /* every team that shares it, the home team first */
     jw_open(w, '[');
     if (o->team) {
         jw_next(w);
-        jw_str(w, o->team->id.name);
+        jw_id(w, o->team->id.name);
     }
     for (size_t i = 0; i < o->co_teams.len; i++) {
         jw_next(w);
-        jw_str(w, ((const struct team *)o->co_teams.items[i])->id.name);
+        jw_id(w, ((const struct team *)o->co_teams.items[i])->id.name);
     }
     jw_close(w, ']');
     jw_key(w, "team_name");     /* the home team's title (its id when untitled) */
