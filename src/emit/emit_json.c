@@ -96,6 +96,14 @@ static void jw_break(struct json_writer *w)
 /* Before any member or element: a comma after the previous one, a new line. */
 static void jw_next(struct json_writer *w)
 {
+    /* the comma, the new line and its indent in one fixed copy */
+    static const char comma_line[40] = ",\n                                      ";
+    size_t width = 2 * (size_t)w->depth;
+    if (!w->empty && width + 2 <= sizeof comma_line && sizeof w->buf - w->len >= sizeof comma_line) {
+        memcpy(w->buf + w->len, comma_line, sizeof comma_line);
+        w->len += width + 2;
+        return;
+    }
     if (!w->empty)
         jw_char(w, ',');
     w->empty = false;
