@@ -357,7 +357,10 @@ static size_t stagger_levels(size_t drawn)
     if (drawn <= 12)
         return 1;
     size_t k = 1;
-    while ((k + 1) * (k + 1) * 4 <= drawn * 3)
+    /* at most ten levels: dot's layout grows with the length of the edges
+     * (1,000 objectives: 27 levels took 8.1 s, 10 levels 1.2 s, none 0.3 s);
+     * ratio=0.5625 still makes the drawing a slide, only wider */
+    while (k < 10 && (k + 1) * (k + 1) * 4 <= drawn * 3)
         k++;
     return k;
 }
