@@ -558,14 +558,36 @@ static void scratch_for(struct title_lexicon *lex, size_t len)
     }
 }
 
-/* "verified" -> "verify", "studies" -> "study": the word without its
- * last three letters and with a y, in the scratch buffer (len - 2 bytes). */
+/* The word with its last `cut` bytes spelt `add` instead, in the scratch
+ * buffer ("trainingen" -> "trainen"); *len gets its length. */
+static const char *respelled(struct title_lexicon *lex, const struct text_word *w, size_t cut,
+                             const char *add, size_t *len)
+{
+    size_t extra = strlen(add);
+    scratch_for(lex, w->len - cut + extra);
+    memcpy(lex->scratch, w->folded, w->len - cut);
+    memcpy(lex->scratch + w->len - cut, add, extra);
+    *len = w->len - cut + extra;
+    return lex->scratch;
+}
+
+/* "verified" -> "verify", "studies" -> "study": the last three letters
+ * spelt y (len - 2 bytes). */
 static const char *y_stem(struct title_lexicon *lex, const struct text_word *w)
 {
-    scratch_for(lex, w->len);
-    memcpy(lex->scratch, w->folded, w->len - 3);
-    lex->scratch[w->len - 3] = 'y';
-    return lex->scratch;
+    size_t len;
+    return respelled(lex, w, 3, "y", &len);
+}
+
+/* Whether the word with its last `cut` bytes spelt `add` has one of the
+ * lexical classes: "certificeringen" less "ingen" plus "en" is an
+ * infinitive. */
+static bool respelled_is(struct title_lexicon *lex, const struct text_word *w, size_t cut,
+                         const char *add, int classes)
+{
+    size_t len;
+    const char *s = respelled(lex, w, cut, add, &len);
+    return (classes_of(s, len) & classes) != 0;
 }
 
 enum { NOT_PARTICIPLE, WORK_PARTICIPLE, OUTCOME_PARTICIPLE };
@@ -977,22 +999,10 @@ static bool output_noun(struct title_lexicon *lex, const struct text_word *w)
             return true;
     if (len > 4 && ends_with(w, "ies") && (classes_of(y_stem(lex, w), len - 2) & LEX_EN_MADE))
         return true;
-    scratch_for(lex, len);
-    /* trainingen -> trainen, certificeringen -> certificeren */
-    if (len > 7 && ends_with(w, "ingen")) {
-        memcpy(lex->scratch, f, len - 5);
-        memcpy(lex->scratch + len - 5, "en", 2);
-        if (classes_of(lex->scratch, len - 3) & LEX_NL_INFINITIVE)
-            return true;
-    }
-    /* presentaties -> presenteren, integraties -> integreren */
-    if (len > 7 && ends_with(w, "aties")) {
-        memcpy(lex->scratch, f, len - 5);
-        memcpy(lex->scratch + len - 5, "eren", 4);
-        if (classes_of(lex->scratch, len - 1) & LEX_NL_INFINITIVE)
-            return true;
-    }
-    return false;
+    /* trainingen -> trainen, certificeringen -> certificeren;
+     * presentaties -> presenteren, integraties -> integreren */
+    return len > 7 && ((ends_with(w, "ingen") && respelled_is(lex, w, 5, "en", LEX_NL_INFINITIVE)) ||
+                       (ends_with(w, "aties") && respelled_is(lex, w, 5, "eren", LEX_NL_INFINITIVE)));
 }
 
 /* "hours", "uren", "days", "dagen": time spent, when a count of it opens
@@ -1008,13 +1018,9 @@ static bool act_noun(struct title_lexicon *lex, const struct text_word *w)
 {
     if (classes_of(w->folded, w->len) & LEX_EN_MADE)
         return true;
-    if (w->len > 5 && ends_with(w, "ing")) {    /* certificering -> certificeren */
-        scratch_for(lex, w->len + 1);
-        memcpy(lex->scratch, w->folded, w->len - 3);
-        memcpy(lex->scratch + w->len - 3, "en", 2);
-        if (classes_of(lex->scratch, w->len - 1) & LEX_NL_INFINITIVE)
-            return true;
-    }
+    /* certificering -> certificeren */
+    if (w->len > 5 && ends_with(w, "ing") && respelled_is(lex, w, 3, "en", LEX_NL_INFINITIVE))
+        return true;
     return output_noun(lex, w);
 }
 
@@ -1042,13 +1048,14 @@ static bool counts_output_only(struct title_lexicon *lex, const struct text_word
 
 /* With a bare target, a title that only names what the target counts,
  * when that is output: "Partnership milestones", "Customer case studies"
- * (not "Weekly active users"). The words of the noun phrase in *first..*last. */
+ * (not "Weekly active users"). The words of the noun phrase in *first..*last.
+ * The caller has seen that the title counts output only (counts_output_only). */
 static bool output_subject(struct title_lexicon *lex, const struct text_word *w, size_t n,
                            size_t *first, size_t *last)
 {
     size_t head;
     if (n == 0 || w[0].digits || has(&w[0], C_STRONG) || !counted_subject_at(lex, w, n, &head) ||
-        !output_noun(lex, &w[head]) || !counts_output_only(lex, w, n))
+        !output_noun(lex, &w[head]))
         return false;
     for (size_t i = 0; i < head; i++)
         if (has(&w[i], C_TEAM))
@@ -1062,12 +1069,11 @@ static bool output_subject(struct title_lexicon *lex, const struct text_word *w,
  * incidents") of something made or done, and nothing else counted,
  * measured, asked to change or done: "2 experiments per maand", "3
  * geautomatiseerde loops", "30 producten met nieuwe media". The words from
- * the count to the counted noun in *first..*last. */
+ * the count to the counted noun in *first..*last; the caller has seen that
+ * the title counts output only. */
 static bool output_count(struct title_lexicon *lex, str title, const struct text_word *w,
                          size_t n, size_t *first, size_t *last)
 {
-    if (!counts_output_only(lex, w, n))
-        return false;
     for (size_t i = 0; i + 1 < n; i++) {
         if (!w[i].clause || !w[i].digits || w[i].percent || w[i].money || w[i].len > 3 ||
             w[i + 1].digits)
@@ -1193,8 +1199,8 @@ bool title_activity(struct title_lexicon *lex, str title, bool counted,
     /* with a bare target, a count of what the team makes or does is its
      * output: "2 experiments per maand", "3 geautomatiseerde loops" */
     size_t first, last;
-    if (!counted && !outcome && !state && (output_count(lex, title, w, n, &first, &last) ||
-                                           output_subject(lex, w, n, &first, &last)))
+    if (!counted && !outcome && !state && counts_output_only(lex, w, n) &&
+        (output_count(lex, title, w, n, &first, &last) || output_subject(lex, w, n, &first, &last)))
         return found(out, SHAPE_OUTPUT, &w[first], &w[last]);
     return false;
 }
