@@ -333,10 +333,11 @@ struct builder {
     size_t teams_seen;
     const struct objective *last_alone;     /* the previous objective with no drawn edge */
     size_t alone;           /* how many of those */
-    size_t *cluster_order;  /* by team seq: 1 + when its cluster was first needed, 0: never */
-    const struct team **clusters;   /* in that order */
-    size_t cluster_count;
-    const struct team **cluster_parent;     /* by team seq: the cluster it nests in; NULL: none */
+    bool *cluster_needed;   /* by team seq */
+    /* the clusters nested in each, in the order they were first needed: by
+     * 1 + the parent's seq (0: the top level), 1 + a team's seq, 0: none */
+    size_t *first_child, *last_child;
+    size_t *next_sibling;   /* by team seq */
     size_t *first_member, *next_member;     /* by team seq / objective seq: 1 + seq, 0: end */
     size_t *last_member;    /* by team seq */
 };
@@ -430,16 +431,20 @@ static void write_graph_defaults(struct builder *b)
 /* Team t's cluster is needed, nested in its parent's; parents come first. */
 static void need_cluster(struct builder *b, const struct team *t, int depth)
 {
-    if (b->cluster_order[t->seq])
+    if (b->cluster_needed[t->seq])
         return;
     const struct team *parent = t->parent && depth < 64 ? t->parent : NULL;
     if (parent)
         need_cluster(b, parent, depth + 1);
-    if (b->cluster_order[t->seq])
+    if (b->cluster_needed[t->seq])
         return;             /* a cycle of teams, already closed deeper down */
-    b->cluster_parent[t->seq] = parent;
-    b->clusters[b->cluster_count++] = t;
-    b->cluster_order[t->seq] = b->cluster_count;
+    b->cluster_needed[t->seq] = true;
+    size_t in = parent ? parent->seq + 1 : 0;
+    if (b->last_child[in])
+        b->next_sibling[b->last_child[in] - 1] = t->seq + 1;
+    else
+        b->first_child[in] = t->seq + 1;
+    b->last_child[in] = t->seq + 1;
 }
 
 static void write_objective(struct builder *b, const struct objective *o)
@@ -464,15 +469,13 @@ static void tabs(FILE *out, int n)
         fputc('\t', out);
 }
 
-/* The clusters nested in parent (NULL: the top level), each with the
- * objectives of its team. */
-static void write_clusters(struct builder *b, const struct team *parent, int depth)
+/* The clusters nested in the one at `in` (1 + its team's seq; 0: the top
+ * level), each with the objectives of its team. */
+static void write_clusters(struct builder *b, size_t in, int depth)
 {
     FILE *out = b->out;
-    for (size_t k = 0; k < b->cluster_count; k++) {
-        const struct team *t = b->clusters[k];
-        if (b->cluster_parent[t->seq] != parent)
-            continue;
+    for (size_t c = b->first_child[in]; c; c = b->next_sibling[c - 1]) {
+        const struct team *t = b->req->plan->teams.items[c - 1];
         tabs(out, depth + 1);
         fprintf(out, "subgraph \"cluster_%s\" {\n", t->id.name.ptr);
         tabs(out, depth + 2);
@@ -483,7 +486,7 @@ static void write_clusters(struct builder *b, const struct team *parent, int dep
         fputs(", style=\"rounded,filled\", fillcolor=\"#3c6ea014\", color=\"#90a4ae\", "
               "labeljust=l, labelloc=b, margin=12];\n", out);
         if (depth < 64)
-            write_clusters(b, t, depth + 1);
+            write_clusters(b, t->seq + 1, depth + 1);
         for (size_t m = b->first_member[t->seq]; m; m = b->next_member[m - 1]) {
             tabs(out, depth + 2);
             dot_id(out, ((const struct objective *)b->req->plan->objectives.items[m - 1])->id.name.ptr);
@@ -538,13 +541,15 @@ static bool write_map(const struct graph_request *req, FILE *out)
     struct builder b = {.req = req, .out = out, .stagger = 1};
     b.has_child = calloc(objectives, sizeof *b.has_child);
     b.team_turn = calloc(teams, sizeof *b.team_turn);
-    b.cluster_order = calloc(teams, sizeof *b.cluster_order);
-    b.clusters = calloc(teams, sizeof *b.clusters);
-    b.cluster_parent = calloc(teams, sizeof *b.cluster_parent);
+    b.cluster_needed = calloc(teams, sizeof *b.cluster_needed);
+    b.first_child = calloc(teams, sizeof *b.first_child);
+    b.last_child = calloc(teams, sizeof *b.last_child);
+    b.next_sibling = calloc(teams, sizeof *b.next_sibling);
     b.first_member = calloc(teams, sizeof *b.first_member);
     b.last_member = calloc(teams, sizeof *b.last_member);
     b.next_member = calloc(objectives, sizeof *b.next_member);
-    bool ok = b.has_child && b.team_turn && b.cluster_order && b.clusters && b.cluster_parent &&
+    bool ok = b.has_child && b.team_turn && b.cluster_needed && b.first_child && b.last_child &&
+              b.next_sibling &&
               b.first_member && b.last_member && b.next_member;
     size_t drawn = 0;
     for (size_t i = 0; ok && i < plan->objectives.len; i++) {
@@ -570,7 +575,7 @@ static bool write_map(const struct graph_request *req, FILE *out)
         for (size_t i = 0; i < plan->objectives.len; i++)
             if (req->selected[i])
                 write_objective(&b, plan->objectives.items[i]);
-        write_clusters(&b, NULL, 0);
+        write_clusters(&b, 0, 0);
         for (size_t i = 0; i < plan->objectives.len; i++)
             if (req->selected[i]) {
                 write_edges(&b, plan->objectives.items[i]);
@@ -582,9 +587,10 @@ static bool write_map(const struct graph_request *req, FILE *out)
     }
     free(b.has_child);
     free(b.team_turn);
-    free(b.cluster_order);
-    free(b.clusters);
-    free(b.cluster_parent);
+    free(b.cluster_needed);
+    free(b.first_child);
+    free(b.last_child);
+    free(b.next_sibling);
     free(b.first_member);
     free(b.last_member);
     free(b.next_member);
