@@ -409,11 +409,20 @@ static void missing_owner(struct linter *l, struct objective *o, struct key_resu
 
 static void missing_baseline(struct linter *l, struct key_result *kr)
 {
-    if (kr->metric == METRIC_TARGET && !kr->to.unknown)
-        diag_report(l->d, R_MISSING_BASELINE, kr->metric_at,
-                    "key result '%s' has a target but no baseline, so its progress counts from 0: "
-                    "write 'from START to %g' with its value at the start of the period",
-                    kr->id.name.ptr, kr->to.value);
+    if (kr->metric != METRIC_TARGET || kr->to.unknown)
+        return;
+    /* the target as written ("10M USD", not 1e+07), up to the end of its line */
+    const char *to = kr->to.at.src->text + kr->to.at.start;
+    size_t len = kr->to.at.end - kr->to.at.start;
+    const char *eol = memchr(to, '\n', len);
+    if (eol)
+        len = (size_t)(eol - to);
+    while (len > 0 && (to[len - 1] == ' ' || to[len - 1] == '\t' || to[len - 1] == '\r'))
+        len--;
+    diag_report(l->d, R_MISSING_BASELINE, kr->metric_at,
+                "key result '%s' has a target but no baseline, so its progress counts from 0: "
+                "write 'from START to %.*s' with its value at the start of the period",
+                kr->id.name.ptr, (int)len, to);
 }
 
 /* ---- periods and check-ins ---- */
