@@ -45,15 +45,20 @@ HEAD
     # senses is in WordNet's act, artifact or communication file (04, 06,
     # 10) and neither is a person, a possession or a quantity (18, 21, 23):
     # "experiment", "dashboard", "post"; not "customer", "lead", "subscription".
+    # A thing (class t) is one of an artifact or a communication: what can be
+    # handed over ("certification", "dashboard"), not an act alone
+    # ("leadership", "traction").
     awk 'FNR == NR { if ($1 ~ /^[0-9]/) file[$1] = $2; next }
          $1 !~ /^ / && $1 !~ /_/ && $1 ~ /^[a-z][a-z-]*$/ {
-             p = $4 + 0; made = 0; other = 0
+             p = $4 + 0; made = 0; thing = 0; other = 0
              for (i = 7 + p; i <= 8 + p && i <= NF; i++) {
                  f = file[$i]
                  if (f == "04" || f == "06" || f == "10") made = 1
+                 if (f == "06" || f == "10") thing = 1
                  if (f == "18" || f == "21" || f == "23") other = 1
              }
              if (made && !other) print $1 "\tm\t0"
+             if (thing && !other) print $1 "\tt\t0"
          }' "$wn/data.noun" "$wn/index.noun"
     # Dutch: the affix file names the particle each P flag puts before a
     # separable verb ("PFX Pb 0 uit ."); a stem carries V3 (it takes -t),
@@ -109,6 +114,7 @@ HEAD
     $2 == "a" { add("LEX_EN_ADJ") }
     $2 == "p" { add("LEX_EN_PAST") }
     $2 == "m" { add("LEX_EN_MADE") }
+    $2 == "t" { add("LEX_EN_THING") }
     $2 ~ /^nl/ {
         if ($2 ~ /s/) add("LEX_NL_STEM")
         if ($2 ~ /i/) add("LEX_NL_INFINITIVE")

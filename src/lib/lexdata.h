@@ -19,6 +19,7 @@ enum {
     LEX_NL_PARTICIPLE = 64,     /* a Dutch past participle: "voltooid", "opgezet" */
     LEX_NL_NOUN = 128,          /* ... that is a noun with a plural too */
     LEX_EN_MADE = 256,          /* an English noun of something made or done: "experiment", "dashboard" */
+    LEX_EN_THING = 512,         /* ... that is an artifact or a message: "certification", "website" */
 };
 
 struct lexdata_word {

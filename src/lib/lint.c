@@ -312,6 +312,9 @@ static const char *activity_reason(struct linter *l, const struct key_result *kr
     case SHAPE_DONE:
         return arena_printf(l->plan->arena, "it states a deliverable as done ('%s') and no "
                             "measured effect of it", words);
+    case SHAPE_OBTAINED:
+        return arena_printf(l->plan->arena, "it asks for a thing to obtain or deliver ('%s') and "
+                            "no measured effect of it", words);
     case SHAPE_UNMEASURED:
         return arena_printf(l->plan->arena, "it asks for a change ('%s') and measures nothing, "
                             "so it is the work of changing", words);
@@ -345,7 +348,7 @@ static bool measures_level(const struct key_result *kr)
 static void activity_kr(struct linter *l, struct key_result *kr, const struct title_finding *f)
 {
     size_t end = f->shape == SHAPE_SPLIT_VERB ? f->end2 : f->end;
-    bool deliverable = f->shape == SHAPE_DONE || f->shape == SHAPE_THING;
+    bool deliverable = f->shape == SHAPE_DONE || f->shape == SHAPE_THING || f->shape == SHAPE_OBTAINED;
     bool output = f->shape == SHAPE_OUTPUT;
     diag_report(l->d, R_ACTIVITY_KR, title_part(kr, f->start, end),
                 "key result '%s' describes %s, not a result: %s%s; %s ('okrc explain "

@@ -435,6 +435,8 @@ static bool measure_named(const struct title_lexicon *lex, const struct text_wor
     return is_measure(lex, w, n, i) && !modifier(lex, w, n, i);
 }
 
+static bool plural_noun(const struct text_word *w);
+
 /* A number that is part of a name: right after a capitalised word that is
  * no measure ("SOC 2", "Python 3.12", "ISO 27001", "Fortune 500"), not
  * after one that opens its clause ("Hire 2 engineers"). */
@@ -446,13 +448,22 @@ static bool name_number(const struct title_lexicon *lex, const struct text_word 
     size_t name = i;
     while (name > 0 && w[name - 1].digits && !w[name].clause)
         name--;     /* "Python 3.12": the 12 goes with the 3 */
-    if (name == 0 || w[name].clause || w[name - 1].clause || is_measure(lex, w, n, name - 1))
+    if (name == 0 || w[name].clause || is_measure(lex, w, n, name - 1))
         return false;
-    char first = lex->read_ptr[w[name - 1].start];
-    return first >= 'A' && first <= 'Z';
+    const char *written = lex->read_ptr + w[name - 1].start;
+    if (w[name - 1].clause) {
+        /* an acronym may open the clause when a singular noun follows the
+         * number: "ISO 27001 certificering", "SOC 2 report"; not "MAU 10k" */
+        size_t len = w[name - 1].end - w[name - 1].start, after = i + 1;
+        for (size_t c = 0; c < len; c++)
+            if (written[c] < 'A' || written[c] > 'Z')
+                return false;
+        return len >= 2 && after < n && !w[after].clause && !w[after].digits &&
+               !has(&w[after], C_CLOSED | C_PREP | C_DET) && !plural_noun(&w[after]) &&
+               !is_measure(lex, w, n, after);
+    }
+    return written[0] >= 'A' && written[0] <= 'Z';
 }
-
-static bool plural_noun(const struct text_word *w);
 
 /* A year after a preposition or a month: "for 2024", "in 2025", "juli
  * 2025"; not "in 2000 stores", where it counts the plural after it. */
@@ -1118,6 +1129,88 @@ static bool output_count(struct title_lexicon *lex, str title, const struct text
  * diffing", "dagelijkse prioriteitenlijst"). */
 static bool finite_verb(struct title_lexicon *lex, const struct text_word *w);
 
+/* A thing that can be handed over: an English artifact or message in
+ * either number ("certification", "dashboards"), or a Dutch noun made
+ * from a verb ("certificering" from certificeren); not an act alone
+ * ("leadership", "traction"). */
+static bool thing_noun(struct title_lexicon *lex, const struct text_word *w)
+{
+    const char *f = w->folded;
+    size_t len = w->len;
+    if (classes_of(f, len) & LEX_EN_THING)
+        return true;
+    if (plural_noun(w)) {
+        size_t cut[2] = {ends_with(w, "s") ? 1 : 0, ends_with(w, "es") ? 2 : 0};
+        for (size_t k = 0; k < 2; k++)
+            if (cut[k] && (classes_of(f, len - cut[k]) & LEX_EN_THING))
+                return true;
+        if (len > 4 && ends_with(w, "ies") && (classes_of(y_stem(lex, w), len - 2) & LEX_EN_THING))
+            return true;
+    }
+    return len > 5 && ends_with(w, "ing") && respelled_is(lex, w, 3, "en", LEX_NL_INFINITIVE);
+}
+
+/* The noun phrase of words first..end-1 (not a preposition, joint or
+ * number among them, a determiner only first) ends in a thing made or
+ * done that no measure names: "SOC 2 certification", "the plugins",
+ * "ISO 27001 certificering". Its head in *head. */
+static bool made_phrase(struct title_lexicon *lex, const struct text_word *w, size_t n,
+                        size_t first, size_t end, size_t *head)
+{
+    size_t k;
+    while (first < end && has(&w[first], C_DET))
+        first++;
+    if (first >= end)
+        return false;
+    for (size_t i = first; i < end; i++)
+        if (has(&w[i], C_PREP | C_JOINT | C_CLOSED | C_DET | C_NUMBER) ||
+            (lookup(lex, w, n, i, &k) & (F_OUTCOME | F_VAGUE | F_ACTIVITY)))
+            return false;
+    *head = end - 1;
+    return thing_noun(lex, &w[*head]) && !is_measure(lex, w, n, *head) &&
+           !(classes_of(w[*head].folded, w[*head].len) & (LEX_EN_VERB | LEX_EN_ADJ));
+}
+
+/* With a bare target, a verb of result asked of a thing made or done,
+ * and nothing measured: the thing is the deliverable ("Achieve SOC 2
+ * certification", "Convert the plugins to TypeScript"), in Dutch with the
+ * verb last ("ISO 27001 certificering behalen", "certificering behaald"). */
+static bool obtained_thing(struct title_lexicon *lex, const struct text_word *w, size_t n,
+                           size_t *first, size_t *last, bool *done)
+{
+    *done = false;
+    size_t k, head;
+    for (size_t i = 0; i < n; i++) {
+        if (!w[i].clause)
+            continue;
+        size_t end = i + 1;
+        while (end < n && !w[end].clause)
+            end++;
+        /* the verb first, its object up to a preposition or the clause's end */
+        if (lookup(lex, w, n, i, &k) & F_OUTCOME) {
+            size_t o = i + (k ? k : 1), stop = o;
+            while (stop < end && !has(&w[stop], C_PREP | C_JOINT))
+                stop++;
+            if (made_phrase(lex, w, n, o, stop, &head)) {
+                *first = i;
+                *last = head;
+                return true;
+            }
+        }
+        /* the verb last: an infinitive or participle of result */
+        size_t v = end - 1;
+        if (v > i && ((lookup(lex, w, n, v, &k) & F_OUTCOME) ||
+                      participle(lex, &w[v]) == OUTCOME_PARTICIPLE) &&
+            made_phrase(lex, w, n, i, v, &head)) {
+            *first = i;
+            *last = v;
+            *done = participle(lex, &w[v]) != NOT_PARTICIPLE;  /* "behaald", not "behalen" */
+            return true;
+        }
+    }
+    return false;
+}
+
 /* A plural subject, then its verb before an object: the title states what
  * others do ("Klanten gebruiken de app dagelijks", "Customers renew their
  * contracts"), not a thing to deliver. */
@@ -1152,8 +1245,8 @@ bool title_activity(struct title_lexicon *lex, str title, bool counted,
     /* a split verb first: "Zet een panel op" is 'zet ... op', not an unlisted 'Zet' */
     if (split_verb(lex, w, n, out))
         return true;
-    bool outcome = false, weak = false;
-    size_t participle_at = n;
+    bool outcome = false, weak = false, done;
+    size_t participle_at = n, first, last;
     for (size_t i = 1; i < n && participle_at == n; i++)
         if (participle(lex, &w[i]) != NOT_PARTICIPLE &&
             !is_word(&w[i - 1], "as"))     /* "as measured by" */
@@ -1192,13 +1285,15 @@ bool title_activity(struct title_lexicon *lex, str title, bool counted,
                 return found(out, SHAPE_UNMEASURED, &w[i], &w[i]);
         }
     }
+    if (!counted && !state && !change && !counts_or_measures(lex, w, n) &&
+        obtained_thing(lex, w, n, &first, &last, &done))
+        return found(out, done ? SHAPE_DONE : SHAPE_OBTAINED, &w[first], &w[last]);
     /* with a bare target, a title that names one thing and counts nothing
      * is the deliverable itself: "Image diffing", "dagelijkse prioriteitenlijst" */
     if (!counted && !outcome && !state && names_one_thing(lex, w, n))
         return found(out, SHAPE_THING, &w[0], &w[n - 1]);
     /* with a bare target, a count of what the team makes or does is its
      * output: "2 experiments per maand", "3 geautomatiseerde loops" */
-    size_t first, last;
     if (!counted && !outcome && !state && counts_output_only(lex, w, n) &&
         (output_count(lex, title, w, n, &first, &last) || output_subject(lex, w, n, &first, &last)))
         return found(out, SHAPE_OUTPUT, &w[first], &w[last]);

@@ -27,6 +27,7 @@ enum activity_shape {
     SHAPE_INFINITIVE,       /* "Klanten bellen", "Processen documenteren" */
     SHAPE_SPLIT_VERB,       /* "Voer ... uit", "Have ... merged" */
     SHAPE_DONE,             /* a deliverable stated as done: "Nightlies published", "ERP live" */
+    SHAPE_OBTAINED,         /* a verb of result asked of a thing: "Achieve SOC 2 certification" */
     SHAPE_THING,            /* one thing named, nothing counted: "Intersection observer on trunk" */
     SHAPE_UNMEASURED,       /* a change asked for, nothing measured: "Improve gr-diff performance" */
     SHAPE_OUTPUT,           /* a count of output, nothing measured: "2 experiments per maand" */
