@@ -1035,6 +1035,33 @@ static bool act_noun(struct title_lexicon *lex, const struct text_word *w)
     return output_noun(lex, w);
 }
 
+static bool listed(const char *const *list, const char *word, size_t len);
+
+/* Words before a count that leave it the clause's opening: a lower bound
+ * ("at least", "minimaal") or how often ("every month", "elke week",
+ * "weekly"). The index of the word after them. */
+static size_t count_lead_in(const struct text_word *w, size_t n, size_t i)
+{
+    static const char *const bounds[] = {"minimaal", "minstens", "minimum", NULL};
+    static const char *const often[] = {"weekly", "monthly", "quarterly", "yearly", "daily",
+                                        "wekelijks", "maandelijks", "jaarlijks", "dagelijks", NULL};
+    static const char *const every[] = {"every", "each", "elke", "iedere", "ieder", NULL};
+    static const char *const periods[] = {"week", "month", "quarter", "year", "day", "sprint",
+                                          "maand", "kwartaal", "jaar", "dag", NULL};
+    for (size_t words = 0; words < 2 && i + 1 < n && !w[i + 1].clause; words++) {
+        if (i + 2 < n && !w[i + 2].clause &&
+            ((is_word(&w[i], "at") && is_word(&w[i + 1], "least")) ||
+             (is_word(&w[i], "ten") && is_word(&w[i + 1], "minste")) ||
+             (listed(every, w[i].folded, w[i].len) && listed(periods, w[i + 1].folded, w[i + 1].len))))
+            i += 2;
+        else if (listed(bounds, w[i].folded, w[i].len) || listed(often, w[i].folded, w[i].len))
+            i += 1;
+        else
+            break;
+    }
+    return i;
+}
+
 /* Nothing in the title but output and how much of it: no other number, no
  * measure, agent, outcome or vague word, no participle but of an outcome
  * after what it counts ("2 certificeringen behaald": output achieved is
@@ -1042,14 +1069,16 @@ static bool act_noun(struct title_lexicon *lex, const struct text_word *w)
  * training": time spent on work is an input). */
 static bool counts_output_only(struct title_lexicon *lex, const struct text_word *w, size_t n)
 {
-    size_t k;
+    size_t k, count_at = 0;     /* where a clause's count may stand */
     for (size_t i = 0; i < n; i++) {
+        if (w[i].clause)
+            count_at = count_lead_in(w, n, i);
         int p = participle(lex, &w[i]);
         if (p == OUTCOME_PARTICIPLE && i > 1 && !w[i].clause)
             continue;
         if (i == 1 && !w[1].clause && w[0].clause && w[0].digits && is_time_unit(&w[1]))
             continue;
-        if ((is_quantity(&w[i]) && !w[i].clause && !day_of_month(w, n, i)) ||
+        if ((is_quantity(&w[i]) && !w[i].clause && i != count_at && !day_of_month(w, n, i)) ||
             is_measure(lex, w, n, i) || has(&w[i], C_AGENT) ||
             (lookup(lex, w, n, i, &k) & (F_OUTCOME | F_VAGUE)) || p != NOT_PARTICIPLE)
             return false;
@@ -1082,15 +1111,34 @@ static bool output_subject(struct title_lexicon *lex, const struct text_word *w,
  * geautomatiseerde loops", "30 producten met nieuwe media". The words from
  * the count to the counted noun in *first..*last; the caller has seen that
  * the title counts output only. */
+/* The value of a number written as a word, one to ten ("two", "drie");
+ * 0 for any other word. Dutch "een" is the article, not one. */
+static unsigned small_number_word(const struct text_word *w)
+{
+    static const char *const en[] = {"one", "two", "three", "four", "five", "six", "seven",
+                                     "eight", "nine", "ten", NULL};
+    static const char *const nl[] = {"-", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht",
+                                     "negen", "tien", NULL};
+    for (unsigned v = 0; en[v]; v++)
+        if (is_word(w, en[v]) || is_word(w, nl[v]))
+            return v + 1;
+    return 0;
+}
+
 static bool output_count(struct title_lexicon *lex, str title, const struct text_word *w,
                          size_t n, size_t *first, size_t *last)
 {
     for (size_t i = 0; i + 1 < n; i++) {
-        if (!w[i].clause || !w[i].digits || w[i].percent || w[i].money || w[i].len > 3 ||
+        if (!w[i].clause)
+            continue;
+        size_t opening = i;
+        i = count_lead_in(w, n, i);
+        unsigned value = small_number_word(&w[i]);
+        if (i + 1 >= n || w[i + 1].clause || (i > opening && w[i].clause) ||
+            !(w[i].digits || value) || w[i].percent || w[i].money || (w[i].len > 3 && !value) ||
             w[i + 1].digits)
             continue;
-        unsigned value = 0;
-        for (size_t c = 0; c < w[i].len; c++)
+        for (size_t c = 0; c < w[i].len && !value; c++)
             value = w[i].folded[c] >= '0' && w[i].folded[c] <= '9'
                         ? 10 * value + (unsigned)(w[i].folded[c] - '0') : 1000;
         size_t before = w[i].start;
@@ -1115,8 +1163,12 @@ static bool output_count(struct title_lexicon *lex, str title, const struct text
                                   participle(lex, &w[j]) == NOT_PARTICIPLE;
              j++)
             head = j;
-        if (head > from && (effort ? act_noun(lex, &w[head]) : output_noun(lex, &w[head]))) {
-            *first = i;
+        /* one of a kind counts in the singular: "1 blog post per week" */
+        bool made = effort ? act_noun(lex, &w[head])
+                           : output_noun(lex, &w[head]) ||
+                                 (value == 1 && (classes_of(w[head].folded, w[head].len) & LEX_EN_MADE));
+        if (head > from && made) {
+            *first = opening;
             *last = head;
             return true;
         }
