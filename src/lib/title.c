@@ -645,9 +645,30 @@ static bool found(struct title_finding *out, enum activity_shape shape, const st
     return true;
 }
 
+/* A measure word or a percentage anywhere in the title. */
+static bool measure_word_in(const struct title_lexicon *lex, const struct text_word *w, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (w[i].percent || w[i].money || is_measure(lex, w, n, i))
+            return true;
+    return false;
+}
+
+/* An -ing word made from an English verb: "hiring" (hire), "planning"
+ * (plan), "building" (build). */
+static bool verb_of_gerund(struct title_lexicon *lex, const struct text_word *w)
+{
+    const char *f = w->folded;
+    size_t stem = w->len - 3;
+    if ((classes_of(f, stem) & LEX_EN_VERB) ||
+        (f[stem - 1] == f[stem - 2] && (classes_of(f, stem - 1) & LEX_EN_VERB)))
+        return true;
+    return respelled_is(lex, w, 3, "e", LEX_EN_VERB);
+}
+
 /* The opening of the clause at word i: its verb, or an unlisted word that
  * is built as one. */
-static bool opening(const struct title_lexicon *lex, const struct text_word *w, size_t n, size_t i,
+static bool opening(struct title_lexicon *lex, const struct text_word *w, size_t n, size_t i,
                     bool change, bool state, bool lenient, size_t participle_at, bool *outcome,
                     bool *weak, struct title_finding *out)
 {
@@ -670,6 +691,17 @@ static bool opening(const struct title_lexicon *lex, const struct text_word *w, 
      * a participle after a noun phrase makes the opener its subject
      * ("Partner contract signed with ..."), not a verb */
     bool measure = !lenient || names_measure(lex, w, n, j) || (participle_at < n && participle_at >= j + 2);
+    /* "Hiring of 3 engineers", "Onboarding of all new hires": the verb's
+     * noun before "of" and its object, when nothing is measured */
+    if (next && next + 1 < w + n && !next[1].clause && !change && !state && lenient &&
+        !(f & (F_MEASURE | F_VAGUE)) && w[j].len >= 6 && ends_with(&w[j], "ing") &&
+        is_word(next, "of") && (has(&next[1], C_DET) || is_quantity(&next[1]) || plural_noun(&next[1])) &&
+        !measure_word_in(lex, w, n) && verb_of_gerund(lex, &w[j])) {
+        found(out, SHAPE_GERUND, &w[j], &w[j]);
+        out->next_start = next[1].start;
+        out->next_end = next[1].end;
+        return true;
+    }
     /* two verbs joined, the second before its object or a listed verb of
      * work: "Record and publish 5 episodes", "Scope and start the rewrite" */
     if (next && has(next, C_JOINT) && !change && j + 2 < n && !w[j + 2].clause &&
@@ -901,6 +933,9 @@ static bool attributive(const struct text_word *w, size_t n, size_t i)
     return i + 1 < n && !w[i + 1].clause && plural_noun(&w[i + 1]);
 }
 
+static bool made_phrase(struct title_lexicon *lex, const struct text_word *w, size_t n,
+                        size_t first, size_t end, size_t *head);
+
 /* A deliverable stated as done or there, with no measure of its effect:
  * "Linux64 Nightlies published", "training voltooid", "ERP integratie live".
  * Counted output still is one ("12 blog posts gepubliceerd"); a measure
@@ -923,6 +958,18 @@ static bool done_state(struct title_lexicon *lex, const struct text_word *w, siz
         if (i > 0 && !w[i].clause && has(&w[i], C_CAN) && i + 1 < n && !quantity && !measure &&
             (classes_of(w[i + 1].folded, w[i + 1].len) & (LEX_EN_VERB | LEX_NL_INFINITIVE)))
             return found(out, SHAPE_DONE, &w[i], &w[i + 1]);
+        /* "There is a runbook for every service", "Er is een dashboard":
+         * a thing that exists (made_phrase) */
+        size_t head;
+        if (w[i].clause && (is_word(&w[i], "there") || is_word(&w[i], "er")) && i + 3 < n &&
+            !w[i + 1].clause && has(&w[i + 1], C_COPULA) && !w[i + 2].clause &&
+            has(&w[i + 2], C_DET) && !quantity && !measure) {
+            size_t stop = i + 3;
+            while (stop < n && !w[stop].clause && !has(&w[stop], C_PREP | C_JOINT))
+                stop++;
+            if (made_phrase(lex, w, n, i + 2, stop, &head))
+                return found(out, SHAPE_DONE, &w[i], &w[head]);
+        }
         /* its subject, "has" and what it has: "IPNS has a streaming API" */
         if (i > 0 && !w[i].clause && has(&w[i], C_HAS) && i + 2 < n && has(&w[i + 1], C_DET) &&
             !quantity && !measure)
