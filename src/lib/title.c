@@ -746,6 +746,12 @@ static bool opening(struct title_lexicon *lex, const struct text_word *w, size_t
     if (f || change || state || w[j].digits || has(&w[j], C_CLOSED) || has(&w[j], C_NUMBER))
         return false;
     const struct text_word *after = next && next + 1 < w + n ? next + 1 : NULL;
+    /* a noun and its participle is a subject and what became of it:
+     * "Contract signed with ACME", "Budget approved by the board" */
+    if (next && (classes_of(w[j].folded, w[j].len) & (LEX_EN_NOUN | LEX_NL_NOUN)) &&
+        (!after || after->clause || has(after, C_PREP | C_CLOSED | C_AGENT)) &&
+        participle(lex, next) != NOT_PARTICIPLE)
+        return false;   /* not "Land enhanced file status": a participle before its noun */
     if (lexical_verb(&w[j], next, after, measure)) {
         *weak = !has(next, C_DET) && (classes_of(w[j].folded, w[j].len) & (LEX_EN_NOUN | LEX_EN_ADJ | LEX_NL_NOUN));
         return found(out, SHAPE_OPENING_VERB, &w[j], &w[j]);
