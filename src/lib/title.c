@@ -1044,6 +1044,19 @@ static bool counts_or_measures(const struct title_lexicon *lex, const struct tex
     return false;
 }
 
+/* Whether the singular of a plural has one of the lexical classes:
+ * experiments -> experiment, producten -> product, studies -> study. */
+static bool singular_is(struct title_lexicon *lex, const struct text_word *w, int classes)
+{
+    const char *f = w->folded;
+    size_t len = w->len;
+    size_t cut[2] = {ends_with(w, "s") ? 1 : 0, ends_with(w, "es") || ends_with(w, "en") ? 2 : 0};
+    for (size_t k = 0; k < 2; k++)
+        if (cut[k] && (classes_of(f, len - cut[k]) & classes))
+            return true;
+    return len > 4 && ends_with(w, "ies") && (classes_of(y_stem(lex, w), len - 2) & classes);
+}
+
 /* A plural that counts something made or done: an English noun of
  * WordNet's acts, artifacts or communications, in either language's plural
  * ("experiments", "dashboards", "blog posts", "producten"), or a Dutch noun
@@ -1054,14 +1067,8 @@ static bool output_noun(struct title_lexicon *lex, const struct text_word *w)
 {
     if (!plural_noun(w))
         return false;
-    const char *f = w->folded;
     size_t len = w->len;
-    /* experiments -> experiment, producten -> product, studies -> study */
-    size_t cut[2] = {ends_with(w, "s") ? 1 : 0, ends_with(w, "es") || ends_with(w, "en") ? 2 : 0};
-    for (size_t k = 0; k < 2; k++)
-        if (cut[k] && (classes_of(f, len - cut[k]) & LEX_EN_MADE))
-            return true;
-    if (len > 4 && ends_with(w, "ies") && (classes_of(y_stem(lex, w), len - 2) & LEX_EN_MADE))
+    if (singular_is(lex, w, LEX_EN_MADE))
         return true;
     /* trainingen -> trainen, certificeringen -> certificeren;
      * presentaties -> presenteren, integraties -> integreren */
@@ -1240,18 +1247,10 @@ static bool finite_verb(struct title_lexicon *lex, const struct text_word *w);
  * ("leadership", "traction"). */
 static bool thing_noun(struct title_lexicon *lex, const struct text_word *w)
 {
-    const char *f = w->folded;
     size_t len = w->len;
-    if (classes_of(f, len) & LEX_EN_THING)
+    if ((classes_of(w->folded, len) & LEX_EN_THING) ||
+        (plural_noun(w) && singular_is(lex, w, LEX_EN_THING)))
         return true;
-    if (plural_noun(w)) {
-        size_t cut[2] = {ends_with(w, "s") ? 1 : 0, ends_with(w, "es") ? 2 : 0};
-        for (size_t k = 0; k < 2; k++)
-            if (cut[k] && (classes_of(f, len - cut[k]) & LEX_EN_THING))
-                return true;
-        if (len > 4 && ends_with(w, "ies") && (classes_of(y_stem(lex, w), len - 2) & LEX_EN_THING))
-            return true;
-    }
     return len > 5 && ends_with(w, "ing") && respelled_is(lex, w, 3, "en", LEX_NL_INFINITIVE);
 }
 
