@@ -1328,10 +1328,28 @@ static bool states_behaviour(struct title_lexicon *lex, const struct text_word *
     return false;
 }
 
+/* One thing made, then "with"/"met" and what it has: "dashboard met
+ * real-time metrics", "Report with weekly churn figures". A measure word
+ * after "with" describes the thing; nothing in the title is a number. */
+static bool described_thing(struct title_lexicon *lex, const struct text_word *w, size_t n)
+{
+    size_t with = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (is_quantity(&w[i]) || w[i].clause != (i == 0))
+            return false;
+        if (!with && (is_word(&w[i], "with") || is_word(&w[i], "met")))
+            with = i;
+        else if (!with && is_measure(lex, w, n, i))
+            return false;
+    }
+    return with > 0 && thing_noun(lex, &w[with - 1]) && !plural_noun(&w[with - 1]);
+}
+
 static bool names_one_thing(struct title_lexicon *lex, const struct text_word *w, size_t n)
 {
     size_t k;
-    if (n == 0 || counts_or_measures(lex, w, n) || states_behaviour(lex, w, n))
+    if (n == 0 || (counts_or_measures(lex, w, n) && !described_thing(lex, w, n)) ||
+        states_behaviour(lex, w, n))
         return false;
     for (size_t i = 0; i < n; i++)
         if ((lookup(lex, w, n, i, &k) & (F_VAGUE | F_OUTCOME)) ||
