@@ -319,7 +319,7 @@ static const char *activity_reason(struct linter *l, const struct key_result *kr
         return arena_printf(l->plan->arena, "it asks for a change ('%s') and measures nothing, "
                             "so it is the work of changing", words);
     case SHAPE_TEAM_VERB:
-        return arena_printf(l->plan->arena, "the team is its subject and does the work ('%s')",
+        return arena_printf(l->plan->arena, "its subject, the team or its people, does the work ('%s')",
                             words);
     case SHAPE_OUTPUT:
         return arena_printf(l->plan->arena, "it counts what the team makes or does ('%s') and no "

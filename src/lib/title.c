@@ -29,6 +29,7 @@ enum {
     C_CAN = 1 << 22, C_PARTICLE = 1 << 23, C_MONTH = 1 << 24, C_HAS = 1 << 25, C_TEAM = 1 << 26,
     C_SEPARABLE = 1 << 27,
     C_MEASURE_END = 1 << 28,    /* ends in a measure of 4+ letters: "doorlooptijd" */
+    C_STATE = 1 << 29,
 };
 
 /* "voer ... uit", "have ... merged": a head, then later a tail. */
@@ -136,7 +137,14 @@ static const char *const particles[] = {"up", "out", "off", "down", NULL};
 static const char *const team_words[] = {
     "team", "teams", "marketing", "sales", "support", "hr", "finance", "engineering",
     "recruitment", "staff", "employees", "engineers", "developers", "designers", "managers",
-    "recruiters", "medewerkers", "medewerker", "ontwikkelaars", "verkopers", "teamleden", NULL};
+    "recruiters", "medewerkers", "medewerker", "ontwikkelaars", "verkopers", "teamleden",
+    "everyone", "everybody", "iedereen", "werknemers", "personeel", "leidinggevenden", NULL};
+/* Finite verbs of what people know, use or feel: "Everyone knows our
+ * priorities", "Iedereen gebruikt het nieuwe CRM" state a result. */
+static const char *const state_verbs[] = {
+    "know", "knows", "understand", "understands", "use", "uses", "feel", "feels", "trust",
+    "trusts", "believe", "believes", "kent", "kennen", "weet", "weten", "begrijpt", "begrijpen",
+    "gebruikt", "gebruiken", "voelt", "voelen", "vertrouwt", "vertrouwen", NULL};
 /* Dutch particles that end a clause as the second part of a split verb
  * ("haalt 50 klanten binnen"): what the verb means depends on them. */
 static const char *const separable[] = {
@@ -161,7 +169,7 @@ static const struct {
     {prepositions, C_PREP}, {joints, C_JOINT}, {ranges, C_RANGE}, {from_words, C_FROM},
     {to_words, C_TO}, {done_words, C_DONE}, {agent_words, C_AGENT}, {have_words, C_HAVE}, {relative_words, C_RELATIVE}, {can_words, C_CAN},
     {particles, C_PARTICLE}, {months, C_MONTH}, {has_words, C_HAS}, {team_words, C_TEAM},
-    {separable, C_SEPARABLE},
+    {separable, C_SEPARABLE}, {state_verbs, C_STATE},
 };
 
 /* ---- the lexicon ---- */
@@ -604,8 +612,8 @@ static bool respelled_is(struct title_lexicon *lex, const struct text_word *w, s
 enum { NOT_PARTICIPLE, WORK_PARTICIPLE, OUTCOME_PARTICIPLE };
 static int participle(struct title_lexicon *lex, const struct text_word *w)
 {
-    if (has(w, C_PREP | C_CLOSED | C_DET))
-        return NOT_PARTICIPLE;      /* Dutch "met" (with) is no English "met" */
+    if (has(w, C_PREP | C_CLOSED | C_DET | C_STATE))
+        return NOT_PARTICIPLE;      /* Dutch "met" (with) is no English "met"; "kent" is finite */
     int own = kinds_of(lex, w->folded, w->len);
     if (own & (F_MEASURE | F_NOUN))
         return NOT_PARTICIPLE;
@@ -841,7 +849,8 @@ static bool team_sentence(struct title_lexicon *lex, const struct text_word *w, 
         size_t k;
         int f = lookup(lex, w, n, v, &k) | finite_kinds(lex, &w[v]);
         if ((f & (F_OUTCOME | F_VAGUE | F_MEASURE)) || has(&w[end - 1], C_SEPARABLE) ||
-            has(&w[v], C_COPULA | C_HAVE | C_CAN | C_HAS | C_CLOSED | C_PREP | C_DET | C_LEAD) ||
+            has(&w[v], C_COPULA | C_HAVE | C_CAN | C_HAS | C_CLOSED | C_PREP | C_DET | C_LEAD |
+                       C_STATE) ||
             w[v].digits || !((f & F_ACTIVITY) || finite_verb(lex, &w[v])))
             continue;
         return found(out, SHAPE_TEAM_VERB, &w[c], &w[v]);
@@ -1321,7 +1330,10 @@ static bool obtained_thing(struct title_lexicon *lex, const struct text_word *w,
 static bool states_behaviour(struct title_lexicon *lex, const struct text_word *w, size_t n)
 {
     for (size_t v = 1; v + 1 < n; v++)
-        if (!w[v].clause && !w[v + 1].clause && plural_noun(&w[v - 1]) &&
+        if (!w[v].clause && !w[v + 1].clause && has(&w[v], C_STATE) &&
+            (has(&w[v - 1], C_TEAM) || ends_with(&w[v - 1], "team")))
+            return true;    /* "Iedereen kent de strategie" */
+        else if (!w[v].clause && !w[v + 1].clause && plural_noun(&w[v - 1]) &&
             !has(&w[v - 1], C_DET | C_PREP | C_CLOSED) && !is_quantity(&w[v - 1]) &&
             (has(&w[v + 1], C_DET) || is_quantity(&w[v + 1])) && finite_verb(lex, &w[v]))
             return true;
