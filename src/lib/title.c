@@ -838,6 +838,8 @@ static bool team_sentence(struct title_lexicon *lex, const struct text_word *w, 
         v++;
         if (v < n && !w[v].clause && has(&w[v], C_TEAM))
             v++;        /* "the sales team" */
+        while (v + 1 < n && !w[v].clause && has(&w[v], C_LEAD) && !has(&w[v], C_CLOSED))
+            v++;        /* "The team will organize ..." */
         /* the verb before its object: "Marketing publishes two case
          * studies", not the compound "Support tickets per 1,000 users" */
         if (v + 1 >= n || w[v].clause || w[v + 1].clause ||
