@@ -30,6 +30,7 @@ enum {
     C_SEPARABLE = 1 << 27,
     C_MEASURE_END = 1 << 28,    /* ends in a measure of 4+ letters: "doorlooptijd" */
     C_STATE = 1 << 29,
+    C_RATE = 1 << 30,           /* how often or fast an act is done: "frequency" */
 };
 
 /* "voer ... uit", "have ... merged": a head, then later a tail. */
@@ -62,6 +63,8 @@ static bool has(const struct text_word *w, int tag)
 {
     return (w->tags & tag) != 0;
 }
+
+static bool listed(const char *const *list, const char *word, size_t len);
 
 /* What an imperative verb takes as object's first word: "Hire two ...". */
 static const char *const determiners[] = {
@@ -145,6 +148,11 @@ static const char *const state_verbs[] = {
     "know", "knows", "understand", "understands", "use", "uses", "feel", "feels", "trust",
     "trusts", "believe", "believes", "kent", "kennen", "weet", "weten", "begrijpt", "begrijpen",
     "gebruikt", "gebruiken", "voelt", "voelen", "vertrouwt", "vertrouwen", NULL};
+/* What is measured of an act: after a verb of work they make it a noun
+ * ("Deploy frequency from weekly to daily", "Review time under 1 day"). */
+static const char *const rate_words[] = {
+    "frequency", "rate", "time", "duration", "speed", "velocity", "throughput", "cadence",
+    "latency", "frequentie", "snelheid", "tijd", "duur", "tempo", NULL};
 /* Dutch particles that end a clause as the second part of a split verb
  * ("haalt 50 klanten binnen"): what the verb means depends on them. */
 static const char *const separable[] = {
@@ -169,7 +177,7 @@ static const struct {
     {prepositions, C_PREP}, {joints, C_JOINT}, {ranges, C_RANGE}, {from_words, C_FROM},
     {to_words, C_TO}, {done_words, C_DONE}, {agent_words, C_AGENT}, {have_words, C_HAVE}, {relative_words, C_RELATIVE}, {can_words, C_CAN},
     {particles, C_PARTICLE}, {months, C_MONTH}, {has_words, C_HAS}, {team_words, C_TEAM},
-    {separable, C_SEPARABLE}, {state_verbs, C_STATE},
+    {separable, C_SEPARABLE}, {state_verbs, C_STATE}, {rate_words, C_RATE},
 };
 
 /* ---- the lexicon ---- */
@@ -662,6 +670,18 @@ static bool measure_word_in(const struct title_lexicon *lex, const struct text_w
     return false;
 }
 
+/* A number, or a word of a bound or a change ("from", "under", "onder"):
+ * the title says how much. */
+static bool bounded(const struct text_word *w, size_t n)
+{
+    static const char *const bounds[] = {"under", "below", "above", "over", "within", "onder",
+                                         "boven", "binnen", "less", "more", "minder", "meer", NULL};
+    for (size_t i = 0; i < n; i++)
+        if (is_quantity(&w[i]) || has(&w[i], C_FROM | C_TO) || listed(bounds, w[i].folded, w[i].len))
+            return true;
+    return false;
+}
+
 /* An -ing word made from an English verb: "hiring" (hire), "planning"
  * (plan), "building" (build). */
 static bool verb_of_gerund(struct title_lexicon *lex, const struct text_word *w)
@@ -733,7 +753,9 @@ static bool opening(struct title_lexicon *lex, const struct text_word *w, size_t
         (classes_of(w[j].folded, w[j].len) & LEX_EN_VERB))
         return found(out, SHAPE_OPENING_VERB, &w[j], next);
     if (f & F_ACTIVITY) {
-        if (change)
+        /* "Deploy frequency from weekly to daily": the verb names the act
+         * whose rate is measured, with an amount or a change */
+        if (change || (next && has(next, C_RATE) && bounded(w, n)))
             return false;
         bool object = next && (has(next, C_DET) || is_quantity(next));
         /* "Launch: referral programme" names the verb alone before its object */
@@ -1091,7 +1113,8 @@ static bool output_noun(struct title_lexicon *lex, const struct text_word *w)
  * the title. */
 static bool is_time_unit(const struct text_word *w)
 {
-    return is_word(w, "hours") || is_word(w, "uren") || is_word(w, "days") || is_word(w, "dagen");
+    return is_word(w, "hours") || is_word(w, "uren") || is_word(w, "uur") || is_word(w, "days") ||
+           is_word(w, "dagen");
 }
 
 /* A noun of an act, in the singular too: "training", "research",
@@ -1105,8 +1128,6 @@ static bool act_noun(struct title_lexicon *lex, const struct text_word *w)
         return true;
     return output_noun(lex, w);
 }
-
-static bool listed(const char *const *list, const char *word, size_t len);
 
 /* Words before a count that leave it the clause's opening: a lower bound
  * ("at least", "minimaal") or how often ("every month", "elke week",
