@@ -65,6 +65,7 @@ static bool has(const struct text_word *w, int tag)
 }
 
 static bool listed(const char *const *list, const char *word, size_t len);
+static bool is_word(const struct text_word *w, const char *word);
 
 /* What an imperative verb takes as object's first word: "Hire two ...". */
 static const char *const determiners[] = {
@@ -82,7 +83,7 @@ static const char *const number_words[] = {
     "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million",
     "billion", "dozen", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien",
     "elf", "twaalf", "vijftien", "twintig", "dertig", "veertig", "vijftig", "honderd", "duizend",
-    "miljoen", "miljard", "half", "halve", "zero", "nul", NULL};
+    "miljoen", "miljard", "half", "halve", "helft", "zero", "nul", NULL};
 /* Words that open a title without being its verb. */
 static const char *const closed_words[] = {
     "of", "in", "on", "at", "for", "to", "from", "by", "with", "within", "across", "over",
@@ -122,7 +123,7 @@ static const char *const have_words[] = {"have", NULL};
  * form: "Klanten die de app wekelijks gebruiken". */
 /* "Members can make a profile": a capability to deliver. */
 static const char *const can_words[] = {"can", "kan", "kunnen", NULL};
-static const char *const relative_words[] = {"die", "dat", "wie", "welke", "waar", "waarin", NULL};
+static const char *const relative_words[] = {"die", "dat", "wie", "wat", "welke", "waar", "waarin", NULL};
 /* Months: a number beside one is a day, not an amount ("July 28", "28 juli"). */
 static const char *const months[] = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -165,7 +166,9 @@ static const char *const to_words[] = {"to", "naar", "tot", NULL};
 
 static bool is_quantity(const struct text_word *w)
 {
-    return w->digits || w->money || w->percent || has(w, C_NUMBER);
+    /* a clause that opens with "no" counts to zero: "No data breaches" */
+    return w->digits || w->money || w->percent || has(w, C_NUMBER) ||
+           (w->clause && (is_word(w, "no") || is_word(w, "geen")));
 }
 
 static const struct {
@@ -927,12 +930,26 @@ static bool infinitive_place(const struct text_word *w, size_t n, size_t i)
     return i == first || last || has(&w[i + 1], C_PREP) || has(&w[i + 1], C_CLOSED);
 }
 
+static bool counts_or_measures(const struct title_lexicon *lex, const struct text_word *w,
+                               size_t n);
+
 static bool infinitive(const struct title_lexicon *lex, const struct text_word *w, size_t n,
                        bool lenient, struct title_finding *out)
 {
+    bool counts = counts_or_measures(lex, w, n), relative = false;
     for (size_t i = 0; i < n; i++) {
         size_t k;
         int f = lookup(lex, w, n, i, &k);
+        /* after "die", "wat", ... a verb is finite: "wat ze zoeken" */
+        relative = !w[i].clause && (relative || (i > 0 && has(&w[i - 1], C_RELATIVE)));
+        if (relative)
+            continue;
+        /* second after a plural, with more to follow and an amount named, an
+         * -en verb is the subject's finite verb: "Klanten betalen binnen 14
+         * dagen" (not "Klanten bellen", "Processen documenteren") */
+        if (counts && i == 1 && w[0].clause && !w[1].clause && i + 1 < n && !w[2].clause &&
+            plural_noun(&w[0]) && !has(&w[0], C_DET | C_CLOSED | C_NUMBER))
+            continue;
         /* after a preposition or an inflected adjective an -en word is a
          * plural noun: "Doorlooptijd van aanvragen", "ingediende aanvragen" */
         if (i > 0 && !w[i].clause && (has(&w[i - 1], C_PREP) || has(&w[i - 1], C_RANGE) ||
@@ -1186,7 +1203,7 @@ static bool output_subject(struct title_lexicon *lex, const struct text_word *w,
                            size_t *first, size_t *last)
 {
     size_t head;
-    if (n == 0 || w[0].digits || has(&w[0], C_STRONG) || !counted_subject_at(lex, w, n, &head) ||
+    if (n == 0 || is_quantity(&w[0]) || has(&w[0], C_STRONG) || !counted_subject_at(lex, w, n, &head) ||
         !output_noun(lex, &w[head]))
         return false;
     for (size_t i = 0; i < head; i++)
