@@ -154,6 +154,8 @@ static const char *const state_verbs[] = {
 static const char *const rate_words[] = {
     "frequency", "rate", "time", "duration", "speed", "velocity", "throughput", "cadence",
     "latency", "frequentie", "snelheid", "tijd", "duur", "tempo", NULL};
+static const char *const currencies[] = {"eur", "euro", "euros", "usd", "dollar", "dollars",
+                                         "gbp", "chf", NULL};
 /* Dutch particles that end a clause as the second part of a split verb
  * ("haalt 50 klanten binnen"): what the verb means depends on them. */
 static const char *const separable[] = {
@@ -388,7 +390,11 @@ static bool share_of_work(const struct title_lexicon *lex, const struct text_wor
     if (i == 0 || i + 1 >= n || w[i + 1].clause || w[i].clause ||
         !(is_word(&w[i + 1], "of") || is_word(&w[i + 1], "van")))
         return false;
-    size_t k;
+    size_t k, of = i + 2;
+    while (of < n && !w[of].clause && has(&w[of], C_DET))
+        of++;
+    if (of < n && !w[of].clause && is_measure(lex, w, n, of))
+        return false;   /* "Make 80% of revenue recurring": a share of a measure */
     int f = lookup(lex, w, n, i - 1, &k);
     if (f & (F_OUTCOME | F_VAGUE | F_MEASURE))
         return false;
@@ -715,8 +721,10 @@ static bool opening(struct title_lexicon *lex, const struct text_word *w, size_t
     const struct text_word *next = j + k < n && !w[j + k].clause ? &w[j + k] : NULL;
     if (!k)
         next = j + 1 < n && !w[j + 1].clause ? &w[j + 1] : NULL;
-    /* "Make £15,000 a month", "Generate €2M": money as the object is revenue */
-    if (next && next->money)
+    /* "Make £15,000 a month", "Generate €2M", "Secure 2M EUR": money as
+     * the object is revenue */
+    if (next && (next->money || (is_quantity(next) && next + 1 < w + n && !next[1].clause &&
+                                 listed(currencies, next[1].folded, next[1].len))))
         return false;
     /* a metric that counts or measures: the title names what it counts;
      * a participle after a noun phrase makes the opener its subject
