@@ -1487,7 +1487,7 @@ bool title_vague(struct title_lexicon *lex, str title, bool counted, bool work,
 {
     size_t n, k;
     const struct text_word *w = read_title(lex, title, &n), *vague = NULL;
-    if (n == 0 || counts_or_measures(lex, w, n))
+    if (n == 0 || (counts_or_measures(lex, w, n) && !described_thing(lex, w, n)))
         return false;
     for (size_t i = 0; i < n && !vague; i++)
         if (lookup(lex, w, n, i, &k) & F_VAGUE)
