@@ -98,7 +98,8 @@ HEAD
                     if ((substr(flags, i, 2)) in particle)
                         print particle[substr(flags, i, 2)] word "\t" cls
         }' | awk -F'\t' '{ print $1 "\tnl" $2 "\t0" }'
-} | sort -t'	' -k1,1 -s | awk -F'\t' '
+} | sort -t'	' -k1,1 -s | awk -F'\t' -v index_file="$tmp/index.c" '
+    BEGIN { for (i = 1; i < 256; i++) ord[sprintf("%c", i)] = i }
     # one line per word: the union of its classes, the most senses of each
     # English nouns and adjectives are kept only where the word is a verb
     # too (what the rules ask is whether an opening word can be a verb) or
@@ -106,6 +107,18 @@ HEAD
     function flush() {
         if (word == "" || flags !~ /LEX_EN_VERB|LEX_EN_PAST|LEX_EN_MADE|LEX_NL_[SIP]/) return
         printf "    {\"%s\", %s, %d, %d},\n", word, (flags == "" ? "0" : flags), vs, ns
+        # where the words of each first byte, and of each first two bytes
+        # a-z then any, begin: lexdata_find searches only among those
+        b0 = ord[substr(word, 1, 1)]; b1 = length(word) > 1 ? ord[substr(word, 2, 1)] : 0
+        if (!(b0 in first)) first[b0] = count
+        if (b0 >= 97 && b0 <= 122 && !((b0 - 97) * 256 + b1 in pair)) pair[(b0 - 97) * 256 + b1] = count
+        count++
+    }
+    function table(name, size, have, cur,   k, v) {
+        for (k = size - 1; k >= 0; k--) { if (k in have) cur = have[k]; v[k] = cur }
+        printf "const unsigned %s[%d] = {", name, size > index_file
+        for (k = 0; k < size; k++) printf "%s%s%d", (k ? "," : ""), (k % 16 ? " " : "\n    "), v[k] > index_file
+        printf "\n};\n" > index_file
     }
     function add(f) { if (index(flags, f) == 0) flags = (flags == "" ? f : flags " | " f) }
     $1 != word { flush(); word = $1; flags = ""; vs = 0; ns = 0 }
@@ -121,9 +134,18 @@ HEAD
         if ($2 ~ /e/) add("LEX_NL_PARTICIPLE")
         if ($2 ~ /z/) add("LEX_NL_NOUN")
     }
-    END { flush() }'
+    END {
+        flush()
+        first[256] = count
+        table("lexdata_by_first", 257, first, count)
+        for (b = 123; b <= 256 && !(b in first); b++) ;
+        pair[26 * 256] = first[b]
+        table("lexdata_by_pair", 26 * 256 + 1, pair, count)
+    }'
 cat <<'TAIL'
 };
 
 const size_t lexdata_count = sizeof lexdata_words / sizeof lexdata_words[0];
+
 TAIL
+cat "$tmp/index.c"

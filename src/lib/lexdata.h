@@ -30,6 +30,11 @@ struct lexdata_word {
 
 extern const struct lexdata_word lexdata_words[];
 extern const size_t lexdata_count;
+/* Where the words of each first byte begin (257: the last is the count),
+ * and of each first two bytes when the first is a-z ('a' * 256 + byte
+ * first, then the words after 'z'): a lookup searches only among those. */
+extern const unsigned lexdata_by_first[257];
+extern const unsigned lexdata_by_pair[26 * 256 + 1];
 
 /* The entry of a case-folded word, or NULL when neither resource knows it. */
 const struct lexdata_word *lexdata_find(const char *word, size_t len);

@@ -209,7 +209,7 @@ size_t text_words_into(const char *text, size_t len, struct text_word *w, char *
                 if (n)
                     folded[o++] = ' ';
                 w[n] = (struct text_word){folded + o, 0, at, at, clause, c >= '0' && c <= '9', money,
-                                          false, 0};
+                                          false, 0, -1};
                 clause = money = false;
                 in_word = true;
             }

@@ -32,6 +32,7 @@ struct text_word {
     bool money;             /* follows a currency sign: €2M, $5k */
     bool percent;           /* directly followed by % */
     int tags;               /* 0; for the caller's own use (title.c's word classes) */
+    int classes;            /* -1; the caller's too: title.c keeps the lexical data's here */
 };
 /* Splits text into words, in the arena; returns how many. */
 size_t text_words(struct arena *a, const char *text, size_t len, struct text_word **out);

@@ -380,6 +380,7 @@ static bool is_measure(const struct title_lexicon *lex, const struct text_word *
 }
 
 static int classes_of(const char *word, size_t len);
+static int word_classes(const struct text_word *w);
 
 /* "fix 50% of them", "Upstream 75% of our tests": a share of the work,
  * right after a verb that is not of change, is work counted, not a
@@ -399,7 +400,7 @@ static bool share_of_work(const struct title_lexicon *lex, const struct text_wor
     if (f & (F_OUTCOME | F_VAGUE | F_MEASURE))
         return false;
     return (f & F_ACTIVITY) ||
-           (classes_of(w[i - 1].folded, w[i - 1].len) & (LEX_EN_VERB | LEX_NL_STEM));
+           (word_classes(&w[i - 1]) & (LEX_EN_VERB | LEX_NL_STEM));
 }
 
 /* A percentage, or "from N ... to N": the title states a measured change. */
@@ -437,7 +438,7 @@ static bool modifier(const struct title_lexicon *lex, const struct text_word *w,
     /* not before a participle: "Time spent on support" is the measure */
     return !is_quantity(next) && !next->money && !(next->tags & (C_CLOSED | C_PREP | C_DET)) &&
            !is_measure(lex, w, n, i + 1) && !ends_with(next, "ed") &&
-           !(classes_of(next->folded, next->len) & (LEX_EN_PAST | LEX_NL_PARTICIPLE));
+           !(word_classes(next) & (LEX_EN_PAST | LEX_NL_PARTICIPLE));
 }
 
 /* A number that is a day of a month ("July 28", "28 juli"), not an amount. */
@@ -525,6 +526,15 @@ static int classes_of(const char *word, size_t len)
 {
     const struct lexdata_word *e = lexdata_find(word, len);
     return e ? e->classes : 0;
+}
+
+/* The lexical classes of a word of the title, looked up once: the rules
+ * ask about the same few words many times. */
+static int word_classes(const struct text_word *w)
+{
+    if (w->classes < 0)
+        ((struct text_word *)w)->classes = classes_of(w->folded, w->len);   /* lex->w, ours */
+    return w->classes;
 }
 
 /* The lexicon's kinds of a word given as bytes (a stem being tried). */
@@ -635,7 +645,7 @@ static int participle(struct title_lexicon *lex, const struct text_word *w)
     if (own & (F_MEASURE | F_NOUN))
         return NOT_PARTICIPLE;
     int of_outcome = own & (F_OUTCOME | F_VAGUE) ? OUTCOME_PARTICIPLE : WORK_PARTICIPLE;
-    int c = classes_of(w->folded, w->len);
+    int c = word_classes(w);
     if (c & (LEX_EN_PAST | LEX_NL_PARTICIPLE))
         return of_outcome;
     if (w->len < 5 || !ends_with(w, "ed"))
@@ -750,9 +760,9 @@ static bool opening(struct title_lexicon *lex, const struct text_word *w, size_t
         size_t end2 = j + 2 + (k2 ? k2 : 1);        /* after the second verb */
         const struct text_word *after = end2 < n ? &w[end2] : NULL;
         bool object = after && !after->clause && (has(after, C_DET) || is_quantity(after));
-        bool verb1 = (f & F_ACTIVITY) || (classes_of(w[j].folded, w[j].len) & (LEX_EN_VERB | LEX_NL_STEM));
+        bool verb1 = (f & F_ACTIVITY) || (word_classes(&w[j]) & (LEX_EN_VERB | LEX_NL_STEM));
         bool verb2 = (f2 & F_ACTIVITY) ||
-                     ((classes_of(w[j + 2].folded, w[j + 2].len) & (LEX_EN_VERB | LEX_NL_STEM)) && object);
+                     ((word_classes(&w[j + 2]) & (LEX_EN_VERB | LEX_NL_STEM)) && object);
         /* a first word no resource knows as a verb ("Scope") needs a
          * listed verb of work with its object after it */
         if (!(f2 & F_OUTCOME) && (verb1 ? verb2 : (f2 & F_ACTIVITY) && object))
@@ -761,7 +771,7 @@ static bool opening(struct title_lexicon *lex, const struct text_word *w, size_t
     /* a phrasal verb names work whatever its verb is also: "Speed up the
      * tests", "Phase out the old API" */
     if (next && has(next, C_PARTICLE) && !change && !measure && j + 2 < n && !w[j + 2].clause &&
-        (classes_of(w[j].folded, w[j].len) & LEX_EN_VERB))
+        (word_classes(&w[j]) & LEX_EN_VERB))
         return found(out, SHAPE_OPENING_VERB, &w[j], next);
     if (f & F_ACTIVITY) {
         /* "Deploy frequency from weekly to daily": the verb names the act
@@ -789,12 +799,12 @@ static bool opening(struct title_lexicon *lex, const struct text_word *w, size_t
     const struct text_word *after = next && next + 1 < w + n ? next + 1 : NULL;
     /* a noun and its participle is a subject and what became of it:
      * "Contract signed with ACME", "Budget approved by the board" */
-    if (next && (classes_of(w[j].folded, w[j].len) & (LEX_EN_NOUN | LEX_NL_NOUN)) &&
+    if (next && (word_classes(&w[j]) & (LEX_EN_NOUN | LEX_NL_NOUN)) &&
         (!after || after->clause || has(after, C_PREP | C_CLOSED | C_AGENT)) &&
         participle(lex, next) != NOT_PARTICIPLE)
         return false;   /* not "Land enhanced file status": a participle before its noun */
     if (lexical_verb(&w[j], next, after, measure)) {
-        *weak = !has(next, C_DET) && (classes_of(w[j].folded, w[j].len) & (LEX_EN_NOUN | LEX_EN_ADJ | LEX_NL_NOUN));
+        *weak = !has(next, C_DET) && (word_classes(&w[j]) & (LEX_EN_NOUN | LEX_EN_ADJ | LEX_NL_NOUN));
         return found(out, SHAPE_OPENING_VERB, &w[j], &w[j]);
     }
     /* -ify and -ize are verb endings in English: "Simplify", "Standardize" */
@@ -823,7 +833,7 @@ static bool opening(struct title_lexicon *lex, const struct text_word *w, size_t
  * form: "publiceren"), stem or stem + t ("organiseert"). */
 static bool finite_verb(struct title_lexicon *lex, const struct text_word *w)
 {
-    int c = classes_of(w->folded, w->len);
+    int c = word_classes(w);
     if (c & (LEX_EN_VERB | LEX_NL_INFINITIVE | LEX_NL_STEM))
         return true;
     const char *f = w->folded;
@@ -982,7 +992,7 @@ static bool infinitive(const struct title_lexicon *lex, const struct text_word *
          * die de app gebruiken") */
         if (lenient && !f && w[i].len >= 5 && ends_with(&w[i], "en") &&
             !is_measure(lex, w, n, i) && infinitive_place(w, n, i)) {
-            int c = classes_of(w[i].folded, w[i].len);
+            int c = word_classes(&w[i]);
             if ((c & LEX_NL_INFINITIVE) && !(c & LEX_NL_NOUN))
                 return found(out, SHAPE_INFINITIVE, &w[i], &w[i]);
         }
@@ -1020,7 +1030,7 @@ static bool done_state(struct title_lexicon *lex, const struct text_word *w, siz
     for (size_t i = 0; i < n; i++) {
         /* its subject, "can" and a verb: "Users can create merge requests" */
         if (i > 0 && !w[i].clause && has(&w[i], C_CAN) && i + 1 < n && !quantity && !measure &&
-            (classes_of(w[i + 1].folded, w[i + 1].len) & (LEX_EN_VERB | LEX_NL_INFINITIVE)))
+            (word_classes(&w[i + 1]) & (LEX_EN_VERB | LEX_NL_INFINITIVE)))
             return found(out, SHAPE_DONE, &w[i], &w[i + 1]);
         /* "There is a runbook for every service", "Er is een dashboard":
          * a thing that exists (made_phrase) */
@@ -1056,7 +1066,7 @@ static bool plural_noun(const struct text_word *w)
     if (w->len < 4 || w->digits || ends_with(w, "ss") || ends_with(w, "us") ||
         ends_with(w, "is"))
         return false;
-    int c = classes_of(w->folded, w->len);
+    int c = word_classes(w);
     if (c & (LEX_NL_INFINITIVE | LEX_NL_STEM | LEX_EN_VERB) && !(c & (LEX_EN_NOUN | LEX_NL_NOUN)))
         return false;
     return ends_with(w, "s") || (ends_with(w, "en") && !(c & LEX_NL_INFINITIVE));
@@ -1076,8 +1086,8 @@ static bool counted_subject_at(struct title_lexicon *lex, const struct text_word
             (i > 0 && participle(lex, &w[i]) != NOT_PARTICIPLE) ||
             (lookup(lex, w, n, i, &k) & (F_ACTIVITY | F_OUTCOME | F_VAGUE)))
             break;
-        if (i == 0 && (classes_of(w[0].folded, w[0].len) & (LEX_EN_VERB | LEX_NL_STEM)) &&
-            !(classes_of(w[0].folded, w[0].len) & LEX_EN_NOUN) && n > 1)
+        if (i == 0 && (word_classes(&w[0]) & (LEX_EN_VERB | LEX_NL_STEM)) &&
+            !(word_classes(&w[0]) & LEX_EN_NOUN) && n > 1)
             return false;   /* "Ship CSS containment": a verb, then its object */
         head = i;
     }
@@ -1146,7 +1156,7 @@ static bool is_time_unit(const struct text_word *w)
  * "coaching", "certificering". */
 static bool act_noun(struct title_lexicon *lex, const struct text_word *w)
 {
-    if (classes_of(w->folded, w->len) & LEX_EN_MADE)
+    if (word_classes(w) & LEX_EN_MADE)
         return true;
     /* certificering -> certificeren */
     if (w->len > 5 && ends_with(w, "ing") && respelled_is(lex, w, 3, "en", LEX_NL_INFINITIVE))
@@ -1283,7 +1293,7 @@ static bool output_count(struct title_lexicon *lex, str title, const struct text
         /* one of a kind counts in the singular: "1 blog post per week" */
         bool made = effort ? act_noun(lex, &w[head])
                            : output_noun(lex, &w[head]) ||
-                                 (value == 1 && (classes_of(w[head].folded, w[head].len) & LEX_EN_MADE));
+                                 (value == 1 && (word_classes(&w[head]) & LEX_EN_MADE));
         if (head > from && made) {
             *first = opening;
             *last = head;
@@ -1305,7 +1315,7 @@ static bool finite_verb(struct title_lexicon *lex, const struct text_word *w);
 static bool thing_noun(struct title_lexicon *lex, const struct text_word *w)
 {
     size_t len = w->len;
-    if ((classes_of(w->folded, len) & LEX_EN_THING) ||
+    if ((word_classes(w) & LEX_EN_THING) ||
         (plural_noun(w) && singular_is(lex, w, LEX_EN_THING)))
         return true;
     return len > 5 && ends_with(w, "ing") && respelled_is(lex, w, 3, "en", LEX_NL_INFINITIVE);
@@ -1329,7 +1339,7 @@ static bool made_phrase(struct title_lexicon *lex, const struct text_word *w, si
             return false;
     *head = end - 1;
     return thing_noun(lex, &w[*head]) && !is_measure(lex, w, n, *head) &&
-           !(classes_of(w[*head].folded, w[*head].len) & (LEX_EN_VERB | LEX_EN_ADJ));
+           !(word_classes(&w[*head]) & (LEX_EN_VERB | LEX_EN_ADJ));
 }
 
 /* With a bare target, a verb of result asked of a thing made or done,
@@ -1463,7 +1473,7 @@ bool title_activity(struct title_lexicon *lex, str title, bool counted,
             bool ends_clause = i + 1 == n || w[i + 1].clause;
             if ((lookup(lex, w, n, i, &k) & F_VAGUE) &&     /* not a team's own outcome word */
                 ((w[i].clause && outcome) ||
-                 (i > 0 && ends_clause && (classes_of(w[i].folded, w[i].len) & LEX_NL_INFINITIVE))))
+                 (i > 0 && ends_clause && (word_classes(&w[i]) & LEX_NL_INFINITIVE))))
                 return found(out, SHAPE_UNMEASURED, &w[i], &w[i]);
         }
     }

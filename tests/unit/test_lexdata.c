@@ -27,9 +27,28 @@ int main(void)
         if (strcmp(lexdata_words[i - 1].word, lexdata_words[i].word) >= 0)
             sorted = false;
     CHECK("table sorted, unique, large", sorted);
-    CHECK("every entry found by lookup", lexdata_find(lexdata_words[0].word, strlen(lexdata_words[0].word)) == &lexdata_words[0] &&
-          lexdata_find(lexdata_words[lexdata_count - 1].word,
-                       strlen(lexdata_words[lexdata_count - 1].word)) == &lexdata_words[lexdata_count - 1]);
+    /* the lookup searches the words of a word's first bytes only: every
+     * entry must be found where it is, and a word one byte longer not */
+    bool every = true, none_longer = true;
+    for (size_t i = 0; i < lexdata_count; i++) {
+        const char *w = lexdata_words[i].word;
+        size_t len = strlen(w);
+        if (lexdata_find(w, len) != &lexdata_words[i])
+            every = false;
+        char longer[128];   /* fixed-buffers.sh: a table word, not plan text */
+        if (len + 2 <= sizeof longer) {
+            memcpy(longer, w, len);
+            longer[len] = '\x01';
+            longer[len + 1] = '\0';
+            if (lexdata_find(longer, len + 1) != NULL)
+                none_longer = false;
+        }
+    }
+    CHECK("every entry found by lookup", every);
+    CHECK("no word found with a byte added", none_longer);
+    CHECK("index ends at the count", lexdata_by_first[256] == lexdata_count &&
+          lexdata_by_pair[26 * 256] <= lexdata_count && lexdata_by_pair[0] == lexdata_by_first['a']);
+    CHECK("one-letter and empty words", lexdata_find("", 0) == NULL && lexdata_find("\xc3\xa9", 2) == NULL);
     CHECK("English verb", is("deprecate", LEX_EN_VERB) && !(classes("deprecate") & LEX_EN_NOUN));
     CHECK("English verb and noun", is("ship", LEX_EN_VERB | LEX_EN_NOUN));
     const struct lexdata_word *line = lexdata_find("line", 4);
