@@ -954,7 +954,7 @@ static bool counts_or_measures(const struct title_lexicon *lex, const struct tex
 static bool infinitive(const struct title_lexicon *lex, const struct text_word *w, size_t n,
                        bool lenient, struct title_finding *out)
 {
-    bool counts = counts_or_measures(lex, w, n), relative = false;
+    bool relative = false;
     for (size_t i = 0; i < n; i++) {
         size_t k;
         int f = lookup(lex, w, n, i, &k);
@@ -965,8 +965,9 @@ static bool infinitive(const struct title_lexicon *lex, const struct text_word *
         /* second after a plural, with more to follow and an amount named, an
          * -en verb is the subject's finite verb: "Klanten betalen binnen 14
          * dagen" (not "Klanten bellen", "Processen documenteren") */
-        if (counts && i == 1 && w[0].clause && !w[1].clause && i + 1 < n && !w[2].clause &&
-            plural_noun(&w[0]) && !has(&w[0], C_DET | C_CLOSED | C_NUMBER))
+        if (i == 1 && w[0].clause && !w[1].clause && i + 1 < n && !w[2].clause &&
+            plural_noun(&w[0]) && !has(&w[0], C_DET | C_CLOSED | C_NUMBER) &&
+            counts_or_measures(lex, w, n))
             continue;
         /* after a preposition or an inflected adjective an -en word is a
          * plural noun: "Doorlooptijd van aanvragen", "ingediende aanvragen" */
@@ -1404,6 +1405,11 @@ static bool states_behaviour(struct title_lexicon *lex, const struct text_word *
 static bool described_thing(struct title_lexicon *lex, const struct text_word *w, size_t n)
 {
     size_t with = 0;
+    while (with < n && !is_word(&w[with], "with") && !is_word(&w[with], "met"))
+        with++;
+    if (with == 0 || with == n)
+        return false;
+    with = 0;
     for (size_t i = 0; i < n; i++) {
         if (is_quantity(&w[i]) || w[i].clause != (i == 0))
             return false;
