@@ -1140,9 +1140,20 @@ static bool output_noun(struct title_lexicon *lex, const struct text_word *w)
     if (singular_is(lex, w, LEX_EN_MADE))
         return true;
     /* trainingen -> trainen, certificeringen -> certificeren;
-     * presentaties -> presenteren, integraties -> integreren */
-    return len > 7 && ((ends_with(w, "ingen") && respelled_is(lex, w, 5, "en", LEX_NL_INFINITIVE)) ||
-                       (ends_with(w, "aties") && respelled_is(lex, w, 5, "eren", LEX_NL_INFINITIVE)));
+     * presentaties -> presenteren, integraties -> integreren; in a
+     * compound, its last part: procesbeschrijvingen -> beschrijven */
+    bool ingen = ends_with(w, "ingen"), aties = ends_with(w, "aties");
+    if (len <= 7 || !(ingen || aties))
+        return false;
+    struct text_word tail = *w;
+    for (size_t start = 0; start == 0 || start + 8 <= len; start += start ? 1 : 3) {
+        tail.folded = w->folded + start;
+        tail.len = len - start;
+        if (ingen ? respelled_is(lex, &tail, 5, "en", LEX_NL_INFINITIVE)
+                  : respelled_is(lex, &tail, 5, "eren", LEX_NL_INFINITIVE))
+            return true;
+    }
+    return false;
 }
 
 /* "hours", "uren", "days", "dagen": time spent, when a count of it opens
