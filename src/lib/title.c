@@ -29,7 +29,7 @@ enum {
     C_CAN = 1 << 22, C_PARTICLE = 1 << 23, C_MONTH = 1 << 24, C_HAS = 1 << 25, C_TEAM = 1 << 26,
     C_SEPARABLE = 1 << 27,
     C_MEASURE_END = 1 << 28,    /* ends in a measure of 4+ letters: "doorlooptijd" */
-    C_STATE = 1 << 29,
+    C_STATE = 1 << 29,          /* a finite verb of knowing, using, feeling: "kent" */
     C_RATE = 1 << 30,           /* how often or fast an act is done: "frequency" */
 };
 
@@ -1010,6 +1010,7 @@ static bool attributive(const struct text_word *w, size_t n, size_t i)
 
 static bool made_phrase(struct title_lexicon *lex, const struct text_word *w, size_t n,
                         size_t first, size_t end, size_t *head);
+static size_t phrase_end(const struct text_word *w, size_t n, size_t i);
 
 /* A deliverable stated as done or there, with no measure of its effect:
  * "Linux64 Nightlies published", "training voltooid", "ERP integratie live".
@@ -1039,10 +1040,7 @@ static bool done_state(struct title_lexicon *lex, const struct text_word *w, siz
         if (w[i].clause && (is_word(&w[i], "there") || is_word(&w[i], "er")) && i + 3 < n &&
             !w[i + 1].clause && has(&w[i + 1], C_COPULA) && !w[i + 2].clause &&
             has(&w[i + 2], C_DET) && !quantity && !measure) {
-            size_t stop = i + 3;
-            while (stop < n && !w[stop].clause && !has(&w[stop], C_PREP | C_JOINT))
-                stop++;
-            if (made_phrase(lex, w, n, i + 2, stop, &head))
+            if (made_phrase(lex, w, n, i + 2, phrase_end(w, n, i + 3), &head))
                 return found(out, SHAPE_DONE, &w[i], &w[head]);
         }
         /* its subject, "has" and what it has: "IPNS has a streaming API" */
@@ -1164,16 +1162,19 @@ static bool is_time_unit(const struct text_word *w)
            is_word(w, "dagen");
 }
 
+/* A Dutch noun made from a verb: "certificering" from certificeren. */
+static bool dutch_verb_noun(struct title_lexicon *lex, const struct text_word *w)
+{
+    return w->len > 5 && ends_with(w, "ing") && respelled_is(lex, w, 3, "en", LEX_NL_INFINITIVE);
+}
+
 /* A noun of an act, in the singular too: "training", "research",
  * "coaching", "certificering". */
 static bool act_noun(struct title_lexicon *lex, const struct text_word *w)
 {
     if (word_classes(w) & LEX_EN_MADE)
         return true;
-    /* certificering -> certificeren */
-    if (w->len > 5 && ends_with(w, "ing") && respelled_is(lex, w, 3, "en", LEX_NL_INFINITIVE))
-        return true;
-    return output_noun(lex, w);
+    return dutch_verb_noun(lex, w) || output_noun(lex, w);
 }
 
 /* Words before a count that leave it the clause's opening: a lower bound
@@ -1244,12 +1245,6 @@ static bool output_subject(struct title_lexicon *lex, const struct text_word *w,
     return true;
 }
 
-/* A clause that opens with a small count (1 to 100, not a threshold: "< 5
- * incidents") of something made or done, and nothing else counted,
- * measured, asked to change or done: "2 experiments per maand", "3
- * geautomatiseerde loops", "30 producten met nieuwe media". The words from
- * the count to the counted noun in *first..*last; the caller has seen that
- * the title counts output only. */
 /* The value of a number written as a word, one to ten ("two", "drie");
  * 0 for any other word. Dutch "een" is the article, not one. */
 static unsigned small_number_word(const struct text_word *w)
@@ -1264,6 +1259,12 @@ static unsigned small_number_word(const struct text_word *w)
     return 0;
 }
 
+/* A clause that opens with a small count (1 to 100, not a threshold: "< 5
+ * incidents") of something made or done, and nothing else counted,
+ * measured, asked to change or done: "2 experiments per maand", "3
+ * geautomatiseerde loops", "30 producten met nieuwe media". The words from
+ * the count to the counted noun in *first..*last; the caller has seen that
+ * the title counts output only. */
 static bool output_count(struct title_lexicon *lex, str title, const struct text_word *w,
                          size_t n, size_t *first, size_t *last)
 {
@@ -1326,11 +1327,17 @@ static bool finite_verb(struct title_lexicon *lex, const struct text_word *w);
  * ("leadership", "traction"). */
 static bool thing_noun(struct title_lexicon *lex, const struct text_word *w)
 {
-    size_t len = w->len;
-    if ((word_classes(w) & LEX_EN_THING) ||
-        (plural_noun(w) && singular_is(lex, w, LEX_EN_THING)))
-        return true;
-    return len > 5 && ends_with(w, "ing") && respelled_is(lex, w, 3, "en", LEX_NL_INFINITIVE);
+    return (word_classes(w) & LEX_EN_THING) || (plural_noun(w) && singular_is(lex, w, LEX_EN_THING)) ||
+           dutch_verb_noun(lex, w);
+}
+
+/* Where the phrase that starts at word i ends: at a preposition, a joint
+ * or the clause's end. */
+static size_t phrase_end(const struct text_word *w, size_t n, size_t i)
+{
+    while (i < n && !w[i].clause && !has(&w[i], C_PREP | C_JOINT))
+        i++;
+    return i;
 }
 
 /* The noun phrase of words first..end-1 (not a preposition, joint or
@@ -1356,7 +1363,7 @@ static bool made_phrase(struct title_lexicon *lex, const struct text_word *w, si
 
 /* With a bare target, a verb of result asked of a thing made or done,
  * and nothing measured: the thing is the deliverable ("Achieve SOC 2
- * certification", "Convert the plugins to TypeScript"), in Dutch with the
+ * certification", "Maintain the documentation"), in Dutch with the
  * verb last ("ISO 27001 certificering behalen", "certificering behaald"). */
 static bool obtained_thing(struct title_lexicon *lex, const struct text_word *w, size_t n,
                            size_t *first, size_t *last, bool *done)
@@ -1371,10 +1378,8 @@ static bool obtained_thing(struct title_lexicon *lex, const struct text_word *w,
             end++;
         /* the verb first, its object up to a preposition or the clause's end */
         if (lookup(lex, w, n, i, &k) & F_OUTCOME) {
-            size_t o = i + (k ? k : 1), stop = o;
-            while (stop < end && !has(&w[stop], C_PREP | C_JOINT))
-                stop++;
-            if (made_phrase(lex, w, n, o, stop, &head)) {
+            size_t o = i + (k ? k : 1);
+            if (o < end && made_phrase(lex, w, n, o, phrase_end(w, n, o), &head)) {
                 *first = i;
                 *last = head;
                 return true;
@@ -1420,16 +1425,10 @@ static bool described_thing(struct title_lexicon *lex, const struct text_word *w
         with++;
     if (with == 0 || with == n)
         return false;
-    with = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (is_quantity(&w[i]) || w[i].clause != (i == 0))
+    for (size_t i = 0; i < n; i++)
+        if (is_quantity(&w[i]) || w[i].clause != (i == 0) || (i < with && is_measure(lex, w, n, i)))
             return false;
-        if (!with && (is_word(&w[i], "with") || is_word(&w[i], "met")))
-            with = i;
-        else if (!with && is_measure(lex, w, n, i))
-            return false;
-    }
-    return with > 0 && thing_noun(lex, &w[with - 1]) && !plural_noun(&w[with - 1]);
+    return thing_noun(lex, &w[with - 1]) && !plural_noun(&w[with - 1]);
 }
 
 static bool names_one_thing(struct title_lexicon *lex, const struct text_word *w, size_t n)
