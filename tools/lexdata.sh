@@ -4,7 +4,9 @@
 # that Debian packages: WordNet 3.0 (wordnet-base) for English verbs, nouns
 # and adjectives, and OpenTaal's Hunspell dictionary (hunspell-nl) for Dutch
 # verb stems, infinitives and past participles. One sorted table of words
-# and the classes each belongs to; okrc looks words up with a binary search.
+# and the classes each belongs to, and an index of where the words of each
+# first byte, and each first two bytes, begin; okrc looks words up with a
+# binary search among those.
 #
 # usage: tools/lexdata.sh WORDNET_DIR NL_DIC NL_AFF >build/gen/lexdata.c
 set -eu
