@@ -18,7 +18,8 @@ with open(sys.argv[1], "w") as f:
                 f'  kr k "Result of objective {i}" {{ from 0 to 10 }} }}\n')
 PY
 # The command starts with default signal dispositions, even when this test
-# was started with SIGINT ignored (as a shell's background job is).
+# was started with SIGINT ignored (as a shell's background job is) or SIGHUP
+# ignored (under nohup).
 python3 - "$OKRC" "$t" <<'PY'
 import glob, os, signal, subprocess, sys
 okrc, t = sys.argv[1], sys.argv[2]
@@ -32,7 +33,8 @@ for name in ("SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT", "SIGUSR1", "SIGUSR2", "SI
     p = subprocess.Popen([okrc, "graph", "--as-of", "2027-02-15", "-T", "png", "-o", out,
                           os.path.join(t, "plan.okr")],
                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+                         preexec_fn=lambda: [signal.signal(s, signal.SIG_DFL)
+                                             for s in (signal.SIGINT, signal.SIGHUP)])
     seen = False
     while p.poll() is None and not seen:
         seen = bool(glob.glob(out + ".tmp-*"))
