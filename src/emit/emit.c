@@ -367,10 +367,13 @@ str kr_unit(const struct key_result *kr)
     return kr->from.unit;
 }
 
+/* The powers of ten a double holds exactly: 10^0 to 10^22. */
+static const double powers[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
 bool number_decimal(double v, int digits, long long *mantissa, int *decimals)
 {
-    static const double powers[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8,
-                                    1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
     double limit = powers[digits];
     if (!isfinite(v) || fabs(v) >= limit)
         return false;
@@ -404,16 +407,13 @@ double number_tidy(double v)
      * then the double nearest to that: what strtod of "%.12g" gives, without
      * either. The product in long double is off by far less than the
      * margin; a product that close to halfway between two m goes to printf. */
-    static const double tens[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                                  1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-                                  1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
     int k = 11 - (int)floor(log10(fabs(v)));
     if (k >= 0 && k <= 22) {
-        long double scaled = (long double)v * tens[k];
+        long double scaled = (long double)v * powers[k];
         long double whole = roundl(scaled), margin = fabsl(scaled) * LDBL_EPSILON * 8;
         long double m = fabsl(whole);
         if (fabsl(fabsl(scaled - whole) - 0.5L) > margin && m >= 1e11L && m <= 1e12L)
-            return (double)whole / tens[k];     /* both exact: the division rounds once */
+            return (double)whole / powers[k];   /* both exact: the division rounds once */
     }
     char buf[32];
     snprintf(buf, sizeof buf, "%.12g", v);
