@@ -931,17 +931,14 @@ static bool split_verb(const struct title_lexicon *lex, const struct text_word *
     return false;
 }
 
-/* A listed verb as an infinitive anywhere ("Klanten bellen", "Klantportaal
- * op te zetten"), or an unlisted Dutch -eren infinitive ("Processen
- * documenteren"). */
+/* Where a task puts its infinitive: first or last in its clause, or
+ * before a preposition; not after a number or an article. (After "die",
+ * "wat", ... the caller has seen a finite verb already.) */
 static bool infinitive_place(const struct text_word *w, size_t n, size_t i)
 {
     size_t first = i;
     while (first > 0 && !w[first].clause)
         first--;
-    for (size_t k = first; k < i; k++)
-        if (has(&w[k], C_RELATIVE))
-            return false;
     if (i > first && (is_quantity(&w[i - 1]) || has(&w[i - 1], C_DET)))
         return false;
     bool last = i + 1 == n || w[i + 1].clause;
@@ -951,6 +948,9 @@ static bool infinitive_place(const struct text_word *w, size_t n, size_t i)
 static bool counts_or_measures(const struct title_lexicon *lex, const struct text_word *w,
                                size_t n);
 
+/* A listed verb as an infinitive anywhere ("Klanten bellen", "Klantportaal
+ * op te zetten"), or an unlisted Dutch -eren infinitive ("Processen
+ * documenteren"). */
 static bool infinitive(const struct title_lexicon *lex, const struct text_word *w, size_t n,
                        bool lenient, struct title_finding *out)
 {
@@ -1431,10 +1431,12 @@ static bool described_thing(struct title_lexicon *lex, const struct text_word *w
     return thing_noun(lex, &w[with - 1]) && !plural_noun(&w[with - 1]);
 }
 
-static bool names_one_thing(struct title_lexicon *lex, const struct text_word *w, size_t n)
+/* counts: the title names a number or a measure (counts_or_measures) */
+static bool names_one_thing(struct title_lexicon *lex, const struct text_word *w, size_t n,
+                            bool counts)
 {
     size_t k;
-    if (n == 0 || (counts_or_measures(lex, w, n) && !described_thing(lex, w, n)) ||
+    if (n == 0 || (counts && !described_thing(lex, w, n)) ||
         states_behaviour(lex, w, n))
         return false;
     for (size_t i = 0; i < n; i++)
@@ -1453,7 +1455,7 @@ bool title_activity(struct title_lexicon *lex, str title, bool counted,
     /* a split verb first: "Zet een panel op" is 'zet ... op', not an unlisted 'Zet' */
     if (split_verb(lex, w, n, out))
         return true;
-    bool outcome = false, weak = false, done;
+    bool outcome = false, weak = false, stated_done;
     size_t participle_at = n, first, last;
     for (size_t i = 1; i < n && participle_at == n; i++)
         if (participle(lex, &w[i]) != NOT_PARTICIPLE &&
@@ -1477,13 +1479,17 @@ bool title_activity(struct title_lexicon *lex, str title, bool counted,
     if (!state && infinitive(lex, w, n, !counted, out))
         return true;
     /* "Releases shipped without a rollback" counted from 4 to 8 names its
-     * measure; "Lower the number of failed deployments" opens with the change */
-    if (!counted && !outcome && done_state(lex, w, n, out))
+     * measure: the shapes below are for a bare target or a milestone */
+    if (counted)
+        return false;
+    /* "Lower the number of failed deployments" opens with the change */
+    if (!outcome && done_state(lex, w, n, out))
         return true;
+    bool counts = counts_or_measures(lex, w, n);
     /* with a bare target, a change asked for with nothing measured is the
      * work of improving: "Improve gr-diff performance", "Reduce overhead of
      * Prolog", and in Dutch order, the infinitive last: "Seo verbeteren" */
-    if (!counted && !state && !counts_or_measures(lex, w, n)) {
+    if (!state && !counts) {
         size_t k;
         for (size_t i = 0; i < n; i++) {
             bool ends_clause = i + 1 == n || w[i + 1].clause;
@@ -1493,16 +1499,15 @@ bool title_activity(struct title_lexicon *lex, str title, bool counted,
                 return found(out, SHAPE_UNMEASURED, &w[i], &w[i]);
         }
     }
-    if (!counted && !state && !change && !counts_or_measures(lex, w, n) &&
-        obtained_thing(lex, w, n, &first, &last, &done))
-        return found(out, done ? SHAPE_DONE : SHAPE_OBTAINED, &w[first], &w[last]);
+    if (!state && !counts && obtained_thing(lex, w, n, &first, &last, &stated_done))
+        return found(out, stated_done ? SHAPE_DONE : SHAPE_OBTAINED, &w[first], &w[last]);
     /* with a bare target, a title that names one thing and counts nothing
      * is the deliverable itself: "Image diffing", "dagelijkse prioriteitenlijst" */
-    if (!counted && !outcome && !state && names_one_thing(lex, w, n))
+    if (!outcome && !state && names_one_thing(lex, w, n, counts))
         return found(out, SHAPE_THING, &w[0], &w[n - 1]);
     /* with a bare target, a count of what the team makes or does is its
      * output: "2 experiments per maand", "3 geautomatiseerde loops" */
-    if (!counted && !outcome && !state && counts_output_only(lex, w, n) &&
+    if (!outcome && !state && counts_output_only(lex, w, n) &&
         (output_count(lex, title, w, n, &first, &last) || output_subject(lex, w, n, &first, &last)))
         return found(out, SHAPE_OUTPUT, &w[first], &w[last]);
     return false;
