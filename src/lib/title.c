@@ -488,7 +488,9 @@ static bool name_number(const struct title_lexicon *lex, const struct text_word 
                !has(&w[after], C_CLOSED | C_PREP | C_DET) && !plural_noun(&w[after]) &&
                !is_measure(lex, w, n, after);
     }
-    return written[0] >= 'A' && written[0] <= 'Z';
+    /* "to version 16", "naar versie 3": the number names the version */
+    return (written[0] >= 'A' && written[0] <= 'Z') || is_word(&w[name - 1], "version") ||
+           is_word(&w[name - 1], "versie");
 }
 
 /* A year after a preposition or a month: "for 2024", "in 2025", "juli
@@ -713,6 +715,8 @@ static bool verb_of_gerund(struct title_lexicon *lex, const struct text_word *w)
     return respelled_is(lex, w, 3, "e", LEX_EN_VERB);
 }
 
+static bool dutch_verb_noun(struct title_lexicon *lex, const struct text_word *w);
+
 /* The opening of the clause at word i: its verb, or an unlisted word that
  * is built as one. */
 static bool opening(struct title_lexicon *lex, const struct text_word *w, size_t n, size_t i,
@@ -740,12 +744,15 @@ static bool opening(struct title_lexicon *lex, const struct text_word *w, size_t
      * a participle after a noun phrase makes the opener its subject
      * ("Partner contract signed with ..."), not a verb */
     bool measure = !lenient || names_measure(lex, w, n, j) || (participle_at < n && participle_at >= j + 2);
-    /* "Hiring of 3 engineers", "Onboarding of all new hires": the verb's
-     * noun before "of" and its object, when nothing is measured */
+    /* "Hiring of 3 engineers", "Onboarding of all new hires", "Werving
+     * van 5 verpleegkundigen": the verb's noun before "of" and its object,
+     * when nothing is measured */
     if (next && next + 1 < w + n && !next[1].clause && !change && !state && lenient &&
         !(f & (F_MEASURE | F_VAGUE)) && w[j].len >= 6 && ends_with(&w[j], "ing") &&
-        is_word(next, "of") && (has(&next[1], C_DET) || is_quantity(&next[1]) || plural_noun(&next[1])) &&
-        !measure_word_in(lex, w, n) && verb_of_gerund(lex, &w[j])) {
+        (has(&next[1], C_DET) || is_quantity(&next[1]) || plural_noun(&next[1])) &&
+        !measure_word_in(lex, w, n) &&
+        ((is_word(next, "of") && verb_of_gerund(lex, &w[j])) ||
+         (is_word(next, "van") && dutch_verb_noun(lex, &w[j])))) {
         found(out, SHAPE_GERUND, &w[j], &w[j]);
         out->next_start = next[1].start;
         out->next_end = next[1].end;
@@ -948,6 +955,13 @@ static bool infinitive_place(const struct text_word *w, size_t n, size_t i)
 static bool counts_or_measures(const struct title_lexicon *lex, const struct text_word *w,
                                size_t n);
 
+/* How a Dutch infinitive ends: -en, or -n after a long vowel of a verb of
+ * one syllable and its compounds ("aangaan", "opdoen", "inzien"). */
+static bool dutch_infinitive_ending(const struct text_word *w)
+{
+    return ends_with(w, "en") || ends_with(w, "aan") || ends_with(w, "oen") || ends_with(w, "ien");
+}
+
 /* A listed verb as an infinitive anywhere ("Klanten bellen", "Klantportaal
  * op te zetten"), or an unlisted Dutch -eren infinitive ("Processen
  * documenteren"). */
@@ -991,7 +1005,7 @@ static bool infinitive(const struct title_lexicon *lex, const struct text_word *
          * after a number or an article, where it is a plural noun ("vijf
          * landen"), nor after "die", where it is a finite verb ("Klanten
          * die de app gebruiken") */
-        if (lenient && !f && w[i].len >= 5 && ends_with(&w[i], "en") &&
+        if (lenient && !f && w[i].len >= 5 && dutch_infinitive_ending(&w[i]) &&
             !is_measure(lex, w, n, i) && infinitive_place(w, n, i)) {
             int c = word_classes(&w[i]);
             if ((c & LEX_NL_INFINITIVE) && !(c & LEX_NL_NOUN))
