@@ -407,7 +407,11 @@ static bool share_of_work(const struct title_lexicon *lex, const struct text_wor
 static bool measured_change(const struct title_lexicon *lex, const struct text_word *w, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        if (w[i].percent && !share_of_work(lex, w, n, i))
+        /* "Half of all queries served from cache" is a share, as "50% of" */
+        bool share = w[i].percent ||
+                     ((is_word(&w[i], "half") || is_word(&w[i], "helft")) && i + 1 < n &&
+                      !w[i + 1].clause && (is_word(&w[i + 1], "of") || is_word(&w[i + 1], "van")));
+        if (share && !share_of_work(lex, w, n, i))
             return true;
         if (has(&w[i], C_FROM) && i + 1 < n && is_quantity(&w[i + 1]))
             for (size_t j = i + 2; j < n; j++)
@@ -717,6 +721,20 @@ static bool verb_of_gerund(struct title_lexicon *lex, const struct text_word *w)
 
 static bool dutch_verb_noun(struct title_lexicon *lex, const struct text_word *w);
 
+/* After the verb at j, a measure named and then "to" (or "naar", "tot") an
+ * amount: the level the measure is to reach. */
+static bool level_target(const struct title_lexicon *lex, const struct text_word *w, size_t n,
+                         size_t j)
+{
+    bool measure = false;
+    for (size_t i = j + 1; i + 1 < n && !w[i].clause; i++) {
+        if (has(&w[i], C_TO) && measure && !w[i + 1].clause && amount(lex, w, n, i + 1))
+            return true;
+        measure = measure || is_measure(lex, w, n, i);
+    }
+    return false;
+}
+
 /* The opening of the clause at word i: its verb, or an unlisted word that
  * is built as one. */
 static bool opening(struct title_lexicon *lex, const struct text_word *w, size_t n, size_t i,
@@ -744,6 +762,10 @@ static bool opening(struct title_lexicon *lex, const struct text_word *w, size_t
      * a participle after a noun phrase makes the opener its subject
      * ("Partner contract signed with ..."), not a verb */
     bool measure = !lenient || names_measure(lex, w, n, j) || (participle_at < n && participle_at >= j + 2);
+    /* "Bring average handle time down to 6 minutes": a measure taken to a
+     * level is the result, whatever the verb */
+    if (level_target(lex, w, n, j))
+        return false;
     /* "Hiring of 3 engineers", "Onboarding of all new hires", "Werving
      * van 5 verpleegkundigen": the verb's noun before "of" and its object,
      * when nothing is measured */
@@ -783,7 +805,8 @@ static bool opening(struct title_lexicon *lex, const struct text_word *w, size_t
     if (f & F_ACTIVITY) {
         /* "Deploy frequency from weekly to daily": the verb names the act
          * whose rate is measured, with an amount or a change */
-        if (change || (next && has(next, C_RATE) && bounded(w, n)))
+        if (change || (next && has(next, C_RATE) && !modifier(lex, w, n, (size_t)(next - w)) &&
+                       bounded(w, n)))
             return false;
         bool object = next && (has(next, C_DET) || is_quantity(next));
         /* "Launch: referral programme" names the verb alone before its object */
