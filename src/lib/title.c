@@ -1088,7 +1088,15 @@ static bool done_state(struct title_lexicon *lex, const struct text_word *w, siz
             continue;
         if (has(&w[i], C_DONE) && i > 0 && !quantity)
             return found(out, SHAPE_DONE, &w[i], &w[i]);
-        if (!has(&w[i], C_CLOSED) && !attributive(w, n, i) && work_participle(lex, &w[i]))
+        /* right after a preposition, with no phrase of its own after it,
+         * it is the noun the preposition takes: "Meldingen van overlast
+         * halveren" (of overlasten), "Move to managed" */
+        bool object = i > 0 && !w[i].clause && has(&w[i - 1], C_PREP | C_FROM) &&
+                      (i + 1 == n || w[i + 1].clause ||
+                       !(has(&w[i + 1], C_PREP | C_CLOSED | C_AGENT | C_TO) ||
+                         is_quantity(&w[i + 1])));
+        if (!has(&w[i], C_CLOSED) && !attributive(w, n, i) && !object &&
+            work_participle(lex, &w[i]))
             return found(out, SHAPE_DONE, &w[i], &w[i]);
     }
     return false;
