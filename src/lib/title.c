@@ -735,6 +735,33 @@ static bool level_target(const struct title_lexicon *lex, const struct text_word
     return false;
 }
 
+static int finite_kinds(struct title_lexicon *lex, const struct text_word *w);
+
+/* A verb of outcome later in the clause, after a noun: the words before it
+ * are its subject, a noun that can be a verb among them ("Support cases
+ * about SSO fall by a third"). */
+static bool outcome_verb_after(struct title_lexicon *lex, const struct text_word *w, size_t n,
+                               size_t j)
+{
+    for (size_t i = j + 2; i < n && !w[i].clause; i++) {
+        size_t k;
+        if (has(&w[i - 1], C_RELATIVE | C_JOINT) || is_word(&w[i - 1], "that") ||
+            is_word(&w[i - 1], "which") || is_word(&w[i - 1], "who"))
+            return false;   /* "Ship features that grow revenue", "Launch and grow" */
+        if (has(&w[i - 1], C_DET | C_PREP | C_CLOSED | C_TO | C_LEAD) || w[i - 1].digits)
+            continue;
+        /* the verb before its amount or its bound: "fall by a third",
+         * "grow to 70%", "double" at the end */
+        const struct text_word *then = i + 1 < n && !w[i + 1].clause ? &w[i + 1] : NULL;
+        if (then && !is_quantity(then) && !has(then, C_DET | C_TO | C_FROM) &&
+            !is_word(then, "by") && !is_word(then, "met"))
+            continue;
+        if ((lookup(lex, w, n, i, &k) | finite_kinds(lex, &w[i])) & F_OUTCOME)
+            return true;
+    }
+    return false;
+}
+
 /* The opening of the clause at word i: its verb, or an unlisted word that
  * is built as one. */
 static bool opening(struct title_lexicon *lex, const struct text_word *w, size_t n, size_t i,
@@ -806,7 +833,8 @@ static bool opening(struct title_lexicon *lex, const struct text_word *w, size_t
         /* "Deploy frequency from weekly to daily": the verb names the act
          * whose rate is measured, with an amount or a change */
         if (change || (next && has(next, C_RATE) && !modifier(lex, w, n, (size_t)(next - w)) &&
-                       bounded(w, n)))
+                       bounded(w, n)) ||
+            (next && !has(next, C_DET) && outcome_verb_after(lex, w, n, j)))
             return false;
         bool object = next && (has(next, C_DET) || is_quantity(next));
         /* "Launch: referral programme" names the verb alone before its object */
@@ -833,7 +861,7 @@ static bool opening(struct title_lexicon *lex, const struct text_word *w, size_t
         (!after || after->clause || has(after, C_PREP | C_CLOSED | C_AGENT)) &&
         participle(lex, next) != NOT_PARTICIPLE)
         return false;   /* not "Land enhanced file status": a participle before its noun */
-    if (lexical_verb(&w[j], next, after, measure)) {
+    if (lexical_verb(&w[j], next, after, measure) && !outcome_verb_after(lex, w, n, j)) {
         *weak = !has(next, C_DET) && (word_classes(&w[j]) & (LEX_EN_NOUN | LEX_EN_ADJ | LEX_NL_NOUN));
         return found(out, SHAPE_OPENING_VERB, &w[j], &w[j]);
     }
