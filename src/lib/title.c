@@ -1013,6 +1013,20 @@ static bool dutch_infinitive_ending(const struct text_word *w)
     return ends_with(w, "en") || ends_with(w, "aan") || ends_with(w, "oen") || ends_with(w, "ien");
 }
 
+/* A Dutch infinitive of an English verb, which Dutch dictionaries miss:
+ * "deployen", "releasen", "shippen". */
+static bool loan_infinitive(const struct text_word *w)
+{
+    const char *f = w->folded;
+    size_t len = w->len;
+    if (len < 6 || !ends_with(w, "en"))
+        return false;
+    return (classes_of(f, len - 2) & LEX_EN_VERB) || (classes_of(f, len - 1) & LEX_EN_VERB) ||
+           (f[len - 3] == f[len - 4] && (classes_of(f, len - 3) & LEX_EN_VERB));
+}
+
+static bool dutch_words_in(const struct text_word *w, size_t n);
+
 /* A listed verb as an infinitive anywhere ("Klanten bellen", "Klantportaal
  * op te zetten"), or an unlisted Dutch -eren infinitive ("Processen
  * documenteren"). */
@@ -1033,6 +1047,9 @@ static bool infinitive(const struct title_lexicon *lex, const struct text_word *
         if (i == 1 && w[0].clause && !w[1].clause && i + 1 < n && !w[2].clause &&
             plural_noun(&w[0]) && !has(&w[0], C_DET | C_CLOSED | C_NUMBER) &&
             counts_or_measures(lex, w, n))
+            continue;
+        /* after a hyphen it is the head of a compound: "demo-aanvragen" */
+        if (i > 0 && w[i - 1].end + 1 == w[i].start && lex->read_ptr[w[i - 1].end] == '-')
             continue;
         /* after a preposition or an inflected adjective an -en word is a
          * plural noun: "Doorlooptijd van aanvragen", "ingediende aanvragen" */
@@ -1059,7 +1076,9 @@ static bool infinitive(const struct title_lexicon *lex, const struct text_word *
         if (lenient && !f && w[i].len >= 5 && dutch_infinitive_ending(&w[i]) &&
             !is_measure(lex, w, n, i) && infinitive_place(w, n, i)) {
             int c = word_classes(&w[i]);
-            if ((c & LEX_NL_INFINITIVE) && !(c & LEX_NL_NOUN))
+            if (((c & LEX_NL_INFINITIVE) && !(c & LEX_NL_NOUN)) ||
+                (!c && !has(&w[i], C_PREP | C_CLOSED | C_SEPARABLE) && loan_infinitive(&w[i]) &&
+                 dutch_words_in(w, n)))
                 return found(out, SHAPE_INFINITIVE, &w[i], &w[i]);
         }
     }
@@ -1685,6 +1704,15 @@ static bool listed(const char *const *list, const char *word, size_t len)
 {
     for (size_t i = 0; list[i]; i++)
         if (strlen(list[i]) == len && memcmp(list[i], word, len) == 0)
+            return true;
+    return false;
+}
+
+/* A title with Dutch function words in it ("van", "de", "naar"). */
+static bool dutch_words_in(const struct text_word *w, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (listed(dutch_markers, w[i].folded, w[i].len))
             return true;
     return false;
 }
