@@ -123,6 +123,9 @@ static const char *const have_words[] = {"have", NULL};
  * form: "Klanten die de app wekelijks gebruiken". */
 /* "Members can make a profile": a capability to deliver. */
 static const char *const can_words[] = {"can", "kan", "kunnen", NULL};
+/* Where a deliverable is once it is done: "in beta", "on trunk". */
+static const char *const stages[] = {"alpha", "beta", "preview", "production", "productie", "ga",
+                                     "trunk", NULL};
 static const char *const relative_words[] = {"die", "dat", "wie", "wat", "welke", "waar", "waarin", NULL};
 /* Months: a number beside one is a day, not an amount ("July 28", "28 juli"). */
 static const char *const months[] = {
@@ -1096,6 +1099,18 @@ static bool made_phrase(struct title_lexicon *lex, const struct text_word *w, si
                         size_t first, size_t end, size_t *head);
 static size_t phrase_end(const struct text_word *w, size_t n, size_t i);
 
+static bool counted_subject(struct title_lexicon *lex, const struct text_word *w, size_t n);
+
+/* A word of change without an amount anywhere: "Fewer bugs in production". */
+static bool has_vague(struct title_lexicon *lex, const struct text_word *w, size_t n)
+{
+    size_t k;
+    for (size_t i = 0; i < n; i++)
+        if (lookup(lex, w, n, i, &k) & F_VAGUE)
+            return true;
+    return false;
+}
+
 /* A deliverable stated as done or there, with no measure of its effect:
  * "Linux64 Nightlies published", "training voltooid", "ERP integratie live".
  * Counted output still is one ("12 blog posts gepubliceerd"); a measure
@@ -1114,9 +1129,19 @@ static bool done_state(struct title_lexicon *lex, const struct text_word *w, siz
     if (quantity && measure)
         return false;
     for (size_t i = 0; i < n; i++) {
-        /* its subject, "can" and a verb: "Users can create merge requests" */
-        if (i > 0 && !w[i].clause && has(&w[i], C_CAN) && i + 1 < n && !quantity && !measure &&
-            (word_classes(&w[i + 1]) & (LEX_EN_VERB | LEX_NL_INFINITIVE)))
+        /* its subject, "can" and a verb: "Users can create merge requests",
+         * "Admins are able to configure SAML" */
+        size_t verb = i + 1 + (is_word(&w[i], "able") && i + 1 < n && is_word(&w[i + 1], "to"));
+        if (i > 0 && !w[i].clause && (has(&w[i], C_CAN) || verb == i + 2) && verb < n &&
+            !w[verb].clause && !quantity && !measure &&
+            (word_classes(&w[verb]) & (LEX_EN_VERB | LEX_NL_INFINITIVE)))
+            return found(out, SHAPE_DONE, &w[i], &w[verb]);
+        /* a stage it is in, last: "Code navigation for Rust is in beta",
+         * "Nieuwe checkout in productie"; not what is counted ("Fewer bugs
+         * in production") */
+        if (i > 0 && !w[i].clause && (is_word(&w[i], "in") || is_word(&w[i], "on")) &&
+            i + 2 == n && !w[i + 1].clause && listed(stages, w[i + 1].folded, w[i + 1].len) &&
+            !quantity && !measure && !counted_subject(lex, w, n) && !has_vague(lex, w, n))
             return found(out, SHAPE_DONE, &w[i], &w[i + 1]);
         /* "There is a runbook for every service", "Er is een dashboard":
          * a thing that exists (made_phrase) */
