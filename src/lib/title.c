@@ -1013,7 +1013,9 @@ static bool counts_or_measures(const struct title_lexicon *lex, const struct tex
  * one syllable and its compounds ("aangaan", "opdoen", "inzien"). */
 static bool dutch_infinitive_ending(const struct text_word *w)
 {
-    return ends_with(w, "en") || ends_with(w, "aan") || ends_with(w, "oen") || ends_with(w, "ien");
+    if (w->len >= 5 && ends_with(w, "en"))
+        return true;
+    return w->len >= 4 && (ends_with(w, "aan") || ends_with(w, "oen") || ends_with(w, "ien"));
 }
 
 /* A Dutch infinitive of an English verb, which Dutch dictionaries miss:
@@ -1076,7 +1078,7 @@ static bool infinitive(const struct title_lexicon *lex, const struct text_word *
          * after a number or an article, where it is a plural noun ("vijf
          * landen"), nor after "die", where it is a finite verb ("Klanten
          * die de app gebruiken") */
-        if (lenient && !f && w[i].len >= 5 && dutch_infinitive_ending(&w[i]) &&
+        if (lenient && !f && dutch_infinitive_ending(&w[i]) &&
             !is_measure(lex, w, n, i) && infinitive_place(w, n, i)) {
             int c = word_classes(&w[i]);
             if (((c & LEX_NL_INFINITIVE) && !(c & LEX_NL_NOUN)) ||
