@@ -864,6 +864,11 @@ static bool opening(struct title_lexicon *lex, const struct text_word *w, size_t
         (!after || after->clause || has(after, C_PREP | C_CLOSED | C_AGENT)) &&
         participle(lex, next) != NOT_PARTICIPLE)
         return false;   /* not "Land enhanced file status": a participle before its noun */
+    /* "Merge requests per engineer above 10": a plural counted per
+     * something, with an amount, is a measure, and the word before it part
+     * of its name */
+    if (next && after && plural_noun(next) && is_word(after, "per") && bounded(w, n))
+        return false;
     if (lexical_verb(&w[j], next, after, measure) && !outcome_verb_after(lex, w, n, j)) {
         *weak = !has(next, C_DET) && (word_classes(&w[j]) & (LEX_EN_NOUN | LEX_EN_ADJ | LEX_NL_NOUN));
         return found(out, SHAPE_OPENING_VERB, &w[j], &w[j]);
