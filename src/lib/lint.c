@@ -302,7 +302,7 @@ static const char *activity_reason(struct linter *l, const struct key_result *kr
                             "as an imperative verb does", words,
                             title_words(l, kr, f->next_start, f->next_end));
     case SHAPE_GERUND:
-        return arena_printf(l->plan->arena, "it opens with the verb '%s' before its object ('%s ...')",
+        return arena_printf(l->plan->arena, "it opens with the work '%s' and what it is done to ('%s ...')",
                             words, title_words(l, kr, f->next_start, f->next_end));
     case SHAPE_INFINITIVE:
         return arena_printf(l->plan->arena, "it is built on the infinitive '%s'", words);
