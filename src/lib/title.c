@@ -729,11 +729,12 @@ static bool dutch_verb_noun(struct title_lexicon *lex, const struct text_word *w
 static bool level_target(const struct title_lexicon *lex, const struct text_word *w, size_t n,
                          size_t j)
 {
-    bool measure = false;
-    for (size_t i = j + 1; i + 1 < n && !w[i].clause; i++) {
-        if (has(&w[i], C_TO) && measure && !w[i + 1].clause && amount(lex, w, n, i + 1))
-            return true;
-        measure = measure || is_measure(lex, w, n, i);
+    for (size_t i = j + 2; i + 1 < n && !w[i].clause; i++) {
+        if (!has(&w[i], C_TO) || w[i + 1].clause || !amount(lex, w, n, i + 1))
+            continue;
+        for (size_t m = j + 1; m < i; m++)
+            if (is_measure(lex, w, n, m))
+                return true;
     }
     return false;
 }
@@ -867,7 +868,7 @@ static bool opening(struct title_lexicon *lex, const struct text_word *w, size_t
     /* "Merge requests per engineer above 10": a plural counted per
      * something, with an amount, is a measure, and the word before it part
      * of its name */
-    if (next && after && plural_noun(next) && is_word(after, "per") && bounded(w, n))
+    if (next && after && is_word(after, "per") && plural_noun(next) && bounded(w, n))
         return false;
     if (lexical_verb(&w[j], next, after, measure) && !outcome_verb_after(lex, w, n, j)) {
         *weak = !has(next, C_DET) && (word_classes(&w[j]) & (LEX_EN_NOUN | LEX_EN_ADJ | LEX_NL_NOUN));
