@@ -1557,11 +1557,41 @@ static bool described_thing(struct title_lexicon *lex, const struct text_word *w
 }
 
 /* counts: the title names a number or a measure (counts_or_measures) */
+/* An English compound that ends in one thing made, its measure words
+ * before it naming what the thing is about, and no amount in the title:
+ * "Churn dashboard per customer segment", "NPS survey for all customers",
+ * "Revenue forecast for 2025"; not "Churn rate per segment" (a measure). */
+static bool measured_thing(struct title_lexicon *lex, const struct text_word *w, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (w[i].money || w[i].percent || amount(lex, w, n, i))
+            return false;
+    size_t end = 1, k;
+    while (end < n && !w[end].clause && !has(&w[end], C_PREP | C_JOINT | C_CLOSED))
+        end++;      /* the compound ends before "per", "for", "of", ... */
+    if (end < 2)
+        return false;
+    bool measure = false;
+    for (size_t i = 0; i + 1 < end; i++) {
+        if (has(&w[i], C_CLOSED | C_DET | C_NUMBER) ||
+            (lookup(lex, w, n, i, &k) & (F_OUTCOME | F_VAGUE | F_ACTIVITY)))
+            return false;
+        measure = measure || is_measure(lex, w, n, i);
+    }
+    /* WordNet files a performance as a play and communication as a
+     * message; in a key result they are qualities */
+    static const char *const qualities[] = {"performance", "communication", NULL};
+    const struct text_word *head = &w[end - 1];
+    return measure && thing_noun(lex, head) && !plural_noun(head) &&
+           !listed(qualities, head->folded, head->len) &&
+           !is_measure(lex, w, n, end - 1) && !(lookup(lex, w, n, end - 1, &k) & (F_OUTCOME | F_VAGUE));
+}
+
 static bool names_one_thing(struct title_lexicon *lex, const struct text_word *w, size_t n,
                             bool counts)
 {
     size_t k;
-    if (n == 0 || (counts && !described_thing(lex, w, n)) ||
+    if (n == 0 || (counts && !described_thing(lex, w, n) && !measured_thing(lex, w, n)) ||
         states_behaviour(lex, w, n))
         return false;
     for (size_t i = 0; i < n; i++)
@@ -1638,12 +1668,15 @@ bool title_activity(struct title_lexicon *lex, str title, bool counted,
     return false;
 }
 
+static bool measured_thing(struct title_lexicon *lex, const struct text_word *w, size_t n);
+
 bool title_vague(struct title_lexicon *lex, str title, bool counted, bool work,
                  bool *has_change, size_t *start, size_t *end)
 {
     size_t n, k;
     const struct text_word *w = read_title(lex, title, &n), *vague = NULL;
-    if (n == 0 || (counts_or_measures(lex, w, n) && !described_thing(lex, w, n)))
+    if (n == 0 || (counts_or_measures(lex, w, n) && !described_thing(lex, w, n) &&
+                   !measured_thing(lex, w, n)))
         return false;
     for (size_t i = 0; i < n && !vague; i++)
         if (lookup(lex, w, n, i, &k) & F_VAGUE)
