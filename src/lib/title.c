@@ -1675,12 +1675,20 @@ bool title_vague(struct title_lexicon *lex, str title, bool counted, bool work,
 {
     size_t n, k;
     const struct text_word *w = read_title(lex, title, &n), *vague = NULL;
-    if (n == 0 || (counts_or_measures(lex, w, n) && !described_thing(lex, w, n) &&
-                   !measured_thing(lex, w, n)))
+    if (n == 0)
         return false;
     for (size_t i = 0; i < n && !vague; i++)
         if (lookup(lex, w, n, i, &k) & F_VAGUE)
             vague = &w[i];
+    /* a measure named is enough when the metric or the title says how
+     * much; a word of change beside it with neither is not: "Improved
+     * visibility into costs" { target 100 } */
+    bool amount_named = false;
+    for (size_t i = 0; i < n && !amount_named; i++)
+        amount_named = w[i].money || w[i].percent || amount(lex, w, n, i);
+    if (counts_or_measures(lex, w, n) && !described_thing(lex, w, n) &&
+        !measured_thing(lex, w, n) && !(vague && !amount_named && !counted))
+        return false;
     /* work or a deliverable ("A/B tests uitgevoerd") counts nothing, even
      * when it opens with a plural */
     if (!vague && (counted || (counted_subject(lex, w, n) && !work)))
