@@ -1109,14 +1109,14 @@ static size_t phrase_end(const struct text_word *w, size_t n, size_t i);
 
 static bool counted_subject(struct title_lexicon *lex, const struct text_word *w, size_t n);
 
-/* A word of change without an amount anywhere: "Fewer bugs in production". */
-static bool has_vague(struct title_lexicon *lex, const struct text_word *w, size_t n)
+/* The first word of change without an amount ("Fewer bugs in
+ * production"), or n. */
+static size_t first_vague(struct title_lexicon *lex, const struct text_word *w, size_t n)
 {
-    size_t k;
-    for (size_t i = 0; i < n; i++)
-        if (lookup(lex, w, n, i, &k) & F_VAGUE)
-            return true;
-    return false;
+    size_t k, i = 0;
+    while (i < n && !(lookup(lex, w, n, i, &k) & F_VAGUE))
+        i++;
+    return i;
 }
 
 /* A deliverable stated as done or there, with no measure of its effect:
@@ -1149,7 +1149,7 @@ static bool done_state(struct title_lexicon *lex, const struct text_word *w, siz
          * in production") */
         if (i > 0 && !w[i].clause && (is_word(&w[i], "in") || is_word(&w[i], "on")) &&
             i + 2 == n && !w[i + 1].clause && listed(stages, w[i + 1].folded, w[i + 1].len) &&
-            !quantity && !measure && !counted_subject(lex, w, n) && !has_vague(lex, w, n))
+            !quantity && !measure && !counted_subject(lex, w, n) && first_vague(lex, w, n) == n)
             return found(out, SHAPE_DONE, &w[i], &w[i + 1]);
         /* "There is a runbook for every service", "Er is een dashboard":
          * a thing that exists (made_phrase) */
@@ -1673,13 +1673,12 @@ static bool measured_thing(struct title_lexicon *lex, const struct text_word *w,
 bool title_vague(struct title_lexicon *lex, str title, bool counted, bool work,
                  bool *has_change, size_t *start, size_t *end)
 {
-    size_t n, k;
-    const struct text_word *w = read_title(lex, title, &n), *vague = NULL;
+    size_t n;
+    const struct text_word *w = read_title(lex, title, &n);
     if (n == 0)
         return false;
-    for (size_t i = 0; i < n && !vague; i++)
-        if (lookup(lex, w, n, i, &k) & F_VAGUE)
-            vague = &w[i];
+    size_t at = first_vague(lex, w, n);
+    const struct text_word *vague = at < n ? &w[at] : NULL;
     /* a measure named is enough when the metric or the title says how
      * much; a word of change beside it with neither is not: "Improved
      * visibility into costs" { target 100 } */
