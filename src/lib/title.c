@@ -801,10 +801,11 @@ static bool opening(struct title_lexicon *lex, const struct text_word *w, size_t
      * van 5 verpleegkundigen": the verb's noun before "of" and its object,
      * when nothing is measured */
     if (next && next + 1 < w + n && !next[1].clause && !change && !state && lenient &&
-        !(f & (F_MEASURE | F_VAGUE)) && w[j].len >= 6 && ends_with(&w[j], "ing") &&
+        !(f & (F_MEASURE | F_VAGUE)) && w[j].len >= 6 &&
+        (ends_with(&w[j], "ing") || ends_with(&w[j], "atie")) &&
         (has(&next[1], C_DET) || is_quantity(&next[1]) || plural_noun(&next[1])) &&
         !measure_word_in(lex, w, n) &&
-        ((is_word(next, "of") && verb_of_gerund(lex, &w[j])) ||
+        ((is_word(next, "of") && ends_with(&w[j], "ing") && verb_of_gerund(lex, &w[j])) ||
          (is_word(next, "van") && dutch_verb_noun(lex, &w[j])))) {
         found(out, SHAPE_GERUND, &w[j], &w[j]);
         out->next_start = next[1].start;
@@ -1287,10 +1288,13 @@ static bool is_time_unit(const struct text_word *w)
            is_word(w, "dagen");
 }
 
-/* A Dutch noun made from a verb: "certificering" from certificeren. */
+/* A Dutch noun made from a verb: "certificering" from certificeren,
+ * "organisatie" from organiseren. */
 static bool dutch_verb_noun(struct title_lexicon *lex, const struct text_word *w)
 {
-    return w->len > 5 && ends_with(w, "ing") && respelled_is(lex, w, 3, "en", LEX_NL_INFINITIVE);
+    if (w->len > 5 && ends_with(w, "ing"))
+        return respelled_is(lex, w, 3, "en", LEX_NL_INFINITIVE);
+    return w->len > 6 && ends_with(w, "atie") && respelled_is(lex, w, 4, "eren", LEX_NL_INFINITIVE);
 }
 
 /* A noun of an act, in the singular too: "training", "research",
