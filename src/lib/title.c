@@ -583,6 +583,23 @@ static bool count_of_plural(int classes, const struct text_word *next,
     return next->len >= 2 || (dutch && !(next->len == 1 && next->folded[0] < '2'));
 }
 
+/* A noun of a quality, by its ending: "stability", "relevance",
+ * "consistency", "leadership", "awareness". */
+static bool quality_noun(const struct text_word *w)
+{
+    /* -ance and -ence make acts as often ("assistance", "maintenance"):
+     * only the qualities among them */
+    static const char *const endings[] = {"ity", "ness", "ship", "ency", "ancy", NULL};
+    static const char *const others[] = {"relevance", "performance", "resilience", "compliance",
+                                         "experience", NULL};
+    if (w->len < 7 || plural_noun(w))
+        return false;
+    for (size_t i = 0; endings[i]; i++)
+        if (ends_with(w, endings[i]))
+            return true;
+    return listed(others, w->folded, w->len);
+}
+
 static bool lexical_verb(const struct text_word *w, const struct text_word *next,
                          const struct text_word *after, bool measure)
 {
@@ -1594,7 +1611,13 @@ static bool measured_thing(struct title_lexicon *lex, const struct text_word *w,
 static bool names_one_thing(struct title_lexicon *lex, const struct text_word *w, size_t n,
                             bool counts)
 {
-    size_t k;
+    size_t k, end = 0;
+    while (end < n && (end == 0 || !w[end].clause) && !has(&w[end], C_PREP | C_JOINT | C_CLOSED))
+        end++;
+    /* a quality names no thing: "Release stability on Android" is a
+     * result without its amount, vague-kr's to report */
+    if (end > 0 && quality_noun(&w[end - 1]))
+        return false;
     if (n == 0 || (counts && !described_thing(lex, w, n) && !measured_thing(lex, w, n)) ||
         states_behaviour(lex, w, n))
         return false;
