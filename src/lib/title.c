@@ -125,7 +125,7 @@ static const char *const have_words[] = {"have", NULL};
 static const char *const can_words[] = {"can", "kan", "kunnen", NULL};
 /* Where a deliverable is once it is done: "in beta", "on trunk". */
 static const char *const stages[] = {"alpha", "beta", "preview", "production", "productie", "ga",
-                                     "trunk", NULL};
+                                     "trunk", "place", NULL};
 static const char *const relative_words[] = {"die", "dat", "wie", "wat", "welke", "waar", "waarin", NULL};
 /* Months: a number beside one is a day, not an amount ("July 28", "28 juli"). */
 static const char *const months[] = {
@@ -665,8 +665,9 @@ static bool respelled_is(struct title_lexicon *lex, const struct text_word *w, s
 enum { NOT_PARTICIPLE, WORK_PARTICIPLE, OUTCOME_PARTICIPLE };
 static int participle(struct title_lexicon *lex, const struct text_word *w)
 {
-    if (has(w, C_PREP | C_CLOSED | C_DET | C_STATE))
-        return NOT_PARTICIPLE;      /* Dutch "met" (with) is no English "met"; "kent" is finite */
+    if (has(w, C_PREP | C_CLOSED | C_DET | C_STATE | C_COPULA))
+        return NOT_PARTICIPLE;      /* Dutch "met" (with) is no English "met"; "kent" is finite;
+                                       "been" is "to be" */
     int own = kinds_of(lex, w->folded, w->len);
     if (own & (F_MEASURE | F_NOUN))
         return NOT_PARTICIPLE;
@@ -1146,6 +1147,7 @@ static bool done_state(struct title_lexicon *lex, const struct text_word *w, siz
                        struct title_finding *out)
 {
     bool quantity = false, measure = false;
+    size_t k;
     for (size_t i = 0; i < n; i++) {
         if (w[i].money)
             return false;
@@ -1166,8 +1168,15 @@ static bool done_state(struct title_lexicon *lex, const struct text_word *w, siz
          * "Nieuwe checkout in productie"; not what is counted ("Fewer bugs
          * in production") */
         if (i > 0 && !w[i].clause && (is_word(&w[i], "in") || is_word(&w[i], "on")) &&
-            i + 2 == n && !w[i + 1].clause && listed(stages, w[i + 1].folded, w[i + 1].len) &&
+            i + 1 < n && !w[i + 1].clause && listed(stages, w[i + 1].folded, w[i + 1].len) &&
+            (i + 2 == n || w[i + 2].clause || has(&w[i + 2], C_PREP)) &&
             !quantity && !measure && !counted_subject(lex, w, n) && first_vague(lex, w, n) == n)
+            return found(out, SHAPE_DONE, &w[i], &w[i + 1]);
+        /* a phrasal verb after "to be", its participle the verb itself:
+         * "Monitoring is set up", "The old queue was shut down" */
+        if (i > 0 && !w[i].clause && has(&w[i - 1], C_COPULA) && i + 1 < n && !w[i + 1].clause &&
+            has(&w[i + 1], C_PARTICLE) && (word_classes(&w[i]) & LEX_EN_VERB) && !quantity &&
+            !measure && !(lookup(lex, w, n, i, &k) & (F_OUTCOME | F_VAGUE)))
             return found(out, SHAPE_DONE, &w[i], &w[i + 1]);
         /* "There is a runbook for every service", "Er is een dashboard":
          * a thing that exists (made_phrase) */
