@@ -46,6 +46,7 @@ struct title_lexicon {
     /* the title last read: its words, in buffers reused from title to title */
     const char *read_ptr;
     size_t read_len, n, capacity, word_capacity;
+    size_t marker;              /* words of a list marker it opens with ("1. "): 0 or 1 */
     struct text_word *w;
     char *folded;
     struct vec splits;          /* struct split_entry * */
@@ -349,9 +350,17 @@ static struct text_word *read_title(struct title_lexicon *lex, str title, size_t
         }
         lex->read_ptr = title.ptr;
         lex->read_len = title.len;
+        /* "1. Ship the new editor", as a list transcribed: the number
+         * numbers the key result, and counts nothing */
+        struct text_word *w = lex->w;
+        lex->marker = lex->n >= 2 && w[0].digits && !w[0].percent && !w[0].money &&
+                      w[0].end + 1 < title.len && title.ptr[w[0].end] == '.' &&
+                      title.ptr[w[0].end + 1] == ' ';
+        if (lex->marker)
+            w[1].clause = true;
     }
-    *n = lex->n;
-    return lex->w;
+    *n = lex->n - lex->marker;
+    return lex->w + lex->marker;
 }
 
 static bool phrase_at(const struct text_word *w, size_t n, size_t i, const char *phrase,
