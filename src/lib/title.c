@@ -601,6 +601,8 @@ static bool quality_noun(const struct text_word *w)
     static const char *const endings[] = {"ity", "ness", "ship", "ency", "ancy", NULL};
     static const char *const others[] = {"relevance", "performance", "resilience", "compliance",
                                          "experience", NULL};
+    /* (WordNet's second sense of "performance" is a play, a thing made:
+     * in a key result it is a quality) */
     if (w->len < 7 || plural_noun(w))
         return false;
     for (size_t i = 0; endings[i]; i++)
@@ -1595,7 +1597,16 @@ static bool described_thing(struct title_lexicon *lex, const struct text_word *w
     return thing_noun(lex, &w[with - 1]) && !plural_noun(&w[with - 1]);
 }
 
-/* counts: the title names a number or a measure (counts_or_measures) */
+/* Where the title's first phrase ends: at a preposition, a joint or a
+ * closed word after its first word ("Churn dashboard | per ..."). */
+static size_t first_phrase_end(const struct text_word *w, size_t n)
+{
+    size_t end = 1;
+    while (end < n && !w[end].clause && !has(&w[end], C_PREP | C_JOINT | C_CLOSED))
+        end++;
+    return end;
+}
+
 /* An English compound that ends in one thing made, its measure words
  * before it naming what the thing is about, and no amount in the title:
  * "Churn dashboard per customer segment", "NPS survey for all customers",
@@ -1605,9 +1616,7 @@ static bool measured_thing(struct title_lexicon *lex, const struct text_word *w,
     for (size_t i = 0; i < n; i++)
         if (w[i].money || w[i].percent || amount(lex, w, n, i))
             return false;
-    size_t end = 1, k;
-    while (end < n && !w[end].clause && !has(&w[end], C_PREP | C_JOINT | C_CLOSED))
-        end++;      /* the compound ends before "per", "for", "of", ... */
+    size_t end = first_phrase_end(w, n), k;
     if (end < 2)
         return false;
     bool measure = false;
@@ -1617,26 +1626,20 @@ static bool measured_thing(struct title_lexicon *lex, const struct text_word *w,
             return false;
         measure = measure || is_measure(lex, w, n, i);
     }
-    /* WordNet files a performance as a play and communication as a
-     * message; in a key result they are qualities */
-    static const char *const qualities[] = {"performance", "communication", NULL};
     const struct text_word *head = &w[end - 1];
-    return measure && thing_noun(lex, head) && !plural_noun(head) &&
-           !listed(qualities, head->folded, head->len) &&
+    return measure && thing_noun(lex, head) && !plural_noun(head) && !quality_noun(head) &&
            !is_measure(lex, w, n, end - 1) && !(lookup(lex, w, n, end - 1, &k) & (F_OUTCOME | F_VAGUE));
 }
 
+/* counts: the title names a number or a measure (counts_or_measures) */
 static bool names_one_thing(struct title_lexicon *lex, const struct text_word *w, size_t n,
                             bool counts)
 {
-    size_t k, end = 0;
-    while (end < n && (end == 0 || !w[end].clause) && !has(&w[end], C_PREP | C_JOINT | C_CLOSED))
-        end++;
-    /* a quality names no thing: "Release stability on Android" is a
+    size_t k;
+    /* a quality names no thing: "Platform stability on Android" is a
      * result without its amount, vague-kr's to report */
-    if (end > 0 && quality_noun(&w[end - 1]))
-        return false;
-    if (n == 0 || (counts && !described_thing(lex, w, n) && !measured_thing(lex, w, n)) ||
+    if (n == 0 || quality_noun(&w[first_phrase_end(w, n) - 1]) ||
+        (counts && !described_thing(lex, w, n) && !measured_thing(lex, w, n)) ||
         states_behaviour(lex, w, n))
         return false;
     for (size_t i = 0; i < n; i++)
