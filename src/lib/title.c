@@ -103,7 +103,7 @@ static const char *const closed_words[] = {
  * gaan ...". */
 static const char *const lead_words[] = {
     "to", "we", "will", "i", "ll", "shall", "must", "let", "s", "wij", "ik", "gaan", "gaat",
-    "zullen", "zal", NULL};
+    "zullen", "zal", "ga", "wil", "wilt", "willen", "moet", "moeten", "heb", "hebben", NULL};
 /* A finite "to be": the title states a state ("X is live for 30 customers"). */
 static const char *const copulas[] = {
     "is", "are", "was", "were", "been", "zijn", "waren", "staat", "staan", "blijft", "blijven", NULL};
@@ -152,7 +152,8 @@ static const char *const team_words[] = {
 static const char *const state_verbs[] = {
     "know", "knows", "understand", "understands", "use", "uses", "feel", "feels", "trust",
     "trusts", "believe", "believes", "kent", "kennen", "weet", "weten", "begrijpt", "begrijpen",
-    "gebruikt", "gebruiken", "voelt", "voelen", "vertrouwt", "vertrouwen", NULL};
+    "gebruikt", "gebruiken", "voelt", "voelen", "vertrouwt", "vertrouwen", "ken", "begrijp",
+    "gebruik", "voel", "vertrouw", NULL};
 /* What is measured of an act: after a verb of work they make it a noun
  * ("Deploy frequency from weekly to daily", "Review time under 1 day"). */
 static const char *const rate_words[] = {
@@ -805,6 +806,11 @@ static bool opening(struct title_lexicon *lex, const struct text_word *w, size_t
     while (j + 1 < n && j < i + 3 && !w[j + 1].clause && has(&w[j], C_LEAD))
         j++;
     size_t k;
+    /* after its subject, a verb of knowing or using states a result ("Ik
+     * begrijp hoe IAM werkt", "We know our users"), and "can" a capability
+     * (done_state's) */
+    if ((j > i && has(&w[j], C_STATE)) || (j > i && has(&w[j], C_CAN)))
+        return false;
     int f = lookup(lex, w, n, j, &k);
     if (f & F_OUTCOME) {
         *outcome = true;
@@ -1572,8 +1578,8 @@ static bool states_behaviour(struct title_lexicon *lex, const struct text_word *
 {
     for (size_t v = 1; v + 1 < n; v++)
         if (!w[v].clause && !w[v + 1].clause && has(&w[v], C_STATE) &&
-            (has(&w[v - 1], C_TEAM) || ends_with(&w[v - 1], "team")))
-            return true;    /* "Iedereen kent de strategie" */
+            (has(&w[v - 1], C_TEAM | C_LEAD) || ends_with(&w[v - 1], "team")))
+            return true;    /* "Iedereen kent de strategie", "Ik begrijp hoe IAM werkt" */
         else if (!w[v].clause && !w[v + 1].clause && plural_noun(&w[v - 1]) &&
             !has(&w[v - 1], C_DET | C_PREP | C_CLOSED) && !is_quantity(&w[v - 1]) &&
             (has(&w[v + 1], C_DET) || is_quantity(&w[v + 1])) && finite_verb(lex, &w[v]))
