@@ -35,6 +35,9 @@ int yylex(YYSTYPE *yylval, loc *yylloc, void *scanner);
         }                                                           \
     } while (0)
 
+/* A quantity with its span, where it is used. */
+#define Q(tok, at) quantity_at(ctx, (tok), (at))
+
 static void yyerror(loc *at, void *scanner, struct parse_ctx *ctx, const char *msg)
 {
     (void)scanner;
@@ -47,7 +50,7 @@ static void yyerror(loc *at, void *scanner, struct parse_ctx *ctx, const char *m
     struct number_tok num;
     struct date_tok date;
     struct period_tok period;
-    quantity q;
+    struct quantity_tok q;
 }
 
 %token <s> IDENT "identifier"
@@ -222,19 +225,19 @@ opt_kr_block: %empty | '{' kr_items '}' ;
 kr_items: %empty | kr_items kr_item { yyerrok; } | kr_items error ;
 kr_item
     : TAGS tag_list
-    | FROM quantity TO quantity         { build_metric(ctx, METRIC_RANGE, $2, $4, @$); }
-    | FROM quantity BY NUMBER           { build_relative(ctx, &$2, $4, @4, @$); }
+    | FROM quantity TO quantity         { build_metric(ctx, METRIC_RANGE, Q($2, @2), Q($4, @4), @$); }
+    | FROM quantity BY NUMBER           { quantity from = Q($2, @2); build_relative(ctx, &from, $4, @4, @$); }
     | BY NUMBER                         { build_relative(ctx, NULL, $2, @2, @$); }
-    | TARGET quantity                   { build_metric(ctx, METRIC_TARGET, $2, $2, @$); }
-    | KEEP GE quantity                  { build_metric(ctx, METRIC_KEEP_GE, $3, $3, @$); }
-    | KEEP LE quantity                  { build_metric(ctx, METRIC_KEEP_LE, $3, $3, @$); }
-    | KEEP '>' quantity                 { build_metric(ctx, METRIC_KEEP_GT, $3, $3, @$); }
-    | KEEP '<' quantity                 { build_metric(ctx, METRIC_KEEP_LT, $3, $3, @$); }
+    | TARGET quantity                   { build_metric(ctx, METRIC_TARGET, Q($2, @2), Q($2, @2), @$); }
+    | KEEP GE quantity                  { build_metric(ctx, METRIC_KEEP_GE, Q($3, @3), Q($3, @3), @$); }
+    | KEEP LE quantity                  { build_metric(ctx, METRIC_KEEP_LE, Q($3, @3), Q($3, @3), @$); }
+    | KEEP '>' quantity                 { build_metric(ctx, METRIC_KEEP_GT, Q($3, @3), Q($3, @3), @$); }
+    | KEEP '<' quantity                 { build_metric(ctx, METRIC_KEEP_LT, Q($3, @3), Q($3, @3), @$); }
     | ROLLUP                            { quantity none = {0}; build_metric(ctx, METRIC_ROLLUP, none, none, @$); }
     | MILESTONE                         { quantity none = {0}; build_metric(ctx, METRIC_MILESTONE, none, none, @$); }
-    | CURRENT quantity                  { build_current(ctx, $2, false, @$); }
+    | CURRENT quantity                  { build_current(ctx, Q($2, @2), false, @$); }
     | CURRENT DONE                      { quantity none = {0}; build_current(ctx, none, true, @$); }
-    | MINIMUM quantity                  { build_quantity(ctx, &kr_more_for(ctx->arena, ctx->kr)->minimum, $2, @$, "minimum"); }
+    | MINIMUM quantity                  { build_quantity(ctx, &kr_more_for(ctx->arena, ctx->kr)->minimum, Q($2, @2), @$, "minimum"); }
     | OWNER owner_list
     | DUE DATE                          { build_date(ctx, &ctx->kr->due, $2, @$, "due"); }
     | WEIGHT NUMBER                     { build_number(ctx, &kr_more_for(ctx->arena, ctx->kr)->weight, $2, @2, @$, "weight"); }
@@ -279,7 +282,7 @@ opt_by
     ;
 checkin_entries: %empty | checkin_entries checkin_entry { yyerrok; } | checkin_entries error ;
 checkin_entry
-    : QREF '=' quantity                 { build_entry(ctx, $1, @1, $3, false, @$); }
+    : QREF '=' quantity                 { build_entry(ctx, $1, @1, Q($3, @3), false, @$); }
       entry_options
     | QREF '=' DONE                     { quantity none = {0}; build_entry(ctx, $1, @1, none, true, @$); }
       entry_options
@@ -337,9 +340,9 @@ quantity
     | NUMBER IDENT                      { $$ = build_quantity_value(ctx, $1, $2, @$); }
     | NUMBER STRING                     { $$ = build_quantity_value(ctx, $1, $2, @$); }
     /* `?`, a value not known yet: a baseline, target or minimum only (build.c) */
-    | '?'                               { $$ = build_unknown(ctx, (str){"", 0}, @$); }
-    | '?' IDENT                         { $$ = build_unknown(ctx, $2, @$); }
-    | '?' STRING                        { $$ = build_unknown(ctx, $2, @$); }
+    | '?'                               { $$ = build_unknown(ctx, (str){"", 0}); }
+    | '?' IDENT                         { $$ = build_unknown(ctx, $2); }
+    | '?' STRING                        { $$ = build_unknown(ctx, $2); }
     ;
 
 period_value

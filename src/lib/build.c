@@ -714,10 +714,14 @@ void build_number(struct parse_ctx *ctx, number_item *field, struct number_tok v
     *field = (number_item){value.value, build_span(ctx, value_at), value.valid};
 }
 
-quantity build_unknown(struct parse_ctx *ctx, str unit, loc at)
+struct quantity_tok build_unknown(struct parse_ctx *ctx, str unit)
 {
-    quantity q = {0, dup(ctx, unit), build_span(ctx, at), false, true};
-    return q;
+    return (struct quantity_tok){0, dup(ctx, unit), false, true};
+}
+
+quantity quantity_at(struct parse_ctx *ctx, struct quantity_tok q, loc at)
+{
+    return (quantity){q.value, q.unit, build_span(ctx, at), q.present, q.unknown};
 }
 
 void build_relative(struct parse_ctx *ctx, const quantity *from, struct number_tok pct,
@@ -740,9 +744,10 @@ void build_relative(struct parse_ctx *ctx, const quantity *from, struct number_t
     }
 }
 
-quantity build_quantity_value(struct parse_ctx *ctx, struct number_tok number, str unit, loc at)
+struct quantity_tok build_quantity_value(struct parse_ctx *ctx, struct number_tok number, str unit,
+                                         loc at)
 {
-    quantity q = {number.value, number.unit, build_span(ctx, at), number.valid, false};
+    struct quantity_tok q = {number.value, number.unit, number.valid, false};
     if (unit.len && number.unit.len)
         diag_report(ctx->plan->diags, R_SYNTAX, build_span(ctx, at),
                     "this quantity has two units ('%.*s' and '%.*s'); keep one",

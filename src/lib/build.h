@@ -26,6 +26,14 @@ struct number_tok {
     bool plain_int;     /* digits only: usable as a year or a count */
     bool valid;
 };
+/* A quantity as the parser carries it: its span comes from its location
+ * when it is used (quantity_at), which keeps bison's value stack small. */
+struct quantity_tok {
+    double value;
+    str unit;
+    bool present;
+    bool unknown;
+};
 struct date_tok {
     okr_day day;
     bool valid;
@@ -231,11 +239,13 @@ void build_number(struct parse_ctx *ctx, number_item *field, struct number_tok v
                   loc value_at, loc at, const char *item);
 
 /* Values */
-quantity build_unknown(struct parse_ctx *ctx, str unit, loc at);
+struct quantity_tok build_unknown(struct parse_ctx *ctx, str unit);
+quantity quantity_at(struct parse_ctx *ctx, struct quantity_tok q, loc at);
 /* `from Q by +N%` (from NULL: `by +N%` alone, the baseline measured). */
 void build_relative(struct parse_ctx *ctx, const quantity *from, struct number_tok pct,
                     loc pct_at, loc at);
-quantity build_quantity_value(struct parse_ctx *ctx, struct number_tok number, str unit, loc at);
+struct quantity_tok build_quantity_value(struct parse_ctx *ctx, struct number_tok number, str unit,
+                                         loc at);
 struct period_tok build_year(struct parse_ctx *ctx, struct number_tok year, loc at);
 struct period_tok build_range(struct parse_ctx *ctx, struct date_tok start, struct date_tok end,
                               loc at);
