@@ -310,6 +310,8 @@ static int lookup(const struct title_lexicon *lex, const struct text_word *w, si
 
 /* "doorlooptijd", "downtime": a word ending in a measure of 4+ letters,
  * found once per word when the title is read. */
+static int classes_of(const char *word, size_t len);
+
 static bool ends_in_measure(const struct title_lexicon *lex, const struct text_word *w)
 {
     if (w->len <= 4)
@@ -317,8 +319,10 @@ static bool ends_in_measure(const struct title_lexicon *lex, const struct text_w
     const struct vec *same_end = hash_get(lex->measure_ends, w->folded + w->len - 2, 2);
     for (size_t s = 0; same_end && s < same_end->len; s++) {
         const str *m = same_end->items[s];
-        if (w->len > m->len && memcmp(w->folded + w->len - m->len, m->ptr, m->len) == 0)
-            return true;
+        /* a compound has a head of its own before the measure ("werk" +
+         * "uren"), and a verb is none: "sturen", "duren" end in "uren" */
+        if (w->len >= m->len + 3 && memcmp(w->folded + w->len - m->len, m->ptr, m->len) == 0)
+            return !(classes_of(w->folded, w->len) & (LEX_NL_INFINITIVE | LEX_NL_STEM));
     }
     return false;
 }
