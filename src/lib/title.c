@@ -880,7 +880,15 @@ static bool opening(struct title_lexicon *lex, const struct text_word *w, size_t
                        bounded(w, n)) ||
             (next && !has(next, C_DET) && outcome_verb_after(lex, w, n, j)))
             return false;
-        bool object = next && (has(next, C_DET) || is_quantity(next));
+        /* the object, or a count of places after a preposition: "Launch in
+         * 3 new markets", "Present at 4 conferences" */
+        const struct text_word *end = w + n;
+        bool object = next && (has(next, C_DET) || is_quantity(next) ||
+                               (has(next, C_PREP) && next + 2 < end && !next[1].clause &&
+                                next[1].digits && !next[1].percent && !next[1].money &&
+                                !next[2].clause && (plural_noun(&next[2]) ||
+                                                    (next + 3 < end && !next[3].clause &&
+                                                     plural_noun(&next[3])))));
         /* "Launch: referral programme" names the verb alone before its object */
         bool label = !next && j + k < n;
         /* an -ing form before a noun is a noun too: "Onboarding time" */
