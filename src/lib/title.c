@@ -734,13 +734,30 @@ static bool measure_word_in(const struct title_lexicon *lex, const struct text_w
 
 /* A number, or a word of a bound or a change ("from", "under", "onder"):
  * the title says how much. */
+static const char *const bound_words[] = {"under", "below", "above", "over", "within", "onder",
+                                          "boven", "binnen", "less", "more", "minder", "meer",
+                                          NULL};
+
 static bool bounded(const struct text_word *w, size_t n)
 {
-    static const char *const bounds[] = {"under", "below", "above", "over", "within", "onder",
-                                         "boven", "binnen", "less", "more", "minder", "meer", NULL};
     for (size_t i = 0; i < n; i++)
-        if (is_quantity(&w[i]) || has(&w[i], C_FROM | C_TO) || listed(bounds, w[i].folded, w[i].len))
+        if (is_quantity(&w[i]) || has(&w[i], C_FROM | C_TO) ||
+            listed(bound_words, w[i].folded, w[i].len))
             return true;
+    return false;
+}
+
+/* A bound before an amount, an article between or not: "tot onder de 50
+ * aanvragen", "below 3". */
+static bool bound_amount(const struct text_word *w, size_t n)
+{
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (!listed(bound_words, w[i].folded, w[i].len))
+            continue;
+        size_t j = i + 1 + (i + 2 < n && has(&w[i + 1], C_DET));
+        if (!w[j].clause && is_quantity(&w[j]))
+            return true;
+    }
     return false;
 }
 
@@ -1115,8 +1132,12 @@ static bool infinitive(const struct title_lexicon *lex, const struct text_word *
         if (i > 0 && !w[i].clause && (has(&w[i - 1], C_PREP) || has(&w[i - 1], C_RANGE) ||
                                       (w[i - 1].len >= 4 && ends_with(&w[i - 1], "de"))))
             continue;
+        /* after an article and a number it is a plural noun: "de 50
+         * aanvragen" (not "De visie 2030 presenteren") */
+        bool counted = i > 1 && !w[i].clause && !w[i - 1].clause && is_quantity(&w[i - 1]) &&
+                       has(&w[i - 2], C_DET);
         if ((f & F_ACTIVITY) && !(f & F_NOUN) && ends_with(&w[i + k - 1], "en") &&
-            w[i + k - 1].len >= 5)
+            w[i + k - 1].len >= 5 && !counted)
             return found(out, SHAPE_INFINITIVE, &w[i], &w[i + k - 1]);
         /* a listed verb that is a plural noun too, last in its clause after
          * a noun: "Vijf beurzen bezoeken" (not "Aantal bezoeken") */
@@ -1183,7 +1204,9 @@ static bool done_state(struct title_lexicon *lex, const struct text_word *w, siz
         quantity = quantity || amount(lex, w, n, i);   /* not "live by July 1" */
         measure = measure || is_measure(lex, w, n, i);
     }
-    if (quantity && measure)
+    /* a measure or a bound with the amount makes it a level: "Returns
+     * verwerkt binnen 3 dagen", "Wachtlijst weggewerkt tot onder de 50" */
+    if (quantity && (measure || bound_amount(w, n)))
         return false;
     for (size_t i = 0; i < n; i++) {
         /* its subject, "can" and a verb: "Users can create merge requests",
