@@ -1165,11 +1165,14 @@ static bool infinitive(const struct title_lexicon *lex, const struct text_word *
     return false;
 }
 
-/* Before the plural it qualifies, a participle is an adjective and states
- * nothing done: "500 qualified leads", "flipped blocks". */
+/* Before the plural it qualifies, or after an article before its noun, a
+ * participle is an adjective and states nothing done: "500 qualified
+ * leads", "flipped blocks", "the paid plan". */
 static bool attributive(const struct text_word *w, size_t n, size_t i)
 {
-    return i + 1 < n && !w[i + 1].clause && plural_noun(&w[i + 1]);
+    if (i + 1 >= n || w[i + 1].clause)
+        return false;
+    return plural_noun(&w[i + 1]) || (i > 0 && !w[i].clause && has(&w[i - 1], C_DET));
 }
 
 static bool made_phrase(struct title_lexicon *lex, const struct text_word *w, size_t n,
