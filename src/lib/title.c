@@ -775,6 +775,16 @@ static bool verb_of_gerund(struct title_lexicon *lex, const struct text_word *w)
 
 static bool dutch_verb_noun(struct title_lexicon *lex, const struct text_word *w);
 
+/* A preposition at p, then a count of places or events, one word between
+ * or none: "in 3 new markets", "at 4 conferences". */
+static bool places_counted(const struct text_word *w, size_t n, size_t p)
+{
+    if (!has(&w[p], C_PREP) || p + 2 >= n || w[p + 1].clause || w[p + 2].clause ||
+        !w[p + 1].digits || w[p + 1].percent || w[p + 1].money)
+        return false;
+    return plural_noun(&w[p + 2]) || (p + 3 < n && !w[p + 3].clause && plural_noun(&w[p + 3]));
+}
+
 /* After the verb at j, a measure named and then "to" (or "naar", "tot") an
  * amount: the level the measure is to reach. */
 static bool level_target(const struct title_lexicon *lex, const struct text_word *w, size_t n,
@@ -830,7 +840,7 @@ static bool opening(struct title_lexicon *lex, const struct text_word *w, size_t
     /* after its subject, a verb of knowing or using states a result ("Ik
      * begrijp hoe IAM werkt", "We know our users"), and "can" a capability
      * (done_state's) */
-    if ((j > i && has(&w[j], C_STATE)) || (j > i && has(&w[j], C_CAN)))
+    if (j > i && has(&w[j], C_STATE | C_CAN))
         return false;
     int f = lookup(lex, w, n, j, &k);
     if (f & F_OUTCOME) {
@@ -897,15 +907,8 @@ static bool opening(struct title_lexicon *lex, const struct text_word *w, size_t
                        bounded(w, n)) ||
             (next && !has(next, C_DET) && outcome_verb_after(lex, w, n, j)))
             return false;
-        /* the object, or a count of places after a preposition: "Launch in
-         * 3 new markets", "Present at 4 conferences" */
-        const struct text_word *end = w + n;
         bool object = next && (has(next, C_DET) || is_quantity(next) ||
-                               (has(next, C_PREP) && next + 2 < end && !next[1].clause &&
-                                next[1].digits && !next[1].percent && !next[1].money &&
-                                !next[2].clause && (plural_noun(&next[2]) ||
-                                                    (next + 3 < end && !next[3].clause &&
-                                                     plural_noun(&next[3])))));
+                               places_counted(w, n, (size_t)(next - w)));
         /* "Launch: referral programme" names the verb alone before its object */
         bool label = !next && j + k < n;
         /* an -ing form before a noun is a noun too: "Onboarding time" */
