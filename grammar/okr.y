@@ -228,11 +228,11 @@ kr_item
     | FROM quantity TO quantity         { build_metric(ctx, METRIC_RANGE, Q($2, @2), Q($4, @4), @$); }
     | FROM quantity BY NUMBER           { quantity from = Q($2, @2); build_relative(ctx, &from, $4, @4, @$); }
     | BY NUMBER                         { build_relative(ctx, NULL, $2, @2, @$); }
-    | TARGET quantity                   { build_metric(ctx, METRIC_TARGET, Q($2, @2), Q($2, @2), @$); }
-    | KEEP GE quantity                  { build_metric(ctx, METRIC_KEEP_GE, Q($3, @3), Q($3, @3), @$); }
-    | KEEP LE quantity                  { build_metric(ctx, METRIC_KEEP_LE, Q($3, @3), Q($3, @3), @$); }
-    | KEEP '>' quantity                 { build_metric(ctx, METRIC_KEEP_GT, Q($3, @3), Q($3, @3), @$); }
-    | KEEP '<' quantity                 { build_metric(ctx, METRIC_KEEP_LT, Q($3, @3), Q($3, @3), @$); }
+    | TARGET quantity                   { quantity q = Q($2, @2); build_metric(ctx, METRIC_TARGET, q, q, @$); }
+    | KEEP GE quantity                  { quantity q = Q($3, @3); build_metric(ctx, METRIC_KEEP_GE, q, q, @$); }
+    | KEEP LE quantity                  { quantity q = Q($3, @3); build_metric(ctx, METRIC_KEEP_LE, q, q, @$); }
+    | KEEP '>' quantity                 { quantity q = Q($3, @3); build_metric(ctx, METRIC_KEEP_GT, q, q, @$); }
+    | KEEP '<' quantity                 { quantity q = Q($3, @3); build_metric(ctx, METRIC_KEEP_LT, q, q, @$); }
     | ROLLUP                            { quantity none = {0}; build_metric(ctx, METRIC_ROLLUP, none, none, @$); }
     | MILESTONE                         { quantity none = {0}; build_metric(ctx, METRIC_MILESTONE, none, none, @$); }
     | CURRENT quantity                  { build_current(ctx, Q($2, @2), false, @$); }

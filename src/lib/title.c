@@ -678,6 +678,30 @@ static bool respelled_is(struct title_lexicon *lex, const struct text_word *w, s
     return (classes_of(s, len) & classes) != 0;
 }
 
+/* The English verb a word is made of, with `suffix` bytes after it (-ed,
+ * -en, -ing): the word less the suffix ("published", "deployen"), with the
+ * e the suffix took ("released", "releasen", "hiring"), or less a doubled
+ * last consonant ("shipped", "shipping"). Its bytes (the word's or the
+ * scratch buffer's) and *len, or NULL. */
+static const char *english_verb_stem(struct title_lexicon *lex, const struct text_word *w,
+                                     size_t suffix, size_t *len)
+{
+    const char *f = w->folded;
+    size_t s = w->len - suffix;
+    if (classes_of(f, s) & LEX_EN_VERB) {
+        *len = s;
+        return f;
+    }
+    const char *e = respelled(lex, w, suffix, "e", len);
+    if (classes_of(e, *len) & LEX_EN_VERB)
+        return e;
+    if (s >= 2 && f[s - 1] == f[s - 2] && (classes_of(f, s - 1) & LEX_EN_VERB)) {
+        *len = s - 1;
+        return f;
+    }
+    return NULL;
+}
+
 enum { NOT_PARTICIPLE, WORK_PARTICIPLE, OUTCOME_PARTICIPLE };
 static int participle(struct title_lexicon *lex, const struct text_word *w)
 {
@@ -694,14 +718,10 @@ static int participle(struct title_lexicon *lex, const struct text_word *w)
     if (w->len < 5 || !ends_with(w, "ed"))
         return NOT_PARTICIPLE;
     /* published -> publish, released -> release, shipped -> ship, verified -> verify */
-    const char *f = w->folded;
-    size_t stems[3] = {w->len - 2, w->len - 1, 0};
-    if (f[w->len - 3] == f[w->len - 4])
-        stems[2] = w->len - 3;
-    for (size_t k = 0; k < 3; k++)
-        if (stems[k] && (classes_of(f, stems[k]) & LEX_EN_VERB))
-            return kinds_of(lex, f, stems[k]) & (F_OUTCOME | F_VAGUE) ? OUTCOME_PARTICIPLE
-                                                                       : of_outcome;
+    size_t len;
+    const char *stem = english_verb_stem(lex, w, 2, &len);
+    if (stem)
+        return kinds_of(lex, stem, len) & (F_OUTCOME | F_VAGUE) ? OUTCOME_PARTICIPLE : of_outcome;
     if (ends_with(w, "ied")) {
         const char *stem = y_stem(lex, w);
         if (classes_of(stem, w->len - 2) & LEX_EN_VERB)
@@ -765,12 +785,8 @@ static bool bound_amount(const struct text_word *w, size_t n)
  * (plan), "building" (build). */
 static bool verb_of_gerund(struct title_lexicon *lex, const struct text_word *w)
 {
-    const char *f = w->folded;
-    size_t stem = w->len - 3;
-    if ((classes_of(f, stem) & LEX_EN_VERB) ||
-        (f[stem - 1] == f[stem - 2] && (classes_of(f, stem - 1) & LEX_EN_VERB)))
-        return true;
-    return respelled_is(lex, w, 3, "e", LEX_EN_VERB);
+    size_t len;
+    return english_verb_stem(lex, w, 3, &len) != NULL;
 }
 
 static bool dutch_verb_noun(struct title_lexicon *lex, const struct text_word *w);
@@ -1094,14 +1110,10 @@ static bool dutch_infinitive_ending(const struct text_word *w)
 
 /* A Dutch infinitive of an English verb, which Dutch dictionaries miss:
  * "deployen", "releasen", "shippen". */
-static bool loan_infinitive(const struct text_word *w)
+static bool loan_infinitive(struct title_lexicon *lex, const struct text_word *w)
 {
-    const char *f = w->folded;
-    size_t len = w->len;
-    if (len < 6 || !ends_with(w, "en"))
-        return false;
-    return (classes_of(f, len - 2) & LEX_EN_VERB) || (classes_of(f, len - 1) & LEX_EN_VERB) ||
-           (f[len - 3] == f[len - 4] && (classes_of(f, len - 3) & LEX_EN_VERB));
+    size_t len;
+    return w->len >= 6 && ends_with(w, "en") && english_verb_stem(lex, w, 2, &len) != NULL;
 }
 
 static bool dutch_words_in(const struct text_word *w, size_t n);
@@ -1109,7 +1121,7 @@ static bool dutch_words_in(const struct text_word *w, size_t n);
 /* A listed verb as an infinitive anywhere ("Klanten bellen", "Klantportaal
  * op te zetten"), or an unlisted Dutch -eren infinitive ("Processen
  * documenteren"). */
-static bool infinitive(const struct title_lexicon *lex, const struct text_word *w, size_t n,
+static bool infinitive(struct title_lexicon *lex, const struct text_word *w, size_t n,
                        bool lenient, struct title_finding *out)
 {
     bool relative = false;
@@ -1160,7 +1172,7 @@ static bool infinitive(const struct title_lexicon *lex, const struct text_word *
             !is_measure(lex, w, n, i) && infinitive_place(w, n, i)) {
             int c = word_classes(&w[i]);
             if (((c & LEX_NL_INFINITIVE) && !(c & LEX_NL_NOUN)) ||
-                (!c && !has(&w[i], C_PREP | C_CLOSED | C_SEPARABLE) && loan_infinitive(&w[i]) &&
+                (!c && !has(&w[i], C_PREP | C_CLOSED | C_SEPARABLE) && loan_infinitive(lex, &w[i]) &&
                  dutch_words_in(w, n)))
                 return found(out, SHAPE_INFINITIVE, &w[i], &w[i]);
         }
