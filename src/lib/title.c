@@ -396,7 +396,6 @@ static bool is_measure(const struct title_lexicon *lex, const struct text_word *
     return has(&w[i], C_MEASURE_END) || (lookup(lex, w, n, i, &k) & F_MEASURE);
 }
 
-static int classes_of(const char *word, size_t len);
 static int word_classes(const struct text_word *w);
 
 /* "fix 50% of them", "Upstream 75% of our tests": a share of the work,
@@ -445,8 +444,6 @@ static bool has_any(const struct text_word *w, size_t n, int tag)
             return true;
     return false;
 }
-
-static int classes_of(const char *word, size_t len);
 
 /* Whether word i modifies the noun after it: an English compound's head is
  * its last noun, so "level" in "class level documentation" and "NPS" in
@@ -1544,7 +1541,6 @@ static bool output_count(struct title_lexicon *lex, str title, const struct text
 /* No number, amount, measure or word of change, and not what is counted:
  * the title names one thing ("Intersection observer on trunk", "Image
  * diffing", "dagelijkse prioriteitenlijst"). */
-static bool finite_verb(struct title_lexicon *lex, const struct text_word *w);
 
 /* A thing that can be handed over: an English artifact or message in
  * either number ("certification", "dashboards"), or a Dutch noun made
@@ -1774,8 +1770,6 @@ bool title_activity(struct title_lexicon *lex, str title, bool counted,
         return found(out, SHAPE_OUTPUT, &w[first], &w[last]);
     return false;
 }
-
-static bool measured_thing(struct title_lexicon *lex, const struct text_word *w, size_t n);
 
 bool title_vague(struct title_lexicon *lex, str title, bool counted, bool work,
                  bool *has_change, size_t *start, size_t *end)
