@@ -1203,6 +1203,18 @@ static size_t first_vague(struct title_lexicon *lex, const struct text_word *w, 
     return i;
 }
 
+/* The agent after a participle at `by` is the organisation's own people:
+ * "Cursus gevolgd door het hele team", "Security training completed by
+ * all engineers" state work the team does, where "Stories published by
+ * partners" and "Budget approved by the board" are others' doing. */
+static bool own_agent(const struct text_word *w, size_t n, size_t by)
+{
+    for (size_t i = by + 1; i < n && !w[i].clause; i++)
+        if (has(&w[i], C_TEAM) || (w[i].len > 4 && ends_with(&w[i], "team")))
+            return true;
+    return false;
+}
+
 /* A deliverable stated as done or there, with no measure of its effect:
  * "Linux64 Nightlies published", "training voltooid", "ERP integratie live".
  * Counted output still is one ("12 blog posts gepubliceerd"); a measure
@@ -1258,7 +1270,7 @@ static bool done_state(struct title_lexicon *lex, const struct text_word *w, siz
         if (i > 0 && !w[i].clause && has(&w[i], C_HAS) && i + 2 < n && has(&w[i + 1], C_DET) &&
             !quantity && !measure)
             return found(out, SHAPE_DONE, &w[i], &w[i + 1]);
-        if (i + 1 < n && has(&w[i + 1], C_AGENT))
+        if (i + 1 < n && has(&w[i + 1], C_AGENT) && (quantity || !own_agent(w, n, i + 1)))
             continue;
         if (has(&w[i], C_DONE) && i > 0 && !quantity)
             return found(out, SHAPE_DONE, &w[i], &w[i]);
