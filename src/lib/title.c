@@ -127,6 +127,15 @@ static const char *const can_words[] = {"can", "kan", "kunnen", NULL};
 /* Where a deliverable is once it is done: "in beta", "on trunk". */
 static const char *const stages[] = {"alpha", "beta", "preview", "production", "productie", "ga",
                                      "trunk", "place", NULL};
+/* Verbs of work that state growth when what they take is a count of
+ * people who choose to come: "Add 500 new customers", "Bring in 30 new
+ * clients", "Voeg 300 nieuwe leden toe" (not "Add 3 pages", "Add three
+ * developers to the team"). */
+static const char *const gain_verbs[] = {"add", "adding", "bring", "voeg", "toevoegen", NULL};
+static const char *const audience_words[] = {
+    "customers", "clients", "users", "subscribers", "members", "followers", "buyers", "donors",
+    "accounts", "klanten", "gebruikers", "leden", "abonnees", "volgers", "donateurs", "kopers",
+    "relaties", "deals", "leads", NULL};
 static const char *const relative_words[] = {"die", "dat", "wie", "wat", "welke", "waar", "waarin", NULL};
 /* Months: a number beside one is a day, not an amount ("July 28", "28 juli"). */
 static const char *const months[] = {
@@ -476,7 +485,22 @@ static bool measure_named(const struct title_lexicon *lex, const struct text_wor
     /* "speed up", "time out": the verb of a phrasal verb, no measure */
     if (i + 1 < n && !w[i + 1].clause && has(&w[i + 1], C_PARTICLE))
         return false;
-    return is_measure(lex, w, n, i) && !modifier(lex, w, n, i);
+    if (!is_measure(lex, w, n, i) || modifier(lex, w, n, i))
+        return false;
+    /* where something goes, after "to the", with no number in the title:
+     * "Add Windows builds to the nightly pipeline" (not "Grow pipeline to
+     * $2M", nor "Raise the pipeline to 40 deals") */
+    size_t d = i;
+    while (d > 0 && i - d < 3 && !w[d].clause && !has(&w[d - 1], C_TO | C_PREP) &&
+           !w[d - 1].digits)
+        d--;        /* "the nightly pipeline", "the new pipeline" */
+    if (d > 0 && d < i && !w[d].clause && has(&w[d], C_DET) && is_word(&w[d - 1], "to")) {
+        for (size_t k = 0; k < n; k++)
+            if (w[k].digits || w[k].money)
+                return true;
+        return false;
+    }
+    return true;
 }
 
 static bool plural_noun(const struct text_word *w);
@@ -840,6 +864,19 @@ static bool outcome_verb_after(struct title_lexicon *lex, const struct text_word
     return false;
 }
 
+/* The count at `count` is of people who choose to come, within its phrase:
+ * "500 new customers", "1,000 paying subscribers". */
+static bool gains_audience(const struct text_word *w, size_t n, size_t count)
+{
+    for (size_t i = count + 1; i < n && i <= count + 3 && !w[i].clause; i++) {
+        if (listed(audience_words, w[i].folded, w[i].len))
+            return true;
+        if (has(&w[i], C_PREP | C_CLOSED) && !has(&w[i], C_DET))
+            return false;
+    }
+    return false;
+}
+
 /* The opening of the clause at word i: its verb, or an unlisted word that
  * is built as one. */
 static bool opening(struct title_lexicon *lex, const struct text_word *w, size_t n, size_t i,
@@ -868,6 +905,12 @@ static bool opening(struct title_lexicon *lex, const struct text_word *w, size_t
     if (next && (next->money || (is_quantity(next) && next + 1 < w + n && !next[1].clause &&
                                  listed(currencies, next[1].folded, next[1].len))))
         return false;
+    /* "Add 500 new customers": growth, as "Win 500 customers" */
+    if (next && is_quantity(next) && listed(gain_verbs, w[j].folded, w[j].len) &&
+        gains_audience(w, n, (size_t)(next - w))) {
+        *outcome = true;
+        return false;
+    }
     /* a metric that counts or measures: the title names what it counts;
      * a participle after a noun phrase makes the opener its subject
      * ("Partner contract signed with ..."), not a verb */
