@@ -892,6 +892,17 @@ static bool opening(struct title_lexicon *lex, const struct text_word *w, size_t
      * (done_state's) */
     if (j > i && has(&w[j], C_STATE | C_CAN))
         return false;
+    /* "Get the contributor guide reviewed by the TSC": "get", its object
+     * and a participle of work, as "Get the app approved" in the lexicon
+     * ("get" alone is of outcome: "Get to 1,000 users") */
+    if (is_word(&w[j], "get") && j + 2 < n && !w[j + 1].clause && !is_quantity(&w[j + 1]) &&
+        !change && !names_measure(lex, w, n, j))
+        for (size_t p = j + 2; p < n && !w[p].clause; p++)
+            if (work_participle(lex, &w[p])) {
+                *out = (struct title_finding){SHAPE_SPLIT_VERB, w[j].start, w[j].end,
+                                              w[p].start, w[p].end, 0, 0};
+                return true;
+            }
     int f = lookup(lex, w, n, j, &k);
     if (f & F_OUTCOME) {
         *outcome = true;
