@@ -100,6 +100,24 @@ HEAD
                     if ((substr(flags, i, 2)) in particle)
                         print particle[substr(flags, i, 2)] word "\t" cls
         }' | awk -F'\t' '{ print $1 "\tnl" $2 "\t0" }'
+    # A strong participle with an unstressed prefix has no ge- ("beschreven",
+    # "herschreven", "ontworpen"), and OpenTaal lists it as a word without
+    # verb flags: one is the prefix and the rest of a strong ge- participle
+    # ("geschreven"), and no dictionary word is it or its -en stem as a
+    # verb or a noun ("vergeten" and "ontvangen" are infinitives too).
+    sed 's/\xc4\xb3/ij/g' "$dic" | awk '
+        {
+            slash = index($0, "/"); word = slash ? substr($0, 1, slash - 1) : $0
+            flags = slash ? substr($0, slash + 1) : ""; sub(/[ \t].*/, "", flags)
+            if (flags ~ /V3|Vi|Ve|Z/) other[word] = 1
+            if (word ~ /^ge[a-z]+en$/ && flags ~ /P/ && flags !~ /V3|Vi|Ve/) strong[substr(word, 3)] = 1
+            seen[word] = 1
+        }
+        END {
+            for (word in seen)
+                if (!(word in other) && match(word, /^(be|her|ver|ont)/) && substr(word, RLENGTH + 1) in strong)
+                    print word "\tnle\t0"
+        }'
 } | sort -t'	' -k1,1 -s | awk -F'\t' -v index_file="$tmp/index.c" '
     BEGIN { for (i = 1; i < 256; i++) ord[sprintf("%c", i)] = i }
     # one line per word: the union of its classes, the most senses of each

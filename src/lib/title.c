@@ -1219,8 +1219,11 @@ static bool infinitive(struct title_lexicon *lex, const struct text_word *w, siz
          * after a number or an article, where it is a plural noun ("vijf
          * landen"), nor after "die", where it is a finite verb ("Klanten
          * die de app gebruiken") */
+        /* before a participle it is the plural subject of what became of
+         * it: "Processen gedocumenteerd in een handboek" */
         if (lenient && !f && dutch_infinitive_ending(&w[i]) &&
-            !is_measure(lex, w, n, i) && infinitive_place(w, n, i)) {
+            !is_measure(lex, w, n, i) && infinitive_place(w, n, i) &&
+            !(i + 1 < n && !w[i + 1].clause && participle(lex, &w[i + 1]) != NOT_PARTICIPLE)) {
             int c = word_classes(&w[i]);
             if (((c & LEX_NL_INFINITIVE) && !(c & LEX_NL_NOUN)) ||
                 (!c && !has(&w[i], C_PREP | C_CLOSED | C_SEPARABLE) && loan_infinitive(lex, &w[i]) &&
