@@ -822,6 +822,60 @@ static bool places_counted(const struct text_word *w, size_t n, size_t p)
     return plural_noun(&w[p + 2]) || (p + 3 < n && !w[p + 3].clause && plural_noun(&w[p + 3]));
 }
 
+/* A time within which each of a flow of items is handled, short enough to
+ * be a service level and not a deadline: "within 24 hours", "binnen 5
+ * werkdagen", "in under 5 days", "the same day", "on time" (not "within
+ * 3 months"). */
+static bool service_time(const struct text_word *w, size_t n, size_t i)
+{
+    static const char *const within[] = {"within", "binnen", "under", "onder", "in", NULL};
+    static const char *const units[] = {
+        "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "ms",
+        "seconde", "seconden", "minuut", "minuten", "uur", "uren", "dag", "dagen", "werkdag",
+        "werkdagen", NULL};
+    if (i + 1 < n && !w[i + 1].clause &&
+        (((is_word(&w[i], "same") || is_word(&w[i], "dezelfde")) &&
+          (is_word(&w[i + 1], "day") || is_word(&w[i + 1], "dag"))) ||
+         ((is_word(&w[i], "on") || is_word(&w[i], "op")) &&
+          (is_word(&w[i + 1], "time") || is_word(&w[i + 1], "tijd")))))
+        return true;    /* "the same day", "on time", "op tijd" */
+    if (!listed(within, w[i].folded, w[i].len))
+        return false;
+    size_t q = i + 1;
+    if (q < n && !w[q].clause && (is_word(&w[q], "under") || is_word(&w[q], "onder")))
+        q++;        /* "in under 5 days" */
+    bool one = q < n && !w[q].clause && (is_word(&w[q], "a") || is_word(&w[q], "an") ||
+                                         is_word(&w[q], "een"));   /* "within a day" */
+    if (q >= n || w[q].clause || !(one || is_quantity(&w[q])) || w[q].percent || w[q].money)
+        return false;
+    size_t u = q + 1;
+    if (u + 1 < n && !w[u].clause && (is_word(&w[u], "working") || is_word(&w[u], "business")))
+        u++;        /* "10 working days" */
+    return u < n && !w[u].clause && listed(units, w[u].folded, w[u].len);
+}
+
+/* After the verb at j, a share or a plural, then a service time: the
+ * items of a flow handled in time, a service level ("Process 95% of claims
+ * within 10 working days", "Onboard new hires in under 5 days", "Behandel
+ * 90% van de klachten binnen 5 werkdagen"); not a piece of work with a
+ * deadline ("Ship the new billing page within 3 days"), nor a promise
+ * about every item ("Triage every incoming bug within 24 hours" is how the
+ * team works, a task). */
+static bool service_level(const struct text_word *w, size_t n, size_t j)
+{
+    static const char *const every[] = {"all", "any", "every", "each", "alle", "elke", "iedere",
+                                        "ieder", NULL};
+    bool flow = false;
+    for (size_t i = j + 1; i < n && !w[i].clause; i++) {
+        if (listed(every, w[i].folded, w[i].len))
+            return false;
+        if (flow && service_time(w, n, i))
+            return true;
+        flow = flow || w[i].percent || plural_noun(&w[i]);
+    }
+    return false;
+}
+
 /* After the verb at j, a measure named and then "to" (or "naar", "tot") an
  * amount: the level the measure is to reach. */
 static bool level_target(const struct title_lexicon *lex, const struct text_word *w, size_t n,
@@ -928,7 +982,7 @@ static bool opening(struct title_lexicon *lex, const struct text_word *w, size_t
     bool measure = !lenient || names_measure(lex, w, n, j) || (participle_at < n && participle_at >= j + 2);
     /* "Bring average handle time down to 6 minutes": a measure taken to a
      * level is the result, whatever the verb */
-    if (level_target(lex, w, n, j))
+    if (level_target(lex, w, n, j) || service_level(w, n, j))
         return false;
     /* "Hiring of 3 engineers", "Onboarding of all new hires", "Werving
      * van 5 verpleegkundigen": the verb's noun before "of" and its object,
@@ -1338,7 +1392,10 @@ static bool done_state(struct title_lexicon *lex, const struct text_word *w, siz
                       (i + 1 == n || w[i + 1].clause ||
                        !(has(&w[i + 1], C_PREP | C_CLOSED | C_AGENT | C_TO) ||
                          is_quantity(&w[i + 1])));
-        if (!has(&w[i], C_CLOSED) && !attributive(w, n, i) && !object &&
+        /* a Dutch stem that is its participle too opens its clause as
+         * the verb: "Beantwoord 85% van de e-mails dezelfde dag" */
+        bool stem = w[i].clause && (word_classes(&w[i]) & LEX_NL_STEM);
+        if (!has(&w[i], C_CLOSED) && !attributive(w, n, i) && !object && !stem &&
             work_participle(lex, &w[i]))
             return found(out, SHAPE_DONE, &w[i], &w[i]);
     }
