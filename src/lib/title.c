@@ -839,14 +839,13 @@ static bool service_time(const struct text_word *w, size_t n, size_t i)
          ((is_word(&w[i], "on") || is_word(&w[i], "op")) &&
           (is_word(&w[i + 1], "time") || is_word(&w[i + 1], "tijd")))))
         return true;    /* "the same day", "on time", "op tijd" */
-    if (!listed(within, w[i].folded, w[i].len))
-        return false;
     size_t q = i + 1;
     if (q < n && !w[q].clause && (is_word(&w[q], "under") || is_word(&w[q], "onder")))
         q++;        /* "in under 5 days" */
     bool one = q < n && !w[q].clause && (is_word(&w[q], "a") || is_word(&w[q], "an") ||
                                          is_word(&w[q], "een"));   /* "within a day" */
-    if (q >= n || w[q].clause || !(one || is_quantity(&w[q])) || w[q].percent || w[q].money)
+    if (q >= n || w[q].clause || !(one || is_quantity(&w[q])) || w[q].percent || w[q].money ||
+        !listed(within, w[i].folded, w[i].len))
         return false;
     size_t u = q + 1;
     if (u + 1 < n && !w[u].clause && (is_word(&w[u], "working") || is_word(&w[u], "business")))
@@ -865,13 +864,17 @@ static bool service_level(const struct text_word *w, size_t n, size_t j)
 {
     static const char *const every[] = {"all", "any", "every", "each", "alle", "elke", "iedere",
                                         "ieder", NULL};
-    bool flow = false;
     for (size_t i = j + 1; i < n && !w[i].clause; i++) {
-        if (listed(every, w[i].folded, w[i].len))
-            return false;
-        if (flow && service_time(w, n, i))
-            return true;
-        flow = flow || w[i].percent || plural_noun(&w[i]);
+        if (!service_time(w, n, i))
+            continue;
+        /* the words before it looked at only now: most titles have none */
+        bool flow = false;
+        for (size_t k = j + 1; k < i; k++) {
+            if (listed(every, w[k].folded, w[k].len))
+                return false;
+            flow = flow || w[k].percent || plural_noun(&w[k]);
+        }
+        return flow;
     }
     return false;
 }
@@ -2002,8 +2005,11 @@ static const char *const english_markers[] = {
 
 static bool listed(const char *const *list, const char *word, size_t len)
 {
+    if (len == 0)
+        return false;
+    /* the first byte first: most words of a title are in no list */
     for (size_t i = 0; list[i]; i++)
-        if (strlen(list[i]) == len && memcmp(list[i], word, len) == 0)
+        if (list[i][0] == word[0] && strlen(list[i]) == len && memcmp(list[i], word, len) == 0)
             return true;
     return false;
 }
