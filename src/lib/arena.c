@@ -1,5 +1,5 @@
 /* arena.c — one run's memory: many small allocations, one release. */
-#define _DEFAULT_SOURCE    /* MAP_ANONYMOUS, MADV_HUGEPAGE */
+#define _DEFAULT_SOURCE    /* MAP_ANONYMOUS */
 #include "lib/arena.h"
 
 #include <stdint.h>
@@ -9,9 +9,11 @@
 #include <sys/mman.h>
 
 /* Blocks come straight from the kernel as zeroed pages (so handing out
- * zeroed memory costs no memset), 4 MiB at a time and marked for transparent
- * huge pages: a large plan then takes a few hundred page faults, not tens
- * of thousands. */
+ * zeroed memory costs no memset), 4 MiB at a time. They are not marked for
+ * transparent huge pages: where the kernel compacts memory to find a huge
+ * page on the first touch of a marked region (Debian's default, `defrag`
+ * = madvise), one run in three or four of a large plan spent more than
+ * half its time in the kernel (docs/performance.md). */
 #define ARENA_BLOCK (4u * 1024 * 1024)
 
 struct arena_block {
@@ -20,32 +22,19 @@ struct arena_block {
     max_align_t data[];
 };
 
-#define HUGE_PAGE (2u * 1024 * 1024)
-
 void out_of_memory(void)
 {
     fputs("okrc: error: out of memory\n", stderr);
     exit(2);
 }
 
-/* bytes of zeroed memory aligned to a huge page, so that the kernel can back
- * all of it with huge pages: map more, then give back the unaligned ends. */
+/* bytes of zeroed memory. */
 static void *map_block(size_t bytes)
 {
-    char *map = mmap(NULL, bytes + HUGE_PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
-                     -1, 0);
+    void *map = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (map == MAP_FAILED)
         out_of_memory();
-    char *start = (char *)(((uintptr_t)map + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1));
-    if (start > map)
-        munmap(map, (size_t)(start - map));
-    size_t tail = (size_t)(map + bytes + HUGE_PAGE - (start + bytes));
-    if (tail)
-        munmap(start + bytes, tail);
-#ifdef MADV_HUGEPAGE
-    madvise(start, bytes, MADV_HUGEPAGE);
-#endif
-    return start;
+    return map;
 }
 
 /* size bytes at a multiple of align in the current block, or in a new one.
