@@ -37,25 +37,11 @@ static void name_item(struct parse_ctx *ctx, ident *id, str *title, span *where,
     *where = build_span(ctx, at);
 }
 
-/* A check-in entry's "OBJ.KR" (or "OBJ"): one copy, "OBJ.KR" NUL "OBJ" NUL, so
- * that the resolver looks the key result up by the reference as written and
- * both names still end in NUL (model.h, entry_obj_ref and entry_kr_ref). */
+/* The entry's reference: its text stays in the source (entry_obj_ref). */
 static void entry_ref(struct parse_ctx *ctx, struct checkin_entry *e, str ref, loc at)
 {
-    const char *dot = memchr(ref.ptr, '.', ref.len);
-    e->ref_len = (uint32_t)ref.len;
     e->ref_at = build_span(ctx, at);
-    if (!dot) {
-        e->ref = arena_strndup(ctx->arena, ref.ptr, ref.len);
-        e->obj_len = (uint32_t)ref.len;
-        return;
-    }
-    e->obj_len = (uint32_t)(dot - ref.ptr);
-    e->has_kr = true;
-    char *copy = arena_chars(ctx->arena, ref.len + 1 + e->obj_len + 1);     /* zeroed */
-    memcpy(copy, ref.ptr, ref.len);
-    memcpy(copy + ref.len + 1, ref.ptr, e->obj_len);
-    e->ref = copy;
+    e->has_kr = memchr(ref.ptr, '.', ref.len) != NULL;
 }
 
 /* "OBJ.KR" as two references; a bare "OBJ" leaves kr (then may be NULL) as it is. */

@@ -6,6 +6,8 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
+#include <string.h>
 
 #include "lib/arena.h"
 #include "lib/date.h"
@@ -267,18 +269,16 @@ struct entry_more {
  * (`OBJ.KR = dropped`, `OBJ.KR grade G`, `OBJ grade G`: no KR). A plan holds
  * more of these than of anything else, so what few have is behind `more`
  * (NULL when neither; read through entry_grade, entry_note, built through
- * entry_more_for), and the
- * reference is one string, read through entry_obj_ref and entry_kr_ref. */
+ * entry_more_for), and the reference is not copied: entry_obj_ref and
+ * entry_kr_ref read it from the source text (one token, "OBJ.KR" or "OBJ"),
+ * so their names end where the ident ends, not in a NUL. */
 struct checkin_entry {
     struct checkin *checkin;
     struct key_result *kr;
     struct entry_more *more;
-    const char *ref;        /* "OBJ.KR" NUL "OBJ" NUL as written; "OBJ" NUL alone without a KR */
     span ref_at;            /* OBJ.KR (or OBJ) as written */
     quantity value;
     number_item confidence;
-    uint32_t ref_len;       /* bytes of "OBJ.KR" (or "OBJ") */
-    uint32_t obj_len;       /* bytes of "OBJ" */
     bool has_kr;
     bool judgment;          /* a grade or a drop, not a value */
     bool dropped;
@@ -287,12 +287,28 @@ struct checkin_entry {
     bool no_value;          /* `OBJ.KR confidence N`: a confidence alone, the value unchanged */
 };
 
+/* "OBJ.KR" (or "OBJ") as written: ref_at's bytes of the source. */
+static inline const char *entry_ref_text(const struct checkin_entry *e)
+{
+    return e->ref_at.src->text + e->ref_at.start;
+}
+
+/* The bytes of OBJ in the reference. */
+static inline uint32_t entry_obj_len(const struct checkin_entry *e)
+{
+    const char *text = entry_ref_text(e);
+    uint32_t len = e->ref_at.end - e->ref_at.start;
+    const char *dot = e->has_kr ? memchr(text, '.', len) : NULL;
+    return dot ? (uint32_t)(dot - text) : len;
+}
+
 /* The objective of an entry's reference, as an ident of its own. */
 static inline ident entry_obj_ref(const struct checkin_entry *e)
 {
-    return (ident){.name = {.ptr = e->has_kr ? e->ref + e->ref_len + 1 : e->ref, .len = e->obj_len},
+    uint32_t obj_len = entry_obj_len(e);
+    return (ident){.name = {.ptr = entry_ref_text(e), .len = obj_len},
                    .at = {.src = e->ref_at.src, .start = e->ref_at.start,
-                          .end = e->ref_at.start + e->obj_len}};
+                          .end = e->ref_at.start + obj_len}};
 }
 
 /* Its key result; an empty ident (no name) for `OBJ grade G`. */
@@ -300,8 +316,10 @@ static inline ident entry_kr_ref(const struct checkin_entry *e)
 {
     if (!e->has_kr)
         return (ident){{NULL, 0}, {NULL, 0, 0}};
-    return (ident){.name = {.ptr = e->ref + e->obj_len + 1, .len = e->ref_len - e->obj_len - 1},
-                   .at = {.src = e->ref_at.src, .start = e->ref_at.start + e->obj_len + 1,
+    uint32_t obj_len = entry_obj_len(e);
+    return (ident){.name = {.ptr = entry_ref_text(e) + obj_len + 1,
+                            .len = e->ref_at.end - e->ref_at.start - obj_len - 1},
+                   .at = {.src = e->ref_at.src, .start = e->ref_at.start + obj_len + 1,
                           .end = e->ref_at.end}};
 }
 

@@ -134,9 +134,10 @@ static void unknown_member(struct resolver *r, const struct objective *o, const 
 {
     if (o->cut_short)       /* its key results may be what recovery skipped */
         return;
-    const char *near = closest(r, &o->key_results, offsetof(struct key_result, id), ref->name.ptr);
+    const char *name = arena_strndup(r->plan->arena, ref->name.ptr, ref->name.len);
+    const char *near = closest(r, &o->key_results, offsetof(struct key_result, id), name);
     diag_report(r->d, R_UNKNOWN_REF, ref->at, "objective '%s' has no key result '%s'%s%s%s%s",
-                o->id.name.ptr, ref->name.ptr, why, near ? "; did you mean '" : "",
+                o->id.name.ptr, name, why, near ? "; did you mean '" : "",
                 near ? near : "", near ? "'?" : "");
 }
 
@@ -148,9 +149,12 @@ static void *lookup(struct resolver *r, struct hash *h, const ident *ref, const 
     void *found = hash_get(h, ref->name.ptr, ref->name.len);
     if (found)
         return found;
-    const char *near = closest(r, list, id_offset, ref->name.ptr);
+    /* a check-in entry's names are its reference's text, not strings of
+     * their own (model.h): the message gets a copy */
+    const char *name = arena_strndup(r->plan->arena, ref->name.ptr, ref->name.len);
+    const char *near = closest(r, list, id_offset, name);
     struct diag *g = diag_report(r->d, R_UNKNOWN_REF, ref->at, "unknown %s '%s'%s%s%s", kind,
-                                 ref->name.ptr, near ? "; did you mean '" : "", near ? near : "",
+                                 name, near ? "; did you mean '" : "", near ? near : "",
                                  near ? "'?" : "");
     if (hint && !near)
         diag_note(r->d, g, ref->at, "%s", hint);
@@ -279,7 +283,7 @@ static void resolve_checkins(struct resolver *r)
                 continue;
             }
             /* "OBJ.KR" as written is the table's key */
-            e->kr = hash_get(r->key_results, e->ref, e->ref_len);
+            e->kr = hash_get(r->key_results, entry_ref_text(e), e->ref_at.end - e->ref_at.start);
             if (e->kr) {
                 if (c->date.present)
                     vec_push(plan->arena, e->judgment ? &kr_more_for(plan->arena, e->kr)->judgments
