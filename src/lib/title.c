@@ -921,6 +921,13 @@ static bool outcome_verb_after(struct title_lexicon *lex, const struct text_word
     return false;
 }
 
+/* A team or its people: "marketing", "medewerkers", "the platform team",
+ * "salesteam". */
+static bool team_word(const struct text_word *w)
+{
+    return has(w, C_TEAM) || (w->len > 4 && ends_with(w, "team"));
+}
+
 /* The count at `count` is of people who choose to come, within its phrase:
  * "500 new customers", "1,000 paying subscribers". */
 static bool gains_audience(const struct text_word *w, size_t n, size_t count)
@@ -1135,7 +1142,7 @@ static bool team_sentence(struct title_lexicon *lex, const struct text_word *w, 
         if (!w[c].clause)
             continue;
         size_t v = c + (has(&w[c], C_DET) && c + 1 < n && !w[c + 1].clause);
-        if (!(has(&w[v], C_TEAM) || (w[v].len > 4 && ends_with(&w[v], "team"))))
+        if (!team_word(&w[v]))
             continue;
         v++;
         if (v < n && !w[v].clause && has(&w[v], C_TEAM))
@@ -1275,9 +1282,9 @@ static bool infinitive(struct title_lexicon *lex, const struct text_word *w, siz
          * clause ("Nieuwe checkout bouwen", "Opschrijven wat ..."); not
          * after a number or an article, where it is a plural noun ("vijf
          * landen"), nor after "die", where it is a finite verb ("Klanten
-         * die de app gebruiken") */
-        /* before a participle it is the plural subject of what became of
-         * it: "Processen gedocumenteerd in een handboek" */
+         * die de app gebruiken"), nor right before a participle, where it
+         * is the plural subject of what became of it ("Processen
+         * gedocumenteerd in een handboek") */
         if (lenient && !f && dutch_infinitive_ending(&w[i]) &&
             !is_measure(lex, w, n, i) && infinitive_place(w, n, i) &&
             !(i + 1 < n && !w[i + 1].clause && participle(lex, &w[i + 1]) != NOT_PARTICIPLE)) {
@@ -1324,7 +1331,7 @@ static size_t first_vague(struct title_lexicon *lex, const struct text_word *w, 
 static bool own_agent(const struct text_word *w, size_t n, size_t by)
 {
     for (size_t i = by + 1; i < n && !w[i].clause; i++)
-        if (has(&w[i], C_TEAM) || (w[i].len > 4 && ends_with(&w[i], "team")))
+        if (team_word(&w[i]))
             return true;
     return false;
 }
@@ -1756,7 +1763,7 @@ static bool states_behaviour(struct title_lexicon *lex, const struct text_word *
 {
     for (size_t v = 1; v + 1 < n; v++)
         if (!w[v].clause && !w[v + 1].clause && has(&w[v], C_STATE) &&
-            (has(&w[v - 1], C_TEAM | C_LEAD) || ends_with(&w[v - 1], "team")))
+            (has(&w[v - 1], C_LEAD) || team_word(&w[v - 1])))
             return true;    /* "Iedereen kent de strategie", "Ik begrijp hoe IAM werkt" */
         else if (!w[v].clause && !w[v + 1].clause && plural_noun(&w[v - 1]) &&
             !has(&w[v - 1], C_DET | C_PREP | C_CLOSED) && !is_quantity(&w[v - 1]) &&
