@@ -14,10 +14,10 @@ python3 "$top/tests/corpus/measure.py" "$OKRC" "$top/tests/corpus/krs.tsv" activ
     --min en:0.98:0.98 --min nl:0.98:0.96 --min all:0.98:0.97 || status=1
 python3 "$top/tests/corpus/measure.py" "$OKRC" "$top/tests/corpus/krs-heldout.tsv" activity-kr activity \
     --min en:0.95:0.90 --min nl:0.95:0.90 --min all:0.95:0.90 || status=1
-# Phrasing the sets above lack, written and mended on 2026-12-06 (golden:
-# it guards those fixes).
+# Phrasing the sets above lack, written and mended on 2026-12-06, in two
+# sessions (golden: it guards those fixes).
 python3 "$top/tests/corpus/measure.py" "$OKRC" "$top/tests/corpus/krs-phrasing.tsv" activity-kr activity \
-    --min en:0.99:0.90 --min nl:0.99:0.94 --min all:0.99:0.92 || status=1
+    --min en:0.99:0.93 --min nl:0.99:0.95 --min all:0.99:0.94 || status=1
 # On key results from published plans (tests/corpus/real): the development
 # set the lexical data's use was tuned on, and the held-out set, measured
 # only. The bars are the figures reached when the shapes were added.
