@@ -1697,6 +1697,28 @@ static size_t phrase_end(const struct text_word *w, size_t n, size_t i)
     return i;
 }
 
+/* Compliance with a standard named by its acronym, as a certification
+ * is: "SOC 2 Type II compliance", "HIPAA compliant", "ISO 27001
+ * conform" (not "compliance with the coding standard", "Policy
+ * compliance"). */
+static bool standard_met(const struct title_lexicon *lex, const struct text_word *w,
+                         size_t first, size_t head)
+{
+    static const char *const compliance[] = {"compliance", "compliant", "conformiteit", "conform",
+                                             NULL};
+    if (head == first || !listed(compliance, w[head].folded, w[head].len))
+        return false;
+    for (size_t i = first; i < head; i++) {
+        const char *written = lex->read_ptr + w[i].start;
+        size_t len = w[i].end - w[i].start, caps = 0;
+        for (size_t c = 0; c < len; c++)
+            caps += written[c] >= 'A' && written[c] <= 'Z';
+        if (len >= 2 && caps == len)
+            return true;    /* an acronym: SOC, HIPAA, GDPR, ISO, AVG */
+    }
+    return false;
+}
+
 /* The noun phrase of words first..end-1 (not a preposition, joint or
  * number among them, a determiner only first) ends in a thing made or
  * done that no measure names: "SOC 2 certification", "the plugins",
@@ -1714,6 +1736,8 @@ static bool made_phrase(struct title_lexicon *lex, const struct text_word *w, si
             (lookup(lex, w, n, i, &k) & (F_OUTCOME | F_VAGUE | F_ACTIVITY)))
             return false;
     *head = end - 1;
+    if (standard_met(lex, w, first, *head))
+        return true;
     return thing_noun(lex, &w[*head]) && !is_measure(lex, w, n, *head) &&
            !(word_classes(&w[*head]) & (LEX_EN_VERB | LEX_EN_ADJ));
 }
