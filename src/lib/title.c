@@ -372,6 +372,15 @@ static struct text_word *read_title(struct title_lexicon *lex, str title, size_t
                       title.ptr[w[0].end + 1] == ' ';
         if (lex->marker)
             w[1].clause = true;
+        /* "by a third", "met een kwart": a fraction, counted as "half" is
+         * (not "this quarter", "per quarter") */
+        for (size_t i = 2; i < lex->n; i++)
+            if (!w[i].clause && (is_word(&w[i], "third") || is_word(&w[i], "quarter") ||
+                                 is_word(&w[i], "fifth") || is_word(&w[i], "derde") ||
+                                 is_word(&w[i], "kwart")) &&
+                (is_word(&w[i - 1], "a") || is_word(&w[i - 1], "een")) &&
+                (is_word(&w[i - 2], "by") || is_word(&w[i - 2], "met")))
+                w[i].tags |= C_NUMBER;
     }
     *n = lex->n - lex->marker;
     return lex->w + lex->marker;
