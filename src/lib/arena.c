@@ -46,8 +46,13 @@ static void *arena_take(struct arena *a, size_t size, size_t align)
     size_t at = b ? (b->used + align - 1) & ~(align - 1) : 0;
     if (!b || at > b->size || b->size - at < size) {
         size_t cap = size > ARENA_BLOCK ? size : ARENA_BLOCK;
-        b = map_block(sizeof *b + cap);
-        b->size = cap;
+        if (cap == ARENA_BLOCK && a->spare) {
+            b = a->spare;           /* zeroed by arena_recycle */
+            a->spare = b->next;
+        } else {
+            b = map_block(sizeof *b + cap);
+            b->size = cap;
+        }
         b->used = 0;
         at = 0;
         /* A big one-off allocation goes behind the current block so the
@@ -116,15 +121,43 @@ char *arena_printf(struct arena *a, const char *fmt, ...)
     return p;
 }
 
-void arena_free(struct arena *a)
+static void unmap_blocks(struct arena_block *b)
 {
-    struct arena_block *b = a->head;
     while (b) {
         struct arena_block *next = b->next;
         munmap(b, sizeof *b + b->size);
         b = next;
     }
-    a->head = NULL;
+}
+
+void arena_free(struct arena *a)
+{
+    unmap_blocks(a->head);
+    unmap_blocks(a->spare);
+    a->head = a->spare = NULL;
+}
+
+void arena_recycle(struct arena *into, struct arena *from)
+{
+    struct arena_block *b = from->head;
+    while (b) {
+        struct arena_block *next = b->next;
+        if (b->size == ARENA_BLOCK) {
+            memset(b->data, 0, b->used);    /* what was handed out; the rest is still zero */
+            b->next = into->spare;
+            into->spare = b;
+        } else {
+            munmap(b, sizeof *b + b->size);   /* a one-off big allocation */
+        }
+        b = next;
+    }
+    while (from->spare) {
+        b = from->spare;
+        from->spare = b->next;
+        b->next = into->spare;
+        into->spare = b;
+    }
+    from->head = NULL;
 }
 
 void vec_push(struct arena *a, struct vec *v, void *item)

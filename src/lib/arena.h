@@ -10,6 +10,7 @@
 struct arena_block;
 struct arena {
     struct arena_block *head;
+    struct arena_block *spare;  /* zeroed blocks to use before asking the kernel (arena_recycle) */
 };
 void *arena_alloc(struct arena *a, size_t size);         /* zeroed */
 /* The one answer to memory that cannot be had for the plan (the arena, a
@@ -26,6 +27,10 @@ char *arena_vprintf(struct arena *a, const char *fmt, va_list ap)
 char *arena_printf(struct arena *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void arena_free(struct arena *a);
+/* Hands `from`'s memory to `into` for its next allocations, zeroed again,
+ * and leaves `from` empty: a process that compiles again and again (the
+ * language server) reuses the pages it has instead of faulting in new ones. */
+void arena_recycle(struct arena *into, struct arena *from);
 
 /* A growable array of pointers whose storage lives in the arena. Counts
  * in 32 bits: a plan holds some of these per item, and no plan text holds

@@ -138,7 +138,10 @@ static const char *overlay(void *ctx, const char *path, size_t *len)
     return NULL;
 }
 
-static void unit_free(struct unit *u)
+/* Frees a unit; its arena's memory goes to `next` when given (the unit
+ * compiled in its place), so that a recompile on every keystroke reuses
+ * its pages. */
+static void unit_free(struct unit *u, struct arena *next)
 {
     if (!u)
         return;
@@ -147,14 +150,19 @@ static void unit_free(struct unit *u)
         free(u->deps[i]);
     free(u->deps);
     plan_free(&u->plan);
+    if (next)
+        arena_recycle(next, &u->arena);
     arena_free(&u->arena);
     free(u);
 }
 
 static void compile(struct server *s, struct document *d)
 {
-    unit_free(d->unit);
     struct unit *u = calloc(1, sizeof *u);
+    if (!u)
+        out_of_memory();
+    unit_free(d->unit, &u->arena);
+    d->unit = NULL;
     diag_init(&u->diags, &u->arena);
     plan_init(&u->plan, &u->arena, &u->diags);
     u->plan.as_of = s->as_of;
@@ -296,7 +304,7 @@ static void set_text(struct document *d, const char *text, size_t len)
 
 static void document_free(struct document *d)
 {
-    unit_free(d->unit);
+    unit_free(d->unit, NULL);
     free(d->uri);
     free(d->path);
     free(d->canon);

@@ -56,6 +56,21 @@ int main(void)
         }
     }
     CHECK("arena: strings across blocks keep their text", first && last);
+
+    /* recycled: another arena gets a's blocks back zeroed, before asking
+     * the kernel for new ones; a is left empty */
+    struct arena b = {0};
+    arena_recycle(&b, &a);
+    CHECK("arena: recycling empties the arena it takes from", a.head == NULL && a.spare == NULL);
+    CHECK("arena: recycled blocks wait as spares", b.spare != NULL && b.head == NULL);
+    bool all_zero = true;
+    for (int i = 0; i < 2000 && all_zero; i++)
+        all_zero = zeroed(arena_alloc(&b, 4096), 4096);
+    CHECK("arena: memory from recycled blocks is zeroed", all_zero);
+    char *again = arena_strndup(&b, "abc", 3);
+    CHECK("arena: a recycled block takes strings", strcmp(again, "abc") == 0);
+    arena_free(&b);
+    CHECK("arena: freeing frees its spares too", b.head == NULL && b.spare == NULL);
     arena_free(&a);
     return failures ? 1 : 0;
 }
