@@ -135,7 +135,8 @@ static const char *const gain_verbs[] = {"add", "adding", "bring", "voeg", "toev
 static const char *const audience_words[] = {
     "customers", "clients", "users", "subscribers", "members", "followers", "buyers", "donors",
     "accounts", "klanten", "gebruikers", "leden", "abonnees", "volgers", "donateurs", "kopers",
-    "relaties", "deals", "leads", NULL};
+    "relaties", "deals", "leads", "visitors", "prospects", "trials", "signups", "readers",
+    "bezoekers", "lezers", "proefabonnementen", NULL};
 static const char *const relative_words[] = {"die", "dat", "wie", "wat", "welke", "waar", "waarin", NULL};
 /* Months: a number beside one is a day, not an amount ("July 28", "28 juli"). */
 static const char *const months[] = {
@@ -937,6 +938,29 @@ static bool team_word(const struct text_word *w)
     return has(w, C_TEAM) || (w->len > 4 && ends_with(w, "team"));
 }
 
+static bool has_any_word(const struct text_word *w, size_t n, const char *word)
+{
+    for (size_t i = 0; i < n; i++)
+        if (is_word(&w[i], word))
+            return true;
+    return false;
+}
+
+/* After the verb at j, an object with no number, share, "more" or people
+ * who choose ("all plugins", "the build scripts"), then "to"/"into" and
+ * what it becomes. */
+static bool converts_things(const struct text_word *w, size_t n, size_t j)
+{
+    for (size_t i = j + 1; i < n && !w[i].clause; i++) {
+        if (is_quantity(&w[i]) || listed(audience_words, w[i].folded, w[i].len) ||
+            is_word(&w[i], "more") || is_word(&w[i], "meer"))
+            return false;   /* "Convert more trials into paid plans": a rate */
+        if (i > j + 1 && (is_word(&w[i], "to") || is_word(&w[i], "into")))
+            return i + 1 < n && !w[i + 1].clause && !is_quantity(&w[i + 1]);
+    }
+    return false;
+}
+
 /* The count at `count` is of people who choose to come, within its phrase:
  * "500 new customers", "1,000 paying subscribers". */
 static bool gains_audience(const struct text_word *w, size_t n, size_t count)
@@ -976,6 +1000,16 @@ static bool opening(struct title_lexicon *lex, const struct text_word *w, size_t
                                               w[p].start, w[p].end, 0, 0};
                 return true;
             }
+    /* "Convert all plugins to TypeScript": an outcome verb of conversion
+     * whose object is counted by nobody and becomes something else is work
+     * done to things ("Convert 5% of trial users to paid" is a rate) */
+    bool convert = is_word(&w[j], "convert") || is_word(&w[j], "turn");
+    if (convert && j + 2 < n && !w[j + 1].clause && converts_things(w, n, j))
+        return found(out, SHAPE_OPENING_VERB, &w[j], &w[j]);
+    if (convert && has_any_word(w, n, "into")) {
+        *outcome = true;    /* "Turn visitors into customers": conversion */
+        return false;
+    }
     int f = lookup(lex, w, n, j, &k);
     if (f & F_OUTCOME) {
         *outcome = true;
