@@ -481,7 +481,17 @@ static bool modifier(const struct title_lexicon *lex, const struct text_word *w,
 /* A number that is a day of a month ("July 28", "28 juli"), not an amount. */
 static bool day_of_month(const struct text_word *w, size_t n, size_t i)
 {
-    return w[i].digits && ((i > 0 && has(&w[i - 1], C_MONTH)) || (i + 1 < n && has(&w[i + 1], C_MONTH)));
+    if (w[i].digits && ((i > 0 && has(&w[i - 1], C_MONTH)) || (i + 1 < n && has(&w[i + 1], C_MONTH))))
+        return true;
+    /* a deadline counts time, as a date names it: "binnen 3 maanden",
+     * "within 6 weeks" (not "within 2 days", a service time) */
+    static const char *const spans[] = {"week", "weeks", "month", "months", "quarter", "quarters",
+                                        "year", "years", "weken", "maand", "maanden", "kwartaal",
+                                        "kwartalen", "jaar", NULL};
+    return i > 0 && i + 1 < n && !w[i].clause && !w[i + 1].clause && is_quantity(&w[i]) &&
+           !w[i].percent && !w[i].money &&
+           (is_word(&w[i - 1], "within") || is_word(&w[i - 1], "binnen")) &&
+           listed(spans, w[i + 1].folded, w[i + 1].len);
 }
 
 /* A number or a measure noun anywhere but at word `except`: the title says
@@ -557,8 +567,8 @@ static bool year_number(const struct text_word *w, size_t n, size_t i)
            (w[i].folded[0] == '2' && w[i].folded[1] == '0');
 }
 
-/* A number that counts or measures: not a day of a month, a year or part
- * of a name. */
+/* A number that counts or measures: not a day of a month or a deadline's
+ * count of weeks or months, a year or part of a name. */
 static bool amount(const struct title_lexicon *lex, const struct text_word *w, size_t n, size_t i)
 {
     return is_quantity(&w[i]) && !day_of_month(w, n, i) && !year_number(w, n, i) &&

@@ -32,7 +32,7 @@ python3 "$top/tests/corpus/measure.py" "$OKRC" "$top/tests/corpus/vague.tsv" vag
 # On the real sets, against their `measurable` column: titles that name no
 # number, threshold or measure.
 python3 "$top/tests/corpus/measure.py" "$OKRC" "$top/tests/corpus/real/dev.tsv" vague-kr measurable=no \
-    --min en:1.0:0.87 --min nl:1.0:0.87 --min all:1.0:0.87 || status=1
+    --min en:1.0:0.88 --min nl:1.0:0.87 --min all:1.0:0.88 || status=1
 python3 "$top/tests/corpus/measure.py" "$OKRC" "$top/tests/corpus/real/heldout.tsv" vague-kr measurable=no \
     --min en:0.98:0.93 --min nl:1.0:0.87 --min all:0.98:0.91 || status=1
 exit $status
