@@ -22,7 +22,7 @@ python3 "$top/tests/corpus/measure.py" "$OKRC" "$top/tests/corpus/krs-phrasing.t
 # set the lexical data's use was tuned on, and the held-out set, measured
 # only. The bars are the figures reached when the shapes were added.
 python3 "$top/tests/corpus/measure.py" "$OKRC" "$top/tests/corpus/real/dev.tsv" activity-kr activity \
-    --min en:0.98:0.93 --min nl:0.99:0.96 --min all:0.99:0.94 || status=1
+    --min en:0.98:0.94 --min nl:0.99:0.96 --min all:0.99:0.95 || status=1
 python3 "$top/tests/corpus/measure.py" "$OKRC" "$top/tests/corpus/real/heldout.tsv" activity-kr activity \
     --min en:0.95:0.91 --min nl:0.96:0.76 --min all:0.95:0.85 || status=1
 # vague-kr: most vague key results found, and none that has a number and a
