@@ -431,7 +431,7 @@ static bool unknown_opener(const struct title_lexicon *lex, const struct text_wo
         (w[i].tags & F_KINDS) || dutch_words_in(w, n))
         return false;
     const char *written = lex->read_ptr + w[i].start;
-    for (size_t c = 1; c < w[i].len; c++)
+    for (size_t c = 1; c < w[i].end - w[i].start; c++)
         if (written[c] >= 'A' && written[c] <= 'Z')
             return false;
     return true;
@@ -498,8 +498,9 @@ static bool modifier(const struct title_lexicon *lex, const struct text_word *w,
            !(word_classes(next) & (LEX_EN_PAST | LEX_NL_PARTICIPLE));
 }
 
-/* A number that is a day of a month ("July 28", "28 juli"), not an amount. */
-static bool day_of_month(const struct text_word *w, size_t n, size_t i)
+/* A number that is a day of a month ("July 28", "28 juli") or a deadline's
+ * count of weeks or months ("binnen 3 maanden"), not an amount. */
+static bool day_or_deadline(const struct text_word *w, size_t n, size_t i)
 {
     if (w[i].digits && ((i > 0 && has(&w[i - 1], C_MONTH)) || (i + 1 < n && has(&w[i + 1], C_MONTH))))
         return true;
@@ -545,6 +546,17 @@ static bool measure_named(const struct title_lexicon *lex, const struct text_wor
 
 static bool plural_noun(const struct text_word *w);
 
+/* A word written in capitals only, two or more: "SOC", "ISO", "NPS". */
+static bool acronym(const struct title_lexicon *lex, const struct text_word *w)
+{
+    const char *written = lex->read_ptr + w->start;
+    size_t len = w->end - w->start;
+    for (size_t c = 0; c < len; c++)
+        if (written[c] < 'A' || written[c] > 'Z')
+            return false;
+    return len >= 2;
+}
+
 /* A number that is part of a name: right after a capitalised word that is
  * no measure ("SOC 2", "Python 3.12", "ISO 27001", "Fortune 500"), not
  * after one that opens its clause ("Hire 2 engineers"). */
@@ -562,11 +574,8 @@ static bool name_number(const struct title_lexicon *lex, const struct text_word 
     if (w[name - 1].clause) {
         /* an acronym may open the clause when a singular noun follows the
          * number: "ISO 27001 certificering", "SOC 2 report"; not "MAU 10k" */
-        size_t len = w[name - 1].end - w[name - 1].start, after = i + 1;
-        for (size_t c = 0; c < len; c++)
-            if (written[c] < 'A' || written[c] > 'Z')
-                return false;
-        return len >= 2 && after < n && !w[after].clause && !w[after].digits &&
+        size_t after = i + 1;
+        return acronym(lex, &w[name - 1]) && after < n && !w[after].clause && !w[after].digits &&
                !has(&w[after], C_CLOSED | C_PREP | C_DET) && !plural_noun(&w[after]) &&
                !is_measure(lex, w, n, after);
     }
@@ -591,7 +600,7 @@ static bool year_number(const struct text_word *w, size_t n, size_t i)
  * count of weeks or months, a year or part of a name. */
 static bool amount(const struct title_lexicon *lex, const struct text_word *w, size_t n, size_t i)
 {
-    return is_quantity(&w[i]) && !day_of_month(w, n, i) && !year_number(w, n, i) &&
+    return is_quantity(&w[i]) && !day_or_deadline(w, n, i) && !year_number(w, n, i) &&
            !name_number(lex, w, n, i);
 }
 
@@ -1651,7 +1660,7 @@ static bool counts_output_only(struct title_lexicon *lex, const struct text_word
             continue;
         if (i == 1 && !w[1].clause && w[0].clause && w[0].digits && is_time_unit(&w[1]))
             continue;
-        if ((is_quantity(&w[i]) && !w[i].clause && i != count_at && !day_of_month(w, n, i)) ||
+        if ((is_quantity(&w[i]) && !w[i].clause && i != count_at && !day_or_deadline(w, n, i)) ||
             is_measure(lex, w, n, i) || has(&w[i], C_AGENT) ||
             (lookup(lex, w, n, i, &k) & (F_OUTCOME | F_VAGUE)) || p != NOT_PARTICIPLE)
             return false;
@@ -1783,14 +1792,9 @@ static bool standard_met(const struct title_lexicon *lex, const struct text_word
                                              NULL};
     if (head == first || !listed(compliance, w[head].folded, w[head].len))
         return false;
-    for (size_t i = first; i < head; i++) {
-        const char *written = lex->read_ptr + w[i].start;
-        size_t len = w[i].end - w[i].start, caps = 0;
-        for (size_t c = 0; c < len; c++)
-            caps += written[c] >= 'A' && written[c] <= 'Z';
-        if (len >= 2 && caps == len)
-            return true;    /* an acronym: SOC, HIPAA, GDPR, ISO, AVG */
-    }
+    for (size_t i = first; i < head; i++)
+        if (acronym(lex, &w[i]))
+            return true;    /* SOC, HIPAA, GDPR, ISO, AVG */
     return false;
 }
 
