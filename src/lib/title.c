@@ -1267,6 +1267,12 @@ static bool split_verb(const struct title_lexicon *lex, const struct text_word *
             const struct split_entry *e = lex->splits.items[s];
             if (!phrase_at(w, n, i, e->head, e->head_len, e->head_words))
                 continue;
+            /* "Get 100 customers signed": a count of people who choose to
+             * come, growth as "Add 500 new customers" is */
+            size_t object = i + e->head_words;
+            if (object < n && !w[object].clause && is_quantity(&w[object]) &&
+                gains_audience(w, n, object))
+                continue;
             for (size_t j = i + e->head_words + 1; j < n && !w[j].clause; j++) {
                 if (!phrase_at(w, n, j, e->tail, e->tail_len, e->tail_words))
                     continue;
