@@ -1323,6 +1323,21 @@ static bool loan_infinitive(struct title_lexicon *lex, const struct text_word *w
     return w->len >= 6 && ends_with(w, "en") && english_verb_stem(lex, w, 2, &len) != NULL;
 }
 
+/* The plan's own people as the subject: "ik", "we", "I". */
+static bool first_person(const struct text_word *w)
+{
+    return w->clause && (is_word(w, "ik") || is_word(w, "we") || is_word(w, "wij") ||
+                         is_word(w, "i"));
+}
+
+/* "Ik kan zelfstandig een cluster beheren", "We can deploy on our own": a
+ * person's or a team's own ability, a result of learning, where "Admins
+ * can configure SAML" is a capability to deliver. */
+static bool own_ability(const struct text_word *w, size_t n)
+{
+    return n > 2 && first_person(&w[0]) && !w[1].clause && has(&w[1], C_CAN);
+}
+
 /* A listed verb as an infinitive anywhere ("Klanten bellen", "Klantportaal
  * op te zetten"), or an unlisted Dutch -eren infinitive ("Processen
  * documenteren"). */
@@ -1330,6 +1345,8 @@ static bool infinitive(struct title_lexicon *lex, const struct text_word *w, siz
                        bool lenient, struct title_finding *out)
 {
     bool relative = false;
+    if (own_ability(w, n))
+        return false;
     for (size_t i = 0; i < n; i++) {
         size_t k;
         int f = lookup(lex, w, n, i, &k);
@@ -1451,6 +1468,7 @@ static bool done_state(struct title_lexicon *lex, const struct text_word *w, siz
          * "Admins are able to configure SAML" */
         size_t verb = i + 1 + (is_word(&w[i], "able") && i + 1 < n && is_word(&w[i + 1], "to"));
         if (i > 0 && !w[i].clause && (has(&w[i], C_CAN) || verb == i + 2) && verb < n &&
+            !own_ability(w, n) &&
             !w[verb].clause && !quantity && !measure &&
             (word_classes(&w[verb]) & (LEX_EN_VERB | LEX_NL_INFINITIVE)))
             return found(out, SHAPE_DONE, &w[i], &w[verb]);
@@ -1931,14 +1949,16 @@ static bool measured_thing(struct title_lexicon *lex, const struct text_word *w,
            !is_measure(lex, w, n, end - 1) && !(lookup(lex, w, n, end - 1, &k) & (F_OUTCOME | F_VAGUE));
 }
 
-/* counts: the title names a number or a measure (counts_or_measures) */
+/* counts: the title names a number or a measure (counts_or_measures); a
+ * sentence with "ik" or "we" as its subject names no thing ("Ik heb een
+ * baan als cloud engineer"). */
 static bool names_one_thing(struct title_lexicon *lex, const struct text_word *w, size_t n,
                             bool counts)
 {
     size_t k;
     /* a quality names no thing: "Platform stability on Android" is a
      * result without its amount, vague-kr's to report */
-    if (n == 0 || quality_noun(&w[first_phrase_end(w, n) - 1]) ||
+    if (n == 0 || first_person(&w[0]) || quality_noun(&w[first_phrase_end(w, n) - 1]) ||
         (counts && !described_thing(lex, w, n) && !measured_thing(lex, w, n)) ||
         states_behaviour(lex, w, n))
         return false;
