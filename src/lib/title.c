@@ -604,6 +604,15 @@ static bool amount(const struct title_lexicon *lex, const struct text_word *w, s
            !name_number(lex, w, n, i);
 }
 
+/* The title names an amount: money, a share or a number that counts. */
+static bool names_amount(const struct title_lexicon *lex, const struct text_word *w, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (w[i].money || w[i].percent || amount(lex, w, n, i))
+            return true;
+    return false;
+}
+
 static bool names_measure(const struct title_lexicon *lex, const struct text_word *w, size_t n,
                           size_t except)
 {
@@ -1931,9 +1940,8 @@ static size_t first_phrase_end(const struct text_word *w, size_t n)
  * "Revenue forecast for 2025"; not "Churn rate per segment" (a measure). */
 static bool measured_thing(struct title_lexicon *lex, const struct text_word *w, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
-        if (w[i].money || w[i].percent || amount(lex, w, n, i))
-            return false;
+    if (names_amount(lex, w, n))
+        return false;
     size_t end = first_phrase_end(w, n), k;
     if (end < 2)
         return false;
@@ -2048,11 +2056,8 @@ bool title_vague(struct title_lexicon *lex, str title, bool counted, bool work,
     /* a measure named is enough when the metric or the title says how
      * much; a word of change beside it with neither is not: "Improved
      * visibility into costs" { target 100 } */
-    bool amount_named = false;
-    for (size_t i = 0; i < n && !amount_named; i++)
-        amount_named = w[i].money || w[i].percent || amount(lex, w, n, i);
     if (counts_or_measures(lex, w, n) && !described_thing(lex, w, n) &&
-        !measured_thing(lex, w, n) && !(vague && !amount_named && !counted))
+        !measured_thing(lex, w, n) && !(vague && !counted && !names_amount(lex, w, n)))
         return false;
     /* work or a deliverable ("A/B tests uitgevoerd") counts nothing, even
      * when it opens with a plural */
