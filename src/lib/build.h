@@ -84,6 +84,7 @@ struct parse_ctx {
     struct vec *co_owners;  /* where the owners after the first go; NULL after a repeat */
     struct key_result *co_owners_kr;    /* or this key result's, made when one comes */
     struct hash *owners_named;  /* "list:name" → ident *, each owner list's names */
+    struct hash *units;         /* each unit written, copied once (build_unit) */
     unsigned owner_list;        /* which list build_owner started last */
     bool owners_noted;          /* its first owner is in owners_named */
     int lexicon_kind;       /* enum lexicon_kind of the list being read; -1 unknown */

@@ -231,6 +231,7 @@ static void parse_into(struct plan *plan, struct source *src, struct lexemes *le
     free(ctx.text);
     if (ctx.owners_named)
         hash_free(ctx.owners_named);
+    hash_free(ctx.units);
 }
 
 void parse_source(struct plan *plan, struct source *src)
@@ -288,6 +289,7 @@ static void expected_at_end(struct arena *a, const char *text, size_t len, uint3
     free(out->text);
     if (out->owners_named)
         hash_free(out->owners_named);
+    hash_free(out->units);
     source_free(src);
     out->plan = NULL;
     out->src = NULL;
