@@ -69,9 +69,12 @@ static void *arena_take(struct arena *a, size_t size, size_t align)
     return (char *)b->data + at;
 }
 
+_Static_assert(_Alignof(void *) <= ARENA_ALIGN && _Alignof(uint64_t) <= ARENA_ALIGN,
+               "arena alignment holds pointers and 64-bit numbers");
+
 void *arena_alloc(struct arena *a, size_t size)
 {
-    return arena_take(a, size, sizeof(max_align_t));
+    return arena_take(a, size, ARENA_ALIGN);
 }
 
 char *arena_chars(struct arena *a, size_t n)

@@ -12,7 +12,11 @@ struct arena {
     struct arena_block *head;
     struct arena_block *spare;  /* zeroed blocks to use before asking the kernel (arena_recycle) */
 };
-void *arena_alloc(struct arena *a, size_t size);         /* zeroed */
+/* Zeroed, at a multiple of ARENA_ALIGN. The model holds pointers, doubles
+ * and 64-bit counts, nothing wider: 8 instead of max_align_t's 16 packs a
+ * struct right after a string, and most of a plan's allocations are. */
+#define ARENA_ALIGN _Alignof(double)
+void *arena_alloc(struct arena *a, size_t size);
 /* The one answer to memory that cannot be had for the plan (the arena, a
  * table, a file's text): "okrc: error: out of memory" and exit status 2,
  * as for any I/O error. Code that can do without (a temporary buffer for
