@@ -291,7 +291,7 @@ checkin_entry
       entry_options
     | QREF CONFIDENCE NUMBER            { quantity none = {0}; build_entry(ctx, $1, @1, none, false, @$);
                                           build_entry_kind(ctx, ENTRY_CONFIDENCE_ONLY, @1);
-                                          build_number(ctx, &ctx->entry->confidence, $3, @3, @2, "confidence"); }
+                                          build_entry_confidence(ctx, $3, @3, @2); }
       entry_options
     | QREF '=' DROPPED                  { build_judgment(ctx, $1, @1, NULL, @3); }
       entry_options
@@ -303,7 +303,7 @@ checkin_entry
     ;
 entry_options
     : %empty
-    | entry_options CONFIDENCE NUMBER   { build_number(ctx, &ctx->entry->confidence, $3, @3, @2, "confidence"); }
+    | entry_options CONFIDENCE NUMBER   { build_entry_confidence(ctx, $3, @3, @2); }
     | entry_options NOTE STRING         { build_entry_note(ctx, $3, @2); }
     ;
 

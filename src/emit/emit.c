@@ -290,7 +290,7 @@ static void attention_reasons(struct report *r, const struct key_result *kr, int
         if (e->checkin->date.value > r->plan->as_of)
             break;
         last = e;
-        if (e->confidence.present) {
+        if (e->confidence_present) {
             before = confident;
             confident = e;
         }
@@ -302,9 +302,9 @@ static void attention_reasons(struct report *r, const struct key_result *kr, int
             vec_push(a, reasons, last ? arena_printf(a, "no check-in for %ld days", gap)
                                       : arena_printf(a, "no check-in since the period began %ld days ago", gap));
     }
-    if (before && confident->confidence.value < before->confidence.value)
-        vec_push(a, reasons, arena_printf(a, "confidence fell from %g to %g", before->confidence.value,
-                                          confident->confidence.value));
+    if (before && confident->confidence < before->confidence)
+        vec_push(a, reasons, arena_printf(a, "confidence fell from %g to %g", before->confidence,
+                                          confident->confidence));
 }
 
 struct ranked {
@@ -546,11 +546,11 @@ const char *format_entry_value(struct arena *a, const struct key_result *kr,
         return "not done";
     if (e->done)
         return "done";
-    if (e->value.unknown)
+    if (e->value_unknown)
         return "?";
-    if (!e->value.present)
+    if (!e->value_present)
         return "";
-    return format_quantity(a, e->value.value, kr_unit(kr));
+    return format_quantity(a, e->value, kr_unit(kr));
 }
 
 const char *format_people(struct arena *a, ident first, const struct vec *rest)

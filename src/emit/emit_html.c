@@ -97,8 +97,8 @@ static void kr_story(const struct report *r, FILE *out, const struct key_result 
             esc_text(out, value);
             sep = ", ";
         }
-        if (e->confidence.present) {
-            fprintf(out, "%sconfidence %g", sep, e->confidence.value);
+        if (e->confidence_present) {
+            fprintf(out, "%sconfidence %g", sep, e->confidence);
             sep = ", ";
         }
         if (e->checkin->by.name.ptr) {
@@ -193,8 +193,8 @@ static bool trend_chart(const struct report *r, FILE *out, const struct key_resu
     struct vec points = {0};        /* the check-ins with a value, as of the report */
     for (size_t i = 0; i < kr->checkins.len; i++) {
         const struct checkin_entry *e = kr->checkins.items[i];
-        if (entry_reported(r->plan, e) && e->value.present && !e->no_value) {
-            widen(&c, e->value.value);
+        if (entry_reported(r->plan, e) && e->value_present && !e->no_value) {
+            widen(&c, e->value);
             vec_push(a, &points, (void *)e);
         }
     }
@@ -225,7 +225,7 @@ static bool trend_chart(const struct report *r, FILE *out, const struct key_resu
     for (size_t i = 0; i < points.len; i++) {
         const struct checkin_entry *e = points.items[i];
         last_x = sx(&c, e->checkin->date.value);
-        last_y = sy(&c, e->value.value);
+        last_y = sy(&c, e->value);
         fprintf(out, "%s%.1f,%.1f", i ? " " : "", last_x, last_y);
     }
     fputs("\"/>", out);
@@ -237,7 +237,7 @@ static bool trend_chart(const struct report *r, FILE *out, const struct key_resu
         char date[11];
         date_format(e->checkin->date.value, date);
         fprintf(out, "<circle class=\"pt\" cx=\"%.1f\" cy=\"%.1f\" r=\"3\"><title>%s: ",
-                sx(&c, e->checkin->date.value), sy(&c, e->value.value), date);
+                sx(&c, e->checkin->date.value), sy(&c, e->value), date);
         esc_text(out, format_entry_value(a, kr, e));
         if (entry_note(e)->present) {
             fputs(" — ", out);

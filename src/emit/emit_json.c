@@ -560,11 +560,11 @@ static void history(struct json_writer *w, const struct plan *plan, const struct
         jw_key(w, "value");
         if (e->done || e->not_done)
             jw_bool(w, e->done);
-        else if (numeric && e->value.present && !e->no_value)
-            jw_number(w, e->value.value);
+        else if (numeric && e->value_present && !e->no_value)
+            jw_number(w, e->value);
         else
             jw_null(w);
-        jw_key(w, "confidence"), jw_number_if(w, e->confidence.present, e->confidence.value);
+        jw_key(w, "confidence"), jw_number_if(w, e->confidence_present, e->confidence);
         jw_key(w, "by"), jw_owners(w, e->checkin->by, &e->checkin->co_by);
         jw_key(w, "by_names"), jw_names(w, plan, e->checkin->by, &e->checkin->co_by);
         jw_key(w, "note"), jw_text(w, entry_note(e));

@@ -133,8 +133,8 @@ static void kr_story(const struct report *r, FILE *out, const struct key_result 
             md_text(out, value);
             sep = ", ";
         }
-        if (e->confidence.present) {
-            fprintf(out, "%sconfidence %g", sep, e->confidence.value);
+        if (e->confidence_present) {
+            fprintf(out, "%sconfidence %g", sep, e->confidence);
             sep = ", ";
         }
         if (*by) {

@@ -195,8 +195,8 @@ static void print_history(const struct report *r, const struct text_out *t,
         const char *value = format_entry_value(t->arena, kr, e),
                    *by = format_names(t->arena, r->plan, e->checkin->by, &e->checkin->co_by);
         const char *lead = arena_printf(t->arena, "%s%s%s", date, *value ? " " : "", value);
-        if (e->confidence.present)
-            lead = arena_printf(t->arena, "%s, confidence %g", lead, e->confidence.value);
+        if (e->confidence_present)
+            lead = arena_printf(t->arena, "%s, confidence %g", lead, e->confidence);
         if (*by)
             lead = arena_printf(t->arena, "%s, %s", lead, by);
         if (entry_note(e)->present)
@@ -214,13 +214,13 @@ static const char *sparkline(const struct report *r, const struct text_out *t, c
     size_t n = 0;
     for (size_t i = 0; i < kr->checkins.len; i++) {
         const struct checkin_entry *e = kr->checkins.items[i];
-        if (!entry_reported(r->plan, e) || e->no_value || (!e->value.present && !e->done && !e->not_done))
+        if (!entry_reported(r->plan, e) || e->no_value || (!e->value_present && !e->done && !e->not_done))
             continue;
         if (n == MAX_POINTS) {
             memmove(values, values + 1, (MAX_POINTS - 1) * sizeof *values);
             n--;
         }
-        values[n++] = e->done ? 1 : e->not_done ? 0 : e->value.value;
+        values[n++] = e->done ? 1 : e->not_done ? 0 : e->value;
     }
     if (n < 2)
         return "";

@@ -208,12 +208,12 @@ static const char *since_text(struct differ *d, const struct objective *o)
 static const char *entry_text(struct arena *a, const struct key_result *kr, const struct checkin_entry *e)
 {
     const char *s = format_entry_value(a, kr, e);
-    if (!e->confidence.present && !entry_note(e)->present)
+    if (!e->confidence_present && !entry_note(e)->present)
         return s;
     /* the value, its confidence and its note in one formatting */
     char confidence[32] = "";
-    if (e->confidence.present)
-        snprintf(confidence, sizeof confidence, "%sconfidence %g", *s ? ", " : "", e->confidence.value);
+    if (e->confidence_present)
+        snprintf(confidence, sizeof confidence, "%sconfidence %g", *s ? ", " : "", e->confidence);
     const char *sep = entry_note(e)->present && (*s || *confidence) ? ", " : "";
     return entry_note(e)->present ? arena_printf(a, "%s%s%snote \"%.*s\"", s, confidence, sep,
                                           (int)entry_note(e)->text.len, entry_note(e)->text.ptr)
@@ -247,10 +247,10 @@ static bool entry_reported_any(const struct checkin_entry *e)
 static bool same_entry(const struct checkin_entry *a, const struct checkin_entry *b)
 {
     return a->done == b->done && a->not_done == b->not_done && a->no_value == b->no_value &&
-           a->value.present == b->value.present && a->value.unknown == b->value.unknown &&
-           (!a->value.present || a->value.value == b->value.value) &&
-           a->confidence.present == b->confidence.present &&
-           (!a->confidence.present || a->confidence.value == b->confidence.value) &&
+           a->value_present == b->value_present && a->value_unknown == b->value_unknown &&
+           (!a->value_present || a->value == b->value) &&
+           a->confidence_present == b->confidence_present &&
+           (!a->confidence_present || a->confidence == b->confidence) &&
            entry_note(a)->present == entry_note(b)->present && (!entry_note(a)->present || same_str(entry_note(a)->text, entry_note(b)->text));
 }
 

@@ -38,9 +38,10 @@ static void name_item(struct parse_ctx *ctx, ident *id, str *title, span *where,
 }
 
 /* The entry's reference: its text stays in the source (entry_obj_ref). */
-static void entry_ref(struct parse_ctx *ctx, struct checkin_entry *e, str ref, loc at)
+static void entry_ref(struct checkin_entry *e, str ref, loc at)
 {
-    e->ref_at = build_span(ctx, at);
+    e->ref_start = at.start;
+    e->ref_end = at.end;
     e->has_kr = memchr(ref.ptr, '.', ref.len) != NULL;
 }
 
@@ -400,8 +401,14 @@ void build_entry(struct parse_ctx *ctx, str ref, loc ref_at, quantity value, boo
         value = (quantity){0};      /* the entry still counts for names and dates */
     struct checkin_entry *e = make(ctx, sizeof *e);
     e->checkin = ctx->checkin;
-    entry_ref(ctx, e, ref, ref_at);
-    e->value = value;
+    entry_ref(e, ref, ref_at);
+    e->value = value.value;
+    e->unit = value.unit.len ? value.unit.ptr : NULL;
+    e->unit_len = (uint32_t)value.unit.len;
+    e->value_start = value.at.start;
+    e->value_end = value.at.end;
+    e->value_present = value.present;
+    e->value_unknown = value.unknown;
     e->done = done;
     (void)at;
     vec_push(ctx->arena, &ctx->checkin->entries, e);
@@ -412,10 +419,23 @@ void build_entry_kind(struct parse_ctx *ctx, enum entry_kind kind, loc at)
 {
     if (kind == ENTRY_NOT_DONE) {
         ctx->entry->not_done = true;
-        ctx->entry->value.at = build_span(ctx, at);     /* where a check names it */
+        ctx->entry->value_start = at.start;     /* where a check names it */
+        ctx->entry->value_end = at.end;
     } else {
         ctx->entry->no_value = true;
     }
+}
+
+void build_entry_confidence(struct parse_ctx *ctx, struct number_tok value, loc value_at, loc at)
+{
+    struct checkin_entry *e = ctx->entry;
+    /* build_number takes a span with no source for "not given yet" */
+    number_item c = e->confidence_end ? entry_confidence(e) : (number_item){0};
+    build_number(ctx, &c, value, value_at, at, "confidence");
+    e->confidence = c.value;
+    e->confidence_start = c.at.start;
+    e->confidence_end = c.at.end;
+    e->confidence_present = c.present;
 }
 
 void build_judgment(struct parse_ctx *ctx, str ref, loc ref_at, const struct number_tok *grade,
@@ -424,7 +444,7 @@ void build_judgment(struct parse_ctx *ctx, str ref, loc ref_at, const struct num
     struct checkin_entry *e = make(ctx, sizeof *e);
     e->checkin = ctx->checkin;
     e->judgment = true;
-    entry_ref(ctx, e, ref, ref_at);
+    entry_ref(e, ref, ref_at);
     if (grade) {
         double v = grade->value;
         bool percent = grade->unit.len == 1 && grade->unit.ptr[0] == '%';

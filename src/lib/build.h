@@ -231,6 +231,7 @@ void build_named_period(struct parse_ctx *ctx, str id, loc id_at, str title,
                         struct period_tok value, loc at);
 void build_text(struct parse_ctx *ctx, text_item *field, str text, loc at, const char *item);
 /* `note "..."` of the check-in entry being built. */
+void build_entry_confidence(struct parse_ctx *ctx, struct number_tok value, loc value_at, loc at);
 void build_entry_note(struct parse_ctx *ctx, str text, loc at);
 void build_quantity(struct parse_ctx *ctx, quantity *field, quantity value, loc at,
                     const char *item);

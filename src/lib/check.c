@@ -86,7 +86,7 @@ static void check_key_result(struct diag_ctx *d, struct key_result *kr)
     }
     check_confidence(d, &more->confidence);
     if (kr->metric == METRIC_ROLLUP && (more->current.present || kr->current_done || kr->checkins.len))
-        diag_report(d, R_UNIT_MISMATCH, kr->checkins.len ? ((struct checkin_entry *)kr->checkins.items[0])->ref_at
+        diag_report(d, R_UNIT_MISMATCH, kr->checkins.len ? entry_ref_at(kr->checkins.items[0])
                                                          : more->current.at,
                     "key result '%s' is a roll-up, scored from the objectives aligned to it; it "
                     "takes no value (a grade is fine)", id);
@@ -98,14 +98,15 @@ static void check_key_result(struct diag_ctx *d, struct key_result *kr)
                     "'done' is for milestones; key result '%s' is measured in numbers", id);
     for (size_t i = 0; i < kr->checkins.len; i++) {
         struct checkin_entry *e = kr->checkins.items[i];
-        check_unit(d, kr, &e->value, "this check-in");
+        quantity value = entry_quantity(e);
+        check_unit(d, kr, &value, "this check-in");
         /* A value that could not be read (`= ?`) has its syntax error already. */
         if (kr->metric == METRIC_MILESTONE && !e->done && !e->not_done && !e->no_value &&
-            e->value.at.src)
-            diag_report(d, R_UNIT_MISMATCH, e->value.at,
+            e->value_end)
+            diag_report(d, R_UNIT_MISMATCH, value.at,
                         "key result '%s' is a milestone; check in 'done' or 'not done'", id);
         if (is_number_metric(kr->metric) && (e->done || e->not_done))
-            diag_report(d, R_UNIT_MISMATCH, e->not_done ? e->value.at : e->ref_at,
+            diag_report(d, R_UNIT_MISMATCH, e->not_done ? value.at : entry_ref_at(e),
                         "'%s' is for milestones; key result '%s' is measured in numbers",
                         e->done ? "done" : "not done", id);
     }
@@ -122,7 +123,9 @@ void check_plan(struct plan *plan)
     /* Confidences of check-ins whose key result is unknown are still checked. */
     for (size_t i = 0; i < plan->checkins.len; i++) {
         struct checkin *c = plan->checkins.items[i];
-        for (size_t k = 0; k < c->entries.len; k++)
-            check_confidence(d, &((struct checkin_entry *)c->entries.items[k])->confidence);
+        for (size_t k = 0; k < c->entries.len; k++) {
+            number_item confidence = entry_confidence(c->entries.items[k]);
+            check_confidence(d, &confidence);
+        }
     }
 }

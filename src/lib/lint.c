@@ -198,28 +198,28 @@ static void smart_measurable(struct linter *l, struct key_result *kr)
 }
 
 /* The last check-in confidence on or before the as-of date, else the key
- * result's own; NULL when there is none. */
-static const number_item *latest_confidence(const struct plan *plan, const struct key_result *kr,
-                                            okr_day *dated)
+ * result's own; not present when there is none. */
+static number_item latest_confidence(const struct plan *plan, const struct key_result *kr,
+                                     okr_day *dated)
 {
     for (size_t i = kr->checkins.len; i-- > 0;) {
         const struct checkin_entry *e = kr->checkins.items[i];
-        if (e->checkin->date.value <= plan->as_of && e->confidence.present) {
+        if (e->checkin->date.value <= plan->as_of && e->confidence_present) {
             *dated = e->checkin->date.value;
-            return &e->confidence;
+            return entry_confidence(e);
         }
     }
     *dated = 0;
-    const number_item *confidence = &kr_more(kr)->confidence;
-    return confidence->present ? confidence : NULL;
+    return kr_more(kr)->confidence;
 }
 
 static void smart_achievable(struct linter *l, struct objective *o, struct key_result *kr)
 {
     int max = param(l, P_SMART_ACHIEVABLE_MAX_CONFIDENCE);
     okr_day dated;
-    const number_item *c = latest_confidence(l->plan, kr, &dated);
-    if (o->aspirational || !c || c->value < 1 || c->value > 10 || c->value > max)
+    number_item confidence = latest_confidence(l->plan, kr, &dated);
+    const number_item *c = &confidence;
+    if (o->aspirational || !c->present || c->value < 1 || c->value > 10 || c->value > max)
         return;
     diag_report(l->d, R_SMART_ACHIEVABLE, c->at,
                 "committed key result '%s' has confidence %g of 10%s%s; at %d or less "
@@ -471,7 +471,7 @@ static void entries_outside_period(struct linter *l, struct objective *o, const 
         const char *when = day > o->period.value.end
             ? arena_printf(l->plan->arena, "%d days after", (int)(day - o->period.value.end))
             : "before";
-        diag_report(l->d, R_CHECKIN_OUTSIDE_PERIOD, e->ref_at,
+        diag_report(l->d, R_CHECKIN_OUTSIDE_PERIOD, entry_ref_at(e),
                     "this check-in of '%s' on %s is %s the period %s of objective '%s'%s; the period "
                     "runs %s: correct the date, or check in on the objective of that period",
                     ref, day_text(l, day), when, period_text(l, o->period.value), o->id.name.ptr,
@@ -519,7 +519,7 @@ static void done_late(struct linter *l, struct objective *o, struct key_result *
         if (e->done && e->checkin->date.value == p->done_on)
             done = e;
     }
-    diag_report(l->d, R_DONE_LATE, done ? done->ref_at : kr->id.at,
+    diag_report(l->d, R_DONE_LATE, done ? entry_ref_at(done) : kr->id.at,
                 "milestone '%s.%s' was done on %s, %d days after it was due on %s",
                 o->id.name.ptr, kr->id.name.ptr, day_text(l, p->done_on),
                 (int)(p->done_on - kr->due.value), day_text(l, kr->due.value));
@@ -634,18 +634,22 @@ static void percent_fraction(struct linter *l, const struct key_result *kr)
     for (size_t i = 0; i < sizeof values / sizeof *values; i++)
         if (values[i]->present && is_percent(values[i]->unit) && fabs(values[i]->value) > 1)
             percent = values[i];
+    quantity checked_in;    /* a check-in's value, when that is the percent one */
     for (size_t i = 0; !percent && i < kr->checkins.len; i++) {
         const struct checkin_entry *e = kr->checkins.items[i];
-        if (e->value.present && is_percent(e->value.unit) && fabs(e->value.value) > 1)
-            percent = &e->value;
+        if (e->value_present && e->unit_len == 1 && e->unit[0] == '%' && fabs(e->value) > 1) {
+            checked_in = entry_quantity(e);
+            percent = &checked_in;
+        }
     }
     if (!percent)
         return;
     for (size_t i = 0; i < sizeof values / sizeof *values; i++)
         fraction_in_percent(l, kr, values[i], percent);
-    for (size_t i = 0; i < kr->checkins.len; i++)
-        fraction_in_percent(l, kr, &((const struct checkin_entry *)kr->checkins.items[i])->value,
-                            percent);
+    for (size_t i = 0; i < kr->checkins.len; i++) {
+        quantity value = entry_quantity(kr->checkins.items[i]);
+        fraction_in_percent(l, kr, &value, percent);
+    }
 }
 
 /* ---- balance ---- */

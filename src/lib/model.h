@@ -259,6 +259,15 @@ struct objective {
     struct progress progress;
 };
 
+struct checkin {
+    date_item date;
+    span at;
+    span block;             /* head to closing brace; the head alone without a block */
+    ident by;
+    struct vec co_by;       /* ident *: the people after the first (`by @a, @b`) */
+    struct vec entries;     /* struct checkin_entry * */
+};
+
 /* What few check-in entries have: a grade (judgments only) and a note. */
 struct entry_more {
     number_item grade;      /* present for grades */
@@ -267,18 +276,29 @@ struct entry_more {
 
 /* One line of a check-in: a value (`OBJ.KR = Q`, `= done`) or a judgment
  * (`OBJ.KR = dropped`, `OBJ.KR grade G`, `OBJ grade G`: no KR). A plan holds
- * more of these than of anything else, so what few have is behind `more`
- * (NULL when neither; read through entry_grade, entry_note, built through
- * entry_more_for), and the reference is not copied: entry_obj_ref and
- * entry_kr_ref read it from the source text (one token, "OBJ.KR" or "OBJ"),
- * so their names end where the ident ends, not in a NUL. */
+ * more of these than of anything else, so they are kept small: what few
+ * have is behind `more` (NULL when neither; read through entry_grade,
+ * entry_note, built through entry_more_for); the value, its confidence and
+ * the reference keep byte offsets into their check-in's source, not spans
+ * of their own (entry_quantity, entry_confidence, entry_ref_at give them whole);
+ * and the reference is not copied: entry_obj_ref and entry_kr_ref read it
+ * from the source text (one token, "OBJ.KR" or "OBJ"), so their names end
+ * where the ident ends, not in a NUL. 88 bytes, 128 with a quantity, a
+ * number_item and a span. */
 struct checkin_entry {
     struct checkin *checkin;
     struct key_result *kr;
     struct entry_more *more;
-    span ref_at;            /* OBJ.KR (or OBJ) as written */
-    quantity value;
-    number_item confidence;
+    const char *unit;           /* the value's, as in quantity; NULL when none */
+    double value;
+    double confidence;
+    uint32_t ref_start, ref_end;            /* OBJ.KR (or OBJ) as written */
+    uint32_t value_start, value_end;
+    uint32_t confidence_start, confidence_end;
+    uint32_t unit_len;
+    bool value_present;
+    bool value_unknown;         /* `?` (an error in a check-in, reported by build.c) */
+    bool confidence_present;
     bool has_kr;
     bool judgment;          /* a grade or a drop, not a value */
     bool dropped;
@@ -287,17 +307,42 @@ struct checkin_entry {
     bool no_value;          /* `OBJ.KR confidence N`: a confidence alone, the value unchanged */
 };
 
-/* "OBJ.KR" (or "OBJ") as written: ref_at's bytes of the source. */
+static inline span entry_span(const struct checkin_entry *e, uint32_t start, uint32_t end)
+{
+    return (span){e->checkin->at.src, start, end};
+}
+
+/* OBJ.KR (or OBJ) as written. */
+static inline span entry_ref_at(const struct checkin_entry *e)
+{
+    return entry_span(e, e->ref_start, e->ref_end);
+}
+
+/* The value as a quantity (present false for a judgment or a confidence alone). */
+static inline quantity entry_quantity(const struct checkin_entry *e)
+{
+    return (quantity){e->value, {e->unit ? e->unit : "", e->unit_len},
+                      entry_span(e, e->value_start, e->value_end), e->value_present,
+                      e->value_unknown};
+}
+
+static inline number_item entry_confidence(const struct checkin_entry *e)
+{
+    return (number_item){e->confidence, entry_span(e, e->confidence_start, e->confidence_end),
+                         e->confidence_present};
+}
+
+/* "OBJ.KR" (or "OBJ") as written: the reference's bytes of the source. */
 static inline const char *entry_ref_text(const struct checkin_entry *e)
 {
-    return e->ref_at.src->text + e->ref_at.start;
+    return e->checkin->at.src->text + e->ref_start;
 }
 
 /* The bytes of OBJ in the reference. */
 static inline uint32_t entry_obj_len(const struct checkin_entry *e)
 {
     const char *text = entry_ref_text(e);
-    uint32_t len = e->ref_at.end - e->ref_at.start;
+    uint32_t len = e->ref_end - e->ref_start;
     const char *dot = e->has_kr ? memchr(text, '.', len) : NULL;
     return dot ? (uint32_t)(dot - text) : len;
 }
@@ -307,8 +352,7 @@ static inline ident entry_obj_ref(const struct checkin_entry *e)
 {
     uint32_t obj_len = entry_obj_len(e);
     return (ident){.name = {.ptr = entry_ref_text(e), .len = obj_len},
-                   .at = {.src = e->ref_at.src, .start = e->ref_at.start,
-                          .end = e->ref_at.start + obj_len}};
+                   .at = entry_span(e, e->ref_start, e->ref_start + obj_len)};
 }
 
 /* Its key result; an empty ident (no name) for `OBJ grade G`. */
@@ -318,9 +362,8 @@ static inline ident entry_kr_ref(const struct checkin_entry *e)
         return (ident){{NULL, 0}, {NULL, 0, 0}};
     uint32_t obj_len = entry_obj_len(e);
     return (ident){.name = {.ptr = entry_ref_text(e) + obj_len + 1,
-                            .len = e->ref_at.end - e->ref_at.start - obj_len - 1},
-                   .at = {.src = e->ref_at.src, .start = e->ref_at.start + obj_len + 1,
-                          .end = e->ref_at.end}};
+                            .len = e->ref_end - e->ref_start - obj_len - 1},
+                   .at = entry_span(e, e->ref_start + obj_len + 1, e->ref_end)};
 }
 
 static inline const number_item *entry_grade(const struct checkin_entry *e)
@@ -342,14 +385,6 @@ static inline struct entry_more *entry_more_for(struct arena *a, struct checkin_
     return e->more;
 }
 
-struct checkin {
-    date_item date;
-    span at;
-    span block;             /* head to closing brace; the head alone without a block */
-    ident by;
-    struct vec co_by;       /* ident *: the people after the first (`by @a, @b`) */
-    struct vec entries;     /* struct checkin_entry * */
-};
 
 struct rule_setting {
     ident rule;             /* the rule name as written */

@@ -72,7 +72,7 @@ static double clamp01(double x)
 
 static double entry_value(const struct checkin_entry *e)
 {
-    return e->done ? 1.0 : e->value.value;
+    return e->done ? 1.0 : e->value;
 }
 
 /* Raw progress of a value: the fraction of the way from baseline to target,
@@ -158,8 +158,8 @@ static void kr_value(struct key_result *kr, okr_day as_of, struct progress *p)
         if (e->checkin->date.value > as_of)
             break;              /* sorted by date: the rest are later too */
         p->checkins_counted++;
-        if (e->confidence.present)
-            p->confidence = (int)e->confidence.value;
+        if (e->confidence_present)
+            p->confidence = (int)e->confidence;
         if (e->no_value)
             continue;           /* a confidence alone: the value stands */
         before = latest;

@@ -268,11 +268,11 @@ static void report_same_day(struct resolver *r, const struct objective *o, const
             continue;
         char day[16];
         date_format(e->checkin->date.value, day);
-        struct diag *g = diag_report(r->d, R_DUPLICATE_CHECKIN, e->ref_at,
+        struct diag *g = diag_report(r->d, R_DUPLICATE_CHECKIN, entry_ref_at(e),
                                      "key result '%s.%s' has a second value on %s; the later one in the "
                                      "plan counts: keep one check-in per key result and date",
                                      o->id.name.ptr, kr->id.name.ptr, day);
-        diag_note(r->d, g, first->ref_at, "the first value on %s", day);
+        diag_note(r->d, g, entry_ref_at(first), "the first value on %s", day);
     }
 }
 
@@ -292,7 +292,7 @@ static void resolve_checkins(struct resolver *r)
                 continue;
             }
             /* "OBJ.KR" as written is the table's key */
-            e->kr = hash_get(r->key_results, entry_ref_text(e), e->ref_at.end - e->ref_at.start);
+            e->kr = hash_get(r->key_results, entry_ref_text(e), e->ref_end - e->ref_start);
             if (e->kr) {
                 if (c->date.present)
                     vec_push(plan->arena, e->judgment ? &kr_more_for(plan->arena, e->kr)->judgments
