@@ -201,8 +201,11 @@ static void merge_sort(void **items, void **tmp, size_t n,
 void sort_stable(struct arena *a, void **items, size_t n,
                  int (*cmp)(const void *x, const void *y, const void *ctx), const void *ctx)
 {
-    if (n < 2)
-        return;
+    size_t sorted = 1;
+    while (sorted < n && cmp(items[sorted - 1], items[sorted], ctx) <= 0)
+        sorted++;
+    if (sorted >= n)
+        return;     /* in order already, as most check-ins are: no scratch space */
     void **tmp = arena_alloc(a, n * sizeof *tmp);
     merge_sort(items, tmp, n, cmp, ctx);
 }
