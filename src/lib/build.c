@@ -322,7 +322,7 @@ void build_checkin(struct parse_ctx *ctx, struct date_tok date, loc date_at, str
                    loc at)
 {
     struct checkin *c = make(ctx, sizeof *c);
-    c->date = (date_item){date.day, build_span(ctx, date_at), date.valid};
+    c->date = (date_item){.value = date.day, .at = build_span(ctx, date_at), .present = date.valid};
     c->at = build_span(ctx, at);
     if (by.len)     /* by_at covers "by @name": the ident is "@name", at the end */
         c->by = make_ident(ctx, by, (loc){by_at.end - (uint32_t)by.len - 1, by_at.end});
@@ -691,7 +691,7 @@ void build_date(struct parse_ctx *ctx, date_item *field, struct date_tok value, 
                 const char *item)
 {
     if (first_time(ctx, field->at.src != NULL, field->at, at, item))
-        *field = (date_item){value.day, build_span(ctx, at), value.valid};
+        *field = (date_item){.value = value.day, .at = build_span(ctx, at), .present = value.valid};
 }
 
 void build_number(struct parse_ctx *ctx, number_item *field, struct number_tok value,

@@ -91,8 +91,8 @@ typedef struct {
 } period_item;
 
 typedef struct {
-    okr_day value;
     span at;
+    okr_day value;          /* after the span: 24 bytes, not 32 */
     bool present;
 } date_item;
 

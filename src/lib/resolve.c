@@ -490,7 +490,7 @@ static void inherit(struct plan *plan)
                 kr->owner_inherited = true;
             }
             if (!kr->due.at.src && o->period.present) {
-                kr->due = (date_item){o->period.value.end, o->period.at, true};
+                kr->due = (date_item){.value = o->period.value.end, .at = o->period.at, .present = true};
                 kr->due_inherited = true;
             }
         }
