@@ -134,7 +134,7 @@ static void csv_row(const struct report *r, struct vec attention, FILE *out,
     csv_str(out, o->why.present ? o->why.text : (str){0});
     csv_str(out, kr_more(kr)->note.present ? kr_more(kr)->note.text : (str){0});
     if (last)
-        csv_person(out, last->checkin->by, &last->checkin->co_by);
+        csv_person(out, *checkin_by(last->checkin), checkin_co_by(last->checkin));
     else
         fputc(',', out);
     str note = last && entry_note(last)->present ? entry_note(last)->text : (str){0};

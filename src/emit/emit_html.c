@@ -101,9 +101,9 @@ static void kr_story(const struct report *r, FILE *out, const struct key_result 
             fprintf(out, "%sconfidence %g", sep, e->confidence);
             sep = ", ";
         }
-        if (e->checkin->by.name.ptr) {
+        if (checkin_by(e->checkin)->name.ptr) {
             fprintf(out, "%sby ", sep);
-            owners(r->plan, out, e->checkin->by, &e->checkin->co_by);
+            owners(r->plan, out, *checkin_by(e->checkin), checkin_co_by(e->checkin));
         }
         if (entry_note(e)->present) {
             fputs(" — ", out);

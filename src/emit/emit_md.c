@@ -126,7 +126,7 @@ static void kr_story(const struct report *r, FILE *out, const struct key_result 
         fprintf(out, "%s- %s", listed ? "" : "\n", date);
         listed = true;
         const char *value = format_entry_value(a, kr, e),
-                   *by = format_names(a, r->plan, e->checkin->by, &e->checkin->co_by);
+                   *by = format_names(a, r->plan, *checkin_by(e->checkin), checkin_co_by(e->checkin));
         const char *sep = ": ";
         if (*value) {
             fputs(sep, out);

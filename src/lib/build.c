@@ -324,8 +324,10 @@ void build_checkin(struct parse_ctx *ctx, struct date_tok date, loc date_at, str
     struct checkin *c = make(ctx, sizeof *c);
     c->date = (date_item){.value = date.day, .at = build_span(ctx, date_at), .present = date.valid};
     c->at = build_span(ctx, at);
-    if (by.len)     /* by_at covers "by @name": the ident is "@name", at the end */
-        c->by = make_ident(ctx, by, (loc){by_at.end - (uint32_t)by.len - 1, by_at.end});
+    if (by.len) {   /* by_at covers "by @name": the ident is "@name", at the end */
+        c->people = make(ctx, sizeof *c->people);
+        c->people->by = make_ident(ctx, by, (loc){by_at.end - (uint32_t)by.len - 1, by_at.end});
+    }
     vec_push(ctx->arena, &ctx->plan->checkins, c);
     ctx->checkin = c;
 }
@@ -373,9 +375,11 @@ void build_checkin_by(struct parse_ctx *ctx, str name, loc name_at)
     struct checkin *c = ctx->checkin;
     if (!c)
         return;
-    const ident *named[1] = {&c->by};
-    for (size_t i = 0; i <= c->co_by.len; i++) {
-        const ident *o = i == 0 ? named[0] : c->co_by.items[i - 1];
+    if (!c->people)
+        c->people = make(ctx, sizeof *c->people);
+    struct checkin_people *people = c->people;
+    for (size_t i = 0; i <= people->co_by.len; i++) {
+        const ident *o = i == 0 ? &people->by : people->co_by.items[i - 1];
         if (o->name.ptr && o->name.len == name.len && memcmp(o->name.ptr, name.ptr, name.len) == 0) {
             struct diag *g = diag_report(ctx->plan->diags, R_SYNTAX, build_span(ctx, name_at),
                                          "@%.*s is named twice after 'by'; keep one",
@@ -386,7 +390,7 @@ void build_checkin_by(struct parse_ctx *ctx, str name, loc name_at)
     }
     ident *id = make(ctx, sizeof *id);
     *id = make_ident(ctx, name, name_at);
-    vec_push(ctx->arena, &c->co_by, id);
+    vec_push(ctx->arena, &people->co_by, id);
 }
 
 void build_entry_note(struct parse_ctx *ctx, str text, loc at)

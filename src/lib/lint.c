@@ -975,7 +975,7 @@ static void undeclared_owners(struct linter *l)
     }
     for (size_t i = 0; i < plan->checkins.len; i++) {
         struct checkin *c = plan->checkins.items[i];
-        undeclared_all(l, cache, &c->by, &c->co_by);
+        undeclared_all(l, cache, checkin_by(c), checkin_co_by(c));
     }
     hash_free(cache);
 }

@@ -259,14 +259,32 @@ struct objective {
     struct progress progress;
 };
 
+/* Who checked in (`by @a, @b`), which few check-ins say: read through
+ * checkin_by and checkin_co_by, which give an empty one without. */
+struct checkin_people {
+    ident by;
+    struct vec co_by;       /* ident *: the people after the first */
+};
+
 struct checkin {
     date_item date;
     span at;
     span block;             /* head to closing brace; the head alone without a block */
-    ident by;
-    struct vec co_by;       /* ident *: the people after the first (`by @a, @b`) */
+    struct checkin_people *people;  /* NULL when no `by` */
     struct vec entries;     /* struct checkin_entry * */
 };
+
+static inline const ident *checkin_by(const struct checkin *c)
+{
+    static const ident none;
+    return c->people ? &c->people->by : &none;
+}
+
+static inline const struct vec *checkin_co_by(const struct checkin *c)
+{
+    static const struct vec none;
+    return c->people ? &c->people->co_by : &none;
+}
 
 /* What few check-in entries have: a grade (judgments only) and a note. */
 struct entry_more {

@@ -126,9 +126,9 @@ static void build_index(struct unit *u)
     }
     for (size_t i = 0; i < plan->checkins.len; i++) {
         const struct checkin *c = plan->checkins.items[i];
-        add_ident(&ix, &c->by, T_PERSON, 'p');
-        for (size_t k = 0; k < c->co_by.len; k++)
-            add_ident(&ix, c->co_by.items[k], T_PERSON, 'p');
+        add_ident(&ix, checkin_by(c), T_PERSON, 'p');
+        for (size_t k = 0; k < checkin_co_by(c)->len; k++)
+            add_ident(&ix, checkin_co_by(c)->items[k], T_PERSON, 'p');
         for (size_t k = 0; k < c->entries.len; k++) {
             const struct checkin_entry *e = c->entries.items[k];
             ident obj = entry_obj_ref(e), kr = entry_kr_ref(e);
