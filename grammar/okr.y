@@ -260,7 +260,7 @@ initiative_item
     | STATUS IDENT                      { build_status(ctx, $2, @2, @$); }
     | STATUS DONE                       { build_status(ctx, (str){"done", 4}, @2, @$); }
     | STATUS DROPPED                    { build_status(ctx, (str){"dropped", 7}, @2, @$); }
-    | DUE DATE                          { build_date(ctx, &ctx->initiative->due, $2, @$, "due"); }
+    | DUE DATE                          { build_date(ctx, &initiative_more_for(ctx->arena, ctx->initiative)->due, $2, @$, "due"); }
     | ';'
     ;
 support_list

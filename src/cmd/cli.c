@@ -491,7 +491,7 @@ bool cli_tag_exists(const char *command, const struct plan *plan, const char *ta
         for (size_t k = 0; k < o->key_results.len; k++)
             push_tags(&all, &scratch, &kr_more(o->key_results.items[k])->tags);
         for (size_t k = 0; k < o->initiatives.len; k++)
-            push_tags(&all, &scratch, &((const struct initiative *)o->initiatives.items[k])->tags);
+            push_tags(&all, &scratch, &initiative_more(o->initiatives.items[k])->tags);
     }
     bool found = false;
     for (size_t i = 0; i < all.len && !found; i++)
@@ -530,7 +530,7 @@ static void people_named(const struct plan *plan, struct arena *a, struct vec *o
         }
         for (size_t j = 0; j < o->initiatives.len; j++) {
             const struct initiative *in = o->initiatives.items[j];
-            push_owners(a, out, &in->owner, &in->co_owners);
+            push_owners(a, out, &in->owner, &initiative_more(in)->co_owners);
         }
     }
 }

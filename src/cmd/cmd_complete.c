@@ -45,8 +45,8 @@ static void print_ids(const char *what, struct plan *plan, struct arena *a)
             }
             for (size_t k = 0; k < o->initiatives.len; k++) {
                 struct initiative *in = o->initiatives.items[k];
-                for (size_t t = 0; t < in->tags.len; t++)
-                    print_once(seen, "", in->tags.items[t]);
+                for (size_t t = 0; t < initiative_more(in)->tags.len; t++)
+                    print_once(seen, "", initiative_more(in)->tags.items[t]);
             }
         }
     } else {    /* people: declared, and every owner and lead */

@@ -80,7 +80,7 @@ bool objective_tagged(const struct objective *o, const char *tag)
         if (has_tag(&kr_more(o->key_results.items[i])->tags, tag))
             return true;
     for (size_t i = 0; i < o->initiatives.len; i++)
-        if (has_tag(&((const struct initiative *)o->initiatives.items[i])->tags, tag))
+        if (has_tag(&initiative_more(o->initiatives.items[i])->tags, tag))
             return true;
     return false;
 }

@@ -506,7 +506,7 @@ static void objective_section(const struct report *r, FILE *out, const struct ob
         esc(out, in->id.name);
         fputs("</small></td><td>", out);
         if (in->owner.name.ptr)
-            owners(r->plan, out, in->owner, &in->co_owners);
+            owners(r->plan, out, in->owner, &initiative_more(in)->co_owners);
         fprintf(out, "</td><td>%s</td><td>", initiative_status_name(in->status));
         for (size_t k = 0; k < in->supports.len; k++) {
             if (k)
@@ -514,9 +514,9 @@ static void objective_section(const struct report *r, FILE *out, const struct ob
             esc(out, ((const ident *)in->supports.items[k])->name);
         }
         fputs("</td><td>", out);
-        if (in->due.present) {
+        if (initiative_more(in)->due.present) {
             char due[11];
-            date_format(in->due.value, due);
+            date_format(initiative_more(in)->due.value, due);
             fputs(due, out);
         }
         fputs("</td></tr>\n", out);

@@ -161,7 +161,7 @@ static void initiatives(const struct report *r, FILE *out, const struct objectiv
         fputs(" (", out);
         md_id(out, in->id);
         fputs(") | ", out);
-        md_text(out, format_names(r->plan->arena, r->plan, in->owner, &in->co_owners));
+        md_text(out, format_names(r->plan->arena, r->plan, in->owner, &initiative_more(in)->co_owners));
         fprintf(out, " | %s | ", initiative_status_name(in->status));
         for (size_t k = 0; k < in->supports.len; k++) {
             if (k)
@@ -169,9 +169,9 @@ static void initiatives(const struct report *r, FILE *out, const struct objectiv
             md_id(out, *(const ident *)in->supports.items[k]);
         }
         fputs(" | ", out);
-        if (in->due.present) {
+        if (initiative_more(in)->due.present) {
             char due[11];
-            date_format(in->due.value, due);
+            date_format(initiative_more(in)->due.value, due);
             fputs(due, out);
         }
         fputs(" |\n", out);

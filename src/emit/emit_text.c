@@ -340,7 +340,7 @@ static void print_objective(const struct report *r, const struct text_out *t,
         const struct initiative *in = o->initiatives.items[i];
         const char *lead = arena_printf(t->arena, "initiative %.*s (%s", (int)in->id.name.len,
                                         in->id.name.ptr, initiative_status_name(in->status));
-        const char *who = format_names(t->arena, r->plan, in->owner, &in->co_owners);
+        const char *who = format_names(t->arena, r->plan, in->owner, &initiative_more(in)->co_owners);
         if (*who)
             lead = arena_printf(t->arena, "%s, %s", lead, who);
         for (size_t k = 0; k < in->supports.len; k++) {
@@ -348,9 +348,9 @@ static void print_objective(const struct report *r, const struct text_out *t,
             lead = arena_printf(t->arena, "%s%s%.*s", lead, k ? ", " : ", supports ",
                                 (int)kr->name.len, kr->name.ptr);
         }
-        if (in->due.present) {
+        if (initiative_more(in)->due.present) {
             char due[11];
-            date_format(in->due.value, due);
+            date_format(initiative_more(in)->due.value, due);
             lead = arena_printf(t->arena, "%s, due %s", lead, due);
         }
         wrapped(t, 4, arena_printf(t->arena, "%s):", lead), in->title);

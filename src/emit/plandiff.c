@@ -473,8 +473,9 @@ static void diff_initiatives(struct differ *d, const struct objective *was, cons
             changed(d, ITEM_INITIATIVE, id, y->title, "title", cstr(a, x->title), cstr(a, y->title), NULL);
         changed(d, ITEM_INITIATIVE, id, y->title, "status", initiative_status_name(x->status),
                 initiative_status_name(y->status), NULL);
-        changed(d, ITEM_INITIATIVE, id, y->title, "owner", format_people(a, x->owner, &x->co_owners),
-                format_people(a, y->owner, &y->co_owners), NULL);
+        changed(d, ITEM_INITIATIVE, id, y->title, "owner",
+                format_people(a, x->owner, &initiative_more(x)->co_owners),
+                format_people(a, y->owner, &initiative_more(y)->co_owners), NULL);
     }
     for (size_t j = 0; j < now->initiatives.len; j++)
         if (!taken[j]) {

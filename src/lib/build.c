@@ -296,13 +296,14 @@ void build_checkin_end(struct parse_ctx *ctx, loc at)
 void build_status(struct parse_ctx *ctx, str status, loc status_at, loc at)
 {
     struct initiative *i = ctx->initiative;
-    if (!first_time(ctx, i->status_at.src != NULL, i->status_at, at, "status"))
+    const span given = initiative_more(i)->status_at;
+    if (!first_time(ctx, given.src != NULL, given, at, "status"))
         return;
     for (int s = 0; s < STATUS_COUNT; s++) {
         const char *name = initiative_status_name((enum initiative_status)s);
         if (strlen(name) == status.len && memcmp(name, status.ptr, status.len) == 0) {
             i->status = (enum initiative_status)s;
-            i->status_at = build_span(ctx, at);
+            initiative_more_for(ctx->arena, i)->status_at = build_span(ctx, at);
             return;
         }
     }
@@ -335,7 +336,7 @@ void build_checkin(struct parse_ctx *ctx, struct date_tok date, loc date_at, str
 /* A tag of the innermost open item; the same tag twice is kept once. */
 void build_tag(struct parse_ctx *ctx, str name, loc at)
 {
-    struct vec *tags = ctx->initiative ? &ctx->initiative->tags
+    struct vec *tags = ctx->initiative ? &initiative_more_for(ctx->arena, ctx->initiative)->tags
                        : ctx->kr       ? &kr_more_for(ctx->arena, ctx->kr)->tags
                        : ctx->objective ? &ctx->objective->tags : NULL;
     if (!tags)
@@ -604,19 +605,22 @@ void build_owner(struct parse_ctx *ctx, str name, loc name_at, loc at)
     ident *owner;
     struct vec *co = NULL;
     struct key_result *co_kr = NULL;    /* most key results have one owner: no kr_more */
+    struct initiative *co_initiative = NULL;    /* nor initiative_more */
     if (ctx->initiative)
-        owner = &ctx->initiative->owner, co = &ctx->initiative->co_owners;
+        owner = &ctx->initiative->owner, co_initiative = ctx->initiative;
     else if (ctx->kr)
         owner = &ctx->kr->owner, co_kr = ctx->kr;
     else
         owner = &ctx->objective->owner, co = &ctx->objective->co_owners;
     ctx->co_owners = NULL;
     ctx->co_owners_kr = NULL;
+    ctx->co_owners_initiative = NULL;
     if (!first_time(ctx, owner->name.ptr != NULL, owner->at, at, "owner"))
         return;
     *owner = make_ident(ctx, name, name_at);
     ctx->co_owners = co;
     ctx->co_owners_kr = co_kr;
+    ctx->co_owners_initiative = co_initiative;
     ctx->owner_first = owner;
     ctx->owner_list++;      /* the first co-owner puts this owner in the set */
     ctx->owners_noted = false;
@@ -626,6 +630,8 @@ void build_co_owner(struct parse_ctx *ctx, str name, loc name_at)
 {
     if (ctx->co_owners_kr)
         ctx->co_owners = &kr_more_for(ctx->arena, ctx->co_owners_kr)->co_owners;
+    else if (ctx->co_owners_initiative)
+        ctx->co_owners = &initiative_more_for(ctx->arena, ctx->co_owners_initiative)->co_owners;
     if (!ctx->co_owners)
         return;
     if (!ctx->owners_noted) {  /* most lists have one owner: no set for them */

@@ -83,6 +83,7 @@ struct parse_ctx {
     const ident *owner_first;
     struct vec *co_owners;  /* where the owners after the first go; NULL after a repeat */
     struct key_result *co_owners_kr;    /* or this key result's, made when one comes */
+    struct initiative *co_owners_initiative;    /* or this initiative's, likewise */
     struct hash *owners_named;  /* "list:name" → ident *, each owner list's names */
     struct hash *units;         /* each unit written, copied once (build_unit) */
     unsigned owner_list;        /* which list build_owner started last */

@@ -970,7 +970,7 @@ static void undeclared_owners(struct linter *l)
         }
         for (size_t k = 0; k < o->initiatives.len; k++) {
             struct initiative *in = o->initiatives.items[k];
-            undeclared_all(l, cache, &in->owner, &in->co_owners);
+            undeclared_all(l, cache, &in->owner, &initiative_more(in)->co_owners);
         }
     }
     for (size_t i = 0; i < plan->checkins.len; i++) {

@@ -210,6 +210,15 @@ static inline const char *initiative_status_name(enum initiative_status s)
     return names[s];
 }
 
+/* What few initiatives have, as kr_more is for key results: read through
+ * initiative_more(), built through initiative_more_for(). */
+struct initiative_more {
+    struct vec co_owners;   /* ident *, as in key_result */
+    struct vec tags;        /* ident *: `tags #a #b`, without the '#' */
+    date_item due;
+    span status_at;         /* `status S`, when given */
+};
+
 struct initiative {
     ident id;               /* first, as in key_result */
     str title;
@@ -217,14 +226,24 @@ struct initiative {
     span block;             /* head to closing brace; the head alone without a block */
     struct objective *objective;
     ident owner;
-    struct vec co_owners;   /* ident *, as in key_result */
     struct vec supports;    /* ident * */
     struct vec supported;   /* struct key_result *, resolved */
     enum initiative_status status;
-    span status_at;
-    date_item due;
-    struct vec tags;        /* ident *: `tags #a #b`, without the '#' */
+    struct initiative_more *more;   /* NULL when it has none of those */
 };
+
+static inline const struct initiative_more *initiative_more(const struct initiative *in)
+{
+    static const struct initiative_more none;
+    return in->more ? in->more : &none;
+}
+
+static inline struct initiative_more *initiative_more_for(struct arena *a, struct initiative *in)
+{
+    if (!in->more)
+        in->more = arena_alloc(a, sizeof *in->more);
+    return in->more;
+}
 
 struct objective {
     size_t seq;             /* position in plan->objectives */

@@ -85,7 +85,7 @@ static void index_objective(struct indexer *ix, const struct objective *o)
     for (size_t i = 0; i < o->initiatives.len; i++) {
         const struct initiative *in = o->initiatives.items[i];
         add(ix, in->id.at, T_INITIATIVE, true, in, "i:%.*s.%.*s", NAME(o->id), NAME(in->id));
-        add_owners(ix, &in->owner, &in->co_owners, false);
+        add_owners(ix, &in->owner, &initiative_more(in)->co_owners, false);
         for (size_t k = 0; k < in->supports.len; k++) {
             const ident *kr = in->supports.items[k];
             add(ix, kr->at, T_KR, false, NULL, "k:%.*s.%.*s", NAME(o->id), NAME(*kr));
@@ -306,7 +306,7 @@ static void hover_target(FILE *f, const struct server *s, struct unit *u,
     case T_INITIATIVE: {
         const struct initiative *in = t;
         fprintf(f, "**initiative %.*s** — %.*s\n\n", NAME(in->id), (int)in->title.len, in->title.ptr);
-        owners_md(f, &in->owner, &in->co_owners);
+        owners_md(f, &in->owner, &initiative_more(in)->co_owners);
         break;
     }
     case T_TEAM: {

@@ -192,7 +192,7 @@ static void tags(json_t *list, const struct plan *plan)
         for (size_t k = 0; k < o->key_results.len; k++)
             tag_items(list, seen, &kr_more(o->key_results.items[k])->tags);
         for (size_t k = 0; k < o->initiatives.len; k++)
-            tag_items(list, seen, &((const struct initiative *)o->initiatives.items[k])->tags);
+            tag_items(list, seen, &initiative_more(o->initiatives.items[k])->tags);
     }
     json_decref(seen);
 }
