@@ -184,11 +184,14 @@ objective_item
     | COMMITTED                         { build_kind(ctx, false, @$); }
     | ROLLUP                            { build_rollup(ctx, @$); }
     | ASPIRATIONAL                      { build_kind(ctx, true, @$); }
-    | PERSPECTIVE IDENT                 { build_ident_ref(ctx, &ctx->objective->perspective_ref, $2, @2, @$); }
+    | PERSPECTIVE IDENT                 { build_ident_ref(ctx, &objective_more_for(ctx->arena, ctx->objective)->perspective_ref,
+                                                          $2, @2, @$); }
     | ALIGNS align_list
     | TAGS tag_list
-    | WHY STRING                        { build_text(ctx, &ctx->objective->why, $2, @$, "why"); }
-    | NOTE STRING                       { build_text(ctx, &ctx->objective->note, $2, @$, "note"); }
+    | WHY STRING                        { build_text(ctx, &objective_more_for(ctx->arena, ctx->objective)->why, $2, @$,
+                                                     "why"); }
+    | NOTE STRING                       { build_text(ctx, &objective_more_for(ctx->arena, ctx->objective)->note, $2, @$,
+                                                     "note"); }
     | RISK STRING                       { build_risk(ctx, $2, @$); }
     | kr_decl
     | initiative_decl

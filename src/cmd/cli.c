@@ -487,7 +487,7 @@ bool cli_tag_exists(const char *command, const struct plan *plan, const char *ta
     struct vec all = {0};
     for (size_t i = 0; i < plan->objectives.len; i++) {
         const struct objective *o = plan->objectives.items[i];
-        push_tags(&all, &scratch, &o->tags);
+        push_tags(&all, &scratch, &objective_more(o)->tags);
         for (size_t k = 0; k < o->key_results.len; k++)
             push_tags(&all, &scratch, &kr_more(o->key_results.items[k])->tags);
         for (size_t k = 0; k < o->initiatives.len; k++)
@@ -523,7 +523,7 @@ static void people_named(const struct plan *plan, struct arena *a, struct vec *o
         vec_push(a, out, (void *)((const struct person *)plan->people.items[i])->id.name.ptr);
     for (size_t i = 0; i < plan->objectives.len; i++) {
         const struct objective *o = plan->objectives.items[i];
-        push_owners(a, out, &o->owner, &o->co_owners);
+        push_owners(a, out, &o->owner, &objective_more(o)->co_owners);
         for (size_t j = 0; j < o->key_results.len; j++) {
             const struct key_result *kr = o->key_results.items[j];
             push_owners(a, out, &kr->owner, &kr_more(kr)->co_owners);

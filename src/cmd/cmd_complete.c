@@ -36,8 +36,8 @@ static void print_ids(const char *what, struct plan *plan, struct arena *a)
     } else if (strcmp(what, "tags") == 0) {
         for (size_t i = 0; i < plan->objectives.len; i++) {
             struct objective *o = plan->objectives.items[i];
-            for (size_t t = 0; t < o->tags.len; t++)
-                print_once(seen, "", o->tags.items[t]);
+            for (size_t t = 0; t < objective_more(o)->tags.len; t++)
+                print_once(seen, "", objective_more(o)->tags.items[t]);
             for (size_t k = 0; k < o->key_results.len; k++) {
                 struct key_result *kr = o->key_results.items[k];
                 for (size_t t = 0; t < kr_more(kr)->tags.len; t++)

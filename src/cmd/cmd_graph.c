@@ -250,8 +250,8 @@ static long select_objectives(const struct plan *plan, const struct graph_opts *
         const struct objective *obj = plan->objectives.items[i];
         bool keep = !(root || o->depth >= 0) || level[i] >= 0;
         bool shared = false;    /* a team it shares with its home team */
-        for (size_t t = 0; team && t < obj->co_teams.len; t++)
-            shared = shared || in_team(obj->co_teams.items[t], team);
+        for (size_t t = 0; team && t < objective_more(obj)->co_teams.len; t++)
+            shared = shared || in_team(objective_more(obj)->co_teams.items[t], team);
         keep = keep && (!team || in_team(obj->team, team) || shared);
         keep = keep && objective_tagged(obj, o->tag);
         keep = keep && (!o->period || (obj->period.present && overlaps(obj->period.value, when)));

@@ -276,6 +276,7 @@ static void kr_section(const struct words *w, const struct plan *plan, FILE *out
 /* The objective once: its numbers, why it matters, the risks written down. */
 static void objective_heading(const struct words *w, FILE *out, const struct objective *o)
 {
+    const struct objective_more *more = objective_more(o);
     fputs("\n## ", out);
     md_escape(out, o->title);
     fputs(" (", out);
@@ -284,17 +285,17 @@ static void objective_heading(const struct words *w, FILE *out, const struct obj
     fprintf(out, w->objective, o->progress.score, o->progress.expected,
             progress_status_name(o->progress.status), objective_kind(o));
     fputc('\n', out);
-    if (o->why.present) {
+    if (more->why.present) {
         fprintf(out, "\n%s: ", w->why);
-        md_escape(out, o->why.text);
+        md_escape(out, more->why.text);
         fputc('\n', out);
     }
     fprintf(out, "\n%s: ", w->risks);
-    if (!o->risks.len)
+    if (!more->risks.len)
         fputs(w->risks_none, out);
-    for (size_t i = 0; i < o->risks.len; i++) {
+    for (size_t i = 0; i < more->risks.len; i++) {
         fputs(i ? "; " : "", out);
-        md_escape(out, ((text_item *)o->risks.items[i])->text);
+        md_escape(out, ((text_item *)more->risks.items[i])->text);
     }
     fputc('\n', out);
 }

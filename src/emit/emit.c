@@ -66,7 +66,7 @@ bool kr_tagged(const struct key_result *kr, const char *tag)
     if (!tag)
         return true;
     tag = bare_tag(tag);
-    return has_tag(&kr_more(kr)->tags, tag) || has_tag(&kr->objective->tags, tag);
+    return has_tag(&kr_more(kr)->tags, tag) || has_tag(&objective_more(kr->objective)->tags, tag);
 }
 
 bool objective_tagged(const struct objective *o, const char *tag)
@@ -74,7 +74,7 @@ bool objective_tagged(const struct objective *o, const char *tag)
     if (!tag)
         return true;
     tag = bare_tag(tag);
-    if (has_tag(&o->tags, tag))
+    if (has_tag(&objective_more(o)->tags, tag))
         return true;
     for (size_t i = 0; i < o->key_results.len; i++)
         if (has_tag(&kr_more(o->key_results.items[i])->tags, tag))
@@ -97,7 +97,7 @@ bool is_owner(ident first, const struct vec *co_owners, const char *person)
 
 static bool owned_by(const struct objective *o, const char *person)
 {
-    if (is_owner(o->owner, &o->co_owners, person))
+    if (is_owner(o->owner, &objective_more(o)->co_owners, person))
         return true;
     for (size_t i = 0; i < o->key_results.len; i++) {
         const struct key_result *kr = o->key_results.items[i];
@@ -113,8 +113,8 @@ static bool selected(const struct objective *o, const struct report_filter *f)
         return false;
     if (f->team) {      /* any of the teams that share it */
         bool in = team_within(o->team, f->team);
-        for (size_t i = 0; !in && i < o->co_teams.len; i++)
-            in = team_within(o->co_teams.items[i], f->team);
+        for (size_t i = 0; !in && i < objective_more(o)->co_teams.len; i++)
+            in = team_within(objective_more(o)->co_teams.items[i], f->team);
         if (!in)
             return false;
     }

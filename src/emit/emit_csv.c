@@ -131,7 +131,7 @@ static void csv_row(const struct report *r, struct vec attention, FILE *out,
         if (entry_reported(plan, kr->checkins.items[i]))
             last = kr->checkins.items[i];
     csv_str(out, o->team ? team_name(o->team) : (str){0});
-    csv_str(out, o->why.present ? o->why.text : (str){0});
+    csv_str(out, objective_more(o)->why.present ? objective_more(o)->why.text : (str){0});
     csv_str(out, kr_more(kr)->note.present ? kr_more(kr)->note.text : (str){0});
     if (last)
         csv_person(out, *checkin_by(last->checkin), checkin_co_by(last->checkin));

@@ -329,8 +329,8 @@ static void filters(const struct report *r, FILE *out)
         const struct objective *o = r->objectives.items[i];
         if (o->team)
             team_shown[o->team->seq] = true;
-        for (size_t k = 0; k < o->co_teams.len; k++)
-            team_shown[((const struct team *)o->co_teams.items[k])->seq] = true;
+        for (size_t k = 0; k < objective_more(o)->co_teams.len; k++)
+            team_shown[((const struct team *)objective_more(o)->co_teams.items[k])->seq] = true;
         status_shown[o->progress.status] = true;
         for (size_t k = 0; k < o->key_results.len; k++)
             status_shown[((const struct key_result *)o->key_results.items[k])->progress.status] = true;
@@ -428,6 +428,7 @@ static void contributors(const struct report *r, FILE *out, const struct objecti
 
 static void objective_section(const struct report *r, FILE *out, const struct objective *o)
 {
+    const struct objective_more *more = objective_more(o);
     const struct progress *p = &o->progress;
     struct arena *a = r->plan->arena;
     const char *period_text = format_period(a, o, "no period");
@@ -438,8 +439,8 @@ static void objective_section(const struct report *r, FILE *out, const struct ob
     fputs("\" data-team=\"", out);
     if (o->team)
         fprintf(out, "t%zu", o->team->seq);
-    for (size_t i = 0; i < o->co_teams.len; i++)
-        fprintf(out, " t%zu", ((const struct team *)o->co_teams.items[i])->seq);
+    for (size_t i = 0; i < more->co_teams.len; i++)
+        fprintf(out, " t%zu", ((const struct team *)more->co_teams.items[i])->seq);
     fprintf(out, "\" data-status=\"%s", progress_status_name(p->status));
     for (size_t i = 0; i < o->key_results.len; i++)
         fprintf(out, " %s", progress_status_name(((const struct key_result *)o->key_results.items[i])->progress.status));
@@ -448,23 +449,23 @@ static void objective_section(const struct report *r, FILE *out, const struct ob
     fputs(" <small>", out);
     esc(out, o->id.name);
     fputs("</small></h2>\n<p class=\"meta\">", out);
-    for (size_t i = 0; i < o->tags.len; i++) {
+    for (size_t i = 0; i < more->tags.len; i++) {
         fputs("#", out);
-        esc(out, ((const ident *)o->tags.items[i])->name);
-        fputs(i + 1 < o->tags.len ? " " : " · ", out);
+        esc(out, ((const ident *)more->tags.items[i])->name);
+        fputs(i + 1 < more->tags.len ? " " : " · ", out);
     }
     if (o->team) {
         fputs("Team ", out);
         esc(out, team_name(o->team));
-        for (size_t i = 0; i < o->co_teams.len; i++) {
+        for (size_t i = 0; i < more->co_teams.len; i++) {
             fputs(", ", out);
-            esc(out, team_name(o->co_teams.items[i]));
+            esc(out, team_name(more->co_teams.items[i]));
         }
         fputs(" · ", out);
     }
     if (o->owner.name.ptr) {
         fputs("owner ", out);
-        owners(r->plan, out, o->owner, &o->co_owners);
+        owners(r->plan, out, o->owner, &more->co_owners);
         fputs(" · ", out);
     }
     const char *judged = format_judgment(a, p);
@@ -474,20 +475,20 @@ static void objective_section(const struct report *r, FILE *out, const struct ob
     fputc(' ', out);
     status(out, p->status);
     fputs("</p>\n", out);
-    if (o->why.present) {
+    if (more->why.present) {
         fputs("<p class=\"why\"><strong>Why:</strong> ", out);
-        esc(out, o->why.text);
+        esc(out, more->why.text);
         fputs("</p>\n", out);
     }
-    if (o->note.present) {
+    if (more->note.present) {
         fputs("<p class=\"why\"><strong>Note:</strong> ", out);
-        esc(out, o->note.text);
+        esc(out, more->note.text);
         fputs("</p>\n", out);
     }
-    for (size_t i = 0; i < o->risks.len; i++) {
+    for (size_t i = 0; i < more->risks.len; i++) {
         fputs(i ? "<li>" : "<p class=\"why\"><strong>Risks:</strong></p><ul class=\"story\"><li>", out);
-        esc(out, ((const text_item *)o->risks.items[i])->text);
-        fputs(i + 1 < o->risks.len ? "</li>" : "</li></ul>\n", out);
+        esc(out, ((const text_item *)more->risks.items[i])->text);
+        fputs(i + 1 < more->risks.len ? "</li>" : "</li></ul>\n", out);
     }
     contributors(r, out, o);
     fputs("<table>\n<tr><th>Key result</th><th>Owner</th><th>Value</th><th>Change</th>"
@@ -627,14 +628,14 @@ static void close_section(const struct report *r, FILE *out)
         fputs(" <small>", out);
         esc(out, o->id.name);
         fprintf(out, "</small> score %.2f, a post-mortem is due", o->progress.score);
-        if (o->risks.len)
+        if (objective_more(o)->risks.len)
             fputs("; the risks written at the start:<ul>", out);
-        for (size_t k = 0; k < o->risks.len; k++) {
+        for (size_t k = 0; k < objective_more(o)->risks.len; k++) {
             fputs("<li>", out);
-            esc(out, ((const text_item *)o->risks.items[k])->text);
+            esc(out, ((const text_item *)objective_more(o)->risks.items[k])->text);
             fputs("</li>", out);
         }
-        fputs(o->risks.len ? "</ul></li>\n" : "</li>\n", out);
+        fputs(objective_more(o)->risks.len ? "</ul></li>\n" : "</li>\n", out);
     }
     story_close(out, c->missed.len);
     fputs("<h2>Key results never checked in</h2>\n", out);

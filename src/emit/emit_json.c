@@ -520,9 +520,9 @@ static void close_value(struct json_writer *w, const struct report_close *c)
         jw_key(w, "title"), jw_str(w, o->title);
         jw_key(w, "score"), jw_score(w, o->progress.score);
         jw_key(w, "risks"), jw_open(w, '[');
-        for (size_t k = 0; k < o->risks.len; k++) {
+        for (size_t k = 0; k < objective_more(o)->risks.len; k++) {
             jw_next(w);
-            jw_str(w, ((const text_item *)o->risks.items[k])->text);
+            jw_str(w, ((const text_item *)objective_more(o)->risks.items[k])->text);
         }
         jw_close(w, ']');
         jw_close(w, '}');
@@ -694,14 +694,15 @@ static void aligns(struct json_writer *w, const struct objective *o)
 
 static void objective(struct json_writer *w, const struct report *r, const struct objective *o)
 {
+    const struct objective_more *more = objective_more(o);
     const struct progress *p = &o->progress;
     jw_open(w, '{');
     jw_key(w, "id"), jw_id(w, o->id.name);
     jw_key(w, "title"), jw_str(w, o->title);
     jw_key(w, "owner"), jw_person(w, o->owner);
-    jw_key(w, "owners"), jw_owners(w, o->owner, &o->co_owners);
-    jw_key(w, "owner_names"), jw_names(w, r->plan, o->owner, &o->co_owners);
-    jw_key(w, "tags"), jw_tags(w, &o->tags);
+    jw_key(w, "owners"), jw_owners(w, o->owner, &more->co_owners);
+    jw_key(w, "owner_names"), jw_names(w, r->plan, o->owner, &more->co_owners);
+    jw_key(w, "tags"), jw_tags(w, &more->tags);
     jw_key(w, "team");
     if (o->team)
         jw_id(w, o->team->id.name);
@@ -713,9 +714,9 @@ static void objective(struct json_writer *w, const struct report *r, const struc
         jw_next(w);
         jw_id(w, o->team->id.name);
     }
-    for (size_t i = 0; i < o->co_teams.len; i++) {
+    for (size_t i = 0; i < more->co_teams.len; i++) {
         jw_next(w);
-        jw_id(w, ((const struct team *)o->co_teams.items[i])->id.name);
+        jw_id(w, ((const struct team *)more->co_teams.items[i])->id.name);
     }
     jw_close(w, ']');
     jw_key(w, "team_name");     /* the home team's title (its id when untitled) */
@@ -747,13 +748,13 @@ static void objective(struct json_writer *w, const struct report *r, const struc
     }
     jw_close(w, ']');
     jw_key(w, "risks"), jw_open(w, '[');
-    for (size_t i = 0; i < o->risks.len; i++) {
+    for (size_t i = 0; i < more->risks.len; i++) {
         jw_next(w);
-        jw_str(w, ((text_item *)o->risks.items[i])->text);
+        jw_str(w, ((text_item *)more->risks.items[i])->text);
     }
     jw_close(w, ']');
-    jw_key(w, "why"), jw_text(w, &o->why);
-    jw_key(w, "note"), jw_text(w, &o->note);
+    jw_key(w, "why"), jw_text(w, &more->why);
+    jw_key(w, "note"), jw_text(w, &more->note);
     jw_close(w, '}');
 }
 

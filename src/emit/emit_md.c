@@ -208,6 +208,7 @@ static void progress_chart(const struct report *r, FILE *out, const struct objec
 
 static void objective_section(const struct report *r, FILE *out, const struct objective *o)
 {
+    const struct objective_more *more = objective_more(o);
     const struct progress *p = &o->progress;
     struct arena *a = r->plan->arena;
     const char *period_text = format_period(a, o, "no period");
@@ -216,23 +217,23 @@ static void objective_section(const struct report *r, FILE *out, const struct ob
     fputs(" (", out);
     md_id(out, o->id);
     fputs(")\n\n", out);
-    for (size_t i = 0; i < o->tags.len; i++) {
+    for (size_t i = 0; i < more->tags.len; i++) {
         fputs("#", out);
-        md_escape(out, ((const ident *)o->tags.items[i])->name);
-        fputs(i + 1 < o->tags.len ? " " : " · ", out);
+        md_escape(out, ((const ident *)more->tags.items[i])->name);
+        fputs(i + 1 < more->tags.len ? " " : " · ", out);
     }
     if (o->team) {
         fputs("Team ", out);
         md_escape(out, team_name(o->team));
-        for (size_t i = 0; i < o->co_teams.len; i++) {
+        for (size_t i = 0; i < more->co_teams.len; i++) {
             fputs(", ", out);
-            md_escape(out, team_name(o->co_teams.items[i]));
+            md_escape(out, team_name(more->co_teams.items[i]));
         }
         fputs(" · ", out);
     }
     if (o->owner.name.ptr) {
         fputs("owner ", out);
-        md_owners(r->plan, out, o->owner, &o->co_owners);
+        md_owners(r->plan, out, o->owner, &more->co_owners);
         fputs(" · ", out);
     }
     const char *judged = format_judgment(a, p);
@@ -250,19 +251,19 @@ static void objective_section(const struct report *r, FILE *out, const struct ob
         if (i + 1 == o->aligned_to.len)
             fputc('\n', out);
     }
-    if (o->why.present) {
+    if (more->why.present) {
         fputs("\n**Why:** ", out);
-        md_escape(out, o->why.text);
+        md_escape(out, more->why.text);
         fputc('\n', out);
     }
-    if (o->note.present) {
+    if (more->note.present) {
         fputs("\n**Note:** ", out);
-        md_escape(out, o->note.text);
+        md_escape(out, more->note.text);
         fputc('\n', out);
     }
-    for (size_t i = 0; i < o->risks.len; i++) {
+    for (size_t i = 0; i < more->risks.len; i++) {
         fputs(i ? "- " : "\n**Risks:**\n\n- ", out);
-        md_escape(out, ((const text_item *)o->risks.items[i])->text);
+        md_escape(out, ((const text_item *)more->risks.items[i])->text);
         fputc('\n', out);
     }
     const struct vec *contributors = &r->contributors[o->seq];
@@ -382,12 +383,12 @@ static void close_section(const struct report *r, FILE *out)
         fputs(": ", out);
         md_escape(out, o->title);
         fprintf(out, " — score %.2f, a post-mortem is due", o->progress.score);
-        if (o->risks.len)
+        if (objective_more(o)->risks.len)
             fputs("; the risks written at the start:", out);
         fputc('\n', out);
-        for (size_t k = 0; k < o->risks.len; k++) {
+        for (size_t k = 0; k < objective_more(o)->risks.len; k++) {
             fputs("  - ", out);
-            md_escape(out, ((const text_item *)o->risks.items[k])->text);
+            md_escape(out, ((const text_item *)objective_more(o)->risks.items[k])->text);
             fputc('\n', out);
         }
     }

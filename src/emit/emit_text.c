@@ -301,6 +301,7 @@ static void print_contributors(const struct text_out *t, const struct vec *contr
 static void print_objective(const struct report *r, const struct text_out *t,
                             const struct objective *o)
 {
+    const struct objective_more *more = objective_more(o);
     const struct progress *p = &o->progress;
     fputs("  ", t->out);
     /* 2 + title + gauge (28): the gauges of objectives and key results in one column */
@@ -321,14 +322,14 @@ static void print_objective(const struct report *r, const struct text_out *t,
                 kr ? "." : "", kr ? (int)kr->id.name.len : 0, kr ? kr->id.name.ptr : "");
     }
     if (o->owner.name.ptr)      /* last and set apart: names hold commas of their own */
-        fprintf(f, "; owner %s", format_names(t->arena, r->plan, o->owner, &o->co_owners));
+        fprintf(f, "; owner %s", format_names(t->arena, r->plan, o->owner, &more->co_owners));
     line_put(t, &line, 4);
-    if (o->why.present)
-        wrapped(t, 4, "why:", o->why.text);
-    if (o->note.present)
-        wrapped(t, 4, "note:", o->note.text);
-    for (size_t i = 0; i < o->risks.len; i++)
-        wrapped(t, 4, "risk:", ((const text_item *)o->risks.items[i])->text);
+    if (more->why.present)
+        wrapped(t, 4, "why:", more->why.text);
+    if (more->note.present)
+        wrapped(t, 4, "note:", more->note.text);
+    for (size_t i = 0; i < more->risks.len; i++)
+        wrapped(t, 4, "risk:", ((const text_item *)more->risks.items[i])->text);
 
     print_contributors(t, &r->contributors[o->seq], 4);
     for (size_t i = 0; i < o->key_results.len; i++) {
@@ -401,8 +402,9 @@ static void print_close(const struct report *r, const struct text_out *t)
         const struct objective *o = c->missed.items[i];
         wrapped(t, 4, arena_printf(a, "%.*s %.2f", (int)o->id.name.len, o->id.name.ptr, o->progress.score),
                 o->title);
-        for (size_t k = 0; k < o->risks.len; k++)
-            wrapped(t, 6, "pre-mortem risk:", ((const text_item *)o->risks.items[k])->text);
+        const struct vec *risks = &objective_more(o)->risks;
+        for (size_t k = 0; k < risks->len; k++)
+            wrapped(t, 6, "pre-mortem risk:", ((const text_item *)risks->items[k])->text);
     }
     fputs(c->never.len ? "  Key results never checked in:\n" : "  Key results never checked in: none\n", t->out);
     for (size_t i = 0; i < c->never.len; i++) {

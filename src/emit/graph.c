@@ -248,8 +248,8 @@ static void html_meta(struct arena *a, FILE *out, const struct objective *o)
     if (o->owner.name.len) {
         fputc('@', out);
         html_text(out, o->owner.name.ptr, o->owner.name.len);
-        for (size_t i = 0; i < o->co_owners.len; i++) {
-            const ident *co = o->co_owners.items[i];
+        for (size_t i = 0; i < objective_more(o)->co_owners.len; i++) {
+            const ident *co = objective_more(o)->co_owners.items[i];
             fputs(", @", out);
             html_text(out, co->name.ptr, co->name.len);
         }

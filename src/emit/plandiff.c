@@ -169,11 +169,11 @@ static bool same_people(ident a, const struct vec *a_rest, ident b, const struct
 static bool same_teams(const struct objective *x, const struct objective *y)
 {
     if (!x->team != !y->team || (x->team && !same_str(x->team->id.name, y->team->id.name)) ||
-        x->co_teams.len != y->co_teams.len)
+        objective_more(x)->co_teams.len != objective_more(y)->co_teams.len)
         return false;
-    for (size_t i = 0; i < x->co_teams.len; i++)
-        if (!same_str(((const struct team *)x->co_teams.items[i])->id.name,
-                      ((const struct team *)y->co_teams.items[i])->id.name))
+    for (size_t i = 0; i < objective_more(x)->co_teams.len; i++)
+        if (!same_str(((const struct team *)objective_more(x)->co_teams.items[i])->id.name,
+                      ((const struct team *)objective_more(y)->co_teams.items[i])->id.name))
             return false;
     return true;
 }
@@ -183,8 +183,9 @@ static const char *team_list(struct arena *a, const struct objective *o)
     if (!o->team)
         return "";
     const char *s = cstr(a, o->team->id.name);
-    for (size_t i = 0; i < o->co_teams.len; i++)
-        s = arena_printf(a, "%s, %s", s, cstr(a, ((const struct team *)o->co_teams.items[i])->id.name));
+    const struct vec *co_teams = &objective_more(o)->co_teams;
+    for (size_t i = 0; i < co_teams->len; i++)
+        s = arena_printf(a, "%s, %s", s, cstr(a, ((const struct team *)co_teams->items[i])->id.name));
     return s;
 }
 
@@ -499,9 +500,10 @@ static void diff_objective(struct differ *d, const struct objective *was, const 
     }
     if (!same_str(was->title, now->title))
         changed(d, ITEM_OBJECTIVE, id, title, "title", cstr(a, was->title), cstr(a, now->title), NULL);
-    if (!same_people(was->owner, &was->co_owners, now->owner, &now->co_owners))
-        changed(d, ITEM_OBJECTIVE, id, title, "owner", format_people(a, was->owner, &was->co_owners),
-            format_people(a, now->owner, &now->co_owners), NULL);
+    const struct vec *was_co = &objective_more(was)->co_owners, *now_co = &objective_more(now)->co_owners;
+    if (!same_people(was->owner, was_co, now->owner, now_co))
+        changed(d, ITEM_OBJECTIVE, id, title, "owner", format_people(a, was->owner, was_co),
+            format_people(a, now->owner, now_co), NULL);
     if (!same_teams(was, now))
         changed(d, ITEM_OBJECTIVE, id, title, "team", team_list(a, was), team_list(a, now), NULL);
     const char *goal = NULL;
@@ -523,7 +525,7 @@ static void diff_objective(struct differ *d, const struct objective *was, const 
     }
     diff_krs(d, was, now);
     diff_initiatives(d, was, now);
-    diff_grades(d, id, title, &was->grades, &now->grades);
+    diff_grades(d, id, title, &objective_more(was)->grades, &objective_more(now)->grades);
 }
 
 /* ---- scores moved by check-ins ---- */

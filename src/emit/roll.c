@@ -155,19 +155,21 @@ static void initiative(struct roller *r, const struct initiative *in)
 
 static void objective(struct roller *r, const struct objective *o, struct roll_stats *stats)
 {
+    const struct objective_more *more = objective_more(o);
     FILE *out = r->out;
     fprintf(out, "\nobjective %.*s %s {\n", (int)o->id.name.len, o->id.name.ptr, fmt_quote(r->a, o->title));
-    people(r, "owner", o->owner, &o->co_owners);
+    people(r, "owner", o->owner, &more->co_owners);
     if (o->team) {
         fprintf(out, "  team %.*s", (int)o->team->id.name.len, o->team->id.name.ptr);
-        for (size_t i = 0; i < o->co_teams.len; i++) {
-            const struct team *t = o->co_teams.items[i];
+        for (size_t i = 0; i < more->co_teams.len; i++) {
+            const struct team *t = more->co_teams.items[i];
             fprintf(out, ", %.*s", (int)t->id.name.len, t->id.name.ptr);
         }
         fputc('\n', out);
     }
-    if (o->perspective)
-        fprintf(out, "  perspective %.*s\n", (int)o->perspective->id.name.len, o->perspective->id.name.ptr);
+    if (more->perspective)
+        fprintf(out, "  perspective %.*s\n", (int)more->perspective->id.name.len,
+                more->perspective->id.name.ptr);
     if (!o->period_inherited || !r->plan->decl || !r->plan->decl->period.present)
         fprintf(out, "  period %s\n", r->opts->to_text);     /* else the plan's, now the new one */
     if (o->aspirational && !(r->plan->decl && r->plan->decl->aspirational))
@@ -186,13 +188,13 @@ static void objective(struct roller *r, const struct objective *o, struct roll_s
         fprintf(out, "  aligns %.*s%s%.*s\n", (int)up->id.name.len, up->id.name.ptr, kr ? "." : "",
                 kr ? (int)kr->id.name.len : 0, kr ? kr->id.name.ptr : "");
     }
-    if (o->why.present)
-        fprintf(out, "  why %s\n", fmt_quote(r->a, o->why.text));
-    if (o->note.present)
-        fprintf(out, "  note %s\n", fmt_quote(r->a, o->note.text));
-    for (size_t i = 0; i < o->risks.len; i++)
-        fprintf(out, "  risk %s\n", fmt_quote(r->a, ((const text_item *)o->risks.items[i])->text));
-    tags(r, "  ", &o->tags);
+    if (more->why.present)
+        fprintf(out, "  why %s\n", fmt_quote(r->a, more->why.text));
+    if (more->note.present)
+        fprintf(out, "  note %s\n", fmt_quote(r->a, more->note.text));
+    for (size_t i = 0; i < more->risks.len; i++)
+        fprintf(out, "  risk %s\n", fmt_quote(r->a, ((const text_item *)more->risks.items[i])->text));
+    tags(r, "  ", &more->tags);
     for (size_t i = 0; i < o->key_results.len; i++) {
         const struct key_result *kr = o->key_results.items[i];
         stats->key_results++;

@@ -154,8 +154,9 @@ void build_kind(struct parse_ctx *ctx, bool aspirational, loc at)
 void build_rollup(struct parse_ctx *ctx, loc at)
 {
     struct objective *o = ctx->objective;
-    if (first_time(ctx, o->rollup_at.src != NULL, o->rollup_at, at, "rollup"))
-        o->rollup_at = build_span(ctx, at);
+    const span given = objective_more(o)->rollup_at;
+    if (first_time(ctx, given.src != NULL, given, at, "rollup"))
+        objective_more_for(ctx->arena, o)->rollup_at = build_span(ctx, at);
 }
 
 void build_plan_kind(struct parse_ctx *ctx, bool aspirational, loc at)
@@ -181,7 +182,7 @@ void build_risk(struct parse_ctx *ctx, str text, loc at)
 {
     text_item *t = make(ctx, sizeof *t);
     *t = (text_item){dup(ctx, text), build_span(ctx, at), true};
-    vec_push(ctx->arena, &ctx->objective->risks, t);
+    vec_push(ctx->arena, &objective_more_for(ctx->arena, ctx->objective)->risks, t);
 }
 
 void build_kr(struct parse_ctx *ctx, str id, loc id_at, str title, loc at)
@@ -338,7 +339,7 @@ void build_tag(struct parse_ctx *ctx, str name, loc at)
 {
     struct vec *tags = ctx->initiative ? &initiative_more_for(ctx->arena, ctx->initiative)->tags
                        : ctx->kr       ? &kr_more_for(ctx->arena, ctx->kr)->tags
-                       : ctx->objective ? &ctx->objective->tags : NULL;
+                       : ctx->objective ? &objective_more_for(ctx->arena, ctx->objective)->tags : NULL;
     if (!tags)
         return;
     for (size_t i = 0; i < tags->len; i++) {
@@ -356,8 +357,9 @@ void build_co_team(struct parse_ctx *ctx, str name, loc name_at)
     struct objective *o = ctx->objective;
     if (!o || !o->team_ref.name.ptr)
         return;
-    for (size_t i = 0; i <= o->co_team_refs.len; i++) {
-        const ident *t = i == 0 ? &o->team_ref : o->co_team_refs.items[i - 1];
+    const struct vec *co_teams = &objective_more(o)->co_team_refs;
+    for (size_t i = 0; i <= co_teams->len; i++) {
+        const ident *t = i == 0 ? &o->team_ref : co_teams->items[i - 1];
         if (t->name.len == name.len && memcmp(t->name.ptr, name.ptr, name.len) == 0) {
             struct diag *g = diag_report(ctx->plan->diags, R_SYNTAX, build_span(ctx, name_at),
                                          "team '%.*s' is named twice; keep one",
@@ -368,7 +370,7 @@ void build_co_team(struct parse_ctx *ctx, str name, loc name_at)
     }
     ident *id = make(ctx, sizeof *id);
     *id = make_ident(ctx, name, name_at);
-    vec_push(ctx->arena, &o->co_team_refs, id);
+    vec_push(ctx->arena, &objective_more_for(ctx->arena, o)->co_team_refs, id);
 }
 
 void build_checkin_by(struct parse_ctx *ctx, str name, loc name_at)
@@ -600,27 +602,27 @@ static void note_owner(struct parse_ctx *ctx, const ident *owner)
     hash_put(ctx->owners_named, key, len, (void *)owner);
 }
 
+/* Where the owners after the first go: the open item's, whose `more` is
+ * made only when a second owner comes (most items have one). */
+static struct vec *co_owners_of(struct parse_ctx *ctx)
+{
+    if (ctx->initiative)
+        return &initiative_more_for(ctx->arena, ctx->initiative)->co_owners;
+    if (ctx->kr)
+        return &kr_more_for(ctx->arena, ctx->kr)->co_owners;
+    return &objective_more_for(ctx->arena, ctx->objective)->co_owners;
+}
+
 void build_owner(struct parse_ctx *ctx, str name, loc name_at, loc at)
 {
-    ident *owner;
-    struct vec *co = NULL;
-    struct key_result *co_kr = NULL;    /* most key results have one owner: no kr_more */
-    struct initiative *co_initiative = NULL;    /* nor initiative_more */
-    if (ctx->initiative)
-        owner = &ctx->initiative->owner, co_initiative = ctx->initiative;
-    else if (ctx->kr)
-        owner = &ctx->kr->owner, co_kr = ctx->kr;
-    else
-        owner = &ctx->objective->owner, co = &ctx->objective->co_owners;
-    ctx->co_owners = NULL;
-    ctx->co_owners_kr = NULL;
-    ctx->co_owners_initiative = NULL;
+    ident *owner = ctx->initiative ? &ctx->initiative->owner
+                   : ctx->kr       ? &ctx->kr->owner
+                                   : &ctx->objective->owner;
+    ctx->co_owners_open = false;
     if (!first_time(ctx, owner->name.ptr != NULL, owner->at, at, "owner"))
         return;
     *owner = make_ident(ctx, name, name_at);
-    ctx->co_owners = co;
-    ctx->co_owners_kr = co_kr;
-    ctx->co_owners_initiative = co_initiative;
+    ctx->co_owners_open = true;
     ctx->owner_first = owner;
     ctx->owner_list++;      /* the first co-owner puts this owner in the set */
     ctx->owners_noted = false;
@@ -628,11 +630,7 @@ void build_owner(struct parse_ctx *ctx, str name, loc name_at, loc at)
 
 void build_co_owner(struct parse_ctx *ctx, str name, loc name_at)
 {
-    if (ctx->co_owners_kr)
-        ctx->co_owners = &kr_more_for(ctx->arena, ctx->co_owners_kr)->co_owners;
-    else if (ctx->co_owners_initiative)
-        ctx->co_owners = &initiative_more_for(ctx->arena, ctx->co_owners_initiative)->co_owners;
-    if (!ctx->co_owners)
+    if (!ctx->co_owners_open)
         return;
     if (!ctx->owners_noted) {  /* most lists have one owner: no set for them */
         note_owner(ctx, ctx->owner_first);
@@ -650,7 +648,7 @@ void build_co_owner(struct parse_ctx *ctx, str name, loc name_at)
     }
     ident *id = make(ctx, sizeof *id);
     *id = make_ident(ctx, name, name_at);
-    vec_push(ctx->arena, ctx->co_owners, id);
+    vec_push(ctx->arena, co_owners_of(ctx), id);
     note_owner(ctx, id);
 }
 

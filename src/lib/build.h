@@ -81,9 +81,7 @@ struct parse_ctx {
     struct rule_setting *setting;
     struct lexicon *lexicon;
     const ident *owner_first;
-    struct vec *co_owners;  /* where the owners after the first go; NULL after a repeat */
-    struct key_result *co_owners_kr;    /* or this key result's, made when one comes */
-    struct initiative *co_owners_initiative;    /* or this initiative's, likewise */
+    bool co_owners_open;    /* an owner was just named: co-owners may follow (co_owners_of) */
     struct hash *owners_named;  /* "list:name" → ident *, each owner list's names */
     struct hash *units;         /* each unit written, copied once (build_unit) */
     unsigned owner_list;        /* which list build_owner started last */

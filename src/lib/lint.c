@@ -89,7 +89,7 @@ static void kr_count(struct linter *l, struct objective *o)
     long n = (long)o->key_results.len;
     int min = param(l, P_KR_COUNT_MIN), max = param(l, P_KR_COUNT_MAX);
     const char *id = o->id.name.ptr;
-    if (n < min && !o->rollup_at.src)      /* a roll-up is measured by its contributors */
+    if (n < min && !objective_more(o)->rollup_at.src)  /* a roll-up is measured by its contributors */
         diag_report(l->d, R_KR_COUNT, o->id.at,
                     "objective '%s' has %ld key %s; at least %d %s needed (kr-count min %d): add "
                     "the measurable outcomes that show it is met",
@@ -710,7 +710,7 @@ static void group_by_period(struct linter *l, struct vec *groups)
     struct vec runs = {0};
     for (size_t i = 0; i < plan->objectives.len; i++) {
         struct objective *o = plan->objectives.items[i];
-        if (!o->period.present || !o->perspective)
+        if (!o->period.present || !objective_more(o)->perspective)
             continue;
         const char *key = arena_printf(plan->arena, "%d:%d", (int)o->period.value.start,
                                        (int)o->period.value.end);
@@ -722,11 +722,11 @@ static void group_by_period(struct linter *l, struct vec *groups)
             hash_put(by_period, key, strlen(key), g);
             vec_push(plan->arena, groups, g);
         }
-        str name = o->perspective->id.name;
+        str name = objective_more(o)->perspective->id.name;
         struct perspective_runs *r = hash_get(by_perspective, name.ptr, name.len);
         if (!r) {
             r = arena_alloc(plan->arena, sizeof *r);
-            r->perspective = o->perspective;
+            r->perspective = objective_more(o)->perspective;
             hash_put(by_perspective, name.ptr, name.len, r);
             vec_push(plan->arena, &runs, r);
         }
@@ -776,7 +776,7 @@ static void bsc_balance(struct linter *l)
             if (!covers(g, ps))
                 missing = arena_printf(plan->arena, "%s%s%s", missing, m++ ? ", " : "", ps->id.name.ptr);
         }
-        diag_report(l->d, R_BSC_BALANCE, g->tagged->perspective_ref.at,
+        diag_report(l->d, R_BSC_BALANCE, objective_more(g->tagged)->perspective_ref.at,
                     "the objectives running in %s cover %zu of the %zu perspectives (%s); at least %d %s "
                     "expected (bsc-balance min %d): add objectives for %s",
                     period_text(l, g->value), (size_t)g->covered.len, declared, names, need,
@@ -962,7 +962,7 @@ static void undeclared_owners(struct linter *l)
         undeclared(l, cache, &((struct team *)plan->teams.items[i])->lead);
     for (size_t i = 0; i < plan->objectives.len; i++) {
         struct objective *o = plan->objectives.items[i];
-        undeclared_all(l, cache, &o->owner, &o->co_owners);
+        undeclared_all(l, cache, &o->owner, &objective_more(o)->co_owners);
         for (size_t k = 0; k < o->key_results.len; k++) {
             struct key_result *kr = o->key_results.items[k];
             if (!kr->owner_inherited)
@@ -1030,7 +1030,7 @@ void lint_plan(struct plan *plan)
         smart_time_bound(&l, o);
         period_mismatch(&l, o);
         if (o->period.present)
-            entries_outside_period(&l, o, &o->grades);
+            entries_outside_period(&l, o, &objective_more(o)->grades);
         for (size_t k = 0; k < o->key_results.len; k++)
             lint_key_result(&l, o, o->key_results.items[k]);
         stale_checkins(&l, o);

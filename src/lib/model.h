@@ -245,6 +245,21 @@ static inline struct initiative_more *initiative_more_for(struct arena *a, struc
     return in->more;
 }
 
+/* What few objectives have, as kr_more is for key results: read through
+ * objective_more(), built through objective_more_for(). */
+struct objective_more {
+    ident perspective_ref;
+    struct perspective *perspective;    /* resolved from perspective_ref */
+    struct vec co_owners;   /* ident *, as in key_result */
+    struct vec co_team_refs;    /* ident *: the teams after the first (`team a, b`) */
+    struct vec co_teams;        /* struct team *, resolved from co_team_refs */
+    struct vec tags;            /* ident *: `tags #a #b`, without the '#' */
+    span rollup_at;         /* `rollup`: scored from its KRs and its contributors too */
+    text_item why, note;
+    struct vec risks;       /* text_item * */
+    struct vec grades;      /* struct checkin_entry *: `OBJ grade G`, in date order */
+};
+
 struct objective {
     size_t seq;             /* position in plan->objectives */
     ident id;
@@ -255,13 +270,9 @@ struct objective {
     bool aspirational;
     span at;
     span block;             /* head to closing brace; the head alone without a block */
-    ident owner, team_ref, perspective_ref;
-    struct vec co_owners;   /* ident *, as in key_result */
+    ident owner, team_ref;
     struct team *team;
-    struct vec co_team_refs;    /* ident *: the teams after the first (`team a, b`) */
-    struct vec co_teams;        /* struct team *, resolved from co_team_refs */
-    struct vec tags;            /* ident *: `tags #a #b`, without the '#' */
-    struct perspective *perspective;
+    struct objective_more *more;    /* NULL when it has none of those */
     period_item period;     /* resolve.c fills it from the plan when absent */
     span kind_at;
     struct vec aligns;      /* ident * as written: the objective of `aligns OBJ[.KR]` */
@@ -269,14 +280,23 @@ struct objective {
     struct vec aligned_to;  /* struct objective *, resolved */
     struct vec aligned_krs; /* struct key_result * or NULL, beside aligned_to */
     struct vec contributors;    /* struct objective *: those aligned to it as a whole */
-    span rollup_at;         /* `rollup`: scored from its KRs and its contributors too */
-    text_item why, note;
-    struct vec risks;       /* text_item * */
     struct vec key_results; /* struct key_result * */
     struct vec initiatives; /* struct initiative * */
-    struct vec grades;      /* struct checkin_entry *: `OBJ grade G`, in date order */
     struct progress progress;
 };
+
+static inline const struct objective_more *objective_more(const struct objective *o)
+{
+    static const struct objective_more none;
+    return o->more ? o->more : &none;
+}
+
+static inline struct objective_more *objective_more_for(struct arena *a, struct objective *o)
+{
+    if (!o->more)
+        o->more = arena_alloc(a, sizeof *o->more);
+    return o->more;
+}
 
 /* Who checked in (`by @a, @b`), which few check-ins say: read through
  * checkin_by and checkin_co_by, which give an empty one without. */

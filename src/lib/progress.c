@@ -401,7 +401,7 @@ static void objective_compute(struct objective *o, okr_day as_of)
         if (c && (!p->confidence || c < p->confidence))
             p->confidence = c;
     }
-    for (size_t i = 0; o->rollup_at.src && i < o->contributors.len; i++) {
+    for (size_t i = 0; objective_more(o)->rollup_at.src && i < o->contributors.len; i++) {
         const struct progress *c = &((const struct objective *)o->contributors.items[i])->progress;
         weighted += c->score;       /* one key result of weight 1 each */
         weights += 1;
@@ -409,7 +409,7 @@ static void objective_compute(struct objective *o, okr_day as_of)
     }
     p->score = weights > 0 ? clamp01(weighted / weights) : 0;
     p->computed_score = p->score;
-    p->graded = latest_grade(&o->grades, as_of, &p->grade);
+    p->graded = latest_grade(&objective_more(o)->grades, as_of, &p->grade);
     if (p->graded) {
         p->has_value = true;
         p->score = clamp01(p->grade);
@@ -430,7 +430,7 @@ static void objective_compute(struct objective *o, okr_day as_of)
 /* Does o's score depend on the scores of objectives aligned to it? */
 static bool rolls_up(const struct objective *o)
 {
-    if (o->rollup_at.src)
+    if (objective_more(o)->rollup_at.src)
         return true;
     for (size_t k = 0; k < o->key_results.len; k++)
         if (((const struct key_result *)o->key_results.items[k])->metric == METRIC_ROLLUP)

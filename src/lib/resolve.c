@@ -192,15 +192,17 @@ static void resolve_objective(struct resolver *r, struct objective *o)
     struct plan *plan = r->plan;
     resolve_period(r, &o->period);
     o->team = LOOKUP(r, team_ids, &o->team_ref, teams, struct team, "team", NULL);
-    for (size_t i = 0; i < o->co_team_refs.len; i++) {
-        struct team *t = LOOKUP(r, team_ids, (ident *)o->co_team_refs.items[i], teams, struct team,
+    struct objective_more *more = o->more;    /* co-teams and perspective, when given */
+    for (size_t i = 0; more && i < more->co_team_refs.len; i++) {
+        struct team *t = LOOKUP(r, team_ids, (ident *)more->co_team_refs.items[i], teams, struct team,
                                 "team", NULL);
         if (t)
-            vec_push(plan->arena, &o->co_teams, t);
+            vec_push(plan->arena, &more->co_teams, t);
     }
-    o->perspective = LOOKUP(r, perspective_ids, &o->perspective_ref, perspectives,
-                            struct perspective, "perspective",
-                            "the Balanced Scorecard perspectives come with use \"std/bsc\"");
+    if (more)
+        more->perspective = LOOKUP(r, perspective_ids, &more->perspective_ref, perspectives,
+                                   struct perspective, "perspective",
+                                   "the Balanced Scorecard perspectives come with use \"std/bsc\"");
     for (size_t i = 0; i < o->aligns.len; i++) {
         ident *ref = o->aligns.items[i];
         struct objective *to = LOOKUP(r, objective_ids, ref, objectives, struct objective,
@@ -288,7 +290,7 @@ static void resolve_checkins(struct resolver *r)
                 struct objective *o = LOOKUP(r, objective_ids, &obj_ref, objectives,
                                              struct objective, "objective", NULL);
                 if (o && c->date.present)
-                    vec_push(plan->arena, &o->grades, e);
+                    vec_push(plan->arena, &objective_more_for(plan->arena, o)->grades, e);
                 continue;
             }
             /* "OBJ.KR" as written is the table's key */
@@ -309,7 +311,8 @@ static void resolve_checkins(struct resolver *r)
     /* Check-ins of one key result in date order, same-day ones in file order. */
     for (size_t i = 0; i < plan->objectives.len; i++) {
         struct objective *o = plan->objectives.items[i];
-        sort_by_date(plan->arena, &o->grades);
+        if (o->more)
+            sort_by_date(plan->arena, &o->more->grades);
         for (size_t k = 0; k < o->key_results.len; k++) {
             struct key_result *kr = o->key_results.items[k];
             sort_by_date(plan->arena, &kr->checkins);
@@ -485,8 +488,8 @@ static void inherit(struct plan *plan)
             struct key_result *kr = o->key_results.items[k];
             if (!kr->owner.name.ptr && o->owner.name.ptr) {
                 kr->owner = o->owner;
-                if (o->co_owners.len)
-                    kr_more_for(plan->arena, kr)->co_owners = o->co_owners;
+                if (objective_more(o)->co_owners.len)
+                    kr_more_for(plan->arena, kr)->co_owners = objective_more(o)->co_owners;
                 kr->owner_inherited = true;
             }
             if (!kr->due.at.src && o->period.present) {

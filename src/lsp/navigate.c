@@ -62,12 +62,13 @@ static void add_owners(struct indexer *ix, const ident *owner, const struct vec 
 
 static void index_objective(struct indexer *ix, const struct objective *o)
 {
+    const struct objective_more *more = objective_more(o);
     add(ix, o->id.at, T_OBJECTIVE, true, o, "o:%.*s", NAME(o->id));
-    add_owners(ix, &o->owner, &o->co_owners, false);
+    add_owners(ix, &o->owner, &more->co_owners, false);
     add_ident(ix, &o->team_ref, T_TEAM, 't');
-    for (size_t i = 0; i < o->co_team_refs.len; i++)
-        add_ident(ix, o->co_team_refs.items[i], T_TEAM, 't');
-    add_ident(ix, &o->perspective_ref, T_PERSPECTIVE, 's');
+    for (size_t i = 0; i < more->co_team_refs.len; i++)
+        add_ident(ix, more->co_team_refs.items[i], T_TEAM, 't');
+    add_ident(ix, &more->perspective_ref, T_PERSPECTIVE, 's');
     if (!o->period_inherited)
         add_ident(ix, &o->period.name_ref, T_PERIOD, 'd');
     for (size_t i = 0; i < o->aligns.len; i++) {
@@ -260,8 +261,8 @@ static void teams_md(FILE *f, const struct objective *o)
     if (!o->team_ref.name.ptr)
         return;
     fprintf(f, "team %.*s", NAME(o->team_ref));
-    for (size_t i = 0; i < o->co_team_refs.len; i++)
-        fprintf(f, ", %.*s", NAME(*(const ident *)o->co_team_refs.items[i]));
+    for (size_t i = 0; i < objective_more(o)->co_team_refs.len; i++)
+        fprintf(f, ", %.*s", NAME(*(const ident *)objective_more(o)->co_team_refs.items[i]));
     fputs(" · ", f);
 }
 
@@ -282,9 +283,9 @@ static void hover_target(FILE *f, const struct server *s, struct unit *u,
     case T_OBJECTIVE: {
         const struct objective *ob = t;
         fprintf(f, "**objective %.*s** — %.*s\n\n", NAME(ob->id), (int)ob->title.len, ob->title.ptr);
-        owners_md(f, &ob->owner, &ob->co_owners);
+        owners_md(f, &ob->owner, &objective_more(ob)->co_owners);
         teams_md(f, ob);
-        tags_md(f, &ob->tags);
+        tags_md(f, &objective_more(ob)->tags);
         period_md(f, &ob->period);
         fprintf(f, "%s · %zu key results", objective_kind(ob), (size_t)ob->key_results.len);
         progress_md(f, s, &ob->progress);

@@ -188,7 +188,7 @@ static void tags(json_t *list, const struct plan *plan)
     json_t *seen = json_object();
     for (size_t i = 0; i < plan->objectives.len; i++) {
         const struct objective *o = plan->objectives.items[i];
-        tag_items(list, seen, &o->tags);
+        tag_items(list, seen, &objective_more(o)->tags);
         for (size_t k = 0; k < o->key_results.len; k++)
             tag_items(list, seen, &kr_more(o->key_results.items[k])->tags);
         for (size_t k = 0; k < o->initiatives.len; k++)
