@@ -416,7 +416,6 @@ void build_entry(struct parse_ctx *ctx, str ref, loc ref_at, quantity value, boo
     entry_ref(e, ref, ref_at);
     e->value = value.value;
     e->unit = value.unit.len ? value.unit.ptr : NULL;
-    e->unit_len = (uint32_t)value.unit.len;
     e->value_start = value.at.start;
     e->value_end = value.at.end;
     e->value_present = value.present;

@@ -637,7 +637,7 @@ static void percent_fraction(struct linter *l, const struct key_result *kr)
     quantity checked_in;    /* a check-in's value, when that is the percent one */
     for (size_t i = 0; !percent && i < kr->checkins.len; i++) {
         const struct checkin_entry *e = kr->checkins.items[i];
-        if (e->value_present && e->unit_len == 1 && e->unit[0] == '%' && fabs(e->value) > 1) {
+        if (e->value_present && e->unit && strcmp(e->unit, "%") == 0 && fabs(e->value) > 1) {
             checked_in = entry_quantity(e);
             percent = &checked_in;
         }

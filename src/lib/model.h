@@ -340,28 +340,28 @@ struct entry_more {
  * of their own (entry_quantity, entry_confidence, entry_ref_at give them whole);
  * and the reference is not copied: entry_obj_ref and entry_kr_ref read it
  * from the source text (one token, "OBJ.KR" or "OBJ"), so their names end
- * where the ident ends, not in a NUL. 88 bytes, 128 with a quantity, a
+ * where the ident ends, not in a NUL. 80 bytes, 128 with a quantity, a
  * number_item and a span. */
 struct checkin_entry {
     struct checkin *checkin;
     struct key_result *kr;
     struct entry_more *more;
-    const char *unit;           /* the value's, as in quantity; NULL when none */
+    const char *unit;           /* the value's, NUL-terminated (units are interned, build.c); NULL when none */
     double value;
     double confidence;
     uint32_t ref_start, ref_end;            /* OBJ.KR (or OBJ) as written */
     uint32_t value_start, value_end;
     uint32_t confidence_start, confidence_end;
-    uint32_t unit_len;
-    bool value_present;
-    bool value_unknown;         /* `?` (an error in a check-in, reported by build.c) */
-    bool confidence_present;
-    bool has_kr;
-    bool judgment;          /* a grade or a drop, not a value */
-    bool dropped;
-    bool done;
-    bool not_done;          /* `= not done`: a milestone checked in, not done yet */
-    bool no_value;          /* `OBJ.KR confidence N`: a confidence alone, the value unchanged */
+    /* flags of one bit each: 80 bytes in all, not 88 */
+    bool value_present : 1;
+    bool value_unknown : 1;     /* `?` (an error in a check-in, reported by build.c) */
+    bool confidence_present : 1;
+    bool has_kr : 1;
+    bool judgment : 1;      /* a grade or a drop, not a value */
+    bool dropped : 1;
+    bool done : 1;
+    bool not_done : 1;      /* `= not done`: a milestone checked in, not done yet */
+    bool no_value : 1;      /* `OBJ.KR confidence N`: a confidence alone, the value unchanged */
 };
 
 static inline span entry_span(const struct checkin_entry *e, uint32_t start, uint32_t end)
@@ -378,7 +378,7 @@ static inline span entry_ref_at(const struct checkin_entry *e)
 /* The value as a quantity (present false for a judgment or a confidence alone). */
 static inline quantity entry_quantity(const struct checkin_entry *e)
 {
-    return (quantity){e->value, {e->unit ? e->unit : "", e->unit_len},
+    return (quantity){e->value, {e->unit ? e->unit : "", e->unit ? strlen(e->unit) : 0},
                       entry_span(e, e->value_start, e->value_end), e->value_present,
                       e->value_unknown};
 }
