@@ -507,9 +507,10 @@ const char *format_value(struct arena *a, const struct key_result *kr)
         return "no data";
     if (kr->metric == METRIC_MILESTONE)
         return p->value < 1 ? "not done" : p->done_late ? "done late" : "done";
-    if (kr->metric == METRIC_ROLLUP)
-        return arena_printf(a, "%.2f from %zu objective%s", p->value, (size_t)kr->contributors.len,
-                            kr->contributors.len == 1 ? "" : "s");
+    if (kr->metric == METRIC_ROLLUP) {
+        size_t n = kr_more(kr)->contributors.len;
+        return arena_printf(a, "%.2f from %zu objective%s", p->value, n, n == 1 ? "" : "s");
+    }
     return format_quantity(a, p->value, kr_unit(kr));
 }
 

@@ -391,8 +391,8 @@ static void kr_row(const struct report *r, FILE *out, const struct key_result *k
     fputs("</small>", out);
     trend_chart(r, out, kr);
     kr_story(r, out, kr);
-    if (kr->contributors.len)
-        contributor_list(out, &kr->contributors);
+    if (kr_more(kr)->contributors.len)
+        contributor_list(out, &kr_more(kr)->contributors);
     fputs("</td><td>", out);
     if (kr->owner.name.ptr)
         owners(r->plan, out, kr->owner, &kr_more(kr)->co_owners);

@@ -616,7 +616,7 @@ static void key_result(struct json_writer *w, const struct report *r, const stru
     jw_key(w, "change"), jw_number_if(w, p->has_previous, p->change);
     jw_key(w, "remaining"), jw_number(w, p->remaining);
     jw_key(w, "forecast"), forecast(w, p);
-    jw_key(w, "contributors"), contributors(w, &kr->contributors);
+    jw_key(w, "contributors"), contributors(w, &kr_more(kr)->contributors);
     jw_key(w, "note"), jw_text(w, &kr_more(kr)->note);
     jw_key(w, "history"), history(w, plan, kr, numeric);
     if (r->history) {       /* --history: only then, as its commits cost a compile each */

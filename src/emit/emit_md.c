@@ -287,8 +287,8 @@ static void objective_section(const struct report *r, FILE *out, const struct ob
     initiatives(r, out, o);
     for (size_t i = 0; i < o->key_results.len; i++) {
         const struct key_result *kr = o->key_results.items[i];
-        for (size_t k = 0; k < kr->contributors.len; k++) {
-            const struct objective *c = kr->contributors.items[k];
+        for (size_t k = 0; k < kr_more(kr)->contributors.len; k++) {
+            const struct objective *c = kr_more(kr)->contributors.items[k];
             if (k == 0) {
                 fputs("\nContributors to ", out);
                 md_escape(out, kr->title);

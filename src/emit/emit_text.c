@@ -335,7 +335,7 @@ static void print_objective(const struct report *r, const struct text_out *t,
     for (size_t i = 0; i < o->key_results.len; i++) {
         const struct key_result *kr = o->key_results.items[i];
         print_key_result(r, t, kr);
-        print_contributors(t, &kr->contributors, 6);
+        print_contributors(t, &kr_more(kr)->contributors, 6);
     }
     for (size_t i = 0; i < o->initiatives.len; i++) {
         const struct initiative *in = o->initiatives.items[i];

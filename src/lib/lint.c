@@ -806,7 +806,7 @@ static void kr_without_initiative(struct linter *l, struct objective *o)
     for (size_t k = 0; k < o->key_results.len; k++) {
         struct key_result *kr = o->key_results.items[k];
         /* Objectives aligned to the key result are the work on it too. */
-        if (!supported(o, kr) && !kr->contributors.len)
+        if (!supported(o, kr) && !kr_more(kr)->contributors.len)
             diag_report(l->d, R_KR_WITHOUT_INITIATIVE, kr->id.at,
                         "committed key result '%s' has no initiative and no objective aligned to "
                         "it, so nobody is working on it: add an initiative with 'supports %s' to "

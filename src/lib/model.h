@@ -164,6 +164,7 @@ struct kr_more {
     struct vec judgments;   /* struct checkin_entry * (grades, drops), in date order */
     struct vec tags;        /* ident *: `tags #a #b`, without the '#' */
     span dropped_at;        /* the item `dropped`, when given */
+    struct vec contributors;    /* struct objective *: those that align to this KR */
 };
 
 struct key_result {
@@ -184,7 +185,6 @@ struct key_result {
     date_item due;          /* resolve.c fills it from the objective's period end */
     struct kr_more *more;   /* NULL when it has none of those */
     struct vec checkins;    /* struct checkin_entry *, in check-in date order */
-    struct vec contributors;    /* struct objective *: those that align to this KR */
     struct progress progress;
 };
 

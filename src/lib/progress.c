@@ -333,14 +333,15 @@ static void kr_compute(struct key_result *kr, okr_day as_of)
         p->has_value = false;       /* nothing to measure against yet: no-data */
         p->has_previous = false;
     }
-    if (kr->metric == METRIC_ROLLUP && kr->contributors.len) {
+    const struct vec *contributors = &kr_more(kr)->contributors;
+    if (kr->metric == METRIC_ROLLUP && contributors->len) {
         double sum = 0;     /* each objective aligned to it counts once */
-        for (size_t i = 0; i < kr->contributors.len; i++) {
-            const struct progress *c = &((const struct objective *)kr->contributors.items[i])->progress;
+        for (size_t i = 0; i < contributors->len; i++) {
+            const struct progress *c = &((const struct objective *)contributors->items[i])->progress;
             sum += c->score;
             p->has_value |= c->has_value;
         }
-        p->value = sum / (double)kr->contributors.len;
+        p->value = sum / (double)contributors->len;
     }
     if (p->has_value) {
         p->raw = raw_progress(kr, p->value);
@@ -449,9 +450,10 @@ static struct objective *dependency(const struct objective *o, size_t i)
         const struct key_result *kr = o->key_results.items[k];
         if (kr->metric != METRIC_ROLLUP)
             continue;
-        if (i < kr->contributors.len)
-            return kr->contributors.items[i];
-        i -= kr->contributors.len;
+        const struct vec *contributors = &kr_more(kr)->contributors;
+        if (i < contributors->len)
+            return contributors->items[i];
+        i -= contributors->len;
     }
     return NULL;
 }

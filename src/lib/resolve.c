@@ -426,7 +426,7 @@ static void link_kr_contributors(struct plan *plan)
         for (size_t k = 0; k < o->aligned_krs.len; k++) {
             struct key_result *kr = o->aligned_krs.items[k];
             if (kr)
-                vec_push(plan->arena, &kr->contributors, o);
+                vec_push(plan->arena, &kr_more_for(plan->arena, kr)->contributors, o);
             else
                 vec_push(plan->arena, &((struct objective *)o->aligned_to.items[k])->contributors, o);
         }
