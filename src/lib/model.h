@@ -33,7 +33,7 @@ struct progress {
     double raw;             /* unclamped (value - from) / (to - from) */
     double from, to;        /* the baseline and target in effect, when bounds_known: a
                                `?` baseline is the first counted check-in (SPEC §2.4) */
-    size_t checkins_counted;    /* check-ins dated on or before as-of */
+    uint32_t checkins_counted;  /* check-ins dated on or before as-of (a vec's count) */
     double previous, change;    /* the value before the latest check-in, when
                                    has_previous, and value - previous */
     double remaining;           /* distance still to go to the target, >= 0 */
@@ -47,15 +47,16 @@ struct progress {
     int confidence;             /* latest confidence, 0 when none */
     okr_day last_checkin;       /* date of the latest counted check-in */
     okr_day done_on;            /* the date of the `done` check-in (0 for `current done`) */
-    bool has_value;         /* a check-in on or before as-of, or `current`, counts */
-    bool bounds_known;      /* from and to are known (no `?` left) */
-    bool has_previous;      /* a value before the latest check-in */
-    bool below_minimum;     /* the value falls short of `minimum` */
-    bool has_forecast;      /* >= 2 check-ins on distinct days */
-    bool graded;            /* a grade dated on or before as-of counts */
-    bool dropped;           /* key results: dropped on or before as-of */
-    bool done_late;         /* milestones: done after the due date */
-    bool done;              /* a `done` check-in on or before as-of, or `current done` */
+    /* One bit each: with the count in 32 bits, 136 bytes, not 144. */
+    bool has_value : 1;     /* a check-in on or before as-of, or `current`, counts */
+    bool bounds_known : 1;  /* from and to are known (no `?` left) */
+    bool has_previous : 1;  /* a value before the latest check-in */
+    bool below_minimum : 1; /* the value falls short of `minimum` */
+    bool has_forecast : 1;  /* >= 2 check-ins on distinct days */
+    bool graded : 1;        /* a grade dated on or before as-of counts */
+    bool dropped : 1;       /* key results: dropped on or before as-of */
+    bool done_late : 1;     /* milestones: done after the due date */
+    bool done : 1;          /* a `done` check-in on or before as-of, or `current done` */
 };
 
 enum grade { GRADE_RED, GRADE_YELLOW, GRADE_GREEN, GRADE_GREY };
