@@ -242,7 +242,7 @@ kr_item
     | CURRENT DONE                      { quantity none = {0}; build_current(ctx, none, true, @$); }
     | MINIMUM quantity                  { build_quantity(ctx, &kr_more_for(ctx->arena, ctx->kr)->minimum, Q($2, @2), @$, "minimum"); }
     | OWNER owner_list
-    | DUE DATE                          { build_date(ctx, &ctx->kr->due, $2, @$, "due"); }
+    | DUE DATE                          { build_date(ctx, &kr_more_for(ctx->arena, ctx->kr)->due, $2, @$, "due"); }
     | WEIGHT NUMBER                     { build_number(ctx, &kr_more_for(ctx->arena, ctx->kr)->weight, $2, @2, @$, "weight"); }
     | CONFIDENCE NUMBER                 { build_number(ctx, &kr_more_for(ctx->arena, ctx->kr)->confidence, $2, @2, @$, "confidence"); }
     | NOTE STRING                       { build_text(ctx, &kr_more_for(ctx->arena, ctx->kr)->note, $2, @$, "note"); }

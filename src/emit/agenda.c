@@ -201,8 +201,9 @@ static void kr_progress(const struct words *w, struct arena *a, FILE *out, const
         md_text(out, left);
     fputs(" (", out);
     md_text(out, metric);
-    if (kr->due.present) {
-        date_format(kr->due.value, date);
+    date_item due = kr_due(kr);
+    if (due.present) {
+        date_format(due.value, date);
         fprintf(out, ", %s %s", w->due, date);
     }
     fputs(")\n", out);

@@ -609,7 +609,8 @@ static void key_result(struct json_writer *w, const struct report *r, const stru
     jw_key(w, "weight"), jw_number(w, kr_more(kr)->weight.present ? kr_more(kr)->weight.value : 1);
     jw_key(w, "minimum"), jw_number_if(w, kr_more(kr)->minimum.present, kr_more(kr)->minimum.value);
     jw_key(w, "below_minimum"), jw_bool(w, p->below_minimum);
-    jw_key(w, "due"), jw_date_if(w, kr->due.present, kr->due.value);
+    date_item due = kr_due(kr);
+    jw_key(w, "due"), jw_date_if(w, due.present, due.value);
     jw_key(w, "checkins"), jw_number(w, (double)p->checkins_counted);
     jw_key(w, "last_checkin"), jw_date_if(w, p->checkins_counted != 0, p->last_checkin);
     jw_key(w, "previous"), jw_number_if(w, p->has_previous, p->previous);

@@ -370,15 +370,16 @@ static void diff_kr(struct differ *d, const struct key_result *was, const struct
     if (weight_was != weight_now)
         changed(d, ITEM_KEY_RESULT, id, title, "weight", arena_printf(a, "%g", weight_was),
                 arena_printf(a, "%g", weight_now), NULL);
-    if (was->due.present && now->due.present && (!was->due_inherited || !now->due_inherited) &&
-        was->due.value != now->due.value) {
-        const char *goal = now->due.value > was->due.value && running(o, d->as_of)
+    date_item due_was = kr_due(was), due_now = kr_due(now);
+    if (due_was.present && due_now.present && (!kr_due_inherited(was) || !kr_due_inherited(now)) &&
+        due_was.value != due_now.value) {
+        const char *goal = due_now.value > due_was.value && running(o, d->as_of)
                                ? arena_printf(a, "due date moved from %s to %s while %s runs",
-                                              day_text(a, was->due.value), day_text(a, now->due.value),
+                                              day_text(a, due_was.value), day_text(a, due_now.value),
                                               format_period(a, o, "its period"))
                                : NULL;
-        changed(d, ITEM_KEY_RESULT, id, title, "due", day_text(a, was->due.value),
-                day_text(a, now->due.value), goal);
+        changed(d, ITEM_KEY_RESULT, id, title, "due", day_text(a, due_was.value),
+                day_text(a, due_now.value), goal);
     }
     diff_checkins(d, id, was, now);
     diff_grades(d, id, title, &w->judgments, &n->judgments);

@@ -261,12 +261,13 @@ static void smart_time_bound(struct linter *l, struct objective *o)
         return;     /* an impossible period is reported already */
     for (size_t k = 0; k < o->key_results.len; k++) {
         struct key_result *kr = o->key_results.items[k];
-        if (!kr->due.present || kr->due_inherited || period_contains_day(o->period.value, kr->due.value))
+        const date_item *due = &kr_more(kr)->due;     /* its own, as written */
+        if (!due->present || period_contains_day(o->period.value, due->value))
             continue;
-        diag_report(l->d, R_SMART_TIME_BOUND, kr->due.at,
+        diag_report(l->d, R_SMART_TIME_BOUND, due->at,
                     "key result '%s' is due %s, outside the period %s of objective '%s': move the "
                     "due date into the period, or the key result to an objective of its period",
-                    kr->id.name.ptr, day_text(l, kr->due.value), period_days_text(l, o->period.value),
+                    kr->id.name.ptr, day_text(l, due->value), period_days_text(l, o->period.value),
                     o->id.name.ptr);
     }
 }
@@ -522,7 +523,7 @@ static void done_late(struct linter *l, struct objective *o, struct key_result *
     diag_report(l->d, R_DONE_LATE, done ? entry_ref_at(done) : kr->id.at,
                 "milestone '%s.%s' was done on %s, %d days after it was due on %s",
                 o->id.name.ptr, kr->id.name.ptr, day_text(l, p->done_on),
-                (int)(p->done_on - kr->due.value), day_text(l, kr->due.value));
+                (int)(p->done_on - kr_due(kr).value), day_text(l, kr_due(kr).value));
 }
 
 /* Days since the latest check-in on or before as-of (or since the period

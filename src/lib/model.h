@@ -166,6 +166,7 @@ struct kr_more {
     struct vec tags;        /* ident *: `tags #a #b`, without the '#' */
     span dropped_at;        /* the item `dropped`, when given */
     struct vec contributors;    /* struct objective *: those that align to this KR */
+    date_item due;          /* `due D` as written; kr_due() gives the one in effect */
 };
 
 struct key_result {
@@ -179,11 +180,9 @@ struct key_result {
     bool relative;          /* `by +25%`: to is from changed by more->relative_pct */
     bool current_done;
     bool owner_inherited;
-    bool due_inherited;
     span metric_at;
     quantity from, to;      /* METRIC_TARGET: from is 0 in to's unit; KEEP: to is the threshold */
     ident owner;            /* resolve.c fills it from the objective when absent */
-    date_item due;          /* resolve.c fills it from the objective's period end */
     struct kr_more *more;   /* NULL when it has none of those */
     struct vec checkins;    /* struct checkin_entry *, in check-in date order */
     struct progress progress;
@@ -297,6 +296,24 @@ static inline struct objective_more *objective_more_for(struct arena *a, struct 
     if (!o->more)
         o->more = arena_alloc(a, sizeof *o->more);
     return o->more;
+}
+
+/* Whether a key result's due date is its objective's period end, as it is
+ * without a `due` of its own (SPEC §2.2). */
+static inline bool kr_due_inherited(const struct key_result *kr)
+{
+    return !kr_more(kr)->due.at.src && kr->objective->period.present;
+}
+
+/* The due date in effect: the key result's own, else its objective's
+ * period end (where that period is written: the period's span). Worked out
+ * where it is read, not stored: most key results have none of their own. */
+static inline date_item kr_due(const struct key_result *kr)
+{
+    if (kr_due_inherited(kr))
+        return (date_item){.value = kr->objective->period.value.end,
+                           .at = kr->objective->period.at, .present = true};
+    return kr_more(kr)->due;
 }
 
 /* Who checked in (`by @a, @b`), which few check-ins say: read through

@@ -357,7 +357,8 @@ static void kr_compute(struct key_result *kr, okr_day as_of)
     }
     p->done = done_by(kr, as_of, &p->done_on);
     /* A milestone whose first counted `done` came after its due date. */
-    p->done_late = kr->metric == METRIC_MILESTONE && kr->due.present && p->done_on > kr->due.value;
+    date_item due = kr_due(kr);
+    p->done_late = kr->metric == METRIC_MILESTONE && due.present && p->done_on > due.value;
     p->remaining = remaining_of(kr, p);
     enum phase phase = phase_of(o, as_of);
     kr_status(kr, phase, p);

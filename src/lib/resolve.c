@@ -492,10 +492,6 @@ static void inherit(struct plan *plan)
                     kr_more_for(plan->arena, kr)->co_owners = objective_more(o)->co_owners;
                 kr->owner_inherited = true;
             }
-            if (!kr->due.at.src && o->period.present) {
-                kr->due = (date_item){.value = o->period.value.end, .at = o->period.at, .present = true};
-                kr->due_inherited = true;
-            }
         }
     }
 }
