@@ -234,7 +234,8 @@ static void kr_story(const struct words *w, const struct plan *plan, FILE *out, 
         char date[11];
         date_format(e->checkin->date.value, date);
         fprintf(out, "  - %s", date);
-        const char *by = format_names(plan->arena, plan, *checkin_by(e->checkin), checkin_co_by(e->checkin));
+        const char *by = format_names(plan->arena, plan, *checkin_by(e->checkin),
+                                      checkin_co_by(e->checkin));
         if (*by) {
             fprintf(out, " (%s ", w->by);
             md_text(out, by);

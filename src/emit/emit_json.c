@@ -645,9 +645,10 @@ static void key_result(struct json_writer *w, const struct report *r, const stru
 
 static void initiative(struct json_writer *w, const struct plan *plan, const struct initiative *in)
 {
-    item_head(w, plan, in->id, in->title, in->owner, &initiative_more(in)->co_owners, &initiative_more(in)->tags);
+    const struct initiative_more *more = initiative_more(in);
+    item_head(w, plan, in->id, in->title, in->owner, &more->co_owners, &more->tags);
     jw_key(w, "status"), jw_name(w, initiative_status_name(in->status));
-    jw_key(w, "due"), jw_date_if(w, initiative_more(in)->due.present, initiative_more(in)->due.value);
+    jw_key(w, "due"), jw_date_if(w, more->due.present, more->due.value);
     jw_key(w, "supports"), jw_open(w, '[');
     for (size_t k = 0; k < in->supported.len; k++) {
         jw_next(w);

@@ -137,7 +137,8 @@ static void initiative(struct roller *r, const struct initiative *in)
     fprintf(r->out, "  initiative %.*s %s {\n", (int)in->id.name.len, in->id.name.ptr,
             fmt_quote(r->a, in->title));
     if (in->owner.name.ptr)
-        fprintf(r->out, "    owner %s\n", format_people(r->a, in->owner, &initiative_more(in)->co_owners));
+        fprintf(r->out, "    owner %s\n",
+                format_people(r->a, in->owner, &initiative_more(in)->co_owners));
     const char *sep = "    supports ";
     for (size_t i = 0; i < in->supported.len; i++) {
         const struct key_result *kr = in->supported.items[i];

@@ -364,7 +364,7 @@ struct checkin_entry {
     struct checkin *checkin;
     struct key_result *kr;
     struct entry_more *more;
-    const char *unit;           /* the value's, NUL-terminated (units are interned, build.c); NULL when none */
+    const char *unit;           /* the value's, NUL-terminated (interned, build.c); NULL: none */
     double value;
     double confidence;
     uint32_t ref_start, ref_end;            /* OBJ.KR (or OBJ) as written */
