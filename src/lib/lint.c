@@ -217,15 +217,14 @@ static void smart_achievable(struct linter *l, struct objective *o, struct key_r
 {
     int max = param(l, P_SMART_ACHIEVABLE_MAX_CONFIDENCE);
     okr_day dated;
-    number_item confidence = latest_confidence(l->plan, kr, &dated);
-    const number_item *c = &confidence;
-    if (o->aspirational || !c->present || c->value < 1 || c->value > 10 || c->value > max)
+    number_item c = latest_confidence(l->plan, kr, &dated);
+    if (o->aspirational || !c.present || c.value < 1 || c.value > 10 || c.value > max)
         return;
-    diag_report(l->d, R_SMART_ACHIEVABLE, c->at,
+    diag_report(l->d, R_SMART_ACHIEVABLE, c.at,
                 "committed key result '%s' has confidence %g of 10%s%s; at %d or less "
                 "(smart-achievable max-confidence %d) it is not expected to be met: lower the "
                 "target, add initiatives, or make objective '%s' aspirational",
-                kr->id.name.ptr, c->value, dated ? " in the check-in of " : "",
+                kr->id.name.ptr, c.value, dated ? " in the check-in of " : "",
                 dated ? day_text(l, dated) : "", max, max, o->id.name.ptr);
 }
 
@@ -520,10 +519,11 @@ static void done_late(struct linter *l, struct objective *o, struct key_result *
         if (e->done && e->checkin->date.value == p->done_on)
             done = e;
     }
+    okr_day due = kr_due(kr).value;
     diag_report(l->d, R_DONE_LATE, done ? entry_ref_at(done) : kr->id.at,
                 "milestone '%s.%s' was done on %s, %d days after it was due on %s",
                 o->id.name.ptr, kr->id.name.ptr, day_text(l, p->done_on),
-                (int)(p->done_on - kr_due(kr).value), day_text(l, kr_due(kr).value));
+                (int)(p->done_on - due), day_text(l, due));
 }
 
 /* Days since the latest check-in on or before as-of (or since the period
@@ -637,11 +637,9 @@ static void percent_fraction(struct linter *l, const struct key_result *kr)
             percent = values[i];
     quantity checked_in;    /* a check-in's value, when that is the percent one */
     for (size_t i = 0; !percent && i < kr->checkins.len; i++) {
-        const struct checkin_entry *e = kr->checkins.items[i];
-        if (e->value_present && e->unit && strcmp(e->unit, "%") == 0 && fabs(e->value) > 1) {
-            checked_in = entry_quantity(e);
+        checked_in = entry_quantity(kr->checkins.items[i]);
+        if (checked_in.present && is_percent(checked_in.unit) && fabs(checked_in.value) > 1)
             percent = &checked_in;
-        }
     }
     if (!percent)
         return;
