@@ -637,9 +637,11 @@ static void percent_fraction(struct linter *l, const struct key_result *kr)
             percent = values[i];
     quantity checked_in;    /* a check-in's value, when that is the percent one */
     for (size_t i = 0; !percent && i < kr->checkins.len; i++) {
-        checked_in = entry_quantity(kr->checkins.items[i]);
-        if (checked_in.present && is_percent(checked_in.unit) && fabs(checked_in.value) > 1)
+        const struct checkin_entry *e = kr->checkins.items[i];
+        if (e->value_present && is_percent(entry_unit(e)) && fabs(e->value) > 1) {
+            checked_in = entry_quantity(e);
             percent = &checked_in;
+        }
     }
     if (!percent)
         return;

@@ -393,12 +393,17 @@ static inline span entry_ref_at(const struct checkin_entry *e)
     return entry_span(e, e->ref_start, e->ref_end);
 }
 
+/* The value's unit, empty when none. */
+static inline str entry_unit(const struct checkin_entry *e)
+{
+    return e->unit ? (str){e->unit, strlen(e->unit)} : (str){"", 0};
+}
+
 /* The value as a quantity (present false for a judgment or a confidence alone). */
 static inline quantity entry_quantity(const struct checkin_entry *e)
 {
-    return (quantity){e->value, {e->unit ? e->unit : "", e->unit ? strlen(e->unit) : 0},
-                      entry_span(e, e->value_start, e->value_end), e->value_present,
-                      e->value_unknown};
+    return (quantity){e->value, entry_unit(e), entry_span(e, e->value_start, e->value_end),
+                      e->value_present, e->value_unknown};
 }
 
 static inline number_item entry_confidence(const struct checkin_entry *e)
