@@ -222,16 +222,22 @@ void parse_error_message(struct parse_ctx *ctx, loc at, const char *msg)
     scan_count_error(ctx, at);
 }
 
+/* What a parse holds outside the arena: the escaped string's buffer and
+ * the builder's tables (hash_free takes NULL). */
+static void release_ctx(struct parse_ctx *ctx)
+{
+    free(ctx->text);
+    hash_free(ctx->owners_named);
+    hash_free(ctx->units);
+}
+
 static void parse_into(struct plan *plan, struct source *src, struct lexemes *lexemes)
 {
     struct parse_ctx ctx = {.plan = plan, .src = src, .arena = plan->arena, .lexemes = lexemes};
     if (scan_and_parse(&ctx) < 0 && ctx.fatal_message)
         diag_report(plan->diags, R_SYNTAX, (span){src, ctx.prev_at.end, ctx.prev_at.end},
                     "cannot scan this file: %s", ctx.fatal_message);
-    free(ctx.text);
-    if (ctx.owners_named)
-        hash_free(ctx.owners_named);
-    hash_free(ctx.units);
+    release_ctx(&ctx);
 }
 
 void parse_source(struct plan *plan, struct source *src)
@@ -253,7 +259,7 @@ struct lexemes parse_lexemes(struct arena *a, struct source *src)
     struct parse_ctx ctx = {.plan = &plan, .src = src, .arena = a, .lexemes = &out,
                             .tokens_only = true};
     scan_only(&ctx);
-    free(ctx.text);
+    release_ctx(&ctx);
     return out;
 }
 
@@ -286,10 +292,7 @@ static void expected_at_end(struct arena *a, const char *text, size_t len, uint3
     *out = (struct parse_ctx){.plan = &plan, .src = src, .arena = a, .want_expected = true,
                               .expected_from = from};
     scan_and_parse(out);
-    free(out->text);
-    if (out->owners_named)
-        hash_free(out->owners_named);
-    hash_free(out->units);
+    release_ctx(out);
     source_free(src);
     out->plan = NULL;
     out->src = NULL;
