@@ -733,7 +733,8 @@ void build_number(struct parse_ctx *ctx, number_item *field, struct number_tok v
 }
 
 /* A unit as one shared copy: a plan writes a handful of units on every
- * value, and a copy each was 1.5 MB of 10,000 objectives' check-ins. */
+ * value, and a copy each (with the alignment after it) was 3.6 MB of the
+ * peak memory of 10,000 objectives. */
 static str build_unit(struct parse_ctx *ctx, str unit)
 {
     if (!unit.len)

@@ -403,7 +403,8 @@ static void objective_compute(struct objective *o, okr_day as_of)
         if (c && (!p->confidence || c < p->confidence))
             p->confidence = c;
     }
-    for (size_t i = 0; objective_more(o)->rollup_at.src && i < o->contributors.len; i++) {
+    size_t rolled = objective_more(o)->rollup_at.src ? o->contributors.len : 0;
+    for (size_t i = 0; i < rolled; i++) {
         const struct progress *c = &((const struct objective *)o->contributors.items[i])->progress;
         weighted += c->score;       /* one key result of weight 1 each */
         weights += 1;
