@@ -628,14 +628,15 @@ static void close_section(const struct report *r, FILE *out)
         fputs(" <small>", out);
         esc(out, o->id.name);
         fprintf(out, "</small> score %.2f, a post-mortem is due", o->progress.score);
-        if (objective_more(o)->risks.len)
+        const struct vec *risks = &objective_more(o)->risks;
+        if (risks->len)
             fputs("; the risks written at the start:<ul>", out);
-        for (size_t k = 0; k < objective_more(o)->risks.len; k++) {
+        for (size_t k = 0; k < risks->len; k++) {
             fputs("<li>", out);
-            esc(out, ((const text_item *)objective_more(o)->risks.items[k])->text);
+            esc(out, ((const text_item *)risks->items[k])->text);
             fputs("</li>", out);
         }
-        fputs(objective_more(o)->risks.len ? "</ul></li>\n" : "</li>\n", out);
+        fputs(risks->len ? "</ul></li>\n" : "</li>\n", out);
     }
     story_close(out, c->missed.len);
     fputs("<h2>Key results never checked in</h2>\n", out);

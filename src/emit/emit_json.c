@@ -520,9 +520,10 @@ static void close_value(struct json_writer *w, const struct report_close *c)
         jw_key(w, "title"), jw_str(w, o->title);
         jw_key(w, "score"), jw_score(w, o->progress.score);
         jw_key(w, "risks"), jw_open(w, '[');
-        for (size_t k = 0; k < objective_more(o)->risks.len; k++) {
+        const struct vec *risks = &objective_more(o)->risks;
+        for (size_t k = 0; k < risks->len; k++) {
             jw_next(w);
-            jw_str(w, ((const text_item *)objective_more(o)->risks.items[k])->text);
+            jw_str(w, ((const text_item *)risks->items[k])->text);
         }
         jw_close(w, ']');
         jw_close(w, '}');

@@ -383,12 +383,13 @@ static void close_section(const struct report *r, FILE *out)
         fputs(": ", out);
         md_escape(out, o->title);
         fprintf(out, " — score %.2f, a post-mortem is due", o->progress.score);
-        if (objective_more(o)->risks.len)
+        const struct vec *risks = &objective_more(o)->risks;
+        if (risks->len)
             fputs("; the risks written at the start:", out);
         fputc('\n', out);
-        for (size_t k = 0; k < objective_more(o)->risks.len; k++) {
+        for (size_t k = 0; k < risks->len; k++) {
             fputs("  - ", out);
-            md_escape(out, ((const text_item *)objective_more(o)->risks.items[k])->text);
+            md_escape(out, ((const text_item *)risks->items[k])->text);
             fputc('\n', out);
         }
     }
