@@ -124,7 +124,8 @@ int cmd_check(int argc, char **argv)
         {"help", no_argument, NULL, 'h'},         CLI_LOAD_OPTIONS,
         CLI_ROOT_OPTION,                          {0},
     };
-    struct load_opts load = {0};
+    /* findings only: no scores (docs/performance.md) */
+    struct load_opts load = {.no_progress = true};
     enum diag_format format = FORMAT_HUMAN;
     const char *color = "auto", *as_of_arg = NULL, *plan_file = NULL;
     bool werror = false;

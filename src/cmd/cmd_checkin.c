@@ -215,9 +215,9 @@ static void print_moves(FILE *out, const struct plan *before, const struct plan 
         const struct key_result *a = find_kr(before, e[i].ref), *b = find_kr(after, e[i].ref);
         if (!a || !b)
             continue;
-        fprintf(out, "%s: %.2f %s -> %.2f %s\n", e[i].ref, a->progress.score,
-                progress_status_name(a->progress.status), b->progress.score,
-                progress_status_name(b->progress.status));
+        fprintf(out, "%s: %.2f %s -> %.2f %s\n", e[i].ref, a->progress->score,
+                progress_status_name(a->progress->status), b->progress->score,
+                progress_status_name(b->progress->status));
     }
 }
 

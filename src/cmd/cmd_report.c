@@ -171,9 +171,9 @@ static bool read_history(struct report *report, const struct report_args *a, cha
                 }
                 struct history_point *p = arena_alloc(plan->arena, sizeof *p);
                 *p = (struct history_point){c->date, arena_strndup(plan->arena, c->hash, 7),
-                                            kr->progress.has_value,
+                                            kr->progress->has_value,
                                             kr->metric != METRIC_MILESTONE && kr->metric != METRIC_NONE,
-                                            kr->progress.value, format_value(plan->arena, kr)};
+                                            kr->progress->value, format_value(plan->arena, kr)};
                 vec_push(plan->arena, points, p);
             }
         }

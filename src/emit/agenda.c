@@ -152,7 +152,7 @@ static struct owned *collect(struct plan *plan, const char *person, const char *
             struct key_result *kr = o->key_results.items[k];
             if (!owns(kr, person) || !kr_tagged(kr, tag))
                 continue;
-            int u = status_urgency(kr->progress.status);
+            int u = status_urgency(kr->progress->status);
             list[at] = (struct owned){kr, u, 0, at};
             at++;
             most = u < most ? u : most;
@@ -167,7 +167,7 @@ static struct owned *collect(struct plan *plan, const char *person, const char *
 
 static void kr_progress(const struct words *w, struct arena *a, FILE *out, const struct key_result *kr)
 {
-    const struct progress *p = &kr->progress;
+    const struct progress *p = kr->progress;
     const char *value = format_value(a, kr), *change = format_change(a, kr),
                *metric = format_metric(a, kr), *left = format_quantity(a, p->remaining, kr_unit(kr));
     char date[11];
@@ -250,7 +250,7 @@ static void kr_story(const struct words *w, const struct plan *plan, FILE *out, 
 static void kr_questions(const struct words *w, struct arena *a, FILE *out, const struct key_result *kr)
 {
     const struct objective *o = kr->objective;
-    int c = kr->progress.confidence;
+    int c = kr->progress->confidence;
     fputs("- ", out);
     if (c)
         fprintf(out, w->confidence, c, c < 10 ? c + 1 : 10);
@@ -263,7 +263,7 @@ static void kr_questions(const struct words *w, struct arena *a, FILE *out, cons
 
 static void kr_section(const struct words *w, const struct plan *plan, FILE *out, const struct key_result *kr)
 {
-    const struct progress *p = &kr->progress;
+    const struct progress *p = kr->progress;
     fputs("\n### ", out);
     md_escape(out, kr->title);
     fputs(" (", out);
@@ -284,8 +284,8 @@ static void objective_heading(const struct words *w, FILE *out, const struct obj
     fputs(" (", out);
     md_escape(out, o->id.name);
     fputs(")\n\n", out);
-    fprintf(out, w->objective, o->progress.score, o->progress.expected,
-            progress_status_name(o->progress.status), objective_kind(o));
+    fprintf(out, w->objective, o->progress->score, o->progress->expected,
+            progress_status_name(o->progress->status), objective_kind(o));
     fputc('\n', out);
     if (more->why.present) {
         fprintf(out, "\n%s: ", w->why);
@@ -349,8 +349,8 @@ void agenda_write(FILE *out, struct plan *plan, const char *person, const char *
         size_t wins = 0;
         for (size_t i = 0; i < n; i++) {
             const struct key_result *kr = list[i].kr;
-            enum progress_status st = kr->progress.status;
-            if (kr->progress.dropped || (st != PROGRESS_ACHIEVED && st != PROGRESS_DONE))
+            enum progress_status st = kr->progress->status;
+            if (kr->progress->dropped || (st != PROGRESS_ACHIEVED && st != PROGRESS_DONE))
                 continue;
             fputs("- ", out);
             md_escape(out, kr->title);

@@ -211,7 +211,7 @@ static void close_build(struct report *r, const char *period_text)
     struct close_team **by_team = arena_alloc(plan->arena, (plan->teams.len + 1) * sizeof *by_team);
     for (size_t i = 0; i < r->objectives.len; i++) {
         struct objective *o = r->objectives.items[i];
-        enum close_band band = close_band_of(o->progress.score);
+        enum close_band band = close_band_of(o->progress->score);
         c->bands[band]++;
         size_t slot = o->team ? o->team->seq : plan->teams.len;
         if (!by_team[slot]) {
@@ -219,11 +219,11 @@ static void close_build(struct report *r, const char *period_text)
             by_team[slot]->team = o->team;
         }
         by_team[slot]->bands[band]++;
-        if (!o->aspirational && o->progress.score < 1 - 1e-9)
+        if (!o->aspirational && o->progress->score < 1 - 1e-9)
             vec_push(plan->arena, &c->missed, o);
         for (size_t k = 0; k < o->key_results.len; k++) {
             struct key_result *kr = o->key_results.items[k];
-            if (!kr->progress.checkins_counted && !kr->progress.dropped && kr->metric != METRIC_ROLLUP)
+            if (!kr->progress->checkins_counted && !kr->progress->dropped && kr->metric != METRIC_ROLLUP)
                 vec_push(plan->arena, &c->never, kr);
         }
     }
@@ -252,7 +252,7 @@ static void attention_reasons(struct report *r, const struct key_result *kr, int
                               struct vec *reasons)
 {
     struct arena *a = r->plan->arena;
-    const struct progress *p = &kr->progress;
+    const struct progress *p = kr->progress;
     const struct objective *o = kr->objective;
     if (p->dropped || p->status == PROGRESS_DONE || p->status == PROGRESS_ACHIEVED ||
         p->status == PROGRESS_NOT_STARTED)
@@ -315,7 +315,7 @@ struct ranked {
 static int by_urgency(const void *x, const void *y)
 {
     const struct ranked *a = x, *b = y;
-    int ua = status_urgency(a->item->kr->progress.status), ub = status_urgency(b->item->kr->progress.status);
+    int ua = status_urgency(a->item->kr->progress->status), ub = status_urgency(b->item->kr->progress->status);
     if (ua != ub)
         return ua < ub ? -1 : 1;
     return a->order < b->order ? -1 : a->order > b->order;
@@ -335,7 +335,7 @@ static void attention_build(struct report *r)
         const struct objective *o = r->objectives.items[i];
         for (size_t k = 0; k < o->key_results.len; k++) {
             const struct key_result *kr = o->key_results.items[k];
-            const struct progress *p = &kr->progress;
+            const struct progress *p = kr->progress;
             if (!p->dropped && (p->status == PROGRESS_ACHIEVED || p->status == PROGRESS_DONE))
                 vec_push(plan->arena, &r->wins, (void *)kr);
             struct attention *item = arena_alloc(plan->arena, sizeof *item);
@@ -462,7 +462,7 @@ const char *format_quantity(struct arena *a, double v, str unit)
 
 const char *format_metric(struct arena *a, const struct key_result *kr)
 {
-    const struct progress *p = &kr->progress;
+    const struct progress *p = kr->progress;
     str unit = kr_unit(kr);
     const char *to = kr->to.unknown && !kr->relative
                          ? arena_printf(a, "?%s%.*s", unit.len && unit.ptr[0] != '%' ? " " : "",
@@ -502,7 +502,7 @@ const char *format_metric(struct arena *a, const struct key_result *kr)
 
 const char *format_value(struct arena *a, const struct key_result *kr)
 {
-    const struct progress *p = &kr->progress;
+    const struct progress *p = kr->progress;
     if (!p->has_value)
         return "no data";
     if (kr->metric == METRIC_MILESTONE)
@@ -597,7 +597,7 @@ str team_name(const struct team *t)
 
 const char *format_change(struct arena *a, const struct key_result *kr)
 {
-    const struct progress *p = &kr->progress;
+    const struct progress *p = kr->progress;
     if (!p->has_previous)
         return "n/a";
     if (kr->metric == METRIC_MILESTONE)

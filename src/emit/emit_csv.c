@@ -95,7 +95,7 @@ static void csv_row(const struct report *r, struct vec attention, FILE *out,
 {
     const struct plan *plan = r->plan;
     struct arena *a = plan->arena;
-    const struct progress *op = &o->progress, *p = &kr->progress;
+    const struct progress *op = o->progress, *p = kr->progress;
     bool numeric = kr->metric != METRIC_MILESTONE && kr->metric != METRIC_NONE;
     bool has_from = kr->metric == METRIC_RANGE || kr->metric == METRIC_TARGET;
     const char *metric = format_metric(a, kr);

@@ -139,9 +139,9 @@ static void contributor_list(FILE *out, const struct vec *v)
         fputs(" <small>", out);
         esc(out, c->id.name);
         fputs("</small> ", out);
-        bar(out, &c->progress);
+        bar(out, c->progress);
         fputc(' ', out);
-        status(out, c->progress.status);
+        status(out, c->progress->status);
         fputs("</li>\n", out);
     }
     fputs("</ul>\n", out);
@@ -183,7 +183,7 @@ static void widen(struct scale *c, double v)
 static bool trend_chart(const struct report *r, FILE *out, const struct key_result *kr)
 {
     const struct objective *o = kr->objective;
-    const struct progress *p = &kr->progress;
+    const struct progress *p = kr->progress;
     if ((kr->metric != METRIC_RANGE && kr->metric != METRIC_TARGET) || !o->period.present ||
         !p->bounds_known)
         return false;
@@ -331,9 +331,9 @@ static void filters(const struct report *r, FILE *out)
             team_shown[o->team->seq] = true;
         for (size_t k = 0; k < objective_more(o)->co_teams.len; k++)
             team_shown[((const struct team *)objective_more(o)->co_teams.items[k])->seq] = true;
-        status_shown[o->progress.status] = true;
+        status_shown[o->progress->status] = true;
         for (size_t k = 0; k < o->key_results.len; k++)
-            status_shown[((const struct key_result *)o->key_results.items[k])->progress.status] = true;
+            status_shown[((const struct key_result *)o->key_results.items[k])->progress->status] = true;
     }
     fputs("<style>", out);
     for (size_t t = 0; t < plan->teams.len; t++)
@@ -368,7 +368,7 @@ static void status_counts(const struct report *r, FILE *out)
     for (size_t i = 0; i < r->objectives.len; i++) {
         const struct objective *o = r->objectives.items[i];
         for (size_t k = 0; k < o->key_results.len; k++)
-            counts[((const struct key_result *)o->key_results.items[k])->progress.status]++;
+            counts[((const struct key_result *)o->key_results.items[k])->progress->status]++;
     }
     fputs("<p class=\"counts\">", out);
     for (int st = PROGRESS_NO_DATA; st <= PROGRESS_DROPPED; st++)
@@ -381,7 +381,7 @@ static void status_counts(const struct report *r, FILE *out)
 static void kr_row(const struct report *r, FILE *out, const struct key_result *kr)
 {
     struct arena *a = r->plan->arena;
-    const struct progress *p = &kr->progress;
+    const struct progress *p = kr->progress;
     const char *value = format_value(a, kr), *metric = format_metric(a, kr),
                *change = format_change(a, kr);
     fputs("<tr><td>", out);
@@ -429,7 +429,7 @@ static void contributors(const struct report *r, FILE *out, const struct objecti
 static void objective_section(const struct report *r, FILE *out, const struct objective *o)
 {
     const struct objective_more *more = objective_more(o);
-    const struct progress *p = &o->progress;
+    const struct progress *p = o->progress;
     struct arena *a = r->plan->arena;
     const char *period_text = format_period(a, o, "no period");
     /* what the filters match: its teams (by their place in the plan) and the
@@ -443,7 +443,7 @@ static void objective_section(const struct report *r, FILE *out, const struct ob
         fprintf(out, " t%zu", ((const struct team *)more->co_teams.items[i])->seq);
     fprintf(out, "\" data-status=\"%s", progress_status_name(p->status));
     for (size_t i = 0; i < o->key_results.len; i++)
-        fprintf(out, " %s", progress_status_name(((const struct key_result *)o->key_results.items[i])->progress.status));
+        fprintf(out, " %s", progress_status_name(((const struct key_result *)o->key_results.items[i])->progress->status));
     fputs("\">\n<h2>", out);
     esc(out, o->title);
     fputs(" <small>", out);
@@ -569,7 +569,7 @@ static void attention(const struct report *r, FILE *out)
         const struct attention *item = r->attention.items[i];
         story_kr(out, item->kr);
         fputc(' ', out);
-        status(out, item->kr->progress.status);
+        status(out, item->kr->progress->status);
         fputc(' ', out);
         for (size_t k = 0; k < item->reasons.len; k++) {
             fputs(k ? "; " : "", out);
@@ -589,11 +589,11 @@ static void attention(const struct report *r, FILE *out)
         story_kr(out, kr);
         fputc(' ', out);
         const char *value = format_value(r->plan->arena, kr);
-        if (strcmp(value, progress_status_name(kr->progress.status)) != 0) {
+        if (strcmp(value, progress_status_name(kr->progress->status)) != 0) {
             esc_text(out, value);   /* a milestone's value is "done": its status says it */
             fputc(' ', out);
         }
-        status(out, kr->progress.status);
+        status(out, kr->progress->status);
         fputs("</li>\n", out);
     }
     story_close(out, r->wins.len);
@@ -627,7 +627,7 @@ static void close_section(const struct report *r, FILE *out)
         esc(out, o->title);
         fputs(" <small>", out);
         esc(out, o->id.name);
-        fprintf(out, "</small> score %.2f, a post-mortem is due", o->progress.score);
+        fprintf(out, "</small> score %.2f, a post-mortem is due", o->progress->score);
         const struct vec *risks = &objective_more(o)->risks;
         if (risks->len)
             fputs("; the risks written at the start:<ul>", out);

@@ -452,7 +452,7 @@ static void forecast(struct json_writer *w, const struct progress *p)
 
 static void current_value(struct json_writer *w, const struct key_result *kr, bool numeric)
 {
-    const struct progress *p = &kr->progress;
+    const struct progress *p = kr->progress;
     if (!p->has_value)
         jw_null(w);
     else if (numeric)
@@ -470,8 +470,8 @@ static void contributors(struct json_writer *w, const struct vec *v)
         jw_open(w, '{');
         jw_key(w, "id"), jw_id(w, c->id.name);
         jw_key(w, "title"), jw_str(w, c->title);
-        jw_key(w, "score"), jw_score(w, c->progress.score);
-        jw_key(w, "status"), jw_name(w, progress_status_name(c->progress.status));
+        jw_key(w, "score"), jw_score(w, c->progress->score);
+        jw_key(w, "status"), jw_name(w, progress_status_name(c->progress->status));
         jw_close(w, '}');
     }
     jw_close(w, ']');
@@ -518,7 +518,7 @@ static void close_value(struct json_writer *w, const struct report_close *c)
         jw_open(w, '{');
         jw_key(w, "id"), jw_id(w, o->id.name);
         jw_key(w, "title"), jw_str(w, o->title);
-        jw_key(w, "score"), jw_score(w, o->progress.score);
+        jw_key(w, "score"), jw_score(w, o->progress->score);
         jw_key(w, "risks"), jw_open(w, '[');
         const struct vec *risks = &objective_more(o)->risks;
         for (size_t k = 0; k < risks->len; k++) {
@@ -590,7 +590,7 @@ static void item_head(struct json_writer *w, const struct plan *plan, ident id, 
 static void key_result(struct json_writer *w, const struct report *r, const struct key_result *kr)
 {
     const struct plan *plan = r->plan;
-    const struct progress *p = &kr->progress;
+    const struct progress *p = kr->progress;
     bool numeric = kr->metric != METRIC_MILESTONE && kr->metric != METRIC_NONE;
     bool has_from = kr->metric == METRIC_RANGE || kr->metric == METRIC_TARGET;
     item_head(w, plan, kr->id, kr->title, kr->owner, &kr_more(kr)->co_owners, &kr_more(kr)->tags);
@@ -698,7 +698,7 @@ static void aligns(struct json_writer *w, const struct objective *o)
 static void objective(struct json_writer *w, const struct report *r, const struct objective *o)
 {
     const struct objective_more *more = objective_more(o);
-    const struct progress *p = &o->progress;
+    const struct progress *p = o->progress;
     jw_open(w, '{');
     jw_key(w, "id"), jw_id(w, o->id.name);
     jw_key(w, "title"), jw_str(w, o->title);
@@ -791,7 +791,7 @@ void emit_json(const struct report *r, FILE *out)
     for (size_t i = 0; i < r->attention.len; i++) {
         const struct attention *item = r->attention.items[i];
         jw_kr_head(w, item->kr);
-        jw_key(w, "status"), jw_name(w, progress_status_name(item->kr->progress.status));
+        jw_key(w, "status"), jw_name(w, progress_status_name(item->kr->progress->status));
         jw_key(w, "reasons"), jw_open(w, '[');
         for (size_t k = 0; k < item->reasons.len; k++) {
             const char *reason = item->reasons.items[k];
@@ -806,7 +806,7 @@ void emit_json(const struct report *r, FILE *out)
     for (size_t i = 0; i < r->wins.len; i++) {
         const struct key_result *kr = r->wins.items[i];
         jw_kr_head(w, kr);
-        jw_key(w, "status"), jw_name(w, progress_status_name(kr->progress.status));
+        jw_key(w, "status"), jw_name(w, progress_status_name(kr->progress->status));
         jw_close(w, '}');
     }
     jw_close(w, ']');

@@ -36,9 +36,9 @@ static void summary(const struct report *r, FILE *out)
     double total = 0;
     for (size_t i = 0; i < r->objectives.len; i++) {
         const struct objective *o = r->objectives.items[i];
-        total += o->progress.score;
+        total += o->progress->score;
         for (size_t k = 0; k < o->key_results.len; k++, krs++)
-            counts[((struct key_result *)o->key_results.items[k])->progress.status]++;
+            counts[((struct key_result *)o->key_results.items[k])->progress->status]++;
     }
     fprintf(out, "**%zu objectives**, %zu key results", (size_t)r->objectives.len, krs);
     for (int s = PROGRESS_NO_DATA; s <= PROGRESS_DROPPED; s++)
@@ -58,7 +58,7 @@ static void md_owners(const struct plan *plan, FILE *out, ident first, const str
 static void kr_row(const struct report *r, FILE *out, const struct key_result *kr)
 {
     struct arena *a = r->plan->arena;
-    const struct progress *p = &kr->progress;
+    const struct progress *p = kr->progress;
     const char *value = format_value(a, kr), *metric = format_metric(a, kr),
                *change = format_change(a, kr);
     fputs("| ", out);
@@ -209,7 +209,7 @@ static void progress_chart(const struct report *r, FILE *out, const struct objec
 static void objective_section(const struct report *r, FILE *out, const struct objective *o)
 {
     const struct objective_more *more = objective_more(o);
-    const struct progress *p = &o->progress;
+    const struct progress *p = o->progress;
     struct arena *a = r->plan->arena;
     const char *period_text = format_period(a, o, "no period");
     fputs("\n## ", out);
@@ -275,7 +275,7 @@ static void objective_section(const struct report *r, FILE *out, const struct ob
         md_escape(out, c->title);
         fputs(" (", out);
         md_id(out, c->id);
-        fprintf(out, "): %.2f, %s\n", c->progress.score, progress_status_name(c->progress.status));
+        fprintf(out, "): %.2f, %s\n", c->progress->score, progress_status_name(c->progress->status));
     }
     fputs("\n| Key result | Owner | Value | Change | Score | Status | Confidence |\n"
           "|---|---|---|---|---:|---|---:|\n", out);
@@ -300,7 +300,7 @@ static void objective_section(const struct report *r, FILE *out, const struct ob
             md_escape(out, c->title);
             fputs(" (", out);
             md_id(out, c->id);
-            fprintf(out, "): %.2f, %s\n", c->progress.score, progress_status_name(c->progress.status));
+            fprintf(out, "): %.2f, %s\n", c->progress->score, progress_status_name(c->progress->status));
         }
     }
 }
@@ -317,7 +317,7 @@ static void wins(const struct report *r, FILE *out)
         md_escape(out, kr->title);
         fputs(" — ", out);
         const char *value = format_value(r->plan->arena, kr),
-                   *status = progress_status_name(kr->progress.status);
+                   *status = progress_status_name(kr->progress->status);
         md_text(out, value);
         if (strcmp(value, status) != 0)     /* a milestone's value is "done" */
             fprintf(out, ", **%s**", status);
@@ -338,7 +338,7 @@ static void attention(const struct report *r, FILE *out)
         md_kr_ref(out, kr);
         fputs(": ", out);
         md_escape(out, kr->title);
-        fprintf(out, " — %s ", mark(&kr->progress));
+        fprintf(out, " — %s ", mark(kr->progress));
         for (size_t k = 0; k < item->reasons.len; k++) {
             fputs(k ? "; " : "", out);
             md_text(out, item->reasons.items[k]);
@@ -382,7 +382,7 @@ static void close_section(const struct report *r, FILE *out)
         md_id(out, o->id);
         fputs(": ", out);
         md_escape(out, o->title);
-        fprintf(out, " — score %.2f, a post-mortem is due", o->progress.score);
+        fprintf(out, " — score %.2f, a post-mortem is due", o->progress->score);
         const struct vec *risks = &objective_more(o)->risks;
         if (risks->len)
             fputs("; the risks written at the start:", out);

@@ -244,7 +244,7 @@ static const char *sparkline(const struct report *r, const struct text_out *t, c
 static void print_key_result(const struct report *r, const struct text_out *t,
                              const struct key_result *kr)
 {
-    const struct progress *p = &kr->progress;
+    const struct progress *p = kr->progress;
     fputs("    ", t->out);
     /* 4 + title + gauge (28) + " conf 7/10" (10) */
     field(t, kr->title.ptr, kr->title.len, LINE_WIDTH - 42);
@@ -293,8 +293,8 @@ static void print_contributors(const struct text_out *t, const struct vec *contr
         const struct objective *c = contributors->items[i];
         struct text_line line;
         fprintf(line_open(&line), "%s %.*s %.2f %s: %.*s", t->ascii ? "<-" : "←",
-                (int)c->id.name.len, c->id.name.ptr, c->progress.score,
-                progress_status_name(c->progress.status), (int)c->title.len, c->title.ptr);
+                (int)c->id.name.len, c->id.name.ptr, c->progress->score,
+                progress_status_name(c->progress->status), (int)c->title.len, c->title.ptr);
         line_put(t, &line, indent);
     }
 }
@@ -303,7 +303,7 @@ static void print_objective(const struct report *r, const struct text_out *t,
                             const struct objective *o)
 {
     const struct objective_more *more = objective_more(o);
-    const struct progress *p = &o->progress;
+    const struct progress *p = o->progress;
     fputs("  ", t->out);
     /* 2 + title + gauge (28): the gauges of objectives and key results in one column */
     field(t, o->title.ptr, o->title.len, LINE_WIDTH - 40);
@@ -401,7 +401,7 @@ static void print_close(const struct report *r, const struct text_out *t)
                         : "  Committed objectives missed: none\n", t->out);
     for (size_t i = 0; i < c->missed.len; i++) {
         const struct objective *o = c->missed.items[i];
-        wrapped(t, 4, arena_printf(a, "%.*s %.2f", (int)o->id.name.len, o->id.name.ptr, o->progress.score),
+        wrapped(t, 4, arena_printf(a, "%.*s %.2f", (int)o->id.name.len, o->id.name.ptr, o->progress->score),
                 o->title);
         const struct vec *risks = &objective_more(o)->risks;
         for (size_t k = 0; k < risks->len; k++)
@@ -455,7 +455,7 @@ void emit_text(const struct report *r, FILE *out)
     fputs(r->wins.len ? "\nWins\n" : "\nWins: none yet\n", out);
     for (size_t i = 0; i < r->wins.len; i++) {
         const struct key_result *kr = r->wins.items[i];
-        const char *value = format_value(t.arena, kr), *status = progress_status_name(kr->progress.status);
+        const char *value = format_value(t.arena, kr), *status = progress_status_name(kr->progress->status);
         const char *text = arena_printf(t.arena, "%.*s — %s%s%s", (int)kr->title.len, kr->title.ptr,
                                         value, strcmp(value, status) ? ", " : "",
                                         strcmp(value, status) ? status : "");

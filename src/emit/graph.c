@@ -195,9 +195,9 @@ static void html_target(FILE *out, const struct key_result *kr)
     case METRIC_RANGE:
     case METRIC_TARGET: {
         quantity target = kr->to;       /* in effect: a relative one follows its baseline */
-        target.value = kr->progress.to;
+        target.value = kr->progress->to;
         fputs("&#8594; ", out);
-        if (kr->progress.bounds_known)
+        if (kr->progress->bounds_known)
             html_quantity(out, &target);
         else
             fputc('?', out);
@@ -223,8 +223,8 @@ static void html_key_results(FILE *out, const struct objective *o, bool initiati
         fputs("</FONT></TD><TD ALIGN=\"RIGHT\"><FONT POINT-SIZE=\"8\" COLOR=\"#555555\">", out);
         html_target(out, kr);
         fprintf(out, "</FONT></TD><TD ALIGN=\"RIGHT\" BGCOLOR=\"%s\"><FONT POINT-SIZE=\"9\">",
-                grade_of(&kr->progress)->fill);
-        html_score(out, &kr->progress);
+                grade_of(kr->progress)->fill);
+        html_score(out, kr->progress);
         fputs("</FONT></TD></TR>", out);
         for (size_t j = 0; initiatives && j < o->initiatives.len; j++)
             if (supports(o->initiatives.items[j], kr))
@@ -267,7 +267,7 @@ static void html_meta(struct arena *a, FILE *out, const struct objective *o)
 static void objective_label(FILE *out, const struct objective *o, const struct graph_request *req)
 {
     fputc('<', out);
-    const struct grade_colors *g = grade_of(&o->progress);
+    const struct grade_colors *g = grade_of(o->progress);
     fprintf(out, "<TABLE BORDER=\"1\" COLOR=\"%s\" CELLBORDER=\"0\" CELLSPACING=\"0\" "
                  "CELLPADDING=\"3\" BGCOLOR=\"%s\" STYLE=\"ROUNDED\">", g->accent, g->fill);
     fputs("<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\" COLSPAN=\"3\"><FONT POINT-SIZE=\"12\"><B>", out);
@@ -275,9 +275,9 @@ static void objective_label(FILE *out, const struct objective *o, const struct g
     fputs("</B></FONT></TD></TR>", out);
     html_meta(req->plan->arena, out, o);
     fputs("<TR><TD ALIGN=\"LEFT\" COLSPAN=\"2\">", out);
-    html_bar(out, &o->progress, g);
+    html_bar(out, o->progress, g);
     fputs("</TD><TD ALIGN=\"RIGHT\"><FONT POINT-SIZE=\"10\"><B>", out);
-    html_score(out, &o->progress);
+    html_score(out, o->progress);
     fputs("</B></FONT></TD></TR>", out);
     bool listed = req->krs == GRAPH_KRS_LISTED && o->key_results.len > 0;
     if (listed || (req->initiatives && o->initiatives.len > 0) ||

@@ -82,8 +82,8 @@ void mermaid_map(FILE *out, const struct plan *plan, const bool *selected)
         const struct objective *o = plan->objectives.items[i];
         fprintf(out, "  o%zu[\"", o->seq);
         label_str(out, o->title);
-        fprintf(out, "<br/>%.2f %s\"]:::%s\n", o->progress.score, progress_status_name(o->progress.status),
-                class_of(&o->progress));
+        fprintf(out, "<br/>%.2f %s\"]:::%s\n", o->progress->score, progress_status_name(o->progress->status),
+                class_of(o->progress));
     }
     /* teams that hold a drawn objective, and their parents */
     bool *used = arena_alloc(plan->arena, plan->teams.len + 1);

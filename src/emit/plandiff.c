@@ -321,7 +321,7 @@ static void diff_kr(struct differ *d, const struct key_result *was, const struct
     struct arena *a = d->a;
     const char *id = kr_id(a, now);
     const struct objective *o = now->objective;
-    const struct progress *p = &was->progress, *q = &now->progress;
+    const struct progress *p = was->progress, *q = now->progress;
     str title = now->title;
     if (!same_str(was->title, now->title))
         changed(d, ITEM_KEY_RESULT, id, title, "title", cstr(a, was->title), cstr(a, now->title), NULL);
@@ -428,7 +428,7 @@ static void diff_krs(struct differ *d, const struct objective *was, const struct
         const struct key_result *old_kr = was->key_results.items[i], *new_kr = pair[i];
         if (!new_kr) {
             const char *id = kr_id(a, old_kr);
-            const char *goal = !was->aspirational && begun(was, d->as_of) && !old_kr->progress.dropped
+            const char *goal = !was->aspirational && begun(was, d->as_of) && !old_kr->progress->dropped
                                    ? arena_printf(a, "committed key result deleted %s (drop it with a "
                                                      "check-in '%s = dropped' to keep its history)",
                                                   since_text(d, was), id)

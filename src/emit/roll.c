@@ -73,7 +73,7 @@ static void tags(struct roller *r, const char *indent, const struct vec *v)
 
 static bool left_behind(const struct key_result *kr)
 {
-    const struct progress *p = &kr->progress;
+    const struct progress *p = kr->progress;
     return p->dropped || p->done || p->status == PROGRESS_DONE || p->status == PROGRESS_ACHIEVED ||
            (p->has_value && p->score >= 1);
 }
@@ -81,7 +81,7 @@ static bool left_behind(const struct key_result *kr)
 /* The metric with the latest value as its baseline. */
 static void metric(struct roller *r, const struct key_result *kr)
 {
-    const struct progress *p = &kr->progress;
+    const struct progress *p = kr->progress;
     str unit = kr_unit(kr);
     switch (kr->metric) {
     case METRIC_RANGE:
@@ -114,7 +114,7 @@ static void key_result(struct roller *r, const struct key_result *kr)
     const struct kr_more *more = kr_more(kr);
     fprintf(r->out, "  kr %.*s %s {\n", (int)kr->id.name.len, kr->id.name.ptr, fmt_quote(r->a, kr->title));
     metric(r, kr);
-    const struct progress *p = &kr->progress;
+    const struct progress *p = kr->progress;
     if (more->minimum.present && !more->minimum.unknown &&
         (kr->metric == METRIC_RANGE || kr->metric == METRIC_TARGET) && p->bounds_known) {
         double from = p->has_value ? p->value : p->from, lo = fmin(from, p->to), hi = fmax(from, p->to);
@@ -199,7 +199,7 @@ static void objective(struct roller *r, const struct objective *o, struct roll_s
     for (size_t i = 0; i < o->key_results.len; i++) {
         const struct key_result *kr = o->key_results.items[i];
         stats->key_results++;
-        if (kr->progress.dropped) {
+        if (kr->progress->dropped) {
             stats->left_dropped++;
         } else if (left_behind(kr)) {
             stats->left_done++;

@@ -8,6 +8,7 @@
 #include "lib/diag.h"
 #include "lib/hash.h"
 #include "lib/model.h"
+#include "lib/progress.h"
 #include "lib/rules.h"
 #include "lib/source.h"
 #include "lib/text.h"
@@ -506,24 +507,24 @@ static void placeholder(struct linter *l, struct objective *o, struct key_result
                     o->id.name.ptr, kr->id.name.ptr);
 }
 
-/* Progress is computed before lint (plan.c): done, dropped and done-late
- * are read from it, never worked out again here. */
+/* Lint needs no scores (`check` computes none): done, dropped and
+ * done-late are the judgments progress.c gives every command. */
 static void done_late(struct linter *l, struct objective *o, struct key_result *kr)
 {
-    const struct progress *p = &kr->progress;
-    if (!p->done_late)
+    okr_day done_on;
+    if (!progress_kr_done(kr, l->plan->as_of, &done_on) || !progress_kr_done_late(kr, done_on))
         return;
     const struct checkin_entry *done = NULL;
     for (size_t i = 0; i < kr->checkins.len && !done; i++) {
         const struct checkin_entry *e = kr->checkins.items[i];
-        if (e->done && e->checkin->date.value == p->done_on)
+        if (e->done && e->checkin->date.value == done_on)
             done = e;
     }
     okr_day due = kr_due(kr).value;
     diag_report(l->d, R_DONE_LATE, done ? entry_ref_at(done) : kr->id.at,
                 "milestone '%s.%s' was done on %s, %d days after it was due on %s",
-                o->id.name.ptr, kr->id.name.ptr, day_text(l, p->done_on),
-                (int)(p->done_on - due), day_text(l, due));
+                o->id.name.ptr, kr->id.name.ptr, day_text(l, done_on),
+                (int)(done_on - due), day_text(l, due));
 }
 
 /* Days since the latest check-in on or before as-of (or since the period
@@ -533,8 +534,10 @@ static long stale_days(struct linter *l, const struct objective *o, const struct
                        okr_day *since, bool *ever)
 {
     struct plan *plan = l->plan;
-    if (!o->period.present || !period_contains_day(o->period.value, plan->as_of) || kr->progress.done ||
-        kr->progress.dropped || kr->metric == METRIC_ROLLUP)
+    okr_day done_on;
+    if (!o->period.present || !period_contains_day(o->period.value, plan->as_of) ||
+        kr->metric == METRIC_ROLLUP || progress_kr_done(kr, plan->as_of, &done_on) ||
+        progress_kr_dropped(kr, plan->as_of))
         return -1;
     const struct checkin_entry *last = NULL;
     for (size_t i = 0; i < kr->checkins.len; i++) {
@@ -847,8 +850,9 @@ static void owner_note(struct linter *l, struct hash *owners, struct vec *order,
                        const struct objective *o, const struct key_result *kr, const ident *who)
 {
     struct plan *plan = l->plan;
+    okr_day done_on;
     if (!who->name.ptr || !o->period.present ||
-        !period_contains_day(o->period.value, plan->as_of) || kr->progress.done)
+        !period_contains_day(o->period.value, plan->as_of) || progress_kr_done(kr, plan->as_of, &done_on))
         return;
     struct owner_activity *a = hash_get(owners, who->name.ptr, who->name.len);
     if (!a) {

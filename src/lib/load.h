@@ -28,6 +28,8 @@ struct load_opts {
     bool quiet;             /* no message on standard error (a file read to learn its plan) */
     bool no_lint;           /* the model without the configurable rules' findings: for
                              * commands that compare or copy plans (diff, report --history) */
+    bool no_progress;       /* no scores computed (kr->progress stays NULL): for check,
+                             * whose findings need none */
     void *overlay_ctx;
 };
 /* The plan's root when no --root is given: the git work tree around the

@@ -185,7 +185,7 @@ struct key_result {
     ident owner;            /* resolve.c fills it from the objective when absent */
     struct kr_more *more;   /* NULL when it has none of those */
     struct vec checkins;    /* struct checkin_entry *, in check-in date order */
-    struct progress progress;
+    struct progress *progress;  /* NULL until progress_compute: check does without */
 };
 
 static inline const struct kr_more *kr_more(const struct key_result *kr)
@@ -282,7 +282,7 @@ struct objective {
     struct vec contributors;    /* struct objective *: those aligned to it as a whole */
     struct vec key_results; /* struct key_result * */
     struct vec initiatives; /* struct initiative * */
-    struct progress progress;
+    struct progress *progress;  /* as in key_result */
 };
 
 static inline const struct objective_more *objective_more(const struct objective *o)

@@ -1,5 +1,6 @@
 /* plan.c — one compilation: load → parse → configure rules → resolve → check
- * → progress (as of plan->as_of) → lint → suppress, and its memory. */
+ * → progress (as of plan->as_of, unless the caller shows none) → lint →
+ * suppress, and its memory. */
 #include "lib/plan.h"
 #include "lib/arena.h"
 #include "lib/check.h"
@@ -23,12 +24,13 @@ void plan_init(struct plan *plan, struct arena *arena, struct diag_ctx *diags)
 }
 
 /* Every phase after the sources are parsed, the same for files and memory. */
-static void analyse(struct plan *plan, bool lint)
+static void analyse(struct plan *plan, bool lint, bool progress)
 {
     rules_apply(plan);
     resolve_plan(plan);
     check_plan(plan);
-    progress_compute(plan);     /* before lint, which reads it */
+    if (progress)
+        progress_compute(plan);
     if (lint)
         lint_plan(plan);
     diag_suppress(plan->diags, &plan->sources);
@@ -53,7 +55,7 @@ bool plan_compile_with(struct plan *plan, const char *const *files, size_t n,
     struct load_opts opts = load ? *load : (struct load_opts){0};
     opts.implicit = "std/rules/default";
     bool ok = load_plan(plan, files, n, &opts);
-    analyse(plan, !opts.no_lint);
+    analyse(plan, !opts.no_lint, !opts.no_progress);
     return ok;
 }
 
@@ -62,7 +64,7 @@ void plan_compile_memory(struct plan *plan, const char *name, const char *data, 
     struct source *src = source_from_memory(plan->arena, name, data, len, 0);
     vec_push(plan->arena, &plan->sources, src);
     parse_source(plan, src);
-    analyse(plan, true);
+    analyse(plan, true, true);
 }
 
 void plan_free(struct plan *plan)

@@ -58,7 +58,7 @@ int progress_direction(const struct key_result *kr)
     case METRIC_TARGET:
         if (kr->relative)
             return kr_more(kr)->relative_pct < 0 ? -1 : 1;
-        return kr->progress.to < kr->progress.from ? -1 : 1;
+        return kr->progress->to < kr->progress->from ? -1 : 1;
     case METRIC_KEEP_LE:
     case METRIC_KEEP_LT: return -1;
     default: return 1;
@@ -82,7 +82,7 @@ static double raw_progress(const struct key_result *kr, double value)
     switch (kr->metric) {
     case METRIC_RANGE:
     case METRIC_TARGET: {
-        double from = kr->progress.from, to = kr->progress.to;
+        double from = kr->progress->from, to = kr->progress->to;
         if (to == from)     /* kr-no-change, already an error (or a measured baseline at the target) */
             return value == to ? 1 : 0;
         return (value - from) / (to - from);
@@ -270,7 +270,7 @@ static bool latest_grade(const struct vec *entries, okr_day as_of, double *grade
     return found;
 }
 
-static bool dropped_by(const struct key_result *kr, okr_day as_of)
+bool progress_kr_dropped(const struct key_result *kr, okr_day as_of)
 {
     if (kr_more(kr)->dropped_at.src)
         return true;
@@ -284,8 +284,7 @@ static bool dropped_by(const struct key_result *kr, okr_day as_of)
     return false;
 }
 
-/* The first `done` check-in counted (its date in *on), or `current done`. */
-static bool done_by(const struct key_result *kr, okr_day as_of, okr_day *on)
+bool progress_kr_done(const struct key_result *kr, okr_day as_of, okr_day *on)
 {
     *on = 0;
     for (size_t i = 0; i < kr->checkins.len; i++) {
@@ -298,6 +297,12 @@ static bool done_by(const struct key_result *kr, okr_day as_of, okr_day *on)
         }
     }
     return kr->current_done;
+}
+
+bool progress_kr_done_late(const struct key_result *kr, okr_day done_on)
+{
+    date_item due = kr_due(kr);
+    return kr->metric == METRIC_MILESTONE && due.present && done_on > due.value;
 }
 
 /* The baseline and target in effect: a `?` baseline is the first counted
@@ -322,7 +327,7 @@ static void kr_bounds(const struct key_result *kr, okr_day as_of, struct progres
 
 static void kr_compute(struct key_result *kr, okr_day as_of)
 {
-    struct progress *p = &kr->progress;
+    struct progress *p = kr->progress;
     const struct objective *o = kr->objective;
     *p = (struct progress){0};
     p->expected = o->period.present ? period_elapsed(o->period.value, as_of) : 0;
@@ -337,7 +342,7 @@ static void kr_compute(struct key_result *kr, okr_day as_of)
     if (kr->metric == METRIC_ROLLUP && contributors->len) {
         double sum = 0;     /* each objective aligned to it counts once */
         for (size_t i = 0; i < contributors->len; i++) {
-            const struct progress *c = &((const struct objective *)contributors->items[i])->progress;
+            const struct progress *c = ((const struct objective *)contributors->items[i])->progress;
             sum += c->score;
             p->has_value |= c->has_value;
         }
@@ -355,14 +360,12 @@ static void kr_compute(struct key_result *kr, okr_day as_of)
         p->raw = p->grade;
         p->score = clamp01(p->grade);
     }
-    p->done = done_by(kr, as_of, &p->done_on);
-    /* A milestone whose first counted `done` came after its due date. */
-    date_item due = kr_due(kr);
-    p->done_late = kr->metric == METRIC_MILESTONE && due.present && p->done_on > due.value;
+    p->done = progress_kr_done(kr, as_of, &p->done_on);
+    p->done_late = progress_kr_done_late(kr, p->done_on);
     p->remaining = remaining_of(kr, p);
     enum phase phase = phase_of(o, as_of);
     kr_status(kr, phase, p);
-    p->dropped = dropped_by(kr, as_of);
+    p->dropped = progress_kr_dropped(kr, as_of);
     if (p->dropped)
         p->status = PROGRESS_DROPPED;
     /* A forecast is of a running period. After it the value is final, and a
@@ -374,38 +377,38 @@ static void kr_compute(struct key_result *kr, okr_day as_of)
 
 struct progress progress_kr_at(struct key_result *kr, okr_day as_of)
 {
-    struct progress now = kr->progress, then;
+    struct progress now = *kr->progress, then;
     kr_compute(kr, as_of);
-    then = kr->progress;
-    kr->progress = now;
+    then = *kr->progress;
+    *kr->progress = now;
     return then;
 }
 
 /* Objective: weight-averaged KR score, KRs without a value counting 0. */
 static void objective_compute(struct objective *o, okr_day as_of)
 {
-    struct progress *p = &o->progress;
+    struct progress *p = o->progress;
     *p = (struct progress){0};
     p->expected = o->period.present ? period_elapsed(o->period.value, as_of) : 0;
     double weighted = 0, weights = 0;
     for (size_t i = 0; i < o->key_results.len; i++) {
         struct key_result *kr = o->key_results.items[i];
         kr_compute(kr, as_of);
-        if (kr->progress.dropped)
+        if (kr->progress->dropped)
             continue;           /* left out of the objective's score */
         /* A weight of 0 or below is an error (weight-range); it counts as 1 here. */
         const number_item *weight = &kr_more(kr)->weight;
         double w = weight->present && weight->value > 0 ? weight->value : 1;
-        weighted += w * kr->progress.score;
+        weighted += w * kr->progress->score;
         weights += w;
-        p->has_value |= kr->progress.has_value || kr->progress.graded;
-        int c = kr->progress.confidence;    /* the lowest confidence speaks for it */
+        p->has_value |= kr->progress->has_value || kr->progress->graded;
+        int c = kr->progress->confidence;    /* the lowest confidence speaks for it */
         if (c && (!p->confidence || c < p->confidence))
             p->confidence = c;
     }
     size_t rolled = objective_more(o)->rollup_at.src ? o->contributors.len : 0;
     for (size_t i = 0; i < rolled; i++) {
-        const struct progress *c = &((const struct objective *)o->contributors.items[i])->progress;
+        const struct progress *c = ((const struct objective *)o->contributors.items[i])->progress;
         weighted += c->score;       /* one key result of weight 1 each */
         weights += 1;
         p->has_value |= c->has_value;
@@ -464,6 +467,19 @@ static struct objective *dependency(const struct objective *o, size_t i)
  * dependencies (acyclic: resolve.c cuts alignment cycles). */
 void progress_compute(struct plan *plan)
 {
+    /* One array per kind, filled in the order of the plan: only the
+     * commands that show progress pay for it (136 bytes an item). */
+    size_t krs = 0;
+    for (size_t i = 0; i < plan->objectives.len; i++)
+        krs += ((struct objective *)plan->objectives.items[i])->key_results.len;
+    struct progress *of_objectives = arena_alloc(plan->arena, plan->objectives.len * sizeof *of_objectives);
+    struct progress *of_krs = arena_alloc(plan->arena, krs * sizeof *of_krs);
+    for (size_t i = 0, k = 0; i < plan->objectives.len; i++) {
+        struct objective *o = plan->objectives.items[i];
+        o->progress = &of_objectives[i];
+        for (size_t j = 0; j < o->key_results.len; j++)
+            ((struct key_result *)o->key_results.items[j])->progress = &of_krs[k++];
+    }
     struct objective_walk w;
     walk_init(&w, plan->arena, plan->objectives.len);
     for (size_t root = 0; root < plan->objectives.len; root++) {

@@ -4,7 +4,17 @@
 
 #include "lib/model.h"
 
+/* Every objective's and key result's progress, into arrays of the plan's
+ * arena (kr->progress, o->progress): for what shows progress. `check` does
+ * without; its rules read the judgments below. */
 void progress_compute(struct plan *plan);
+/* The first `done` check-in on or before as_of (its date in *on), or
+ * `current done` (*on 0). */
+bool progress_kr_done(const struct key_result *kr, okr_day as_of, okr_day *on);
+/* A milestone whose first counted `done` came after its due date. */
+bool progress_kr_done_late(const struct key_result *kr, okr_day done_on);
+/* `dropped` as an item, or a drop checked in on or before as_of. */
+bool progress_kr_dropped(const struct key_result *kr, okr_day as_of);
 /* One key result's progress as of another date, the plan left as it was:
  * from its own values and check-ins (a roll-up reads its contributors'
  * scores as they are). For `okrc diff`: what one check-in moved. */

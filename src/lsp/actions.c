@@ -158,7 +158,7 @@ json_t *actions_inlay_hints(struct server *s, struct unit *u)
         const struct objective *o = u->plan.objectives.items[i];
         for (size_t k = 0; k < o->key_results.len; k++) {
             const struct key_result *kr = o->key_results.items[k];
-            if (kr->id.at.src != u->root || kr->progress.status == PROGRESS_NO_DATA)
+            if (kr->id.at.src != u->root || kr->progress->status == PROGRESS_NO_DATA)
                 continue;
             /* At the end of the line that names the key result. */
             const char *text = u->root->text;
@@ -168,8 +168,8 @@ json_t *actions_inlay_hints(struct server *s, struct unit *u)
             if (eol > kr->id.at.end && text[eol - 1] == '\r')
                 eol--;
             char label[64];
-            snprintf(label, sizeof label, "%.2f %s", kr->progress.score,
-                     progress_status_name(kr->progress.status));
+            snprintf(label, sizeof label, "%.2f %s", kr->progress->score,
+                     progress_status_name(kr->progress->status));
             json_array_append_new(list, json_pack("{s:o,s:s,s:b}", "position",
                                                   lsp_position(s, u->root, eol), "label", label,
                                                   "paddingLeft", 1));

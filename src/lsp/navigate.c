@@ -288,7 +288,7 @@ static void hover_target(FILE *f, const struct server *s, struct unit *u,
         tags_md(f, &objective_more(ob)->tags);
         period_md(f, &ob->period);
         fprintf(f, "%s · %zu key results", objective_kind(ob), (size_t)ob->key_results.len);
-        progress_md(f, s, &ob->progress);
+        progress_md(f, s, ob->progress);
         break;
     }
     case T_KR: {
@@ -301,7 +301,7 @@ static void hover_target(FILE *f, const struct server *s, struct unit *u,
         period_md(f, &kr->objective->period);
         const char *metric = format_metric(&u->arena, kr), *value = format_value(&u->arena, kr);
         fprintf(f, "%s · %s · value %s", objective_kind(kr->objective), metric, value);
-        progress_md(f, s, &kr->progress);
+        progress_md(f, s, kr->progress);
         break;
     }
     case T_INITIATIVE: {

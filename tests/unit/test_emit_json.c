@@ -127,8 +127,8 @@ int main(void)
     first->title = (str){"First", 5};
 
     struct key_result *kr = first->key_results.items[0];
-    kr->progress.score = NAN;
-    kr->progress.remaining = INFINITY;
+    kr->progress->score = NAN;
+    kr->progress->remaining = INFINITY;
     doc = emit_and_parse(&r);
     json_t *k = json_array_get(json_object_get(json_array_get(json_object_get(doc, "objectives"), 0), "key_results"), 0);
     CHECK("NaN and infinity: null", json_is_null(json_object_get(k, "score")) &&
@@ -145,8 +145,8 @@ int main(void)
                             0.000123, 99999999999999.9};
     bool all_same = true;
     for (size_t i = 0; i < sizeof reals / sizeof *reals; i++) {
-        kr->progress.score = reals[i];
-        kr->progress.remaining = reals[i];
+        kr->progress->score = reals[i];
+        kr->progress->remaining = reals[i];
         doc = emit_and_parse(&r);
         if (!doc || !same_as_jansson) {
             printf("  real %.17g: not what jansson writes\n", reals[i]);

@@ -56,7 +56,7 @@ static struct objective *objective(struct cli_run *run, size_t i)
 
 static struct progress *kr(struct cli_run *run, size_t o, size_t k)
 {
-    return &((struct key_result *)objective(run, o)->key_results.items[k])->progress;
+    return ((struct key_result *)objective(run, o)->key_results.items[k])->progress;
 }
 
 /* One objective in 2027-Q1 with one KR "from 0 to 100" and a current value. */
@@ -221,9 +221,9 @@ static void test_objective(void)
         "  kr a \"Things not yet measured\" { from 0 to 100 } }\n";
     struct cli_run *run = compile(text, "2027-02-14");
     CHECK("objective: weighted average, no-data KRs count 0",
-          near(objective(run, 0)->progress.score, 3.0 / 5));
-    CHECK("objective: status from its own score", objective(run, 0)->progress.status == PROGRESS_ON_TRACK);
-    CHECK("objective without any value: no-data", objective(run, 1)->progress.status == PROGRESS_NO_DATA);
+          near(objective(run, 0)->progress->score, 3.0 / 5));
+    CHECK("objective: status from its own score", objective(run, 0)->progress->status == PROGRESS_ON_TRACK);
+    CHECK("objective without any value: no-data", objective(run, 1)->progress->status == PROGRESS_NO_DATA);
     release(run);
 }
 
