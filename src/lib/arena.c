@@ -15,10 +15,21 @@
  * = madvise), one run in three or four of a large plan spent more than
  * half its time in the kernel (docs/performance.md). */
 #define ARENA_BLOCK (4u * 1024 * 1024)
+/* Pages are made resident ahead of use, up to 256 KiB at a time, in one
+ * call (MADV_POPULATE_WRITE, Linux 5.14): the same pages as faulting them
+ * one by one, without a trap into the kernel for each. check on 10,000
+ * objectives: 15,600 page faults -> 5,000, 3-5% less time; 0.3 MB more at
+ * the peak (docs/performance.md). An older kernel answers EINVAL, and the
+ * pages come by faults as before. */
+#define ARENA_POPULATE_STEP (256u * 1024)
+#ifndef MADV_POPULATE_WRITE
+#define MADV_POPULATE_WRITE 23
+#endif
 
 struct arena_block {
     struct arena_block *next;
     size_t used, size;
+    size_t populated;       /* bytes of data made resident by populate_ahead */
     max_align_t data[];
 };
 
@@ -35,6 +46,26 @@ static void *map_block(size_t bytes)
     if (map == MAP_FAILED)
         out_of_memory();
     return map;
+}
+
+/* Makes the block's pages up to the step after `used` resident. Only the
+ * 4 MiB blocks: a one-off big allocation may be used in part. */
+static void populate_ahead(struct arena_block *b)
+{
+    if (b->used <= b->populated || b->size != ARENA_BLOCK)
+        return;
+    /* as far ahead as the block is used already, between 16 and 256 KiB:
+     * an arena that holds a few names (a small plan's, a message's) does
+     * not make a quarter of a megabyte resident */
+    size_t ahead = b->used < 16384 ? 16384 : b->used;
+    size_t to = b->used + (ahead < ARENA_POPULATE_STEP ? ahead : ARENA_POPULATE_STEP);
+    if (to > b->size)
+        to = b->size;
+    const size_t page = 4096;
+    uintptr_t from_at = (uintptr_t)((char *)b->data + b->populated) & ~(uintptr_t)(page - 1);
+    uintptr_t to_at = ((uintptr_t)((char *)b->data + to) + page - 1) & ~(uintptr_t)(page - 1);
+    (void)madvise((void *)from_at, to_at - from_at, MADV_POPULATE_WRITE);
+    b->populated = to;
 }
 
 /* size bytes at a multiple of align in the current block, or in a new one.
@@ -66,6 +97,10 @@ static void *arena_take(struct arena *a, size_t size, size_t align)
         }
     }
     b->used = at + size;
+    if (size < ARENA_POPULATE_STEP / 8)
+        populate_ahead(b);
+    else if (b->populated < b->used)
+        b->populated = b->used;     /* a buffer that may be used in part: faulted as used */
     return (char *)b->data + at;
 }
 

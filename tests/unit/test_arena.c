@@ -1,11 +1,14 @@
 /* arena.h: strings packed without alignment, every other allocation aligned
  * and zeroed after them, formatted strings in place, and a big allocation
  * that leaves the current block's free space in use. */
+#define _DEFAULT_SOURCE    /* MAP_ANONYMOUS, madvise, mincore */
 #include "lib/arena.h"
 
 #include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "check.h"
 
@@ -15,6 +18,25 @@ static bool zeroed(const unsigned char *p, size_t n)
         if (p[i])
             return false;
     return true;
+}
+
+/* Whether the page holding p is resident. */
+static bool resident(const void *p)
+{
+    long page = sysconf(_SC_PAGESIZE);
+    unsigned char in = 0;
+    void *start = (void *)((uintptr_t)p & ~(uintptr_t)(page - 1));
+    return mincore(start, (size_t)page, &in) == 0 && (in & 1);
+}
+
+/* Whether this kernel populates on request (Linux 5.14 and later). */
+static bool kernel_populates(void)
+{
+    void *m = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    bool ok = m != MAP_FAILED && madvise(m, 4096, 23 /* MADV_POPULATE_WRITE */) == 0;
+    if (m != MAP_FAILED)
+        munmap(m, 4096);
+    return ok;
 }
 
 int main(void)
@@ -72,5 +94,20 @@ int main(void)
     arena_free(&b);
     CHECK("arena: freeing frees its spares too", b.head == NULL && b.spare == NULL);
     arena_free(&a);
+
+    /* pages made resident ahead of use, a little, not the whole block; a
+     * big buffer's pages only as it is used */
+    struct arena c = {0};
+    char *start = arena_alloc(&c, 64);
+    bool populates = kernel_populates();
+    CHECK("arena: the pages just ahead of use are resident", !populates || resident(start + 12 * 1024));
+    CHECK("arena: pages far ahead of use are not", !resident(start + 1024 * 1024));
+    char *buffer = arena_alloc(&c, 200 * 1024);
+    CHECK("arena: a big buffer's pages are not made resident before use", !resident(buffer + 150 * 1024));
+    char *next = arena_alloc(&c, 64);
+    CHECK("arena: after a big buffer, the pages ahead of use again",
+          !populates || resident(next + 12 * 1024));
+    CHECK("arena: and not the buffer's", !resident(buffer + 150 * 1024));
+    arena_free(&c);
     return failures ? 1 : 0;
 }
