@@ -113,6 +113,7 @@ void build_team(struct parse_ctx *ctx, str id, loc id_at, str title, loc at)
 {
     struct team *t = make(ctx, sizeof *t);
     name_item(ctx, &t->id, &t->title, &t->at, id, id_at, title, at);
+    t->seq = ctx->plan->teams.len;
     vec_push(ctx->arena, &ctx->plan->teams, t);
     ctx->team = t;
 }
@@ -136,6 +137,7 @@ void build_objective(struct parse_ctx *ctx, str id, loc id_at, str title, loc at
 {
     struct objective *o = make(ctx, sizeof *o);
     name_item(ctx, &o->id, &o->title, &o->at, id, id_at, title, at);
+    o->seq = ctx->plan->objectives.len;     /* here, while o is in the cache */
     vec_push(ctx->arena, &ctx->plan->objectives, o);
     ctx->objective = o;
 }

@@ -499,10 +499,6 @@ static void inherit(struct plan *plan)
 void resolve_plan(struct plan *plan)
 {
     struct resolver r = {.plan = plan, .d = plan->diags, .suggest_budget = TEXT_DISTANCE_BUDGET};
-    for (size_t i = 0; i < plan->teams.len; i++)
-        ((struct team *)plan->teams.items[i])->seq = i;
-    for (size_t i = 0; i < plan->objectives.len; i++)
-        ((struct objective *)plan->objectives.items[i])->seq = i;
     plan->team_ids = declare(&r, &plan->teams, offsetof(struct team, id), "team");
     plan->person_ids = declare(&r, &plan->people, offsetof(struct person, id), "person");
     plan->perspective_ids = declare(&r, &plan->perspectives, offsetof(struct perspective, id),
