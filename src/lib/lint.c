@@ -216,10 +216,12 @@ static number_item latest_confidence(const struct plan *plan, const struct key_r
 
 static void smart_achievable(struct linter *l, struct objective *o, struct key_result *kr)
 {
+    if (o->aspirational || !on(l, R_SMART_ACHIEVABLE))
+        return;     /* before the walk over its check-ins */
     int max = param(l, P_SMART_ACHIEVABLE_MAX_CONFIDENCE);
     okr_day dated;
     number_item c = latest_confidence(l->plan, kr, &dated);
-    if (o->aspirational || !c.present || c.value < 1 || c.value > 10 || c.value > max)
+    if (!c.present || c.value < 1 || c.value > 10 || c.value > max)
         return;
     diag_report(l->d, R_SMART_ACHIEVABLE, c.at,
                 "committed key result '%s' has confidence %g of 10%s%s; at %d or less "
