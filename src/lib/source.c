@@ -160,17 +160,28 @@ static struct line_index *index_of(const struct source *src)
     struct line_index *ix = src->lines;
     if (ix->starts)
         return ix;
-    /* memchr, not a byte loop: this runs over the whole file as soon as one
-     * diagnostic needs a line number. */
+    /* memchr, not a byte loop, and one pass: this runs over the whole file
+     * as soon as one diagnostic needs a line number (a second pass to count
+     * first was 5% of check's time on 10,000 objectives). Room for lines of
+     * 32 bytes on average, doubled if they are shorter; malloc'd, as what
+     * is reserved and not used is never touched. */
     const char *text = src->text, *end = text + src->len;
-    size_t count = 1;
-    for (const char *p = text; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
-        count++;
-    ix->starts = arena_alloc(src->arena, count * sizeof *ix->starts);
-    size_t k = 0;
-    ix->starts[k++] = 0;
-    for (const char *p = text; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
-        ix->starts[k++] = (uint32_t)(p - text + 1);
+    size_t cap = src->len / 32 + 16, count = 1;
+    uint32_t *starts = malloc(cap * sizeof *starts);
+    if (!starts)
+        out_of_memory();
+    starts[0] = 0;
+    for (const char *p = text; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++) {
+        if (count == cap) {
+            cap *= 2;
+            uint32_t *more = realloc(starts, cap * sizeof *starts);
+            if (!more)
+                out_of_memory();
+            starts = more;
+        }
+        starts[count++] = (uint32_t)(p - text + 1);
+    }
+    ix->starts = starts;
     ix->count = count;
     return ix;
 }
@@ -305,4 +316,6 @@ void source_free(struct source *src)
 {
     free(src->text);
     src->text = NULL;
+    free(src->lines->starts);
+    src->lines->starts = NULL;
 }

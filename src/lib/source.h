@@ -40,7 +40,7 @@ typedef struct {
  * O(log lines), however long the line, so that 20,000 findings on one line
  * cost no more than on 20,000 lines. */
 struct line_index {
-    uint32_t *starts;       /* byte offset of each line */
+    uint32_t *starts;       /* byte offset of each line; malloc'd, freed by source_free */
     size_t count;
     uint32_t *code_points;  /* code points before each 64-byte block */
     uint32_t *utf16;        /* UTF-16 units before each 64-byte block */
