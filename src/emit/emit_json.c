@@ -202,24 +202,29 @@ static void jw_str(struct json_writer *w, str s)
         jw_null(w);
 }
 
-/* An id as the scanner reads one (letters, digits, '_', '-', letters of
- * other scripts in UTF-8): nothing in it to escape, so it is copied whole;
- * anything else goes the long way. */
+/* A name as the scanner reads one (an id, a handle: letters, digits, '_',
+ * '-', '.', letters of other scripts in UTF-8) has nothing to escape, and
+ * is copied whole; anything else goes the long way. */
+static void jw_name_bytes(struct json_writer *w, const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) {
+            jw_escaped(w, s, len);
+            return;
+        }
+    }
+    jw_put(w, s, len);
+}
+
 static void jw_id(struct json_writer *w, str id)
 {
     if (!id.ptr) {
         jw_null(w);
         return;
     }
-    for (size_t i = 0; i < id.len; i++) {
-        unsigned char c = (unsigned char)id.ptr[i];
-        if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) {
-            jw_string(w, id.ptr, id.len);
-            return;
-        }
-    }
     jw_char(w, '"');
-    jw_put(w, id.ptr, id.len);
+    jw_name_bytes(w, id.ptr, id.len);
     jw_char(w, '"');
 }
 
@@ -262,7 +267,7 @@ static void jw_person(struct json_writer *w, ident who)
         return;
     }
     jw_literal(w, "\"@");
-    jw_escaped(w, who.name.ptr, who.name.len);
+    jw_name_bytes(w, who.name.ptr, who.name.len);
     jw_char(w, '"');
 }
 
@@ -325,6 +330,24 @@ static void jw_date(struct json_writer *w, okr_day day)
 
 /* ---- numbers: jansson's forms ---- */
 
+/* u / 10^decimals in "%.15g"'s digits, with ".0" for a whole one. */
+static void jw_decimal(struct json_writer *w, bool negative, unsigned long long u, int decimals)
+{
+    char buf[40];
+    size_t n = sizeof buf;
+    for (int d = 0; d < decimals; d++, u /= 10)
+        buf[--n] = (char)('0' + u % 10);
+    if (!decimals)
+        buf[--n] = '0';     /* "2.0", as jansson writes a whole real */
+    buf[--n] = '.';
+    do
+        buf[--n] = (char)('0' + u % 10);
+    while (u /= 10);
+    if (negative)
+        buf[--n] = '-';
+    jw_put(w, buf + n, sizeof buf - n);
+}
+
 /* A real as jansson's jsonp_dtostr writes it: "%.15g", then ".0" when it
  * would read back as an integer, and the exponent without '+' or leading
  * zeros ("1e-05" → "1e-5"). NaN and infinity have no JSON form: null. */
@@ -341,20 +364,7 @@ static void jw_real(struct json_writer *w, double v)
     long long mantissa;
     int decimals;
     if ((v == 0 || fabs(v) >= 1e-4) && number_decimal(v, 15, &mantissa, &decimals)) {
-        char buf[40];
-        size_t n = sizeof buf;
-        unsigned long long u = (unsigned long long)(mantissa < 0 ? -mantissa : mantissa);
-        for (int d = 0; d < decimals; d++, u /= 10)
-            buf[--n] = (char)('0' + u % 10);
-        if (!decimals)
-            buf[--n] = '0';     /* "2.0", as jansson writes a whole real */
-        buf[--n] = '.';
-        do
-            buf[--n] = (char)('0' + u % 10);
-        while (u /= 10);
-        if (signbit(v))
-            buf[--n] = '-';
-        jw_put(w, buf + n, sizeof buf - n);
+        jw_decimal(w, signbit(v), (unsigned long long)(mantissa < 0 ? -mantissa : mantissa), decimals);
         return;
     }
     char buf[40];
@@ -394,10 +404,25 @@ static void jw_number(struct json_writer *w, double v)
     }
 }
 
-/* Scores are rounded to four decimals and always print as reals: "0.0". */
+/* Scores are rounded to four decimals and always print as reals: "0.0".
+ * The rounding gives the digits: m / 10^4 without m's trailing zeros is
+ * the shortest decimal that reads back as the rounded score, as
+ * number_decimal would find trying one to four decimals in turn (a
+ * report writes four scores a key result). */
 static void jw_score(struct json_writer *w, double s)
 {
-    jw_real(w, round(s * 10000) / 10000);
+    double v = round(s * 10000) / 10000;
+    if (!(fabs(v) < 1e6)) {
+        jw_real(w, v);      /* not a number, or too large for the shortcut */
+        return;
+    }
+    unsigned long long m = (unsigned long long)llround(fabs(v) * 10000);
+    int decimals = 4;
+    while (decimals > 0 && m % 10 == 0) {
+        m /= 10;
+        decimals--;
+    }
+    jw_decimal(w, signbit(v), m, decimals);
 }
 
 static void jw_number_if(struct json_writer *w, bool present, double v)

@@ -142,7 +142,8 @@ int main(void)
                             99.99995, 123456.789, 9999999999.9999, 1e10 + 0.5, 5e-324,
                             0.30000000000000004, 1234.5678, -0.0001, 1e15 + 0.5,
                             1e14 + 0.5, 0.0001, 123456789012.345, 1003.2967033, 2.0,
-                            0.000123, 99999999999999.9};
+                            0.000123, 99999999999999.9, 0.12345, 0.99995, -0.00004, 0.5,
+                            0.00015, 1.23455, 999999.99995, 1e6, -3.14159};
     bool all_same = true;
     for (size_t i = 0; i < sizeof reals / sizeof *reals; i++) {
         kr->progress->score = reals[i];
@@ -155,6 +156,22 @@ int main(void)
         json_decref(doc);
     }
     CHECK("reals: what jansson writes", all_same);
+    /* scores take a shortcut to their four decimals (emit_json.c,
+     * jw_score): a sweep of values of every number of decimals */
+    bool scores_same = true;
+    for (int i = -300; i < 3000 && scores_same; i++) {
+        double score = i * 0.000731 + (i % 7) * 1e-6;
+        kr->progress->score = score;
+        doc = emit_and_parse(&r);
+        json_t *written = json_object_get(json_array_get(json_object_get(json_array_get(
+            json_object_get(doc, "objectives"), 0), "key_results"), 0), "score");
+        if (!doc || !same_as_jansson || json_real_value(written) != round(score * 10000) / 10000) {
+            printf("  score %.17g: not what jansson writes\n", kr->progress->score);
+            scores_same = false;
+        }
+        json_decref(doc);
+    }
+    CHECK("scores: what jansson writes, every number of decimals", scores_same);
 
     r.objectives.len = 0;
     doc = emit_and_parse(&r);
