@@ -372,6 +372,16 @@ static const double powers[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
                                 1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
                                 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
+/* llround for |x| < 2^52, without the library's call (number_decimal
+ * rounds up to sixteen times a number): x less its truncation is exact
+ * there, so halves go away from zero exactly as llround's do. */
+static long long round_half_away(double x)
+{
+    long long whole = (long long)x;
+    double rest = x - (double)whole;
+    return whole + (rest >= 0.5) - (rest <= -0.5);
+}
+
 bool number_decimal(double v, int digits, long long *mantissa, int *decimals)
 {
     double limit = powers[digits];
@@ -381,7 +391,7 @@ bool number_decimal(double v, int digits, long long *mantissa, int *decimals)
         double scaled = v * powers[k];
         if (fabs(scaled) >= limit)
             break;
-        long long m = llround(scaled);
+        long long m = round_half_away(scaled);     /* |scaled| < 10^15 < 2^52 */
         /* the division is rounded correctly: equal means v is the double
          * nearest to m / 10^k */
         if ((double)m / powers[k] == v) {
@@ -397,7 +407,7 @@ double number_tidy(double v)
 {
     /* Twelve significant digits hold every amount a plan writes below 1e12;
      * larger ones are kept as they are (integers there are exact). */
-    if (v == 0 || fabs(v) >= 1e12 || !isfinite(v) || v == floor(v))
+    if (v == 0 || fabs(v) >= 1e12 || !isfinite(v) || v == (double)(long long)v)
         return v;       /* whole numbers below 1e12 are exact already */
     long long mantissa;
     int decimals;

@@ -388,7 +388,7 @@ static void jw_real(struct json_writer *w, double v)
 static void jw_number(struct json_writer *w, double v)
 {
     v = number_tidy(v);
-    if (fabs(v) < 9007199254740992.0 && v == floor(v)) {
+    if (fabs(v) < 9007199254740992.0 && v == (double)(long long)v) {     /* whole: no floor call */
         /* digits by hand: most numbers of a report are whole */
         char buf[24];
         size_t n = sizeof buf;

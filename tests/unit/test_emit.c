@@ -73,6 +73,36 @@ int main(void)
         }
     }
     CHECK("number: tidy agrees with %.12g and strtod", tidy_same);
+    /* number_decimal rounds without llround: the same mantissa and
+     * decimals as llround's loop, halves and values a hair from them
+     * included */
+    bool decimal_same = true;
+    for (int i = 0; i < 400000 && decimal_same; i++) {
+        seed ^= seed << 13, seed ^= seed >> 7, seed ^= seed << 17;
+        int k = (int)(seed % 12);
+        double v = ((double)(seed >> 20) / 1024.0 + (i % 3 ? 0.5 : 0)) / pow(10, k);
+        if (i % 5 == 0)
+            v = nextafter(v, i % 2 ? 0 : 1e300);
+        if (i % 7 == 0)
+            v = -v;
+        long long m = 0, want_m = 0;
+        int d = -1, want_d = -1;
+        bool got = number_decimal(v, 15, &m, &d), want = false;
+        for (int j = 0; j <= 15 && isfinite(v) && fabs(v) < 1e15; j++) {
+            double scaled = v * pow(10, j);
+            if (fabs(scaled) >= 1e15)
+                break;
+            if ((double)llround(scaled) / pow(10, j) == v) {
+                want = true, want_m = llround(scaled), want_d = j;
+                break;
+            }
+        }
+        if (got != want || (got && (m != want_m || d != want_d))) {
+            printf("  decimal(%.17g): %d %lld %d, want %d %lld %d\n", v, got, m, d, want, want_m, want_d);
+            decimal_same = false;
+        }
+    }
+    CHECK("number: decimal agrees with llround's", decimal_same);
     CHECK("number: rounding noise is 0", number_is(1e-12, "0"));
     struct arena a = {0};
     CHECK("quantity: percent attaches", strcmp(format_quantity(&a, 99.5, (str){"%", 1}), "99.5%") == 0);
