@@ -152,6 +152,8 @@ static void jw_escaped(struct json_writer *w, const char *s, size_t len)
     for (size_t i = 0; i < len; i++) {
         while (i + 8 <= len && plain8(s + i))
             i += 8;     /* titles and names are mostly plain: eight at a time */
+        if (len - i < 8 && len >= 8 && plain8(s + len - 8))
+            i = len;    /* fewer than eight left: the string's last eight in one step */
         if (i == len)
             break;
         unsigned char c = (unsigned char)s[i];
