@@ -13,6 +13,8 @@
 
 #include <string.h>
 
+static inline uint32_t build_unit_index(struct parse_ctx *ctx, str unit);
+
 /* An ident's name is a slice of the source, with no NUL after it: the model
  * gets a copy. A STRING token's text (titles, notes, paths) is the scanner's
  * own copy in the arena already (scan_text_end, scan_plain_string), and is
@@ -255,7 +257,7 @@ void build_metric(struct parse_ctx *ctx, enum metric_kind kind, quantity from, q
         k->from = from;
     } else {
         /* `target` counts from a baseline of 0 in the target's unit. */
-        k->from = (quantity){0, to.unit, to.at, false, false};
+        k->from = (quantity){0, to.unit, to.at, false, false, to.unit_index};
     }
 }
 
@@ -417,7 +419,9 @@ void build_entry(struct parse_ctx *ctx, str ref, loc ref_at, quantity value, boo
     e->checkin = ctx->checkin;
     entry_ref(e, ref, ref_at);
     e->value = value.value;
-    e->unit = value.unit.len ? value.unit.ptr : NULL;
+    /* a unit written after the number is in the table already; one
+     * attached to it ("12%", "$5") is put there now */
+    e->unit = value.unit_index ? value.unit_index : build_unit_index(ctx, value.unit);
     e->value_start = value.at.start;
     e->value_end = value.at.end;
     e->value_present = value.present;
@@ -734,31 +738,47 @@ void build_number(struct parse_ctx *ctx, number_item *field, struct number_tok v
     *field = (number_item){value.value, build_span(ctx, value_at), value.valid};
 }
 
-/* A unit as one shared copy: a plan writes a handful of units on every
- * value, and a copy each (with the alignment after it) was 3.6 MB of the
- * peak memory of 10,000 objectives. */
-static str build_unit(struct parse_ctx *ctx, str unit)
+/* A unit as one shared copy, in the source's table (src->units), where a
+ * check-in value keeps its index (4 bytes, not a pointer's 8): a plan
+ * writes a handful of units on every value, and a copy each (with the
+ * alignment after it) was 3.6 MB of the peak memory of 10,000 objectives.
+ * 1 + its index there; 0 for none. */
+static inline uint32_t build_unit_index(struct parse_ctx *ctx, str unit)
 {
     if (!unit.len)
-        return unit;
+        return 0;
+    struct source *src = ctx->src;
     if (!ctx->units)
         ctx->units = hash_new(ctx->arena, 16);
-    const char *copy = hash_get(ctx->units, unit.ptr, unit.len);
-    if (!copy) {
-        copy = arena_strndup(ctx->arena, unit.ptr, unit.len);
-        hash_put(ctx->units, copy, unit.len, (void *)copy);
+    uintptr_t index = (uintptr_t)hash_get(ctx->units, unit.ptr, unit.len);
+    if (!index) {
+        if (src->units.len == UINT32_MAX)
+            out_of_memory();
+        char *copy = arena_strndup(src->arena, unit.ptr, unit.len);
+        vec_push(src->arena, &src->units, copy);
+        index = src->units.len;
+        hash_put(ctx->units, copy, unit.len, (void *)index);
     }
-    return (str){copy, unit.len};
+    return (uint32_t)index;
+}
+
+/* The unit's shared copy, and its index in q. */
+static void build_unit(struct parse_ctx *ctx, str unit, struct quantity_tok *q)
+{
+    q->unit_index = build_unit_index(ctx, unit);
+    q->unit = q->unit_index ? (str){ctx->src->units.items[q->unit_index - 1], unit.len} : unit;
 }
 
 struct quantity_tok build_unknown(struct parse_ctx *ctx, str unit)
 {
-    return (struct quantity_tok){0, build_unit(ctx, unit), false, true};
+    struct quantity_tok q = {.unknown = true};
+    build_unit(ctx, unit, &q);
+    return q;
 }
 
 quantity quantity_at(struct parse_ctx *ctx, struct quantity_tok q, loc at)
 {
-    return (quantity){q.value, q.unit, build_span(ctx, at), q.present, q.unknown};
+    return (quantity){q.value, q.unit, build_span(ctx, at), q.present, q.unknown, q.unit_index};
 }
 
 void build_relative(struct parse_ctx *ctx, const quantity *from, struct number_tok pct,
@@ -770,10 +790,10 @@ void build_relative(struct parse_ctx *ctx, const quantity *from, struct number_t
                     "'by' takes a relative change in percent, as in 'by +25%%' or 'by -30%%'");
         return;
     }
-    quantity base = from ? *from : (quantity){0, {"", 0}, build_span(ctx, at), false, true};
+    quantity base = from ? *from : (quantity){0, {"", 0}, build_span(ctx, at), false, true, 0};
     /* Relative: from 10% by -30% targets 7%, not -20%. */
     quantity to = {base.value * (1 + pct.value / 100), base.unit, build_span(ctx, pct_at),
-                   base.present, !base.present};
+                   base.present, !base.present, base.unit_index};
     build_metric(ctx, METRIC_RANGE, base, to, at);
     if (ctx->kr->metric_at.start == build_span(ctx, at).start) {
         ctx->kr->relative = true;
@@ -784,13 +804,13 @@ void build_relative(struct parse_ctx *ctx, const quantity *from, struct number_t
 struct quantity_tok build_quantity_value(struct parse_ctx *ctx, struct number_tok number, str unit,
                                          loc at)
 {
-    struct quantity_tok q = {number.value, number.unit, number.valid, false};
+    struct quantity_tok q = {number.value, number.unit, number.valid, false, 0};
     if (unit.len && number.unit.len)
         diag_report(ctx->plan->diags, R_SYNTAX, build_span(ctx, at),
                     "this quantity has two units ('%.*s' and '%.*s'); keep one",
                     (int)number.unit.len, number.unit.ptr, (int)unit.len, unit.ptr);
     else if (unit.len)
-        q.unit = build_unit(ctx, unit);
+        build_unit(ctx, unit, &q);
     return q;
 }
 

@@ -33,6 +33,7 @@ struct quantity_tok {
     str unit;
     bool present;
     bool unknown;
+    uint32_t unit_index;    /* 1 + the unit's index in src->units; 0: not there */
 };
 struct date_tok {
     okr_day day;
@@ -83,7 +84,7 @@ struct parse_ctx {
     const ident *owner_first;
     bool co_owners_open;    /* an owner was just named: co-owners may follow (co_owners_of) */
     struct hash *owners_named;  /* "list:name" → ident *, each owner list's names */
-    struct hash *units;         /* each unit written, copied once (build_unit) */
+    struct hash *units;         /* each unit written → 1 + its index in src->units */
     unsigned owner_list;        /* which list build_owner started last */
     bool owners_noted;          /* its first owner is in owners_named */
     int lexicon_kind;       /* enum lexicon_kind of the list being read; -1 unknown */

@@ -73,6 +73,7 @@ typedef struct {
     span at;
     bool present;
     bool unknown;           /* `?`: not present, to be measured (SPEC §2.4) */
+    uint32_t unit_index;    /* 1 + the unit's index in its source's units; 0: not there */
 } quantity;
 
 struct named_period {
@@ -358,19 +359,20 @@ struct entry_more {
  * of their own (entry_quantity, entry_confidence, entry_ref_at give them whole);
  * and the reference is not copied: entry_obj_ref and entry_kr_ref read it
  * from the source text (one token, "OBJ.KR" or "OBJ"), so their names end
- * where the ident ends, not in a NUL. 80 bytes, 128 with a quantity, a
+ * where the ident ends, not in a NUL; the unit is an index into the
+ * source's units (entry_unit). 72 bytes, 128 with a quantity, a
  * number_item and a span. */
 struct checkin_entry {
     struct checkin *checkin;
     struct key_result *kr;
     struct entry_more *more;
-    const char *unit;           /* the value's, NUL-terminated (interned, build.c); NULL: none */
     double value;
     double confidence;
     uint32_t ref_start, ref_end;            /* OBJ.KR (or OBJ) as written */
     uint32_t value_start, value_end;
     uint32_t confidence_start, confidence_end;
-    /* flags of one bit each: 80 bytes in all, not 88 */
+    uint32_t unit;          /* the value's: 1 + its index in the source's units; 0: none */
+    /* flags of one bit each: 72 bytes in all */
     bool value_present : 1;
     bool value_unknown : 1;     /* `?` (an error in a check-in, reported by build.c) */
     bool confidence_present : 1;
@@ -396,14 +398,17 @@ static inline span entry_ref_at(const struct checkin_entry *e)
 /* The value's unit, empty when none. */
 static inline str entry_unit(const struct checkin_entry *e)
 {
-    return e->unit ? (str){e->unit, strlen(e->unit)} : (str){"", 0};
+    if (!e->unit)
+        return (str){"", 0};
+    const char *unit = e->checkin->at.src->units.items[e->unit - 1];
+    return (str){unit, strlen(unit)};
 }
 
 /* The value as a quantity (present false for a judgment or a confidence alone). */
 static inline quantity entry_quantity(const struct checkin_entry *e)
 {
     return (quantity){e->value, entry_unit(e), entry_span(e, e->value_start, e->value_end),
-                      e->value_present, e->value_unknown};
+                      e->value_present, e->value_unknown, e->unit};
 }
 
 static inline number_item entry_confidence(const struct checkin_entry *e)

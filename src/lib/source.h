@@ -6,9 +6,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "lib/arena.h"
 #include "lib/text.h"
 
-struct arena;
 
 struct comment {
     uint32_t start, end;    /* byte offsets of '#' and of the end of line */
@@ -25,6 +25,9 @@ struct source {
     struct arena *arena;
     struct line_index *lines;   /* built on first use (a const source may fill it) */
     struct comment *comments, *comments_tail; /* in source order, for fmt */
+    struct vec units;       /* const char *: each unit its values write, once, in
+                             * this source's arena (build.c); a check-in value
+                             * keeps its index */
 };
 
 /* A span is two byte offsets into one source; line and column (in code
