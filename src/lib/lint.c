@@ -513,17 +513,12 @@ static void placeholder(struct linter *l, struct objective *o, struct key_result
  * done-late are the judgments progress.c gives every command. */
 static void done_late(struct linter *l, struct objective *o, struct key_result *kr)
 {
-    okr_day done_on;
-    if (!progress_kr_done(kr, l->plan->as_of, &done_on) || !progress_kr_done_late(kr, done_on))
+    /* `current done` has no date, and is never late */
+    const struct checkin_entry *done = progress_kr_done_entry(kr, l->plan->as_of);
+    if (!done || !progress_kr_done_late(kr, done->checkin->date.value))
         return;
-    const struct checkin_entry *done = NULL;
-    for (size_t i = 0; i < kr->checkins.len && !done; i++) {
-        const struct checkin_entry *e = kr->checkins.items[i];
-        if (e->done && e->checkin->date.value == done_on)
-            done = e;
-    }
-    okr_day due = kr_due(kr).value;
-    diag_report(l->d, R_DONE_LATE, done ? entry_ref_at(done) : kr->id.at,
+    okr_day done_on = done->checkin->date.value, due = kr_due(kr).value;
+    diag_report(l->d, R_DONE_LATE, entry_ref_at(done),
                 "milestone '%s.%s' was done on %s, %d days after it was due on %s",
                 o->id.name.ptr, kr->id.name.ptr, day_text(l, done_on),
                 (int)(done_on - due), day_text(l, due));

@@ -284,19 +284,23 @@ bool progress_kr_dropped(const struct key_result *kr, okr_day as_of)
     return false;
 }
 
-bool progress_kr_done(const struct key_result *kr, okr_day as_of, okr_day *on)
+const struct checkin_entry *progress_kr_done_entry(const struct key_result *kr, okr_day as_of)
 {
-    *on = 0;
     for (size_t i = 0; i < kr->checkins.len; i++) {
         const struct checkin_entry *e = kr->checkins.items[i];
         if (e->checkin->date.value > as_of)
             break;
-        if (e->done) {
-            *on = e->checkin->date.value;
-            return true;
-        }
+        if (e->done)
+            return e;
     }
-    return kr->current_done;
+    return NULL;
+}
+
+bool progress_kr_done(const struct key_result *kr, okr_day as_of, okr_day *on)
+{
+    const struct checkin_entry *done = progress_kr_done_entry(kr, as_of);
+    *on = done ? done->checkin->date.value : 0;
+    return done || kr->current_done;
 }
 
 bool progress_kr_done_late(const struct key_result *kr, okr_day done_on)

@@ -8,6 +8,8 @@
  * arena (kr->progress, o->progress): for what shows progress. `check` does
  * without; its rules read the judgments below. */
 void progress_compute(struct plan *plan);
+/* The first `done` check-in entry on or before as_of; NULL when none. */
+const struct checkin_entry *progress_kr_done_entry(const struct key_result *kr, okr_day as_of);
 /* The first `done` check-in on or before as_of (its date in *on), or
  * `current done` (*on 0). */
 bool progress_kr_done(const struct key_result *kr, okr_day as_of, okr_day *on);
