@@ -34,18 +34,10 @@ fi
 # so that a busy moment of the machine falls on all of them; wall clock and
 # CPU time (user + system, from the kernel's accounting). report and graph
 # are measured here too, as multiples of check.
-python3 - "$runs" "$top/okrc" "$out/plan.okr" "$out/plan.json" "$jq_here" <<'PY'
-import os, statistics, sys, time
+PYTHONPATH="$top/tests/bench" python3 - "$runs" "$top/okrc" "$out/plan.okr" "$out/plan.json" "$jq_here" <<'PY'
+import statistics, sys
+from measure import run
 runs, okrc, plan, data, jq_here = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5] == "1"
-def run(argv):
-    t0 = time.perf_counter()
-    pid = os.fork()
-    if pid == 0:
-        fd = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(fd, 1); os.dup2(fd, 2)
-        os.execvp(argv[0], argv)
-    _, _, ru = os.wait4(pid, 0)
-    return time.perf_counter() - t0, ru.ru_utime + ru.ru_stime
 cmds = {"check": [okrc, "check", "--as-of", "2027-06-01", plan],
         "jq": ["jq", "empty", data],
         "report": [okrc, "report", "-f", "json", "--as-of", "2027-06-01", plan],
@@ -57,7 +49,7 @@ for _ in range(runs):
     for k, argv in cmds.items():
         times[k].append(run(argv))
 wall = {k: statistics.median(t[0] for t in v) for k, v in times.items()}
-cpu = {k: statistics.median(t[1] for t in v) for k, v in times.items()}
+cpu = {k: statistics.median(t[1] + t[2] for t in v) for k, v in times.items()}
 if jq_here:
     print(f"check / jq empty     median of {runs} alternating runs: wall {wall['check']:.3f} / {wall['jq']:.3f} s "
           f"({wall['check'] / wall['jq']:.2f}x), cpu {cpu['check']:.3f} / {cpu['jq']:.3f} s ({cpu['check'] / cpu['jq']:.2f}x)")
@@ -110,21 +102,16 @@ python3 "$top/tests/bench/lsp_spans.py" "$top/okrc" "$out/spans"
 # system) and peak memory of check, every run shown, and the kernel's share.
 if [ "${BENCH_SCALE:-1}" != 0 ]; then
     python3 "$gen" "$((n * 10))" >"$out/plan-big.okr"
-    python3 - "$top/okrc" "$out/plan.okr" "$out/plan-big.okr" "${SCALE_RUNS:-4}" <<'PY'
-import os, subprocess, sys
+    PYTHONPATH="$top/tests/bench" python3 - "$top/okrc" "$out/plan.okr" "$out/plan-big.okr" "${SCALE_RUNS:-4}" <<'PY'
+import os, sys
+from measure import run
 okrc, small, big, runs = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
 small_mb, big_mb = os.path.getsize(small) / 1048576, os.path.getsize(big) / 1048576
-def run(plan):
-    pid = os.fork()
-    if pid == 0:
-        fd = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(fd, 1); os.dup2(fd, 2)
-        os.execv(okrc, [okrc, "check", "--max-file-size", "1G", "--as-of", "2027-06-01", plan])
-    _, _, ru = os.wait4(pid, 0)
-    return ru.ru_utime, ru.ru_stime, ru.ru_maxrss / 1024
+def check(plan):
+    return run([okrc, "check", "--max-file-size", "1G", "--as-of", "2027-06-01", plan])[1:]
 for i in range(runs):
-    su, ss, sm = run(small)
-    bu, bs, bm = run(big)
+    su, ss, sm = check(small)
+    bu, bs, bm = check(big)
     print(f"scale run {i + 1}: cpu {su + ss:.2f} -> {bu + bs:.2f} s ({(bu + bs) / (su + ss):.1f}x), "
           f"memory {sm:.0f} -> {bm:.0f} MB ({bm / sm:.1f}x; {sm / small_mb:.1f}x and {bm / big_mb:.1f}x the input), "
           f"kernel {100 * bs / (bu + bs):.0f}% of the big run")
