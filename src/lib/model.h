@@ -517,9 +517,7 @@ struct plan {
     struct vec teams, people, perspectives, objectives, checkins, rules_blocks,
                lexicons, uses, periods;    /* periods: struct named_period * */
     /* resolve.c */
-    struct hash *team_ids, *person_ids, *perspective_ids, *objective_ids,
-                *initiative_ids,    /* initiatives by "objective.initiative" */
-                *period_ids;
+    struct hash *team_ids, *person_ids, *perspective_ids, *objective_ids, *period_ids;
 };
 
 #endif

@@ -17,37 +17,20 @@
 struct resolver {
     struct plan *plan;
     struct diag_ctx *d;
-    struct hash *key_results;   /* "objective.kr" → struct key_result * */
+    struct hash **same_id_krs;  /* by objective seq: for one whose id is declared again
+                                   (an error), the key results of all of them by id, the
+                                   first of each; else NULL (and NULL when none is) */
+    struct hash **member_tables;    /* by objective seq: the key results of one with
+                                       more than MEMBERS_SCANNED, by id; else NULL */
     size_t suggest_budget;      /* for every did-you-mean of the run (text.h) */
-    char *key;                  /* the "objective.kr" of the reference being looked up:
-                                   only declarations keep theirs (in the arena) */
-    size_t key_cap;
 };
 
 /* ---- declarations ---- */
 
-/* "objective.member", the key of key results and initiatives as declared
- * (hot: once per key result and initiative, so no printf). */
-static void write_key(char *key, str objective, str member)
-{
-    memcpy(key, objective.ptr, objective.len);
-    key[objective.len] = '.';
-    memcpy(key + objective.len + 1, member.ptr, member.len);
-    key[objective.len + 1 + member.len] = '\0';
-}
-
-static const char *member_key(struct arena *a, str objective, str member, size_t *len)
-{
-    *len = objective.len + 1 + member.len;
-    char *key = arena_chars(a, *len + 1);
-    write_key(key, objective, member);
-    return key;
-}
-
 /* Adds each item of list to a new table; items after the first with the same
  * id are duplicates. The id is at offset id_offset in each item. */
 static struct hash *declare(struct resolver *r, struct vec *list, size_t id_offset,
-                            const char *kind)
+                            const char *kind, void (*twice)(struct resolver *, void *first, void *item))
 {
     struct hash *h = hash_new(r->plan->arena, list->len);
     for (size_t i = 0; i < list->len; i++) {
@@ -59,70 +42,138 @@ static struct hash *declare(struct resolver *r, struct vec *list, size_t id_offs
         struct diag *g = diag_report(r->d, R_DUPLICATE_ID, id->at, "%s '%s' is declared twice",
                                      kind, id->name.ptr);
         diag_note(r->d, g, ((ident *)(first + id_offset))->at, "first declared here");
+        if (twice)
+            twice(r, first, item);
     }
     return h;
 }
 
-/* Key results and initiatives are named within their objective; from outside
- * it they are "objective.id". One table for each, keyed that way. */
-static void declare_members(struct resolver *r, struct vec *members, struct objective *o,
-                            struct hash *table, const char *kind)
+/* Key results and initiatives are named within their objective ("OBJ.KR"
+ * from outside it): an objective's few members are compared in order, and
+ * only one with more than this many gets a table of its own. A plan-wide
+ * table keyed "objective.member" cost a string and a random slot per
+ * member, and a check-in's look-up a miss in a table of every key result
+ * (docs/performance.md). */
+#define MEMBERS_SCANNED 16
+
+static bool named(const ident *id, const char *name, size_t len)
 {
-    struct plan *plan = r->plan;
-    for (size_t k = 0; k < members->len; k++) {
-        /* key_result and initiative both begin with their ident */
-        ident *id = members->items[k];
-        size_t len;
-        const char *key = member_key(plan->arena, o->id.name, id->name, &len);
-        ident *first = hash_put(table, key, len, members->items[k]);
-        if (first && first != id && hash_get(plan->objective_ids, o->id.name.ptr, o->id.name.len) == o) {
-            struct diag *g = diag_report(r->d, R_DUPLICATE_ID, id->at,
-                                         "%s '%s' is declared twice in objective '%s'", kind,
-                                         id->name.ptr, o->id.name.ptr);
-            diag_note(r->d, g, first->at, "first declared here");
+    return id->name.len == len && memcmp(id->name.ptr, name, len) == 0;
+}
+
+/* key_result and initiative both begin with their ident. */
+static const ident *member_id(const struct vec *members, size_t k)
+{
+    return members->items[k];
+}
+
+static void duplicate_member(struct resolver *r, struct objective *o, const ident *id,
+                             const ident *first, const char *kind)
+{
+    /* the members of an objective declared twice are its first declaration's
+     * duplicates, reported once as that */
+    if (hash_get(r->plan->objective_ids, o->id.name.ptr, o->id.name.len) != o)
+        return;
+    struct diag *g = diag_report(r->d, R_DUPLICATE_ID, id->at, "%s '%s' is declared twice in objective '%s'",
+                                 kind, id->name.ptr, o->id.name.ptr);
+    diag_note(r->d, g, first->at, "first declared here");
+}
+
+/* Reports each member after the first with the same id; returns the table
+ * of a large objective's members by id (the first of each), else NULL. */
+static struct hash *declare_members(struct resolver *r, struct objective *o, struct vec *members,
+                                    const char *kind)
+{
+    if (members->len > MEMBERS_SCANNED) {
+        struct hash *table = hash_new(r->plan->arena, members->len);
+        for (size_t k = 0; k < members->len; k++) {
+            const ident *id = member_id(members, k);
+            const ident *first = hash_put(table, id->name.ptr, id->name.len, members->items[k]);
+            if (first)
+                duplicate_member(r, o, id, first, kind);
         }
+        return table;
     }
+    for (size_t k = 1; k < members->len; k++) {
+        const ident *id = member_id(members, k);
+        for (size_t j = 0; j < k; j++)
+            if (named(member_id(members, j), id->name.ptr, id->name.len)) {
+                duplicate_member(r, o, id, member_id(members, j), kind);
+                break;
+            }
+    }
+    return NULL;
 }
 
 static void declare_key_results(struct resolver *r)
 {
     struct plan *plan = r->plan;
-    /* sized by what is declared: a guess of four per objective made the
-     * key results' table of a plan with three twice as large (3 MB on
-     * 10,000 objectives) */
-    size_t key_results = 0, initiatives = 0;
-    for (size_t i = 0; i < plan->objectives.len; i++) {
-        const struct objective *o = plan->objectives.items[i];
-        key_results += o->key_results.len;
-        initiatives += o->initiatives.len;
-    }
-    r->key_results = hash_new(plan->arena, key_results);
-    plan->initiative_ids = hash_new(plan->arena, initiatives);
     for (size_t i = 0; i < plan->objectives.len; i++) {
         struct objective *o = plan->objectives.items[i];
-        declare_members(r, &o->key_results, o, r->key_results, "key result");
-        declare_members(r, &o->initiatives, o, plan->initiative_ids, "initiative");
+        struct hash *table = declare_members(r, o, &o->key_results, "key result");
+        if (table) {
+            if (!r->member_tables)
+                r->member_tables = arena_alloc(plan->arena, plan->objectives.len * sizeof *r->member_tables);
+            r->member_tables[o->seq] = table;
+        }
+        hash_free(declare_members(r, o, &o->initiatives, "initiative"));
     }
+}
+
+/* The key result of objective o named name, or NULL. */
+static struct key_result *member_kr(const struct resolver *r, const struct objective *o,
+                                    const char *name, size_t len)
+{
+    if (o->key_results.len > MEMBERS_SCANNED)
+        return hash_get(r->member_tables[o->seq], name, len);
+    for (size_t k = 0; k < o->key_results.len; k++)
+        if (named(member_id(&o->key_results, k), name, len))
+            return o->key_results.items[k];
+    return NULL;
+}
+
+/* A check-in's "OBJ.KR" where OBJ is declared more than once (an error of
+ * its own): the key result of the first declaration that has it, as the
+ * check-in surely means one of them. */
+static struct key_result *entry_kr(const struct resolver *r, const struct objective *o,
+                                   const char *name, size_t len)
+{
+    if (r->same_id_krs && r->same_id_krs[o->seq])
+        return hash_get(r->same_id_krs[o->seq], name, len);
+    return member_kr(r, o, name, len);
+}
+
+static void add_krs(struct hash *table, const struct objective *o)
+{
+    for (size_t k = 0; k < o->key_results.len; k++) {
+        const ident *id = member_id(&o->key_results, k);
+        hash_put(table, id->name.ptr, id->name.len, o->key_results.items[k]);
+    }
+}
+
+/* item is declared with the id of first: its key results join first's. */
+static void objective_twice(struct resolver *r, void *first, void *item)
+{
+    const struct objective *o = first;
+    if (!r->same_id_krs)
+        r->same_id_krs = arena_alloc(r->plan->arena, r->plan->objectives.len * sizeof *r->same_id_krs);
+    struct hash **table = &r->same_id_krs[o->seq];
+    if (!*table) {
+        *table = hash_new(r->plan->arena, o->key_results.len);
+        add_krs(*table, o);
+    }
+    add_krs(*table, item);
+}
+
+static void free_member_tables(struct resolver *r)
+{
+    for (size_t i = 0; r->member_tables && i < r->plan->objectives.len; i++)
+        hash_free(r->member_tables[i]);
+    for (size_t i = 0; r->same_id_krs && i < r->plan->objectives.len; i++)
+        hash_free(r->same_id_krs[i]);
 }
 
 /* ---- references ---- */
-
-/* "objective.member" of a reference, in the resolver's one buffer: valid
- * until the next lookup. */
-static const char *lookup_key(struct resolver *r, str objective, str member, size_t *len)
-{
-    *len = objective.len + 1 + member.len;
-    if (*len + 1 > r->key_cap) {
-        size_t cap = 2 * (*len + 1);
-        char *key = realloc(r->key, cap);
-        if (!key)
-            out_of_memory();
-        r->key = key;
-        r->key_cap = cap;
-    }
-    write_key(r->key, objective, member);
-    return r->key;
-}
 
 /* The declared id closest to a misspelt one, for "did you mean". Only on the
  * error path, and only over lists small enough to scan. */
@@ -212,10 +263,8 @@ static void resolve_objective(struct resolver *r, struct objective *o)
         ident *kr_ref = o->align_krs.items[i];
         struct key_result *kr = NULL;
         if (kr_ref) {
-            size_t len;
-            const char *key = lookup_key(r, to->id.name, kr_ref->name, &len);
-            kr = hash_get(r->key_results, key, len);
-            if (!kr || kr->objective != to) {
+            kr = member_kr(r, to, kr_ref->name.ptr, kr_ref->name.len);
+            if (!kr) {
                 unknown_member(r, to, kr_ref, arena_printf(plan->arena, " for '%s' to align to",
                                                            o->id.name.ptr));
                 continue;
@@ -228,10 +277,8 @@ static void resolve_objective(struct resolver *r, struct objective *o)
         struct initiative *in = o->initiatives.items[i];
         for (size_t k = 0; k < in->supports.len; k++) {
             ident *ref = in->supports.items[k];
-            size_t len;
-            const char *key = lookup_key(r, o->id.name, ref->name, &len);
-            struct key_result *kr = hash_get(r->key_results, key, len);
-            if (kr && kr->objective == o)
+            struct key_result *kr = member_kr(r, o, ref->name.ptr, ref->name.len);
+            if (kr)
                 vec_push(plan->arena, &in->supported, kr);
             else
                 unknown_member(r, o, ref, arena_printf(plan->arena, " for initiative '%s' to support",
@@ -293,18 +340,17 @@ static void resolve_checkins(struct resolver *r)
                     vec_push(plan->arena, &objective_more_for(plan->arena, o)->grades, e);
                 continue;
             }
-            /* "OBJ.KR" as written is the table's key */
-            e->kr = hash_get(r->key_results, entry_ref_text(e), e->ref_end - e->ref_start);
+            struct objective *o = hash_get(plan->objective_ids, obj_ref.name.ptr, obj_ref.name.len);
+            ident kr_ref = entry_kr_ref(e);
+            e->kr = o ? entry_kr(r, o, kr_ref.name.ptr, kr_ref.name.len) : NULL;
             if (e->kr) {
                 if (c->date.present)
                     vec_push(plan->arena, e->judgment ? &kr_more_for(plan->arena, e->kr)->judgments
                                                       : &e->kr->checkins, e);
-            } else if (!hash_get(plan->objective_ids, obj_ref.name.ptr, obj_ref.name.len)) {
+            } else if (!o) {
                 LOOKUP(r, objective_ids, &obj_ref, objectives, struct objective, "objective", NULL);
             } else {
-                ident kr_ref = entry_kr_ref(e);
-                unknown_member(r, hash_get(plan->objective_ids, obj_ref.name.ptr, obj_ref.name.len),
-                               &kr_ref, "");
+                unknown_member(r, o, &kr_ref, "");
             }
         }
     }
@@ -499,13 +545,13 @@ static void inherit(struct plan *plan)
 void resolve_plan(struct plan *plan)
 {
     struct resolver r = {.plan = plan, .d = plan->diags, .suggest_budget = TEXT_DISTANCE_BUDGET};
-    plan->team_ids = declare(&r, &plan->teams, offsetof(struct team, id), "team");
-    plan->person_ids = declare(&r, &plan->people, offsetof(struct person, id), "person");
+    plan->team_ids = declare(&r, &plan->teams, offsetof(struct team, id), "team", NULL);
+    plan->person_ids = declare(&r, &plan->people, offsetof(struct person, id), "person", NULL);
     plan->perspective_ids = declare(&r, &plan->perspectives, offsetof(struct perspective, id),
-                                    "perspective");
+                                    "perspective", NULL);
     plan->objective_ids = declare(&r, &plan->objectives, offsetof(struct objective, id),
-                                  "objective");
-    plan->period_ids = declare(&r, &plan->periods, offsetof(struct named_period, id), "period");
+                                  "objective", objective_twice);
+    plan->period_ids = declare(&r, &plan->periods, offsetof(struct named_period, id), "period", NULL);
     declare_key_results(&r);
     if (plan->decl)
         resolve_period(&r, &plan->decl->period);
@@ -526,8 +572,7 @@ void resolve_plan(struct plan *plan)
     link_kr_contributors(plan);
     derive_titles(&r);
     inherit(plan);
-    hash_free(r.key_results);
-    free(r.key);
+    free_member_tables(&r);
 }
 
 void plan_free_tables(struct plan *plan)
@@ -536,6 +581,5 @@ void plan_free_tables(struct plan *plan)
     hash_free(plan->person_ids);
     hash_free(plan->perspective_ids);
     hash_free(plan->objective_ids);
-    hash_free(plan->initiative_ids);
     hash_free(plan->period_ids);
 }
