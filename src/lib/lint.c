@@ -146,24 +146,40 @@ static struct group_count *objective_group(struct linter *l, struct hash *groups
     return g;
 }
 
-static void objective_count(struct linter *l)
+/* Objectives counted by group as the one pass over the objectives meets
+ * them (a pass of its own missed every objective in memory again), and
+ * reported after it. */
+struct objective_counts {
+    struct hash *groups;
+    struct group_count **group_of;  /* by objective seq */
+};
+
+static void objective_count_start(struct linter *l, struct objective_counts *c)
+{
+    size_t n = l->plan->objectives.len;
+    c->groups = hash_new(l->plan->arena, n);
+    c->group_of = arena_alloc(l->plan->arena, (n ? n : 1) * sizeof *c->group_of);
+}
+
+static void objective_count_add(struct linter *l, struct objective_counts *c, const struct objective *o)
+{
+    struct group_count *g = objective_group(l, c->groups, o);
+    c->group_of[o->seq] = g;
+    if (g)
+        g->total++;
+}
+
+static void objective_count(struct linter *l, struct objective_counts *c)
 {
     struct plan *plan = l->plan;
     int max = param(l, P_OBJECTIVE_COUNT_MAX);
     size_t n = plan->objectives.len;
-    struct hash *groups = hash_new(plan->arena, n);
-    struct group_count **group_of = arena_alloc(plan->arena, (n ? n : 1) * sizeof *group_of);
-    for (size_t i = 0; i < n; i++) {
-        group_of[i] = objective_group(l, groups, plan->objectives.items[i]);
-        if (group_of[i])
-            group_of[i]->total++;
-    }
     /* Reported once per group, at the objective that goes over the limit. */
     for (size_t i = 0; i < n; i++) {
-        struct objective *o = plan->objectives.items[i];
-        struct group_count *g = group_of[i];
+        struct group_count *g = c->group_of[i];
         if (!g || ++g->seen != max + 1)
             continue;
+        struct objective *o = plan->objectives.items[i];
         bool team = o->team_ref.name.ptr != NULL;
         const char *who_text = team ? arena_printf(plan->arena, "team '%s'", o->team_ref.name.ptr)
                                     : arena_printf(plan->arena, "owner @%s", o->owner.name.ptr);
@@ -173,7 +189,7 @@ static void objective_count(struct linter *l)
                     who_text, g->total, period_text(l, o->period.value), max,
                     plural(max, "is", "are"), max);
     }
-    hash_free(groups);
+    hash_free(c->groups);
 }
 
 /* ---- SMART ---- */
@@ -873,24 +889,30 @@ static void owner_note(struct linter *l, struct hash *owners, struct vec *order,
         a->since = o->period.value.start;
 }
 
-static void stale_owner(struct linter *l)
+/* Owners noted as the one pass over the objectives meets their key
+ * results, and reported after it, in the order first met. */
+struct owner_notes {
+    struct hash *owners;
+    struct vec order;       /* struct owner_activity * */
+};
+
+static void stale_owner_add(struct linter *l, struct owner_notes *n, const struct objective *o)
+{
+    for (size_t k = 0; k < o->key_results.len; k++) {
+        const struct key_result *kr = o->key_results.items[k];
+        owner_note(l, n->owners, &n->order, o, kr, &kr->owner);
+        const struct vec *co = &kr_more(kr)->co_owners;   /* inherited with the owner */
+        for (size_t c = 0; c < co->len; c++)
+            owner_note(l, n->owners, &n->order, o, kr, co->items[c]);
+    }
+}
+
+static void stale_owner(struct linter *l, struct owner_notes *n)
 {
     struct plan *plan = l->plan;
     int days = param(l, P_STALE_OWNER_DAYS);
-    struct hash *owners = hash_new(plan->arena, 64);
-    struct vec order = {0};
-    for (size_t i = 0; i < plan->objectives.len; i++) {
-        struct objective *o = plan->objectives.items[i];
-        for (size_t k = 0; k < o->key_results.len; k++) {
-            const struct key_result *kr = o->key_results.items[k];
-            owner_note(l, owners, &order, o, kr, &kr->owner);
-            const struct vec *co = &kr_more(kr)->co_owners;   /* inherited with the owner */
-            for (size_t c = 0; c < co->len; c++)
-                owner_note(l, owners, &order, o, kr, co->items[c]);
-        }
-    }
-    for (size_t i = 0; i < order.len; i++) {
-        const struct owner_activity *a = order.items[i];
+    for (size_t i = 0; i < n->order.len; i++) {
+        const struct owner_activity *a = n->order.items[i];
         long gap = (long)plan->as_of - a->since;
         if (gap <= days)
             continue;
@@ -904,7 +926,7 @@ static void stale_owner(struct linter *l)
                     plural(a->running, "result", "results"), gap, day_text(l, a->since), days,
                     plural(a->running, "it", "them"), plural(a->running, "it", "them"));
     }
-    hash_free(owners);
+    hash_free(n->owners);
 }
 
 /* ---- people ---- */
@@ -1018,8 +1040,20 @@ void lint_plan(struct plan *plan)
     bool has_initiatives = false;
     for (size_t i = 0; i < plan->objectives.len && !has_initiatives; i++)
         has_initiatives = ((struct objective *)plan->objectives.items[i])->initiatives.len > 0;
+    bool count_objectives = on(&l, R_OBJECTIVE_COUNT), note_owners = on(&l, R_STALE_OWNER);
+    struct objective_counts counts = {0};
+    struct owner_notes owners = {0};
+    if (count_objectives)
+        objective_count_start(&l, &counts);
+    if (note_owners)
+        owners.owners = hash_new(plan->arena, 64);
     for (size_t i = 0; i < plan->objectives.len; i++) {
         struct objective *o = plan->objectives.items[i];
+        /* every objective counts, and every owner's key results */
+        if (count_objectives)
+            objective_count_add(&l, &counts, o);
+        if (note_owners)
+            stale_owner_add(&l, &owners, o);
         /* Recovery cut it short: its syntax errors say what is wrong, and
          * what a rule would say of the rest are echoes of them. */
         if (o->cut_short)
@@ -1041,10 +1075,10 @@ void lint_plan(struct plan *plan)
         if (on(&l, R_INITIATIVE_WITHOUT_KR))
             initiative_without_kr(&l, o);
     }
-    if (on(&l, R_STALE_OWNER))
-        stale_owner(&l);
-    if (on(&l, R_OBJECTIVE_COUNT))
-        objective_count(&l);
+    if (note_owners)
+        stale_owner(&l, &owners);
+    if (count_objectives)
+        objective_count(&l, &counts);
     if (on(&l, R_BSC_BALANCE))
         bsc_balance(&l);
     if (on(&l, R_UNDECLARED_OWNER))
