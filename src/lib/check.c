@@ -112,20 +112,20 @@ static void check_key_result(struct diag_ctx *d, struct key_result *kr)
     }
 }
 
-void check_plan(struct plan *plan)
+void check_objective(struct diag_ctx *d, const struct objective *o)
 {
-    struct diag_ctx *d = plan->diags;
-    for (size_t i = 0; i < plan->objectives.len; i++) {
-        struct objective *o = plan->objectives.items[i];
-        for (size_t k = 0; k < o->key_results.len; k++)
-            check_key_result(d, o->key_results.items[k]);
-    }
+    for (size_t k = 0; k < o->key_results.len; k++)
+        check_key_result(d, o->key_results.items[k]);
+}
+
+void check_confidences(struct plan *plan)
+{
     /* Confidences of check-ins whose key result is unknown are still checked. */
     for (size_t i = 0; i < plan->checkins.len; i++) {
         struct checkin *c = plan->checkins.items[i];
         for (size_t k = 0; k < c->entries.len; k++) {
             number_item confidence = entry_confidence(c->entries.items[k]);
-            check_confidence(d, &confidence);
+            check_confidence(plan->diags, &confidence);
         }
     }
 }

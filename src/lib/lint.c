@@ -17,11 +17,26 @@
 #include <math.h>
 #include <string.h>
 
+struct group_count;
+/* Objectives per team (or owner) and period (objective-count). */
+struct objective_counts {
+    struct hash *groups;
+    struct group_count **group_of;  /* by objective seq */
+};
+/* Owners of running key results and their last check-ins (stale-owner). */
+struct owner_notes {
+    struct hash *owners;
+    struct vec order;       /* struct owner_activity *, in the order first met */
+};
 struct linter {
     struct plan *plan;
     struct diag_ctx *d;
     struct title_lexicon *lex;  /* the plan's lexicons, for the title rules */
     size_t suggest_budget;      /* for every did-you-mean of the run (text.h) */
+    /* what the walk over the objectives gathers for the plan-wide rules */
+    bool has_initiatives, count_objectives, note_owners;
+    struct objective_counts counts;
+    struct owner_notes owners;
 };
 
 static bool on(const struct linter *l, enum rule_id rule)
@@ -146,13 +161,9 @@ static struct group_count *objective_group(struct linter *l, struct hash *groups
     return g;
 }
 
-/* Objectives counted by group as the one pass over the objectives meets
- * them (a pass of its own missed every objective in memory again), and
- * reported after it. */
-struct objective_counts {
-    struct hash *groups;
-    struct group_count **group_of;  /* by objective seq */
-};
+/* Objectives are counted by group (objective_counts) as the one pass over
+ * the objectives meets them (a pass of its own missed every objective in
+ * memory again), and reported after it. */
 
 static void objective_count_start(struct linter *l, struct objective_counts *c)
 {
@@ -889,12 +900,8 @@ static void owner_note(struct linter *l, struct hash *owners, struct vec *order,
         a->since = o->period.value.start;
 }
 
-/* Owners noted as the one pass over the objectives meets their key
- * results, and reported after it, in the order first met. */
-struct owner_notes {
-    struct hash *owners;
-    struct vec order;       /* struct owner_activity * */
-};
+/* Owners are noted (owner_notes) as the one pass over the objectives meets
+ * their key results, and reported after it, in the order first met. */
 
 static void stale_owner_add(struct linter *l, struct owner_notes *n, const struct objective *o)
 {
@@ -1032,56 +1039,61 @@ static void lint_key_result(struct linter *l, struct objective *o, struct key_re
     placeholder(l, o, kr);
 }
 
-void lint_plan(struct plan *plan)
+struct linter *lint_start(struct plan *plan)
 {
-    struct linter l = {plan, plan->diags, NULL, TEXT_DISTANCE_BUDGET};
-    if (on(&l, R_ACTIVITY_KR) || on(&l, R_VAGUE_KR) || on(&l, R_COMPOUND_KR))
-        l.lex = title_lexicon_new(plan->arena, &plan->lexicons);
-    bool has_initiatives = false;
-    for (size_t i = 0; i < plan->objectives.len && !has_initiatives; i++)
-        has_initiatives = ((struct objective *)plan->objectives.items[i])->initiatives.len > 0;
-    bool count_objectives = on(&l, R_OBJECTIVE_COUNT), note_owners = on(&l, R_STALE_OWNER);
-    struct objective_counts counts = {0};
-    struct owner_notes owners = {0};
-    if (count_objectives)
-        objective_count_start(&l, &counts);
-    if (note_owners)
-        owners.owners = hash_new(plan->arena, 64);
-    for (size_t i = 0; i < plan->objectives.len; i++) {
-        struct objective *o = plan->objectives.items[i];
-        /* every objective counts, and every owner's key results */
-        if (count_objectives)
-            objective_count_add(&l, &counts, o);
-        if (note_owners)
-            stale_owner_add(&l, &owners, o);
-        /* Recovery cut it short: its syntax errors say what is wrong, and
-         * what a rule would say of the rest are echoes of them. */
-        if (o->cut_short)
-            continue;
-        kr_count(&l, o);
-        initiative_count(&l, o);
-        if (on(&l, R_SMART_SPECIFIC))
-            specific_title(&l, "objective", &o->id, o->title);
-        smart_relevant(&l, o);
-        smart_time_bound(&l, o);
-        period_mismatch(&l, o);
-        if (o->period.present)
-            entries_outside_period(&l, o, &objective_more(o)->grades);
-        for (size_t k = 0; k < o->key_results.len; k++)
-            lint_key_result(&l, o, o->key_results.items[k]);
-        stale_checkins(&l, o);
-        if (has_initiatives && on(&l, R_KR_WITHOUT_INITIATIVE))
-            kr_without_initiative(&l, o);
-        if (on(&l, R_INITIATIVE_WITHOUT_KR))
-            initiative_without_kr(&l, o);
-    }
-    if (note_owners)
-        stale_owner(&l, &owners);
-    if (count_objectives)
-        objective_count(&l, &counts);
-    if (on(&l, R_BSC_BALANCE))
-        bsc_balance(&l);
-    if (on(&l, R_UNDECLARED_OWNER))
-        undeclared_owners(&l);
-    title_lexicon_free(l.lex);
+    struct linter *l = arena_alloc(plan->arena, sizeof *l);
+    *l = (struct linter){.plan = plan, .d = plan->diags, .suggest_budget = TEXT_DISTANCE_BUDGET};
+    if (on(l, R_ACTIVITY_KR) || on(l, R_VAGUE_KR) || on(l, R_COMPOUND_KR))
+        l->lex = title_lexicon_new(plan->arena, &plan->lexicons);
+    for (size_t i = 0; i < plan->objectives.len && !l->has_initiatives; i++)
+        l->has_initiatives = ((struct objective *)plan->objectives.items[i])->initiatives.len > 0;
+    l->count_objectives = on(l, R_OBJECTIVE_COUNT);
+    l->note_owners = on(l, R_STALE_OWNER);
+    if (l->count_objectives)
+        objective_count_start(l, &l->counts);
+    if (l->note_owners)
+        l->owners.owners = hash_new(plan->arena, 64);
+    return l;
+}
+
+void lint_objective(struct linter *l, struct objective *o)
+{
+    /* every objective counts, and every owner's key results */
+    if (l->count_objectives)
+        objective_count_add(l, &l->counts, o);
+    if (l->note_owners)
+        stale_owner_add(l, &l->owners, o);
+    /* Recovery cut it short: its syntax errors say what is wrong, and
+     * what a rule would say of the rest are echoes of them. */
+    if (o->cut_short)
+        return;
+    kr_count(l, o);
+    initiative_count(l, o);
+    if (on(l, R_SMART_SPECIFIC))
+        specific_title(l, "objective", &o->id, o->title);
+    smart_relevant(l, o);
+    smart_time_bound(l, o);
+    period_mismatch(l, o);
+    if (o->period.present)
+        entries_outside_period(l, o, &objective_more(o)->grades);
+    for (size_t k = 0; k < o->key_results.len; k++)
+        lint_key_result(l, o, o->key_results.items[k]);
+    stale_checkins(l, o);
+    if (l->has_initiatives && on(l, R_KR_WITHOUT_INITIATIVE))
+        kr_without_initiative(l, o);
+    if (on(l, R_INITIATIVE_WITHOUT_KR))
+        initiative_without_kr(l, o);
+}
+
+void lint_finish(struct linter *l)
+{
+    if (l->note_owners)
+        stale_owner(l, &l->owners);
+    if (l->count_objectives)
+        objective_count(l, &l->counts);
+    if (on(l, R_BSC_BALANCE))
+        bsc_balance(l);
+    if (on(l, R_UNDECLARED_OWNER))
+        undeclared_owners(l);
+    title_lexicon_free(l->lex);
 }

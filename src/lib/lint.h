@@ -3,6 +3,14 @@
 #define OKRC_LINT_H
 
 struct plan;
-void lint_plan(struct plan *plan);
+struct objective;
+struct linter;
+
+/* The rules run in the walk over the objectives that the structural checks
+ * share (plan.c): lint_objective for each objective in plan order, between
+ * lint_start and lint_finish, which reports what spans objectives. */
+struct linter *lint_start(struct plan *plan);
+void lint_objective(struct linter *l, struct objective *o);
+void lint_finish(struct linter *l);
 
 #endif

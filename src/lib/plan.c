@@ -24,15 +24,30 @@ void plan_init(struct plan *plan, struct arena *arena, struct diag_ctx *diags)
 }
 
 /* Every phase after the sources are parsed, the same for files and memory. */
+/* The structural checks and the rules in one walk over the objectives: an
+ * objective's key results and their check-ins, found all over memory, are
+ * in cache for the rules once the checks have read them (a walk each read
+ * them twice). Check-ins' confidences first, as they were. */
+static void check_and_lint(struct plan *plan, bool lint)
+{
+    check_confidences(plan);
+    struct linter *l = lint ? lint_start(plan) : NULL;
+    for (size_t i = 0; i < plan->objectives.len; i++) {
+        check_objective(plan->diags, plan->objectives.items[i]);
+        if (l)
+            lint_objective(l, plan->objectives.items[i]);
+    }
+    if (l)
+        lint_finish(l);
+}
+
 static void analyse(struct plan *plan, bool lint, bool progress)
 {
     rules_apply(plan);
     resolve_plan(plan);
-    check_plan(plan);
     if (progress)
         progress_compute(plan);
-    if (lint)
-        lint_plan(plan);
+    check_and_lint(plan, lint);
     diag_suppress(plan->diags, &plan->sources);
     diag_sort(plan->diags);
 }
