@@ -56,9 +56,15 @@ static struct hash *declare(struct resolver *r, struct vec *list, size_t id_offs
  * (docs/performance.md). */
 #define MEMBERS_SCANNED 16
 
+/* Ids are short: compared in a loop, not a call to memcmp. */
 static bool named(const ident *id, const char *name, size_t len)
 {
-    return id->name.len == len && memcmp(id->name.ptr, name, len) == 0;
+    if (id->name.len != len)
+        return false;
+    for (size_t i = 0; i < len; i++)
+        if (id->name.ptr[i] != name[i])
+            return false;
+    return true;
 }
 
 /* key_result and initiative both begin with their ident. */
@@ -328,6 +334,9 @@ static void report_same_day(struct resolver *r, const struct objective *o, const
 static void resolve_checkins(struct resolver *r)
 {
     struct plan *plan = r->plan;
+    /* A check-in lists the key results of one objective together: the
+     * objective of the last entry is compared before the table is asked. */
+    struct objective *last = NULL;
     for (size_t i = 0; i < plan->checkins.len; i++) {
         struct checkin *c = plan->checkins.items[i];
         for (size_t k = 0; k < c->entries.len; k++) {
@@ -340,7 +349,10 @@ static void resolve_checkins(struct resolver *r)
                     vec_push(plan->arena, &objective_more_for(plan->arena, o)->grades, e);
                 continue;
             }
-            struct objective *o = hash_get(plan->objective_ids, obj_ref.name.ptr, obj_ref.name.len);
+            struct objective *o = last && named(&last->id, obj_ref.name.ptr, obj_ref.name.len)
+                                      ? last
+                                      : hash_get(plan->objective_ids, obj_ref.name.ptr, obj_ref.name.len);
+            last = o;
             ident kr_ref = entry_kr_ref(e);
             e->kr = o ? entry_kr(r, o, kr_ref.name.ptr, kr_ref.name.len) : NULL;
             if (e->kr) {
