@@ -244,7 +244,7 @@ kr_item
     | OWNER owner_list
     | DUE DATE                          { build_date(ctx, &kr_more_for(ctx->arena, ctx->kr)->due, $2, @$, "due"); }
     | WEIGHT NUMBER                     { build_number(ctx, &kr_more_for(ctx->arena, ctx->kr)->weight, $2, @2, @$, "weight"); }
-    | CONFIDENCE NUMBER                 { build_number(ctx, &kr_more_for(ctx->arena, ctx->kr)->confidence, $2, @2, @$, "confidence"); }
+    | CONFIDENCE NUMBER                 { build_confidence(ctx, &kr_more_for(ctx->arena, ctx->kr)->confidence, $2, @2, @$); }
     | NOTE STRING                       { build_text(ctx, &kr_more_for(ctx->arena, ctx->kr)->note, $2, @$, "note"); }
     | DROPPED                           { build_kr_dropped(ctx, @$); }
     | ';'

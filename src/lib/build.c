@@ -11,6 +11,7 @@
 #include "lib/source.h"
 #include "lib/text.h"
 
+#include <math.h>
 #include <string.h>
 
 static inline uint32_t build_unit_index(struct parse_ctx *ctx, str unit);
@@ -448,7 +449,7 @@ void build_entry_confidence(struct parse_ctx *ctx, struct number_tok value, loc 
     struct checkin_entry *e = ctx->entry;
     /* build_number takes a span with no source for "not given yet" */
     number_item c = e->confidence_end ? entry_confidence(e) : (number_item){0};
-    build_number(ctx, &c, value, value_at, at, "confidence");
+    build_confidence(ctx, &c, value, value_at, at);
     e->confidence = c.value;
     e->confidence_start = c.at.start;
     e->confidence_end = c.at.end;
@@ -736,6 +737,18 @@ void build_number(struct parse_ctx *ctx, number_item *field, struct number_tok v
         diag_report(ctx->plan->diags, R_SYNTAX, build_span(ctx, value_at),
                     "'%s' takes a plain number, without a unit", item);
     *field = (number_item){value.value, build_span(ctx, value_at), value.valid};
+}
+
+void build_confidence(struct parse_ctx *ctx, number_item *field, struct number_tok value,
+                      loc value_at, loc at)
+{
+    bool first = !field->at.src;
+    build_number(ctx, field, value, value_at, at, "confidence");
+    if (first && field->present &&
+        (field->value < 1 || field->value > 10 || field->value != floor(field->value)))
+        diag_report(ctx->plan->diags, R_CONFIDENCE_RANGE, field->at,
+                    "confidence %.15g is not a whole number from 1 (no chance) to 10 (certain)",
+                    field->value);
 }
 
 /* A unit as one shared copy, in the source's table (src->units), where a

@@ -239,6 +239,11 @@ void build_date(struct parse_ctx *ctx, date_item *field, struct date_tok value, 
                 const char *item);
 void build_number(struct parse_ctx *ctx, number_item *field, struct number_tok value,
                   loc value_at, loc at, const char *item);
+/* A confidence (`confidence N` of a key result or a check-in value): a
+ * number, and one from 1 to 10 in whole steps (confidence-range), told
+ * where it is read. */
+void build_confidence(struct parse_ctx *ctx, number_item *field, struct number_tok value,
+                      loc value_at, loc at);
 
 /* Values */
 struct quantity_tok build_unknown(struct parse_ctx *ctx, str unit);

@@ -1,5 +1,6 @@
-/* check.c — structural checks of values: units, ranges, confidences. These
- * are always errors; the configurable SMART rules build on a sound plan. */
+/* check.c — structural checks of values: units and ranges (a confidence's
+ * range is told where it is read, build.c). These are always errors; the
+ * configurable SMART rules build on a sound plan. */
 #include "lib/check.h"
 #include "lib/diag.h"
 #include "lib/model.h"
@@ -30,13 +31,6 @@ static void check_unit(struct diag_ctx *d, const struct key_result *kr, const qu
                                  "%s of key result '%s' is in %s, but its target is in %s", what,
                                  kr->id.name.ptr, unit_text(q->unit), unit_text(kr->to.unit));
     diag_note(d, g, kr->to.at, "the target, in %s", unit_text(kr->to.unit));
-}
-
-static void check_confidence(struct diag_ctx *d, const number_item *c)
-{
-    if (c->present && (c->value < 1 || c->value > 10 || c->value != floor(c->value)))
-        diag_report(d, R_CONFIDENCE_RANGE, c->at,
-                    "confidence %.15g is not a whole number from 1 (no chance) to 10 (certain)", c->value);
 }
 
 static bool is_number_metric(enum metric_kind m)
@@ -84,7 +78,6 @@ static void check_key_result(struct diag_ctx *d, struct key_result *kr)
                                                        : "'keep'");
         }
     }
-    check_confidence(d, &more->confidence);
     if (kr->metric == METRIC_ROLLUP && (more->current.present || kr->current_done || kr->checkins.len))
         diag_report(d, R_UNIT_MISMATCH, kr->checkins.len ? entry_ref_at(kr->checkins.items[0])
                                                          : more->current.at,
@@ -116,16 +109,4 @@ void check_objective(struct diag_ctx *d, const struct objective *o)
 {
     for (size_t k = 0; k < o->key_results.len; k++)
         check_key_result(d, o->key_results.items[k]);
-}
-
-void check_confidences(struct plan *plan)
-{
-    /* Confidences of check-ins whose key result is unknown are still checked. */
-    for (size_t i = 0; i < plan->checkins.len; i++) {
-        struct checkin *c = plan->checkins.items[i];
-        for (size_t k = 0; k < c->entries.len; k++) {
-            number_item confidence = entry_confidence(c->entries.items[k]);
-            check_confidence(plan->diags, &confidence);
-        }
-    }
 }

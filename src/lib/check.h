@@ -4,11 +4,8 @@
 
 struct diag_ctx;
 struct objective;
-struct plan;
 
 /* The values of one objective's key results and their check-ins. */
 void check_objective(struct diag_ctx *d, const struct objective *o);
-/* Every check-in's confidences, of known key results or not. */
-void check_confidences(struct plan *plan);
 
 #endif

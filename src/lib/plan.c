@@ -27,10 +27,9 @@ void plan_init(struct plan *plan, struct arena *arena, struct diag_ctx *diags)
 /* The structural checks and the rules in one walk over the objectives: an
  * objective's key results and their check-ins, found all over memory, are
  * in cache for the rules once the checks have read them (a walk each read
- * them twice). Check-ins' confidences first, as they were. */
+ * them twice). */
 static void check_and_lint(struct plan *plan, bool lint)
 {
-    check_confidences(plan);
     struct linter *l = lint ? lint_start(plan) : NULL;
     for (size_t i = 0; i < plan->objectives.len; i++) {
         check_objective(plan->diags, plan->objectives.items[i]);
