@@ -213,6 +213,19 @@ void vec_push(struct arena *a, struct vec *v, void *item)
     v->items[v->len++] = item;
 }
 
+void vec_reserve(struct arena *a, struct vec *v, size_t n)
+{
+    if (n <= v->cap)
+        return;
+    if (n > UINT32_MAX)
+        out_of_memory();
+    void **items = arena_alloc(a, n * sizeof *items);
+    if (v->len)
+        memcpy(items, v->items, v->len * sizeof *items);
+    v->items = items;
+    v->cap = (uint32_t)n;
+}
+
 static void merge_sort(void **items, void **tmp, size_t n,
                        int (*cmp)(const void *, const void *, const void *), const void *ctx)
 {

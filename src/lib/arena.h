@@ -44,6 +44,10 @@ struct vec {
     uint32_t len, cap;
 };
 void vec_push(struct arena *a, struct vec *v, void *item);
+/* Room for n items in all, where a list's length is known before it is
+ * filled (what resolve.c links from what was written): no room of four
+ * for a list of one. */
+void vec_reserve(struct arena *a, struct vec *v, size_t n);
 /* Sorts items[0..n) by cmp (given ctx too), stably and in O(n log n): a
  * merge sort with its scratch space in the arena. Every sort of plan data
  * goes through here, so no input order makes one quadratic. */

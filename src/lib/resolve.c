@@ -260,6 +260,8 @@ static void resolve_objective(struct resolver *r, struct objective *o)
         more->perspective = LOOKUP(r, perspective_ids, &more->perspective_ref, perspectives,
                                    struct perspective, "perspective",
                                    "the Balanced Scorecard perspectives come with use \"std/bsc\"");
+    vec_reserve(plan->arena, &o->aligned_to, o->aligns.len);
+    vec_reserve(plan->arena, &o->aligned_krs, o->aligns.len);
     for (size_t i = 0; i < o->aligns.len; i++) {
         ident *ref = o->aligns.items[i];
         struct objective *to = LOOKUP(r, objective_ids, ref, objectives, struct objective,
@@ -281,6 +283,7 @@ static void resolve_objective(struct resolver *r, struct objective *o)
     }
     for (size_t i = 0; i < o->initiatives.len; i++) {
         struct initiative *in = o->initiatives.items[i];
+        vec_reserve(plan->arena, &in->supported, in->supports.len);
         for (size_t k = 0; k < in->supports.len; k++) {
             ident *ref = in->supports.items[k];
             struct key_result *kr = member_kr(r, o, ref->name.ptr, ref->name.len);
