@@ -109,5 +109,27 @@ int main(void)
           !populates || resident(next + 12 * 1024));
     CHECK("arena: and not the buffer's", !resident(buffer + 150 * 1024));
     arena_free(&c);
+    /* vec_reserve: room for exactly what is asked, the items kept, and
+     * pushes past it growing as before */
+    struct arena rv = {0};
+    struct vec v = {0};
+    int items[7];
+    vec_push(&rv, &v, &items[0]);
+    vec_reserve(&rv, &v, 3);
+    CHECK("vec: reserve gives room for exactly the length asked", v.cap == 3 && v.len == 1);
+    CHECK("vec: reserve keeps the items pushed before", v.items[0] == &items[0]);
+    vec_push(&rv, &v, &items[1]);
+    vec_push(&rv, &v, &items[2]);
+    void **reserved = v.items;
+    CHECK("vec: pushes up to the reserved length stay in place", v.items == reserved && v.cap == 3);
+    vec_push(&rv, &v, &items[3]);
+    bool kept = v.len == 4 && v.cap == 6;
+    for (int k = 0; k < 4; k++)
+        kept = kept && v.items[k] == &items[k];
+    CHECK("vec: a push past the reserved length doubles it, the items kept", kept);
+    vec_reserve(&rv, &v, 2);
+    CHECK("vec: reserving less than there is changes nothing", v.cap == 6 && v.len == 4);
+    arena_free(&rv);
+
     return failures ? 1 : 0;
 }
