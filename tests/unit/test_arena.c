@@ -114,13 +114,11 @@ int main(void)
     struct arena rv = {0};
     struct vec v = {0};
     int items[7];
-    vec_push(&rv, &v, &items[0]);
     vec_reserve(&rv, &v, 3);
-    CHECK("vec: reserve gives room for exactly the length asked", v.cap == 3 && v.len == 1);
-    CHECK("vec: reserve keeps the items pushed before", v.items[0] == &items[0]);
-    vec_push(&rv, &v, &items[1]);
-    vec_push(&rv, &v, &items[2]);
+    CHECK("vec: reserve gives room for exactly the length asked", v.cap == 3 && v.len == 0);
     void **reserved = v.items;
+    for (int k = 0; k < 3; k++)
+        vec_push(&rv, &v, &items[k]);
     CHECK("vec: pushes up to the reserved length stay in place", v.items == reserved && v.cap == 3);
     vec_push(&rv, &v, &items[3]);
     bool kept = v.len == 4 && v.cap == 6;
@@ -129,6 +127,11 @@ int main(void)
     CHECK("vec: a push past the reserved length doubles it, the items kept", kept);
     vec_reserve(&rv, &v, 2);
     CHECK("vec: reserving less than there is changes nothing", v.cap == 6 && v.len == 4);
+    vec_reserve(&rv, &v, 9);
+    kept = v.len == 4 && v.cap == 9;
+    for (int k = 0; k < 4; k++)
+        kept = kept && v.items[k] == &items[k];
+    CHECK("vec: reserving more keeps the items", kept);
     arena_free(&rv);
 
     return failures ? 1 : 0;
