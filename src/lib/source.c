@@ -155,34 +155,55 @@ static unsigned points_of(unsigned char b) { return !utf8_continues(b); }
 
 #define BLOCK_SHIFT 6
 
-static struct line_index *index_of(const struct source *src)
+/* The index with every line start at or before offset (to the end of the
+ * file when offset is past it). memchr, not a byte loop: one pass over what
+ * is asked for (a second pass to count first was 5% of check's time on
+ * 10,000 objectives). Room for lines of 32 bytes on average at first,
+ * doubled as needed; malloc'd, as what is reserved and not used is never
+ * touched. */
+static struct line_index *index_to(const struct source *src, size_t offset)
 {
     struct line_index *ix = src->lines;
-    if (ix->starts)
+    if (ix->complete || (ix->starts && offset < ix->scanned))
         return ix;
-    /* memchr, not a byte loop, and one pass: this runs over the whole file
-     * as soon as one diagnostic needs a line number (a second pass to count
-     * first was 5% of check's time on 10,000 objectives). Room for lines of
-     * 32 bytes on average, doubled if they are shorter; malloc'd, as what
-     * is reserved and not used is never touched. */
+    if (!ix->starts) {
+        ix->cap = src->len / 32 + 16;
+        ix->starts = malloc(ix->cap * sizeof *ix->starts);
+        if (!ix->starts)
+            out_of_memory();
+        ix->starts[0] = 0;
+        ix->count = 1;
+        ix->scanned = 0;
+    }
     const char *text = src->text, *end = text + src->len;
-    size_t cap = src->len / 32 + 16, count = 1;
-    uint32_t *starts = malloc(cap * sizeof *starts);
-    if (!starts)
-        out_of_memory();
-    starts[0] = 0;
-    for (const char *p = text; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++) {
-        if (count == cap) {
-            cap *= 2;
-            uint32_t *more = realloc(starts, cap * sizeof *starts);
+    const char *p = text + ix->scanned;
+    while (p < end && (size_t)(p - text) <= offset) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (!nl) {
+            p = end;
+            break;
+        }
+        if (ix->count == ix->cap) {
+            ix->cap *= 2;
+            uint32_t *more = realloc(ix->starts, ix->cap * sizeof *ix->starts);
             if (!more)
                 out_of_memory();
-            starts = more;
+            ix->starts = more;
         }
-        starts[count++] = (uint32_t)(p - text + 1);
+        ix->starts[ix->count++] = (uint32_t)(nl - text + 1);
+        p = nl + 1;
     }
-    ix->starts = starts;
-    ix->count = count;
+    ix->scanned = (size_t)(p - text);
+    ix->complete = p >= end;
+    return ix;
+}
+
+/* The index with at least line+1 lines found, or all of them. */
+static struct line_index *index_to_line(const struct source *src, size_t line)
+{
+    struct line_index *ix = index_to(src, 0);
+    while (!ix->complete && ix->count <= line)
+        ix = index_to(src, ix->scanned);
     return ix;
 }
 
@@ -249,9 +270,9 @@ static size_t line_of(const struct line_index *ix, uint32_t offset)
 
 size_t source_column(const struct source *src, uint32_t offset, enum source_unit unit)
 {
-    const struct line_index *ix = index_of(src);
     if (offset > src->len)
         offset = (uint32_t)src->len;
+    const struct line_index *ix = index_to(src, offset);
     uint32_t start = ix->starts[line_of(ix, offset)];
     if (offset - start < 4u << BLOCK_SHIFT)
         return units_between(src, start, offset, unit);
@@ -261,16 +282,16 @@ size_t source_column(const struct source *src, uint32_t offset, enum source_unit
 
 struct position source_position(const struct source *src, uint32_t offset)
 {
-    const struct line_index *ix = index_of(src);
     if (offset > src->len)
         offset = (uint32_t)src->len;
+    const struct line_index *ix = index_to(src, offset);
     size_t line = line_of(ix, offset);
     return (struct position){(int)line + 1, (int)source_column(src, offset, UNIT_CODE_POINTS) + 1};
 }
 
 uint32_t source_offset(const struct source *src, size_t line, size_t column, enum source_unit unit)
 {
-    const struct line_index *ix = index_of(src);
+    const struct line_index *ix = index_to_line(src, line);
     if (line >= ix->count)
         return (uint32_t)src->len;
     uint32_t p = ix->starts[line];
@@ -288,21 +309,23 @@ uint32_t source_offset(const struct source *src, size_t line, size_t column, enu
 
 size_t source_line_count(const struct source *src)
 {
-    return index_of(src)->count;
+    return index_to(src, src->len)->count;
 }
 
 uint32_t source_line_start(const struct source *src, int line)
 {
-    const struct line_index *ix = index_of(src);
     if (line < 1)
         return 0;
+    const struct line_index *ix = index_to_line(src, (size_t)line - 1);
     return (size_t)line > ix->count ? (uint32_t)src->len : ix->starts[line - 1];
 }
 
 str source_line(const struct source *src, int line)
 {
-    const struct line_index *ix = index_of(src);
-    if (line < 1 || (size_t)line > ix->count)
+    if (line < 1)
+        return (str){"", 0};
+    const struct line_index *ix = index_to_line(src, (size_t)line - 1);
+    if ((size_t)line > ix->count)
         return (str){"", 0};
     uint32_t start = ix->starts[line - 1], end = start;
     const char *nl = memchr(src->text + start, '\n', src->len - start);

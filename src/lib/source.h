@@ -37,14 +37,20 @@ typedef struct {
     uint32_t start, end;
 } span;
 
-/* Lines and columns from one index per source, built in one pass on first
- * use: the line by binary search over line starts, the column from counts
+/* Lines and columns from one index per source, built as far as it is asked
+ * for: the line by binary search over line starts, the column from counts
  * of code points and UTF-16 units kept every 64 bytes. Each position costs
  * O(log lines), however long the line, so that 20,000 findings on one line
- * cost no more than on 20,000 lines. */
+ * cost no more than on 20,000 lines. The starts are found up to the
+ * furthest offset asked about: `check` shows its first findings, and a file
+ * of 10,000 objectives whose shown findings lie in its first tenth is read
+ * for newlines that far, not to its end (docs/performance.md). */
 struct line_index {
-    uint32_t *starts;       /* byte offset of each line; malloc'd, freed by source_free */
-    size_t count;
+    uint32_t *starts;       /* byte offset of each line found so far; malloc'd, freed by source_free */
+    size_t count;           /* lines found so far; all of them once `complete` */
+    size_t cap;
+    size_t scanned;         /* every line start at or before this offset is in starts */
+    bool complete;
     uint32_t *code_points;  /* code points before each 64-byte block */
     uint32_t *utf16;        /* UTF-16 units before each 64-byte block */
 };
