@@ -118,15 +118,24 @@ HEAD
                 if (!(word in other) && match(word, /^(be|her|ver|ont)/) && substr(word, RLENGTH + 1) in strong)
                     print word "\tnle\t0"
         }'
-} | sort -t'	' -k1,1 -s | awk -F'\t' -v index_file="$tmp/index.c" '
-    BEGIN { for (i = 1; i < 256; i++) ord[sprintf("%c", i)] = i }
+} | sort -t'	' -k1,1 -s | awk -F'\t' -v index_file="$tmp/index.c" -v text_file="$tmp/text.c" '
+    BEGIN {
+        for (i = 1; i < 256; i++) ord[sprintf("%c", i)] = i
+        printf "const char lexdata_text[] =\n" > text_file
+    }
     # one line per word: the union of its classes, the most senses of each
     # English nouns and adjectives are kept only where the word is a verb
     # too (what the rules ask is whether an opening word can be a verb) or
     # a noun of something made (what a count of output counts).
     function flush() {
         if (word == "" || flags !~ /LEX_EN_VERB|LEX_EN_PAST|LEX_EN_MADE|LEX_NL_[SIP]/) return
-        printf "    {\"%s\", %s, %d, %d},\n", word, (flags == "" ? "0" : flags), vs, ns
+        # the words themselves go into one string (text_file), each
+        # entry keeps its offset: a table without pointers needs no
+        # relocation when the program starts, and only the pages a
+        # look-up reads are ever loaded
+        printf "    {%d, %s, %d, %d},\n", offset, (flags == "" ? "0" : flags), vs, ns
+        printf "    \"%s\\0\"\n", word > text_file
+        offset += length(word) + 1
         # where the words of each first byte, and of each first two bytes
         # a-z then any, begin: lexdata_find searches only among those
         b0 = ord[substr(word, 1, 1)]; b1 = length(word) > 1 ? ord[substr(word, 2, 1)] : 0
@@ -156,6 +165,7 @@ HEAD
     }
     END {
         flush()
+        printf "    \"\";\n" > text_file
         first[256] = count
         table("lexdata_by_first", 257, first, count)
         for (b = 123; b <= 256 && !(b in first); b++) ;
@@ -169,3 +179,4 @@ const size_t lexdata_count = sizeof lexdata_words / sizeof lexdata_words[0];
 
 TAIL
 cat "$tmp/index.c"
+cat "$tmp/text.c"

@@ -21,7 +21,7 @@ const struct lexdata_word *lexdata_find(const char *word, size_t len)
     }
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        const unsigned char *w = (const unsigned char *)lexdata_words[mid].word;
+        const unsigned char *w = (const unsigned char *)lexdata_word_text(&lexdata_words[mid]);
         /* byte by byte, inline: most comparisons end in the first bytes */
         int c = 0;
         size_t i = 0;

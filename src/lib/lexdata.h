@@ -8,6 +8,7 @@
 #define OKRC_LEXDATA_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 enum {
     LEX_EN_VERB = 1,            /* an English verb lemma: "ship", "deprecate" */
@@ -22,13 +23,24 @@ enum {
     LEX_EN_THING = 512,         /* ... that is an artifact or a message: "certification", "website" */
 };
 
+/* 8 bytes and no pointer: the table (47,000 words) is read-only data that
+ * needs no relocation when the program starts, and only the pages a
+ * look-up reads are loaded (with a pointer each, the loader wrote all of
+ * it, 1.8 MB of every run's memory). */
 struct lexdata_word {
-    const char *word;           /* case-folded UTF-8 */
+    uint32_t word;              /* offset of the case-folded UTF-8 word in lexdata_text */
     unsigned short classes;     /* LEX_* */
     unsigned char verb_senses, noun_senses;     /* WordNet's synsets of each */
 };
 
 extern const struct lexdata_word lexdata_words[];
+/* Every word, each ending in a NUL, in the table's order. */
+extern const char lexdata_text[];
+
+static inline const char *lexdata_word_text(const struct lexdata_word *e)
+{
+    return lexdata_text + e->word;
+}
 extern const size_t lexdata_count;
 /* Where the words of each first byte begin (257: the last is the count),
  * and of each first two bytes when the first is a-z ('a' * 256 + byte

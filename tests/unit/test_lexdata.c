@@ -24,14 +24,14 @@ int main(void)
 {
     bool sorted = lexdata_count > 10000;
     for (size_t i = 1; i < lexdata_count; i++)
-        if (strcmp(lexdata_words[i - 1].word, lexdata_words[i].word) >= 0)
+        if (strcmp(lexdata_word_text(&lexdata_words[i - 1]), lexdata_word_text(&lexdata_words[i])) >= 0)
             sorted = false;
     CHECK("table sorted, unique, large", sorted);
     /* the lookup searches the words of a word's first bytes only: every
      * entry must be found where it is, and a word one byte longer not */
     bool every = true, none_longer = true;
     for (size_t i = 0; i < lexdata_count; i++) {
-        const char *w = lexdata_words[i].word;
+        const char *w = lexdata_word_text(&lexdata_words[i]);
         size_t len = strlen(w);
         if (lexdata_find(w, len) != &lexdata_words[i])
             every = false;
