@@ -111,7 +111,7 @@ static struct hash *declare_members(struct resolver *r, struct objective *o, str
     return NULL;
 }
 
-static void declare_key_results(struct resolver *r)
+static void declare_all_members(struct resolver *r)
 {
     struct plan *plan = r->plan;
     for (size_t i = 0; i < plan->objectives.len; i++) {
@@ -567,7 +567,7 @@ void resolve_plan(struct plan *plan)
     plan->objective_ids = declare(&r, &plan->objectives, offsetof(struct objective, id),
                                   "objective", objective_twice);
     plan->period_ids = declare(&r, &plan->periods, offsetof(struct named_period, id), "period", NULL);
-    declare_key_results(&r);
+    declare_all_members(&r);
     if (plan->decl)
         resolve_period(&r, &plan->decl->period);
 
