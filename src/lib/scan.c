@@ -115,7 +115,9 @@ int scan_ident(struct parse_ctx *ctx, str word, const loc *at)
     int keyword = misspelt_keyword(ctx, word, at, *p);
     if (keyword)
         return keyword;
-    if (strncmp(p, "grade", 5) != 0)     /* stops at the terminating NUL */
+    /* the first byte before the call: most ids are followed by anything
+     * but `grade` (strncmp stops at the terminating NUL) */
+    if (p[0] != 'g' || strncmp(p, "grade", 5) != 0)
         return IDENT;
     char c = p[5];
     bool more_id = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
