@@ -713,12 +713,29 @@ void build_date(struct parse_ctx *ctx, date_item *field, struct date_tok value, 
         *field = (date_item){.value = value.day, .at = build_span(ctx, at), .present = value.valid};
 }
 
+/* A number item's value, once given: a plain number, no unit. */
+static void number_value(struct parse_ctx *ctx, number_item *field, struct number_tok value,
+                         loc value_at, const char *item)
+{
+    if (value.unit.len)
+        diag_report(ctx->plan->diags, R_SYNTAX, build_span(ctx, value_at),
+                    "'%s' takes a plain number, without a unit", item);
+    *field = (number_item){value.value, build_span(ctx, value_at), value.valid};
+}
+
 void build_number(struct parse_ctx *ctx, number_item *field, struct number_tok value,
                   loc value_at, loc at, const char *item)
 {
-    if (!first_time(ctx, field->at.src != NULL, field->at, at, item))
+    if (first_time(ctx, field->at.src != NULL, field->at, at, item))
+        number_value(ctx, field, value, value_at, item);
+}
+
+void build_confidence(struct parse_ctx *ctx, number_item *field, struct number_tok value,
+                      loc value_at, loc at)
+{
+    if (!first_time(ctx, field->at.src != NULL, field->at, at, "confidence"))
         return;
-    if (value.unit.len == 1 && value.unit.ptr[0] == '%' && strcmp(item, "confidence") == 0) {
+    if (value.unit.len == 1 && value.unit.ptr[0] == '%') {
         /* "confidence 70%": the scale is 1 to 10; one error that says so, and
          * no second one about the range. */
         double tenth = value.value / 10;
@@ -733,19 +750,8 @@ void build_number(struct parse_ctx *ctx, number_item *field, struct number_tok v
         *field = (number_item){whole ? tenth : 0, build_span(ctx, value_at), whole && value.valid};
         return;
     }
-    if (value.unit.len)
-        diag_report(ctx->plan->diags, R_SYNTAX, build_span(ctx, value_at),
-                    "'%s' takes a plain number, without a unit", item);
-    *field = (number_item){value.value, build_span(ctx, value_at), value.valid};
-}
-
-void build_confidence(struct parse_ctx *ctx, number_item *field, struct number_tok value,
-                      loc value_at, loc at)
-{
-    bool first = !field->at.src;
-    build_number(ctx, field, value, value_at, at, "confidence");
-    if (first && field->present &&
-        (field->value < 1 || field->value > 10 || field->value != floor(field->value)))
+    number_value(ctx, field, value, value_at, "confidence");
+    if (field->present && (field->value < 1 || field->value > 10 || field->value != floor(field->value)))
         diag_report(ctx->plan->diags, R_CONFIDENCE_RANGE, field->at,
                     "confidence %.15g is not a whole number from 1 (no chance) to 10 (certain)",
                     field->value);
