@@ -34,7 +34,7 @@ struct linter {
     struct title_lexicon *lex;  /* the plan's lexicons, for the title rules */
     size_t suggest_budget;      /* for every did-you-mean of the run (text.h) */
     /* what the walk over the objectives gathers for the plan-wide rules */
-    bool has_initiatives, count_objectives, note_owners;
+    bool has_initiatives;
     struct objective_counts counts;
     struct owner_notes owners;
 };
@@ -1047,11 +1047,9 @@ struct linter *lint_start(struct plan *plan)
         l->lex = title_lexicon_new(plan->arena, &plan->lexicons);
     for (size_t i = 0; i < plan->objectives.len && !l->has_initiatives; i++)
         l->has_initiatives = ((struct objective *)plan->objectives.items[i])->initiatives.len > 0;
-    l->count_objectives = on(l, R_OBJECTIVE_COUNT);
-    l->note_owners = on(l, R_STALE_OWNER);
-    if (l->count_objectives)
+    if (on(l, R_OBJECTIVE_COUNT))
         objective_count_start(l, &l->counts);
-    if (l->note_owners)
+    if (on(l, R_STALE_OWNER))
         l->owners.owners = hash_new(plan->arena, 64);
     return l;
 }
@@ -1059,9 +1057,9 @@ struct linter *lint_start(struct plan *plan)
 void lint_objective(struct linter *l, struct objective *o)
 {
     /* every objective counts, and every owner's key results */
-    if (l->count_objectives)
+    if (on(l, R_OBJECTIVE_COUNT))
         objective_count_add(l, &l->counts, o);
-    if (l->note_owners)
+    if (on(l, R_STALE_OWNER))
         stale_owner_add(l, &l->owners, o);
     /* Recovery cut it short: its syntax errors say what is wrong, and
      * what a rule would say of the rest are echoes of them. */
@@ -1087,9 +1085,9 @@ void lint_objective(struct linter *l, struct objective *o)
 
 void lint_finish(struct linter *l)
 {
-    if (l->note_owners)
+    if (on(l, R_STALE_OWNER))
         stale_owner(l, &l->owners);
-    if (l->count_objectives)
+    if (on(l, R_OBJECTIVE_COUNT))
         objective_count(l, &l->counts);
     if (on(l, R_BSC_BALANCE))
         bsc_balance(l);

@@ -1,6 +1,6 @@
-/* plan.c — one compilation: load → parse → configure rules → resolve → check
- * → progress (as of plan->as_of, unless the caller shows none) → lint →
- * suppress, and its memory. */
+/* plan.c — one compilation: load → parse → configure rules → resolve →
+ * progress (as of plan->as_of, unless the caller shows none) → checks and
+ * rules in one walk → suppress, and its memory. */
 #include "lib/plan.h"
 #include "lib/arena.h"
 #include "lib/check.h"
@@ -23,7 +23,6 @@ void plan_init(struct plan *plan, struct arena *arena, struct diag_ctx *diags)
     plan->diags = diags;
 }
 
-/* Every phase after the sources are parsed, the same for files and memory. */
 /* The structural checks and the rules in one walk over the objectives: an
  * objective's key results and their check-ins, found all over memory, are
  * in cache for the rules once the checks have read them (a walk each read
@@ -40,6 +39,7 @@ static void check_and_lint(struct plan *plan, bool lint)
         lint_finish(l);
 }
 
+/* Every phase after the sources are parsed, the same for files and memory. */
 static void analyse(struct plan *plan, bool lint, bool progress)
 {
     rules_apply(plan);
