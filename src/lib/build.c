@@ -73,8 +73,11 @@ static const char *item_word(struct parse_ctx *ctx, loc at)
     return arena_strndup(ctx->arena, text, strcspn(text, " \t\r\n;{"));
 }
 
-/* True when the item is new in its block; reports a repeat otherwise. */
-static bool first_time(struct parse_ctx *ctx, bool present, span prev, loc at, const char *item)
+/* True when the item is new in its block; reports a repeat otherwise.
+ * Inline, as number_value: build_confidence runs for every check-in value
+ * with a confidence (the out-of-line calls cost 1.3-2.6% of check's time on
+ * 10,000 objectives for fewer instructions). */
+static inline bool first_time(struct parse_ctx *ctx, bool present, span prev, loc at, const char *item)
 {
     if (!present)
         return true;
@@ -714,7 +717,7 @@ void build_date(struct parse_ctx *ctx, date_item *field, struct date_tok value, 
 }
 
 /* A number item's value, once given: a plain number, no unit. */
-static void number_value(struct parse_ctx *ctx, number_item *field, struct number_tok value,
+static inline void number_value(struct parse_ctx *ctx, number_item *field, struct number_tok value,
                          loc value_at, const char *item)
 {
     if (value.unit.len)
