@@ -307,23 +307,6 @@ static void attention_reasons(struct report *r, const struct key_result *kr, int
                                           confident->confidence));
 }
 
-/* The urgency beside the item, not read through it at every comparison:
- * a sort of 30,000 key results otherwise misses in memory three times a
- * comparison. */
-struct ranked {
-    struct attention *item;
-    size_t order;
-    int urgency;
-};
-
-static int by_urgency(const void *x, const void *y)
-{
-    const struct ranked *a = x, *b = y;
-    if (a->urgency != b->urgency)
-        return a->urgency < b->urgency ? -1 : 1;
-    return a->order < b->order ? -1 : a->order > b->order;
-}
-
 /* The one attention list and the wins, for every format. */
 static void attention_build(struct report *r)
 {
@@ -334,6 +317,7 @@ static void attention_build(struct report *r)
                          ? 0
                          : (int)plan->diags->param_of[P_STALE_CHECKIN_DAYS];
     struct vec found = {0};
+    size_t start[URGENCIES + 1] = {0};     /* items of each urgency, then where each begins */
     for (size_t i = 0; i < r->objectives.len; i++) {
         const struct objective *o = r->objectives.items[i];
         for (size_t k = 0; k < o->key_results.len; k++) {
@@ -346,18 +330,21 @@ static void attention_build(struct report *r)
             if (!reasons.len)
                 continue;
             struct attention *item = arena_alloc(plan->arena, sizeof *item);
-            *item = (struct attention){kr, reasons};
+            *item = (struct attention){kr, reasons, status_urgency(p->status)};
+            start[item->urgency + 1]++;
             vec_push(plan->arena, &found, item);
         }
     }
-    struct ranked *ranked = arena_alloc(plan->arena, (found.len ? found.len : 1) * sizeof *ranked);
+    /* Most urgent first, in the plan's order within an urgency: a counting
+     * sort, as there are only URGENCIES of them. */
+    for (int u = 0; u < URGENCIES; u++)
+        start[u + 1] += start[u];
+    vec_reserve(plan->arena, &r->attention, found.len);
+    r->attention.len = found.len;
     for (size_t i = 0; i < found.len; i++) {
         struct attention *item = found.items[i];
-        ranked[i] = (struct ranked){item, i, status_urgency(item->kr->progress->status)};
+        r->attention.items[start[item->urgency]++] = item;
     }
-    qsort(ranked, found.len, sizeof *ranked, by_urgency);
-    for (size_t i = 0; i < found.len; i++)
-        vec_push(plan->arena, &r->attention, ranked[i].item);
 }
 
 str report_title(const struct report *r)
@@ -625,7 +612,7 @@ const char *format_change(struct arena *a, const struct key_result *kr)
 
 int status_urgency(enum progress_status s)
 {
-    static const int urgency[] = {
+    static const int urgency[PROGRESS_DROPPED + 1] = {
         [PROGRESS_OFF_TRACK] = 0, [PROGRESS_MISSED] = 1, [PROGRESS_AT_RISK] = 2,
         [PROGRESS_NO_DATA] = 3, [PROGRESS_ON_TRACK] = 4, [PROGRESS_NOT_STARTED] = 5,
         [PROGRESS_DONE] = 6, [PROGRESS_ACHIEVED] = 7, [PROGRESS_DROPPED] = 8,

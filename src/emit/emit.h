@@ -53,6 +53,7 @@ struct report_error {
 struct attention {
     const struct key_result *kr;
     struct vec reasons;         /* const char * */
+    int urgency;                /* status_urgency of its status */
 };
 
 /* A key result's value as one commit of the plan's git history held it
@@ -156,7 +157,9 @@ str person_declared_name(const struct plan *plan, ident who);
 const char *format_names(struct arena *a, const struct plan *plan, ident first, const struct vec *rest);
 /* A team as people call it: its title, or its id when it has none. */
 str team_name(const struct team *t);
-/* Urgency for sorting: off-track and missed first, achieved last. */
+/* Urgency for sorting: off-track and missed first (0), achieved and
+ * dropped last (URGENCIES - 1). */
+enum { URGENCIES = 9 };
 int status_urgency(enum progress_status s);
 /* Writes text with Markdown's special characters escaped (for table cells). */
 void md_escape(FILE *out, str text);

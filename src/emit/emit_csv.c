@@ -140,7 +140,7 @@ static void csv_row(const struct report *r, struct vec attention, FILE *out,
     str note = last && entry_note(last)->present ? entry_note(last)->text : (str){0};
     csv_field(out, note.ptr ? note.ptr : "", note.ptr ? note.len : 0, false);
     const char *reasons = "";     /* the attention list's reasons, if it is on it */
-    const struct attention key = {kr, {0}}, *probe = &key;
+    const struct attention key = {.kr = kr}, *probe = &key;
     const struct attention *const *found =
         attention.len ? bsearch(&probe, attention.items, attention.len, sizeof *attention.items, by_kr) : NULL;
     for (size_t k = 0; found && k < (*found)->reasons.len; k++)
