@@ -19,18 +19,21 @@
 #include "lib/text.h"
 #include "lib/utf8.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 struct json_writer {
     FILE *out;
+    int fd;                 /* out's descriptor, -1 for a stream without one */
     int depth;
     bool empty;             /* nothing written yet in the open object or array */
     size_t len;             /* bytes waiting in buf */
-    char buf[1 << 15];      /* stdio per token was half of the writer's time */
+    char buf[1 << 16];      /* stdio per token was half of the writer's time */
     /* dates formatted lately, by day modulo 64: a plan's check-ins share
      * a few dates, written once per key result */
     okr_day date_day[64];
@@ -38,9 +41,29 @@ struct json_writer {
     bool date_known[64];
 };
 
+/* The buffer goes to the stream's descriptor in one write(2), past stdio,
+ * which would copy most of it into its own small buffer and write twice a
+ * flush. stdio's buffer is emptied first, and a write that fails hands
+ * what is left to stdio, which fails the same way and marks the stream:
+ * the caller's ferror sees it, as before. */
 static void jw_flush(struct json_writer *w)
 {
-    fwrite(w->buf, 1, w->len, w->out);
+    const char *p = w->buf;
+    size_t left = w->len;
+    int fd = w->fd;
+    if (fd >= 0 && fflush(w->out) != 0)
+        fd = -1;
+    while (fd >= 0 && left) {
+        ssize_t n = write(fd, p, left);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        p += n;
+        left -= (size_t)n;
+    }
+    if (left)
+        fwrite(p, 1, left, w->out);
     w->len = 0;
 }
 
@@ -795,7 +818,7 @@ void emit_json(const struct report *r, FILE *out)
         fputs("null\n", out);   /* out of memory: still one JSON value */
         return;
     }
-    *w = (struct json_writer){.out = out, .empty = true};
+    *w = (struct json_writer){.out = out, .fd = fileno(out), .empty = true};
     jw_open(w, '{');
     jw_key(w, "as_of"), jw_date(w, r->plan->as_of);
     jw_key(w, "title"), jw_str(w, report_title(r));
