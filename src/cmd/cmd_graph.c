@@ -21,6 +21,10 @@
 
 /* Above this many objectives on the map, key results are shown as a count. */
 enum { LARGE_MAP_OBJECTIVES = 500 };
+/* Above this many, a map laid out without --layout is laid out by sfdp:
+ * dot's layout grows with the square of the objectives (7 s for 2,000,
+ * five minutes for 10,000; sfdp 5 s), docs/graph.md. */
+enum { DOT_LAYOUT_OBJECTIVES = 2000 };
 
 static const char graph_help[] =
     "usage: okrc graph [options] FILE|DIR...\n\n"
@@ -43,7 +47,8 @@ static const char graph_help[] =
     "  --depth N          at most N levels below the root (or below the top objectives)\n"
     "  --no-krs           leave the key results out\n"
     "  --initiatives      list initiatives under the key results they support\n"
-    "  --layout ENGINE    dot (default), sfdp, neato, fdp, circo or twopi\n"
+    "  --layout ENGINE    dot (default; sfdp above 2,000 objectives), sfdp, neato, fdp,\n"
+    "                     circo or twopi\n"
     "  --size W,H         scale the drawing down to fit W by H inches (16,9: a slide);\n"
     "                     maps of more than 12 objectives are laid out near 16:9\n"
     "  --as-of DATE       the date scores are computed for (default today)\n"
@@ -110,7 +115,7 @@ static int parse_options(int argc, char **argv, struct graph_opts *o)
         {"color", required_argument, NULL, 'c'},  {"help", no_argument, NULL, 'h'},
         {"size", required_argument, NULL, 'z'},   CLI_LOAD_OPTIONS, {0},
     };
-    *o = (struct graph_opts){.layout = "dot", .color = "auto", .depth = -1};
+    *o = (struct graph_opts){.color = "auto", .depth = -1};     /* layout: NULL until given */
     int c;
     while ((c = cli_getopt("graph", argc, argv, ":hT:o:", options)) != -1) {
         switch (c) {
@@ -270,7 +275,8 @@ static int write_map(struct cli_run *run, const struct graph_opts *o, const bool
 {
     struct graph_request req = {
         .plan = &run->plan, .selected = selected, .krs = GRAPH_KRS_LISTED,
-        .initiatives = o->initiatives, .format = o->format, .layout = o->layout, .size = o->size,
+        .initiatives = o->initiatives, .format = o->format, .layout = o->layout ? o->layout : "dot",
+        .size = o->size,
     };
     if (o->no_krs) {
         req.krs = GRAPH_KRS_HIDDEN;
@@ -279,6 +285,13 @@ static int write_map(struct cli_run *run, const struct graph_opts *o, const bool
         fprintf(stderr, "okrc graph: note: %ld objectives on the map (more than %d): key results "
                         "are shown as a count; narrow it with --root, --team, --period or --depth\n",
                 count, LARGE_MAP_OBJECTIVES);
+    }
+    bool laid_out = strcmp(o->format, "dot") != 0 && strcmp(o->format, "mermaid") != 0;
+    if (laid_out && !o->layout && count > DOT_LAYOUT_OBJECTIVES) {
+        req.layout = "sfdp";
+        fprintf(stderr, "okrc graph: note: %ld objectives on the map (more than %d): laid out by sfdp, as "
+                        "dot's layout grows with the square of their number (minutes for 10,000); "
+                        "--layout dot keeps the levels\n", count, DOT_LAYOUT_OBJECTIVES);
     }
     struct output out;
     if (!output_open(&out, o->output))
