@@ -98,6 +98,8 @@ uint32_t utf8_fold(uint32_t cp)
 
 int utf8_char_width(uint32_t cp)
 {
+    if (cp >= 0x20 && cp < 0x7F)
+        return 1;       /* printable ASCII, most of any plan: no table */
     if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp > 0x10FFFF || cp == 0x061C ||
         cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
         (cp >= 0x2066 && cp <= 0x2069))
@@ -106,11 +108,23 @@ int utf8_char_width(uint32_t cp)
     return w < 0 ? 1 : w;
 }
 
+/* Whether the byte is printable ASCII: one byte, one column. */
+static inline bool ascii_printable(char c)
+{
+    return (unsigned char)c >= 0x20 && (unsigned char)c < 0x7F;
+}
+
 size_t utf8_width(const char *s, size_t len)
 {
     size_t cols = 0;
-    for (size_t i = 0, n; i < len; i += n)
+    for (size_t i = 0, n; i < len; i += n) {
+        if (ascii_printable(s[i])) {
+            n = 1;
+            cols++;
+            continue;
+        }
         cols += (size_t)utf8_char_width(utf8_decode(s + i, len - i, &n));
+    }
     return cols;
 }
 
@@ -118,8 +132,9 @@ size_t utf8_prefix(const char *s, size_t len, size_t cols, size_t *width)
 {
     size_t i = 0, w = 0;
     while (i < len) {
-        size_t n;
-        size_t cw = (size_t)utf8_char_width(utf8_decode(s + i, len - i, &n));
+        size_t n = 1, cw = 1;
+        if (!ascii_printable(s[i]))
+            cw = (size_t)utf8_char_width(utf8_decode(s + i, len - i, &n));
         if (w + cw > cols)
             break;
         w += cw;

@@ -52,6 +52,11 @@ int main(void)
           utf8_char_width('\t') == 1 && utf8_char_width(0x202E) == 1);
     CHECK("utf8: never half a wide character",
           utf8_prefix("a\u6ce8b", 5, 2, &cols) == 1 && cols == 1);
+    CHECK("utf8: ASCII runs between wide, combining and control characters",
+          utf8_width("ab\u6ce8\tc\x7f e\u0301!", 13) == 10 &&
+          utf8_prefix("ab\u6ce8cd", 7, 3, &cols) == 2 && cols == 2 &&
+          utf8_prefix("ab\u6ce8cd", 7, 5, &cols) == 6 && cols == 5 &&
+          utf8_prefix("xe\u0301y", 5, 2, &cols) == 4 && cols == 2);
     CHECK("split words", split("Implement a CRM") == 3 && folded_is(0, "implement") &&
                              text_is(0, "Implement") && folded_is(2, "crm"));
     CHECK("hyphen separates", split("CRM-systeem IMPLEMENTEREN") == 3 && folded_is(2, "implementeren"));
