@@ -22,6 +22,12 @@ struct text_out {
     bool color, ascii;
     struct arena *arena;    /* for the formatted values (emit.h) */
     size_t width;           /* columns of a line: 80, the terminal's, or COLUMNS */
+    /* The line being built (line_open, line_put): one stream for every
+     * line, rewound for the next, as opening one a line cost a third of
+     * the report's time on large plans. */
+    FILE *line;
+    char *line_text;
+    size_t line_size;
 };
 
 /* Prints text in exactly `width` display columns (utf8_prefix counts a wide
@@ -61,9 +67,9 @@ static void field(const struct text_out *t, const char *s, size_t len, size_t wi
         fputc(' ', t->out);
 }
 
-static void line_end(const struct text_out *t, const char *s, size_t used)
+static void line_end(const struct text_out *t, const char *s, size_t len, size_t used)
 {
-    size_t len = strlen(s), cols;
+    size_t cols;
     utf8_prefix(s, len, LINE_WIDTH, &cols);
     field(t, s, len, cols < LINE_WIDTH - used ? cols : LINE_WIDTH - used);
     fputc('\n', t->out);
@@ -110,33 +116,33 @@ static void gauge(const struct text_out *t, const struct progress *p, bool pad)
         fputc(' ', t->out);
 }
 
-/* A line of any length, built with stdio: open_memstream grows it, so that
- * plan text (ids, owners, titles) never meets a fixed-size buffer. */
+/* A line of any length, built with stdio: the text_out's memory stream
+ * grows it, so that plan text (ids, owners, titles) never meets a
+ * fixed-size buffer. Lines do not nest: each is put before the next opens. */
 struct text_line {
-    char *text;
-    size_t len;
     FILE *f;
 };
 
-static FILE *line_open(struct text_line *l)
+static FILE *line_open(const struct text_out *t, struct text_line *l)
 {
-    l->text = NULL;
-    l->len = 0;
-    l->f = open_memstream(&l->text, &l->len);
-    if (!l->f)
+    l->f = t->line;
+    if (fseek(l->f, 0, SEEK_SET) != 0)
         out_of_memory();
     return l->f;
 }
 
-/* Writes the line (cut to the terminal's width by line_end) and frees it. */
+/* Writes the line (cut to the terminal's width by line_end). The stream's
+ * text runs to its position, where this line ends: a longer line before
+ * it may have left bytes beyond. */
 static void line_put(const struct text_out *t, struct text_line *l, size_t indent)
 {
-    fclose(l->f);
-    if (l->len) {
+    long len = fflush(l->f) == 0 ? ftell(l->f) : -1;
+    if (len < 0)
+        out_of_memory();
+    if (len) {
         fprintf(t->out, "%*s", (int)indent, "");
-        line_end(t, l->text, indent);
+        line_end(t, t->line_text, (size_t)len, indent);
     }
-    free(l->text);
 }
 
 static bool is_blank(char c)
@@ -258,11 +264,11 @@ static void print_key_result(const struct report *r, const struct text_out *t,
                *judged = format_judgment(a, p);
     struct text_line line;
     const char *trend = sparkline(r, t, kr);
-    fprintf(line_open(&line), "%.*s: %s, %s%s%s%s%s", (int)kr->id.name.len, kr->id.name.ptr, value,
+    fprintf(line_open(t, &line), "%.*s: %s, %s%s%s%s%s", (int)kr->id.name.len, kr->id.name.ptr, value,
             metric, *judged ? ", " : "", judged, *trend ? ", trend " : "", trend);
     line_put(t, &line, 6);
 
-    FILE *f = line_open(&line);
+    FILE *f = line_open(t, &line);
     bool more = false;
     if (p->has_previous) {
         fprintf(f, "change %s", format_change(a, kr));
@@ -292,7 +298,7 @@ static void print_contributors(const struct text_out *t, const struct vec *contr
     for (size_t i = 0; i < contributors->len; i++) {
         const struct objective *c = contributors->items[i];
         struct text_line line;
-        fprintf(line_open(&line), "%s %.*s %.2f %s: %.*s", t->ascii ? "<-" : "←",
+        fprintf(line_open(t, &line), "%s %.*s %.2f %s: %.*s", t->ascii ? "<-" : "←",
                 (int)c->id.name.len, c->id.name.ptr, c->progress->score,
                 progress_status_name(c->progress->status), (int)c->title.len, c->title.ptr);
         line_put(t, &line, indent);
@@ -312,7 +318,7 @@ static void print_objective(const struct report *r, const struct text_out *t,
 
     const char *period_text = format_period(t->arena, o, "no period");
     struct text_line line;
-    FILE *f = line_open(&line);
+    FILE *f = line_open(t, &line);
     fprintf(f, "%.*s: %s, %s", (int)o->id.name.len, o->id.name.ptr, objective_kind(o), period_text);
     const char *judged = format_judgment(t->arena, p);
     fprintf(f, "%s%s, expected %.2f", *judged ? ", " : "", judged, p->expected);
@@ -365,7 +371,7 @@ static void print_team(const struct report *r, const struct text_out *t, const s
     if (!objectives->len)
         return;
     struct text_line line;
-    FILE *f = line_open(&line);
+    FILE *f = line_open(t, &line);
     if (team)
         fprintf(f, "%.*s (%.*s)", (int)team->title.len, team->title.ptr ? team->title.ptr : "",
                 (int)team->id.name.len, team->id.name.ptr);
@@ -415,18 +421,17 @@ static void print_close(const struct report *r, const struct text_out *t)
     }
 }
 
-void emit_text(const struct report *r, FILE *out)
+static void text_report(const struct report *r, const struct text_out *t)
 {
-    struct text_out t = {out, r->color, r->ascii, r->plan->arena,
-                         r->width >= 60 ? (size_t)r->width : 80};
     struct plan *plan = r->plan;
+    FILE *out = t->out;
     char date[11];
     date_format(plan->as_of, date);
     str title = report_title(r);
     struct text_line line;
-    fprintf(line_open(&line), "%.*s %s progress as of %s", (int)title.len, title.ptr,
+    fprintf(line_open(t, &line), "%.*s %s progress as of %s", (int)title.len, title.ptr,
             r->ascii ? "-" : "—", date);
-    line_put(&t, &line, 0);
+    line_put(t, &line, 0);
     if (!r->objectives.len) {
         fputs("No objectives match.\n", out);
         return;
@@ -438,41 +443,53 @@ void emit_text(const struct report *r, FILE *out)
         vec_push(plan->arena, &by_team[o->team ? o->team->seq : plan->teams.len], o);
     }
     for (size_t i = 0; i < plan->teams.len; i++)
-        print_team(r, &t, plan->teams.items[i], &by_team[i]);
-    print_team(r, &t, NULL, &by_team[plan->teams.len]);
+        print_team(r, t, plan->teams.items[i], &by_team[i]);
+    print_team(r, t, NULL, &by_team[plan->teams.len]);
     /* the one attention list (emit.c) and the wins, as in every format */
     fputs(r->attention.len ? "\nNeeds attention\n" : "\nNeeds attention: nothing\n", out);
     for (size_t i = 0; i < r->attention.len; i++) {
         const struct attention *item = r->attention.items[i];
         const struct key_result *kr = item->kr;
-        const char *text = arena_printf(t.arena, "%.*s —", (int)kr->title.len, kr->title.ptr);
+        const char *text = arena_printf(t->arena, "%.*s —", (int)kr->title.len, kr->title.ptr);
         for (size_t k = 0; k < item->reasons.len; k++)
-            text = arena_printf(t.arena, "%s%s%s", text, k ? "; " : " ", (const char *)item->reasons.items[k]);
-        wrapped(&t, 2, arena_printf(t.arena, "%.*s.%.*s", (int)kr->objective->id.name.len,
-                                    kr->objective->id.name.ptr, (int)kr->id.name.len, kr->id.name.ptr),
+            text = arena_printf(t->arena, "%s%s%s", text, k ? "; " : " ", (const char *)item->reasons.items[k]);
+        wrapped(t, 2, arena_printf(t->arena, "%.*s.%.*s", (int)kr->objective->id.name.len,
+                                   kr->objective->id.name.ptr, (int)kr->id.name.len, kr->id.name.ptr),
                 (str){text, strlen(text)});
     }
     fputs(r->wins.len ? "\nWins\n" : "\nWins: none yet\n", out);
     for (size_t i = 0; i < r->wins.len; i++) {
         const struct key_result *kr = r->wins.items[i];
-        const char *value = format_value(t.arena, kr), *status = progress_status_name(kr->progress->status);
-        const char *text = arena_printf(t.arena, "%.*s — %s%s%s", (int)kr->title.len, kr->title.ptr,
+        const char *value = format_value(t->arena, kr), *status = progress_status_name(kr->progress->status);
+        const char *text = arena_printf(t->arena, "%.*s — %s%s%s", (int)kr->title.len, kr->title.ptr,
                                         value, strcmp(value, status) ? ", " : "",
                                         strcmp(value, status) ? status : "");
-        wrapped(&t, 2, arena_printf(t.arena, "%.*s.%.*s", (int)kr->objective->id.name.len,
-                                    kr->objective->id.name.ptr, (int)kr->id.name.len, kr->id.name.ptr),
+        wrapped(t, 2, arena_printf(t->arena, "%.*s.%.*s", (int)kr->objective->id.name.len,
+                                   kr->objective->id.name.ptr, (int)kr->id.name.len, kr->id.name.ptr),
                 (str){text, strlen(text)});
     }
     if (r->close)
-        print_close(r, &t);
+        print_close(r, t);
     if (r->errors.len) {    /* the plan's rule findings: shown, not hidden */
         fprintf(out, "\nThe plan has %zu error%s (okrc check explains them):\n", (size_t)r->errors.len,
                 r->errors.len == 1 ? "" : "s");
         for (size_t i = 0; i < r->errors.len; i++) {
             const struct report_error *e = r->errors.items[i];
             struct text_line l;
-            fprintf(line_open(&l), "  %s:%d: %s [%s]", e->file, e->line, e->message, e->rule);
-            line_put(&t, &l, 0);
+            fprintf(line_open(t, &l), "  %s:%d: %s [%s]", e->file, e->line, e->message, e->rule);
+            line_put(t, &l, 0);
         }
     }
+}
+
+void emit_text(const struct report *r, FILE *out)
+{
+    struct text_out t = {out, r->color, r->ascii, r->plan->arena,
+                         r->width >= 60 ? (size_t)r->width : 80, NULL, NULL, 0};
+    t.line = open_memstream(&t.line_text, &t.line_size);
+    if (!t.line)
+        out_of_memory();
+    text_report(r, &t);
+    fclose(t.line);
+    free(t.line_text);
 }
