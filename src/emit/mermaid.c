@@ -51,25 +51,29 @@ static const char *class_of(const struct progress *p)
     return progress_grade_name(progress_color(p));  /* red, yellow, green, grey */
 }
 
+/* What each team holds on the map, by its place in the plan: its sub-teams
+ * and its drawn objectives, gathered in one pass each, so that drawing the
+ * teams is linear in teams and objectives (a scan of every objective per
+ * team grew with their product). */
+struct team_members {
+    struct vec *subteams;       /* struct team *, by team seq */
+    struct vec *objectives;     /* struct objective *, by team seq */
+};
+
 /* A team's subgraph, its sub-teams' inside it, then its objectives. */
-static void team_block(FILE *out, const struct plan *plan, const bool *selected, const bool *used,
-                       const struct team *t, int depth)
+static void team_block(FILE *out, const struct team_members *m, const bool *used, const struct team *t,
+                       int depth)
 {
     if (!used[t->seq] || depth > 64)
         return;
     fprintf(out, "%*ssubgraph t%zu[\"", 2 * depth + 2, "", t->seq);
     label_str(out, team_name(t));
     fputs("\"]\n", out);
-    for (size_t i = 0; i < plan->teams.len; i++) {
-        const struct team *sub = plan->teams.items[i];
-        if (sub->parent == t)
-            team_block(out, plan, selected, used, sub, depth + 1);
-    }
-    for (size_t i = 0; i < plan->objectives.len; i++) {
-        const struct objective *o = plan->objectives.items[i];
-        if (selected[i] && o->team == t)
-            fprintf(out, "%*so%zu\n", 2 * depth + 4, "", o->seq);
-    }
+    const struct vec *subteams = &m->subteams[t->seq], *objectives = &m->objectives[t->seq];
+    for (size_t i = 0; i < subteams->len; i++)
+        team_block(out, m, used, subteams->items[i], depth + 1);
+    for (size_t i = 0; i < objectives->len; i++)
+        fprintf(out, "%*so%zu\n", 2 * depth + 4, "", ((const struct objective *)objectives->items[i])->seq);
     fprintf(out, "%*send\n", 2 * depth + 2, "");
 }
 
@@ -86,16 +90,26 @@ void mermaid_map(FILE *out, const struct plan *plan, const bool *selected)
                 class_of(o->progress));
     }
     /* teams that hold a drawn objective, and their parents */
-    bool *used = arena_alloc(plan->arena, plan->teams.len + 1);
+    size_t teams = plan->teams.len;
+    bool *used = arena_alloc(plan->arena, teams + 1);
+    struct team_members m = {arena_alloc(plan->arena, (teams + 1) * sizeof *m.subteams),
+                             arena_alloc(plan->arena, (teams + 1) * sizeof *m.objectives)};
     for (size_t i = 0; i < plan->objectives.len; i++) {
-        const struct objective *o = plan->objectives.items[i];
+        struct objective *o = plan->objectives.items[i];
+        if (selected[i] && o->team)
+            vec_push(plan->arena, &m.objectives[o->team->seq], o);
         for (const struct team *t = selected[i] ? o->team : NULL; t && !used[t->seq]; t = t->parent)
             used[t->seq] = true;
     }
-    for (size_t i = 0; i < plan->teams.len; i++) {
+    for (size_t i = 0; i < teams; i++) {
+        struct team *t = plan->teams.items[i];
+        if (t->parent)
+            vec_push(plan->arena, &m.subteams[t->parent->seq], t);
+    }
+    for (size_t i = 0; i < teams; i++) {
         const struct team *t = plan->teams.items[i];
         if (!t->parent)
-            team_block(out, plan, selected, used, t, 0);
+            team_block(out, &m, used, t, 0);
     }
     for (size_t i = 0; i < plan->objectives.len; i++) {
         const struct objective *o = plan->objectives.items[i];

@@ -164,6 +164,19 @@ def unknown_parents(d, n):
     return ["main.okr"]
 
 
+def teams(d, n):
+    # n teams in a tree, an objective in each: drawing a team's subgraph by
+    # scanning every objective for it (graph -T mermaid, the map of
+    # report -f md) grew with teams times objectives.
+    with open(os.path.join(d, "main.okr"), "w") as f:
+        f.write('plan "Plan" { period 2027 owner @ceo }\n')
+        for i in range(n):
+            f.write(f'team t{i} "Team {i}"' + (f' {{ parent t{(i - 1) // 2} }}' if i else '') + '\n')
+        for i in range(n):
+            f.write(objective(f"o{i}", f"team t{i} "))
+    return ["main.okr"]
+
+
 FAMILIES = {
     # name: (generator, n, commands)
     "ignores": (ignores, 800, [["check"], ["check", "--format", "json"]]),
@@ -180,6 +193,8 @@ FAMILIES = {
     "checkins-reversed": (checkins_reversed, 1500, [["check"], ["report", "-f", "json"]]),
     "periods": (periods, 600, [["check"]]),
     "unknown-parents": (unknown_parents, 2000, [["check"], ["check", "--format", "json"]]),
+    "teams": (teams, 800, [["graph", "-T", "mermaid"], ["report", "-f", "md"], ["report"],
+                           ["report", "-f", "html"], ["graph", "-T", "dot"]]),
 }
 
 
