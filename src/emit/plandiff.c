@@ -14,6 +14,7 @@
 #include "lib/progress.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -385,26 +386,70 @@ static void diff_kr(struct differ *d, const struct key_result *was, const struct
     diff_grades(d, id, title, &w->judgments, &n->judgments);
 }
 
+/* Up to this many pairs of items are compared one by one; beyond, the new
+ * items are found through a table: an objective of 20,000 key results
+ * diffed against itself took 0.24 s by comparing (tests/tools/complexity.py). */
+enum { PAIRS_COMPARED = 256 };
+
+/* Pairs each unpaired old item with the first untaken new one whose key
+ * (key_of) is the same. */
+static void pair_by(struct arena *a, const struct vec *was, const struct vec *now, const void **pair,
+                    bool *taken, str (*key_of)(const void *))
+{
+    if ((size_t)was->len * now->len <= PAIRS_COMPARED) {
+        for (size_t i = 0; i < was->len; i++)
+            for (size_t j = 0; j < now->len && !pair[i]; j++)
+                if (!taken[j] && same_str(key_of(was->items[i]), key_of(now->items[j]))) {
+                    pair[i] = now->items[j];
+                    taken[j] = true;
+                }
+        return;
+    }
+    /* The first new item of each key in the table, the others of the key
+     * chained after it in order (next), so that the first untaken is the
+     * one paired, as by comparing. The table's keys need a pointer: "". */
+    struct hash *first = hash_new(a, now->len);
+    size_t *next = arena_alloc(a, now->len * sizeof *next), *last = arena_alloc(a, now->len * sizeof *last);
+    for (size_t j = 0; j < now->len; j++) {
+        str key = key_of(now->items[j]);
+        next[j] = SIZE_MAX;
+        size_t *head = hash_put(first, key.len ? key.ptr : "", key.len, &last[j]);
+        last[j] = j;
+        if (head) {             /* the key's first item's slot in last[] holds its chain's end */
+            next[*head] = j;
+            *head = j;
+        }
+    }
+    for (size_t i = 0; i < was->len; i++) {
+        if (pair[i])
+            continue;
+        str key = key_of(was->items[i]);
+        size_t *head = hash_get(first, key.len ? key.ptr : "", key.len);
+        size_t j = head ? (size_t)(head - last) : SIZE_MAX;
+        while (j != SIZE_MAX && taken[j])
+            j = next[j];
+        if (j != SIZE_MAX) {
+            pair[i] = now->items[j];
+            taken[j] = true;
+        }
+    }
+    hash_free(first);
+}
+
+static str item_id(const void *item)
+{
+    return ((const ident *)item)->name;
+}
+
 /* Pairs the items of two lists (key results or initiatives: ident first in
  * both) by id, then the unpaired by title; pair[i] is the new item of old i. */
-static void pair_items(const struct vec *was, const struct vec *now, const void **pair, bool *taken,
-                       str (*title_of)(const void *))
+static void pair_items(struct arena *a, const struct vec *was, const struct vec *now, const void **pair,
+                       bool *taken, str (*title_of)(const void *))
 {
-    for (size_t i = 0; i < was->len; i++) {
-        pair[i] = NULL;
-        const ident *a = was->items[i];
-        for (size_t j = 0; j < now->len && !pair[i]; j++)
-            if (!taken[j] && same_str(a->name, ((const ident *)now->items[j])->name)) {
-                pair[i] = now->items[j];
-                taken[j] = true;
-            }
-    }
     for (size_t i = 0; i < was->len; i++)
-        for (size_t j = 0; j < now->len && !pair[i]; j++)
-            if (!taken[j] && same_str(title_of(was->items[i]), title_of(now->items[j]))) {
-                pair[i] = now->items[j];
-                taken[j] = true;
-            }
+        pair[i] = NULL;
+    pair_by(a, was, now, pair, taken, item_id);
+    pair_by(a, was, now, pair, taken, title_of);
 }
 
 static str kr_title(const void *kr)
@@ -423,7 +468,7 @@ static void diff_krs(struct differ *d, const struct objective *was, const struct
     const void **pair = arena_alloc(a, (was->key_results.len + 1) * sizeof *pair);
     bool *taken = arena_alloc(a, now->key_results.len + 1);
     memset(taken, 0, now->key_results.len + 1);
-    pair_items(&was->key_results, &now->key_results, pair, taken, kr_title);
+    pair_items(a, &was->key_results, &now->key_results, pair, taken, kr_title);
     for (size_t i = 0; i < was->key_results.len; i++) {
         const struct key_result *old_kr = was->key_results.items[i], *new_kr = pair[i];
         if (!new_kr) {
@@ -457,7 +502,7 @@ static void diff_initiatives(struct differ *d, const struct objective *was, cons
     const void **pair = arena_alloc(a, (was->initiatives.len + 1) * sizeof *pair);
     bool *taken = arena_alloc(a, now->initiatives.len + 1);
     memset(taken, 0, now->initiatives.len + 1);
-    pair_items(&was->initiatives, &now->initiatives, pair, taken, initiative_title);
+    pair_items(a, &was->initiatives, &now->initiatives, pair, taken, initiative_title);
     for (size_t i = 0; i < was->initiatives.len; i++) {
         const struct initiative *x = was->initiatives.items[i], *y = pair[i];
         const char *old_id = arena_printf(a, "%s.%s", cstr(a, was->id.name), cstr(a, x->id.name));

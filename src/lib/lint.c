@@ -814,17 +814,6 @@ static void bsc_balance(struct linter *l)
 
 /* ---- initiatives ---- */
 
-static bool supported(const struct objective *o, const struct key_result *kr)
-{
-    for (size_t i = 0; i < o->initiatives.len; i++) {
-        const struct initiative *in = o->initiatives.items[i];
-        for (size_t k = 0; k < in->supported.len; k++)
-            if (in->supported.items[k] == kr)
-                return true;
-    }
-    return false;
-}
-
 /* Run only in a plan that has initiatives: a plan that keeps them elsewhere
  * would get one finding per key result. */
 static void kr_without_initiative(struct linter *l, struct objective *o)
@@ -834,7 +823,7 @@ static void kr_without_initiative(struct linter *l, struct objective *o)
     for (size_t k = 0; k < o->key_results.len; k++) {
         struct key_result *kr = o->key_results.items[k];
         /* Objectives aligned to the key result are the work on it too. */
-        if (!supported(o, kr) && !kr_more(kr)->contributors.len)
+        if (!kr->has_initiative && !kr_more(kr)->contributors.len)
             diag_report(l->d, R_KR_WITHOUT_INITIATIVE, kr->id.at,
                         "committed key result '%s' has no initiative and no objective aligned to "
                         "it, so nobody is working on it: add an initiative with 'supports %s' to "

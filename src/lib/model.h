@@ -177,10 +177,11 @@ struct key_result {
     span block;             /* head to closing brace; the head alone without a block */
     struct objective *objective;
     enum metric_kind metric;
-    bool cut_short;         /* a syntax error inside its block: lint leaves it */
-    bool relative;          /* `by +25%`: to is from changed by more->relative_pct */
-    bool current_done;
-    bool owner_inherited;
+    bool cut_short : 1;     /* a syntax error inside its block: lint leaves it */
+    bool relative : 1;      /* `by +25%`: to is from changed by more->relative_pct */
+    bool current_done : 1;
+    bool owner_inherited : 1;
+    bool has_initiative : 1;    /* an initiative of its objective supports it (resolve.c) */
     span metric_at;
     quantity from, to;      /* METRIC_TARGET: from is 0 in to's unit; KEEP: to is the threshold */
     ident owner;            /* resolve.c fills it from the objective when absent */

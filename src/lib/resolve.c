@@ -287,9 +287,10 @@ static void resolve_objective(struct resolver *r, struct objective *o)
         for (size_t k = 0; k < in->supports.len; k++) {
             ident *ref = in->supports.items[k];
             struct key_result *kr = member_kr(r, o, ref->name.ptr, ref->name.len);
-            if (kr)
+            if (kr) {
                 vec_push(plan->arena, &in->supported, kr);
-            else
+                kr->has_initiative = true;
+            } else
                 unknown_member(r, o, ref, arena_printf(plan->arena, " for initiative '%s' to support",
                                                        in->id.name.ptr));
         }

@@ -4,7 +4,8 @@
 # input in tests/tools/complexity.py (ignore comments, findings on one long
 # line in every format and the language server, repeated owners, an owner
 # list of thousands, imports, an import chain, long misspelt ids, alignment
-# cycles, rules blocks, a tree of teams each holding an objective) is
+# cycles, rules blocks, a tree of teams each holding an objective, one
+# objective of many key results and initiatives) is
 # generated at n and 10n, and 10x the input may cost at most 15x the
 # instructions (valgrind's callgrind counts them exactly,
 # whatever else the machine is doing). Then each family at about 1 MB: no

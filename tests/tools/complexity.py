@@ -177,6 +177,21 @@ def teams(d, n):
     return ["main.okr"]
 
 
+def one_objective(d, n):
+    # One objective of n key results and n initiatives that support three
+    # each: kr-without-initiative asked every initiative about every key
+    # result, and diff paired the key results by comparing every two.
+    with open(os.path.join(d, "main.okr"), "w") as f:
+        f.write(plan_header() + 'objective o "Double the revenue from new customers" {\n')
+        for i in range(n):
+            f.write(f'  kr k{i} "Grow revenue from customers in region {i}" {{ from 0 to 10 }}\n')
+        for i in range(n):
+            supports = ", ".join(f"k{j}" for j in range(max(0, i - 2), i + 1))
+            f.write(f'  initiative i{i} "Run the campaign in region {i}" {{ supports {supports} }}\n')
+        f.write("}\n")
+    return ["main.okr"]
+
+
 FAMILIES = {
     # name: (generator, n, commands)
     "ignores": (ignores, 800, [["check"], ["check", "--format", "json"]]),
@@ -193,6 +208,8 @@ FAMILIES = {
     "checkins-reversed": (checkins_reversed, 1500, [["check"], ["report", "-f", "json"]]),
     "periods": (periods, 600, [["check"]]),
     "unknown-parents": (unknown_parents, 2000, [["check"], ["check", "--format", "json"]]),
+    "one-objective": (one_objective, 800, [["check"], ["diff"], ["report", "-f", "json"],
+                                           ["graph", "-T", "dot"]]),
     "teams": (teams, 800, [["graph", "-T", "mermaid"], ["report", "-f", "md"], ["report"],
                            ["report", "-f", "html"], ["graph", "-T", "dot"]]),
 }
@@ -224,6 +241,8 @@ def command_line(okrc, cmd, d, files):
         return [okrc, "lsp"], lsp_session(os.path.join(d, files[0]))
     if cmd[0] == "fmt":
         return [okrc, "fmt"] + files, None
+    if cmd[0] == "diff":        # the plan against itself: every item paired
+        return [okrc, "diff", "--as-of", "2027-02-15", files[0], files[0]], None
     return [okrc] + cmd + ["--as-of", "2027-02-15"] + files, None
 
 
