@@ -42,6 +42,14 @@ static void field(const struct text_out *t, const char *s, size_t len, size_t wi
     if (cut)
         n = utf8_prefix(s, len, width - 1, &cols);
     for (size_t i = 0; i < n;) {
+        size_t plain = i;       /* a run of printable ASCII, most of any text: one write */
+        while (plain < n && (unsigned char)s[plain] >= 0x20 && (unsigned char)s[plain] < 0x7F)
+            plain++;
+        if (plain > i) {
+            fwrite(s + i, 1, plain - i, t->out);
+            i = plain;
+            continue;
+        }
         size_t control = text_control_at(s + i, n - i);
         unsigned char c = (unsigned char)s[i];
         if (control) {
@@ -63,8 +71,11 @@ static void field(const struct text_out *t, const char *s, size_t len, size_t wi
         fputs(t->ascii ? "~" : "…", t->out);
         cols++;
     }
-    for (; cols < width; cols++)
-        fputc(' ', t->out);
+    static const char spaces[] = "                                ";
+    for (size_t pad; cols < width; cols += pad) {
+        pad = width - cols < sizeof spaces - 1 ? width - cols : sizeof spaces - 1;
+        fwrite(spaces, 1, pad, t->out);
+    }
 }
 
 static void line_end(const struct text_out *t, const char *s, size_t len, size_t used)
