@@ -67,12 +67,7 @@ static int format_file(const char *path, const struct fmt_opts *opt)
     }
     struct cli_run run;
     cli_start(&run, 0);
-    /* fmt needs the syntax and the bytes, nothing else (docs/fmt.md): what
-     * the parse tells of meaning (a date not in the calendar, a confidence
-     * of 11) is check's to report, and does not stop the formatting */
-    for (int r = 0; r < RULE_COUNT; r++)
-        if (r != R_SYNTAX && r != R_INVALID_UTF8)
-            diag_force(&run.diags, (enum rule_id)r, SEV_OFF);
+    fmt_syntax_only(&run.diags);
     /* one scan: the parse says whether the file is well formed and keeps its
      * lexemes, in this arena, for the printer */
     struct lexemes lexemes = {.arena = &arena};

@@ -9,6 +9,7 @@
  * token boundaries as grammar/okr.l. The rules are in docs/fmt.md. */
 #include "emit/fmt.h"
 #include "lib/arena.h"
+#include "lib/diag.h"
 #include "lib/parse.h"
 #include "lib/rules.h"
 #include "lib/source.h"
@@ -678,4 +679,11 @@ struct fmt_text fmt_diff(struct arena *a, const char *path, const char *old_text
         i = stop;
     }
     return (struct fmt_text){o.data, o.len};
+}
+
+void fmt_syntax_only(struct diag_ctx *d)
+{
+    for (int r = 0; r < RULE_COUNT; r++)
+        if (r != R_SYNTAX && r != R_INVALID_UTF8)
+            diag_force(d, (enum rule_id)r, SEV_OFF);
 }

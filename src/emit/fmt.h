@@ -16,9 +16,16 @@ struct fmt_text {
     size_t len;
 };
 
-/* The canonical form of src, which must have parsed without errors (the
- * caller checks: the formatter trusts the token boundaries the parser
- * accepted). Every token and comment is kept, in order; only whitespace,
+/* What fmt answers to: the syntax and the bytes (syntax, invalid-utf8);
+ * every other rule off in d, so that errors of meaning the parse tells (a
+ * date not in the calendar, a confidence of 11) neither stop formatting nor
+ * are shown by it (docs/fmt.md). Called before the parse. */
+struct diag_ctx;
+void fmt_syntax_only(struct diag_ctx *d);
+
+/* The canonical form of src, which must have parsed without errors under
+ * fmt_syntax_only (the caller checks: the formatter trusts the token
+ * boundaries the parser accepted). Every token and comment is kept, in order; only whitespace,
  * line breaks around braces and string escapes change. Memory from a. */
 struct fmt_text fmt_source(struct arena *a, struct source *src);
 /* The same from the lexemes the parse of src kept (parse_source_lexemes):

@@ -18,6 +18,7 @@ json_t *format_document(struct server *s, const struct document *d, const char *
     struct arena arena = {0};
     struct diag_ctx diags;
     diag_init(&diags, &arena);
+    fmt_syntax_only(&diags);
     struct plan plan;
     plan_init(&plan, &arena, &diags);
     struct source *src = source_from_memory(&arena, d->path, d->text, d->len, 0);

@@ -243,7 +243,14 @@ const sessions = {
         } catch (e) {
             eq(e.code, -32803, 'RequestFailed for a document that does not parse');
         }
-        ok('formatting: as okrc fmt, none when formatted, refused when it does not parse');
+        // Errors of meaning (a date not in the calendar, a confidence of 11) are
+        // check's: the document is formatted, as okrc fmt formats the file.
+        const meaning = formatted.replace('{ from 12 to 24 }', '{ from 12 to 24  confidence 11 }') +
+            'checkin 2027-02-30 {   grow.revenue = 13 }\n';
+        await s.change(file, meaning, 4);
+        const fixed = applyEdits(meaning, await s.conn.sendRequest('textDocument/formatting', { textDocument: { uri }, options }));
+        eq(fixed, cp.execFileSync(OKRC, ['fmt', '-'], { input: meaning }).toString(), 'errors of meaning formatted as okrc fmt');
+        ok('formatting: as okrc fmt, none when formatted, refused when it does not parse, done despite errors of meaning');
         eq(await s.stop(), 0, 'exit status');
     },
     // Code actions that fix what they claim, applied and re-checked; inlay hints.
