@@ -626,9 +626,29 @@ void md_text(FILE *out, const char *s)
     md_escape(out, (str){s, strlen(s)});
 }
 
+/* Whether Markdown shows the byte as it is: printable ASCII but for the
+ * characters md_escape escapes. */
+static bool md_plain(unsigned char c)
+{
+    switch (c) {
+    case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>': case '|': case '#': case '&':
+        return false;
+    default:
+        return c >= 0x20 && c < 0x7F;
+    }
+}
+
 void md_escape(FILE *out, str text)
 {
     for (size_t i = 0; i < text.len; i++) {
+        size_t plain = i;   /* a run Markdown shows as it is, most of any text: one write */
+        while (plain < text.len && md_plain((unsigned char)text.ptr[plain]))
+            plain++;
+        if (plain > i) {
+            fwrite(text.ptr + i, 1, plain - i, out);
+            i = plain - 1;
+            continue;
+        }
         char c = text.ptr[i];
         size_t control = c == '\n' ? 0 : text_control_at(text.ptr + i, text.len - i);
         if (c == '\n') {

@@ -182,16 +182,7 @@ static void initiatives(const struct report *r, FILE *out, const struct objectiv
  * xychart has no legend: the order is said under it). */
 static void progress_chart(const struct report *r, FILE *out, const struct objective *o)
 {
-    char *chart = NULL;
-    size_t len = 0;
-    FILE *mem = open_memstream(&chart, &len);
-    if (!mem)
-        return;             /* a chart is an extra: the report goes on without it */
-    bool drawn = mermaid_progress(mem, r->plan, o);
-    fclose(mem);
-    if (drawn) {
-        fputs("\n```mermaid\n", out);
-        fwrite(chart, 1, len, out);
+    if (mermaid_progress(out, r->plan, o, "\n```mermaid\n")) {
         fputs("```\n\nThe lines, in order: ", out);
         for (size_t k = 0; k < o->key_results.len; k++) {
             const struct key_result *kr = o->key_results.items[k];
@@ -203,7 +194,6 @@ static void progress_chart(const struct report *r, FILE *out, const struct objec
         }
         fputs(".\n", out);
     }
-    free(chart);
 }
 
 static void objective_section(const struct report *r, FILE *out, const struct objective *o)

@@ -151,13 +151,14 @@ static size_t checkin_days(const struct plan *plan, const struct objective *o, o
     return n;
 }
 
-bool mermaid_progress(FILE *out, const struct plan *plan, const struct objective *o)
+bool mermaid_progress(FILE *out, const struct plan *plan, const struct objective *o, const char *opening)
 {
     enum { MAX_DAYS = 60 };
     okr_day days[MAX_DAYS];
     size_t n = checkin_days(plan, o, days, MAX_DAYS);
     if (n < 2 || !o->key_results.len)
         return false;
+    fputs(opening, out);
     fputs("xychart-beta\n  title \"", out);
     label_str(out, o->title);
     fputs("\"\n  x-axis [", out);

@@ -13,8 +13,9 @@
  * status, in subgraphs per team as teams nest, an arrow to what it aligns to. */
 void mermaid_map(FILE *out, const struct plan *plan, const bool *selected);
 /* An xychart of the objective's key results' scores at each check-in date,
- * one line per key result in plan order; false (nothing written) with fewer
- * than two check-in dates. */
-bool mermaid_progress(FILE *out, const struct plan *plan, const struct objective *o);
+ * one line per key result in plan order, after `opening` (the caller's
+ * fence); false (nothing written, not even `opening`) with fewer than two
+ * check-in dates. */
+bool mermaid_progress(FILE *out, const struct plan *plan, const struct objective *o, const char *opening);
 
 #endif
