@@ -25,8 +25,9 @@ void fmt_syntax_only(struct diag_ctx *d);
 
 /* The canonical form of src, which must have parsed without errors under
  * fmt_syntax_only (the caller checks: the formatter trusts the token
- * boundaries the parser accepted). Every token and comment is kept, in order; only whitespace,
- * line breaks around braces and string escapes change. Memory from a. */
+ * boundaries the parser accepted). Every token and comment is kept, in
+ * order; only whitespace, line breaks around braces and string escapes
+ * change. Memory from a. */
 struct fmt_text fmt_source(struct arena *a, struct source *src);
 /* The same from the lexemes the parse of src kept (parse_source_lexemes):
  * no second scan. */
