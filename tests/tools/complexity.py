@@ -179,8 +179,9 @@ def teams(d, n):
 
 def one_objective(d, n):
     # One objective of n key results and n initiatives that support three
-    # each: kr-without-initiative asked every initiative about every key
-    # result, and diff paired the key results by comparing every two.
+    # each: kr-without-initiative and the map's --initiatives asked every
+    # initiative about every key result, and diff paired the key results by
+    # comparing every two.
     with open(os.path.join(d, "main.okr"), "w") as f:
         f.write(plan_header() + 'objective o "Double the revenue from new customers" {\n')
         for i in range(n):
@@ -209,7 +210,7 @@ FAMILIES = {
     "periods": (periods, 600, [["check"]]),
     "unknown-parents": (unknown_parents, 2000, [["check"], ["check", "--format", "json"]]),
     "one-objective": (one_objective, 800, [["check"], ["diff"], ["report", "-f", "json"],
-                                           ["graph", "-T", "dot"]]),
+                                           ["graph", "-T", "dot", "--initiatives"]]),
     "teams": (teams, 800, [["graph", "-T", "mermaid"], ["report", "-f", "md"], ["report"],
                            ["report", "-f", "html"], ["graph", "-T", "dot"]]),
 }
