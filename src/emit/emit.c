@@ -626,15 +626,15 @@ void md_text(FILE *out, const char *s)
     md_escape(out, (str){s, strlen(s)});
 }
 
-/* Whether Markdown shows the byte as it is: printable ASCII but for the
- * characters md_escape escapes. */
-static bool md_plain(unsigned char c)
+/* The characters Markdown would read as markup: escaped with a backslash
+ * (& too: "&amp;" shows as itself). */
+static bool md_special(unsigned char c)
 {
     switch (c) {
     case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>': case '|': case '#': case '&':
-        return false;
+        return true;
     default:
-        return c >= 0x20 && c < 0x7F;
+        return false;
     }
 }
 
@@ -642,7 +642,8 @@ void md_escape(FILE *out, str text)
 {
     for (size_t i = 0; i < text.len; i++) {
         size_t plain = i;   /* a run Markdown shows as it is, most of any text: one write */
-        while (plain < text.len && md_plain((unsigned char)text.ptr[plain]))
+        while (plain < text.len && utf8_printable_ascii((unsigned char)text.ptr[plain]) &&
+               !md_special((unsigned char)text.ptr[plain]))
             plain++;
         if (plain > i) {
             fwrite(text.ptr + i, 1, plain - i, out);
@@ -656,7 +657,7 @@ void md_escape(FILE *out, str text)
         } else if (control) {
             fputc(' ', out);    /* tab, CR, escapes a terminal would obey, bidi controls */
             i += control - 1;
-        } else if (strchr("\\`*_[]<>|#&", c)) {   /* & too: "&amp;" shows as itself */
+        } else if (md_special((unsigned char)c)) {
             fprintf(out, "\\%c", c);
         } else {
             fputc(c, out);

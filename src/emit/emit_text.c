@@ -43,7 +43,7 @@ static void field(const struct text_out *t, const char *s, size_t len, size_t wi
         n = utf8_prefix(s, len, width - 1, &cols);
     for (size_t i = 0; i < n;) {
         size_t plain = i;       /* a run of printable ASCII, most of any text: one write */
-        while (plain < n && (unsigned char)s[plain] >= 0x20 && (unsigned char)s[plain] < 0x7F)
+        while (plain < n && utf8_printable_ascii((unsigned char)s[plain]))
             plain++;
         if (plain > i) {
             fwrite(s + i, 1, plain - i, t->out);

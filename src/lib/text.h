@@ -7,6 +7,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "lib/utf8.h"
+
 struct arena;
 
 /* Text with its length; always NUL-terminated too, and never holds a NUL
@@ -87,8 +89,7 @@ size_t text_control_beyond_ascii(const char *s, size_t len);
 static inline size_t text_control_at(const char *s, size_t len)
 {
     /* printable ASCII, most of any text, without a call */
-    unsigned char c = len ? (unsigned char)s[0] : 0;
-    return c >= 0x20 && c < 0x7F ? 0 : text_control_beyond_ascii(s, len);
+    return len && utf8_printable_ascii((unsigned char)s[0]) ? 0 : text_control_beyond_ascii(s, len);
 }
 
 /* Levenshtein distance of a and b when it is at most max (at most

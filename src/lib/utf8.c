@@ -108,17 +108,11 @@ int utf8_char_width(uint32_t cp)
     return w < 0 ? 1 : w;
 }
 
-/* Whether the byte is printable ASCII: one byte, one column. */
-static inline bool ascii_printable(char c)
-{
-    return (unsigned char)c >= 0x20 && (unsigned char)c < 0x7F;
-}
-
 size_t utf8_width(const char *s, size_t len)
 {
     size_t cols = 0;
     for (size_t i = 0, n; i < len; i += n) {
-        if (ascii_printable(s[i])) {
+        if (utf8_printable_ascii((unsigned char)s[i])) {
             n = 1;
             cols++;
             continue;
@@ -133,7 +127,7 @@ size_t utf8_prefix(const char *s, size_t len, size_t cols, size_t *width)
     size_t i = 0, w = 0;
     while (i < len) {
         size_t n = 1, cw = 1;
-        if (!ascii_printable(s[i]))
+        if (!utf8_printable_ascii((unsigned char)s[i]))
             cw = (size_t)utf8_char_width(utf8_decode(s + i, len - i, &n));
         if (w + cw > cols)
             break;

@@ -10,6 +10,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* Printable ASCII (0x20 to 0x7E): one byte, one column, nothing to decode
+ * or to escape as a control; most of any plan's text, so every writer that
+ * copies runs of plain bytes asks this. */
+static inline bool utf8_printable_ascii(unsigned char b)
+{
+    return b >= 0x20 && b < 0x7F;
+}
 /* A byte that continues a sequence (10xxxxxx). */
 static inline bool utf8_continues(unsigned char b)
 {
