@@ -286,7 +286,8 @@ static int write_map(struct cli_run *run, const struct graph_opts *o, const bool
                         "are shown as a count; narrow it with --root, --team, --period or --depth\n",
                 count, LARGE_MAP_OBJECTIVES);
     }
-    bool laid_out = strcmp(o->format, "dot") != 0 && strcmp(o->format, "mermaid") != 0;
+    /* Mermaid is text for another tool, written below without Graphviz */
+    bool laid_out = strcmp(o->format, "mermaid") != 0 && graph_lays_out(o->format);
     if (laid_out && !o->layout && count > DOT_LAYOUT_OBJECTIVES) {
         req.layout = "sfdp";
         fprintf(stderr, "okrc graph: note: %ld objectives on the map (more than %d): laid out by sfdp, as "

@@ -824,12 +824,17 @@ static bool render(const struct graph_request *req, FILE *out, char *err, size_t
     return ok;
 }
 
+bool graph_lays_out(const char *format)
+{
+    return strcmp(format, "dot") != 0;
+}
+
 bool graph_write(const struct graph_request *req, FILE *out, char *err, size_t errlen)
 {
     agerrlevel_t old_level = agseterr(AGMAX);   /* collect messages instead of printing */
     agreseterrors();
-    bool ok = strcmp(req->format, "dot") == 0 ? write_dot(req, out, err, errlen)
-                                              : render(req, out, err, errlen);
+    bool ok = graph_lays_out(req->format) ? render(req, out, err, errlen)
+                                          : write_dot(req, out, err, errlen);
     agseterr(old_level);
     return ok;
 }

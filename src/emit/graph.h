@@ -26,6 +26,9 @@ struct graph_request {
     const char *size;       /* "W,H" in inches: the drawing scaled down to fit; NULL: as laid out */
 };
 
+/* Whether graph_write lays the map out (with req->layout) for this format:
+ * every format but "dot", which is the map's own DOT, unplaced. */
+bool graph_lays_out(const char *format);
 /* Builds the map and writes it to out. On failure returns false with
  * Graphviz's own message (or okrc's) in err. */
 bool graph_write(const struct graph_request *req, FILE *out, char *err, size_t errlen);
