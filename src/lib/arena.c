@@ -203,12 +203,7 @@ void vec_push(struct arena *a, struct vec *v, void *item)
     if (v->len == v->cap) {
         if (v->cap > UINT32_MAX / 2)
             out_of_memory();
-        uint32_t cap = v->cap ? v->cap * 2 : 4;
-        void **items = arena_alloc(a, (size_t)cap * sizeof *items);
-        if (v->len)
-            memcpy(items, v->items, v->len * sizeof *items);
-        v->items = items;
-        v->cap = cap;
+        vec_reserve(a, v, v->cap ? (size_t)v->cap * 2 : 4);
     }
     v->items[v->len++] = item;
 }
