@@ -316,7 +316,7 @@ int cmd_checkin(int argc, char **argv)
     }
 
     char err[256];
-    struct source *src = source_read(&arena, file, 0, LOAD_DEFAULT_MAX_FILE_SIZE, err, sizeof err);
+    struct source *src = source_read(&arena, file, 0, LOAD_DEFAULT_MAX_FILE_SIZE, false, err, sizeof err);
     char *canon = src ? realpath(file, NULL) : NULL;
     if (!src || !canon) {
         fprintf(stderr, "okrc checkin: error: cannot read '%s': %s\n", file, src ? "no such file" : err);

@@ -59,7 +59,7 @@ static int format_file(const char *path, const struct fmt_opts *opt)
      * formatting starts, so that fmt holds one of the two at a time. */
     struct arena arena = {0};
     char err[256];
-    struct source *src = source_read(&arena, path, 0, LOAD_DEFAULT_MAX_FILE_SIZE, err, sizeof err);
+    struct source *src = source_read(&arena, path, 0, LOAD_DEFAULT_MAX_FILE_SIZE, false, err, sizeof err);
     if (!src) {
         fprintf(stderr, "okrc fmt: error: cannot read '%s': %s\n", path, err);
         arena_free(&arena);

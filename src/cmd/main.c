@@ -7,7 +7,11 @@
 #include "lib/text.h"
 #include "lib/version.h"
 
+#include <signal.h>
 #include <string.h>
+#include <unistd.h>
+
+#include "cmd/output.h"
 
 struct command {
     const char *name;
@@ -95,6 +99,21 @@ static int version(void)
     return EXIT_CLEAN;
 }
 
+/* A large plan file's scanned pages map the file itself once scanned
+ * (source_hand_back in lib/source.c): if the file is cut short while okrc
+ * runs, reading those pages raises SIGBUS. That is an I/O error, said as
+ * one (exit 2), with no half-written -o file left behind. */
+static void file_cut_short(int sig)
+{
+    (void)sig;
+    static const char message[] = "okrc: error: a plan file was cut short while okrc read it; "
+                                  "run okrc again once it is written\n";
+    output_remove_pending();
+    ssize_t n = write(STDERR_FILENO, message, sizeof message - 1);
+    (void)n;
+    _exit(EXIT_USAGE);
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -108,6 +127,12 @@ int main(int argc, char **argv)
     if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0)
         return version();
     const struct command *cmd = find_command(argv[1]);
+    if (cmd && cmd->run != cmd_lsp) {
+        /* the language server keeps its files copied (load.h, keep_copies) */
+        struct sigaction sa = {.sa_handler = file_cut_short};
+        sigemptyset(&sa.sa_mask);
+        sigaction(SIGBUS, &sa, NULL);
+    }
     if (cmd)
         return cmd->run(argc - 1, argv + 1);
     if (strcmp(argv[1], "__complete") == 0)

@@ -27,6 +27,13 @@ static void remove_pending(int sig)
     raise(sig);
 }
 
+void output_remove_pending(void)
+{
+    char *p = pending_tmp;
+    if (p)
+        unlink(p);
+}
+
 static void watch_signals(void)
 {
     static const int signals[] = {SIGINT,  SIGTERM, SIGHUP,    SIGQUIT, SIGPIPE, SIGALRM, SIGUSR1,

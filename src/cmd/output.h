@@ -17,5 +17,8 @@ bool output_open(struct output *out, const char *path);
  * in which case nothing is left behind. */
 bool output_commit(struct output *out);
 void output_abort(struct output *out);
+/* From a signal handler that ends the run: the -o file being written is
+ * removed (async-signal-safe). */
+void output_remove_pending(void);
 
 #endif

@@ -288,13 +288,15 @@ static struct source *load_file(struct loader *l, const char *path, bool library
     const char *real = strcmp(path, "-") != 0 ? canonical(plan->arena, path) : NULL;
     struct source *src = overlay_source(l, real ? real : path, path);
     if (!src)
-        src = source_read(plan->arena, path, (int)plan->sources.len, max, err, errlen);
+        src = source_read(plan->arena, path, (int)plan->sources.len, max, !l->opts->keep_copies, err,
+                          errlen);
     if (!src)
         return NULL;
     vec_push(plan->arena, &plan->sources, src);
     if (key)
         hash_put(l->loaded, key, strlen(key), src);
     parse_source(plan, src);
+    source_scanned(src);
     return src;
 }
 

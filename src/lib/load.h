@@ -31,6 +31,11 @@ struct load_opts {
     bool no_progress;       /* no scores computed (kr->progress stays NULL): for check,
                              * whose findings need none */
     void *overlay_ctx;
+    /* Every file's bytes stay copied in memory: for the language server,
+     * which keeps a plan for hours while its files are saved in place.
+     * Otherwise a large file's scanned bytes go back to the page cache
+     * (source_hand_back), and a file truncated meanwhile stops the run. */
+    bool keep_copies;
 };
 /* The plan's root when no --root is given: the git work tree around the
  * first file (found from its path as written, so that a linked folder

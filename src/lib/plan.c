@@ -59,7 +59,7 @@ bool plan_compile(struct plan *plan, const char *const *files, size_t n)
 bool plan_compile_overlay(struct plan *plan, const char *const *files, size_t n,
                           load_overlay_fn overlay, void *ctx)
 {
-    struct load_opts opts = {.overlay = overlay, .overlay_ctx = ctx};
+    struct load_opts opts = {.overlay = overlay, .overlay_ctx = ctx, .keep_copies = true};
     return plan_compile_with(plan, files, n, &opts);
 }
 

@@ -188,6 +188,8 @@ static enum lexeme_kind lexeme_kind(const struct parse_ctx *ctx, int token, cons
  * objective 'growth' opened at line 12". */
 int scan_token(struct parse_ctx *ctx, int token, const loc *at)
 {
+    if (at->start >= ctx->src->hand_back_at)
+        source_hand_back(ctx->src, at->start);
     if (keyword_classes(token) & KW_NAMES_BLOCK) {
         ctx->decl_keyword = token;
         ctx->decl_name = (loc){at->end, at->end};

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -73,13 +74,78 @@ bool source_read_fd(int fd, size_t size_hint, size_t max, char **buf, size_t *le
     return true;
 }
 
-struct source *source_read(struct arena *a, const char *path, int index, size_t max, char *err,
-                           size_t errlen)
+/* Handing scanned bytes back (source_hand_back): a file of at least this
+ * size, a megabyte at a time. Below it a copy costs less than the calls. */
+#define HAND_BACK_MIN (1u << 20)
+#define HAND_BACK_STEP (1u << 20)
+
+static size_t page_size(void)
+{
+    long page = sysconf(_SC_PAGESIZE);
+    return page > 0 ? (size_t)page : 4096;
+}
+
+static struct source_identity identity_of(const struct stat *st)
+{
+    return (struct source_identity){(uintmax_t)st->st_dev, (uintmax_t)st->st_ino,
+                                    (uintmax_t)st->st_size, (long long)st->st_mtim.tv_sec,
+                                    (long long)st->st_mtim.tv_nsec, (long long)st->st_ctim.tv_sec,
+                                    (long long)st->st_ctim.tv_nsec};
+}
+
+static bool same_identity(const struct source_identity *x, const struct source_identity *y)
+{
+    return memcmp(x, y, sizeof *x) == 0;
+}
+
+/* A regular file of size bytes into an anonymous mapping of whole pages
+ * (so that its pages can later map the file instead); *mapped is its
+ * length, 0 when the file grew while read and the ordinary read took over. */
+static bool read_into_pages(int fd, size_t size, size_t max, char **buf, size_t *len, size_t *mapped,
+                            char *err, size_t errlen)
+{
+    size_t page = page_size();
+    size_t cap = (size + 3 + page - 1) / page * page;
+    *mapped = 0;
+    char *p = mmap(NULL, cap, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED)
+        return source_read_fd(fd, size, max, buf, len, err, errlen);
+    size_t n = 0;
+    while (n < cap - 2) {
+        ssize_t r = read(fd, p + n, cap - 2 - n);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0) {
+            snprintf(err, errlen, "%s", strerror(errno));
+            munmap(p, cap);
+            return false;
+        }
+        if (r == 0)
+            break;
+        n += (size_t)r;
+    }
+    if (n == cap - 2) {     /* it grew: read it again the ordinary way */
+        munmap(p, cap);
+        if (lseek(fd, 0, SEEK_SET) != 0) {
+            snprintf(err, errlen, "%s", strerror(errno));
+            return false;
+        }
+        return source_read_fd(fd, size, max, buf, len, err, errlen);
+    }
+    *buf = p;
+    *len = n;
+    *mapped = cap;
+    return true;
+}
+
+struct source *source_read(struct arena *a, const char *path, int index, size_t max,
+                           bool hand_back, char *err, size_t errlen)
 {
     if (max > SOURCE_MAX_BYTES)
         max = SOURCE_MAX_BYTES;
     int fd = 0;
     size_t size_hint = 0;
+    struct stat st;
     bool is_stdin = strcmp(path, "-") == 0;
     if (!is_stdin) {
         /* O_NONBLOCK so that a FIFO given as a plan cannot hang the open. */
@@ -88,7 +154,6 @@ struct source *source_read(struct arena *a, const char *path, int index, size_t 
             snprintf(err, errlen, "%s", strerror(errno));
             return NULL;
         }
-        struct stat st;
         if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
             snprintf(err, errlen, "%s", S_ISDIR(st.st_mode) ? "is a directory" : "not a regular file");
             close(fd);
@@ -104,12 +169,15 @@ struct source *source_read(struct arena *a, const char *path, int index, size_t 
         size_hint = (size_t)st.st_size;
     }
     char *buf;
-    size_t len;
-    bool ok = source_read_fd(fd, size_hint, max, &buf, &len, err, errlen);
-    if (!is_stdin)
-        close(fd);
-    if (!ok)
+    size_t len, mapped = 0;
+    hand_back = hand_back && !is_stdin && size_hint >= HAND_BACK_MIN;
+    bool ok = hand_back ? read_into_pages(fd, size_hint, max, &buf, &len, &mapped, err, errlen)
+                        : source_read_fd(fd, size_hint, max, &buf, &len, err, errlen);
+    if (!ok) {
+        if (!is_stdin)
+            close(fd);
         return NULL;
+    }
 
     struct source *src = arena_alloc(a, sizeof *src);
     size_t skip = len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
@@ -118,7 +186,23 @@ struct source *source_read(struct arena *a, const char *path, int index, size_t 
     src->len = len - skip;
     src->bom = skip != 0;
     src->text = buf;            /* freed by source_free */
+    src->mapped = mapped;
     src->text[src->len] = src->text[src->len + 1] = '\0';   /* for yy_scan_buffer */
+    src->file = -1;
+    src->hand_back_at = UINT32_MAX;
+    /* Handed back only what is the file byte for byte: no BOM moved out,
+     * and the file as it was before the read (size and times). */
+    struct stat now;
+    if (mapped && !skip && fstat(fd, &now) == 0) {
+        src->identity = identity_of(&st);
+        struct source_identity after = identity_of(&now);
+        if ((size_t)now.st_size == len && same_identity(&src->identity, &after)) {
+            src->file = fd;
+            src->hand_back_at = HAND_BACK_STEP;
+        }
+    }
+    if (!is_stdin && src->file < 0)
+        close(fd);
     src->path = is_stdin ? "<stdin>" : arena_strndup(a, path, strlen(path));
     /* dirname may modify its argument and returns a pointer into it. */
     char *copy = arena_strndup(a, is_stdin ? "." : path, strlen(is_stdin ? "." : path));
@@ -128,6 +212,55 @@ struct source *source_read(struct arena *a, const char *path, int index, size_t 
     src->arena = a;
     src->lines = arena_alloc(a, sizeof *src->lines);
     return src;
+}
+
+static void stop_handing_back(struct source *src)
+{
+    if (src->file >= 0)
+        close(src->file);
+    src->file = -1;
+    src->hand_back_at = UINT32_MAX;
+}
+
+/* The pages before offset map the file, read-write and private like the
+ * copy they replace (a write to one copies it again), when the file is
+ * still the one read: what the scanner read is what they hold. */
+void source_hand_back(struct source *src, uint32_t offset)
+{
+    if (src->file < 0) {
+        src->hand_back_at = UINT32_MAX;
+        return;
+    }
+    size_t page = page_size();
+    size_t upto = (size_t)offset / page * page;
+    if (upto > src->handed_back) {
+        struct stat st;
+        if (fstat(src->file, &st) != 0) {
+            stop_handing_back(src);
+            return;
+        }
+        struct source_identity now = identity_of(&st);
+        if (!same_identity(&now, &src->identity)) {
+            stop_handing_back(src);
+            return;
+        }
+        void *at = mmap(src->text + src->handed_back, upto - src->handed_back, PROT_READ | PROT_WRITE,
+                        MAP_PRIVATE | MAP_FIXED, src->file, (off_t)src->handed_back);
+        if (at == MAP_FAILED) {
+            stop_handing_back(src);
+            return;
+        }
+        src->handed_back = upto;
+    }
+    size_t next = (size_t)offset + HAND_BACK_STEP;
+    src->hand_back_at = next < UINT32_MAX ? (uint32_t)next : UINT32_MAX;
+}
+
+void source_scanned(struct source *src)
+{
+    if (src->file >= 0)
+        source_hand_back(src, (uint32_t)src->len);
+    stop_handing_back(src);
 }
 
 struct source *source_from_memory(struct arena *a, const char *name, const char *data,
@@ -147,6 +280,8 @@ struct source *source_from_memory(struct arena *a, const char *name, const char 
     src->index = index;
     src->arena = a;
     src->lines = arena_alloc(a, sizeof *src->lines);
+    src->file = -1;
+    src->hand_back_at = UINT32_MAX;
     return src;
 }
 
@@ -337,7 +472,11 @@ str source_line(const struct source *src, int line)
 
 void source_free(struct source *src)
 {
-    free(src->text);
+    if (src->mapped)
+        munmap(src->text, src->mapped);
+    else
+        free(src->text);
+    src->mapped = 0;
     src->text = NULL;
     free(src->lines->starts);
     src->lines->starts = NULL;

@@ -28,6 +28,17 @@ struct source {
     struct vec units;       /* const char *: each unit its values write, once, in
                              * this source's arena (build.c); a check-in value
                              * keeps its index */
+    /* A large file's bytes, once scanned, are handed back to the kernel's
+     * page cache (source_hand_back): text is then an anonymous mapping of
+     * `mapped` bytes whose scanned pages map the file itself. */
+    size_t mapped;          /* 0: text is malloc'd */
+    int file;               /* open while bytes may be handed back, else -1 */
+    uint32_t hand_back_at;  /* the scanner hands back when it gets this far; UINT32_MAX: never */
+    size_t handed_back;     /* bytes from the start that map the file */
+    struct source_identity {
+        uintmax_t dev, ino, size;
+        long long mtime_sec, mtime_nsec, ctime_sec, ctime_nsec;
+    } identity;             /* the file as read: handed back only while it is unchanged */
 };
 
 /* A span is two byte offsets into one source; line and column (in code
@@ -79,8 +90,15 @@ bool source_read_fd(int fd, size_t size_hint, size_t max, char **buf, size_t *le
                     size_t errlen);
 /* Reads path ("-" is standard input): a regular file (or a pipe) of at most
  * max bytes, the size checked with fstat before reading; NULL with err
- * filled on failure. */
+ * filled on failure. hand_back: a large regular file may give its scanned
+ * bytes back to the page cache (source_hand_back); only for a run that
+ * ends soon after, as a file truncated while mapped cannot be read. */
 struct source *source_read(struct arena *a, const char *path, int index, size_t max,
-                           char *err, size_t errlen);
+                           bool hand_back, char *err, size_t errlen);
+/* The bytes before offset are scanned: their whole pages may map the file
+ * again instead of holding a copy (a no-op for a source that may not). */
+void source_hand_back(struct source *src, uint32_t offset);
+/* The scan is over: every whole page goes back, and the file is closed. */
+void source_scanned(struct source *src);
 
 #endif

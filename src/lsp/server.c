@@ -174,7 +174,7 @@ static void compile(struct server *s, struct document *d)
     char **candidates = NULL;
     int count = 0;
     struct project project = {0};
-    struct load_opts opts = {.overlay = overlay, .overlay_ctx = s};
+    struct load_opts opts = {.overlay = overlay, .overlay_ctx = s, .keep_copies = true};
     if (top)
         project_candidates(&u->arena, top, &path, 1, &candidates, &count);
     if (!top || !project_find(&u->arena, (const char *const *)candidates, (size_t)count, &path, 1,

@@ -2,14 +2,26 @@
  * asked for. Positions asked in any order (forwards, backwards, past the
  * end, line starts before positions and after) must be those of a plain
  * count of the bytes before them, on text of short and long lines, blank
- * lines, CRLF and no final newline. */
+ * lines, CRLF and no final newline.
+ *
+ * And a large file's scanned bytes handed back to the page cache: the text
+ * reads the same bytes before and after, its pages then map the file (as
+ * /proc/self/maps shows), the two NULs after it stay, and nothing is handed
+ * back of a file with a BOM, of a file changed since it was read, or when
+ * the caller did not ask. */
+#define _GNU_SOURCE
 #include "lib/arena.h"
 #include "lib/source.h"
 
+#include <fcntl.h>
+#include <limits.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "check.h"
 
@@ -67,8 +79,122 @@ static bool position_right(const struct source *src, const char *t, size_t len, 
            source_line_start(src, line) == start;
 }
 
+/* Bytes of a file between [from, to) that /proc/self/maps shows mapping
+ * path: how much of the text is handed back. */
+static size_t mapped_from(const char *path, const char *from, const char *to)
+{
+    FILE *maps = fopen("/proc/self/maps", "r");
+    size_t bytes = 0;
+    char line[4096];
+    while (maps && fgets(line, sizeof line, maps)) {
+        unsigned long start, end;
+        char *name = strchr(line, '/');
+        if (!name || sscanf(line, "%lx-%lx", &start, &end) != 2)
+            continue;
+        name[strcspn(name, "\n")] = '\0';
+        if (strcmp(name, path) != 0)
+            continue;
+        unsigned long lo = start > (unsigned long)from ? start : (unsigned long)from;
+        unsigned long hi = end < (unsigned long)to ? end : (unsigned long)to;
+        if (hi > lo)
+            bytes += hi - lo;
+    }
+    if (maps)
+        fclose(maps);
+    return bytes;
+}
+
+static char *write_file(const char *path, size_t len, unsigned seed, bool bom)
+{
+    char *t = text_of(len, seed, true);
+    if (bom)
+        memcpy(t, "\xEF\xBB\xBF", 3);
+    FILE *f = fopen(path, "wb");
+    fwrite(t, 1, len, f);
+    fclose(f);
+    return t;
+}
+
+static void hand_back_tests(void)
+{
+    char dir[] = "/tmp/okrc-test-source-XXXXXX";
+    if (!mkdtemp(dir)) {
+        CHECK("source: a folder for the hand-back files", false);
+        return;
+    }
+    char path[64], real[PATH_MAX];
+    snprintf(path, sizeof path, "%s/plan.okr", dir);
+    long page = sysconf(_SC_PAGESIZE);
+    /* a length that is not a whole number of pages, and one that is (its
+     * two NULs in a page past the file's end) */
+    size_t lengths[] = {3 * 1024 * 1024 + 1234, (size_t)page * 600};
+    for (int k = 0; k < 2; k++) {
+        size_t len = lengths[k];
+        char *t = write_file(path, len, 7 + (unsigned)k, false);
+        if (!realpath(path, real))
+            snprintf(real, sizeof real, "%s", path);
+        struct arena a = {0};
+        char err[256];
+        struct source *src = source_read(&a, path, 0, SIZE_MAX, true, err, sizeof err);
+        CHECK("source: a large file read to hand back", src && src->file >= 0 && src->len == len);
+        if (!src)
+            continue;
+        for (size_t at = 0; at < len; at += 100000)
+            if (at >= src->hand_back_at)
+                source_hand_back(src, (uint32_t)at);
+        size_t midway = mapped_from(real, src->text, src->text + len);
+        source_scanned(src);
+        size_t whole = len / (size_t)page * (size_t)page;
+        CHECK("source: scanned pages map the file as the scan goes, all of them at its end",
+              midway > len / 2 && mapped_from(real, src->text, src->text + len) == whole &&
+                  src->file == -1);
+        CHECK("source: the text handed back reads the bytes read, and the two NULs after them",
+              memcmp(src->text, t, len) == 0 && src->text[len] == '\0' && src->text[len + 1] == '\0');
+        source_free(src);
+        arena_free(&a);
+        free(t);
+    }
+
+    size_t len = 2 * 1024 * 1024 + 17;
+    struct arena a = {0};
+    char err[256];
+    /* a BOM is moved out of the text, which then is not the file's bytes */
+    char *t = write_file(path, len, 9, true);
+    struct source *src = source_read(&a, path, 0, SIZE_MAX, true, err, sizeof err);
+    source_scanned(src);
+    CHECK("source: nothing of a file with a BOM is handed back",
+          src && mapped_from(real, src->text, src->text + len) == 0 && src->bom &&
+              memcmp(src->text, t + 3, len - 3) == 0);
+    source_free(src);
+    free(t);
+
+    /* changed after the read: the copy stays, and reads what was read */
+    t = write_file(path, len, 10, false);
+    src = source_read(&a, path, 0, SIZE_MAX, true, err, sizeof err);
+    char *other = write_file(path, len, 11, false);
+    struct timespec times[2] = {{0, UTIME_OMIT}, {1000000000, 0}};
+    utimensat(AT_FDCWD, path, times, 0);
+    source_scanned(src);
+    CHECK("source: nothing of a file changed since the read is handed back",
+          src && mapped_from(real, src->text, src->text + len) == 0 && memcmp(src->text, t, len) == 0);
+    source_free(src);
+    free(other);
+
+    /* not asked: the language server keeps its copies */
+    src = source_read(&a, path, 0, SIZE_MAX, false, err, sizeof err);
+    source_scanned(src);
+    CHECK("source: nothing is handed back unless asked",
+          src && src->file == -1 && mapped_from(real, src->text, src->text + len) == 0);
+    source_free(src);
+    free(t);
+    arena_free(&a);
+    unlink(path);
+    rmdir(dir);
+}
+
 int main(void)
 {
+    hand_back_tests();
     bool all = true, starts_first = true, counts = true;
     for (unsigned seed = 1; seed <= 6; seed++) {
         size_t len = seed == 1 ? 0 : seed * 4099;
