@@ -12,6 +12,7 @@
 #include "lib/text.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 static inline uint32_t build_unit_index(struct parse_ctx *ctx, str unit);
@@ -34,6 +35,53 @@ static ident make_ident(struct parse_ctx *ctx, str name, loc at)
 static void *make(struct parse_ctx *ctx, size_t size)
 {
     return arena_alloc(ctx->arena, size);
+}
+
+static void lay_down(struct parse_ctx *ctx, enum gathered_list which)
+{
+    struct gathered *g = &ctx->gathered[which];
+    struct vec *into = g->into;
+    if (!into)
+        return;
+    vec_reserve(ctx->arena, into, (size_t)into->len + g->len);
+    memcpy(into->items + into->len, g->items, g->len * sizeof *g->items);
+    into->len += g->len;
+    g->into = NULL;
+    g->len = 0;
+}
+
+void build_lay_down_all(struct parse_ctx *ctx)
+{
+    for (int i = 0; i < PARSE_GATHERED_LISTS; i++)
+        lay_down(ctx, (enum gathered_list)i);
+}
+
+/* item onto into, a list of the open block: gathered until the block ends,
+ * then laid down at its length. Where error recovery ended a block before
+ * its brace, its list is laid down when the next block of its kind starts
+ * one; and a list that has items already grows as any list does. */
+static void gather(struct parse_ctx *ctx, enum gathered_list which, struct vec *into, void *item)
+{
+    struct gathered *g = &ctx->gathered[which];
+    if (g->into != into) {
+        lay_down(ctx, which);
+        if (into->len) {
+            vec_push(ctx->arena, into, item);
+            return;
+        }
+        g->into = into;
+    }
+    if (g->len == g->cap) {
+        if (g->cap > UINT32_MAX / 2)
+            out_of_memory();
+        uint32_t cap = g->cap ? g->cap * 2 : 16;
+        void **items = realloc(g->items, cap * sizeof *items);
+        if (!items)
+            out_of_memory();
+        g->items = items;
+        g->cap = cap;
+    }
+    g->items[g->len++] = item;
 }
 
 /* What every declaration has: an id, a title and where it stands. */
@@ -154,8 +202,11 @@ void build_objective(struct parse_ctx *ctx, str id, loc id_at, str title, loc at
 
 void build_close(struct parse_ctx *ctx, loc at)
 {
-    if (ctx->objective)
+    if (ctx->objective) {
         ctx->objective->block = build_span(ctx, at);
+        for (enum gathered_list l = GATHER_KEY_RESULTS; l <= GATHER_ALIGN_KRS; l++)
+            lay_down(ctx, l);
+    }
     ctx->objective = NULL;
 }
 
@@ -191,8 +242,8 @@ void build_align(struct parse_ctx *ctx, str id, loc at)
     if (memchr(id.ptr, '.', id.len))
         kr = make(ctx, sizeof *kr);
     split_ref(ctx, id, at, ref, kr);
-    vec_push(ctx->arena, &ctx->objective->aligns, ref);
-    vec_push(ctx->arena, &ctx->objective->align_krs, kr);
+    gather(ctx, GATHER_ALIGNS, &ctx->objective->aligns, ref);
+    gather(ctx, GATHER_ALIGN_KRS, &ctx->objective->align_krs, kr);
 }
 
 void build_risk(struct parse_ctx *ctx, str text, loc at)
@@ -207,7 +258,7 @@ void build_kr(struct parse_ctx *ctx, str id, loc id_at, str title, loc at)
     struct key_result *k = make(ctx, sizeof *k);
     name_item(ctx, &k->id, &k->title, &k->at, id, id_at, title, at);
     k->objective = ctx->objective;
-    vec_push(ctx->arena, &ctx->objective->key_results, k);
+    gather(ctx, GATHER_KEY_RESULTS, &ctx->objective->key_results, k);
     ctx->kr = k;
 }
 
@@ -288,14 +339,16 @@ void build_initiative(struct parse_ctx *ctx, str id, loc id_at, str title, loc a
     name_item(ctx, &i->id, &i->title, &i->at, id, id_at, title, at);
     i->objective = ctx->objective;
     i->status = STATUS_PLANNED;
-    vec_push(ctx->arena, &ctx->objective->initiatives, i);
+    gather(ctx, GATHER_INITIATIVES, &ctx->objective->initiatives, i);
     ctx->initiative = i;
 }
 
 void build_initiative_end(struct parse_ctx *ctx, loc at)
 {
-    if (ctx->initiative)
+    if (ctx->initiative) {
         ctx->initiative->block = build_span(ctx, at);
+        lay_down(ctx, GATHER_SUPPORTS);
+    }
     ctx->initiative = NULL;
 }
 
@@ -307,8 +360,10 @@ void build_team_end(struct parse_ctx *ctx, loc at)
 
 void build_checkin_end(struct parse_ctx *ctx, loc at)
 {
-    if (ctx->checkin)
+    if (ctx->checkin) {
         ctx->checkin->block = build_span(ctx, at);
+        lay_down(ctx, GATHER_ENTRIES);
+    }
 }
 
 void build_status(struct parse_ctx *ctx, str status, loc status_at, loc at)
@@ -334,7 +389,7 @@ void build_support(struct parse_ctx *ctx, str id, loc at)
 {
     ident *ref = make(ctx, sizeof *ref);
     *ref = make_ident(ctx, id, at);
-    vec_push(ctx->arena, &ctx->initiative->supports, ref);
+    gather(ctx, GATHER_SUPPORTS, &ctx->initiative->supports, ref);
 }
 
 void build_checkin(struct parse_ctx *ctx, struct date_tok date, loc date_at, str by, loc by_at,
@@ -436,7 +491,7 @@ void build_entry(struct parse_ctx *ctx, str ref, loc ref_at, quantity value, boo
     e->value_unknown = value.unknown;
     e->done = done;
     (void)at;
-    vec_push(ctx->arena, &ctx->checkin->entries, e);
+    gather(ctx, GATHER_ENTRIES, &ctx->checkin->entries, e);
     ctx->entry = e;
 }
 
@@ -481,7 +536,7 @@ void build_judgment(struct parse_ctx *ctx, str ref, loc ref_at, const struct num
     } else {
         e->dropped = true;
     }
-    vec_push(ctx->arena, &ctx->checkin->entries, e);
+    gather(ctx, GATHER_ENTRIES, &ctx->checkin->entries, e);
     ctx->entry = e;
 }
 

@@ -53,6 +53,14 @@ struct open_block {
     uint32_t at;        /* offset of the '{' */
 };
 
+/* The lists gathered while their block is open (build.c, gather). */
+enum gathered_list {
+    GATHER_KEY_RESULTS, GATHER_INITIATIVES, GATHER_ALIGNS, GATHER_ALIGN_KRS,   /* an objective's */
+    GATHER_SUPPORTS,        /* an initiative's */
+    GATHER_ENTRIES,         /* a check-in's */
+    PARSE_GATHERED_LISTS
+};
+
 struct parse_ctx {
     struct plan *plan;
     struct source *src;
@@ -104,6 +112,16 @@ struct parse_ctx {
     int syntax_errors;
     bool gave_up;       /* too many errors: the scanner reports end of file */
 
+    /* The lists of the open blocks (an objective's key results, a
+     * check-in's entries...), gathered here and laid down in the arena at
+     * their exact length when their block ends (build.c, gather): lists
+     * with room for four were a tenth of the model. malloc'd, reused. */
+    struct gathered {
+        struct vec *into;   /* NULL: none gathered */
+        void **items;
+        uint32_t len, cap;
+    } gathered[PARSE_GATHERED_LISTS];
+
     /* Strings are decoded into this growing buffer. */
     char *text;
     size_t text_len, text_cap;
@@ -124,6 +142,9 @@ bool scan_closes_block(struct parse_ctx *ctx, int token, loc *at);
 /* After a syntax error: the innermost item open at that point is cut short,
  * and the later phases leave it alone rather than report echoes. */
 void build_mark_cut_short(struct parse_ctx *ctx);
+/* Every list still gathered (build.c) laid down in the arena: the parse
+ * is over, whether or not every block reached its brace. */
+void build_lay_down_all(struct parse_ctx *ctx);
 /* "1,5" for 1.5: an error that says how numbers are written; the value is
  * read with the comma as a decimal point so that the rest still parses. */
 void scan_decimal_comma(struct parse_ctx *ctx, const char *text, size_t len, const loc *at,
