@@ -93,13 +93,13 @@ static void name_item(struct parse_ctx *ctx, ident *id, str *title, span *where,
     *where = build_span(ctx, at);
 }
 
-/* The entry's reference as a copy of its own: what resolves it reads no
- * source text, so the source's pages can be handed back to the page cache
- * once scanned. (Shared copies through a table cost 8% of check's time
- * for 0.9 MB.) */
+/* The entry's reference as a copy of its own for resolve (model.h): what
+ * resolves it reads no source text, so the source's pages can be handed
+ * back to the page cache once scanned. (Shared copies through a table
+ * cost 8% of check's time for 0.9 MB.) */
 static void entry_ref(struct parse_ctx *ctx, struct checkin_entry *e, str ref, loc at)
 {
-    e->ref = arena_strndup(ctx->arena, ref.ptr, ref.len);
+    e->ref = arena_strndup(&ctx->plan->until_resolved, ref.ptr, ref.len);
     e->ref_start = at.start;
     e->ref_end = at.end;
     e->has_kr = memchr(ref.ptr, '.', ref.len) != NULL;

@@ -358,24 +358,29 @@ struct entry_more {
  * entry_note, built through entry_more_for); the value, its confidence and
  * the reference keep byte offsets into their check-in's source, not spans
  * of their own (entry_quantity, entry_confidence, entry_ref_at give them whole);
- * and the reference (one token, "OBJ.KR" or "OBJ") is one copy a source
- * shares among its entries, not read from the source text, which may have
- * gone back to the page cache (source_hand_back); entry_obj_ref's name
- * ends at the '.', not in a NUL. The unit is an index into the source's
- * units (entry_unit). 80 bytes, 136 with a quantity, a number_item and a
- * span. */
+ * and the reference (one token, "OBJ.KR" or "OBJ") is read from the
+ * source text (entry_obj_ref, entry_kr_ref), so that their names end where
+ * the ident ends, not in a NUL; resolve, which reads every one, reads a
+ * copy instead (`ref`), as the text may have gone back to the page cache
+ * (source_hand_back). The unit is an index into the source's units
+ * (entry_unit). 72 bytes, 128 with a quantity, a number_item and a span. */
 struct checkin_entry {
     struct checkin *checkin;
-    struct key_result *kr;
+    union {
+        /* OBJ.KR (or OBJ) as written, a copy in plan->until_resolved, until
+         * resolve links the entry to its key result: resolve reads no
+         * source text, which may have gone back to the page cache */
+        const char *ref;
+        struct key_result *kr;  /* after resolve; NULL when unknown or for `OBJ grade G` */
+    };
     struct entry_more *more;
-    const char *ref;        /* OBJ.KR (or OBJ) as written, a shared copy */
     double value;
     double confidence;
     uint32_t ref_start, ref_end;            /* where it is written */
     uint32_t value_start, value_end;
     uint32_t confidence_start, confidence_end;
     uint32_t unit;          /* the value's: 1 + its index in the source's units; 0: none */
-    /* flags of one bit each: 80 bytes in all */
+    /* flags of one bit each: 72 bytes in all */
     bool value_present : 1;
     bool value_unknown : 1;     /* `?` (an error in a check-in, reported by build.c) */
     bool confidence_present : 1;
@@ -420,10 +425,10 @@ static inline number_item entry_confidence(const struct checkin_entry *e)
                          e->confidence_present};
 }
 
-/* "OBJ.KR" (or "OBJ") as written. */
+/* "OBJ.KR" (or "OBJ") as written: the reference's bytes of the source. */
 static inline const char *entry_ref_text(const struct checkin_entry *e)
 {
-    return e->ref;
+    return e->checkin->at.src->text + e->ref_start;
 }
 
 /* The bytes of OBJ in the reference. */
@@ -521,6 +526,9 @@ struct plan {
                lexicons, uses, periods;    /* periods: struct named_period * */
     /* resolve.c */
     struct hash *team_ids, *person_ids, *perspective_ids, *objective_ids, *period_ids;
+    /* What the parse keeps for resolve alone (check-in references), freed
+     * once resolve is done (resolve_plan). */
+    struct arena until_resolved;
 };
 
 #endif

@@ -296,6 +296,7 @@ static void expected_at_end(struct arena *a, const char *text, size_t len, uint3
                               .expected_from = from};
     scan_and_parse(out);
     release_ctx(out);
+    arena_free(&plan.until_resolved);
     source_free(src);
     out->plan = NULL;
     out->src = NULL;

@@ -84,6 +84,7 @@ void plan_compile_memory(struct plan *plan, const char *name, const char *data, 
 void plan_free(struct plan *plan)
 {
     plan_free_tables(plan);
+    arena_free(&plan->until_resolved);      /* when resolve did not run */
     for (size_t i = 0; i < plan->sources.len; i++)
         source_free(plan->sources.items[i]);
 }
