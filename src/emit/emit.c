@@ -356,9 +356,11 @@ str report_title(const struct report *r)
 
 str kr_unit(const struct key_result *kr)
 {
-    if (kr->to.unit.len)
-        return kr->to.unit;
-    return kr->from.unit;
+    if (kr->to.unit_index)
+        return quantity_unit(&kr->to);
+    if (kr->from.unit_index)
+        return quantity_unit(&kr->from);
+    return (str){NULL, 0};      /* none: null in JSON, as docs/report.md says */
 }
 
 /* The powers of ten a double holds exactly: 10^0 to 10^22. */

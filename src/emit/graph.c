@@ -196,10 +196,11 @@ static void html_number(FILE *out, double v)
 static void html_quantity(FILE *out, const quantity *q)
 {
     html_number(out, q->value);
-    if (q->unit.len) {
-        if (!(q->unit.len == 1 && q->unit.ptr[0] == '%'))
+    str unit = quantity_unit(q);
+    if (unit.len) {
+        if (!(unit.len == 1 && unit.ptr[0] == '%'))
             fputc(' ', out);
-        html_text(out, q->unit.ptr, q->unit.len);
+        html_text(out, unit.ptr, unit.len);
     }
 }
 

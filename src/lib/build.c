@@ -316,7 +316,7 @@ void build_metric(struct parse_ctx *ctx, enum metric_kind kind, quantity from, q
         k->from = from;
     } else {
         /* `target` counts from a baseline of 0 in the target's unit. */
-        k->from = (quantity){0, to.unit, to.at, false, false, to.unit_index};
+        k->from = (quantity){0, to.at, false, false, to.unit_index};
     }
 }
 
@@ -482,9 +482,7 @@ void build_entry(struct parse_ctx *ctx, str ref, loc ref_at, quantity value, boo
     e->checkin = ctx->checkin;
     entry_ref(ctx, e, ref, ref_at);
     e->value = value.value;
-    /* a unit written after the number is in the table already; one
-     * attached to it ("12%", "$5") is put there now */
-    e->unit = value.unit_index ? value.unit_index : build_unit_index(ctx, value.unit);
+    e->unit = value.unit_index;     /* in the table, as every quantity's (build_quantity_value) */
     e->value_start = value.at.start;
     e->value_end = value.at.end;
     e->value_present = value.present;
@@ -859,7 +857,7 @@ struct quantity_tok build_unknown(struct parse_ctx *ctx, str unit)
 
 quantity quantity_at(struct parse_ctx *ctx, struct quantity_tok q, loc at)
 {
-    return (quantity){q.value, q.unit, build_span(ctx, at), q.present, q.unknown, q.unit_index};
+    return (quantity){q.value, build_span(ctx, at), q.present, q.unknown, q.unit_index};
 }
 
 void build_relative(struct parse_ctx *ctx, const quantity *from, struct number_tok pct,
@@ -871,10 +869,10 @@ void build_relative(struct parse_ctx *ctx, const quantity *from, struct number_t
                     "'by' takes a relative change in percent, as in 'by +25%%' or 'by -30%%'");
         return;
     }
-    quantity base = from ? *from : (quantity){0, {"", 0}, build_span(ctx, at), false, true, 0};
+    quantity base = from ? *from : (quantity){0, build_span(ctx, at), false, true, 0};
     /* Relative: from 10% by -30% targets 7%, not -20%. */
-    quantity to = {base.value * (1 + pct.value / 100), base.unit, build_span(ctx, pct_at),
-                   base.present, !base.present, base.unit_index};
+    quantity to = {base.value * (1 + pct.value / 100), build_span(ctx, pct_at), base.present,
+                   !base.present, base.unit_index};
     build_metric(ctx, METRIC_RANGE, base, to, at);
     if (ctx->kr->metric_at.start == build_span(ctx, at).start) {
         ctx->kr->relative = true;
@@ -890,8 +888,9 @@ struct quantity_tok build_quantity_value(struct parse_ctx *ctx, struct number_to
         diag_report(ctx->plan->diags, R_SYNTAX, build_span(ctx, at),
                     "this quantity has two units ('%.*s' and '%.*s'); keep one",
                     (int)number.unit.len, number.unit.ptr, (int)unit.len, unit.ptr);
-    else if (unit.len)
-        build_unit(ctx, unit, &q);
+    /* one attached to the number ("12%", "$5") as well: a quantity knows
+     * its unit by index alone */
+    build_unit(ctx, unit.len && !number.unit.len ? unit : number.unit, &q);
     return q;
 }
 

@@ -25,12 +25,18 @@ static const char *unit_text(str u)
 static void check_unit(struct diag_ctx *d, const struct key_result *kr, const quantity *q,
                        const char *what)
 {
-    if (!(q->present || q->unknown) || !q->unit.len || !kr->to.unit.len || same_unit(q->unit, kr->to.unit))
+    if (!(q->present || q->unknown) || !q->unit_index || !kr->to.unit_index)
+        return;
+    /* one source's table holds each unit once: the same index, the same unit */
+    if (q->unit_index == kr->to.unit_index && q->at.src == kr->to.at.src)
+        return;
+    str unit = quantity_unit(q), target_unit = quantity_unit(&kr->to);
+    if (same_unit(unit, target_unit))
         return;
     struct diag *g = diag_report(d, R_UNIT_MISMATCH, q->at,
                                  "%s of key result '%s' is in %s, but its target is in %s", what,
-                                 kr->id.name.ptr, unit_text(q->unit), unit_text(kr->to.unit));
-    diag_note(d, g, kr->to.at, "the target, in %s", unit_text(kr->to.unit));
+                                 kr->id.name.ptr, unit_text(unit), unit_text(target_unit));
+    diag_note(d, g, kr->to.at, "the target, in %s", unit_text(target_unit));
 }
 
 static bool is_number_metric(enum metric_kind m)

@@ -394,7 +394,7 @@ static void activity_kr(struct linter *l, struct key_result *kr, const struct ti
 
 static bool has_unit(const struct key_result *kr)
 {
-    return kr->to.unit.len > 0 || kr->from.unit.len > 0;
+    return kr->to.unit_index || kr->from.unit_index;
 }
 
 /* work: the title reads as an activity (title_activity) */
@@ -642,7 +642,7 @@ static bool is_percent(str unit)
 static void fraction_in_percent(struct linter *l, const struct key_result *kr, const quantity *q,
                                 const quantity *percent)
 {
-    if (!q->present || q->unit.len || !(q->value > 0 && q->value <= 1))
+    if (!q->present || q->unit_index || !(q->value > 0 && q->value <= 1))
         return;
     struct diag *g = diag_report(l->d, R_PERCENT_FRACTION, q->at,
                                  "%.15g is read as %.15g%% in key result '%s'; if a fraction is "
@@ -660,7 +660,7 @@ static void percent_fraction(struct linter *l, const struct key_result *kr)
     const quantity *values[] = {&kr->from, &kr->to, &kr_more(kr)->current, &kr_more(kr)->minimum};
     const quantity *percent = NULL;
     for (size_t i = 0; i < sizeof values / sizeof *values; i++)
-        if (values[i]->present && is_percent(values[i]->unit) && fabs(values[i]->value) > 1)
+        if (values[i]->present && is_percent(quantity_unit(values[i])) && fabs(values[i]->value) > 1)
             percent = values[i];
     quantity checked_in;    /* a check-in's value, when that is the percent one */
     for (size_t i = 0; !percent && i < kr->checkins.len; i++) {

@@ -67,14 +67,25 @@ typedef struct {
     span at;
 } ident;                    /* a name as written, with where */
 
+/* A quantity's unit is an index into its source's table of units
+ * (quantity_unit gives its text): 32 bytes, not 48 with the text's
+ * pointer and length beside it. */
 typedef struct {
     double value;
-    str unit;               /* empty when unitless */
     span at;
     bool present;
     bool unknown;           /* `?`: not present, to be measured (SPEC §2.4) */
-    uint32_t unit_index;    /* 1 + the unit's index in its source's units; 0: not there */
+    uint32_t unit_index;    /* 1 + the unit's index in at.src's units; 0: unitless */
 } quantity;
+
+/* The unit as written ("" when unitless). */
+static inline str quantity_unit(const quantity *q)
+{
+    if (!q->unit_index)
+        return (str){"", 0};
+    const char *unit = q->at.src->units.items[q->unit_index - 1];
+    return (str){unit, strlen(unit)};
+}
 
 struct named_period {
     ident id;
@@ -415,8 +426,8 @@ static inline str entry_unit(const struct checkin_entry *e)
 /* The value as a quantity (present false for a judgment or a confidence alone). */
 static inline quantity entry_quantity(const struct checkin_entry *e)
 {
-    return (quantity){e->value, entry_unit(e), entry_span(e, e->value_start, e->value_end),
-                      e->value_present, e->value_unknown, e->unit};
+    return (quantity){e->value, entry_span(e, e->value_start, e->value_end), e->value_present,
+                      e->value_unknown, e->unit};
 }
 
 static inline number_item entry_confidence(const struct checkin_entry *e)
