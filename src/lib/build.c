@@ -50,8 +50,11 @@ static void lay_down(struct parse_ctx *ctx, enum gathered_list which)
     g->len = 0;
 }
 
-void build_lay_down_all(struct parse_ctx *ctx)
+static void finish_checkin(struct parse_ctx *ctx, struct checkin *c);
+
+void build_finish(struct parse_ctx *ctx)
 {
+    finish_checkin(ctx, ctx->checkin);
     for (int i = 0; i < PARSE_GATHERED_LISTS; i++)
         lay_down(ctx, (enum gathered_list)i);
 }
@@ -363,6 +366,7 @@ void build_checkin_end(struct parse_ctx *ctx, loc at)
     if (ctx->checkin) {
         ctx->checkin->block = build_span(ctx, at);
         lay_down(ctx, GATHER_ENTRIES);
+        finish_checkin(ctx, ctx->checkin);
     }
 }
 
@@ -392,15 +396,39 @@ void build_support(struct parse_ctx *ctx, str id, loc at)
     gather(ctx, GATHER_SUPPORTS, &ctx->initiative->supports, ref);
 }
 
+static int by_entry_address(const void *x, const void *y, const void *ctx)
+{
+    (void)ctx;
+    uintptr_t a = (uintptr_t)((const struct entry_more *)x)->entry;
+    uintptr_t b = (uintptr_t)((const struct entry_more *)y)->entry;
+    return a < b ? -1 : a > b;
+}
+
+/* Its entries' grades and notes by address, for entry_more's search:
+ * built in entry order, which is address order but across arena blocks.
+ * (Sorted once; linear when in order already.) */
+static void finish_checkin(struct parse_ctx *ctx, struct checkin *c)
+{
+    if (!c || !c->more)
+        return;
+    struct vec *list = &c->more->entry_more;
+    for (size_t i = 1; i < list->len; i++)
+        if (by_entry_address(list->items[i - 1], list->items[i], NULL) > 0) {
+            sort_stable(ctx->arena, list->items, list->len, by_entry_address, NULL);
+            return;
+        }
+}
+
 void build_checkin(struct parse_ctx *ctx, struct date_tok date, loc date_at, str by, loc by_at,
                    loc at)
 {
+    finish_checkin(ctx, ctx->checkin);     /* one error recovery ended early */
     struct checkin *c = make(ctx, sizeof *c);
     c->date = (date_item){.value = date.day, .at = build_span(ctx, date_at), .present = date.valid};
     c->at = build_span(ctx, at);
     if (by.len) {   /* by_at covers "by @name": the ident is "@name", at the end */
-        c->people = make(ctx, sizeof *c->people);
-        c->people->by = make_ident(ctx, by, (loc){by_at.end - (uint32_t)by.len - 1, by_at.end});
+        checkin_more_for(ctx->arena, c)->by =
+            make_ident(ctx, by, (loc){by_at.end - (uint32_t)by.len - 1, by_at.end});
     }
     vec_push(ctx->arena, &ctx->plan->checkins, c);
     ctx->checkin = c;
@@ -450,9 +478,7 @@ void build_checkin_by(struct parse_ctx *ctx, str name, loc name_at)
     struct checkin *c = ctx->checkin;
     if (!c)
         return;
-    if (!c->people)
-        c->people = make(ctx, sizeof *c->people);
-    struct checkin_people *people = c->people;
+    struct checkin_more *people = checkin_more_for(ctx->arena, c);
     for (size_t i = 0; i <= people->co_by.len; i++) {
         const ident *o = i == 0 ? &people->by : people->co_by.items[i - 1];
         if (o->name.ptr && o->name.len == name.len && memcmp(o->name.ptr, name.ptr, name.len) == 0) {

@@ -142,9 +142,9 @@ bool scan_closes_block(struct parse_ctx *ctx, int token, loc *at);
 /* After a syntax error: the innermost item open at that point is cut short,
  * and the later phases leave it alone rather than report echoes. */
 void build_mark_cut_short(struct parse_ctx *ctx);
-/* Every list still gathered (build.c) laid down in the arena: the parse
- * is over, whether or not every block reached its brace. */
-void build_lay_down_all(struct parse_ctx *ctx);
+/* The parse is over, whether or not every block reached its brace: every
+ * list still gathered laid down in the arena, the open check-in finished. */
+void build_finish(struct parse_ctx *ctx);
 /* "1,5" for 1.5: an error that says how numbers are written; the value is
  * read with the comma as a decimal point so that the rest still parses. */
 void scan_decimal_comma(struct parse_ctx *ctx, const char *text, size_t len, const loc *at,

@@ -329,35 +329,41 @@ static inline date_item kr_due(const struct key_result *kr)
     return kr_more(kr)->due;
 }
 
-/* Who checked in (`by @a, @b`), which few check-ins say: read through
- * checkin_by and checkin_co_by, which give an empty one without. */
-struct checkin_people {
+/* What few check-ins have: who checked in (`by @a, @b`), read through
+ * checkin_by and checkin_co_by, which give an empty one without; and the
+ * grades and notes of its entries (entry_grade, entry_note). */
+struct checkin_more {
     ident by;
     struct vec co_by;       /* ident *: the people after the first */
+    struct vec entry_more;  /* struct entry_more *, by their entry's address once the
+                             * check-in is parsed (build.c sorts it) */
 };
 
 struct checkin {
     date_item date;
     span at;
     span block;             /* head to closing brace; the head alone without a block */
-    struct checkin_people *people;  /* NULL when no `by` */
+    struct checkin_more *more;  /* NULL when it has none of those */
     struct vec entries;     /* struct checkin_entry * */
 };
 
 static inline const ident *checkin_by(const struct checkin *c)
 {
     static const ident none;
-    return c->people ? &c->people->by : &none;
+    return c->more ? &c->more->by : &none;
 }
 
 static inline const struct vec *checkin_co_by(const struct checkin *c)
 {
     static const struct vec none;
-    return c->people ? &c->people->co_by : &none;
+    return c->more ? &c->more->co_by : &none;
 }
 
-/* What few check-in entries have: a grade (judgments only) and a note. */
+/* What few check-in entries have: a grade (judgments only) and a note,
+ * kept by their check-in (checkin_more), not behind a pointer of each
+ * entry's. */
 struct entry_more {
+    const struct checkin_entry *entry;
     number_item grade;      /* present for grades */
     text_item note;
 };
@@ -365,8 +371,9 @@ struct entry_more {
 /* One line of a check-in: a value (`OBJ.KR = Q`, `= done`) or a judgment
  * (`OBJ.KR = dropped`, `OBJ.KR grade G`, `OBJ grade G`: no KR). A plan holds
  * more of these than of anything else, so they are kept small: what few
- * have is behind `more` (NULL when neither; read through entry_grade,
- * entry_note, built through entry_more_for); the value, its confidence and
+ * have (a grade, a note) their check-in keeps (`has_more`; read through
+ * entry_grade, entry_note, built through entry_more_for); the value, its
+ * confidence and
  * the reference keep byte offsets into their check-in's source, not spans
  * of their own (entry_quantity, entry_confidence, entry_ref_at give them whole);
  * and the reference (one token, "OBJ.KR" or "OBJ") is read from the
@@ -374,7 +381,7 @@ struct entry_more {
  * the ident ends, not in a NUL; resolve, which reads every one, reads a
  * copy instead (`ref`), as the text may have gone back to the page cache
  * (source_hand_back). The unit is an index into the source's units
- * (entry_unit). 72 bytes, 128 with a quantity, a number_item and a span. */
+ * (entry_unit). 64 bytes, 128 with a quantity, a number_item and a span. */
 struct checkin_entry {
     struct checkin *checkin;
     union {
@@ -384,14 +391,13 @@ struct checkin_entry {
         const char *ref;
         struct key_result *kr;  /* after resolve; NULL when unknown or for `OBJ grade G` */
     };
-    struct entry_more *more;
     double value;
     double confidence;
     uint32_t ref_start, ref_end;            /* where it is written */
     uint32_t value_start, value_end;
     uint32_t confidence_start, confidence_end;
     uint32_t unit;          /* the value's: 1 + its index in the source's units; 0: none */
-    /* flags of one bit each: 72 bytes in all */
+    /* flags of one bit each: 64 bytes in all */
     bool value_present : 1;
     bool value_unknown : 1;     /* `?` (an error in a check-in, reported by build.c) */
     bool confidence_present : 1;
@@ -401,6 +407,7 @@ struct checkin_entry {
     bool done : 1;
     bool not_done : 1;      /* `= not done`: a milestone checked in, not done yet */
     bool no_value : 1;      /* `OBJ.KR confidence N`: a confidence alone, the value unchanged */
+    bool has_more : 1;      /* a grade or a note, in its check-in's entry_more */
 };
 
 static inline span entry_span(const struct checkin_entry *e, uint32_t start, uint32_t end)
@@ -470,23 +477,62 @@ static inline ident entry_kr_ref(const struct checkin_entry *e)
                    .at = entry_span(e, e->ref_start + obj_len + 1, e->ref_end)};
 }
 
+/* Where e's grade and note are in its check-in's list (by address: a
+ * binary search), or where they would go. */
+static inline size_t entry_more_at(const struct vec *list, const struct checkin_entry *e)
+{
+    size_t lo = 0, hi = list->len;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const struct entry_more *m = list->items[mid];
+        if ((uintptr_t)m->entry < (uintptr_t)e)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static inline const struct entry_more *entry_more(const struct checkin_entry *e)
+{
+    static const struct entry_more none;
+    if (!e->has_more)
+        return &none;
+    const struct vec *list = &e->checkin->more->entry_more;
+    size_t at = entry_more_at(list, e);
+    return at < list->len && ((const struct entry_more *)list->items[at])->entry == e ? list->items[at]
+                                                                                     : &none;
+}
+
 static inline const number_item *entry_grade(const struct checkin_entry *e)
 {
-    static const number_item none;
-    return e->more ? &e->more->grade : &none;
+    return &entry_more(e)->grade;
 }
 
 static inline const text_item *entry_note(const struct checkin_entry *e)
 {
-    static const text_item none;
-    return e->more ? &e->more->note : &none;
+    return &entry_more(e)->note;
 }
 
+static inline struct checkin_more *checkin_more_for(struct arena *a, struct checkin *c)
+{
+    if (!c->more)
+        c->more = arena_alloc(a, sizeof *c->more);
+    return c->more;
+}
+
+/* While its check-in is parsed: the entry being built is the last with a
+ * grade or a note, and the list is sorted when the check-in ends. */
 static inline struct entry_more *entry_more_for(struct arena *a, struct checkin_entry *e)
 {
-    if (!e->more)
-        e->more = arena_alloc(a, sizeof *e->more);
-    return e->more;
+    struct vec *list = &checkin_more_for(a, e->checkin)->entry_more;
+    if (e->has_more)
+        return list->items[list->len - 1];
+    struct entry_more *m = arena_alloc(a, sizeof *m);
+    m->entry = e;
+    vec_push(a, list, m);
+    e->has_more = true;
+    return m;
 }
 
 

@@ -226,7 +226,7 @@ void parse_error_message(struct parse_ctx *ctx, loc at, const char *msg)
  * the builder's tables (hash_free takes NULL). */
 static void release_ctx(struct parse_ctx *ctx)
 {
-    build_lay_down_all(ctx);
+    build_finish(ctx);
     for (int i = 0; i < PARSE_GATHERED_LISTS; i++)
         free(ctx->gathered[i].items);
     free(ctx->text);

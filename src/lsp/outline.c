@@ -95,10 +95,10 @@ json_t *outline_symbols(struct server *s, struct unit *u)
         snprintf(name, sizeof name, "checkin %s", day);
         /* "maria, joost": everyone who checked in */
         const char *by = NULL;
-        if (c->people && c->people->by.name.ptr) {
-            by = arena_strndup(c->at.src->arena, c->people->by.name.ptr, c->people->by.name.len);
-            for (size_t k = 0; k < c->people->co_by.len; k++) {
-                const ident *o = c->people->co_by.items[k];
+        if (checkin_by(c)->name.ptr) {
+            by = arena_strndup(c->at.src->arena, checkin_by(c)->name.ptr, checkin_by(c)->name.len);
+            for (size_t k = 0; k < checkin_co_by(c)->len; k++) {
+                const ident *o = checkin_co_by(c)->items[k];
                 by = arena_printf(c->at.src->arena, "%s, %.*s", by, (int)o->name.len, o->name.ptr);
             }
         }
