@@ -35,6 +35,7 @@ enum {
     F_ONE_LINE = 4,         /* a '{' or '}' of a block written on one line */
     F_ITEM = 8,             /* a keyword that starts an item inside a block */
     F_DECL = 32,            /* a keyword that starts a declaration at the top level */
+    F_BLANKS = 64,          /* a keyword with blanks inside: `not done` */
 };
 
 struct out {
@@ -43,25 +44,35 @@ struct out {
     size_t len, cap;
 };
 
-static void put(struct out *o, const char *s, size_t n)
+static void grow(struct out *o, size_t n)
 {
-    if (o->len + n > o->cap) {
-        size_t cap = o->cap ? o->cap * 2 : 4096;
-        while (cap < o->len + n)
-            cap *= 2;
-        char *data = arena_alloc(o->arena, cap);
-        if (o->len)
-            memcpy(data, o->data, o->len);
-        o->data = data;
-        o->cap = cap;
-    }
+    size_t cap = o->cap ? o->cap * 2 : 4096;
+    while (cap < o->len + n)
+        cap *= 2;
+    char *data = arena_alloc(o->arena, cap);
+    if (o->len)
+        memcpy(data, o->data, o->len);
+    o->data = data;
+    o->cap = cap;
+}
+
+/* Inline: the printer puts a few bytes at a time, a token or a blank,
+ * into a buffer sized for the whole output (fmt_source_lexemes). */
+static inline void put(struct out *o, const char *s, size_t n)
+{
+    if (o->len + n > o->cap)
+        grow(o, n);
     memcpy(o->data + o->len, s, n);
     o->len += n;
 }
 
-static void put_spaces(struct out *o, size_t n)
+static inline void put_spaces(struct out *o, size_t n)
 {
     static const char spaces[] = "                                ";
+    if (n < sizeof spaces) {    /* an indent or a gap: one copy */
+        put(o, spaces, n);
+        return;
+    }
     while (n > 0) {
         size_t k = n < sizeof spaces - 1 ? n : sizeof spaces - 1;
         put(o, spaces, k);
@@ -97,7 +108,7 @@ static struct tok *tokens(struct arena *a, const struct source *src, const struc
         toks[i] = (struct tok){
             .start = l->start, .end = l->end, .kind = kinds[l->kind],
             .flags = (uint8_t)((nl >= 2 ? F_NL2 : nl ? F_NL1 : 0) | (cl & KW_ITEM ? F_ITEM : 0) |
-                               (cl & KW_DECLARATION ? F_DECL : 0)),
+                               (cl & KW_DECLARATION ? F_DECL : 0) | (cl & KW_BLANKS ? F_BLANKS : 0)),
         };
         after = l->end;
     }
@@ -214,6 +225,16 @@ static void put_string(struct out *o, const char *s, size_t n)
     put(o, "\"", 1);
     size_t i = 1, end = n >= 2 ? n - 1 : n;
     while (i < end) {
+        /* a run of printable ASCII that needs no escape, as it is */
+        size_t run = i;
+        while (run < end && utf8_printable_ascii((unsigned char)s[run]) && s[run] != '"' &&
+               s[run] != '\\')
+            run++;
+        if (run > i) {
+            put(o, s + i, run - i);
+            i = run;
+            continue;
+        }
         uint32_t cp;
         size_t used;
         if (s[i] == '\\' && i + 1 < end) {
@@ -373,7 +394,10 @@ static void put_token(struct out *o, const char *text, const struct tok *t)
             len--;
         put(o, text + t->start, len);
     } else if (t->kind == T_WORD) {
-        put_word(o, text + t->start, len);
+        if (t->flags & F_BLANKS)
+            put_word(o, text + t->start, len);
+        else
+            put(o, text + t->start, len);
         if (t->align > 1)
             put_spaces(o, t->align - utf8_width(text + t->start, len));
     } else {

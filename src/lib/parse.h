@@ -33,6 +33,7 @@ enum keyword_class {
     KW_NAMES_BLOCK = 4,     /* opens a block that messages name ("objective 'growth'") */
     KW_DECLARATION = 8,     /* may start a top-level declaration */
     KW_ITEM = 16,           /* may start an item inside a block */
+    KW_BLANKS = 32,         /* written with blanks inside: `not done` */
 };
 
 struct lexeme {

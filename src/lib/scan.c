@@ -47,6 +47,8 @@ unsigned keyword_classes(int token)
     case DUE: case WEIGHT: case CONFIDENCE: case STATUS: case DROPPED: case ACTIVITY: case BY:
     case TAGS:
         return KW_ITEM;
+    case NOT_DONE:
+        return KW_BLANKS;
     default:
         return 0;
     }
