@@ -59,7 +59,10 @@ static int format_file(const char *path, const struct fmt_opts *opt)
      * formatting starts, so that fmt holds one of the two at a time. */
     struct arena arena = {0};
     char err[256];
-    struct source *src = source_read(&arena, path, 0, LOAD_DEFAULT_MAX_FILE_SIZE, false, err, sizeof err);
+    /* A large file's bytes go back to the page cache as they are scanned:
+     * while the model is built, and read again to be printed once it is
+     * freed (a -w writes a new file and renames it over this one). */
+    struct source *src = source_read(&arena, path, 0, LOAD_DEFAULT_MAX_FILE_SIZE, true, err, sizeof err);
     if (!src) {
         fprintf(stderr, "okrc fmt: error: cannot read '%s': %s\n", path, err);
         arena_free(&arena);
@@ -72,6 +75,7 @@ static int format_file(const char *path, const struct fmt_opts *opt)
      * lexemes, in this arena, for the printer */
     struct lexemes lexemes = {.arena = &arena};
     parse_source_lexemes(&run.plan, src, &lexemes);
+    source_scanned(src);
     bool errors = run.diags.errors > 0;
     if (errors) {
         diag_sort(&run.diags);

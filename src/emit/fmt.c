@@ -85,13 +85,16 @@ static bool is_space(char c)
     return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
 }
 
+_Static_assert(sizeof(struct tok) == sizeof(struct lexeme), "a token takes its lexeme's place");
+
 /* The scanner's lexemes as the printer holds them: with the line breaks
- * before each, and a keyword's classes as bits of the same byte. */
-static struct tok *tokens(struct arena *a, const struct source *src, const struct lexemes *lexemes,
-                          size_t *count)
+ * before each, and a keyword's classes as bits of the same byte. Each
+ * token is written where its lexeme was, once that is read: a plan of
+ * 10,000 objectives has 1.7 million, 21 MB each way. */
+static struct tok *tokens(const struct source *src, struct lexemes *lexemes, size_t *count)
 {
     const struct lexemes lx = *lexemes;
-    struct tok *toks = lx.len ? arena_alloc(a, lx.len * sizeof *toks) : NULL;
+    struct tok *toks = (struct tok *)lx.items;
     static const uint8_t kinds[] = {
         [LEXEME_KEYWORD] = T_WORD, [LEXEME_NUMBER] = T_WORD, [LEXEME_DATE] = T_WORD,
         [LEXEME_REF] = T_WORD, [LEXEME_TAG] = T_WORD, [LEXEME_IDENT] = T_WORD, [LEXEME_PERSON] = T_WORD,
@@ -100,19 +103,20 @@ static struct tok *tokens(struct arena *a, const struct source *src, const struc
     };
     uint32_t after = 0;     /* where the token before ended */
     for (size_t i = 0; i < lx.len; i++) {
-        const struct lexeme *l = &lx.items[i];
+        const struct lexeme l = lx.items[i];
         unsigned nl = 0;
-        for (uint32_t k = after; k < l->start && nl < 2; k++)
+        for (uint32_t k = after; k < l.start && nl < 2; k++)
             nl += src->text[k] == '\n';
-        unsigned cl = l->classes;
+        unsigned cl = l.classes;
         toks[i] = (struct tok){
-            .start = l->start, .end = l->end, .kind = kinds[l->kind],
+            .start = l.start, .end = l.end, .kind = kinds[l.kind],
             .flags = (uint8_t)((nl >= 2 ? F_NL2 : nl ? F_NL1 : 0) | (cl & KW_ITEM ? F_ITEM : 0) |
                                (cl & KW_DECLARATION ? F_DECL : 0) | (cl & KW_BLANKS ? F_BLANKS : 0)),
         };
-        after = l->end;
+        after = l.end;
     }
     *count = lx.len;
+    *lexemes = (struct lexemes){.arena = lx.arena};
     return toks;
 }
 
@@ -452,10 +456,10 @@ struct fmt_text fmt_source(struct arena *a, struct source *src)
     return fmt_source_lexemes(a, src, &lx);
 }
 
-struct fmt_text fmt_source_lexemes(struct arena *a, struct source *src, const struct lexemes *lx)
+struct fmt_text fmt_source_lexemes(struct arena *a, struct source *src, struct lexemes *lx)
 {
     size_t n;
-    struct tok *toks = tokens(a, src, lx, &n);
+    struct tok *toks = tokens(src, lx, &n);
     size_t braces = mark_one_line_blocks(a, src->text, toks, n);
     const char *lf = memchr(src->text, '\n', src->len);
     bool crlf = lf && lf > src->text && lf[-1] == '\r';    /* the first line's ending for all */

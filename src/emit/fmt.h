@@ -30,9 +30,10 @@ void fmt_syntax_only(struct diag_ctx *d);
  * change. Memory from a. */
 struct fmt_text fmt_source(struct arena *a, struct source *src);
 /* The same from the lexemes the parse of src kept (parse_source_lexemes):
- * no second scan. */
+ * no second scan. The printer's tokens take the lexemes' place: lx is
+ * used up. */
 struct lexemes;
-struct fmt_text fmt_source_lexemes(struct arena *a, struct source *src, const struct lexemes *lx);
+struct fmt_text fmt_source_lexemes(struct arena *a, struct source *src, struct lexemes *lx);
 
 /* text as an okr string literal, "..." with the fewest escapes (as fmt
  * writes strings): for the commands that write plan text (checkin, roll). */

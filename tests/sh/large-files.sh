@@ -1,6 +1,7 @@
 #!/bin/sh
 # A plan file of a megabyte or more gives its scanned bytes back to the page
-# cache (lib/source.c, source_hand_back; docs/performance.md): what okrc
+# cache (lib/source.c, source_hand_back; docs/performance.md), `fmt`'s too,
+# which reads them again to print the file: what okrc
 # says of it must not change. Every command's output on such a file, with
 # findings from its first line to its last (their snippets read the pages
 # handed back), is byte for byte what the same plan gives through standard
@@ -37,13 +38,15 @@ same report --as-of 2027-06-01
 same report -f json --as-of 2027-06-01
 same report -f md --as-of 2027-06-01
 same graph -T dot --as-of 2027-06-01
+same fmt
+same fmt --diff
 "$OKRC" check --as-of 2027-06-01 --max-findings 0 "$tmp/plan.okr" >"$tmp/findings" 2>&1 || true
 first=$(grep -o "plan.okr:[0-9][0-9]*" "$tmp/findings" | head -1 | cut -d: -f2)
 last=$(grep -o "plan.okr:[0-9][0-9]*" "$tmp/findings" | tail -1 | cut -d: -f2)
 lines=$(wc -l <"$tmp/plan.okr")
 [ "${first:-0}" -gt 0 ] && [ "${last:-0}" -gt $((lines / 2)) ] ||
     fail "the findings do not reach the file's second half (lines $first to $last of $lines)"
-echo "check (human, json), report (text, json, md), graph: the same from a 1.6 MB file as from standard input"
+echo "check (human, json), report (text, json, md), graph, fmt (and --diff): the same from a 1.6 MB file as from standard input"
 
 # SIGBUS while okrc waits on standard input: the handler's message, exit 2.
 python3 - "$OKRC" <<'PY'
