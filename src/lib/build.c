@@ -422,7 +422,7 @@ static void finish_checkin(struct parse_ctx *ctx, struct checkin *c)
 void build_checkin(struct parse_ctx *ctx, struct date_tok date, loc date_at, str by, loc by_at,
                    loc at)
 {
-    finish_checkin(ctx, ctx->checkin);     /* one error recovery ended early */
+    finish_checkin(ctx, ctx->checkin);     /* one whose brace error recovery left out */
     struct checkin *c = make(ctx, sizeof *c);
     c->date = (date_item){.value = date.day, .at = build_span(ctx, date_at), .present = date.valid};
     c->at = build_span(ctx, at);
@@ -478,9 +478,9 @@ void build_checkin_by(struct parse_ctx *ctx, str name, loc name_at)
     struct checkin *c = ctx->checkin;
     if (!c)
         return;
-    struct checkin_more *people = checkin_more_for(ctx->arena, c);
-    for (size_t i = 0; i <= people->co_by.len; i++) {
-        const ident *o = i == 0 ? &people->by : people->co_by.items[i - 1];
+    struct checkin_more *more = checkin_more_for(ctx->arena, c);
+    for (size_t i = 0; i <= more->co_by.len; i++) {
+        const ident *o = i == 0 ? &more->by : more->co_by.items[i - 1];
         if (o->name.ptr && o->name.len == name.len && memcmp(o->name.ptr, name.ptr, name.len) == 0) {
             struct diag *g = diag_report(ctx->plan->diags, R_SYNTAX, build_span(ctx, name_at),
                                          "@%.*s is named twice after 'by'; keep one",
@@ -491,7 +491,7 @@ void build_checkin_by(struct parse_ctx *ctx, str name, loc name_at)
     }
     ident *id = make(ctx, sizeof *id);
     *id = make_ident(ctx, name, name_at);
-    vec_push(ctx->arena, &people->co_by, id);
+    vec_push(ctx->arena, &more->co_by, id);
 }
 
 void build_entry_note(struct parse_ctx *ctx, str text, loc at)

@@ -449,32 +449,34 @@ static inline const char *entry_ref_text(const struct checkin_entry *e)
     return e->checkin->at.src->text + e->ref_start;
 }
 
-/* The bytes of OBJ in the reference. */
-static inline uint32_t entry_obj_len(const struct checkin_entry *e)
+/* The objective and key result of an entry's reference, named from text,
+ * its bytes: the source's (entry_ref_text), or the copy resolve reads
+ * (`ref`). kr is an empty ident (no name) for `OBJ grade G`. */
+static inline void entry_split_ref(const struct checkin_entry *e, const char *text, ident *obj,
+                                   ident *kr)
 {
-    const char *text = entry_ref_text(e);
     uint32_t len = e->ref_end - e->ref_start;
     const char *dot = e->has_kr ? memchr(text, '.', len) : NULL;
-    return dot ? (uint32_t)(dot - text) : len;
+    uint32_t obj_len = dot ? (uint32_t)(dot - text) : len;
+    *obj = (ident){{text, obj_len}, entry_span(e, e->ref_start, e->ref_start + obj_len)};
+    *kr = dot ? (ident){{dot + 1, len - obj_len - 1}, entry_span(e, e->ref_start + obj_len + 1, e->ref_end)}
+              : (ident){{NULL, 0}, {NULL, 0, 0}};
 }
 
 /* The objective of an entry's reference, as an ident of its own. */
 static inline ident entry_obj_ref(const struct checkin_entry *e)
 {
-    uint32_t obj_len = entry_obj_len(e);
-    return (ident){.name = {.ptr = entry_ref_text(e), .len = obj_len},
-                   .at = entry_span(e, e->ref_start, e->ref_start + obj_len)};
+    ident obj, kr;
+    entry_split_ref(e, entry_ref_text(e), &obj, &kr);
+    return obj;
 }
 
 /* Its key result; an empty ident (no name) for `OBJ grade G`. */
 static inline ident entry_kr_ref(const struct checkin_entry *e)
 {
-    if (!e->has_kr)
-        return (ident){{NULL, 0}, {NULL, 0, 0}};
-    uint32_t obj_len = entry_obj_len(e);
-    return (ident){.name = {.ptr = entry_ref_text(e) + obj_len + 1,
-                            .len = e->ref_end - e->ref_start - obj_len - 1},
-                   .at = entry_span(e, e->ref_start + obj_len + 1, e->ref_end)};
+    ident obj, kr;
+    entry_split_ref(e, entry_ref_text(e), &obj, &kr);
+    return kr;
 }
 
 /* Where e's grade and note are in its check-in's list (by address: a
@@ -521,13 +523,15 @@ static inline struct checkin_more *checkin_more_for(struct arena *a, struct chec
     return c->more;
 }
 
-/* While its check-in is parsed: the entry being built is the last with a
- * grade or a note, and the list is sorted when the check-in ends. */
+/* While its check-in is parsed (build.c): the entry being built is the
+ * last with a grade or a note, and the list is sorted when the check-in
+ * ends. */
 static inline struct entry_more *entry_more_for(struct arena *a, struct checkin_entry *e)
 {
     struct vec *list = &checkin_more_for(a, e->checkin)->entry_more;
-    if (e->has_more)
-        return list->items[list->len - 1];
+    for (size_t k = list->len; e->has_more && k-- > 0;)
+        if (((struct entry_more *)list->items[k])->entry == e)
+            return list->items[k];
     struct entry_more *m = arena_alloc(a, sizeof *m);
     m->entry = e;
     vec_push(a, list, m);

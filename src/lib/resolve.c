@@ -335,20 +335,6 @@ static void report_same_day(struct resolver *r, const struct objective *o, const
     }
 }
 
-/* An entry's OBJ and KR (an empty ident for `OBJ grade G`), named from
- * the copy of its reference made for resolve (model.h), which the entry
- * gives up for its key result. */
-static void entry_refs(const struct checkin_entry *e, ident *obj, ident *kr)
-{
-    const char *ref = e->ref;
-    uint32_t len = (uint32_t)strlen(ref);
-    const char *dot = e->has_kr ? memchr(ref, '.', len) : NULL;
-    uint32_t obj_len = dot ? (uint32_t)(dot - ref) : len;
-    *obj = (ident){{ref, obj_len}, entry_span(e, e->ref_start, e->ref_start + obj_len)};
-    *kr = dot ? (ident){{dot + 1, len - obj_len - 1}, entry_span(e, e->ref_start + obj_len + 1, e->ref_end)}
-              : (ident){{NULL, 0}, {NULL, 0, 0}};
-}
-
 static void resolve_checkins(struct resolver *r)
 {
     struct plan *plan = r->plan;
@@ -359,8 +345,8 @@ static void resolve_checkins(struct resolver *r)
         struct checkin *c = plan->checkins.items[i];
         for (size_t k = 0; k < c->entries.len; k++) {
             struct checkin_entry *e = c->entries.items[k];
-            ident obj_ref, kr_ref;
-            entry_refs(e, &obj_ref, &kr_ref);
+            ident obj_ref, kr_ref;      /* from the copy: the text may be in the page cache */
+            entry_split_ref(e, e->ref, &obj_ref, &kr_ref);
             e->kr = NULL;
             if (!e->has_kr) {      /* `OBJ grade G` */
                 struct objective *o = LOOKUP(r, objective_ids, &obj_ref, objectives,
