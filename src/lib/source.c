@@ -25,6 +25,24 @@ static void too_large(char *err, size_t errlen, size_t max)
              "--max-file-size sets it)", max, (double)max / (1024 * 1024));
 }
 
+/* Into p until the end of the input or until room bytes are there: how
+ * many, or -1 with errno set. */
+static ssize_t read_upto(int fd, char *p, size_t room)
+{
+    size_t n = 0;
+    while (n < room) {
+        ssize_t r = read(fd, p + n, room - n);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0)
+            return -1;
+        if (r == 0)
+            break;
+        n += (size_t)r;
+    }
+    return (ssize_t)n;
+}
+
 bool source_read_fd(int fd, size_t size_hint, size_t max, char **buf, size_t *len, char *err,
                     size_t errlen)
 {
@@ -52,17 +70,15 @@ bool source_read_fd(int fd, size_t size_hint, size_t max, char **buf, size_t *le
             }
             p = q;
         }
-        ssize_t r = read(fd, p + n, cap - n - 2);
+        ssize_t r = read_upto(fd, p + n, cap - n - 2);
         if (r < 0) {
-            if (errno == EINTR)
-                continue;
             snprintf(err, errlen, "%s", strerror(errno));
             free(p);
             return false;
         }
-        if (r == 0)
-            break;
         n += (size_t)r;
+        if (cap - n > 2)
+            break;      /* the end came before the buffer was full */
     }
     if (n > max) {
         free(p);
@@ -110,20 +126,13 @@ static bool read_into_pages(int fd, size_t size, size_t max, char **buf, size_t 
     char *p = mmap(NULL, cap, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (p == MAP_FAILED)
         return source_read_fd(fd, size, max, buf, len, err, errlen);
-    size_t n = 0;
-    while (n < cap - 2) {
-        ssize_t r = read(fd, p + n, cap - 2 - n);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r < 0) {
-            snprintf(err, errlen, "%s", strerror(errno));
-            munmap(p, cap);
-            return false;
-        }
-        if (r == 0)
-            break;
-        n += (size_t)r;
+    ssize_t r = read_upto(fd, p, cap - 2);
+    if (r < 0) {
+        snprintf(err, errlen, "%s", strerror(errno));
+        munmap(p, cap);
+        return false;
     }
+    size_t n = (size_t)r;
     if (n == cap - 2) {     /* it grew: read it again the ordinary way */
         munmap(p, cap);
         if (lseek(fd, 0, SEEK_SET) != 0) {
