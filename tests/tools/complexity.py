@@ -193,6 +193,22 @@ def one_objective(d, n):
     return ["main.okr"]
 
 
+def notes(d, n):
+    # One check-in of n values of n key results, each with a note and two
+    # of them graded with a note: the notes and grades are kept by the
+    # check-in and found by the entry's address (entry_more), so finding
+    # each by a walk of the list would be quadratic.
+    with open(os.path.join(d, "main.okr"), "w") as f:
+        f.write(plan_header() + 'objective o "Double the revenue from new customers" {\n')
+        for i in range(n):
+            f.write(f'  kr k{i} "Grow revenue from customers in region {i}" {{ from 0 to 10 }}\n')
+        f.write("}\ncheckin 2027-02-01 {\n")
+        for i in range(n):
+            f.write(f'  o.k{i} = {i % 10}  note "a note on region {i}"\n')
+        f.write('  o grade 0.5  note "halfway"\n}\n')
+    return ["main.okr"]
+
+
 FAMILIES = {
     # name: (generator, n, commands)
     "ignores": (ignores, 800, [["check"], ["check", "--format", "json"]]),
@@ -213,6 +229,7 @@ FAMILIES = {
                                            ["graph", "-T", "dot", "--initiatives"]]),
     "teams": (teams, 800, [["graph", "-T", "mermaid"], ["report", "-f", "md"], ["report"],
                            ["report", "-f", "html"], ["graph", "-T", "dot"]]),
+    "notes": (notes, 1000, [["check"], ["report", "-f", "json"], ["report", "-f", "md"], ["diff"]]),
 }
 
 
