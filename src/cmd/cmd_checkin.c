@@ -97,7 +97,7 @@ static const struct source *block_file(struct arena *a, const struct plan *plan,
     const struct source *other = NULL;
     for (size_t i = 0; i < plan->checkins.len; i++) {
         const struct checkin *c = plan->checkins.items[i];
-        if (!c->date.present || c->date.value != day || !c->block.src)
+        if (!c->date.present || c->date.value != day || !c->block.end)
             continue;
         if (same_file(c->at.src, canon))
             return NULL;
@@ -117,7 +117,7 @@ static char *insert_entries(struct arena *a, const struct plan *plan, const char
     const struct checkin *same_day = NULL, *last = NULL;
     for (size_t i = 0; i < plan->checkins.len; i++) {
         const struct checkin *c = plan->checkins.items[i];
-        if (!same_file(c->at.src, canon) || !c->block.src || c->block.end > len)
+        if (!same_file(c->at.src, canon) || !c->block.end || c->block.end > len)
             continue;
         if (!last || c->block.end > last->block.end)
             last = c;

@@ -269,8 +269,9 @@ static void declarations(struct roller *r)
     }
     for (size_t i = 0; i < plan->rules_blocks.len; i++) {
         const struct rules_block *b = plan->rules_blocks.items[i];
-        if (b->block.src && b->block.end > b->block.start && !library_file(r, b->block.src))
-            fprintf(out, "%.*s\n", (int)(b->block.end - b->block.start), b->block.src->text + b->block.start);
+        span block = item_block(b->at, b->block);
+        if (block.src && block.end > block.start && !library_file(r, block.src))
+            fprintf(out, "%.*s\n", (int)(block.end - block.start), block.src->text + block.start);
     }
     for (size_t i = 0; i < plan->periods.len; i++) {
         const struct named_period *p = plan->periods.items[i];

@@ -206,7 +206,7 @@ void build_objective(struct parse_ctx *ctx, str id, loc id_at, str title, loc at
 void build_close(struct parse_ctx *ctx, loc at)
 {
     if (ctx->objective) {
-        ctx->objective->block = build_span(ctx, at);
+        ctx->objective->block = (struct block_at){at.start, at.end};
         for (enum gathered_list l = GATHER_KEY_RESULTS; l <= GATHER_ALIGN_KRS; l++)
             lay_down(ctx, l);
     }
@@ -268,7 +268,7 @@ void build_kr(struct parse_ctx *ctx, str id, loc id_at, str title, loc at)
 void build_kr_end(struct parse_ctx *ctx, loc at)
 {
     if (ctx->kr)
-        ctx->kr->block = build_span(ctx, at);
+        ctx->kr->block = (struct block_at){at.start, at.end};
     ctx->kr = NULL;
 }
 
@@ -349,7 +349,7 @@ void build_initiative(struct parse_ctx *ctx, str id, loc id_at, str title, loc a
 void build_initiative_end(struct parse_ctx *ctx, loc at)
 {
     if (ctx->initiative) {
-        ctx->initiative->block = build_span(ctx, at);
+        ctx->initiative->block = (struct block_at){at.start, at.end};
         lay_down(ctx, GATHER_SUPPORTS);
     }
     ctx->initiative = NULL;
@@ -358,13 +358,13 @@ void build_initiative_end(struct parse_ctx *ctx, loc at)
 void build_team_end(struct parse_ctx *ctx, loc at)
 {
     if (ctx->team)
-        ctx->team->block = build_span(ctx, at);
+        ctx->team->block = (struct block_at){at.start, at.end};
 }
 
 void build_checkin_end(struct parse_ctx *ctx, loc at)
 {
     if (ctx->checkin) {
-        ctx->checkin->block = build_span(ctx, at);
+        ctx->checkin->block = (struct block_at){at.start, at.end};
         lay_down(ctx, GATHER_ENTRIES);
         finish_checkin(ctx, ctx->checkin);
     }
@@ -604,7 +604,7 @@ void build_rules_end(struct parse_ctx *ctx, loc at)
 {
     flush_pending(ctx);
     if (ctx->rules)
-        ctx->rules->block = build_span(ctx, at);
+        ctx->rules->block = (struct block_at){at.start, at.end};
     ctx->rules = NULL;
     ctx->setting = NULL;
 }

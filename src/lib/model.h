@@ -67,6 +67,20 @@ typedef struct {
     span at;
 } ident;                    /* a name as written, with where */
 
+/* Where an item's block runs, head to closing brace, as two offsets into
+ * the source of the item's head: 8 bytes, not a span's 16 (a plan holds
+ * one for every objective, key result, initiative and check-in). */
+struct block_at {
+    uint32_t start, end;    /* both 0: not known (a block cut short by an error) */
+};
+
+/* The block of the item whose head is at; a span without a source when
+ * it is not known. */
+static inline span item_block(span at, struct block_at block)
+{
+    return block.end ? (span){at.src, block.start, block.end} : (span){NULL, 0, 0};
+}
+
 /* A quantity's unit is an index into its source's table of units
  * (quantity_unit gives its text): 32 bytes, not 48 with the text's
  * pointer and length beside it. */
@@ -139,7 +153,7 @@ struct team {
     ident id;
     str title;
     span at;
-    span block;             /* head to closing brace; the head alone without a block */
+    struct block_at block;  /* head to closing brace (item_block) */
     ident parent_ref, lead;
     struct team *parent;
     size_t seq;             /* position in plan->teams */
@@ -185,7 +199,7 @@ struct key_result {
     ident id;               /* first: resolve.c reads members by their ident */
     str title;
     span at;
-    span block;             /* head to closing brace; the head alone without a block */
+    struct block_at block;  /* head to closing brace (item_block) */
     struct objective *objective;
     enum metric_kind metric;
     bool cut_short : 1;     /* a syntax error inside its block: lint leaves it */
@@ -236,7 +250,7 @@ struct initiative {
     ident id;               /* first, as in key_result */
     str title;
     span at;
-    span block;             /* head to closing brace; the head alone without a block */
+    struct block_at block;  /* head to closing brace (item_block) */
     struct objective *objective;
     ident owner;
     struct vec supports;    /* ident * */
@@ -282,7 +296,7 @@ struct objective {
     bool period_inherited;
     bool aspirational;
     span at;
-    span block;             /* head to closing brace; the head alone without a block */
+    struct block_at block;  /* head to closing brace (item_block) */
     ident owner, team_ref;
     struct team *team;
     struct objective_more *more;    /* NULL when it has none of those */
@@ -342,7 +356,7 @@ struct checkin_more {
 struct checkin {
     date_item date;
     span at;
-    span block;             /* head to closing brace; the head alone without a block */
+    struct block_at block;  /* head to closing brace (item_block) */
     struct checkin_more *more;  /* NULL when it has none of those */
     struct vec entries;     /* struct checkin_entry * */
 };
@@ -555,7 +569,7 @@ struct rule_param {
 };
 struct rules_block {
     span at;
-    span block;             /* head to closing brace; the head alone without a block */
+    struct block_at block;  /* head to closing brace (item_block) */
     struct vec settings;    /* struct rule_setting * */
 };
 

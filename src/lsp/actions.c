@@ -48,7 +48,8 @@ static json_t *owner_action(struct server *s, struct unit *u, const char *uri, j
                             uint32_t offset)
 {
     const struct objective *o = objective_of_kr(u, offset);
-    if (!o || o->block.src != u->root)
+    span block = o ? item_block(o->at, o->block) : (span){NULL, 0, 0};
+    if (!o || block.src != u->root)
         return NULL;
     const char *text = u->root->text;
     /* the objective's '{' as the scanner reads it (a title may hold one) */
@@ -60,7 +61,7 @@ static json_t *owner_action(struct server *s, struct unit *u, const char *uri, j
             text[lx.items[i].start] == '{')
             brace = text + lx.items[i].start;
     arena_free(&scratch);
-    if (!brace || (uint32_t)(brace - text) >= o->block.end)
+    if (!brace || (uint32_t)(brace - text) >= block.end)
         return NULL;
     /* handles are kept without their '@' (the scanner's PERSON value) */
     const struct team *team = o->team;
@@ -74,7 +75,7 @@ static json_t *owner_action(struct server *s, struct unit *u, const char *uri, j
     const char *eol = strchr(brace, '\n');
     char *insert = NULL, *title = NULL;
     uint32_t at;
-    if (eol && (uint32_t)(eol - text) < o->block.end) {
+    if (eol && (uint32_t)(eol - text) < block.end) {
         at = (uint32_t)(eol - text) + 1;      /* a line of its own after the '{' line */
         if (asprintf(&insert, "%.*s  owner @%.*s\n", (int)indent, text + line, who_len, who_name) < 0)
             insert = NULL;
