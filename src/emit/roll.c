@@ -269,7 +269,7 @@ static void declarations(struct roller *r)
     }
     for (size_t i = 0; i < plan->rules_blocks.len; i++) {
         const struct rules_block *b = plan->rules_blocks.items[i];
-        span block = item_block(b->at, b->block);
+        span block = item_span(b->at, b->block);
         if (block.src && block.end > block.start && !library_file(r, block.src))
             fprintf(out, "%.*s\n", (int)(block.end - block.start), block.src->text + block.start);
     }

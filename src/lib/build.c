@@ -206,7 +206,7 @@ void build_objective(struct parse_ctx *ctx, str id, loc id_at, str title, loc at
 void build_close(struct parse_ctx *ctx, loc at)
 {
     if (ctx->objective) {
-        ctx->objective->block = (struct block_at){at.start, at.end};
+        ctx->objective->block = (struct item_at){at.start, at.end};
         for (enum gathered_list l = GATHER_KEY_RESULTS; l <= GATHER_ALIGN_KRS; l++)
             lay_down(ctx, l);
     }
@@ -216,10 +216,11 @@ void build_close(struct parse_ctx *ctx, loc at)
 void build_kind(struct parse_ctx *ctx, bool aspirational, loc at)
 {
     struct objective *o = ctx->objective;
-    if (!first_time(ctx, o->kind_at.src != NULL, o->kind_at, at, "committed or aspirational"))
+    if (!first_time(ctx, o->kind_at.end != 0, item_span(o->at, o->kind_at), at,
+                    "committed or aspirational"))
         return;
     o->aspirational = aspirational;
-    o->kind_at = build_span(ctx, at);
+    o->kind_at = (struct item_at){at.start, at.end};
 }
 
 void build_rollup(struct parse_ctx *ctx, loc at)
@@ -233,10 +234,11 @@ void build_rollup(struct parse_ctx *ctx, loc at)
 void build_plan_kind(struct parse_ctx *ctx, bool aspirational, loc at)
 {
     struct plan_decl *p = ctx->plan_decl;
-    if (!first_time(ctx, p->kind_at.src != NULL, p->kind_at, at, "committed or aspirational"))
+    if (!first_time(ctx, p->kind_at.end != 0, item_span(p->at, p->kind_at), at,
+                    "committed or aspirational"))
         return;
     p->aspirational = aspirational;
-    p->kind_at = build_span(ctx, at);
+    p->kind_at = (struct item_at){at.start, at.end};
 }
 
 void build_align(struct parse_ctx *ctx, str id, loc at)
@@ -268,7 +270,7 @@ void build_kr(struct parse_ctx *ctx, str id, loc id_at, str title, loc at)
 void build_kr_end(struct parse_ctx *ctx, loc at)
 {
     if (ctx->kr)
-        ctx->kr->block = (struct block_at){at.start, at.end};
+        ctx->kr->block = (struct item_at){at.start, at.end};
     ctx->kr = NULL;
 }
 
@@ -309,11 +311,12 @@ void build_metric(struct parse_ctx *ctx, enum metric_kind kind, quantity from, q
                                      "key result '%s' has a second metric ('%s'); a key result "
                                      "measures one thing, so split it or keep one",
                                      k->id.name.ptr, metric_name(kind));
-        diag_note(ctx->plan->diags, g, k->metric_at, "its first metric ('%s')", metric_name(k->metric));
+        diag_note(ctx->plan->diags, g, item_span(k->at, k->metric_at), "its first metric ('%s')",
+                  metric_name(k->metric));
         return;
     }
     k->metric = kind;
-    k->metric_at = build_span(ctx, at);
+    k->metric_at = (struct item_at){at.start, at.end};
     k->to = to;
     if (kind == METRIC_RANGE) {
         k->from = from;
@@ -349,7 +352,7 @@ void build_initiative(struct parse_ctx *ctx, str id, loc id_at, str title, loc a
 void build_initiative_end(struct parse_ctx *ctx, loc at)
 {
     if (ctx->initiative) {
-        ctx->initiative->block = (struct block_at){at.start, at.end};
+        ctx->initiative->block = (struct item_at){at.start, at.end};
         lay_down(ctx, GATHER_SUPPORTS);
     }
     ctx->initiative = NULL;
@@ -358,13 +361,13 @@ void build_initiative_end(struct parse_ctx *ctx, loc at)
 void build_team_end(struct parse_ctx *ctx, loc at)
 {
     if (ctx->team)
-        ctx->team->block = (struct block_at){at.start, at.end};
+        ctx->team->block = (struct item_at){at.start, at.end};
 }
 
 void build_checkin_end(struct parse_ctx *ctx, loc at)
 {
     if (ctx->checkin) {
-        ctx->checkin->block = (struct block_at){at.start, at.end};
+        ctx->checkin->block = (struct item_at){at.start, at.end};
         lay_down(ctx, GATHER_ENTRIES);
         finish_checkin(ctx, ctx->checkin);
     }
@@ -604,7 +607,7 @@ void build_rules_end(struct parse_ctx *ctx, loc at)
 {
     flush_pending(ctx);
     if (ctx->rules)
-        ctx->rules->block = (struct block_at){at.start, at.end};
+        ctx->rules->block = (struct item_at){at.start, at.end};
     ctx->rules = NULL;
     ctx->setting = NULL;
 }
@@ -900,7 +903,7 @@ void build_relative(struct parse_ctx *ctx, const quantity *from, struct number_t
     quantity to = {base.value * (1 + pct.value / 100), build_span(ctx, pct_at), base.present,
                    !base.present, base.unit_index};
     build_metric(ctx, METRIC_RANGE, base, to, at);
-    if (ctx->kr->metric_at.start == build_span(ctx, at).start) {
+    if (ctx->kr->metric_at.start == at.start) {
         ctx->kr->relative = true;
         kr_more_for(ctx->arena, ctx->kr)->relative_pct = pct.value;
     }

@@ -56,11 +56,11 @@ static void check_key_result(struct diag_ctx *d, struct key_result *kr)
     if (kr->metric == METRIC_RANGE) {
         check_unit(d, kr, &kr->from, "the start value");
         if (kr->from.present && kr->to.present && kr->from.value == kr->to.value)
-            diag_report(d, R_KR_NO_CHANGE, kr->metric_at,
+            diag_report(d, R_KR_NO_CHANGE, item_span(kr->at, kr->metric_at),
                         "key result '%s' starts and ends at %.15g, so it asks for no change; "
                         "set the target you want to reach", id, kr->to.value);
     } else if (kr->metric == METRIC_TARGET && kr->to.present && kr->to.value == 0) {
-        diag_report(d, R_KR_NO_CHANGE, kr->metric_at,
+        diag_report(d, R_KR_NO_CHANGE, item_span(kr->at, kr->metric_at),
                     "key result '%s' has target 0 and 'target' counts from 0, so it asks for no "
                     "change; write 'from START to 0'", id);
     }

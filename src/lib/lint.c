@@ -452,7 +452,7 @@ static void missing_baseline(struct linter *l, struct key_result *kr)
         len = (size_t)(eol - to);
     while (len > 0 && (to[len - 1] == ' ' || to[len - 1] == '\t' || to[len - 1] == '\r'))
         len--;
-    diag_report(l->d, R_MISSING_BASELINE, kr->metric_at,
+    diag_report(l->d, R_MISSING_BASELINE, item_span(kr->at, kr->metric_at),
                 "key result '%s' has a target but no baseline, so its progress counts from 0: "
                 "write 'from START to %.*s' with its value at the start of the period",
                 kr->id.name.ptr, (int)len, to);

@@ -67,18 +67,20 @@ typedef struct {
     span at;
 } ident;                    /* a name as written, with where */
 
-/* Where an item's block runs, head to closing brace, as two offsets into
- * the source of the item's head: 8 bytes, not a span's 16 (a plan holds
- * one for every objective, key result, initiative and check-in). */
-struct block_at {
-    uint32_t start, end;    /* both 0: not known (a block cut short by an error) */
+/* Where in an item something of its own is written (its block, head to
+ * closing brace; a key result's metric; an objective's kind), as two
+ * offsets into the source of the item's head: 8 bytes, not a span's 16,
+ * as a plan holds one for every objective, key result, initiative and
+ * check-in. */
+struct item_at {
+    uint32_t start, end;    /* both 0: not written, or not known (a block cut short) */
 };
 
-/* The block of the item whose head is at; a span without a source when
- * it is not known. */
-static inline span item_block(span at, struct block_at block)
+/* The span of part of the item whose head is at; one without a source
+ * when there is none. */
+static inline span item_span(span at, struct item_at part)
 {
-    return block.end ? (span){at.src, block.start, block.end} : (span){NULL, 0, 0};
+    return part.end ? (span){at.src, part.start, part.end} : (span){NULL, 0, 0};
 }
 
 /* A quantity's unit is an index into its source's table of units
@@ -146,14 +148,14 @@ struct plan_decl {
     ident owner;
     period_item period;
     bool aspirational;      /* the default kind of its objectives */
-    span kind_at;
+    struct item_at kind_at; /* committed or aspirational, when written */
 };
 
 struct team {
     ident id;
     str title;
     span at;
-    struct block_at block;  /* head to closing brace (item_block) */
+    struct item_at block;   /* head to closing brace (item_span) */
     ident parent_ref, lead;
     struct team *parent;
     size_t seq;             /* position in plan->teams */
@@ -199,7 +201,7 @@ struct key_result {
     ident id;               /* first: resolve.c reads members by their ident */
     str title;
     span at;
-    struct block_at block;  /* head to closing brace (item_block) */
+    struct item_at block;   /* head to closing brace (item_span) */
     struct objective *objective;
     enum metric_kind metric;
     bool cut_short : 1;     /* a syntax error inside its block: lint leaves it */
@@ -207,7 +209,7 @@ struct key_result {
     bool current_done : 1;
     bool owner_inherited : 1;
     bool has_initiative : 1;    /* an initiative of its objective supports it (resolve.c) */
-    span metric_at;
+    struct item_at metric_at;
     quantity from, to;      /* METRIC_TARGET: from is 0 in to's unit; KEEP: to is the threshold */
     ident owner;            /* resolve.c fills it from the objective when absent */
     struct kr_more *more;   /* NULL when it has none of those */
@@ -250,7 +252,7 @@ struct initiative {
     ident id;               /* first, as in key_result */
     str title;
     span at;
-    struct block_at block;  /* head to closing brace (item_block) */
+    struct item_at block;   /* head to closing brace (item_span) */
     struct objective *objective;
     ident owner;
     struct vec supports;    /* ident * */
@@ -296,12 +298,12 @@ struct objective {
     bool period_inherited;
     bool aspirational;
     span at;
-    struct block_at block;  /* head to closing brace (item_block) */
+    struct item_at block;   /* head to closing brace (item_span) */
     ident owner, team_ref;
     struct team *team;
     struct objective_more *more;    /* NULL when it has none of those */
     period_item period;     /* resolve.c fills it from the plan when absent */
-    span kind_at;
+    struct item_at kind_at; /* committed or aspirational, when written */
     struct vec aligns;      /* ident * as written: the objective of `aligns OBJ[.KR]` */
     struct vec align_krs;   /* ident * or NULL, beside aligns: the KR of `aligns OBJ.KR` */
     struct vec aligned_to;  /* struct objective *, resolved */
@@ -356,7 +358,7 @@ struct checkin_more {
 struct checkin {
     date_item date;
     span at;
-    struct block_at block;  /* head to closing brace (item_block) */
+    struct item_at block;   /* head to closing brace (item_span) */
     struct checkin_more *more;  /* NULL when it has none of those */
     struct vec entries;     /* struct checkin_entry * */
 };
@@ -569,7 +571,7 @@ struct rule_param {
 };
 struct rules_block {
     span at;
-    struct block_at block;  /* head to closing brace (item_block) */
+    struct item_at block;   /* head to closing brace (item_span) */
     struct vec settings;    /* struct rule_setting * */
 };
 

@@ -541,7 +541,7 @@ static void inherit(struct plan *plan)
 {
     for (size_t i = 0; i < plan->objectives.len; i++) {
         struct objective *o = plan->objectives.items[i];
-        if (!o->kind_at.src && plan->decl && plan->decl->kind_at.src)
+        if (!o->kind_at.end && plan->decl && plan->decl->kind_at.end)
             o->aspirational = plan->decl->aspirational;    /* the objective's own word wins */
         if (!o->period.present && !o->period.at.src && plan->decl && plan->decl->period.present) {
             o->period = plan->decl->period;

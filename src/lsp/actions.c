@@ -48,7 +48,7 @@ static json_t *owner_action(struct server *s, struct unit *u, const char *uri, j
                             uint32_t offset)
 {
     const struct objective *o = objective_of_kr(u, offset);
-    span block = o ? item_block(o->at, o->block) : (span){NULL, 0, 0};
+    span block = o ? item_span(o->at, o->block) : (span){NULL, 0, 0};
     if (!o || block.src != u->root)
         return NULL;
     const char *text = u->root->text;

@@ -57,7 +57,7 @@ json_t *outline_symbols(struct server *s, struct unit *u)
         if (t->id.at.src != u->root)
             continue;
         char *n = name_of(&t->id), *title = strndup(t->title.ptr, t->title.len);
-        json_array_append_new(list, symbol(s, n, SYM_NAMESPACE, extent(item_block(t->at, t->block), t->at), t->id.at, title));
+        json_array_append_new(list, symbol(s, n, SYM_NAMESPACE, extent(item_span(t->at, t->block), t->at), t->id.at, title));
         free(n);
         free(title);
     }
@@ -66,20 +66,20 @@ json_t *outline_symbols(struct server *s, struct unit *u)
         if (o->id.at.src != u->root)
             continue;
         char *n = name_of(&o->id), *title = strndup(o->title.ptr, o->title.len);
-        json_t *sym = symbol(s, n, SYM_CLASS, extent(item_block(o->at, o->block), o->at), o->id.at, title), *children = json_array();
+        json_t *sym = symbol(s, n, SYM_CLASS, extent(item_span(o->at, o->block), o->at), o->id.at, title), *children = json_array();
         free(n);
         free(title);
         for (size_t k = 0; k < o->key_results.len; k++) {
             const struct key_result *kr = o->key_results.items[k];
             char *kn = name_of(&kr->id), *kt = strndup(kr->title.ptr, kr->title.len);
-            json_array_append_new(children, symbol(s, kn, SYM_FIELD, extent(item_block(kr->at, kr->block), kr->at), kr->id.at, kt));
+            json_array_append_new(children, symbol(s, kn, SYM_FIELD, extent(item_span(kr->at, kr->block), kr->at), kr->id.at, kt));
             free(kn);
             free(kt);
         }
         for (size_t k = 0; k < o->initiatives.len; k++) {
             const struct initiative *in = o->initiatives.items[k];
             char *kn = name_of(&in->id), *kt = strndup(in->title.ptr, in->title.len);
-            json_array_append_new(children, symbol(s, kn, SYM_FUNCTION, extent(item_block(in->at, in->block), in->at), in->id.at, kt));
+            json_array_append_new(children, symbol(s, kn, SYM_FUNCTION, extent(item_span(in->at, in->block), in->at), in->id.at, kt));
             free(kn);
             free(kt);
         }
@@ -102,7 +102,7 @@ json_t *outline_symbols(struct server *s, struct unit *u)
                 by = arena_printf(c->at.src->arena, "%s, %.*s", by, (int)o->name.len, o->name.ptr);
             }
         }
-        json_array_append_new(list, symbol(s, name, SYM_EVENT, extent(item_block(c->at, c->block), c->at), c->date.at, by));
+        json_array_append_new(list, symbol(s, name, SYM_EVENT, extent(item_span(c->at, c->block), c->at), c->date.at, by));
     }
     return list;
 }
@@ -128,30 +128,30 @@ json_t *outline_folding(struct server *s, struct unit *u)
         const struct objective *o = plan->objectives.items[i];
         if (o->at.src != u->root)
             continue;
-        fold(s, list, item_block(o->at, o->block));
+        fold(s, list, item_span(o->at, o->block));
         for (size_t k = 0; k < o->key_results.len; k++) {
             const struct key_result *kr = o->key_results.items[k];
-            fold(s, list, item_block(kr->at, kr->block));
+            fold(s, list, item_span(kr->at, kr->block));
         }
         for (size_t k = 0; k < o->initiatives.len; k++) {
             const struct initiative *in = o->initiatives.items[k];
-            fold(s, list, item_block(in->at, in->block));
+            fold(s, list, item_span(in->at, in->block));
         }
     }
     for (size_t i = 0; i < plan->checkins.len; i++) {
         const struct checkin *c = plan->checkins.items[i];
         if (c->at.src == u->root)
-            fold(s, list, item_block(c->at, c->block));
+            fold(s, list, item_span(c->at, c->block));
     }
     for (size_t i = 0; i < plan->rules_blocks.len; i++) {
         const struct rules_block *b = plan->rules_blocks.items[i];
         if (b->at.src == u->root)
-            fold(s, list, item_block(b->at, b->block));
+            fold(s, list, item_span(b->at, b->block));
     }
     for (size_t i = 0; i < plan->teams.len; i++) {
         const struct team *t = plan->teams.items[i];
         if (t->at.src == u->root)
-            fold(s, list, item_block(t->at, t->block));
+            fold(s, list, item_span(t->at, t->block));
     }
     return list;
 }
@@ -213,7 +213,7 @@ static bool in_rules_block(const struct unit *u, uint32_t offset)
     for (size_t i = 0; i < u->plan.rules_blocks.len; i++) {
         const struct rules_block *b = u->plan.rules_blocks.items[i];
         /* a block not closed yet (being typed) runs to the end */
-        span block = item_block(b->at, b->block);
+        span block = item_span(b->at, b->block);
         span whole = block.src ? block : (span){b->at.src, b->at.start, UINT32_MAX};
         if (whole.src == u->root && whole.start < offset && offset <= whole.end)
             return true;
@@ -370,7 +370,7 @@ json_t *outline_complete(struct server *s, struct unit *u, uint32_t offset)
         /* At the start of a line in a check-in: the objectives. */
         for (size_t i = 0; b == e && i < plan->checkins.len; i++) {
             const struct checkin *c = plan->checkins.items[i];
-            span block = item_block(c->at, c->block);
+            span block = item_span(c->at, c->block);
             if (block.src == u->root && block.start < offset && offset <= block.end)
                 for (size_t k = 0; k < plan->objectives.len; k++) {
                     const struct objective *o = plan->objectives.items[k];
