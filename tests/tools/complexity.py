@@ -177,15 +177,20 @@ def teams(d, n):
     return ["main.okr"]
 
 
+def objective_of_krs(n):
+    """Objective o, its block left open, with key results k0 ... k(n-1)."""
+    return (plan_header() + 'objective o "Double the revenue from new customers" {\n' +
+            "".join(f'  kr k{i} "Grow revenue from customers in region {i}" {{ from 0 to 10 }}\n'
+                    for i in range(n)))
+
+
 def one_objective(d, n):
     # One objective of n key results and n initiatives that support three
     # each: kr-without-initiative and the map's --initiatives asked every
     # initiative about every key result, and diff paired the key results by
     # comparing every two.
     with open(os.path.join(d, "main.okr"), "w") as f:
-        f.write(plan_header() + 'objective o "Double the revenue from new customers" {\n')
-        for i in range(n):
-            f.write(f'  kr k{i} "Grow revenue from customers in region {i}" {{ from 0 to 10 }}\n')
+        f.write(objective_of_krs(n))
         for i in range(n):
             supports = ", ".join(f"k{j}" for j in range(max(0, i - 2), i + 1))
             f.write(f'  initiative i{i} "Run the campaign in region {i}" {{ supports {supports} }}\n')
@@ -194,14 +199,12 @@ def one_objective(d, n):
 
 
 def notes(d, n):
-    # One check-in of n values of n key results, each with a note and two
-    # of them graded with a note: the notes and grades are kept by the
+    # One check-in of n values of n key results, each with a note, and the
+    # objective graded with a note: the notes and grades are kept by the
     # check-in and found by the entry's address (entry_more), so finding
     # each by a walk of the list would be quadratic.
     with open(os.path.join(d, "main.okr"), "w") as f:
-        f.write(plan_header() + 'objective o "Double the revenue from new customers" {\n')
-        for i in range(n):
-            f.write(f'  kr k{i} "Grow revenue from customers in region {i}" {{ from 0 to 10 }}\n')
+        f.write(objective_of_krs(n))
         f.write("}\ncheckin 2027-02-01 {\n")
         for i in range(n):
             f.write(f'  o.k{i} = {i % 10}  note "a note on region {i}"\n')
