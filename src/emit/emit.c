@@ -302,9 +302,9 @@ static void attention_reasons(struct report *r, const struct key_result *kr, int
             vec_push(a, reasons, last ? arena_printf(a, "no check-in for %ld days", gap)
                                       : arena_printf(a, "no check-in since the period began %ld days ago", gap));
     }
-    if (before && confident->confidence < before->confidence)
-        vec_push(a, reasons, arena_printf(a, "confidence fell from %g to %g", before->confidence,
-                                          confident->confidence));
+    if (before && entry_confidence_value(confident) < entry_confidence_value(before))
+        vec_push(a, reasons, arena_printf(a, "confidence fell from %g to %g", entry_confidence_value(before),
+                                          entry_confidence_value(confident)));
 }
 
 /* The one attention list and the wins, for every format. */

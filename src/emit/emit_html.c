@@ -98,7 +98,7 @@ static void kr_story(const struct report *r, FILE *out, const struct key_result 
             sep = ", ";
         }
         if (e->confidence_present) {
-            fprintf(out, "%sconfidence %g", sep, e->confidence);
+            fprintf(out, "%sconfidence %g", sep, entry_confidence_value(e));
             sep = ", ";
         }
         if (checkin_by(e->checkin)->name.ptr) {

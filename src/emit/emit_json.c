@@ -615,7 +615,7 @@ static void history(struct json_writer *w, const struct plan *plan, const struct
             jw_number(w, e->value);
         else
             jw_null(w);
-        jw_key(w, "confidence"), jw_number_if(w, e->confidence_present, e->confidence);
+        jw_key(w, "confidence"), jw_number_if(w, e->confidence_present, entry_confidence_value(e));
         jw_key(w, "by"), jw_owners(w, *checkin_by(e->checkin), checkin_co_by(e->checkin));
         jw_key(w, "by_names"), jw_names(w, plan, *checkin_by(e->checkin), checkin_co_by(e->checkin));
         jw_key(w, "note"), jw_text(w, entry_note(e));

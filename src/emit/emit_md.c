@@ -134,7 +134,7 @@ static void kr_story(const struct report *r, FILE *out, const struct key_result 
             sep = ", ";
         }
         if (e->confidence_present) {
-            fprintf(out, "%sconfidence %g", sep, e->confidence);
+            fprintf(out, "%sconfidence %g", sep, entry_confidence_value(e));
             sep = ", ";
         }
         if (*by) {

@@ -209,7 +209,7 @@ static void print_history(const struct report *r, const struct text_out *t,
                                       checkin_co_by(e->checkin));
         const char *lead = arena_printf(t->arena, "%s%s%s", date, *value ? " " : "", value);
         if (e->confidence_present)
-            lead = arena_printf(t->arena, "%s, confidence %g", lead, e->confidence);
+            lead = arena_printf(t->arena, "%s, confidence %g", lead, entry_confidence_value(e));
         if (*by)
             lead = arena_printf(t->arena, "%s, %s", lead, by);
         if (entry_note(e)->present)

@@ -215,7 +215,7 @@ static const char *entry_text(struct arena *a, const struct key_result *kr, cons
     /* the value, its confidence and its note in one formatting */
     char confidence[32] = "";
     if (e->confidence_present)
-        snprintf(confidence, sizeof confidence, "%sconfidence %g", *s ? ", " : "", e->confidence);
+        snprintf(confidence, sizeof confidence, "%sconfidence %g", *s ? ", " : "", entry_confidence_value(e));
     const char *sep = entry_note(e)->present && (*s || *confidence) ? ", " : "";
     return entry_note(e)->present ? arena_printf(a, "%s%s%snote \"%.*s\"", s, confidence, sep,
                                           (int)entry_note(e)->text.len, entry_note(e)->text.ptr)
@@ -252,7 +252,7 @@ static bool same_entry(const struct checkin_entry *a, const struct checkin_entry
            a->value_present == b->value_present && a->value_unknown == b->value_unknown &&
            (!a->value_present || a->value == b->value) &&
            a->confidence_present == b->confidence_present &&
-           (!a->confidence_present || a->confidence == b->confidence) &&
+           (!a->confidence_present || entry_confidence_value(a) == entry_confidence_value(b)) &&
            entry_note(a)->present == entry_note(b)->present && (!entry_note(a)->present || same_str(entry_note(a)->text, entry_note(b)->text));
 }
 

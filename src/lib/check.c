@@ -101,7 +101,7 @@ static void check_key_result(struct diag_ctx *d, struct key_result *kr)
         check_unit(d, kr, &value, "this check-in");
         /* A value that could not be read (`= ?`) has its syntax error already. */
         if (kr->metric == METRIC_MILESTONE && !e->done && !e->not_done && !e->no_value &&
-            e->value_end)
+            value.at.end)
             diag_report(d, R_UNIT_MISMATCH, value.at,
                         "key result '%s' is a milestone; check in 'done' or 'not done'", id);
         if (is_number_metric(kr->metric) && (e->done || e->not_done))

@@ -375,29 +375,51 @@ static inline const struct vec *checkin_co_by(const struct checkin *c)
     return c->more ? &c->more->co_by : &none;
 }
 
-/* What few check-in entries have: a grade (judgments only) and a note,
+/* Where an entry's parts are written and its confidence and unit, whole:
+ * what entry_at gives, from the entry's short forms or, for the few that
+ * do not fit them, from its entry_more (`wide`). Offsets are 0 where a
+ * part is not written. */
+struct entry_at {
+    uint32_t ref_start, ref_end;
+    uint32_t value_start, value_end;
+    uint32_t confidence_start, confidence_end;
+    uint32_t unit;          /* 1 + its index in the source's units; 0: none */
+    double confidence;
+};
+
+/* What few check-in entries have: a grade (judgments only), a note, and
+ * where it is written when the entry's short forms cannot say it (`wide`);
  * kept by their check-in (checkin_more), not behind a pointer of each
  * entry's. */
 struct entry_more {
     const struct checkin_entry *entry;
     number_item grade;      /* present for grades */
     text_item note;
+    struct entry_at at;     /* when the entry is wide */
 };
+
+/* The largest offset from the reference, length, unit index and
+ * confidence an entry keeps in its short forms; beyond, it is wide. */
+enum { ENTRY_SHORT_MAX = UINT16_MAX, ENTRY_CONFIDENCE_LEN_MAX = 31, ENTRY_UNIT_MAX = UINT8_MAX,
+       ENTRY_CONFIDENCE_MAX = UINT8_MAX };
 
 /* One line of a check-in: a value (`OBJ.KR = Q`, `= done`) or a judgment
  * (`OBJ.KR = dropped`, `OBJ.KR grade G`, `OBJ grade G`: no KR). A plan holds
- * more of these than of anything else, so they are kept small: what few
- * have (a grade, a note) their check-in keeps (`has_more`; read through
- * entry_grade, entry_note, built through entry_more_for); the value, its
- * confidence and
- * the reference keep byte offsets into their check-in's source, not spans
- * of their own (entry_quantity, entry_confidence, entry_ref_at give them whole);
- * and the reference (one token, "OBJ.KR" or "OBJ") is read from the
- * source text (entry_obj_ref, entry_kr_ref), so that their names end where
- * the ident ends, not in a NUL; resolve, which reads every one, reads a
- * copy instead (`ref`), as the text may have gone back to the page cache
- * (source_hand_back). The unit is an index into the source's units
- * (entry_unit). 64 bytes, 128 with a quantity, a number_item and a span. */
+ * more of these than of anything else, so they are kept small, 40 bytes:
+ * what few have (a grade, a note) their check-in keeps (`has_more`; read
+ * through entry_grade, entry_note, built through entry_more_for); where the
+ * reference, value and confidence are written are short forms, offsets
+ * from the reference's start in 16 bits, beside a confidence and a unit
+ * index in 8 (a confidence is a whole number from 1 to 10), and an entry
+ * whose parts do not fit them (a comment of 64 KiB between them, a 256th
+ * unit, confidence 0.7) keeps them whole in its entry_more (`wide`): read
+ * all of them through entry_at, or entry_quantity, entry_confidence,
+ * entry_ref_at and entry_unit. The reference (one token, "OBJ.KR" or "OBJ")
+ * is read from the source text (entry_obj_ref, entry_kr_ref), so that
+ * their names end where the ident ends, not in a NUL; resolve, which reads
+ * every one, reads a copy instead (`ref`), as the text may have gone back
+ * to the page cache (source_hand_back). 128 bytes once, with a quantity, a
+ * number_item and a span. */
 struct checkin_entry {
     struct checkin *checkin;
     union {
@@ -408,12 +430,12 @@ struct checkin_entry {
         struct key_result *kr;  /* after resolve; NULL when unknown or for `OBJ grade G` */
     };
     double value;
-    double confidence;
-    uint32_t ref_start, ref_end;            /* where it is written */
-    uint32_t value_start, value_end;
-    uint32_t confidence_start, confidence_end;
-    uint32_t unit;          /* the value's: 1 + its index in the source's units; 0: none */
-    /* flags of one bit each: 64 bytes in all */
+    uint32_t short_ref_start;
+    uint16_t short_ref_len;
+    uint16_t short_value_from, short_value_len;   /* from the reference's start; length 0: not written */
+    uint16_t short_confidence_from;
+    uint8_t short_confidence;     /* its value, when confidence_present and not wide */
+    uint8_t short_unit;           /* the value's: 1 + its index in the source's units; 0: none */
     bool value_present : 1;
     bool value_unknown : 1;     /* `?` (an error in a check-in, reported by build.c) */
     bool confidence_present : 1;
@@ -423,8 +445,32 @@ struct checkin_entry {
     bool done : 1;
     bool not_done : 1;      /* `= not done`: a milestone checked in, not done yet */
     bool no_value : 1;      /* `OBJ.KR confidence N`: a confidence alone, the value unchanged */
-    bool has_more : 1;      /* a grade or a note, in its check-in's entry_more */
+    bool has_more : 1;      /* a grade, a note or wide: in its check-in's entry_more */
+    bool wide : 1;          /* where it is written is in its entry_more, not here */
+    unsigned short_confidence_len : 5;    /* 0: no confidence written */
 };
+
+static inline const struct entry_more *entry_more(const struct checkin_entry *e);
+
+/* Where e's parts are written, its confidence and its unit, whole. */
+static inline struct entry_at entry_at(const struct checkin_entry *e)
+{
+    if (e->wide)
+        return entry_more(e)->at;
+    uint32_t r = e->short_ref_start;
+    return (struct entry_at){
+        r, r + e->short_ref_len,
+        e->short_value_len ? r + e->short_value_from : 0, e->short_value_len ? r + e->short_value_from + e->short_value_len : 0,
+        e->short_confidence_len ? r + e->short_confidence_from : 0,
+        e->short_confidence_len ? r + e->short_confidence_from + e->short_confidence_len : 0,
+        e->short_unit, e->short_confidence};
+}
+
+/* Its confidence as written (0 when none). */
+static inline double entry_confidence_value(const struct checkin_entry *e)
+{
+    return e->wide ? entry_more(e)->at.confidence : e->short_confidence;
+}
 
 static inline span entry_span(const struct checkin_entry *e, uint32_t start, uint32_t end)
 {
@@ -434,35 +480,39 @@ static inline span entry_span(const struct checkin_entry *e, uint32_t start, uin
 /* OBJ.KR (or OBJ) as written. */
 static inline span entry_ref_at(const struct checkin_entry *e)
 {
-    return entry_span(e, e->ref_start, e->ref_end);
+    struct entry_at at = entry_at(e);
+    return entry_span(e, at.ref_start, at.ref_end);
 }
 
 /* The value's unit, empty when none. */
 static inline str entry_unit(const struct checkin_entry *e)
 {
-    if (!e->unit)
+    uint32_t unit = entry_at(e).unit;
+    if (!unit)
         return (str){"", 0};
-    const char *unit = e->checkin->at.src->units.items[e->unit - 1];
-    return (str){unit, strlen(unit)};
+    const char *text = e->checkin->at.src->units.items[unit - 1];
+    return (str){text, strlen(text)};
 }
 
 /* The value as a quantity (present false for a judgment or a confidence alone). */
 static inline quantity entry_quantity(const struct checkin_entry *e)
 {
-    return (quantity){e->value, entry_span(e, e->value_start, e->value_end), e->value_present,
-                      e->value_unknown, e->unit};
+    struct entry_at at = entry_at(e);
+    return (quantity){e->value, entry_span(e, at.value_start, at.value_end), e->value_present,
+                      e->value_unknown, at.unit};
 }
 
 static inline number_item entry_confidence(const struct checkin_entry *e)
 {
-    return (number_item){e->confidence, entry_span(e, e->confidence_start, e->confidence_end),
+    struct entry_at at = entry_at(e);
+    return (number_item){at.confidence, entry_span(e, at.confidence_start, at.confidence_end),
                          e->confidence_present};
 }
 
 /* "OBJ.KR" (or "OBJ") as written: the reference's bytes of the source. */
 static inline const char *entry_ref_text(const struct checkin_entry *e)
 {
-    return e->checkin->at.src->text + e->ref_start;
+    return e->checkin->at.src->text + entry_at(e).ref_start;
 }
 
 /* The objective and key result of an entry's reference, named from text,
@@ -471,11 +521,12 @@ static inline const char *entry_ref_text(const struct checkin_entry *e)
 static inline void entry_split_ref(const struct checkin_entry *e, const char *text, ident *obj,
                                    ident *kr)
 {
-    uint32_t len = e->ref_end - e->ref_start;
+    struct entry_at at = entry_at(e);
+    uint32_t len = at.ref_end - at.ref_start;
     const char *dot = e->has_kr ? memchr(text, '.', len) : NULL;
     uint32_t obj_len = dot ? (uint32_t)(dot - text) : len;
-    *obj = (ident){{text, obj_len}, entry_span(e, e->ref_start, e->ref_start + obj_len)};
-    *kr = dot ? (ident){{dot + 1, len - obj_len - 1}, entry_span(e, e->ref_start + obj_len + 1, e->ref_end)}
+    *obj = (ident){{text, obj_len}, entry_span(e, at.ref_start, at.ref_start + obj_len)};
+    *kr = dot ? (ident){{dot + 1, len - obj_len - 1}, entry_span(e, at.ref_start + obj_len + 1, at.ref_end)}
               : (ident){{NULL, 0}, {NULL, 0, 0}};
 }
 

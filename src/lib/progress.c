@@ -159,7 +159,7 @@ static void kr_value(struct key_result *kr, okr_day as_of, struct progress *p)
             break;              /* sorted by date: the rest are later too */
         p->checkins_counted++;
         if (e->confidence_present)
-            p->confidence = (int)e->confidence;
+            p->confidence = (int)entry_confidence_value(e);
         if (e->no_value)
             continue;           /* a confidence alone: the value stands */
         before = latest;
