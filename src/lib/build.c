@@ -87,6 +87,13 @@ static void gather(struct parse_ctx *ctx, enum gathered_list which, struct vec *
     g->items[g->len++] = item;
 }
 
+/* How many items into holds with those still gathered for it. */
+static size_t gathered_len(const struct parse_ctx *ctx, enum gathered_list which, const struct vec *into)
+{
+    const struct gathered *g = &ctx->gathered[which];
+    return into->len + (g->into == into ? g->len : 0);
+}
+
 /* What every declaration has: an id, a title and where it stands. */
 static void name_item(struct parse_ctx *ctx, ident *id, str *title, span *where, str id_text,
                       loc id_at, str title_text, loc at)
@@ -233,8 +240,8 @@ void build_team(struct parse_ctx *ctx, str id, loc id_at, str title, loc at)
 {
     struct team *t = make(ctx, sizeof *t);
     name_item(ctx, &t->id, &t->title, &t->at, id, id_at, title, at);
-    t->seq = ctx->plan->teams.len;
-    vec_push(ctx->arena, &ctx->plan->teams, t);
+    t->seq = gathered_len(ctx, GATHER_PLAN_TEAMS, &ctx->plan->teams);
+    gather(ctx, GATHER_PLAN_TEAMS, &ctx->plan->teams, t);
     ctx->team = t;
 }
 
@@ -257,8 +264,9 @@ void build_objective(struct parse_ctx *ctx, str id, loc id_at, str title, loc at
 {
     struct objective *o = make(ctx, sizeof *o);
     name_item(ctx, &o->id, &o->title, &o->at, id, id_at, title, at);
-    o->seq = ctx->plan->objectives.len;     /* here, while o is in the cache */
-    vec_push(ctx->arena, &ctx->plan->objectives, o);
+    /* here, while o is in the cache */
+    o->seq = gathered_len(ctx, GATHER_PLAN_OBJECTIVES, &ctx->plan->objectives);
+    gather(ctx, GATHER_PLAN_OBJECTIVES, &ctx->plan->objectives, o);
     ctx->objective = o;
 }
 
@@ -492,7 +500,7 @@ void build_checkin(struct parse_ctx *ctx, struct date_tok date, loc date_at, str
         checkin_more_for(ctx->arena, c)->by =
             make_ident(ctx, by, (loc){by_at.end - (uint32_t)by.len - 1, by_at.end});
     }
-    vec_push(ctx->arena, &ctx->plan->checkins, c);
+    gather(ctx, GATHER_PLAN_CHECKINS, &ctx->plan->checkins, c);
     ctx->checkin = c;
 }
 

@@ -58,6 +58,10 @@ enum gathered_list {
     GATHER_KEY_RESULTS, GATHER_INITIATIVES, GATHER_ALIGNS, GATHER_ALIGN_KRS,   /* an objective's */
     GATHER_SUPPORTS,        /* an initiative's */
     GATHER_ENTRIES,         /* a check-in's */
+    /* the plan's, gathered until the file's parse ends: a list grown by
+     * doubling in the arena left its old copies behind (40,000 check-ins:
+     * 1 MB for 0.3) */
+    GATHER_PLAN_TEAMS, GATHER_PLAN_OBJECTIVES, GATHER_PLAN_CHECKINS,
     PARSE_GATHERED_LISTS
 };
 
