@@ -205,10 +205,11 @@ static void objective_count(struct linter *l, struct objective_counts *c)
 
 /* ---- SMART ---- */
 
-static void specific_title(struct linter *l, const char *kind, const ident *id, str title)
+/* n: the title's words (word_count, or title_word_count where the title
+ * rules read the title too). */
+static void specific_title(struct linter *l, const char *kind, const ident *id, str title, long n)
 {
     int min = param(l, P_SMART_SPECIFIC_MIN_WORDS);
-    long n = (long)word_count(title.ptr, title.len);
     if (n < min)
         diag_report(l->d, R_SMART_SPECIFIC, title_span(id, title),
                     "the title of %s '%s' has %ld %s; a specific title has at least %d "
@@ -1006,14 +1007,16 @@ static void lint_key_result(struct linter *l, struct objective *o, struct key_re
 {
     if (kr->cut_short)
         return;
+    /* one reading of the title for the rules on it */
+    bool read = on(l, R_ACTIVITY_KR) || on(l, R_VAGUE_KR);
     if (on(l, R_SMART_SPECIFIC))
-        specific_title(l, "key result", &kr->id, kr->title);
+        specific_title(l, "key result", &kr->id, kr->title,
+                       (long)(read ? title_word_count(l->lex, kr->title)
+                                   : word_count(kr->title.ptr, kr->title.len)));
     smart_measurable(l, kr);
     smart_achievable(l, o, kr);
-    /* one reading of the title for both rules */
     struct title_finding activity;
-    bool work = (on(l, R_ACTIVITY_KR) || on(l, R_VAGUE_KR)) &&
-                title_activity(l->lex, kr->title, measures_level(kr), &activity);
+    bool work = read && title_activity(l->lex, kr->title, measures_level(kr), &activity);
     if (work && on(l, R_ACTIVITY_KR))
         activity_kr(l, kr, &activity);
     if (on(l, R_VAGUE_KR))
@@ -1057,7 +1060,7 @@ void lint_objective(struct linter *l, struct objective *o)
     kr_count(l, o);
     initiative_count(l, o);
     if (on(l, R_SMART_SPECIFIC))
-        specific_title(l, "objective", &o->id, o->title);
+        specific_title(l, "objective", &o->id, o->title, (long)word_count(o->title.ptr, o->title.len));
     smart_relevant(l, o);
     smart_time_bound(l, o);
     period_mismatch(l, o);

@@ -387,6 +387,13 @@ static struct text_word *read_title(struct title_lexicon *lex, str title, size_t
     return lex->w + lex->marker;
 }
 
+size_t title_word_count(struct title_lexicon *lex, str title)
+{
+    size_t n;
+    read_title(lex, title, &n);
+    return lex->n;      /* with a list's number ("1. "), which the reading leaves out of n */
+}
+
 static bool phrase_at(const struct text_word *w, size_t n, size_t i, const char *phrase,
                       size_t len, size_t words)
 {

@@ -61,6 +61,9 @@ struct title_compound {
     size_t joint_start, joint_end, first_start, first_end, second_start, second_end;
 };
 bool title_compound(struct title_lexicon *lex, str title, struct title_compound *out);
+/* The words of a title, as word_count counts them, from the reading the
+ * title rules share: a title read for them is not counted again. */
+size_t title_word_count(struct title_lexicon *lex, str title);
 
 /* Which language a text is written in, by its function words ("de", "het",
  * "van" against "the", "of", "and"): above 0 Dutch, below 0 English, 0 when
