@@ -290,6 +290,21 @@ void scan_number(struct parse_ctx *ctx, const char *text, size_t len, const loc 
         *out = (struct number_tok){.valid = true};
         return;
     }
+    /* Most numbers are a few digits, perhaps with '%': read in one pass,
+     * exactly (below 10^15 a double holds every whole number). */
+    size_t digits_len = len && text[len - 1] == '%' ? len - 1 : len;
+    if (digits_len && digits_len <= 15) {
+        double v = 0;
+        size_t i = 0;
+        while (i < digits_len && text[i] >= '0' && text[i] <= '9')
+            v = v * 10 + (text[i++] - '0');
+        if (i == digits_len) {
+            bool percent = digits_len < len;
+            *out = (struct number_tok){.value = v, .unit = percent ? (str){"%", 1} : (str){NULL, 0},
+                                       .plain_int = !percent, .valid = true};
+            return;
+        }
+    }
     /* The digits without '_': on the stack for any number a plan writes,
      * in the arena for a longer one (it is too large, and says so). */
     char small[64];
