@@ -928,6 +928,12 @@ static inline uint32_t build_unit_index(struct parse_ctx *ctx, str unit)
     if (!unit.len)
         return 0;
     struct source *src = ctx->src;
+    uint32_t *recent = &ctx->recent_units[((unsigned char)unit.ptr[0] + 7 * unit.len) & 15];
+    if (*recent) {
+        const char *known = src->units.items[*recent - 1];
+        if (strncmp(known, unit.ptr, unit.len) == 0 && known[unit.len] == '\0')
+            return *recent;
+    }
     if (!ctx->units)
         ctx->units = hash_new(ctx->arena, 16);
     uintptr_t index = (uintptr_t)hash_get(ctx->units, unit.ptr, unit.len);
@@ -939,6 +945,7 @@ static inline uint32_t build_unit_index(struct parse_ctx *ctx, str unit)
         index = src->units.len;
         hash_put(ctx->units, copy, unit.len, (void *)index);
     }
+    *recent = (uint32_t)index;
     return (uint32_t)index;
 }
 

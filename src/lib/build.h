@@ -97,6 +97,10 @@ struct parse_ctx {
     bool co_owners_open;    /* an owner was just named: co-owners may follow (co_owners_of) */
     struct hash *owners_named;  /* "list:name" → ident *, each owner list's names */
     struct hash *units;         /* each unit written → 1 + its index in src->units */
+    /* the units found lately, by their first byte and length: a plan
+     * writes a handful of units 180,000 times, and the table's hash and
+     * probe cost more than the comparison with the one found here */
+    uint32_t recent_units[16];
     unsigned owner_list;        /* which list build_owner started last */
     bool owners_noted;          /* its first owner is in owners_named */
     int lexicon_kind;       /* enum lexicon_kind of the list being read; -1 unknown */
