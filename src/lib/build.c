@@ -494,7 +494,9 @@ void build_checkin(struct parse_ctx *ctx, struct date_tok date, loc date_at, str
 {
     finish_checkin(ctx, ctx->checkin);     /* one whose brace error recovery left out */
     struct checkin *c = make(ctx, sizeof *c);
-    c->date = (date_item){.value = date.day, .at = build_span(ctx, date_at), .present = date.valid};
+    c->date.value = date.day;
+    c->date.present = date.valid;
+    c->date.at = (struct item_at){date_at.start, date_at.end};
     c->at = build_span(ctx, at);
     if (by.len) {   /* by_at covers "by @name": the ident is "@name", at the end */
         checkin_more_for(ctx->arena, c)->by =

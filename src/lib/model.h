@@ -356,7 +356,12 @@ struct checkin_more {
 };
 
 struct checkin {
-    date_item date;
+    struct {
+        okr_day value;
+        bool present;
+        struct item_at at;  /* where it is written (item_span with the check-in's at):
+                             * 64 bytes a check-in, not 72 with a span */
+    } date;
     span at;
     struct item_at block;   /* head to closing brace (item_span) */
     struct checkin_more *more;  /* NULL when it has none of those */

@@ -102,7 +102,8 @@ json_t *outline_symbols(struct server *s, struct unit *u)
                 by = arena_printf(c->at.src->arena, "%s, %.*s", by, (int)o->name.len, o->name.ptr);
             }
         }
-        json_array_append_new(list, symbol(s, name, SYM_EVENT, extent(item_span(c->at, c->block), c->at), c->date.at, by));
+        json_array_append_new(list, symbol(s, name, SYM_EVENT, extent(item_span(c->at, c->block), c->at),
+                                           item_span(c->at, c->date.at), by));
     }
     return list;
 }

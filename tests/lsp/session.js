@@ -311,7 +311,12 @@ const sessions = {
         eq(q1.children.map((c) => c.name), ['new_products', 'pipeline', 'pricing', 'enablement'], 'children of q1_sales');
         eq(q1.selectionRange.start.line, lineOf(text, 'objective q1_sales'), 'selection range');
         if (!(q1.range.end.line > q1.range.start.line)) fail('objective range spans one line');
-        if (!syms.some((x) => x.name === 'checkin 2027-02-01')) fail('no check-in symbol');
+        const checkin = syms.find((x) => x.name === 'checkin 2027-02-01');
+        if (!checkin) fail('no check-in symbol');
+        const checkinLine = lineOf(text, 'checkin 2027-02-01');
+        eq([checkin.selectionRange.start.line, checkin.selectionRange.start.character, checkin.selectionRange.end.character],
+           [checkinLine, text.split('\n')[checkinLine].indexOf('2027-02-01'),
+            text.split('\n')[checkinLine].indexOf('2027-02-01') + 10], 'check-in selection range: its date');
         if (!syms.some((x) => x.name === 'sales' && x.kind === 3)) fail('no team symbol');
         ok('document symbols: objectives with KRs and initiatives, teams, check-ins');
         const folds = await s.conn.sendRequest('textDocument/foldingRange', { textDocument: { uri } });
