@@ -68,11 +68,28 @@ static void populate_ahead(struct arena_block *b)
     b->populated = to;
 }
 
+/* The head block's count of used bytes, from the window the inline
+ * allocations take from (arena.h): before anything here reads it. */
+static void arena_sync(struct arena *a)
+{
+    if (a->head && a->free)
+        a->head->used = (size_t)(a->free - (char *)a->head->data);
+}
+
+/* The window again, from the head block: its free bytes made resident. */
+static void arena_window(struct arena *a)
+{
+    struct arena_block *b = a->head;
+    a->free = b ? (char *)b->data + b->used : NULL;
+    a->free_end = b ? (char *)b->data + (b->populated > b->used ? b->populated : b->used) : NULL;
+}
+
 /* size bytes at a multiple of align in the current block, or in a new one.
  * Strings ask for no alignment: rounding every name and title up to 16
  * bytes cost a quarter of their memory. */
-static void *arena_take(struct arena *a, size_t size, size_t align)
+void *arena_take(struct arena *a, size_t size, size_t align)
 {
+    arena_sync(a);
     struct arena_block *b = a->head;
     size_t at = b ? (b->used + align - 1) & ~(align - 1) : 0;
     if (!b || at > b->size || b->size - at < size) {
@@ -101,21 +118,12 @@ static void *arena_take(struct arena *a, size_t size, size_t align)
         populate_ahead(b);
     else if (b->populated < b->used)
         b->populated = b->used;     /* a buffer that may be used in part: faulted as used */
+    arena_window(a);
     return (char *)b->data + at;
 }
 
 _Static_assert(_Alignof(void *) <= ARENA_ALIGN && _Alignof(uint64_t) <= ARENA_ALIGN,
                "arena alignment holds pointers and 64-bit numbers");
-
-void *arena_alloc(struct arena *a, size_t size)
-{
-    return arena_take(a, size, ARENA_ALIGN);
-}
-
-char *arena_chars(struct arena *a, size_t n)
-{
-    return arena_take(a, n, 1);
-}
 
 char *arena_strndup(struct arena *a, const char *s, size_t n)
 {
@@ -132,12 +140,14 @@ char *arena_vprintf(struct arena *a, const char *fmt, va_list ap)
 {
     va_list ap2;
     va_copy(ap2, ap);
+    arena_sync(a);
     struct arena_block *b = a->head;
     size_t room = b ? b->size - b->used : 0;
     char *p = b ? (char *)b->data + b->used : NULL;
     int n = vsnprintf(p, room, fmt, ap);
     if (n >= 0 && p && (size_t)n < room) {
         b->used += (size_t)n + 1;       /* a string needs no alignment */
+        arena_window(a);
         va_end(ap2);
         return p;
     }
@@ -173,10 +183,12 @@ void arena_free(struct arena *a)
     unmap_blocks(a->head);
     unmap_blocks(a->spare);
     a->head = a->spare = NULL;
+    a->free = a->free_end = NULL;
 }
 
 void arena_recycle(struct arena *into, struct arena *from)
 {
+    arena_sync(from);
     struct arena_block *b = from->head;
     while (b) {
         struct arena_block *next = b->next;
@@ -196,6 +208,7 @@ void arena_recycle(struct arena *into, struct arena *from)
         into->spare = b;
     }
     from->head = NULL;
+    from->free = from->free_end = NULL;
 }
 
 void vec_push(struct arena *a, struct vec *v, void *item)

@@ -11,12 +11,28 @@ struct arena_block;
 struct arena {
     struct arena_block *head;
     struct arena_block *spare;  /* zeroed blocks to use before asking the kernel (arena_recycle) */
+    /* The head block's free bytes already made resident, [free, free_end):
+     * an allocation that fits is taken here inline (arena_alloc,
+     * arena_chars), without a call; arena.c keeps the block's count of
+     * used bytes in step (arena_sync). Never copy an arena in use. */
+    char *free, *free_end;
 };
 /* Zeroed, at a multiple of ARENA_ALIGN. The model holds pointers, doubles
  * and 64-bit counts, nothing wider: 8 instead of max_align_t's 16 packs a
  * struct right after a string, and most of a plan's allocations are. */
 #define ARENA_ALIGN _Alignof(double)
-void *arena_alloc(struct arena *a, size_t size);
+/* What does not fit the resident free bytes: a new block, pages made
+ * resident ahead, a big one-off allocation. */
+void *arena_take(struct arena *a, size_t size, size_t align);
+static inline void *arena_alloc(struct arena *a, size_t size)
+{
+    uintptr_t at = ((uintptr_t)a->free + (ARENA_ALIGN - 1)) & ~(uintptr_t)(ARENA_ALIGN - 1);
+    if (a->free && at <= (uintptr_t)a->free_end && (uintptr_t)a->free_end - at >= size) {
+        a->free = (char *)at + size;
+        return (void *)at;
+    }
+    return arena_take(a, size, ARENA_ALIGN);
+}
 /* The one answer to memory that cannot be had for the plan (the arena, a
  * table, a file's text): "okrc: error: out of memory" and exit status 2,
  * as for any I/O error. Code that can do without (a temporary buffer for
@@ -24,7 +40,15 @@ void *arena_alloc(struct arena *a, size_t size);
 _Noreturn void out_of_memory(void);
 /* n zeroed bytes for text, with no alignment (strings are most of a plan's
  * allocations, and short). */
-char *arena_chars(struct arena *a, size_t n);
+static inline char *arena_chars(struct arena *a, size_t n)
+{
+    if (a->free && (size_t)(a->free_end - a->free) >= n) {
+        char *p = a->free;
+        a->free += n;
+        return p;
+    }
+    return arena_take(a, n, 1);
+}
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 char *arena_vprintf(struct arena *a, const char *fmt, va_list ap)
     __attribute__((format(printf, 2, 0)));

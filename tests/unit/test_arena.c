@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -133,6 +134,50 @@ int main(void)
         kept = kept && v.items[k] == &items[k];
     CHECK("vec: reserving more keeps the items", kept);
     arena_free(&rv);
+
+    /* The inline allocations (arena.h's window) and those arena.c makes
+     * (formatted strings, new blocks, recycling) interleaved: nothing
+     * handed out twice, everything zeroed, every byte kept. */
+    struct arena mix = {0}, into = {0};
+    enum { ROUNDS = 200000 };   /* several 4 MiB blocks */
+    unsigned char *samples[3] = {NULL, NULL, NULL};
+    bool apart = true, clean = true;
+    for (int r = 0; r < ROUNDS; r++) {
+        unsigned char *p = arena_alloc(&mix, 24);
+        clean = clean && zeroed(p, 24);
+        memset(p, 0xAB, 24);
+        char *c = arena_chars(&mix, 5);
+        clean = clean && zeroed((unsigned char *)c, 5);
+        memcpy(c, "wxyz", 5);
+        char *f = arena_printf(&mix, "f%d", r);
+        unsigned char *q = arena_alloc(&mix, 8);
+        clean = clean && zeroed(q, 8);
+        memset(q, 0xCD, 8);
+        char want[16];
+        snprintf(want, sizeof want, "f%d", r);
+        bool p_kept = true;
+        for (int i = 0; i < 24; i++)
+            p_kept = p_kept && p[i] == 0xAB;
+        apart = apart && p_kept && strcmp(c, "wxyz") == 0 && strcmp(f, want) == 0;
+        if (r % 50000 == 0)
+            samples[r / 50000 % 3] = p;
+    }
+    bool intact = true;
+    for (int k = 0; k < 3; k++)
+        for (int i = 0; samples[k] && i < 24; i++)
+            intact = intact && samples[k][i] == 0xAB;
+    CHECK("window: inline and formatted allocations never overlap", apart);
+    CHECK("window: inline allocations are zeroed", clean);
+    CHECK("window: earlier allocations are kept across blocks", intact);
+    arena_recycle(&into, &mix);
+    unsigned char *reused = arena_alloc(&into, 4096);
+    CHECK("window: a recycled block is handed out zeroed", zeroed(reused, 4096));
+    CHECK("window: the recycled arena is empty", mix.head == NULL && mix.free == NULL);
+    unsigned char *fresh = arena_alloc(&mix, 16);
+    CHECK("window: the recycled arena allocates again", fresh && zeroed(fresh, 16));
+    arena_free(&mix);
+    arena_free(&into);
+    CHECK("window: a freed arena has no window", into.free == NULL && into.free_end == NULL);
 
     return failures ? 1 : 0;
 }
