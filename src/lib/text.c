@@ -200,6 +200,7 @@ size_t text_words_into(const char *text, size_t len, struct text_word *w, char *
     size_t n = 0, o = 0;
     bool in_word = false, clause = true, money = false;
     uint32_t prev = ' ';
+    size_t word_end = 0;    /* the open word's end, set in w[n] when it closes */
     while (p < end) {
         size_t k;
         uint32_t c = decode(p, end, &k);
@@ -217,11 +218,13 @@ size_t text_words_into(const char *text, size_t len, struct text_word *w, char *
                 folded[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
             else
                 o += utf8_encode(utf8_fold(c), folded + o);
-            w[n].len = (size_t)(folded + o - w[n].folded);
-            w[n].end = at + k;
+            word_end = at + k;
         } else {
-            if (in_word)
+            if (in_word) {
+                w[n].len = (size_t)(folded + o - w[n].folded);
+                w[n].end = word_end;
                 n++;
+            }
             in_word = false;
             if (c == '%' && n && w[n - 1].end == at) {
                 w[n - 1].percent = true;
@@ -236,8 +239,11 @@ size_t text_words_into(const char *text, size_t len, struct text_word *w, char *
         prev = c;
         p += k;
     }
-    if (in_word)
+    if (in_word) {
+        w[n].len = (size_t)(folded + o - w[n].folded);
+        w[n].end = word_end;
         n++;
+    }
     folded[o] = '\0';
     return n;
 }
