@@ -628,8 +628,8 @@ void build_judgment(struct parse_ctx *ctx, str ref, loc ref_at, const struct num
     entry_ref(ctx, e, ref, ref_at);
     if (grade) {
         double v = grade->value;
-        bool percent = grade->unit.len == 1 && grade->unit.ptr[0] == '%';
-        if (grade->unit.len && !percent)
+        bool percent = grade->unit == NUMBER_PERCENT;
+        if (grade->unit != NUMBER_UNITLESS && !percent)
             diag_report(ctx->plan->diags, R_SYNTAX, build_span(ctx, value_at),
                         "a grade is a number (0.7) or a percentage (70%%), without a unit");
         entry_more_for(ctx->arena, e)->grade =
@@ -880,7 +880,7 @@ void build_date(struct parse_ctx *ctx, date_item *field, struct date_tok value, 
 static inline void number_value(struct parse_ctx *ctx, number_item *field, struct number_tok value,
                          loc value_at, const char *item)
 {
-    if (value.unit.len)
+    if (value.unit != NUMBER_UNITLESS)
         diag_report(ctx->plan->diags, R_SYNTAX, build_span(ctx, value_at),
                     "'%s' takes a plain number, without a unit", item);
     *field = (number_item){value.value, build_span(ctx, value_at), value.valid};
@@ -898,7 +898,7 @@ void build_confidence(struct parse_ctx *ctx, number_item *field, struct number_t
 {
     if (!first_time(ctx, field->at.src != NULL, field->at, at, "confidence"))
         return;
-    if (value.unit.len == 1 && value.unit.ptr[0] == '%') {
+    if (value.unit == NUMBER_PERCENT) {
         /* "confidence 70%": the scale is 1 to 10; one error that says so, and
          * no second one about the range. */
         double tenth = value.value / 10;
@@ -955,7 +955,6 @@ static inline uint32_t build_unit_index(struct parse_ctx *ctx, str unit)
 static void build_unit(struct parse_ctx *ctx, str unit, struct quantity_tok *q)
 {
     q->unit_index = build_unit_index(ctx, unit);
-    q->unit = q->unit_index ? (str){ctx->src->units.items[q->unit_index - 1], unit.len} : unit;
 }
 
 struct quantity_tok build_unknown(struct parse_ctx *ctx, str unit)
@@ -973,7 +972,7 @@ quantity quantity_at(struct parse_ctx *ctx, struct quantity_tok q, loc at)
 void build_relative(struct parse_ctx *ctx, const quantity *from, struct number_tok pct,
                     loc pct_at, loc at)
 {
-    bool percent = pct.unit.len == 1 && pct.unit.ptr[0] == '%';
+    bool percent = pct.unit == NUMBER_PERCENT;
     if (!percent) {
         diag_report(ctx->plan->diags, R_SYNTAX, build_span(ctx, pct_at),
                     "'by' takes a relative change in percent, as in 'by +25%%' or 'by -30%%'");
@@ -993,14 +992,15 @@ void build_relative(struct parse_ctx *ctx, const quantity *from, struct number_t
 struct quantity_tok build_quantity_value(struct parse_ctx *ctx, struct number_tok number, str unit,
                                          loc at)
 {
-    struct quantity_tok q = {number.value, number.unit, number.valid, false, 0};
-    if (unit.len && number.unit.len)
+    struct quantity_tok q = {.value = number.value, .present = number.valid};
+    str attached = number_unit_text(number.unit);
+    if (unit.len && attached.len)
         diag_report(ctx->plan->diags, R_SYNTAX, build_span(ctx, at),
                     "this quantity has two units ('%.*s' and '%.*s'); keep one",
-                    (int)number.unit.len, number.unit.ptr, (int)unit.len, unit.ptr);
+                    (int)attached.len, attached.ptr, (int)unit.len, unit.ptr);
     /* one attached to the number ("12%", "$5") as well: a quantity knows
      * its unit by index alone */
-    build_unit(ctx, unit.len && !number.unit.len ? unit : number.unit, &q);
+    build_unit(ctx, unit.len && !attached.len ? unit : attached, &q);
     return q;
 }
 

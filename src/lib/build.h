@@ -20,20 +20,32 @@ typedef struct {
     uint32_t start, end;
 } loc;
 
+/* A unit written into a number: "12%", "€5", "$5" (number_unit_text). */
+enum number_unit { NUMBER_UNITLESS, NUMBER_PERCENT, NUMBER_EUR, NUMBER_USD };
+/* A token's values are 16 bytes at most (the %union of grammar/okr.y):
+ * bison copies one at every reduction and every shift. */
 struct number_tok {
     double value;
-    str unit;           /* "%", "EUR" or "USD" when written into the number */
+    uint8_t unit;       /* enum number_unit */
     bool plain_int;     /* digits only: usable as a year or a count */
     bool valid;
 };
+static inline str number_unit_text(uint8_t unit)
+{
+    switch (unit) {
+    case NUMBER_PERCENT: return (str){"%", 1};
+    case NUMBER_EUR: return (str){"EUR", 3};
+    case NUMBER_USD: return (str){"USD", 3};
+    default: return (str){NULL, 0};
+    }
+}
 /* A quantity as the parser carries it: its span comes from its location
  * when it is used (quantity_at), which keeps bison's value stack small. */
 struct quantity_tok {
     double value;
-    str unit;
+    uint32_t unit_index;    /* 1 + the unit's index in src->units; 0: not there */
     bool present;
     bool unknown;
-    uint32_t unit_index;    /* 1 + the unit's index in src->units; 0: not there */
 };
 struct date_tok {
     okr_day day;

@@ -300,7 +300,7 @@ void scan_number(struct parse_ctx *ctx, const char *text, size_t len, const loc 
             v = v * 10 + (text[i++] - '0');
         if (i == digits_len) {
             bool percent = digits_len < len;
-            *out = (struct number_tok){.value = v, .unit = percent ? (str){"%", 1} : (str){NULL, 0},
+            *out = (struct number_tok){.value = v, .unit = percent ? NUMBER_PERCENT : NUMBER_UNITLESS,
                                        .plain_int = !percent, .valid = true};
             return;
         }
@@ -313,15 +313,15 @@ void scan_number(struct parse_ctx *ctx, const char *text, size_t len, const loc 
     const char *p = text, *end = text + len;
     *out = (struct number_tok){.plain_int = true, .valid = true};
     if (len >= 3 && memcmp(p, "\xE2\x82\xAC", 3) == 0) {
-        out->unit = (str){"EUR", 3};
+        out->unit = NUMBER_EUR;
         p += 3;
     } else if (*p == '$') {
-        out->unit = (str){"USD", 3};
+        out->unit = NUMBER_USD;
         p++;
     }
     double scale = 1;
     if (end[-1] == '%') {
-        out->unit = (str){"%", 1};
+        out->unit = NUMBER_PERCENT;
         end--;
     }
     switch (end[-1]) {
@@ -329,7 +329,7 @@ void scan_number(struct parse_ctx *ctx, const char *text, size_t len, const loc 
     case 'M': scale = 1e6; end--; break;
     case 'B': scale = 1e9; end--; break;
     }
-    if (scale != 1 || out->unit.len)
+    if (scale != 1 || out->unit != NUMBER_UNITLESS)
         out->plain_int = false;
     for (; p < end; p++) {
         if (*p == '_' || *p == '.' || *p == '-' || *p == '+')

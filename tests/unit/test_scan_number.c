@@ -21,7 +21,8 @@ static struct number_tok read_number(const char *text)
 
 static bool unit_is(struct number_tok n, const char *unit)
 {
-    return n.unit.len == strlen(unit) && (!n.unit.len || memcmp(n.unit.ptr, unit, n.unit.len) == 0);
+    str text = number_unit_text(n.unit);
+    return text.len == strlen(unit) && (!text.len || memcmp(text.ptr, unit, text.len) == 0);
 }
 
 static bool is(const char *text, double value, const char *unit, bool plain_int)
