@@ -574,7 +574,9 @@ const char *format_people(struct arena *a, ident first, const struct vec *rest)
 
 str person_declared_name(const struct plan *plan, ident who)
 {
-    const struct person *p = plan->person_ids ? hash_get(plan->person_ids, who.name.ptr, who.name.len) : NULL;
+    /* a plan that declares nobody (most) has no name to find */
+    const struct person *p = plan->person_ids && plan->people.len
+                                 ? hash_get(plan->person_ids, who.name.ptr, who.name.len) : NULL;
     return p && p->name.len ? p->name : (str){NULL, 0};
 }
 

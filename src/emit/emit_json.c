@@ -616,8 +616,13 @@ static void history(struct json_writer *w, const struct plan *plan, const struct
         else
             jw_null(w);
         jw_key(w, "confidence"), jw_number_if(w, e->confidence_present, entry_confidence_value(e));
-        jw_key(w, "by"), jw_owners(w, *checkin_by(e->checkin), checkin_co_by(e->checkin));
-        jw_key(w, "by_names"), jw_names(w, plan, *checkin_by(e->checkin), checkin_co_by(e->checkin));
+        if (e->checkin->more) {
+            jw_key(w, "by"), jw_owners(w, *checkin_by(e->checkin), checkin_co_by(e->checkin));
+            jw_key(w, "by_names"), jw_names(w, plan, *checkin_by(e->checkin), checkin_co_by(e->checkin));
+        } else {    /* nobody named: most check-ins */
+            jw_key(w, "by"), jw_literal(w, "[]");
+            jw_key(w, "by_names"), jw_literal(w, "[]");
+        }
         jw_key(w, "note"), jw_text(w, entry_note(e));
         jw_close(w, '}');
     }
