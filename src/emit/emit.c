@@ -357,9 +357,9 @@ str report_title(const struct report *r)
 str kr_unit(const struct key_result *kr)
 {
     if (kr->to.unit_index)
-        return quantity_unit(&kr->to);
+        return kr_bound_unit(kr, &kr->to);
     if (kr->from.unit_index)
-        return quantity_unit(&kr->from);
+        return kr_bound_unit(kr, &kr->from);
     return (str){NULL, 0};      /* none: null in JSON, as docs/report.md says */
 }
 

@@ -207,10 +207,11 @@ static void html_quantity(FILE *out, const quantity *q)
 /* What the key result aims at: "→ 24M USD", "≥ 99.5%", "milestone". */
 static void html_target(FILE *out, const struct key_result *kr)
 {
+    quantity to = kr_to(kr);
     switch (kr->metric) {
     case METRIC_RANGE:
     case METRIC_TARGET: {
-        quantity target = kr->to;       /* in effect: a relative one follows its baseline */
+        quantity target = to;           /* in effect: a relative one follows its baseline */
         target.value = kr->progress->to;
         fputs("&#8594; ", out);
         if (kr->progress->bounds_known)
@@ -219,10 +220,10 @@ static void html_target(FILE *out, const struct key_result *kr)
             fputc('?', out);
         break;
     }
-    case METRIC_KEEP_GE: fputs("&#8805; ", out); html_quantity(out, &kr->to); break;
-    case METRIC_KEEP_LE: fputs("&#8804; ", out); html_quantity(out, &kr->to); break;
-    case METRIC_KEEP_GT: fputs("&gt; ", out); html_quantity(out, &kr->to); break;
-    case METRIC_KEEP_LT: fputs("&lt; ", out); html_quantity(out, &kr->to); break;
+    case METRIC_KEEP_GE: fputs("&#8805; ", out); html_quantity(out, &to); break;
+    case METRIC_KEEP_LE: fputs("&#8804; ", out); html_quantity(out, &to); break;
+    case METRIC_KEEP_GT: fputs("&gt; ", out); html_quantity(out, &to); break;
+    case METRIC_KEEP_LT: fputs("&lt; ", out); html_quantity(out, &to); break;
     case METRIC_ROLLUP: fputs("roll-up", out); break;
     case METRIC_MILESTONE: fputs("milestone", out); break;
     case METRIC_NONE: fputs("no metric", out); break;     /* an empty <FONT> is invalid */

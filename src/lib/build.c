@@ -384,12 +384,12 @@ void build_metric(struct parse_ctx *ctx, enum metric_kind kind, quantity from, q
     }
     k->metric = kind;
     k->metric_at = (struct item_at){at.start, at.end};
-    k->to = to;
+    k->to = kr_bound_of(to);
     if (kind == METRIC_RANGE) {
-        k->from = from;
+        k->from = kr_bound_of(from);
     } else {
         /* `target` counts from a baseline of 0 in the target's unit. */
-        k->from = (quantity){0, to.at, false, false, to.unit_index};
+        k->from = kr_bound_of((quantity){0, to.at, false, false, to.unit_index});
     }
 }
 

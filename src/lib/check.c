@@ -28,15 +28,16 @@ static void check_unit(struct diag_ctx *d, const struct key_result *kr, const qu
     if (!(q->present || q->unknown) || !q->unit_index || !kr->to.unit_index)
         return;
     /* one source's table holds each unit once: the same index, the same unit */
-    if (q->unit_index == kr->to.unit_index && q->at.src == kr->to.at.src)
+    if (q->unit_index == kr->to.unit_index && q->at.src == kr->at.src)
         return;
-    str unit = quantity_unit(q), target_unit = quantity_unit(&kr->to);
+    quantity to = kr_to(kr);
+    str unit = quantity_unit(q), target_unit = quantity_unit(&to);
     if (same_unit(unit, target_unit))
         return;
     struct diag *g = diag_report(d, R_UNIT_MISMATCH, q->at,
                                  "%s of key result '%s' is in %s, but its target is in %s", what,
                                  kr->id.name.ptr, unit_text(unit), unit_text(target_unit));
-    diag_note(d, g, kr->to.at, "the target, in %s", unit_text(target_unit));
+    diag_note(d, g, to.at, "the target, in %s", unit_text(target_unit));
 }
 
 static bool is_number_metric(enum metric_kind m)
@@ -54,7 +55,8 @@ static void check_key_result(struct diag_ctx *d, struct key_result *kr)
                     "key result '%s' has weight %.15g; a weight is a number above 0 (the default is 1)",
                     id, more->weight.value);
     if (kr->metric == METRIC_RANGE) {
-        check_unit(d, kr, &kr->from, "the start value");
+        quantity from = kr_from(kr);
+        check_unit(d, kr, &from, "the start value");
         if (kr->from.present && kr->to.present && kr->from.value == kr->to.value)
             diag_report(d, R_KR_NO_CHANGE, item_span(kr->at, kr->metric_at),
                         "key result '%s' starts and ends at %.15g, so it asks for no change; "

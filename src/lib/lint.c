@@ -446,7 +446,7 @@ static void missing_baseline(struct linter *l, struct key_result *kr)
     if (kr->metric != METRIC_TARGET || kr->to.unknown)
         return;
     /* the target as written ("10M USD", not 1e+07), up to the end of its line */
-    const char *to = kr->to.at.src->text + kr->to.at.start;
+    const char *to = kr->at.src->text + kr->to.at.start;
     size_t len = kr->to.at.end - kr->to.at.start;
     const char *eol = memchr(to, '\n', len);
     if (eol)
@@ -524,11 +524,11 @@ static void placeholder(struct linter *l, struct objective *o, struct key_result
 {
     const struct checkin_entry *first = kr->checkins.len ? kr->checkins.items[0] : NULL;
     if (kr->from.unknown && (!first || first->checkin->date.value > l->plan->as_of))
-        diag_report(l->d, R_PLACEHOLDER, kr->from.at,
+        diag_report(l->d, R_PLACEHOLDER, kr_from(kr).at,
                     "the baseline of '%s.%s' is not measured yet (?): its first check-in will be "
                     "the baseline; until then it has no data", o->id.name.ptr, kr->id.name.ptr);
     if (kr->to.unknown && !kr->relative)
-        diag_report(l->d, R_PLACEHOLDER, kr->to.at,
+        diag_report(l->d, R_PLACEHOLDER, kr_to(kr).at,
                     "the target of '%s.%s' is unknown (?), so it cannot be scored: write the "
                     "target once it is agreed", o->id.name.ptr, kr->id.name.ptr);
     if (kr_more(kr)->minimum.unknown)
@@ -658,7 +658,8 @@ static void fraction_in_percent(struct linter *l, const struct key_result *kr, c
  * fraction written for a percentage. */
 static void percent_fraction(struct linter *l, const struct key_result *kr)
 {
-    const quantity *values[] = {&kr->from, &kr->to, &kr_more(kr)->current, &kr_more(kr)->minimum};
+    const quantity from = kr_from(kr), to = kr_to(kr);
+    const quantity *values[] = {&from, &to, &kr_more(kr)->current, &kr_more(kr)->minimum};
     const quantity *percent = NULL;
     for (size_t i = 0; i < sizeof values / sizeof *values; i++)
         if (values[i]->present && is_percent(quantity_unit(values[i])) && fabs(values[i]->value) > 1)

@@ -175,6 +175,23 @@ struct perspective {
     span at;
 };
 
+/* A key result's baseline or target: a quantity whose place is two
+ * offsets into the source of its key result's head (item_span), 24 bytes,
+ * not a quantity's 32 with the source's pointer again (kr_from, kr_to). */
+struct kr_bound {
+    double value;
+    struct item_at at;
+    uint32_t unit_index;    /* as a quantity's */
+    bool present;
+    bool unknown;
+};
+
+static inline struct kr_bound kr_bound_of(quantity q)
+{
+    return (struct kr_bound){q.value, {q.at.start, q.at.src ? q.at.end : 0}, q.unit_index, q.present,
+                             q.unknown};
+}
+
 enum metric_kind { METRIC_NONE, METRIC_RANGE, METRIC_TARGET, METRIC_KEEP_GE,
                    METRIC_KEEP_LE, METRIC_MILESTONE, METRIC_KEEP_GT, METRIC_KEEP_LT,
                    METRIC_ROLLUP };     /* rollup: the average of what aligns to it */
@@ -210,12 +227,39 @@ struct key_result {
     bool owner_inherited : 1;
     bool has_initiative : 1;    /* an initiative of its objective supports it (resolve.c) */
     struct item_at metric_at;
-    quantity from, to;      /* METRIC_TARGET: from is 0 in to's unit; KEEP: to is the threshold */
+    /* METRIC_TARGET: from is 0 in to's unit; KEEP: to is the threshold.
+     * kr_from and kr_to give them as quantities. */
+    struct kr_bound from, to;
     ident owner;            /* resolve.c fills it from the objective when absent */
     struct kr_more *more;   /* NULL when it has none of those */
     struct vec checkins;    /* struct checkin_entry *, in check-in date order */
     struct progress *progress;  /* NULL until progress_compute: check does without */
 };
+
+static inline quantity kr_bound_quantity(const struct key_result *kr, const struct kr_bound *b)
+{
+    return (quantity){b->value, item_span(kr->at, b->at), b->present, b->unknown, b->unit_index};
+}
+
+/* A baseline's or target's unit as written ("" when unitless). */
+static inline str kr_bound_unit(const struct key_result *kr, const struct kr_bound *b)
+{
+    if (!b->unit_index)
+        return (str){"", 0};
+    const char *unit = kr->at.src->units.items[b->unit_index - 1];
+    return (str){unit, strlen(unit)};
+}
+
+/* The baseline and the target as quantities, with their spans. */
+static inline quantity kr_from(const struct key_result *kr)
+{
+    return kr_bound_quantity(kr, &kr->from);
+}
+
+static inline quantity kr_to(const struct key_result *kr)
+{
+    return kr_bound_quantity(kr, &kr->to);
+}
 
 static inline const struct kr_more *kr_more(const struct key_result *kr)
 {
