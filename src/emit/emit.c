@@ -522,7 +522,7 @@ const char *format_value(struct arena *a, const struct key_result *kr)
 
 const char *format_period(struct arena *a, const struct objective *o, const char *without)
 {
-    const struct named_period *named = o->period.named;
+    const struct named_period *named = period_named(&o->period);
     if (named)
         return named->id.name.ptr;
     if (!o->period.present)

@@ -723,9 +723,10 @@ static void period_value(struct json_writer *w, const struct objective *o)
     jw_open(w, '{');
     jw_key(w, "start"), jw_date(w, o->period.value.start);
     jw_key(w, "end"), jw_date(w, o->period.value.end);
-    if (o->period.named) {      /* only for named periods: the layout stays as it was */
-        jw_key(w, "name"), jw_id(w, o->period.named->id.name);
-        jw_key(w, "title"), jw_str(w, o->period.named->title);
+    const struct named_period *named = period_named(&o->period);
+    if (named) {      /* only for named periods: the layout stays as it was */
+        jw_key(w, "name"), jw_id(w, named->id.name);
+        jw_key(w, "title"), jw_str(w, named->title);
     }
     jw_close(w, '}');
 }

@@ -557,8 +557,10 @@ static void diff_objective(struct differ *d, const struct objective *was, const 
         running(was, d->as_of))
         goal = arena_printf(a, "period extended from %s to %s while it runs", format_period(a, was, ""),
                             format_period(a, now, ""));
-    if (was->period.present != now->period.present || !was->period.named != !now->period.named ||
-        (was->period.named && !same_str(was->period.named->id.name, now->period.named->id.name)) ||
+    const struct named_period *named_was = period_named(&was->period);
+    const struct named_period *named_now = period_named(&now->period);
+    if (was->period.present != now->period.present || !named_was != !named_now ||
+        (named_was && !same_str(named_was->id.name, named_now->id.name)) ||
         (now->period.present && (was->period.value.start != now->period.value.start ||
                                  was->period.value.end != now->period.value.end)))
         changed(d, ITEM_OBJECTIVE, id, title, "period", format_period(a, was, "none"),

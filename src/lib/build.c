@@ -840,8 +840,11 @@ void build_period(struct parse_ctx *ctx, period_item *field, struct period_tok v
 
 void build_period_ref(struct parse_ctx *ctx, period_item *field, str name, loc name_at, loc at)
 {
-    if (first_time(ctx, field->at.src != NULL, field->at, at, "period"))
-        *field = (period_item){.at = build_span(ctx, at), .name_ref = make_ident(ctx, name, name_at)};
+    if (!first_time(ctx, field->at.src != NULL, field->at, at, "period"))
+        return;
+    struct period_name *named = make(ctx, sizeof *named);
+    named->ref = make_ident(ctx, name, name_at);
+    *field = (period_item){.at = build_span(ctx, at), .name = named};
 }
 
 void build_named_period(struct parse_ctx *ctx, str id, loc id_at, str title,

@@ -111,13 +111,25 @@ struct named_period {
     span at;
 };
 
+/* `period NAME` (few objectives have one): behind a pointer, 40 bytes of
+ * every objective otherwise. */
+struct period_name {
+    ident ref;              /* NAME as written */
+    const struct named_period *named;   /* resolved from ref */
+};
+
 typedef struct {
     period value;
     span at;
     bool present;
-    ident name_ref;         /* `period NAME`: resolve.c fills value from it */
-    const struct named_period *named;
+    struct period_name *name;   /* `period NAME`: resolve.c fills value from it; NULL: none */
 } period_item;
+
+/* The named period an item's period is, NULL when it is written as dates. */
+static inline const struct named_period *period_named(const period_item *p)
+{
+    return p->name ? p->name->named : NULL;
+}
 
 typedef struct {
     span at;

@@ -232,14 +232,14 @@ static void *lookup(struct resolver *r, struct hash *h, const ident *ref, const 
 
 static void resolve_period(struct resolver *r, period_item *p)
 {
-    if (!p->name_ref.name.ptr)
+    if (!p->name || !p->name->ref.name.ptr)
         return;
-    const struct named_period *named = LOOKUP(r, period_ids, &p->name_ref, periods,
+    const struct named_period *named = LOOKUP(r, period_ids, &p->name->ref, periods,
                                               struct named_period, "period",
                                               "declare it: period NAME \"Title\" 2027-02-01..2027-04-30");
     if (!named)
         return;
-    p->named = named;
+    p->name->named = named;
     p->value = named->value;
     p->present = named->valid;
 }

@@ -70,7 +70,7 @@ static void index_objective(struct indexer *ix, const struct objective *o)
         add_ident(ix, more->co_team_refs.items[i], T_TEAM, 't');
     add_ident(ix, &more->perspective_ref, T_PERSPECTIVE, 's');
     if (!o->period_inherited)
-        add_ident(ix, &o->period.name_ref, T_PERIOD, 'd');
+        add_ident(ix, o->period.name ? &o->period.name->ref : NULL, T_PERIOD, 'd');
     for (size_t i = 0; i < o->aligns.len; i++) {
         const ident *to = o->aligns.items[i];
         add_ident(ix, to, T_OBJECTIVE, 'o');

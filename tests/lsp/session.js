@@ -379,7 +379,17 @@ const sessions = {
         if (!persp.uri.endsWith('/stdlib/std/bsc.okr')) fail('perspective definition in ' + persp.uri);
         const use = await def('use "std/bsc"', 0, 6);
         if (!use || !use.uri.endsWith('/stdlib/std/bsc.okr')) fail('use "path" to the file: ' + JSON.stringify(use));
-        ok('definition: check-ins, aligns, teams, parents, people, supports, perspectives, use');
+        // A named period's reference (`period NAME`), in a file of its own.
+        const periodFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'okrc-lsp-period-')), 'p.okr');
+        const periodText = 'period spring "Spring" 2027-03-01..2027-05-31\n' +
+            'objective o "Grow the business in every market" {\n  owner @ana\n  period spring\n' +
+            '  kr k "Paying accounts in Europe" { from 40 to 60 accounts }\n}\n';
+        fs.writeFileSync(periodFile, periodText);
+        await s.open(periodFile);
+        const periodDef = await s.conn.sendRequest('textDocument/definition', {
+            textDocument: { uri: uriOf(periodFile) }, position: posOf(periodText, 'period spring\n', 0, 8) });
+        eq(periodDef && periodDef.range.start.line, 0, 'period NAME to the named period');
+        ok('definition: check-ins, aligns, teams, parents, people, supports, perspectives, use, named periods');
         const hover = async (needle, nth, delta) => {
             const h = await s.conn.sendRequest('textDocument/hover', at(needle, nth, delta));
             return h ? h.contents.value : null;
