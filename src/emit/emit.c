@@ -303,7 +303,8 @@ static void attention_reasons(struct report *r, const struct key_result *kr, int
                                       : arena_printf(a, "no check-in since the period began %ld days ago", gap));
     }
     if (before && entry_confidence_value(confident) < entry_confidence_value(before))
-        vec_push(a, reasons, arena_printf(a, "confidence fell from %g to %g", entry_confidence_value(before),
+        vec_push(a, reasons, arena_printf(a, "confidence fell from %g to %g",
+                                          entry_confidence_value(before),
                                           entry_confidence_value(confident)));
 }
 

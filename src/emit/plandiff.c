@@ -215,7 +215,8 @@ static const char *entry_text(struct arena *a, const struct key_result *kr, cons
     /* the value, its confidence and its note in one formatting */
     char confidence[32] = "";
     if (e->confidence_present)
-        snprintf(confidence, sizeof confidence, "%sconfidence %g", *s ? ", " : "", entry_confidence_value(e));
+        snprintf(confidence, sizeof confidence, "%sconfidence %g", *s ? ", " : "",
+                 entry_confidence_value(e));
     const char *sep = entry_note(e)->present && (*s || *confidence) ? ", " : "";
     return entry_note(e)->present ? arena_printf(a, "%s%s%snote \"%.*s\"", s, confidence, sep,
                                           (int)entry_note(e)->text.len, entry_note(e)->text.ptr)

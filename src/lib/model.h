@@ -518,12 +518,13 @@ static inline struct entry_at entry_at(const struct checkin_entry *e)
 {
     if (e->wide)
         return entry_more(e)->at;
-    uint32_t r = e->short_ref_start;
+    uint32_t r = e->short_ref_start, value = r + e->short_value_from,
+             confidence = r + e->short_confidence_from;
     return (struct entry_at){
         r, r + e->short_ref_len,
-        e->short_value_len ? r + e->short_value_from : 0, e->short_value_len ? r + e->short_value_from + e->short_value_len : 0,
-        e->short_confidence_len ? r + e->short_confidence_from : 0,
-        e->short_confidence_len ? r + e->short_confidence_from + e->short_confidence_len : 0,
+        e->short_value_len ? value : 0, e->short_value_len ? value + e->short_value_len : 0,
+        e->short_confidence_len ? confidence : 0,
+        e->short_confidence_len ? confidence + e->short_confidence_len : 0,
         e->short_unit, e->short_confidence};
 }
 
