@@ -412,7 +412,10 @@ static void jw_real(struct json_writer *w, double v)
 /* Whole numbers print as integers, others as reals. */
 static void jw_number(struct json_writer *w, double v)
 {
-    v = number_tidy(v);
+    /* whole and below 10^12 (most numbers of a report): number_tidy would
+     * give v back */
+    if (!(fabs(v) < 1e12 && v == (double)(long long)v))
+        v = number_tidy(v);
     if (fabs(v) < 9007199254740992.0 && v == (double)(long long)v) {     /* whole: no floor call */
         /* digits by hand: most numbers of a report are whole */
         char buf[24];
