@@ -103,10 +103,6 @@ static void name_item(struct parse_ctx *ctx, ident *id, str *title, span *where,
     *where = build_span(ctx, at);
 }
 
-/* The entry's reference as a copy of its own for resolve (model.h): what
- * resolves it reads no source text, so the source's pages can be handed
- * back to the page cache once scanned. (Shared copies through a table
- * cost 8% of check's time for 0.9 MB.) */
 /* Where the entry being built is written, its confidence and unit: in its
  * short forms when they fit (model.h), else whole in its entry_more, the
  * entry then wide. Each part is set on its own (three calls per entry,
@@ -114,6 +110,12 @@ static void name_item(struct parse_ctx *ctx, ident *id, str *title, span *where,
  * cost 3% of check's instructions). While its check-in is parsed, an
  * entry's entry_more is found by entry_more_for, not by entry_at (the
  * list is sorted at the check-in's end). */
+static struct entry_at building_entry_at(struct parse_ctx *ctx, struct checkin_entry *e)
+{
+    return e->wide ? entry_more_for(ctx->arena, e)->at : entry_at(e);
+}
+
+/* e made wide, its parts so far moved whole into its entry_more. */
 static struct entry_at *widen(struct parse_ctx *ctx, struct checkin_entry *e)
 {
     struct entry_more *m = entry_more_for(ctx->arena, e);
@@ -163,6 +165,10 @@ static void set_entry_confidence(struct parse_ctx *ctx, struct checkin_entry *e,
     at->confidence = value;
 }
 
+/* The entry's reference as a copy of its own for resolve (model.h): what
+ * resolves it reads no source text, so the source's pages can be handed
+ * back to the page cache once scanned. (Shared copies through a table
+ * cost 8% of check's time for 0.9 MB.) */
 static void entry_ref(struct parse_ctx *ctx, struct checkin_entry *e, str ref, loc at)
 {
     e->ref = arena_strndup(&ctx->plan->until_resolved, ref.ptr, ref.len);
@@ -595,8 +601,7 @@ void build_entry_kind(struct parse_ctx *ctx, enum entry_kind kind, loc at)
     if (kind == ENTRY_NOT_DONE) {
         ctx->entry->not_done = true;
         struct checkin_entry *e = ctx->entry;    /* where a check names it */
-        set_entry_value_at(ctx, e, at.start, at.end,
-                           e->wide ? entry_more_for(ctx->arena, e)->at.unit : e->short_unit);
+        set_entry_value_at(ctx, e, at.start, at.end, building_entry_at(ctx, e).unit);
     } else {
         ctx->entry->no_value = true;
     }
@@ -609,7 +614,7 @@ void build_entry_confidence(struct parse_ctx *ctx, struct number_tok value, loc 
      * almost always: then nothing is unpacked) */
     number_item c = {0};
     if (e->wide || e->short_confidence_len) {
-        struct entry_at was = e->wide ? entry_more_for(ctx->arena, e)->at : entry_at(e);
+        struct entry_at was = building_entry_at(ctx, e);
         if (was.confidence_end)
             c = (number_item){was.confidence, entry_span(e, was.confidence_start, was.confidence_end),
                               e->confidence_present};

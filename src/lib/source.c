@@ -237,7 +237,7 @@ static void stop_handing_back(struct source *src)
 void source_hand_back(struct source *src, uint32_t offset)
 {
     if (src->file < 0) {
-        src->hand_back_at = UINT32_MAX;
+        stop_handing_back(src);
         return;
     }
     size_t page = page_size();
