@@ -51,9 +51,11 @@ static void lay_down(struct parse_ctx *ctx, enum gathered_list which)
 }
 
 static void finish_checkin(struct parse_ctx *ctx, struct checkin *c);
+static void lay_down_entries(struct parse_ctx *ctx);
 
 void build_finish(struct parse_ctx *ctx)
 {
+    lay_down_entries(ctx);
     finish_checkin(ctx, ctx->checkin);
     for (int i = 0; i < PARSE_GATHERED_LISTS; i++)
         lay_down(ctx, (enum gathered_list)i);
@@ -441,7 +443,7 @@ void build_checkin_end(struct parse_ctx *ctx, loc at)
 {
     if (ctx->checkin) {
         ctx->checkin->block = (struct item_at){at.start, at.end};
-        lay_down(ctx, GATHER_ENTRIES);
+        lay_down_entries(ctx);
         finish_checkin(ctx, ctx->checkin);
     }
 }
@@ -480,9 +482,84 @@ static int by_entry_address(const void *x, const void *y, const void *ctx)
     return a < b ? -1 : a > b;
 }
 
+/* The grades and notes of c's entries that were at [from, from + n),
+ * pointed at to instead: the entries moved there. By value: from may be
+ * a buffer that has been freed. */
+static void move_entry_more(struct parse_ctx *ctx, struct checkin *c, uintptr_t from, size_t n,
+                            struct checkin_entry *to)
+{
+    uintptr_t end = from + n * sizeof *to;
+    if ((uintptr_t)ctx->entry >= from && (uintptr_t)ctx->entry < end)
+        ctx->entry = to + ((uintptr_t)ctx->entry - from) / sizeof *to;
+    if (!c->more)
+        return;
+    struct vec *list = &c->more->entry_more;
+    for (size_t i = 0; i < list->len; i++) {
+        struct entry_more *m = list->items[i];
+        uintptr_t at = (uintptr_t)m->entry;
+        if (at >= from && at < end)
+            m->entry = to + (at - from) / sizeof *to;
+    }
+}
+
+/* The entries built for their check-in, laid down in the arena side by
+ * side, after any it has already (error recovery can end a check-in
+ * before its last entries), their grades and notes pointed at them there. */
+static void lay_down_entries(struct parse_ctx *ctx)
+{
+    struct building_entries *b = &ctx->entries;
+    struct checkin *c = b->of;
+    b->of = NULL;
+    if (!c || !b->len)
+        return;
+    size_t had = c->n_entries, n = had + b->len;
+    if (n > UINT32_MAX)
+        out_of_memory();
+    struct checkin_entry *all = arena_alloc(ctx->arena, n * sizeof *all);
+    if (had) {
+        memcpy(all, c->entries, had * sizeof *all);
+        move_entry_more(ctx, c, (uintptr_t)c->entries, had, all);
+    }
+    memcpy(all + had, b->items, b->len * sizeof *all);
+    move_entry_more(ctx, c, (uintptr_t)b->items, b->len, all + had);
+    c->entries = all;
+    c->n_entries = (uint32_t)n;
+    b->len = 0;
+}
+
+/* A new entry of the open check-in, zeroed, in the buffer its entries are
+ * built in until the check-in ends. */
+static struct checkin_entry *new_entry(struct parse_ctx *ctx)
+{
+    struct building_entries *b = &ctx->entries;
+    if (b->of != ctx->checkin) {
+        lay_down_entries(ctx);
+        b->of = ctx->checkin;
+    }
+    if (b->len == b->cap) {
+        if (b->cap > UINT32_MAX / 2)
+            out_of_memory();
+        uint32_t cap = b->cap ? b->cap * 2 : 16;
+        struct checkin_entry *items = malloc(cap * sizeof *items);
+        if (!items)
+            out_of_memory();
+        if (b->len) {
+            memcpy(items, b->items, b->len * sizeof *items);
+            move_entry_more(ctx, ctx->checkin, (uintptr_t)b->items, b->len, items);
+        }
+        free(b->items);
+        b->items = items;
+        b->cap = cap;
+    }
+    struct checkin_entry *e = &b->items[b->len++];
+    memset(e, 0, sizeof *e);
+    e->checkin = ctx->checkin;
+    return e;
+}
+
 /* Its entries' grades and notes by address, for entry_more's search:
- * built in entry order, which is address order but across arena blocks.
- * (Sorted once; linear when in order already.) */
+ * built in entry order, which is address order. (Sorted once, should
+ * they not be; linear when in order already.) */
 static void finish_checkin(struct parse_ctx *ctx, struct checkin *c)
 {
     if (!c || !c->more)
@@ -498,7 +575,8 @@ static void finish_checkin(struct parse_ctx *ctx, struct checkin *c)
 void build_checkin(struct parse_ctx *ctx, struct date_tok date, loc date_at, str by, loc by_at,
                    loc at)
 {
-    finish_checkin(ctx, ctx->checkin);     /* one whose brace error recovery left out */
+    lay_down_entries(ctx);                  /* of one whose brace error recovery left out */
+    finish_checkin(ctx, ctx->checkin);
     struct checkin *c = make(ctx, sizeof *c);
     c->date.value = date.day;
     c->date.present = date.valid;
@@ -582,8 +660,7 @@ void build_entry(struct parse_ctx *ctx, str ref, loc ref_at, quantity value, boo
 {
     if (!not_unknown(ctx, &value, "a check-in value"))
         value = (quantity){0};      /* the entry still counts for names and dates */
-    struct checkin_entry *e = make(ctx, sizeof *e);
-    e->checkin = ctx->checkin;
+    struct checkin_entry *e = new_entry(ctx);
     entry_ref(ctx, e, ref, ref_at);
     e->value = value.value;
     /* the unit in the table, as every quantity's (build_quantity_value) */
@@ -592,7 +669,6 @@ void build_entry(struct parse_ctx *ctx, str ref, loc ref_at, quantity value, boo
     e->value_unknown = value.unknown;
     e->done = done;
     (void)at;
-    gather(ctx, GATHER_ENTRIES, &ctx->checkin->entries, e);
     ctx->entry = e;
 }
 
@@ -627,8 +703,7 @@ void build_entry_confidence(struct parse_ctx *ctx, struct number_tok value, loc 
 void build_judgment(struct parse_ctx *ctx, str ref, loc ref_at, const struct number_tok *grade,
                     loc value_at)
 {
-    struct checkin_entry *e = make(ctx, sizeof *e);
-    e->checkin = ctx->checkin;
+    struct checkin_entry *e = new_entry(ctx);
     e->judgment = true;
     entry_ref(ctx, e, ref, ref_at);
     if (grade) {
@@ -642,7 +717,6 @@ void build_judgment(struct parse_ctx *ctx, str ref, loc ref_at, const struct num
     } else {
         e->dropped = true;
     }
-    gather(ctx, GATHER_ENTRIES, &ctx->checkin->entries, e);
     ctx->entry = e;
 }
 

@@ -69,7 +69,6 @@ struct open_block {
 enum gathered_list {
     GATHER_KEY_RESULTS, GATHER_INITIATIVES, GATHER_ALIGNS, GATHER_ALIGN_KRS,   /* an objective's */
     GATHER_SUPPORTS,        /* an initiative's */
-    GATHER_ENTRIES,         /* a check-in's */
     /* the plan's, gathered until the file's parse ends: a list grown by
      * doubling in the arena left its old copies behind (40,000 check-ins:
      * 1 MB for 0.3) */
@@ -141,6 +140,14 @@ struct parse_ctx {
         void **items;
         uint32_t len, cap;
     } gathered[PARSE_GATHERED_LISTS];
+    /* The entries of the check-in being parsed (`of`), built here and laid
+     * down side by side in the arena when it ends (build.c, new_entry):
+     * until then an entry's address is in this buffer. malloc'd, reused. */
+    struct building_entries {
+        struct checkin *of;     /* NULL: none */
+        struct checkin_entry *items;
+        uint32_t len, cap;
+    } entries;
 
     /* Strings are decoded into this growing buffer. */
     char *text;

@@ -22,6 +22,9 @@ struct group_count;
 struct objective_counts {
     struct hash *groups;
     struct group_count **group_of;  /* by objective seq */
+    char *key;              /* the key being looked up, reused: a copy is kept only
+                             * for a new group (a plan has few, and many objectives) */
+    size_t key_cap;
 };
 /* Owners of running key results and their last check-ins (stale-owner). */
 struct owner_notes {
@@ -138,7 +141,7 @@ struct group_count {
 /* The group an objective counts in: its team, or its owner without a team,
  * within its exact period. The key is built without printf: this runs once
  * per objective. */
-static struct group_count *objective_group(struct linter *l, struct hash *groups,
+static struct group_count *objective_group(struct linter *l, struct objective_counts *c,
                                            const struct objective *o)
 {
     bool team = o->team_ref.name.ptr != NULL;
@@ -146,17 +149,23 @@ static struct group_count *objective_group(struct linter *l, struct hash *groups
     if (!who->name.ptr || !o->period.present)
         return NULL;
     size_t n = who->name.len;
-    char *key = arena_alloc(l->plan->arena, n + 2 + 2 * sizeof(okr_day));
+    size_t len = n + 2 + 2 * sizeof(okr_day);
+    if (len > c->key_cap) {
+        c->key_cap = len > 2 * c->key_cap ? len : 2 * c->key_cap;
+        c->key = arena_alloc(l->plan->arena, c->key_cap);
+    }
+    char *key = c->key;
     key[0] = team ? 't' : 'o';
     memcpy(key + 1, who->name.ptr, n);
     key[n + 1] = ':';
     memcpy(key + n + 2, &o->period.value.start, sizeof(okr_day));
     memcpy(key + n + 2 + sizeof(okr_day), &o->period.value.end, sizeof(okr_day));
-    size_t len = n + 2 + 2 * sizeof(okr_day);
-    struct group_count *g = hash_get(groups, key, len);
+    struct group_count *g = hash_get(c->groups, key, len);
     if (!g) {
         g = arena_alloc(l->plan->arena, sizeof *g);
-        hash_put(groups, key, len, g);
+        char *kept = arena_alloc(l->plan->arena, len);
+        memcpy(kept, key, len);
+        hash_put(c->groups, kept, len, g);
     }
     return g;
 }
@@ -174,7 +183,7 @@ static void objective_count_start(struct linter *l, struct objective_counts *c)
 
 static void objective_count_add(struct linter *l, struct objective_counts *c, const struct objective *o)
 {
-    struct group_count *g = objective_group(l, c->groups, o);
+    struct group_count *g = objective_group(l, c, o);
     c->group_of[o->seq] = g;
     if (g)
         g->total++;

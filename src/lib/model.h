@@ -421,7 +421,11 @@ struct checkin {
     span at;
     struct item_at block;   /* head to closing brace (item_span) */
     struct checkin_more *more;  /* NULL when it has none of those */
-    struct vec entries;     /* struct checkin_entry * */
+    /* Its entries side by side, in the order written: a plan holds more
+     * of these than of anything, and a list of pointers to them was 8
+     * bytes more each (build.c lays them down when the check-in ends). */
+    struct checkin_entry *entries;
+    uint32_t n_entries;
 };
 
 static inline const ident *checkin_by(const struct checkin *c)

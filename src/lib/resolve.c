@@ -343,8 +343,8 @@ static void resolve_checkins(struct resolver *r)
     struct objective *last = NULL;
     for (size_t i = 0; i < plan->checkins.len; i++) {
         struct checkin *c = plan->checkins.items[i];
-        for (size_t k = 0; k < c->entries.len; k++) {
-            struct checkin_entry *e = c->entries.items[k];
+        for (size_t k = 0; k < c->n_entries; k++) {
+            struct checkin_entry *e = &c->entries[k];
             ident obj_ref, kr_ref;      /* from the copy: the text may be in the page cache */
             entry_split_ref(e, e->ref, &obj_ref, &kr_ref);
             e->kr = NULL;

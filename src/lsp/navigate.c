@@ -130,8 +130,8 @@ static void build_index(struct unit *u)
         add_ident(&ix, checkin_by(c), T_PERSON, 'p');
         for (size_t k = 0; k < checkin_co_by(c)->len; k++)
             add_ident(&ix, checkin_co_by(c)->items[k], T_PERSON, 'p');
-        for (size_t k = 0; k < c->entries.len; k++) {
-            const struct checkin_entry *e = c->entries.items[k];
+        for (size_t k = 0; k < c->n_entries; k++) {
+            const struct checkin_entry *e = &c->entries[k];
             ident obj = entry_obj_ref(e), kr = entry_kr_ref(e);
             add_ident(&ix, &obj, T_OBJECTIVE, 'o');
             if (kr.name.ptr)
