@@ -3,10 +3,12 @@
 # for the title rules (src/lib/lexdata.h), taken from two lexical resources
 # that Debian packages: WordNet 3.0 (wordnet-base) for English verbs, nouns
 # and adjectives, and OpenTaal's Hunspell dictionary (hunspell-nl) for Dutch
-# verb stems, infinitives and past participles. One sorted table of words
-# and the classes each belongs to, and an index of where the words of each
-# first byte, and each first two bytes, begin; okrc looks words up with a
-# binary search among those.
+# verb stems, infinitives and past participles. The words sorted, each with
+# the classes it belongs to, front-coded in blocks of LEXDATA_BLOCK (a word
+# keeps only what differs from the word before it in its block); where each
+# block begins; and an index of where the words of each first byte, and
+# each first two bytes, begin. okrc looks a word up with a binary search
+# among the blocks of its first bytes, then reads one block.
 #
 # usage: tools/lexdata.sh WORDNET_DIR NL_DIC NL_AFF >build/gen/lexdata.c
 set -eu
@@ -33,7 +35,6 @@ cat <<'HEAD'
  * others, used under its BSD licence (docs/third-party.md). */
 #include "lib/lexdata.h"
 
-const struct lexdata_word lexdata_words[] = {
 HEAD
 {
     # English: "word<TAB>class<TAB>senses" lines; class v, n, a, p (an
@@ -118,27 +119,51 @@ HEAD
                 if (!(word in other) && match(word, /^(be|her|ver|ont)/) && substr(word, RLENGTH + 1) in strong)
                     print word "\tnle\t0"
         }'
-} | sort -t'	' -k1,1 -s | awk -F'\t' -v index_file="$tmp/index.c" -v text_file="$tmp/text.c" '
+} | sort -t'	' -k1,1 -s | awk -F'\t' -v index_file="$tmp/index.c" -v text_file="$tmp/text.c" \
+        -v blocks_file="$tmp/blocks.c" '
     BEGIN {
         for (i = 1; i < 256; i++) ord[sprintf("%c", i)] = i
-        printf "const char lexdata_text[] =\n" > text_file
+        block_words = 8         # LEXDATA_BLOCK in src/lib/lexdata.h
+        longest = 63            # LEXDATA_WORD_MAX
+        printf "const char lexdata_bytes[] =\n" > text_file
+        printf "const unsigned lexdata_blocks[] = {" > blocks_file
     }
-    # one line per word: the union of its classes, the most senses of each
+    # a byte of the table as an octal escape: three digits always, so that
+    # a letter or digit after it is never read as part of it
+    function byte(v) { printf "\\%03o", v > text_file; offset++ }
+    # one word per line of the string: the bytes it shares with the word
+    # before it in its block, how many follow, those bytes, its classes in
+    # two bytes (the high bit of the second: WordNet sense counts follow,
+    # verb then noun, one byte each)
     # English nouns and adjectives are kept only where the word is a verb
     # too (what the rules ask is whether an opening word can be a verb) or
     # a noun of something made (what a count of output counts).
-    function flush() {
+    function flush(   n, shared, k, c) {
         if (word == "" || flags !~ /LEX_EN_VERB|LEX_EN_PAST|LEX_EN_MADE|LEX_NL_[SIP]/) return
-        # the words themselves go into one string (text_file), each
-        # entry keeps its offset: a table without pointers needs no
-        # relocation when the program starts, and only the pages a
-        # look-up reads are ever loaded
-        printf "    {%d, %s, %d, %d},\n", offset, (flags == "" ? "0" : flags), vs, ns
-        printf "    \"%s\\0\"\n", word > text_file
-        offset += length(word) + 1
+        n = length(word)
+        if (n > longest) return
+        if (count % block_words == 0) {
+            printf "%s%s%d", (count ? "," : ""), (count / block_words % 16 ? " " : "\n    "), offset > blocks_file
+            prev = ""
+        }
+        shared = 0
+        while (shared < n && shared < length(prev) && substr(word, shared + 1, 1) == substr(prev, shared + 1, 1))
+            shared++
+        printf "    \"" > text_file
+        byte(shared); byte(n - shared)
+        for (k = shared + 1; k <= n; k++) {
+            c = substr(word, k, 1)
+            if (c ~ /[a-z-]/) { printf "%s", c > text_file; offset++ } else byte(ord[c])
+        }
+        if (vs > 255) vs = 255
+        if (ns > 255) ns = 255
+        byte(bits % 256); byte(int(bits / 256) + (vs || ns ? 128 : 0))
+        if (vs || ns) { byte(vs); byte(ns) }
+        printf "\"\n" > text_file
+        prev = word
         # where the words of each first byte, and of each first two bytes
         # a-z then any, begin: lexdata_find searches only among those
-        b0 = ord[substr(word, 1, 1)]; b1 = length(word) > 1 ? ord[substr(word, 2, 1)] : 0
+        b0 = ord[substr(word, 1, 1)]; b1 = n > 1 ? ord[substr(word, 2, 1)] : 0
         if (!(b0 in first)) first[b0] = count
         if (b0 >= 97 && b0 <= 122 && !((b0 - 97) * 256 + b1 in pair)) pair[(b0 - 97) * 256 + b1] = count
         count++
@@ -149,34 +174,29 @@ HEAD
         for (k = 0; k < size; k++) printf "%s%s%d", (k ? "," : ""), (k % 16 ? " " : "\n    "), v[k] > index_file
         printf "\n};\n" > index_file
     }
-    function add(f) { if (index(flags, f) == 0) flags = (flags == "" ? f : flags " | " f) }
-    $1 != word { flush(); word = $1; flags = ""; vs = 0; ns = 0 }
-    $2 == "v" { add("LEX_EN_VERB"); if ($3 > vs) vs = $3 }
-    $2 == "n" { add("LEX_EN_NOUN"); if ($3 > ns) ns = $3 }
-    $2 == "a" { add("LEX_EN_ADJ") }
-    $2 == "p" { add("LEX_EN_PAST") }
-    $2 == "m" { add("LEX_EN_MADE") }
-    $2 == "t" { add("LEX_EN_THING") }
+    function add(f, v) { if (index(flags, f) == 0) { flags = (flags == "" ? f : flags " | " f); bits += v } }
+    $1 != word { flush(); word = $1; flags = ""; bits = 0; vs = 0; ns = 0 }
+    $2 == "v" { add("LEX_EN_VERB", 1); if ($3 > vs) vs = $3 }
+    $2 == "n" { add("LEX_EN_NOUN", 2); if ($3 > ns) ns = $3 }
+    $2 == "a" { add("LEX_EN_ADJ", 4) }
+    $2 == "p" { add("LEX_EN_PAST", 8) }
+    $2 == "m" { add("LEX_EN_MADE", 256) }
+    $2 == "t" { add("LEX_EN_THING", 512) }
     $2 ~ /^nl/ {
-        if ($2 ~ /s/) add("LEX_NL_STEM")
-        if ($2 ~ /i/) add("LEX_NL_INFINITIVE")
-        if ($2 ~ /e/) add("LEX_NL_PARTICIPLE")
-        if ($2 ~ /z/) add("LEX_NL_NOUN")
+        if ($2 ~ /s/) add("LEX_NL_STEM", 16)
+        if ($2 ~ /i/) add("LEX_NL_INFINITIVE", 32)
+        if ($2 ~ /e/) add("LEX_NL_PARTICIPLE", 64)
+        if ($2 ~ /z/) add("LEX_NL_NOUN", 128)
     }
     END {
         flush()
         printf "    \"\";\n" > text_file
+        printf "\n};\n" > blocks_file
+        printf "const size_t lexdata_count = %d;\n", count > index_file
         first[256] = count
         table("lexdata_by_first", 257, first, count)
         for (b = 123; b <= 256 && !(b in first); b++) ;
         pair[26 * 256] = first[b]
         table("lexdata_by_pair", 26 * 256 + 1, pair, count)
     }'
-cat <<'TAIL'
-};
-
-const size_t lexdata_count = sizeof lexdata_words / sizeof lexdata_words[0];
-
-TAIL
-cat "$tmp/index.c"
-cat "$tmp/text.c"
+cat "$tmp/index.c" "$tmp/blocks.c" "$tmp/text.c"

@@ -7,6 +7,7 @@
 #ifndef OKRC_LEXDATA_H
 #define OKRC_LEXDATA_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -23,32 +24,44 @@ enum {
     LEX_EN_THING = 512,         /* ... that is an artifact or a message: "certification", "website" */
 };
 
-/* 8 bytes and no pointer: the table (47,000 words) is read-only data that
- * needs no relocation when the program starts, and only the pages a
- * look-up reads are loaded (with a pointer each, the loader wrote all of
- * it, 1.8 MB of every run's memory). */
+/* What the table says of a word. */
 struct lexdata_word {
-    uint32_t word;              /* offset of the case-folded UTF-8 word in lexdata_text */
     unsigned short classes;     /* LEX_* */
     unsigned char verb_senses, noun_senses;     /* WordNet's synsets of each */
 };
 
-extern const struct lexdata_word lexdata_words[];
-/* Every word, each ending in a NUL, in the table's order. */
-extern const char lexdata_text[];
-
-static inline const char *lexdata_word_text(const struct lexdata_word *e)
-{
-    return lexdata_text + e->word;
-}
+/* The table (47,000 words), front-coded: the words sorted, in blocks of
+ * LEXDATA_BLOCK, each word written as how many bytes it shares with the
+ * word before it in its block, how many follow and those bytes, then its
+ * classes in two bytes (the high bit of the second: its sense counts
+ * follow, one byte each). 0.45 MB, not 0.84 with every word whole and an
+ * entry of 8 bytes each: the title rules' look-ups spread over the whole
+ * table, and every page of it was resident in a run of check on a large
+ * plan. Read-only data without pointers, which the loader never writes. */
+enum { LEXDATA_BLOCK = 8, LEXDATA_WORD_MAX = 63 };
+extern const char lexdata_bytes[];
+extern const unsigned lexdata_blocks[];     /* where each block begins in lexdata_bytes */
 extern const size_t lexdata_count;
 /* Where the words of each first byte begin (257: the last is the count),
  * and of each first two bytes when the first is a-z ('a' * 256 + byte
- * first, then the words after 'z'): a lookup searches only among those. */
+ * first, then the words after 'z'), as indices of words: a lookup
+ * searches only the blocks of those. */
 extern const unsigned lexdata_by_first[257];
 extern const unsigned lexdata_by_pair[26 * 256 + 1];
 
-/* The entry of a case-folded word, or NULL when neither resource knows it. */
-const struct lexdata_word *lexdata_find(const char *word, size_t len);
+/* Whether a case-folded word is in the table, and what it says of it in
+ * *out; false when neither resource knows it. */
+bool lexdata_find(const char *word, size_t len, struct lexdata_word *out);
+
+/* Every word of the table in its order (for the table's own tests): start
+ * from a zeroed cursor; false after the last. */
+struct lexdata_cursor {
+    size_t index;           /* of the next word */
+    size_t at;              /* its offset in lexdata_bytes */
+    char word[LEXDATA_WORD_MAX + 1];   /* the word read last, NUL-terminated */
+    size_t len;
+    struct lexdata_word entry;
+};
+bool lexdata_next(struct lexdata_cursor *c);
 
 #endif

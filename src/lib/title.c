@@ -633,8 +633,8 @@ static bool names_measure(const struct title_lexicon *lex, const struct text_wor
 
 static int classes_of(const char *word, size_t len)
 {
-    const struct lexdata_word *e = lexdata_find(word, len);
-    return e ? e->classes : 0;
+    struct lexdata_word e;
+    return lexdata_find(word, len, &e) ? e.classes : 0;
 }
 
 /* The lexical classes of a word of the title, looked up once: the rules
@@ -660,10 +660,10 @@ static int kinds_of(const struct title_lexicon *lex, const char *word, size_t le
  * ("Line", "Core", "Image"). */
 static bool verb_without_object(const struct text_word *w, bool measure)
 {
-    const struct lexdata_word *e = lexdata_find(w->folded, w->len);
-    if (measure || !e || !(e->classes & (LEX_EN_VERB | LEX_NL_STEM)))
+    struct lexdata_word e;
+    if (measure || !lexdata_find(w->folded, w->len, &e) || !(e.classes & (LEX_EN_VERB | LEX_NL_STEM)))
         return false;
-    return !(e->classes & LEX_EN_VERB) || 4 * (int)e->verb_senses > e->noun_senses;
+    return !(e.classes & LEX_EN_VERB) || 4 * (int)e.verb_senses > e.noun_senses;
 }
 
 /* Whether the word at w opens a clause as a verb: an English verb lemma or
@@ -705,16 +705,16 @@ static bool quality_noun(const struct text_word *w)
 static bool lexical_verb(const struct text_word *w, const struct text_word *next,
                          const struct text_word *after, bool measure)
 {
-    const struct lexdata_word *e = lexdata_find(w->folded, w->len);
-    if (!next || !e || !(e->classes & (LEX_EN_VERB | LEX_NL_STEM)))
+    struct lexdata_word e;
+    if (!next || !lexdata_find(w->folded, w->len, &e) || !(e.classes & (LEX_EN_VERB | LEX_NL_STEM)))
         return false;   /* a title of one word names a thing: "Fraction", "Fine" */
-    bool other = (e->classes & LEX_EN_VERB) ? (e->classes & (LEX_EN_NOUN | LEX_EN_ADJ)) != 0
-                                             : (e->classes & LEX_NL_NOUN) != 0;
+    bool other = (e.classes & LEX_EN_VERB) ? (e.classes & (LEX_EN_NOUN | LEX_EN_ADJ)) != 0
+                                            : (e.classes & LEX_NL_NOUN) != 0;
     if (!other)
         return true;
     /* a number after a noun labels it: "Stage 3 pipeline", "Tier 1 accounts";
      * a count of a plural is its object: "Source 25 candidates" */
-    if (has(next, C_DET) || count_of_plural(e->classes, next, after))
+    if (has(next, C_DET) || count_of_plural(e.classes, next, after))
         return true;
     return verb_without_object(w, measure);
 }
