@@ -4,6 +4,8 @@
 #include "lib/text.h"
 #include "lib/utf8.h"
 
+#include <utf8proc.h>
+
 #include <string.h>
 
 #include "check.h"
@@ -42,6 +44,11 @@ int main(void)
     CHECK("utf8: a wide character takes two columns",
           utf8_width("\u6ce8\u6587", 6) == 4 && utf8_char_width(0xFF37) == 2);
     CHECK("utf8: a combining mark takes none", utf8_width("e\u0301", 3) == 1);
+    bool latin_as_utf8proc = true;
+    for (uint32_t cp = 0; cp < 0x250; cp++)
+        if (utf8_fold(cp) != (uint32_t)utf8proc_tolower((utf8proc_int32_t)cp))
+            latin_as_utf8proc = false;
+    CHECK("utf8: Latin letters folded by rule as utf8proc folds them", latin_as_utf8proc);
     CHECK("utf8: lower case in every script", utf8_fold('Q') == 'q' && utf8_fold(0xC9) == 0xE9 &&
           utf8_fold(0x0531) == 0x0561 && utf8_fold(0x10A0) == 0x2D00 && utf8_fold(0x212A) == 'k');
     CHECK("words: Armenian and Georgian fold as Latin does",
