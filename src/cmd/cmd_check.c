@@ -125,7 +125,7 @@ int cmd_check(int argc, char **argv)
         CLI_ROOT_OPTION,                          {0},
     };
     /* findings only: no scores (docs/performance.md) */
-    struct load_opts load = {.no_progress = true};
+    struct load_opts load = {.no_progress = true, .no_objective_table = true};
     enum diag_format format = FORMAT_HUMAN;
     const char *color = "auto", *as_of_arg = NULL, *plan_file = NULL;
     bool werror = false;

@@ -30,6 +30,9 @@ struct load_opts {
                              * commands that compare or copy plans (diff, report --history) */
     bool no_progress;       /* no scores computed (kr->progress stays NULL): for check,
                              * whose findings need none */
+    bool no_objective_table;    /* plan->objective_ids dropped once resolve is done (NULL
+                                 * after): for check, which looks no objective up later,
+                                 * and whose peak memory it was 0.4 MB of */
     void *overlay_ctx;
     /* Every file's bytes stay copied in memory: for the language server,
      * which keeps a plan for hours while its files are saved in place.

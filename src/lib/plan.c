@@ -5,6 +5,7 @@
 #include "lib/arena.h"
 #include "lib/check.h"
 #include "lib/diag.h"
+#include "lib/hash.h"
 #include "lib/lint.h"
 #include "lib/load.h"
 #include "lib/model.h"
@@ -40,10 +41,14 @@ static void check_and_lint(struct plan *plan, bool lint)
 }
 
 /* Every phase after the sources are parsed, the same for files and memory. */
-static void analyse(struct plan *plan, bool lint, bool progress)
+static void analyse(struct plan *plan, bool lint, bool progress, bool objective_table)
 {
     rules_apply(plan);
     resolve_plan(plan);
+    if (!objective_table) {
+        hash_free(plan->objective_ids);
+        plan->objective_ids = NULL;
+    }
     if (progress)
         progress_compute(plan);
     check_and_lint(plan, lint);
@@ -69,7 +74,7 @@ bool plan_compile_with(struct plan *plan, const char *const *files, size_t n,
     struct load_opts opts = load ? *load : (struct load_opts){0};
     opts.implicit = "std/rules/default";
     bool ok = load_plan(plan, files, n, &opts);
-    analyse(plan, !opts.no_lint, !opts.no_progress);
+    analyse(plan, !opts.no_lint, !opts.no_progress, !opts.no_objective_table);
     return ok;
 }
 
@@ -78,7 +83,7 @@ void plan_compile_memory(struct plan *plan, const char *name, const char *data, 
     struct source *src = source_from_memory(plan->arena, name, data, len, 0);
     vec_push(plan->arena, &plan->sources, src);
     parse_source(plan, src);
-    analyse(plan, true, true);
+    analyse(plan, true, true, true);
 }
 
 void plan_free(struct plan *plan)
