@@ -13,6 +13,7 @@
 #include "lib/text.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* The tags of a word in the lexicon's table: the kinds of the lexicon
@@ -212,23 +213,59 @@ static int *flags_cell(struct title_lexicon *lex, const char *key, size_t len)
     return cell;
 }
 
-static void add_split(struct title_lexicon *lex, const char *text, size_t len, size_t gap,
+/* The words of a lexicon's entry are read into buffers reused from entry
+ * to entry (malloc'd while the lexicon is built), and only what the
+ * lexicon keeps of them is copied: words read into the arena for each of
+ * the standard lexicons' 1,500 entries were 0.45 MB of every run. */
+struct entry_buffers {
+    struct text_word *w;
+    char *folded;
+    size_t words, bytes;
+};
+
+static size_t entry_words(struct entry_buffers *b, const char *text, size_t len, struct text_word **out)
+{
+    if (TEXT_WORDS_MAX(len) > b->words) {
+        size_t words = TEXT_WORDS_MAX(len) > 2 * b->words ? TEXT_WORDS_MAX(len) : 2 * b->words;
+        struct text_word *w = realloc(b->w, words * sizeof *w);
+        if (!w)
+            out_of_memory();
+        b->w = w;
+        b->words = words;
+    }
+    if (TEXT_FOLDED_MAX(len) > b->bytes) {
+        size_t bytes = TEXT_FOLDED_MAX(len) > 2 * b->bytes ? TEXT_FOLDED_MAX(len) : 2 * b->bytes;
+        char *folded = realloc(b->folded, bytes);
+        if (!folded)
+            out_of_memory();
+        b->folded = folded;
+        b->bytes = bytes;
+    }
+    *out = b->w;
+    return text_words_into(text, len, b->w, b->folded);
+}
+
+static void add_split(struct title_lexicon *lex, struct entry_buffers *head_buf,
+                      struct entry_buffers *tail_buf, const char *text, size_t len, size_t gap,
                       size_t gap_len)
 {
     struct text_word *hw, *tw;
-    size_t nh = text_words(lex->arena, text, gap, &hw);
-    size_t nt = text_words(lex->arena, text + gap + gap_len, len - gap - gap_len, &tw);
+    size_t nh = entry_words(head_buf, text, gap, &hw);
+    size_t nt = entry_words(tail_buf, text + gap + gap_len, len - gap - gap_len, &tw);
     if (!nh || !nt)
         return;
+    size_t head_len = (size_t)(hw[nh - 1].folded + hw[nh - 1].len - hw[0].folded);
+    size_t tail_len = (size_t)(tw[nt - 1].folded + tw[nt - 1].len - tw[0].folded);
     struct split_entry *s = arena_alloc(lex->arena, sizeof *s);
-    *s = (struct split_entry){hw[0].folded, tw[0].folded,
-                              (size_t)(hw[nh - 1].folded + hw[nh - 1].len - hw[0].folded),
-                              (size_t)(tw[nt - 1].folded + tw[nt - 1].len - tw[0].folded), nh, nt};
+    *s = (struct split_entry){arena_strndup(lex->arena, hw[0].folded, head_len),
+                              arena_strndup(lex->arena, tw[0].folded, tail_len), head_len, tail_len,
+                              nh, nt};
     vec_push(lex->arena, &lex->splits, s);
     *flags_cell(lex, hw[0].folded, hw[0].len) |= F_SPLIT;
 }
 
-static void add_entry(struct title_lexicon *lex, int kind, str text)
+static void add_entry(struct title_lexicon *lex, struct entry_buffers *buf, struct entry_buffers *tail_buf,
+                      int kind, str text)
 {
     static const int flag_of[LEX_KINDS] = {F_ACTIVITY, F_OUTCOME, F_NOUN, F_MEASURE, F_VAGUE};
     const char *gap = strstr(text.ptr, "...");
@@ -237,11 +274,11 @@ static void add_entry(struct title_lexicon *lex, int kind, str text)
         gap = strstr(text.ptr, "\xE2\x80\xA6");     /* … */
     }
     if (gap && kind == LEX_ACTIVITY) {
-        add_split(lex, text.ptr, text.len, (size_t)(gap - text.ptr), gap_len);
+        add_split(lex, buf, tail_buf, text.ptr, text.len, (size_t)(gap - text.ptr), gap_len);
         return;
     }
     struct text_word *w;
-    size_t n = text_words(lex->arena, text.ptr, text.len, &w);
+    size_t n = entry_words(buf, text.ptr, text.len, &w);
     if (!n)
         return;
     size_t len = (size_t)(w[n - 1].folded + w[n - 1].len - w[0].folded);
@@ -258,7 +295,7 @@ static void add_entry(struct title_lexicon *lex, int kind, str text)
         *flags_cell(lex, w[0].folded, w[0].len) |= F_PHRASE;
     if (kind == LEX_MEASURE && n == 1 && len >= 4) {
         str *s = arena_alloc(lex->arena, sizeof *s);
-        *s = (str){w[0].folded, len};
+        *s = (str){arena_strndup(lex->arena, w[0].folded, len), len};
         struct vec *same_end = hash_get(lex->measure_ends, s->ptr + len - 2, 2);
         if (!same_end) {
             same_end = arena_alloc(lex->arena, sizeof *same_end);
@@ -278,12 +315,17 @@ struct title_lexicon *title_lexicon_new(struct arena *a, const struct vec *lexic
     for (size_t c = 0; c < sizeof closed_classes / sizeof closed_classes[0]; c++)
         for (const char *const *word = closed_classes[c].words; *word; word++)
             *flags_cell(lex, *word, strlen(*word)) |= closed_classes[c].tag;
+    struct entry_buffers buf = {0}, tail_buf = {0};
     for (size_t i = 0; i < lexicons->len; i++) {
         const struct lexicon *l = lexicons->items[i];
         for (int kind = 0; kind < LEX_KINDS; kind++)
             for (size_t k = 0; k < l->words[kind].len; k++)
-                add_entry(lex, kind, ((const text_item *)l->words[kind].items[k])->text);
+                add_entry(lex, &buf, &tail_buf, kind, ((const text_item *)l->words[kind].items[k])->text);
     }
+    free(buf.w);
+    free(buf.folded);
+    free(tail_buf.w);
+    free(tail_buf.folded);
     return lex;
 }
 
