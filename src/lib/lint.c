@@ -20,7 +20,9 @@
 struct group_count;
 /* Objectives per team (or owner) and period (objective-count). */
 struct objective_counts {
-    struct hash *groups;
+    struct group_count **by_team;   /* by team seq: the first groups of a declared team */
+    struct hash *groups;    /* the others, by key (NULL until one): owners without a team,
+                             * undeclared teams, a team's groups after its first few */
     struct group_count **group_of;  /* by objective seq */
     char *key;              /* the key being looked up, reused: a copy is kept only
                              * for a new group (a plan has few, and many objectives) */
@@ -29,7 +31,9 @@ struct objective_counts {
 /* Owners of running key results and their last check-ins (stale-owner). */
 struct owner_notes {
     struct hash *owners;
-    struct vec order;       /* struct owner_activity *, in the order first met */
+    /* in the order first met: a list through them, not an array doubled
+     * as owners come (0.1 MB of old copies for 5,000 owners) */
+    struct owner_activity *first, **last;
 };
 struct linter {
     struct plan *plan;
@@ -131,12 +135,21 @@ static void initiative_count(struct linter *l, struct objective *o)
                     o->id.name.ptr, n, max, plural(max, "is", "are"), max);
 }
 
-/* Objectives per team (or owner) and period, counted in a table keyed by
- * "t:TEAM" or "o:OWNER" and the period's days; reported once per group, at
- * the first objective over the limit. */
+/* Objectives per team (or owner) and period: a declared team's groups in
+ * a short list of its own (a team has a period or a few), the others in a
+ * table keyed by "t:TEAM" or "o:OWNER" and the period's days (a table
+ * sized for every objective, a key and a group each, were 0.8 MB on 10,000
+ * objectives); reported once per group, at the first objective over the
+ * limit. */
 struct group_count {
     long total, seen;
+    period period;                  /* a team's group: its period */
+    struct group_count *next;       /* ... and the team's next group */
 };
+
+/* How many groups a team keeps in its list: the rest go to the table, so
+ * that a team with a period per objective costs no walk of them all. */
+#define TEAM_GROUPS_LISTED 16
 
 /* The group an objective counts in: its team, or its owner without a team,
  * within its exact period. The key is built without printf: this runs once
@@ -148,6 +161,22 @@ static struct group_count *objective_group(struct linter *l, struct objective_co
     const ident *who = team ? &o->team_ref : &o->owner;
     if (!who->name.ptr || !o->period.present)
         return NULL;
+    if (o->team) {
+        struct group_count **listed = &c->by_team[o->team->seq];
+        int k = 0;
+        for (struct group_count *g = *listed; g; g = g->next, k++)
+            if (g->period.start == o->period.value.start && g->period.end == o->period.value.end)
+                return g;
+        if (k < TEAM_GROUPS_LISTED) {
+            struct group_count *g = arena_alloc(l->plan->arena, sizeof *g);
+            g->period = o->period.value;
+            g->next = *listed;
+            *listed = g;
+            return g;
+        }
+    }
+    if (!c->groups)
+        c->groups = hash_new(l->plan->arena, 64);
     size_t n = who->name.len;
     size_t len = n + 2 + 2 * sizeof(okr_day);
     if (len > c->key_cap) {
@@ -176,8 +205,8 @@ static struct group_count *objective_group(struct linter *l, struct objective_co
 
 static void objective_count_start(struct linter *l, struct objective_counts *c)
 {
-    size_t n = l->plan->objectives.len;
-    c->groups = hash_new(l->plan->arena, n);
+    size_t n = l->plan->objectives.len, teams = l->plan->teams.len;
+    c->by_team = arena_alloc(l->plan->arena, (teams ? teams : 1) * sizeof *c->by_team);
     c->group_of = arena_alloc(l->plan->arena, (n ? n : 1) * sizeof *c->group_of);
 }
 
@@ -867,25 +896,27 @@ struct owner_activity {
     okr_day since;
     bool checked_in;
     const struct key_result *first;
+    struct owner_activity *next;    /* the owner met next */
 };
 
 /* One owner (first or co-owner) of a running key result. */
-static void owner_note(struct linter *l, struct hash *owners, struct vec *order,
-                       const struct objective *o, const struct key_result *kr, const ident *who)
+static void owner_note(struct linter *l, struct owner_notes *n, const struct objective *o,
+                       const struct key_result *kr, const ident *who)
 {
     struct plan *plan = l->plan;
     okr_day done_on;
     if (!who->name.ptr || !o->period.present ||
         !period_contains_day(o->period.value, plan->as_of) || progress_kr_done(kr, plan->as_of, &done_on))
         return;
-    struct owner_activity *a = hash_get(owners, who->name.ptr, who->name.len);
+    struct owner_activity *a = hash_get(n->owners, who->name.ptr, who->name.len);
     if (!a) {
         a = arena_alloc(plan->arena, sizeof *a);
         a->who = who;
         a->first = kr;
         a->since = o->period.value.start;
-        hash_put(owners, who->name.ptr, who->name.len, a);
-        vec_push(plan->arena, order, a);
+        hash_put(n->owners, who->name.ptr, who->name.len, a);
+        *n->last = a;
+        n->last = &a->next;
     }
     a->running++;
     for (size_t i = 0; i < kr->checkins.len; i++) {
@@ -907,10 +938,10 @@ static void stale_owner_add(struct linter *l, struct owner_notes *n, const struc
 {
     for (size_t k = 0; k < o->key_results.len; k++) {
         const struct key_result *kr = o->key_results.items[k];
-        owner_note(l, n->owners, &n->order, o, kr, &kr->owner);
+        owner_note(l, n, o, kr, &kr->owner);
         const struct vec *co = &kr_more(kr)->co_owners;   /* inherited with the owner */
         for (size_t c = 0; c < co->len; c++)
-            owner_note(l, n->owners, &n->order, o, kr, co->items[c]);
+            owner_note(l, n, o, kr, co->items[c]);
     }
 }
 
@@ -918,8 +949,7 @@ static void stale_owner(struct linter *l, struct owner_notes *n)
 {
     struct plan *plan = l->plan;
     int days = param(l, P_STALE_OWNER_DAYS);
-    for (size_t i = 0; i < n->order.len; i++) {
-        const struct owner_activity *a = n->order.items[i];
+    for (const struct owner_activity *a = n->first; a; a = a->next) {
         long gap = (long)plan->as_of - a->since;
         if (gap <= days)
             continue;
@@ -1051,8 +1081,10 @@ struct linter *lint_start(struct plan *plan)
         l->has_initiatives = ((struct objective *)plan->objectives.items[i])->initiatives.len > 0;
     if (on(l, R_OBJECTIVE_COUNT))
         objective_count_start(l, &l->counts);
-    if (on(l, R_STALE_OWNER))
+    if (on(l, R_STALE_OWNER)) {
         l->owners.owners = hash_new(plan->arena, 64);
+        l->owners.last = &l->owners.first;
+    }
     return l;
 }
 
