@@ -27,9 +27,30 @@ static str dup(struct parse_ctx *ctx, str s)
     return (str){arena_strndup(ctx->arena, s.ptr, s.len), s.len};
 }
 
+/* A name's copy: the one made lately for the same bytes when there is
+ * one (names are never written to once made). Short names only: a long
+ * one is rarely written twice, and its hash would cost more. */
+static str name_copy(struct parse_ctx *ctx, str name)
+{
+    if (name.len == 0 || name.len > 24)
+        return dup(ctx, name);
+    /* by its length and its first and last bytes: no loop over it */
+    const unsigned char *p = (const unsigned char *)name.ptr;
+    str *slot = &ctx->recent_names[(p[0] ^ p[name.len - 1] << 3 ^ name.len << 5) & 255];
+    if (slot->len == name.len) {
+        size_t i = 0;
+        while (i < name.len && slot->ptr[i] == name.ptr[i])
+            i++;
+        if (i == name.len)
+            return *slot;
+    }
+    *slot = dup(ctx, name);
+    return *slot;
+}
+
 static ident make_ident(struct parse_ctx *ctx, str name, loc at)
 {
-    return (ident){dup(ctx, name), build_span(ctx, at)};
+    return (ident){name_copy(ctx, name), build_span(ctx, at)};
 }
 
 static void *make(struct parse_ctx *ctx, size_t size)

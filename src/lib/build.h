@@ -112,6 +112,10 @@ struct parse_ctx {
      * writes a handful of units 180,000 times, and the table's hash and
      * probe cost more than the comparison with the one found here */
     uint32_t recent_units[16];
+    /* the names copied lately, by a hash of their bytes: a plan writes the
+     * same few ids (k1, k2), team names and owners again and again, and
+     * an ident that names one of these shares its copy */
+    str recent_names[256];
     unsigned owner_list;        /* which list build_owner started last */
     bool owners_noted;          /* its first owner is in owners_named */
     int lexicon_kind;       /* enum lexicon_kind of the list being read; -1 unknown */
