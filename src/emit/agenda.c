@@ -232,10 +232,10 @@ static void kr_story(const struct words *w, const struct plan *plan, FILE *out, 
             fprintf(out, "- %s:\n", w->checkins);
         listed = true;
         char date[11];
-        date_format(e->checkin->date.value, date);
+        date_format(entry_checkin(e)->date.value, date);
         fprintf(out, "  - %s", date);
-        const char *by = format_names(plan->arena, plan, *checkin_by(e->checkin),
-                                      checkin_co_by(e->checkin));
+        const char *by = format_names(plan->arena, plan, *checkin_by(entry_checkin(e)),
+                                      checkin_co_by(entry_checkin(e)));
         if (*by) {
             fprintf(out, " (%s ", w->by);
             md_text(out, by);

@@ -287,7 +287,7 @@ static void attention_reasons(struct report *r, const struct key_result *kr, int
     const struct checkin_entry *last = NULL, *confident = NULL, *before = NULL;
     for (size_t i = 0; i < kr->checkins.len; i++) {
         const struct checkin_entry *e = kr->checkins.items[i];
-        if (e->checkin->date.value > r->plan->as_of)
+        if (entry_checkin(e)->date.value > r->plan->as_of)
             break;
         last = e;
         if (e->confidence_present) {
@@ -296,7 +296,7 @@ static void attention_reasons(struct report *r, const struct key_result *kr, int
         }
     }
     if (kr->metric != METRIC_ROLLUP && stale_days > 0) {
-        okr_day since = last ? last->checkin->date.value : o->period.value.start;
+        okr_day since = last ? entry_checkin(last)->date.value : o->period.value.start;
         long gap = (long)r->plan->as_of - since;
         if (gap > stale_days)
             vec_push(a, reasons, last ? arena_printf(a, "no check-in for %ld days", gap)
@@ -542,7 +542,7 @@ const char *format_judgment(struct arena *a, const struct progress *p)
 
 bool entry_reported(const struct plan *plan, const struct checkin_entry *e)
 {
-    return !e->judgment && e->checkin->date.present && e->checkin->date.value <= plan->as_of;
+    return !e->judgment && entry_checkin(e)->date.present && entry_checkin(e)->date.value <= plan->as_of;
 }
 
 const char *format_entry_value(struct arena *a, const struct key_result *kr,

@@ -134,7 +134,7 @@ static void csv_row(const struct report *r, struct vec attention, FILE *out,
     csv_str(out, objective_more(o)->why.present ? objective_more(o)->why.text : (str){0});
     csv_str(out, kr_more(kr)->note.present ? kr_more(kr)->note.text : (str){0});
     if (last)
-        csv_person(out, *checkin_by(last->checkin), checkin_co_by(last->checkin));
+        csv_person(out, *checkin_by(entry_checkin(last)), checkin_co_by(entry_checkin(last)));
     else
         fputc(',', out);
     str note = last && entry_note(last)->present ? entry_note(last)->text : (str){0};

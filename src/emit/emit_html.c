@@ -88,7 +88,7 @@ static void kr_story(const struct report *r, FILE *out, const struct key_result 
         fputs(listed ? "" : "<ul class=\"story\">", out);
         listed = true;
         char date[11];
-        date_format(e->checkin->date.value, date);
+        date_format(entry_checkin(e)->date.value, date);
         fprintf(out, "<li>%s", date);
         const char *value = format_entry_value(r->plan->arena, kr, e);
         const char *sep = ": ";
@@ -101,9 +101,9 @@ static void kr_story(const struct report *r, FILE *out, const struct key_result 
             fprintf(out, "%sconfidence %g", sep, entry_confidence_value(e));
             sep = ", ";
         }
-        if (checkin_by(e->checkin)->name.ptr) {
+        if (checkin_by(entry_checkin(e))->name.ptr) {
             fprintf(out, "%sby ", sep);
-            owners(r->plan, out, *checkin_by(e->checkin), checkin_co_by(e->checkin));
+            owners(r->plan, out, *checkin_by(entry_checkin(e)), checkin_co_by(entry_checkin(e)));
         }
         if (entry_note(e)->present) {
             fputs(" — ", out);
@@ -224,7 +224,7 @@ static bool trend_chart(const struct report *r, FILE *out, const struct key_resu
     double last_x = 0, last_y = 0;
     for (size_t i = 0; i < points.len; i++) {
         const struct checkin_entry *e = points.items[i];
-        last_x = sx(&c, e->checkin->date.value);
+        last_x = sx(&c, entry_checkin(e)->date.value);
         last_y = sy(&c, e->value);
         fprintf(out, "%s%.1f,%.1f", i ? " " : "", last_x, last_y);
     }
@@ -235,9 +235,9 @@ static bool trend_chart(const struct report *r, FILE *out, const struct key_resu
     for (size_t i = 0; i < points.len; i++) {
         const struct checkin_entry *e = points.items[i];
         char date[11];
-        date_format(e->checkin->date.value, date);
+        date_format(entry_checkin(e)->date.value, date);
         fprintf(out, "<circle class=\"pt\" cx=\"%.1f\" cy=\"%.1f\" r=\"3\"><title>%s: ",
-                sx(&c, e->checkin->date.value), sy(&c, e->value), date);
+                sx(&c, entry_checkin(e)->date.value), sy(&c, e->value), date);
         esc_text(out, format_entry_value(a, kr, e));
         if (entry_note(e)->present) {
             fputs(" — ", out);

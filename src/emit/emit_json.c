@@ -610,7 +610,7 @@ static void history(struct json_writer *w, const struct plan *plan, const struct
             continue;
         jw_next(w);
         jw_open(w, '{');
-        jw_key(w, "date"), jw_date(w, e->checkin->date.value);
+        jw_key(w, "date"), jw_date(w, entry_checkin(e)->date.value);
         jw_key(w, "value");
         if (e->done || e->not_done)
             jw_bool(w, e->done);
@@ -619,9 +619,9 @@ static void history(struct json_writer *w, const struct plan *plan, const struct
         else
             jw_null(w);
         jw_key(w, "confidence"), jw_number_if(w, e->confidence_present, entry_confidence_value(e));
-        if (e->checkin->more) {
-            jw_key(w, "by"), jw_owners(w, *checkin_by(e->checkin), checkin_co_by(e->checkin));
-            jw_key(w, "by_names"), jw_names(w, plan, *checkin_by(e->checkin), checkin_co_by(e->checkin));
+        if (entry_checkin(e)->more) {
+            jw_key(w, "by"), jw_owners(w, *checkin_by(entry_checkin(e)), checkin_co_by(entry_checkin(e)));
+            jw_key(w, "by_names"), jw_names(w, plan, *checkin_by(entry_checkin(e)), checkin_co_by(entry_checkin(e)));
         } else {    /* nobody named: most check-ins */
             jw_key(w, "by"), jw_literal(w, "[]");
             jw_key(w, "by_names"), jw_literal(w, "[]");

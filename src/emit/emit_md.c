@@ -122,11 +122,11 @@ static void kr_story(const struct report *r, FILE *out, const struct key_result 
             kr_heading(out, kr, "\n");
         heading = true;
         char date[11];
-        date_format(e->checkin->date.value, date);
+        date_format(entry_checkin(e)->date.value, date);
         fprintf(out, "%s- %s", listed ? "" : "\n", date);
         listed = true;
         const char *value = format_entry_value(a, kr, e),
-                   *by = format_names(a, r->plan, *checkin_by(e->checkin), checkin_co_by(e->checkin));
+                   *by = format_names(a, r->plan, *checkin_by(entry_checkin(e)), checkin_co_by(entry_checkin(e)));
         const char *sep = ": ";
         if (*value) {
             fputs(sep, out);

@@ -203,10 +203,10 @@ static void print_history(const struct report *r, const struct text_out *t,
         if (!entry_reported(r->plan, e))
             continue;
         char date[11];
-        date_format(e->checkin->date.value, date);
+        date_format(entry_checkin(e)->date.value, date);
         const char *value = format_entry_value(t->arena, kr, e),
-                   *by = format_names(t->arena, r->plan, *checkin_by(e->checkin),
-                                      checkin_co_by(e->checkin));
+                   *by = format_names(t->arena, r->plan, *checkin_by(entry_checkin(e)),
+                                      checkin_co_by(entry_checkin(e)));
         const char *lead = arena_printf(t->arena, "%s%s%s", date, *value ? " " : "", value);
         if (e->confidence_present)
             lead = arena_printf(t->arena, "%s, confidence %g", lead, entry_confidence_value(e));

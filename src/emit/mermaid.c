@@ -135,7 +135,7 @@ static size_t checkin_days(const struct plan *plan, const struct objective *o, o
             const struct checkin_entry *e = kr->checkins.items[i];
             if (!entry_reported(plan, e))
                 continue;
-            okr_day d = e->checkin->date.value;
+            okr_day d = entry_checkin(e)->date.value;
             size_t at = 0;
             while (at < n && days[at] < d)
                 at++;

@@ -230,7 +230,7 @@ static void checkin_change(struct differ *d, const char *id, enum change_kind ki
     const struct key_result *kr = new_kr ? new_kr : old_kr;
     const struct checkin_entry *e = now ? now : was;
     struct plan_change *c = record(d, ITEM_CHECKIN, kind, id, kr->title, NULL);
-    c->date = e->checkin->date.value;
+    c->date = entry_checkin(e)->date.value;
     c->before = was ? entry_text(d->a, old_kr, was) : NULL;
     c->after = now ? entry_text(d->a, new_kr, now) : NULL;
     if (old_kr && new_kr) {
@@ -242,7 +242,7 @@ static void checkin_change(struct differ *d, const char *id, enum change_kind ki
 
 static bool entry_reported_any(const struct checkin_entry *e)
 {
-    return !e->judgment && e->checkin->date.present;
+    return !e->judgment && entry_checkin(e)->date.present;
 }
 
 /* What a check-in recorded, compared without formatting it (most of a
@@ -274,10 +274,10 @@ static void diff_checkins(struct differ *d, const char *id, const struct key_res
             j++;
             continue;
         }
-        if (a && (!b || a->checkin->date.value < b->checkin->date.value)) {
+        if (a && (!b || entry_checkin(a)->date.value < entry_checkin(b)->date.value)) {
             checkin_change(d, id, CHANGE_REMOVED, old_kr, new_kr, a, NULL);
             i++;
-        } else if (b && (!a || b->checkin->date.value < a->checkin->date.value)) {
+        } else if (b && (!a || entry_checkin(b)->date.value < entry_checkin(a)->date.value)) {
             checkin_change(d, id, CHANGE_ADDED, old_kr, new_kr, NULL, b);
             j++;
         } else {
@@ -299,13 +299,13 @@ static void diff_grades(struct differ *d, const char *id, str title, const struc
         const struct checkin_entry *match = NULL;
         for (size_t i = 0; i < was->len && !match; i++) {
             const struct checkin_entry *a = was->items[i];
-            if (entry_grade(a)->present && a->checkin->date.value == b->checkin->date.value)
+            if (entry_grade(a)->present && entry_checkin(a)->date.value == entry_checkin(b)->date.value)
                 match = a;
         }
         if (match && entry_grade(match)->value == entry_grade(b)->value)
             continue;
         struct plan_change *c = record(d, ITEM_GRADE, match ? CHANGE_CHANGED : CHANGE_ADDED, id, title, NULL);
-        c->date = b->checkin->date.value;
+        c->date = entry_checkin(b)->date.value;
         c->before = match ? arena_printf(d->a, "grade %g", entry_grade(match)->value) : NULL;
         c->after = arena_printf(d->a, "grade %g", entry_grade(b)->value);
     }

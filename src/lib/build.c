@@ -149,19 +149,25 @@ static struct entry_at *widen(struct parse_ctx *ctx, struct checkin_entry *e)
     return &m->at;
 }
 
+/* Where e's reference starts (e not wide). */
+static uint32_t short_ref_at(const struct checkin_entry *e)
+{
+    return entry_checkin(e)->at.start + e->short_ref_start;
+}
+
 /* Whether [start, end) fits a short form: from the reference's start,
- * within 16 bits, at most max_len long. */
+ * within 8 bits, at most max_len long. */
 static bool fits_short(const struct checkin_entry *e, uint32_t start, uint32_t end, uint32_t max_len)
 {
-    return start >= e->short_ref_start && start - e->short_ref_start <= ENTRY_SHORT_MAX &&
-           end > start && end - start <= max_len;
+    uint32_t ref = short_ref_at(e);
+    return start >= ref && start - ref <= ENTRY_FROM_REF_MAX && end > start && end - start <= max_len;
 }
 
 static void set_entry_value_at(struct parse_ctx *ctx, struct checkin_entry *e, uint32_t start,
                                uint32_t end, uint32_t unit)
 {
     if (!e->wide && (!end || fits_short(e, start, end, ENTRY_SHORT_MAX)) && unit <= ENTRY_UNIT_MAX) {
-        e->short_value_from = (uint16_t)(end ? start - e->short_ref_start : 0);
+        e->short_value_from = (uint8_t)(end ? start - short_ref_at(e) : 0);
         e->short_value_len = (uint16_t)(end - start);
         e->short_unit = (uint8_t)unit;
         return;
@@ -177,7 +183,7 @@ static void set_entry_confidence(struct parse_ctx *ctx, struct checkin_entry *e,
 {
     if (!e->wide && (!end || fits_short(e, start, end, ENTRY_CONFIDENCE_LEN_MAX)) && value >= 0 &&
         value <= ENTRY_CONFIDENCE_MAX && value == (double)(uint8_t)value) {
-        e->short_confidence_from = (uint16_t)(end ? start - e->short_ref_start : 0);
+        e->short_confidence_from = (uint8_t)(end ? start - short_ref_at(e) : 0);
         e->short_confidence_len = end - start;
         e->short_confidence = (uint8_t)value;
         return;
@@ -196,11 +202,14 @@ static void entry_ref(struct parse_ctx *ctx, struct checkin_entry *e, str ref, l
 {
     e->ref = arena_strndup(&ctx->plan->until_resolved, ref.ptr, ref.len);
     e->has_kr = memchr(ref.ptr, '.', ref.len) != NULL;
-    e->short_ref_start = at.start;  /* first of the entry's parts: nothing to widen yet */
-    if (at.end - at.start <= ENTRY_SHORT_MAX)
+    /* the first of the entry's parts: nothing to widen yet */
+    uint32_t from_checkin = at.start - entry_checkin(e)->at.start;
+    if (from_checkin <= ENTRY_SHORT_MAX && at.end - at.start <= ENTRY_SHORT_MAX) {
+        e->short_ref_start = (uint16_t)from_checkin;
         e->short_ref_len = (uint16_t)(at.end - at.start);
-    else
+    } else {
         *widen(ctx, e) = (struct entry_at){.ref_start = at.start, .ref_end = at.end};
+    }
 }
 
 /* "OBJ.KR" as two references; a bare "OBJ" leaves kr (then may be NULL) as it is. */
@@ -536,13 +545,17 @@ static void lay_down_entries(struct parse_ctx *ctx)
     size_t had = c->n_entries, n = had + b->len;
     if (n > UINT32_MAX)
         out_of_memory();
-    struct checkin_entry *all = arena_alloc(ctx->arena, n * sizeof *all);
+    struct checkin_entries *laid = arena_alloc(ctx->arena, sizeof *laid + n * sizeof *laid->at);
+    struct checkin_entry *all = laid->at;
+    laid->checkin = c;
     if (had) {
         memcpy(all, c->entries, had * sizeof *all);
         move_entry_more(ctx, c, (uintptr_t)c->entries, had, all);
     }
-    memcpy(all + had, b->items, b->len * sizeof *all);
-    move_entry_more(ctx, c, (uintptr_t)b->items, b->len, all + had);
+    memcpy(all + had, b->buf->at, b->len * sizeof *all);
+    move_entry_more(ctx, c, (uintptr_t)b->buf->at, b->len, all + had);
+    for (size_t i = had; i < n; i++)
+        all[i].index = (uint32_t)i;
     c->entries = all;
     c->n_entries = (uint32_t)n;
     b->len = 0;
@@ -561,20 +574,21 @@ static struct checkin_entry *new_entry(struct parse_ctx *ctx)
         if (b->cap > UINT32_MAX / 2)
             out_of_memory();
         uint32_t cap = b->cap ? b->cap * 2 : 16;
-        struct checkin_entry *items = malloc(cap * sizeof *items);
-        if (!items)
+        struct checkin_entries *buf = malloc(sizeof *buf + cap * sizeof *buf->at);
+        if (!buf)
             out_of_memory();
         if (b->len) {
-            memcpy(items, b->items, b->len * sizeof *items);
-            move_entry_more(ctx, ctx->checkin, (uintptr_t)b->items, b->len, items);
+            memcpy(buf->at, b->buf->at, b->len * sizeof *buf->at);
+            move_entry_more(ctx, ctx->checkin, (uintptr_t)b->buf->at, b->len, buf->at);
         }
-        free(b->items);
-        b->items = items;
+        free(b->buf);
+        b->buf = buf;
         b->cap = cap;
     }
-    struct checkin_entry *e = &b->items[b->len++];
+    b->buf->checkin = ctx->checkin;     /* the entries' entry_checkin while built */
+    struct checkin_entry *e = &b->buf->at[b->len];
     memset(e, 0, sizeof *e);
-    e->checkin = ctx->checkin;
+    e->index = b->len++;
     return e;
 }
 

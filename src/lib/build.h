@@ -149,7 +149,7 @@ struct parse_ctx {
      * until then an entry's address is in this buffer. malloc'd, reused. */
     struct building_entries {
         struct checkin *of;     /* NULL: none */
-        struct checkin_entry *items;
+        struct checkin_entries *buf;    /* buf->checkin is `of` */
         uint32_t len, cap;
     } entries;
 

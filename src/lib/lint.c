@@ -271,8 +271,8 @@ static number_item latest_confidence(const struct plan *plan, const struct key_r
 {
     for (size_t i = kr->checkins.len; i-- > 0;) {
         const struct checkin_entry *e = kr->checkins.items[i];
-        if (e->checkin->date.value <= plan->as_of && e->confidence_present) {
-            *dated = e->checkin->date.value;
+        if (entry_checkin(e)->date.value <= plan->as_of && e->confidence_present) {
+            *dated = entry_checkin(e)->date.value;
             return entry_confidence(e);
         }
     }
@@ -531,7 +531,7 @@ static void entries_outside_period(struct linter *l, struct objective *o, const 
     okr_day grace = param(l, P_CHECKIN_OUTSIDE_PERIOD_GRACE_DAYS);
     for (size_t i = 0; i < entries->len; i++) {
         struct checkin_entry *e = entries->items[i];
-        okr_day day = e->checkin->date.value;
+        okr_day day = entry_checkin(e)->date.value;
         if (period_contains_day(o->period.value, day) ||
             (day > o->period.value.end && day - o->period.value.end <= grace))
             continue;
@@ -561,7 +561,7 @@ static void checkin_outside_period(struct linter *l, struct objective *o, struct
 static void placeholder(struct linter *l, struct objective *o, struct key_result *kr)
 {
     const struct checkin_entry *first = kr->checkins.len ? kr->checkins.items[0] : NULL;
-    if (kr->from.unknown && (!first || first->checkin->date.value > l->plan->as_of))
+    if (kr->from.unknown && (!first || entry_checkin(first)->date.value > l->plan->as_of))
         diag_report(l->d, R_PLACEHOLDER, kr_from(kr).at,
                     "the baseline of '%s.%s' is not measured yet (?): its first check-in will be "
                     "the baseline; until then it has no data", o->id.name.ptr, kr->id.name.ptr);
@@ -581,9 +581,9 @@ static void done_late(struct linter *l, struct objective *o, struct key_result *
 {
     /* `current done` has no date, and is never late */
     const struct checkin_entry *done = progress_kr_done_entry(kr, l->plan->as_of);
-    if (!done || !progress_kr_done_late(kr, done->checkin->date.value))
+    if (!done || !progress_kr_done_late(kr, entry_checkin(done)->date.value))
         return;
-    okr_day done_on = done->checkin->date.value, due = kr_due(kr).value;
+    okr_day done_on = entry_checkin(done)->date.value, due = kr_due(kr).value;
     diag_report(l->d, R_DONE_LATE, entry_ref_at(done),
                 "milestone '%s.%s' was done on %s, %d days after it was due on %s",
                 o->id.name.ptr, kr->id.name.ptr, day_text(l, done_on),
@@ -605,11 +605,11 @@ static long stale_days(struct linter *l, const struct objective *o, const struct
     const struct checkin_entry *last = NULL;
     for (size_t i = 0; i < kr->checkins.len; i++) {
         const struct checkin_entry *e = kr->checkins.items[i];
-        if (e->checkin->date.value <= plan->as_of)
+        if (entry_checkin(e)->date.value <= plan->as_of)
             last = e;
     }
     *ever = last != NULL;
-    *since = last ? last->checkin->date.value : o->period.value.start;
+    *since = last ? entry_checkin(last)->date.value : o->period.value.start;
     long gap = (long)plan->as_of - *since;
     return gap > param(l, P_STALE_CHECKIN_DAYS) ? gap : -1;
 }
@@ -920,7 +920,7 @@ static void owner_note(struct linter *l, struct owner_notes *n, const struct obj
     }
     a->running++;
     for (size_t i = 0; i < kr->checkins.len; i++) {
-        okr_day day = ((const struct checkin_entry *)kr->checkins.items[i])->checkin->date.value;
+        okr_day day = entry_checkin(kr->checkins.items[i])->date.value;
         if (day > plan->as_of)
             continue;
         if (!a->checked_in || day > a->since)

@@ -463,20 +463,24 @@ struct entry_more {
     struct entry_at at;     /* when the entry is wide */
 };
 
-/* The largest offset from the reference, length, unit index and
- * confidence an entry keeps in its short forms; beyond, it is wide. */
-enum { ENTRY_SHORT_MAX = UINT16_MAX, ENTRY_CONFIDENCE_LEN_MAX = 31, ENTRY_UNIT_MAX = UINT8_MAX,
-       ENTRY_CONFIDENCE_MAX = UINT8_MAX };
+/* The largest offsets, lengths, unit index and confidence an entry keeps
+ * in its short forms (the reference's start from its check-in's, a
+ * value's and a confidence's from the reference's); beyond, it is wide. */
+enum { ENTRY_SHORT_MAX = UINT16_MAX, ENTRY_FROM_REF_MAX = UINT8_MAX, ENTRY_CONFIDENCE_LEN_MAX = 31,
+       ENTRY_UNIT_MAX = UINT8_MAX, ENTRY_CONFIDENCE_MAX = UINT8_MAX };
 
 /* One line of a check-in: a value (`OBJ.KR = Q`, `= done`) or a judgment
  * (`OBJ.KR = dropped`, `OBJ.KR grade G`, `OBJ grade G`: no KR). A plan holds
- * more of these than of anything else, so they are kept small, 40 bytes:
+ * more of these than of anything else, so they are kept small, 32 bytes:
+ * an entry finds its check-in from its place among the check-in's entries
+ * (entry_checkin: they lie side by side after their check-in's pointer),
  * what few have (a grade, a note) their check-in keeps (`has_more`; read
  * through entry_grade, entry_note, built through entry_more_for); where the
- * reference, value and confidence are written are short forms, offsets
- * from the reference's start in 16 bits, beside a confidence and a unit
+ * reference, value and confidence are written are short forms (the
+ * reference's start from its check-in's in 16 bits, the value's and the
+ * confidence's from the reference's in 8), beside a confidence and a unit
  * index in 8 (a confidence is a whole number from 1 to 10), and an entry
- * whose parts do not fit them (a comment of 64 KiB between them, a 256th
+ * whose parts do not fit them (a comment of 256 bytes between them, a 256th
  * unit, confidence 0.7) keeps them whole in its entry_more (`wide`): read
  * all of them through entry_at, or entry_quantity, entry_confidence,
  * entry_ref_at and entry_unit. The reference (one token, "OBJ.KR" or "OBJ")
@@ -486,7 +490,6 @@ enum { ENTRY_SHORT_MAX = UINT16_MAX, ENTRY_CONFIDENCE_LEN_MAX = 31, ENTRY_UNIT_M
  * to the page cache (source_hand_back). 128 bytes once, with a quantity, a
  * number_item and a span. */
 struct checkin_entry {
-    struct checkin *checkin;
     union {
         /* OBJ.KR (or OBJ) as written, a copy in plan->until_resolved, until
          * resolve links the entry to its key result: resolve reads no
@@ -495,10 +498,11 @@ struct checkin_entry {
         struct key_result *kr;  /* after resolve; NULL when unknown or for `OBJ grade G` */
     };
     double value;
-    uint32_t short_ref_start;
+    uint32_t index;               /* its place among its check-in's entries (entry_checkin) */
+    uint16_t short_ref_start;     /* from its check-in's start */
     uint16_t short_ref_len;
-    uint16_t short_value_from, short_value_len;   /* from the reference's start; length 0: not written */
-    uint16_t short_confidence_from;
+    uint16_t short_value_len;     /* 0: not written */
+    uint8_t short_value_from, short_confidence_from;  /* from the reference's start */
     uint8_t short_confidence;     /* its value, when confidence_present and not wide */
     uint8_t short_unit;           /* the value's: 1 + its index in the source's units; 0: none */
     bool value_present : 1;
@@ -515,6 +519,19 @@ struct checkin_entry {
     unsigned short_confidence_len : 5;    /* 0: no confidence written */
 };
 
+/* A check-in's entries in memory: its pointer, then them (c->entries is
+ * `at`). */
+struct checkin_entries {
+    struct checkin *checkin;
+    struct checkin_entry at[];
+};
+
+static inline struct checkin *entry_checkin(const struct checkin_entry *e)
+{
+    const char *first = (const char *)(e - e->index);
+    return ((const struct checkin_entries *)(first - offsetof(struct checkin_entries, at)))->checkin;
+}
+
 static inline const struct entry_more *entry_more(const struct checkin_entry *e);
 
 /* Where e's parts are written, its confidence and its unit, whole. */
@@ -522,7 +539,7 @@ static inline struct entry_at entry_at(const struct checkin_entry *e)
 {
     if (e->wide)
         return entry_more(e)->at;
-    uint32_t r = e->short_ref_start, value = r + e->short_value_from,
+    uint32_t r = entry_checkin(e)->at.start + e->short_ref_start, value = r + e->short_value_from,
              confidence = r + e->short_confidence_from;
     return (struct entry_at){
         r, r + e->short_ref_len,
@@ -540,7 +557,7 @@ static inline double entry_confidence_value(const struct checkin_entry *e)
 
 static inline span entry_span(const struct checkin_entry *e, uint32_t start, uint32_t end)
 {
-    return (span){e->checkin->at.src, start, end};
+    return (span){entry_checkin(e)->at.src, start, end};
 }
 
 /* OBJ.KR (or OBJ) as written. */
@@ -556,7 +573,7 @@ static inline str entry_unit(const struct checkin_entry *e)
     uint32_t unit = entry_at(e).unit;
     if (!unit)
         return (str){"", 0};
-    const char *text = e->checkin->at.src->units.items[unit - 1];
+    const char *text = entry_checkin(e)->at.src->units.items[unit - 1];
     return (str){text, strlen(text)};
 }
 
@@ -578,7 +595,7 @@ static inline number_item entry_confidence(const struct checkin_entry *e)
 /* "OBJ.KR" (or "OBJ") as written: the reference's bytes of the source. */
 static inline const char *entry_ref_text(const struct checkin_entry *e)
 {
-    return e->checkin->at.src->text + entry_at(e).ref_start;
+    return entry_checkin(e)->at.src->text + entry_at(e).ref_start;
 }
 
 /* The objective and key result of an entry's reference, named from text,
@@ -633,7 +650,7 @@ static inline const struct entry_more *entry_more(const struct checkin_entry *e)
     static const struct entry_more none;
     if (!e->has_more)
         return &none;
-    const struct vec *list = &e->checkin->more->entry_more;
+    const struct vec *list = &entry_checkin(e)->more->entry_more;
     size_t at = entry_more_at(list, e);
     return at < list->len && ((const struct entry_more *)list->items[at])->entry == e ? list->items[at]
                                                                                      : &none;
@@ -661,7 +678,7 @@ static inline struct checkin_more *checkin_more_for(struct arena *a, struct chec
  * ends. */
 static inline struct entry_more *entry_more_for(struct arena *a, struct checkin_entry *e)
 {
-    struct vec *list = &checkin_more_for(a, e->checkin)->entry_more;
+    struct vec *list = &checkin_more_for(a, entry_checkin(e))->entry_more;
     for (size_t k = list->len; e->has_more && k-- > 0;)
         if (((struct entry_more *)list->items[k])->entry == e)
             return list->items[k];

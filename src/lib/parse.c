@@ -229,7 +229,7 @@ static void release_ctx(struct parse_ctx *ctx)
     build_finish(ctx);
     for (int i = 0; i < PARSE_GATHERED_LISTS; i++)
         free(ctx->gathered[i].items);
-    free(ctx->entries.items);
+    free(ctx->entries.buf);
     free(ctx->text);
     hash_free(ctx->owners_named);
     hash_free(ctx->units);

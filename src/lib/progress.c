@@ -155,7 +155,7 @@ static void kr_value(struct key_result *kr, okr_day as_of, struct progress *p)
     const struct checkin_entry *latest = NULL, *before = NULL;
     for (size_t i = 0; i < kr->checkins.len; i++) {
         const struct checkin_entry *e = kr->checkins.items[i];
-        if (e->checkin->date.value > as_of)
+        if (entry_checkin(e)->date.value > as_of)
             break;              /* sorted by date: the rest are later too */
         p->checkins_counted++;
         if (e->confidence_present)
@@ -170,7 +170,7 @@ static void kr_value(struct key_result *kr, okr_day as_of, struct progress *p)
     if (latest) {
         p->has_value = true;
         p->value = entry_value(latest);
-        p->last_checkin = latest->checkin->date.value;
+        p->last_checkin = entry_checkin(latest)->date.value;
         if (before) {
             p->has_previous = true;
             p->previous = entry_value(before);
@@ -217,11 +217,11 @@ static void kr_forecast(struct key_result *kr, okr_day as_of, struct progress *p
     okr_day origin = o->period.value.start;     /* small x keeps the sums exact */
     for (size_t i = 0; i < kr->checkins.len; i++) {
         const struct checkin_entry *e = kr->checkins.items[i];
-        if (e->checkin->date.value > as_of)
+        if (entry_checkin(e)->date.value > as_of)
             break;
         if (e->no_value)
             continue;           /* a confidence alone is no point of the trend */
-        double x = e->checkin->date.value - origin, y = entry_value(e);
+        double x = entry_checkin(e)->date.value - origin, y = entry_value(e);
         n++, sx += x, sy += y, sxx += x * x, sxy += x * y;
     }
     double denominator = n * sxx - sx * sx;
@@ -260,7 +260,7 @@ static bool latest_grade(const struct vec *entries, okr_day as_of, double *grade
     bool found = false;
     for (size_t i = 0; i < entries->len; i++) {
         const struct checkin_entry *e = entries->items[i];
-        if (e->checkin->date.value > as_of)
+        if (entry_checkin(e)->date.value > as_of)
             break;
         if (entry_grade(e)->present) {
             *grade = entry_grade(e)->value;
@@ -276,7 +276,7 @@ bool progress_kr_dropped(const struct key_result *kr, okr_day as_of)
         return true;
     for (size_t i = 0; i < kr_more(kr)->judgments.len; i++) {
         const struct checkin_entry *e = kr_more(kr)->judgments.items[i];
-        if (e->checkin->date.value > as_of)
+        if (entry_checkin(e)->date.value > as_of)
             break;
         if (e->dropped)
             return true;
@@ -288,7 +288,7 @@ const struct checkin_entry *progress_kr_done_entry(const struct key_result *kr, 
 {
     for (size_t i = 0; i < kr->checkins.len; i++) {
         const struct checkin_entry *e = kr->checkins.items[i];
-        if (e->checkin->date.value > as_of)
+        if (entry_checkin(e)->date.value > as_of)
             break;
         if (e->done)
             return e;
@@ -299,7 +299,7 @@ const struct checkin_entry *progress_kr_done_entry(const struct key_result *kr, 
 bool progress_kr_done(const struct key_result *kr, okr_day as_of, okr_day *on)
 {
     const struct checkin_entry *done = progress_kr_done_entry(kr, as_of);
-    *on = done ? done->checkin->date.value : 0;
+    *on = done ? entry_checkin(done)->date.value : 0;
     return done || kr->current_done;
 }
 
@@ -321,7 +321,7 @@ static void kr_bounds(const struct key_result *kr, okr_day as_of, struct progres
         for (size_t i = 0; i < kr->checkins.len && !first; i++)
             if (!((const struct checkin_entry *)kr->checkins.items[i])->no_value)
                 first = kr->checkins.items[i];
-        bool measured = first && first->checkin->date.value <= as_of;
+        bool measured = first && entry_checkin(first)->date.value <= as_of;
         p->from = measured ? entry_value(first) : 0;
         if (kr->relative)
             p->to = p->from * (1 + kr_more(kr)->relative_pct / 100);

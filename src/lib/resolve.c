@@ -300,8 +300,8 @@ static void resolve_objective(struct resolver *r, struct objective *o)
 static int by_date(const void *x, const void *y, const void *ctx)
 {
     (void)ctx;
-    okr_day a = ((const struct checkin_entry *)x)->checkin->date.value;
-    okr_day b = ((const struct checkin_entry *)y)->checkin->date.value;
+    okr_day a = entry_checkin(x)->date.value;
+    okr_day b = entry_checkin(y)->date.value;
     return (a > b) - (a < b);
 }
 
@@ -320,13 +320,13 @@ static void report_same_day(struct resolver *r, const struct objective *o, const
         const struct checkin_entry *e = kr->checkins.items[i];
         if (e->no_value)
             continue;           /* a confidence alone is no second value */
-        bool same = prev && prev->checkin->date.value == e->checkin->date.value;
+        bool same = prev && entry_checkin(prev)->date.value == entry_checkin(e)->date.value;
         const struct checkin_entry *first = prev;
         prev = e;
         if (!same)
             continue;
         char day[16];
-        date_format(e->checkin->date.value, day);
+        date_format(entry_checkin(e)->date.value, day);
         struct diag *g = diag_report(r->d, R_DUPLICATE_CHECKIN, entry_ref_at(e),
                                      "key result '%s.%s' has a second value on %s; the later one in the "
                                      "plan counts: keep one check-in per key result and date",

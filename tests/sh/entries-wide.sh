@@ -1,18 +1,21 @@
 #!/bin/sh
-# A check-in entry keeps where its parts are written as short offsets from
-# its reference (16 bits), its confidence and unit index in 8 bits; an
+# A check-in entry keeps where its parts are written as short offsets (its
+# reference from its check-in's start in 16 bits, its value and confidence
+# from the reference in 8), its confidence and unit index in 8 bits; an
 # entry whose parts do not fit keeps them whole beside its grade and note
 # (model.h, "wide"). This plan has both kinds side by side: values and
-# confidences after a comment of 70,000 bytes, a confidence written in 40
-# digits, 300 units in one file, a reference of 70,000 bytes, a confidence
-# that is not a whole number. Every value, unit, confidence and span must
-# come out as written.
+# confidences after a comment of 70,000 bytes or of 300, references more
+# than 64 KiB into their check-in, a confidence written in 40 digits, 300
+# units in one file, a reference of 70,000 bytes, a confidence that is not
+# a whole number. Every value, unit, confidence and span must come out as
+# written.
 set -eu
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cat >"$tmp/gen.py" <<'PY'
 import sys
 pad = "  # " + "x" * 70000 + "\n   "
+pad300 = "  # " + "x" * 300 + "\n   "
 longid = "o" + "a" * 70000
 out = []
 for j in range(100):
@@ -30,7 +33,7 @@ for j in range(100):
     for i in range(3):
         u = 3 * j + i
         conf = ['', '  confidence ' + '0' * 39 + '7', f'  confidence {pad} 8', '  confidence 6'][u % 4]
-        val = f'{pad} {u + 1} u{u}' if u % 5 == 0 else f'{u + 1} u{u}'
+        val = f'{pad if j % 2 else pad300} {u + 1} u{u}' if u % 5 == 0 else f'{u + 1} u{u}'
         out.append(f'  o{j}.k{i} = {val}{conf}\n')
 out.append(f'  m.m = {pad} not done\n')
 out.append(f'  {longid}.k = 4 users  confidence 3\n')
@@ -38,8 +41,11 @@ out.append('}\ncheckin 2027-02-15 {\n')
 out.append(f'  {longid}.k confidence {pad} 9\n')
 if sys.argv[1:] != ['clean']:
     out.append(f'  o99.k2 = {pad} 7 kg\n')
+
     out.append('  o0.k0 = 17 u0  confidence 0.5\n')
 out.append('}\n')
+if sys.argv[1:] != ['clean']:     # near its check-in's start, 300 bytes from its reference
+    out.append(f'checkin 2027-02-20 {{\n  o98.k1 = {pad300} 5 u1\n}}\n')
 sys.stdout.write(''.join(out))
 PY
 python3 "$tmp/gen.py" clean >"$tmp/clean.okr"
@@ -83,10 +89,11 @@ if [(x["value"], x["confidence"]) for x in long_kr] != [(4, 3), (None, 9)]:
 
 lines = open(f"{tmp}/errors.okr").read().split("\n")
 kg = next(n for n, t in enumerate(lines, 1) if t.strip() == "7 kg")
+near = next(n for n, t in enumerate(lines, 1) if t.strip() == "5 u1")
 half = next(n for n, t in enumerate(lines, 1) if "confidence 0.5" in t)
 found = {(d["rule"], d["line"], d["column"], d["end_column"])
          for d in json.load(open(f"{tmp}/errors.json"))["diagnostics"] if d["severity"] == "error"}
-want = {("unit-mismatch", kg, 5, 9),
+want = {("unit-mismatch", kg, 5, 9), ("unit-mismatch", near, 5, 9),
         ("confidence-range", half, lines[half - 1].index("0.5") + 1, lines[half - 1].index("0.5") + 4)}
 if found != want:
     sys.exit(f"FAIL: errors {sorted(found)}, not {sorted(want)}")
