@@ -509,10 +509,10 @@ static void objective_section(const struct report *r, FILE *out, const struct ob
         if (in->owner.name.ptr)
             owners(r->plan, out, in->owner, &initiative_more(in)->co_owners);
         fprintf(out, "</td><td>%s</td><td>", initiative_status_name(in->status));
-        for (size_t k = 0; k < in->supports.len; k++) {
+        for (size_t k = 0; k < in->n_supports; k++) {
             if (k)
                 fputs(", ", out);
-            esc(out, ((const ident *)in->supports.items[k])->name);
+            esc(out, in->supports[k].name);
         }
         fputs("</td><td>", out);
         if (initiative_more(in)->due.present) {

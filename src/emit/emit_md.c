@@ -163,10 +163,10 @@ static void initiatives(const struct report *r, FILE *out, const struct objectiv
         fputs(") | ", out);
         md_text(out, format_names(r->plan->arena, r->plan, in->owner, &initiative_more(in)->co_owners));
         fprintf(out, " | %s | ", initiative_status_name(in->status));
-        for (size_t k = 0; k < in->supports.len; k++) {
+        for (size_t k = 0; k < in->n_supports; k++) {
             if (k)
                 fputs(", ", out);
-            md_id(out, *(const ident *)in->supports.items[k]);
+            md_id(out, in->supports[k]);
         }
         fputs(" | ", out);
         if (initiative_more(in)->due.present) {

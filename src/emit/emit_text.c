@@ -354,8 +354,8 @@ static void print_objective(const struct report *r, const struct text_out *t,
         const char *who = format_names(t->arena, r->plan, in->owner, &initiative_more(in)->co_owners);
         if (*who)
             lead = arena_printf(t->arena, "%s, %s", lead, who);
-        for (size_t k = 0; k < in->supports.len; k++) {
-            const ident *kr = in->supports.items[k];
+        for (size_t k = 0; k < in->n_supports; k++) {
+            const ident *kr = &in->supports[k];
             lead = arena_printf(t->arena, "%s%s%.*s", lead, k ? ", " : ", supports ",
                                 (int)kr->name.len, kr->name.ptr);
         }

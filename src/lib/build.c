@@ -73,10 +73,12 @@ static void lay_down(struct parse_ctx *ctx, enum gathered_list which)
 
 static void finish_checkin(struct parse_ctx *ctx, struct checkin *c);
 static void lay_down_entries(struct parse_ctx *ctx);
+static void lay_down_supports(struct parse_ctx *ctx);
 
 void build_finish(struct parse_ctx *ctx)
 {
     lay_down_entries(ctx);
+    lay_down_supports(ctx);
     finish_checkin(ctx, ctx->checkin);
     for (int i = 0; i < PARSE_GATHERED_LISTS; i++)
         lay_down(ctx, (enum gathered_list)i);
@@ -458,7 +460,7 @@ void build_initiative_end(struct parse_ctx *ctx, loc at)
 {
     if (ctx->initiative) {
         ctx->initiative->block = (struct item_at){at.start, at.end};
-        lay_down(ctx, GATHER_SUPPORTS);
+        lay_down_supports(ctx);
     }
     ctx->initiative = NULL;
 }
@@ -497,11 +499,46 @@ void build_status(struct parse_ctx *ctx, str status, loc status_at, loc at)
                 (int)status.len, status.ptr);
 }
 
+/* The references built for their initiative, laid down in the arena side
+ * by side after any it has already (error recovery can end an initiative
+ * before its list does). */
+static void lay_down_supports(struct parse_ctx *ctx)
+{
+    struct building_supports *b = &ctx->supports;
+    struct initiative *in = b->of;
+    b->of = NULL;
+    if (!in || !b->len)
+        return;
+    size_t had = in->n_supports, n = had + b->len;
+    if (n > UINT32_MAX)
+        out_of_memory();
+    ident *all = arena_alloc(ctx->arena, n * sizeof *all);
+    if (had)
+        memcpy(all, in->supports, had * sizeof *all);
+    memcpy(all + had, b->items, b->len * sizeof *all);
+    in->supports = all;
+    in->n_supports = (uint32_t)n;
+    b->len = 0;
+}
+
 void build_support(struct parse_ctx *ctx, str id, loc at)
 {
-    ident *ref = make(ctx, sizeof *ref);
-    *ref = make_ident(ctx, id, at);
-    gather(ctx, GATHER_SUPPORTS, &ctx->initiative->supports, ref);
+    struct building_supports *b = &ctx->supports;
+    if (b->of != ctx->initiative) {
+        lay_down_supports(ctx);
+        b->of = ctx->initiative;
+    }
+    if (b->len == b->cap) {
+        if (b->cap > UINT32_MAX / 2)
+            out_of_memory();
+        uint32_t cap = b->cap ? b->cap * 2 : 16;
+        ident *items = realloc(b->items, cap * sizeof *items);
+        if (!items)
+            out_of_memory();
+        b->items = items;
+        b->cap = cap;
+    }
+    b->items[b->len++] = make_ident(ctx, id, at);
 }
 
 static int by_entry_address(const void *x, const void *y, const void *ctx)

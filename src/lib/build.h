@@ -68,7 +68,6 @@ struct open_block {
 /* The lists gathered while their block is open (build.c, gather). */
 enum gathered_list {
     GATHER_KEY_RESULTS, GATHER_INITIATIVES, GATHER_ALIGNS, GATHER_ALIGN_KRS,   /* an objective's */
-    GATHER_SUPPORTS,        /* an initiative's */
     /* the plan's, gathered until the file's parse ends: a list grown by
      * doubling in the arena left its old copies behind (40,000 check-ins:
      * 1 MB for 0.3) */
@@ -152,6 +151,13 @@ struct parse_ctx {
         struct checkin_entries *buf;    /* buf->checkin is `of` */
         uint32_t len, cap;
     } entries;
+    /* The references of the initiative being parsed (`of`), laid down side
+     * by side when it ends (build.c, build_support). malloc'd, reused. */
+    struct building_supports {
+        struct initiative *of;  /* NULL: none */
+        ident *items;
+        uint32_t len, cap;
+    } supports;
 
     /* Strings are decoded into this growing buffer. */
     char *text;

@@ -877,7 +877,7 @@ static void initiative_without_kr(struct linter *l, struct objective *o)
 {
     for (size_t i = 0; i < o->initiatives.len; i++) {
         struct initiative *in = o->initiatives.items[i];
-        if (in->supports.len == 0 && in->status != STATUS_DROPPED)
+        if (in->n_supports == 0 && in->status != STATUS_DROPPED)
             diag_report(l->d, R_INITIATIVE_WITHOUT_KR, in->id.at,
                         "initiative '%s' supports no key result, so nothing says what it should "
                         "achieve: add 'supports KR' naming the key results of objective '%s' it "

@@ -311,9 +311,12 @@ struct initiative {
     struct item_at block;   /* head to closing brace (item_span) */
     struct objective *objective;
     ident owner;
-    struct vec supports;    /* ident * */
-    struct vec supported;   /* struct key_result *, resolved */
+    /* the key results of `supports KR, ...` as written, side by side (build.c
+     * lays them down when the initiative ends) */
+    ident *supports;
+    uint32_t n_supports;
     enum initiative_status status;
+    struct vec supported;   /* struct key_result *, resolved */
     struct initiative_more *more;   /* NULL when it has none of those */
 };
 

@@ -230,6 +230,7 @@ static void release_ctx(struct parse_ctx *ctx)
     for (int i = 0; i < PARSE_GATHERED_LISTS; i++)
         free(ctx->gathered[i].items);
     free(ctx->entries.buf);
+    free(ctx->supports.items);
     free(ctx->text);
     hash_free(ctx->owners_named);
     hash_free(ctx->units);

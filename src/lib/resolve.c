@@ -283,9 +283,9 @@ static void resolve_objective(struct resolver *r, struct objective *o)
     }
     for (size_t i = 0; i < o->initiatives.len; i++) {
         struct initiative *in = o->initiatives.items[i];
-        vec_reserve(plan->arena, &in->supported, in->supports.len);
-        for (size_t k = 0; k < in->supports.len; k++) {
-            ident *ref = in->supports.items[k];
+        vec_reserve(plan->arena, &in->supported, in->n_supports);
+        for (size_t k = 0; k < in->n_supports; k++) {
+            ident *ref = &in->supports[k];
             struct key_result *kr = member_kr(r, o, ref->name.ptr, ref->name.len);
             if (kr) {
                 vec_push(plan->arena, &in->supported, kr);

@@ -87,8 +87,8 @@ static void index_objective(struct indexer *ix, const struct objective *o)
         const struct initiative *in = o->initiatives.items[i];
         add(ix, in->id.at, T_INITIATIVE, true, in, "i:%.*s.%.*s", NAME(o->id), NAME(in->id));
         add_owners(ix, &in->owner, &initiative_more(in)->co_owners, false);
-        for (size_t k = 0; k < in->supports.len; k++) {
-            const ident *kr = in->supports.items[k];
+        for (size_t k = 0; k < in->n_supports; k++) {
+            const ident *kr = &in->supports[k];
             add(ix, kr->at, T_KR, false, NULL, "k:%.*s.%.*s", NAME(o->id), NAME(*kr));
         }
     }
