@@ -97,7 +97,7 @@ static const struct source *block_file(struct arena *a, const struct plan *plan,
     const struct source *other = NULL;
     for (size_t i = 0; i < plan->checkins.len; i++) {
         const struct checkin *c = plan->checkins.items[i];
-        if (!c->date.present || c->date.value != day || !c->block.end)
+        if (!c->date_present || c->date.value != day || !c->block.end)
             continue;
         if (same_file(c->at.src, canon))
             return NULL;
@@ -121,7 +121,7 @@ static char *insert_entries(struct arena *a, const struct plan *plan, const char
             continue;
         if (!last || c->block.end > last->block.end)
             last = c;
-        if (c->date.present && c->date.value == day)
+        if (c->date_present && c->date.value == day)
             same_day = c;
     }
     const char *add = "";

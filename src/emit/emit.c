@@ -542,7 +542,7 @@ const char *format_judgment(struct arena *a, const struct progress *p)
 
 bool entry_reported(const struct plan *plan, const struct checkin_entry *e)
 {
-    return !e->judgment && entry_checkin(e)->date.present && entry_checkin(e)->date.value <= plan->as_of;
+    return !e->judgment && entry_checkin(e)->date_present && entry_checkin(e)->date.value <= plan->as_of;
 }
 
 const char *format_entry_value(struct arena *a, const struct key_result *kr,

@@ -242,7 +242,7 @@ static void checkin_change(struct differ *d, const char *id, enum change_kind ki
 
 static bool entry_reported_any(const struct checkin_entry *e)
 {
-    return !e->judgment && entry_checkin(e)->date.present;
+    return !e->judgment && entry_checkin(e)->date_present;
 }
 
 /* What a check-in recorded, compared without formatting it (most of a

@@ -580,7 +580,7 @@ static void lay_down_entries(struct parse_ctx *ctx)
     if (!c || !b->len)
         return;
     size_t had = c->n_entries, n = had + b->len;
-    if (n > UINT32_MAX)
+    if (n > UINT32_MAX / 2)     /* n_entries has 31 bits */
         out_of_memory();
     struct checkin_entries *laid = arena_alloc(ctx->arena, sizeof *laid + n * sizeof *laid->at);
     struct checkin_entry *all = laid->at;
@@ -651,7 +651,7 @@ void build_checkin(struct parse_ctx *ctx, struct date_tok date, loc date_at, str
     finish_checkin(ctx, ctx->checkin);
     struct checkin *c = make(ctx, sizeof *c);
     c->date.value = date.day;
-    c->date.present = date.valid;
+    c->date_present = date.valid;
     c->date.at = (struct item_at){date_at.start, date_at.end};
     c->at = build_span(ctx, at);
     if (by.len) {   /* by_at covers "by @name": the ident is "@name", at the end */

@@ -417,10 +417,11 @@ struct checkin_more {
 struct checkin {
     struct {
         okr_day value;
-        bool present;
         struct item_at at;  /* where it is written (item_span with the check-in's at):
-                             * 64 bytes a check-in, not 72 with a span */
+                             * 56 bytes a check-in, not 72 with a span and a flag */
     } date;
+    uint32_t n_entries : 31;    /* of entries */
+    uint32_t date_present : 1;  /* date.value is a date written in full and valid */
     span at;
     struct item_at block;   /* head to closing brace (item_span) */
     struct checkin_more *more;  /* NULL when it has none of those */
@@ -428,7 +429,6 @@ struct checkin {
      * of these than of anything, and a list of pointers to them was 8
      * bytes more each (build.c lays them down when the check-in ends). */
     struct checkin_entry *entries;
-    uint32_t n_entries;
 };
 
 static inline const ident *checkin_by(const struct checkin *c)

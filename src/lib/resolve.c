@@ -351,7 +351,7 @@ static void resolve_checkins(struct resolver *r)
             if (!e->has_kr) {      /* `OBJ grade G` */
                 struct objective *o = LOOKUP(r, objective_ids, &obj_ref, objectives,
                                              struct objective, "objective", NULL);
-                if (o && c->date.present)
+                if (o && c->date_present)
                     vec_push(plan->arena, &objective_more_for(plan->arena, o)->grades, e);
                 continue;
             }
@@ -361,7 +361,7 @@ static void resolve_checkins(struct resolver *r)
             last = o;
             e->kr = o ? entry_kr(r, o, kr_ref.name.ptr, kr_ref.name.len) : NULL;
             if (e->kr) {
-                if (c->date.present)
+                if (c->date_present)
                     vec_push(plan->arena, e->judgment ? &kr_more_for(plan->arena, e->kr)->judgments
                                                       : &e->kr->checkins, e);
             } else if (!o) {

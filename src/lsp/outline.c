@@ -88,7 +88,7 @@ json_t *outline_symbols(struct server *s, struct unit *u)
     }
     for (size_t i = 0; i < plan->checkins.len; i++) {
         const struct checkin *c = plan->checkins.items[i];
-        if (c->at.src != u->root || !c->date.present)
+        if (c->at.src != u->root || !c->date_present)
             continue;
         char day[11], name[32];
         date_format(c->date.value, day);
