@@ -73,7 +73,7 @@ static void team_block(FILE *out, const struct team_members *m, const bool *used
     for (size_t i = 0; i < subteams->len; i++)
         team_block(out, m, used, subteams->items[i], depth + 1);
     for (size_t i = 0; i < objectives->len; i++)
-        fprintf(out, "%*so%zu\n", 2 * depth + 4, "", ((const struct objective *)objectives->items[i])->seq);
+        fprintf(out, "%*so%zu\n", 2 * depth + 4, "", (size_t)((const struct objective *)objectives->items[i])->seq);
     fprintf(out, "%*send\n", 2 * depth + 2, "");
 }
 
@@ -84,7 +84,7 @@ void mermaid_map(FILE *out, const struct plan *plan, const bool *selected)
         if (!selected[i])
             continue;
         const struct objective *o = plan->objectives.items[i];
-        fprintf(out, "  o%zu[\"", o->seq);
+        fprintf(out, "  o%zu[\"", (size_t)o->seq);
         label_str(out, o->title);
         fprintf(out, "<br/>%.2f %s\"]:::%s\n", o->progress->score, progress_status_name(o->progress->status),
                 class_of(o->progress));
@@ -116,7 +116,7 @@ void mermaid_map(FILE *out, const struct plan *plan, const bool *selected)
         for (size_t k = 0; selected[i] && k < o->aligned_to.len; k++) {
             const struct objective *up = o->aligned_to.items[k];
             if (selected[up->seq])
-                fprintf(out, "  o%zu --> o%zu\n", o->seq, up->seq);
+                fprintf(out, "  o%zu --> o%zu\n", (size_t)o->seq, (size_t)up->seq);
         }
     }
     fputs("  classDef green fill:#d4edda,stroke:#1e7b34\n"

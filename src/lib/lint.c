@@ -142,7 +142,7 @@ static void initiative_count(struct linter *l, struct objective *o)
  * objectives); reported once per group, at the first objective over the
  * limit. */
 struct group_count {
-    long total, seen;
+    uint32_t total, seen;           /* objectives: a vec's count */
     period period;                  /* a team's group: its period */
     struct group_count *next;       /* ... and the team's next group */
 };
@@ -226,7 +226,7 @@ static void objective_count(struct linter *l, struct objective_counts *c)
     /* Reported once per group, at the objective that goes over the limit. */
     for (size_t i = 0; i < n; i++) {
         struct group_count *g = c->group_of[i];
-        if (!g || ++g->seen != max + 1)
+        if (!g || (long)++g->seen != (long)max + 1)
             continue;
         struct objective *o = plan->objectives.items[i];
         bool team = o->team_ref.name.ptr != NULL;
@@ -235,7 +235,7 @@ static void objective_count(struct linter *l, struct objective_counts *c)
         diag_report(l->d, R_OBJECTIVE_COUNT, o->id.at,
                     "%s has %ld objectives in %s; at most %d %s allowed (objective-count max %d): "
                     "focus on the few that matter most and move the others to a later period",
-                    who_text, g->total, period_text(l, o->period.value), max,
+                    who_text, (long)g->total, period_text(l, o->period.value), max,
                     plural(max, "is", "are"), max);
     }
     hash_free(c->groups);
@@ -892,11 +892,11 @@ static void initiative_without_kr(struct linter *l, struct objective *o)
  * them (else the earliest period start), and the first, to report at. */
 struct owner_activity {
     const ident *who;       /* as first seen, to report at */
-    long running;
-    okr_day since;
-    bool checked_in;
     const struct key_result *first;
     struct owner_activity *next;    /* the owner met next */
+    okr_day since;
+    uint32_t running : 31;  /* key results: 32 bytes an owner, as a plan may have thousands */
+    uint32_t checked_in : 1;
 };
 
 /* One owner (first or co-owner) of a running key result. */
@@ -959,7 +959,7 @@ static void stale_owner(struct linter *l, struct owner_notes *n)
                     "@%s has %s on %s running key %s in %ld days, since %s (stale-owner days %d): "
                     "check in, or hand %s to someone who tracks %s",
                     a->who->name.ptr, a->checked_in ? "not checked in" : "had no check-in",
-                    a->running == 1 ? "their" : arena_printf(plan->arena, "any of their %ld", a->running),
+                    a->running == 1 ? "their" : arena_printf(plan->arena, "any of their %ld", (long)a->running),
                     plural(a->running, "result", "results"), gap, day_text(l, a->since), days,
                     plural(a->running, "it", "them"), plural(a->running, "it", "them"));
     }

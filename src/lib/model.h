@@ -349,9 +349,9 @@ struct objective_more {
 };
 
 struct objective {
-    size_t seq;             /* position in plan->objectives */
     ident id;
     str title;              /* resolve.c derives it for an untitled objective */
+    uint32_t seq;           /* position in plan->objectives (a vec's count: 32 bits) */
     bool title_derived;
     bool cut_short;         /* a syntax error inside its block: lint leaves it */
     bool period_inherited;

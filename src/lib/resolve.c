@@ -481,9 +481,24 @@ static void find_alignment_cycles(struct resolver *r)
     }
 }
 
-/* Each key result learns which objectives align to it (after the cycles are cut). */
+/* Each key result learns which objectives align to it (after the cycles are cut).
+ * An objective's list of those aligned to it as a whole is laid down at its
+ * length, counted first: a parent of many grew its list by doubling, and
+ * left the old copies behind. */
 static void link_kr_contributors(struct plan *plan)
 {
+    for (size_t i = 0; i < plan->objectives.len; i++) {
+        const struct objective *o = plan->objectives.items[i];
+        for (size_t k = 0; k < o->aligned_krs.len; k++)
+            if (!o->aligned_krs.items[k])
+                ((struct objective *)o->aligned_to.items[k])->contributors.len++;   /* counted */
+    }
+    for (size_t i = 0; i < plan->objectives.len; i++) {
+        struct objective *o = plan->objectives.items[i];
+        size_t n = o->contributors.len;
+        o->contributors.len = 0;
+        vec_reserve(plan->arena, &o->contributors, n);
+    }
     for (size_t i = 0; i < plan->objectives.len; i++) {
         struct objective *o = plan->objectives.items[i];
         for (size_t k = 0; k < o->aligned_krs.len; k++) {
