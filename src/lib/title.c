@@ -203,14 +203,30 @@ static const struct {
 
 /* ---- the lexicon ---- */
 
-static int *flags_cell(struct title_lexicon *lex, const char *key, size_t len)
+/* What the lexicon's table holds for a word or phrase: its tags (first:
+ * the table's readers take a cell for an int), and for a word of a title
+ * read before, what the lexical data says of it (word_lexdata's packing),
+ * looked up once for all titles: the same few words open thousands of
+ * key results. */
+struct word_cell {
+    int tags;
+    int lexdata;            /* -1: not looked up */
+};
+
+static struct word_cell *word_cell(struct title_lexicon *lex, const char *key, size_t len)
 {
-    int *cell = hash_get(lex->words, key, len);
+    struct word_cell *cell = hash_get(lex->words, key, len);
     if (!cell) {
         cell = arena_alloc(lex->arena, sizeof *cell);
+        cell->lexdata = -1;
         hash_put(lex->words, arena_strndup(lex->arena, key, len), len, cell);
     }
     return cell;
+}
+
+static int *flags_cell(struct title_lexicon *lex, const char *key, size_t len)
+{
+    return &word_cell(lex, key, len)->tags;
 }
 
 /* The words of a lexicon's entry are read into buffers reused from entry
@@ -379,6 +395,8 @@ static bool ends_in_measure(const struct title_lexicon *lex, const struct text_w
     return false;
 }
 
+static int word_lexdata(const char *word, size_t len);
+
 /* Splits and tags a title, into the lexicon's buffers; the title rules of
  * one key result share the reading. */
 static struct text_word *read_title(struct title_lexicon *lex, str title, size_t *n)
@@ -402,8 +420,17 @@ static struct text_word *read_title(struct title_lexicon *lex, str title, size_t
         }
         lex->n = text_words_into(title.ptr, title.len, lex->w, lex->folded);
         for (size_t i = 0; i < lex->n; i++) {
-            const int *cell = hash_get(lex->words, lex->w[i].folded, lex->w[i].len);
-            lex->w[i].tags = (cell ? *cell : 0) | (ends_in_measure(lex, &lex->w[i]) ? C_MEASURE_END : 0);
+            struct text_word *word = &lex->w[i];
+            /* a word the table does not hold is added, with its lexical
+             * data, for the titles after: not a number (a plan writes
+             * thousands) nor a word too long for the lexical data */
+            struct word_cell *cell = word->digits || word->len > LEXDATA_WORD_MAX
+                                         ? hash_get(lex->words, word->folded, word->len)
+                                         : word_cell(lex, word->folded, word->len);
+            if (cell && cell->lexdata < 0)
+                cell->lexdata = word_lexdata(word->folded, word->len);
+            word->classes = cell ? cell->lexdata : -1;
+            word->tags = (cell ? cell->tags : 0) | (ends_in_measure(lex, word) ? C_MEASURE_END : 0);
         }
         lex->read_ptr = title.ptr;
         lex->read_len = title.len;
@@ -679,13 +706,30 @@ static int classes_of(const char *word, size_t len)
     return lexdata_find(word, len, &e) ? e.classes : 0;
 }
 
+/* A word's classes and sense counts in one int: classes in the low 10
+ * bits, the verb's senses in the 8 above, the noun's in the 8 above them. */
+enum { LEXDATA_CLASSES = 0x3FF, LEXDATA_VERB_SENSES_SHIFT = 10, LEXDATA_NOUN_SENSES_SHIFT = 18 };
+
+static int word_lexdata(const char *word, size_t len)
+{
+    struct lexdata_word e;
+    if (!lexdata_find(word, len, &e))
+        return 0;
+    return e.classes | e.verb_senses << LEXDATA_VERB_SENSES_SHIFT | e.noun_senses << LEXDATA_NOUN_SENSES_SHIFT;
+}
+
 /* The lexical classes of a word of the title, looked up once: the rules
  * ask about the same few words many times. */
-static int word_classes(const struct text_word *w)
+static int word_entry(const struct text_word *w)
 {
     if (w->classes < 0)
-        ((struct text_word *)w)->classes = classes_of(w->folded, w->len);   /* lex->w, ours */
+        ((struct text_word *)w)->classes = word_lexdata(w->folded, w->len);   /* lex->w, ours */
     return w->classes;
+}
+
+static int word_classes(const struct text_word *w)
+{
+    return word_entry(w) & LEXDATA_CLASSES;
 }
 
 /* The lexicon's kinds of a word given as bytes (a stem being tried). */
@@ -702,10 +746,11 @@ static int kinds_of(const struct title_lexicon *lex, const char *word, size_t le
  * ("Line", "Core", "Image"). */
 static bool verb_without_object(const struct text_word *w, bool measure)
 {
-    struct lexdata_word e;
-    if (measure || !lexdata_find(w->folded, w->len, &e) || !(e.classes & (LEX_EN_VERB | LEX_NL_STEM)))
+    int e = word_entry(w), classes = e & LEXDATA_CLASSES;
+    if (measure || !(classes & (LEX_EN_VERB | LEX_NL_STEM)))
         return false;
-    return !(e.classes & LEX_EN_VERB) || 4 * (int)e.verb_senses > e.noun_senses;
+    int verb_senses = e >> LEXDATA_VERB_SENSES_SHIFT & 0xFF, noun_senses = e >> LEXDATA_NOUN_SENSES_SHIFT & 0xFF;
+    return !(classes & LEX_EN_VERB) || 4 * verb_senses > noun_senses;
 }
 
 /* Whether the word at w opens a clause as a verb: an English verb lemma or
@@ -747,16 +792,16 @@ static bool quality_noun(const struct text_word *w)
 static bool lexical_verb(const struct text_word *w, const struct text_word *next,
                          const struct text_word *after, bool measure)
 {
-    struct lexdata_word e;
-    if (!next || !lexdata_find(w->folded, w->len, &e) || !(e.classes & (LEX_EN_VERB | LEX_NL_STEM)))
+    int classes = word_classes(w);
+    if (!next || !(classes & (LEX_EN_VERB | LEX_NL_STEM)))
         return false;   /* a title of one word names a thing: "Fraction", "Fine" */
-    bool other = (e.classes & LEX_EN_VERB) ? (e.classes & (LEX_EN_NOUN | LEX_EN_ADJ)) != 0
-                                            : (e.classes & LEX_NL_NOUN) != 0;
+    bool other = (classes & LEX_EN_VERB) ? (classes & (LEX_EN_NOUN | LEX_EN_ADJ)) != 0
+                                          : (classes & LEX_NL_NOUN) != 0;
     if (!other)
         return true;
     /* a number after a noun labels it: "Stage 3 pipeline", "Tier 1 accounts";
      * a count of a plural is its object: "Source 25 candidates" */
-    if (has(next, C_DET) || count_of_plural(e.classes, next, after))
+    if (has(next, C_DET) || count_of_plural(classes, next, after))
         return true;
     return verb_without_object(w, measure);
 }
