@@ -58,6 +58,16 @@ static void *make(struct parse_ctx *ctx, size_t size)
     return arena_alloc(ctx->arena, size);
 }
 
+/* The room a full buffer of the parse (a list being gathered, the entries
+ * or references of the open item) grows to: twice, 16 at first; its count
+ * stays within 31 bits. */
+static uint32_t grown(uint32_t cap)
+{
+    if (cap > UINT32_MAX / 2)
+        out_of_memory();
+    return cap ? cap * 2 : 16;
+}
+
 static void lay_down(struct parse_ctx *ctx, enum gathered_list which)
 {
     struct gathered *g = &ctx->gathered[which];
@@ -100,9 +110,7 @@ static void gather(struct parse_ctx *ctx, enum gathered_list which, struct vec *
         g->into = into;
     }
     if (g->len == g->cap) {
-        if (g->cap > UINT32_MAX / 2)
-            out_of_memory();
-        uint32_t cap = g->cap ? g->cap * 2 : 16;
+        uint32_t cap = grown(g->cap);
         void **items = realloc(g->items, cap * sizeof *items);
         if (!items)
             out_of_memory();
@@ -529,9 +537,7 @@ void build_support(struct parse_ctx *ctx, str id, loc at)
         b->of = ctx->initiative;
     }
     if (b->len == b->cap) {
-        if (b->cap > UINT32_MAX / 2)
-            out_of_memory();
-        uint32_t cap = b->cap ? b->cap * 2 : 16;
+        uint32_t cap = grown(b->cap);
         ident *items = realloc(b->items, cap * sizeof *items);
         if (!items)
             out_of_memory();
@@ -608,9 +614,7 @@ static struct checkin_entry *new_entry(struct parse_ctx *ctx)
         b->of = ctx->checkin;
     }
     if (b->len == b->cap) {
-        if (b->cap > UINT32_MAX / 2)
-            out_of_memory();
-        uint32_t cap = b->cap ? b->cap * 2 : 16;
+        uint32_t cap = grown(b->cap);
         struct checkin_entries *buf = malloc(sizeof *buf + cap * sizeof *buf->at);
         if (!buf)
             out_of_memory();
