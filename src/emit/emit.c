@@ -147,18 +147,10 @@ void report_build(struct report *r, struct plan *plan, const struct report_filte
                                    g->message, p.line, p.column};
         vec_push(plan->arena, &r->errors, e);
     }
-    size_t n = plan->objectives.len;
-    r->contributors = arena_alloc(plan->arena, (n ? n : 1) * sizeof *r->contributors);
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < plan->objectives.len; i++) {
         struct objective *o = plan->objectives.items[i];
         if (selected(o, f))
             vec_push(plan->arena, &r->objectives, o);
-        for (size_t k = 0; k < o->aligned_to.len; k++) {
-            struct objective *parent = o->aligned_to.items[k];
-            if (o->aligned_krs.items[k])
-                continue;       /* listed under that key result instead */
-            vec_push(plan->arena, &r->contributors[parent->seq], o);
-        }
     }
     attention_build(r);
     if (f->close)

@@ -74,8 +74,6 @@ struct report {
     struct report_close *close; /* --close: NULL otherwise */
     struct hash *history;       /* --history: "OBJ.KR" -> struct vec * of history_point; NULL otherwise */
     struct vec objectives;      /* struct objective *, selected, plan order */
-    struct vec *contributors;   /* per objective seq: objectives aligned to it as a whole
-                                   (those aligned to one of its KRs are kr->contributors) */
     bool color;                 /* ANSI colours (text only) */
     bool ascii;                 /* plain ASCII (text only) */
     bool no_map;                /* html: no alignment map (--no-map) */

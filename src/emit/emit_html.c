@@ -417,9 +417,9 @@ static void kr_row(const struct report *r, FILE *out, const struct key_result *k
     fputs("</td></tr>\n", out);
 }
 
-static void contributors(const struct report *r, FILE *out, const struct objective *o)
+static void contributors(FILE *out, const struct objective *o)
 {
-    const struct vec *v = &r->contributors[o->seq];
+    const struct vec *v = &o->contributors;
     if (!v->len)
         return;
     fputs("<p class=\"meta\">Contributors:</p>", out);
@@ -490,7 +490,7 @@ static void objective_section(const struct report *r, FILE *out, const struct ob
         esc(out, ((const text_item *)more->risks.items[i])->text);
         fputs(i + 1 < more->risks.len ? "</li>" : "</li></ul>\n", out);
     }
-    contributors(r, out, o);
+    contributors(out, o);
     fputs("<table>\n<tr><th>Key result</th><th>Owner</th><th>Value</th><th>Change</th>"
           "<th>Score</th><th>Status</th><th>Confidence</th></tr>\n", out);
     for (size_t i = 0; i < o->key_results.len; i++)

@@ -796,7 +796,7 @@ static void objective(struct json_writer *w, const struct report *r, const struc
     jw_key(w, "color"), jw_name(w, progress_grade_name(progress_color(p)));
     jw_key(w, "confidence"), jw_number_if(w, p->confidence != 0, p->confidence);
     jw_key(w, "aligns"), aligns(w, o);
-    jw_key(w, "contributors"), contributors(w, &r->contributors[o->seq]);
+    jw_key(w, "contributors"), contributors(w, &o->contributors);
     jw_key(w, "key_results"), jw_open(w, '[');
     for (size_t i = 0; i < o->key_results.len; i++) {
         jw_next(w);

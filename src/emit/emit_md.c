@@ -256,7 +256,7 @@ static void objective_section(const struct report *r, FILE *out, const struct ob
         md_escape(out, ((const text_item *)more->risks.items[i])->text);
         fputc('\n', out);
     }
-    const struct vec *contributors = &r->contributors[o->seq];
+    const struct vec *contributors = &o->contributors;
     if (contributors->len)
         fputs("\nContributors:\n\n", out);
     for (size_t i = 0; i < contributors->len; i++) {

@@ -341,7 +341,7 @@ static void print_objective(const struct report *r, const struct text_out *t,
     for (size_t i = 0; i < more->risks.len; i++)
         wrapped(t, 4, "risk:", ((const text_item *)more->risks.items[i])->text);
 
-    print_contributors(t, &r->contributors[o->seq], 4);
+    print_contributors(t, &o->contributors, 4);
     for (size_t i = 0; i < o->key_results.len; i++) {
         const struct key_result *kr = o->key_results.items[i];
         print_key_result(r, t, kr);
