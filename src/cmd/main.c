@@ -127,17 +127,19 @@ int main(int argc, char **argv)
         return help(argc, argv);
     if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0)
         return version();
-#ifdef M_MMAP_THRESHOLD
-    /* Blocks of 128 KiB or more (the resolver's and the rules' tables, the
-     * parse's lists) come from the kernel and go back to it when freed.
-     * glibc otherwise raises this threshold to the largest block freed so
-     * far (the parse's list of check-ins, 0.5 MB on 10,000 objectives), and
-     * every table after it stays in the heap when freed: 0.3 MB of check's
-     * peak there (docs/performance.md, item 60). */
-    mallopt(M_MMAP_THRESHOLD, 128 * 1024);
-#endif
     const struct command *cmd = find_command(argv[1]);
     if (cmd && cmd->run != cmd_lsp) {
+#ifdef M_MMAP_THRESHOLD
+        /* Blocks of 128 KiB or more (the resolver's and the rules' tables,
+         * the parse's lists) come from the kernel and go back to it when
+         * freed. glibc otherwise raises this threshold to the largest block
+         * freed so far (the parse's list of check-ins, 0.5 MB on 10,000
+         * objectives), and every table after it stays in the heap when
+         * freed: 0.3 MB of check's peak there (docs/performance.md, item
+         * 60). Not the language server, which compiles again and again and
+         * is better served by the heap's blocks it reuses. */
+        mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+#endif
         /* the language server keeps its files copied (load.h, keep_copies) */
         struct sigaction sa = {.sa_handler = file_cut_short};
         sigemptyset(&sa.sa_mask);
