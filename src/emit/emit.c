@@ -534,7 +534,10 @@ const char *format_judgment(struct arena *a, const struct progress *p)
 
 bool entry_reported(const struct plan *plan, const struct checkin_entry *e)
 {
-    return !e->judgment && entry_checkin(e)->date_present && entry_checkin(e)->date.value <= plan->as_of;
+    if (e->judgment)
+        return false;
+    const struct checkin *c = entry_checkin(e);
+    return c->date_present && c->date.value <= plan->as_of;
 }
 
 const char *format_entry_value(struct arena *a, const struct key_result *kr,

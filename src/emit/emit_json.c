@@ -608,9 +608,10 @@ static void history(struct json_writer *w, const struct plan *plan, const struct
         const struct checkin_entry *e = kr->checkins.items[i];
         if (!entry_reported(plan, e))
             continue;
+        const struct checkin *c = entry_checkin(e);
         jw_next(w);
         jw_open(w, '{');
-        jw_key(w, "date"), jw_date(w, entry_checkin(e)->date.value);
+        jw_key(w, "date"), jw_date(w, c->date.value);
         jw_key(w, "value");
         if (e->done || e->not_done)
             jw_bool(w, e->done);
@@ -619,9 +620,9 @@ static void history(struct json_writer *w, const struct plan *plan, const struct
         else
             jw_null(w);
         jw_key(w, "confidence"), jw_number_if(w, e->confidence_present, entry_confidence_value(e));
-        if (entry_checkin(e)->more) {
-            jw_key(w, "by"), jw_owners(w, *checkin_by(entry_checkin(e)), checkin_co_by(entry_checkin(e)));
-            jw_key(w, "by_names"), jw_names(w, plan, *checkin_by(entry_checkin(e)), checkin_co_by(entry_checkin(e)));
+        if (c->more) {
+            jw_key(w, "by"), jw_owners(w, *checkin_by(c), checkin_co_by(c));
+            jw_key(w, "by_names"), jw_names(w, plan, *checkin_by(c), checkin_co_by(c));
         } else {    /* nobody named: most check-ins */
             jw_key(w, "by"), jw_literal(w, "[]");
             jw_key(w, "by_names"), jw_literal(w, "[]");
