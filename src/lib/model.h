@@ -522,6 +522,8 @@ struct checkin_entry {
     unsigned short_confidence_len : 5;    /* 0: no confidence written */
 };
 
+_Static_assert(sizeof(struct checkin_entry) <= 32, "a check-in entry is kept to 32 bytes");
+
 /* A check-in's entries in memory: its pointer, then them (c->entries is
  * `at`). */
 struct checkin_entries {
