@@ -68,6 +68,17 @@ static uint32_t grown(uint32_t cap)
     return cap ? cap * 2 : 16;
 }
 
+/* items, an array of *cap items of size bytes that is full, grown (grown). */
+static void *grown_items(void *items, uint32_t *cap, size_t size)
+{
+    uint32_t more = grown(*cap);
+    void *bigger = realloc(items, (size_t)more * size);
+    if (!bigger)
+        out_of_memory();
+    *cap = more;
+    return bigger;
+}
+
 static void lay_down(struct parse_ctx *ctx, enum gathered_list which)
 {
     struct gathered *g = &ctx->gathered[which];
@@ -109,14 +120,8 @@ static void gather(struct parse_ctx *ctx, enum gathered_list which, struct vec *
         }
         g->into = into;
     }
-    if (g->len == g->cap) {
-        uint32_t cap = grown(g->cap);
-        void **items = realloc(g->items, cap * sizeof *items);
-        if (!items)
-            out_of_memory();
-        g->items = items;
-        g->cap = cap;
-    }
+    if (g->len == g->cap)
+        g->items = grown_items(g->items, &g->cap, sizeof *g->items);
     g->items[g->len++] = item;
 }
 
@@ -536,14 +541,8 @@ void build_support(struct parse_ctx *ctx, str id, loc at)
         lay_down_supports(ctx);
         b->of = ctx->initiative;
     }
-    if (b->len == b->cap) {
-        uint32_t cap = grown(b->cap);
-        ident *items = realloc(b->items, cap * sizeof *items);
-        if (!items)
-            out_of_memory();
-        b->items = items;
-        b->cap = cap;
-    }
+    if (b->len == b->cap)
+        b->items = grown_items(b->items, &b->cap, sizeof *b->items);
     b->items[b->len++] = make_ident(ctx, id, at);
 }
 

@@ -700,12 +700,6 @@ static bool names_measure(const struct title_lexicon *lex, const struct text_wor
 
 /* ---- the lexical data: what a word can be, whatever the lexicons list ---- */
 
-static int classes_of(const char *word, size_t len)
-{
-    struct lexdata_word e;
-    return lexdata_find(word, len, &e) ? e.classes : 0;
-}
-
 /* A word's classes and sense counts in one int: classes in the low 10
  * bits, the verb's senses in the 8 above, the noun's in the 8 above them. */
 enum { LEXDATA_CLASSES = 0x3FF, LEXDATA_VERB_SENSES_SHIFT = 10, LEXDATA_NOUN_SENSES_SHIFT = 18 };
@@ -718,8 +712,14 @@ static int word_lexdata(const char *word, size_t len)
     return e.classes | e.verb_senses << LEXDATA_VERB_SENSES_SHIFT | e.noun_senses << LEXDATA_NOUN_SENSES_SHIFT;
 }
 
-/* The lexical classes of a word of the title, looked up once: the rules
- * ask about the same few words many times. */
+static int classes_of(const char *word, size_t len)
+{
+    return word_lexdata(word, len) & LEXDATA_CLASSES;
+}
+
+/* What the lexical data says of a word of a title (word_lexdata's
+ * packing): kept by the word, from the lexicon's table when the title was
+ * read (read_title), else looked up here once. */
 static int word_entry(const struct text_word *w)
 {
     if (w->classes < 0)
@@ -727,6 +727,7 @@ static int word_entry(const struct text_word *w)
     return w->classes;
 }
 
+/* The lexical classes of a word of a title. */
 static int word_classes(const struct text_word *w)
 {
     return word_entry(w) & LEXDATA_CLASSES;
