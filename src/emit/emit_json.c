@@ -116,11 +116,12 @@ static void jw_break(struct json_writer *w)
         jw_char(w, ' ');
 }
 
+/* the comma, the new line and its indent in one fixed copy */
+static const char comma_line[40] = ",\n                                      ";
+
 /* Before any member or element: a comma after the previous one, a new line. */
 static void jw_next(struct json_writer *w)
 {
-    /* the comma, the new line and its indent in one fixed copy */
-    static const char comma_line[40] = ",\n                                      ";
     size_t width = 2 * (size_t)w->depth;
     if (!w->empty && width + 2 <= sizeof comma_line && sizeof w->buf - w->len >= sizeof comma_line) {
         memcpy(w->buf + w->len, comma_line, sizeof comma_line);
@@ -262,9 +263,20 @@ static void jw_name(struct json_writer *w, const char *s)
 }
 
 /* Our own keys are plain ASCII names too; a literal key is copied with
- * its quotes and colon in one piece. */
-static void jw_key_bytes(struct json_writer *w, const char *quoted, size_t len)
+ * its quotes and colon in one piece. After the first member of an object
+ * (most keys), the comma, new line and indent before it are copied too, in
+ * the same step and without a call: two fixed-size copies, the key's over
+ * the unused end of the indent's (a report writes two million keys). */
+static inline __attribute__((always_inline)) void jw_key_bytes(struct json_writer *w, const char *quoted,
+                                                               size_t len)
 {
+    size_t width = 2 * (size_t)w->depth;
+    if (!w->empty && width + 2 <= sizeof comma_line && sizeof w->buf - w->len >= sizeof comma_line + len) {
+        memcpy(w->buf + w->len, comma_line, sizeof comma_line);
+        memcpy(w->buf + w->len + width + 2, quoted, len);
+        w->len += width + 2 + len;
+        return;
+    }
     jw_next(w);
     jw_put(w, quoted, len);
 }
@@ -413,23 +425,25 @@ static void jw_real(struct json_writer *w, double v)
 static void jw_number(struct json_writer *w, double v)
 {
     /* whole and below 10^12 (most numbers of a report): number_tidy would
-     * give v back */
-    if (!(fabs(v) < 1e12 && v == (double)(long long)v))
+     * give v back, and the digits are written by hand */
+    long long whole = v > -1e12 && v < 1e12 ? (long long)v : 0;
+    if ((double)whole != v) {
         v = number_tidy(v);
-    if (fabs(v) < 9007199254740992.0 && v == (double)(long long)v) {     /* whole: no floor call */
-        /* digits by hand: most numbers of a report are whole */
-        char buf[24];
-        size_t n = sizeof buf;
-        unsigned long long u = v < 0 ? (unsigned long long)-(long long)v : (unsigned long long)v;
-        do
-            buf[--n] = (char)('0' + u % 10);
-        while (u /= 10);
-        if (v < 0)
-            buf[--n] = '-';
-        jw_put(w, buf + n, sizeof buf - n);
-    } else {
-        jw_real(w, v);
+        if (!(fabs(v) < 9007199254740992.0 && v == (double)(long long)v)) {
+            jw_real(w, v);
+            return;
+        }
+        whole = (long long)v;
     }
+    char buf[24];
+    size_t n = sizeof buf;
+    unsigned long long u = whole < 0 ? 0 - (unsigned long long)whole : (unsigned long long)whole;
+    do
+        buf[--n] = (char)('0' + u % 10);
+    while (u /= 10);
+    if (whole < 0)
+        buf[--n] = '-';
+    jw_put(w, buf + n, sizeof buf - n);
 }
 
 /* Scores are rounded to four decimals and always print as reals: "0.0".
@@ -439,18 +453,21 @@ static void jw_number(struct json_writer *w, double v)
  * report writes four scores a key result). */
 static void jw_score(struct json_writer *w, double s)
 {
-    double v = round(s * 10000) / 10000;
-    if (!(fabs(v) < 1e6)) {
-        jw_real(w, v);      /* not a number, or too large for the shortcut */
+    /* m = round(|s| * 10^4), halves away from zero as round() has them,
+     * without a call: the part below one is exact in a double */
+    double t = fabs(s) * 10000;
+    unsigned long long m = t < 1e15 ? (unsigned long long)t : 0;
+    m += t - (double)m >= 0.5;
+    if (!(t < 1e15) || m >= 10000000000u) {
+        jw_real(w, round(s * 10000) / 10000);   /* not a number, or too large for the shortcut */
         return;
     }
-    unsigned long long m = (unsigned long long)llround(fabs(v) * 10000);
     int decimals = 4;
     while (decimals > 0 && m % 10 == 0) {
         m /= 10;
         decimals--;
     }
-    jw_decimal(w, signbit(v), m, decimals);
+    jw_decimal(w, signbit(s), m, decimals);
 }
 
 static void jw_number_if(struct json_writer *w, bool present, double v)

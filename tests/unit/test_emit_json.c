@@ -159,8 +159,9 @@ int main(void)
     /* scores take a shortcut to their four decimals (emit_json.c,
      * jw_score): a sweep of values of every number of decimals */
     bool scores_same = true;
-    for (int i = -300; i < 3000 && scores_same; i++) {
-        double score = i * 0.000731 + (i % 7) * 1e-6;
+    for (int i = -300; i < 3400 && scores_same; i++) {
+        /* then halves of the fourth decimal, which round away from zero */
+        double score = i < 3000 ? i * 0.000731 + (i % 7) * 1e-6 : (i - 3200 + 0.5) / 10000;
         kr->progress->score = score;
         doc = emit_and_parse(&r);
         json_t *written = json_object_get(json_array_get(json_object_get(json_array_get(
