@@ -246,18 +246,22 @@ static void attention_reasons(struct report *r, const struct key_result *kr, int
     struct arena *a = r->plan->arena;
     const struct progress *p = kr->progress;
     const struct objective *o = kr->objective;
+    char score[HUNDREDTHS_MAX], expected[HUNDREDTHS_MAX];
     if (p->dropped || p->status == PROGRESS_DONE || p->status == PROGRESS_ACHIEVED ||
         p->status == PROGRESS_NOT_STARTED)
         return;
     switch (p->status) {
     case PROGRESS_OFF_TRACK:
     case PROGRESS_AT_RISK:
-        vec_push(a, reasons, arena_printf(a, "%s: score %.2f, expected %.2f",
+        format_hundredths(score, p->score);
+        format_hundredths(expected, p->expected);
+        vec_push(a, reasons, arena_printf(a, "%s: score %s, expected %s",
                                           p->status == PROGRESS_OFF_TRACK ? "off track" : "at risk",
-                                          p->score, p->expected));
+                                          score, expected));
         break;
     case PROGRESS_MISSED:
-        vec_push(a, reasons, arena_printf(a, "missed: score %.2f", p->score));
+        format_hundredths(score, p->score);
+        vec_push(a, reasons, arena_printf(a, "missed: score %s", score));
         break;
     default: break;
     }
@@ -417,6 +421,40 @@ double number_tidy(double v)
     char buf[32];
     snprintf(buf, sizeof buf, "%.12g", v);
     return strtod(buf, NULL);
+}
+
+void format_hundredths(char *out, double v)
+{
+    /* v * 100 held exactly as hi + lo (fma rounds once), then rounded to a
+     * whole number as printf rounds the exact binary value: to the nearest,
+     * ties to even. */
+    double hi = v * 100;
+    if (!(fabs(hi) < 0x1p50)) {
+        snprintf(out, HUNDREDTHS_MAX, "%.2f", v);
+        return;
+    }
+    double lo = fma(v, 100, -hi);
+    double magnitude = fabs(hi), below = hi < 0 ? -lo : lo;   /* |v * 100| == magnitude + below */
+    double whole = floor(magnitude);
+    /* exact, and a multiple of magnitude's last bit: when it is not 0 it
+     * outweighs below, which is at most half that bit */
+    double past_half = (magnitude - whole) - 0.5;
+    unsigned long long k = (unsigned long long)whole;
+    if (past_half > 0 || (past_half == 0 && (below > 0 || (below == 0 && (k & 1)))))
+        k++;
+    char digits[24];
+    size_t n = sizeof digits;
+    digits[--n] = 0;
+    digits[--n] = (char)('0' + k % 10);
+    digits[--n] = (char)('0' + k / 10 % 10);
+    digits[--n] = '.';
+    k /= 100;
+    do
+        digits[--n] = (char)('0' + k % 10);
+    while (k /= 10);
+    if (signbit(v))
+        digits[--n] = '-';
+    memcpy(out, digits + n, sizeof digits - n);
 }
 
 /* The fewest digits, four to six, that give back v; four when none does. */

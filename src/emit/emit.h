@@ -119,6 +119,11 @@ double number_tidy(double v);
 /* Whether v is the double nearest to a decimal of at most `digits` (<= 15)
  * significant digits: mantissa / 10^decimals, with the fewest decimals. */
 bool number_decimal(double v, int digits, long long *mantissa, int *decimals);
+/* v as printf's "%.2f" writes it, byte for byte, mostly without printf
+ * (the attention list writes two for each key result in it), into out of
+ * HUNDREDTHS_MAX bytes (the largest double has 309 digits). */
+#define HUNDREDTHS_MAX 320
+void format_hundredths(char *out, double v);
 /* 13200000 → "13.2M", 1022 → "1022": the digits a person wrote (up to six
  * significant), else four; k from 10,000 on. */
 void format_number(char *out, size_t n, double v);

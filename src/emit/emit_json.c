@@ -141,10 +141,20 @@ static void jw_open(struct json_writer *w, char c)
     w->empty = true;
 }
 
-/* An empty object or array closes on its own line: "[]", "{}". */
-static void jw_close(struct json_writer *w, char c)
+/* An empty object or array closes on its own line: "[]", "{}". The new
+ * line, the indent and the bracket in one fixed copy, the bracket over
+ * the indent's unused end. */
+static inline __attribute__((always_inline)) void jw_close(struct json_writer *w, char c)
 {
+    static const char line[32] = "\n                               ";
     w->depth--;
+    size_t width = 2 * (size_t)w->depth;
+    if (!w->empty && width + 1 < sizeof line && sizeof w->buf - w->len >= sizeof line) {
+        memcpy(w->buf + w->len, line, sizeof line);
+        w->buf[w->len + width + 1] = c;
+        w->len += width + 2;
+        return;
+    }
     if (!w->empty)
         jw_break(w);
     jw_char(w, c);
@@ -367,22 +377,54 @@ static void jw_date(struct json_writer *w, okr_day day)
 
 /* ---- numbers: jansson's forms ---- */
 
-/* u / 10^decimals in "%.15g"'s digits, with ".0" for a whole one. */
-static void jw_decimal(struct json_writer *w, bool negative, unsigned long long u, int decimals)
+/* [-]u; with a '.' before its last `decimals` digits when it is a real,
+ * and ".0" after a whole real, as jansson writes one ("2.0"). */
+static void jw_digits(struct json_writer *w, bool negative, unsigned long long u, int decimals, bool real)
 {
+#if defined __BYTE_ORDER__ && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    /* Up to eight characters (most numbers of a report) are gathered in a
+     * word, the first in its lowest byte, and stored in one step. */
+    if (u < 100000 && decimals <= 4 && sizeof w->buf - w->len >= 8) {
+        uint64_t word = 0;
+        size_t n = 0;
+        if (real && !decimals)
+            word = '0' << 8 | '.', n = 2;
+        for (int d = 0; d < decimals; d++, u /= 10, n++)
+            word = word << 8 | (uint64_t)('0' + u % 10);
+        if (decimals)
+            word = word << 8 | '.', n++;
+        do
+            word = word << 8 | (uint64_t)('0' + u % 10), n++;
+        while (u /= 10);
+        if (negative)
+            word = word << 8 | '-', n++;
+        memcpy(w->buf + w->len, &word, 8);
+        w->len += n;
+        return;
+    }
+#endif
     char buf[40];
     size_t n = sizeof buf;
+    if (real && !decimals) {
+        buf[--n] = '0';
+        buf[--n] = '.';
+    }
     for (int d = 0; d < decimals; d++, u /= 10)
         buf[--n] = (char)('0' + u % 10);
-    if (!decimals)
-        buf[--n] = '0';     /* "2.0", as jansson writes a whole real */
-    buf[--n] = '.';
+    if (decimals)
+        buf[--n] = '.';
     do
         buf[--n] = (char)('0' + u % 10);
     while (u /= 10);
     if (negative)
         buf[--n] = '-';
     jw_put(w, buf + n, sizeof buf - n);
+}
+
+/* u / 10^decimals in "%.15g"'s digits, with ".0" for a whole one. */
+static void jw_decimal(struct json_writer *w, bool negative, unsigned long long u, int decimals)
+{
+    jw_digits(w, negative, u, decimals, true);
 }
 
 /* A real as jansson's jsonp_dtostr writes it: "%.15g", then ".0" when it
@@ -435,15 +477,7 @@ static void jw_number(struct json_writer *w, double v)
         }
         whole = (long long)v;
     }
-    char buf[24];
-    size_t n = sizeof buf;
-    unsigned long long u = whole < 0 ? 0 - (unsigned long long)whole : (unsigned long long)whole;
-    do
-        buf[--n] = (char)('0' + u % 10);
-    while (u /= 10);
-    if (whole < 0)
-        buf[--n] = '-';
-    jw_put(w, buf + n, sizeof buf - n);
+    jw_digits(w, whole < 0, whole < 0 ? 0 - (unsigned long long)whole : (unsigned long long)whole, 0, false);
 }
 
 /* Scores are rounded to four decimals and always print as reals: "0.0".

@@ -27,6 +27,8 @@ allowed = {
     ('diag_human.c', 'count'): 'a count', ('diag_human.c', 'digits'): 'a line number',
     ('emit.c', 'buf'): 'a number or a calendar period', ('emit.c', 'num'): 'a number',
     ('emit.c', 'number'): 'a number', ('emit_json.c', 'buf'): 'a date or a number',
+    ('emit.c', 'digits'): 'a number', ('emit.c', 'score'): 'a number',
+    ('emit.c', 'expected'): 'a number',
     ('emit_json.c', 'seq'): 'a \\u escape', ('emit_json.c', 'date_text'): 'formatted dates', ('fmt.c', 'b'): 'one escaped code point',
     ('graph.c', 'buf'): 'a number', ('graph.c', 'minlen'): 'a number', ('graph.c', 'port'): 'a number',
     ('roll.c', 'digits'): 'a number', ('roll.c', 'range'): 'a calendar period',

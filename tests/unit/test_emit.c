@@ -103,6 +103,37 @@ int main(void)
         }
     }
     CHECK("number: decimal agrees with llround's", decimal_same);
+    /* format_hundredths is printf's "%.2f" without printf: exact halves
+     * (0.125 goes to even, 0.12), values a hair from a half, scores,
+     * negatives, large and tiny values, -0, infinity and NaN */
+    bool hundredths_same = true;
+    const double edges[] = {0.125, 0.375, 0.625, 0.875, 2.5, 0.005, 1.005, 2.675, 0.045, -0.125,
+                            -0.0, -0.001, 0.0, 1e-320, -1e-320, 0.994999999999, 0.995, 99.995,
+                            1125899906842623.5, 0x1p50, 1e300, -1e300, INFINITY, -INFINITY, NAN};
+    for (int i = 0; i < 400000 + (int)(sizeof edges / sizeof *edges) && hundredths_same; i++) {
+        double v;
+        if (i < (int)(sizeof edges / sizeof *edges)) {
+            v = edges[i];
+        } else {
+            seed ^= seed << 13, seed ^= seed >> 7, seed ^= seed << 17;
+            int k = (int)(seed % 9);
+            /* a multiple of 1/8 (exact halves of a hundredth among them),
+             * scaled, or a score in [0, 1] */
+            v = i % 4 ? (double)(seed >> 40) / 8 / pow(10, k) : (double)(seed >> 11) / 9007199254740992.0;
+            if (i % 5 == 0)
+                v = nextafter(v, i % 2 ? 0 : 1e300);
+            if (i % 7 == 0)
+                v = -v;
+        }
+        char got[HUNDREDTHS_MAX], want[HUNDREDTHS_MAX];
+        format_hundredths(got, v);
+        snprintf(want, sizeof want, "%.2f", v);
+        if (strcmp(got, want) != 0) {
+            printf("  hundredths(%.17g): %s, want %s\n", v, got, want);
+            hundredths_same = false;
+        }
+    }
+    CHECK("number: hundredths agree with printf's %.2f", hundredths_same);
     CHECK("number: rounding noise is 0", number_is(1e-12, "0"));
     struct arena a = {0};
     CHECK("quantity: percent attaches", strcmp(format_quantity(&a, 99.5, (str){"%", 1}), "99.5%") == 0);
