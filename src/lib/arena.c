@@ -122,6 +122,18 @@ void *arena_take(struct arena *a, size_t size, size_t align)
     return (char *)b->data + at;
 }
 
+void *arena_alloc_whole(struct arena *a, size_t size)
+{
+    char *p = arena_alloc(a, size);
+    /* only the whole pages inside it: the pages at its ends may hold
+     * other allocations, and are resident already or soon */
+    const uintptr_t page = 4096;
+    uintptr_t from_at = ((uintptr_t)p + page - 1) & ~(page - 1), to_at = ((uintptr_t)p + size) & ~(page - 1);
+    if (to_at > from_at)
+        (void)madvise((void *)from_at, to_at - from_at, MADV_POPULATE_WRITE);
+    return p;
+}
+
 _Static_assert(_Alignof(void *) <= ARENA_ALIGN && _Alignof(uint64_t) <= ARENA_ALIGN,
                "arena alignment holds pointers and 64-bit numbers");
 

@@ -33,6 +33,11 @@ static inline void *arena_alloc(struct arena *a, size_t size)
     }
     return arena_take(a, size, ARENA_ALIGN);
 }
+/* size zeroed bytes, as arena_alloc, that the caller writes whole at once
+ * (an array with one element per item of the plan): a big one's pages are
+ * made resident in one call instead of faulting in one by one as it is
+ * written (progress's 5 MB for 10,000 objectives: 1,300 traps). */
+void *arena_alloc_whole(struct arena *a, size_t size);
 /* The one answer to memory that cannot be had for the plan (the arena, a
  * table, a file's text): "okrc: error: out of memory" and exit status 2,
  * as for any I/O error. Code that can do without (a temporary buffer for

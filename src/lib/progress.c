@@ -476,8 +476,8 @@ void progress_compute(struct plan *plan)
     size_t krs = 0;
     for (size_t i = 0; i < plan->objectives.len; i++)
         krs += ((struct objective *)plan->objectives.items[i])->key_results.len;
-    struct progress *of_objectives = arena_alloc(plan->arena, plan->objectives.len * sizeof *of_objectives);
-    struct progress *of_krs = arena_alloc(plan->arena, krs * sizeof *of_krs);
+    struct progress *of_objectives = arena_alloc_whole(plan->arena, plan->objectives.len * sizeof *of_objectives);
+    struct progress *of_krs = arena_alloc_whole(plan->arena, krs * sizeof *of_krs);
     for (size_t i = 0, k = 0; i < plan->objectives.len; i++) {
         struct objective *o = plan->objectives.items[i];
         o->progress = &of_objectives[i];

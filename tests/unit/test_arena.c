@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -178,6 +179,26 @@ int main(void)
     arena_free(&mix);
     arena_free(&into);
     CHECK("window: a freed arena has no window", into.free == NULL && into.free_end == NULL);
+
+    /* arena_alloc_whole: every page inside it resident before it is
+     * written, for a block-sized array and one beyond a block */
+    for (size_t size = 3u << 20; size <= 9u << 20; size += 6u << 20) {
+        struct arena whole = {0};
+        (void)arena_alloc(&whole, 100);        /* an array that starts inside a page */
+        unsigned char *array = arena_alloc_whole(&whole, size);
+        const uintptr_t page = 4096;
+        uintptr_t from = ((uintptr_t)array + page - 1) & ~(page - 1), to = ((uintptr_t)array + size) & ~(page - 1);
+        size_t pages = (to - from) / page, resident = 0;
+        unsigned char *in_core = malloc(pages);
+        if (in_core && mincore((void *)from, to - from, in_core) == 0)
+            for (size_t i = 0; i < pages; i++)
+                resident += in_core[i] & 1;
+        free(in_core);
+        CHECK("whole: its pages are resident before it is written",
+              pages > 0 && (!kernel_populates() || resident == pages));
+        CHECK("whole: zeroed and aligned", zeroed(array, size) && (uintptr_t)array % ARENA_ALIGN == 0);
+        arena_free(&whole);
+    }
 
     return failures ? 1 : 0;
 }
