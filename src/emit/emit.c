@@ -317,6 +317,7 @@ static void attention_build(struct report *r)
     size_t start[URGENCIES + 1] = {0};     /* items of each urgency, then where each begins */
     for (size_t i = 0; i < r->objectives.len; i++) {
         const struct objective *o = r->objectives.items[i];
+        objective_prefetch_next(&r->objectives, i);
         for (size_t k = 0; k < o->key_results.len; k++) {
             const struct key_result *kr = o->key_results.items[k];
             const struct progress *p = kr->progress;

@@ -924,6 +924,7 @@ void emit_json(const struct report *r, FILE *out)
     jw_key(w, "close"), close_value(w, r->close);
     jw_key(w, "objectives"), jw_open(w, '[');
     for (size_t i = 0; i < r->objectives.len; i++) {
+        objective_prefetch_next(&r->objectives, i);
         jw_next(w);
         objective(w, r, r->objectives.items[i]);
     }

@@ -487,6 +487,7 @@ void progress_compute(struct plan *plan)
     struct objective_walk w;
     walk_init(&w, plan->arena, plan->objectives.len);
     for (size_t root = 0; root < plan->objectives.len; root++) {
+        objective_prefetch_next(&plan->objectives, root);
         if (!walk_root(&w, plan->objectives.items[root]))
             continue;
         while (w.depth) {
