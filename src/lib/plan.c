@@ -32,6 +32,7 @@ static void check_and_lint(struct plan *plan, bool lint)
 {
     struct linter *l = lint ? lint_start(plan) : NULL;
     for (size_t i = 0; i < plan->objectives.len; i++) {
+        objective_prefetch_next(&plan->objectives, i);
         check_objective(plan->diags, plan->objectives.items[i]);
         if (l)
             lint_objective(l, plan->objectives.items[i]);

@@ -596,8 +596,10 @@ void resolve_plan(struct plan *plan)
         struct person *p = plan->people.items[i];
         p->team = LOOKUP(&r, team_ids, &p->team_ref, teams, struct team, "team", NULL);
     }
-    for (size_t i = 0; i < plan->objectives.len; i++)
+    for (size_t i = 0; i < plan->objectives.len; i++) {
+        objective_prefetch_next(&plan->objectives, i);
         resolve_objective(&r, plan->objectives.items[i]);
+    }
     resolve_checkins(&r);
     arena_free(&plan->until_resolved);
     find_team_cycles(&r);
