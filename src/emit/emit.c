@@ -437,8 +437,9 @@ void format_hundredths(char *out, double v)
     double lo = fma(v, 100, -hi);
     double magnitude = fabs(hi), below = hi < 0 ? -lo : lo;   /* |v * 100| == magnitude + below */
     double whole = floor(magnitude);
-    /* exact, and a multiple of magnitude's last bit: when it is not 0 it
-     * outweighs below, which is at most half that bit */
+    /* near a half this is exact and a multiple of magnitude's last bit, so
+     * when it is not 0 it outweighs below (at most half that bit); far
+     * from a half only its sign counts */
     double past_half = (magnitude - whole) - 0.5;
     unsigned long long k = (unsigned long long)whole;
     if (past_half > 0 || (past_half == 0 && (below > 0 || (below == 0 && (k & 1)))))
