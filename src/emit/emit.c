@@ -463,7 +463,25 @@ void format_hundredths(char *out, double v)
 static void shortest(char *out, size_t n, double v, const char *suffix)
 {
     if (v == floor(v) && fabs(v) < 1e4) {      /* a whole number: itself, without a round trip */
-        snprintf(out, n, "%d%s", (int)v, suffix);
+        /* its digits by hand: the numbers of a report and a diff are
+         * mostly these, and snprintf cost a thousand instructions each */
+        char digits[8];
+        size_t len = 0, at = sizeof digits;
+        int whole = (int)v;
+        unsigned u = whole < 0 ? 0u - (unsigned)whole : (unsigned)whole;
+        do
+            digits[--at] = (char)('0' + u % 10);
+        while (u /= 10);
+        if (whole < 0)
+            digits[--at] = '-';
+        size_t suffix_len = strlen(suffix);
+        if (sizeof digits - at + suffix_len < n) {
+            memcpy(out, digits + at, sizeof digits - at);
+            len = sizeof digits - at;
+            memcpy(out + len, suffix, suffix_len + 1);
+            return;
+        }
+        snprintf(out, n, "%d%s", whole, suffix);
         return;
     }
     for (int digits = 4; digits <= 6; digits++) {
@@ -492,11 +510,16 @@ const char *format_quantity(struct arena *a, double v, str unit)
 {
     char num[32];
     format_number(num, sizeof num, v);
-    if (!unit.len)
-        return arena_printf(a, "%s", num);
-    if (unit.len == 1 && unit.ptr[0] == '%')
-        return arena_printf(a, "%s%%", num);
-    return arena_printf(a, "%s %.*s", num, (int)unit.len, unit.ptr);
+    /* the number, then "%" or a space and the unit: copied, not printed
+     * (a diff of two large plans writes half a million) */
+    size_t len = strlen(num), space = unit.len && !(unit.len == 1 && unit.ptr[0] == '%');
+    char *text = arena_chars(a, len + space + unit.len + 1);
+    memcpy(text, num, len);
+    if (space)
+        text[len++] = ' ';
+    if (unit.len)
+        memcpy(text + len, unit.ptr, unit.len);
+    return text;     /* arena_chars' bytes are zeroed: the end is there */
 }
 
 const char *format_metric(struct arena *a, const struct key_result *kr)

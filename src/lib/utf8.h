@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* Printable ASCII (0x20 to 0x7E): one byte, one column, nothing to decode
  * or to escape as a control; most of any plan's text, so every writer that
@@ -16,6 +17,24 @@
 static inline bool utf8_printable_ascii(unsigned char b)
 {
     return b >= 0x20 && b < 0x7F;
+}
+/* How many of s's first bytes are printable ASCII, eight at a time: a
+ * writer that copies a line checks the rest, byte by byte. */
+static inline size_t utf8_printable_ascii_run(const char *s, size_t len)
+{
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        /* a byte below 0x20, 0x7F, or 0x80 and above sets its high bit */
+        uint64_t low = (x - ones * 0x20) & ~x, del = (x ^ (ones * 0x7F)) - ones;
+        if ((x | low | (del & ~(x ^ (ones * 0x7F)))) & highs)
+            break;
+    }
+    while (i < len && utf8_printable_ascii((unsigned char)s[i]))
+        i++;
+    return i;
 }
 /* A byte that continues a sequence (10xxxxxx). */
 static inline bool utf8_continues(unsigned char b)

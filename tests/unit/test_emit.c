@@ -134,6 +134,26 @@ int main(void)
         }
     }
     CHECK("number: hundredths agree with printf's %.2f", hundredths_same);
+    /* whole numbers, and whole thousands, millions and billions, have their
+     * digits written by hand: what "%d" and the suffix give */
+    bool whole_same = true;
+    for (int i = -9999; i <= 9999 && whole_same; i++) {
+        static const struct { double scale; int below; const char *suffix; } scales[] = {
+            {1, 10000, ""}, {1e3, 1000, "k"}, {1e6, 1000, "M"}, {1e9, 10000, "B"}};
+        for (size_t k = 0; k < sizeof scales / sizeof *scales; k++) {
+            if (abs(i) >= scales[k].below || (k == 1 && abs(i) < 10) || (k > 1 && i == 0))
+                continue;       /* another scale's, or digits below 10,000 */
+            double v = i * scales[k].scale;
+            char got[32], want[32];
+            format_number(got, sizeof got, v);
+            snprintf(want, sizeof want, "%d%s", i, scales[k].suffix);
+            if (strcmp(got, want) != 0) {
+                printf("  number(%.17g): %s, want %s\n", v, got, want);
+                whole_same = false;
+            }
+        }
+    }
+    CHECK("number: whole numbers and whole thousands as \"%d\" writes them", whole_same);
     CHECK("number: rounding noise is 0", number_is(1e-12, "0"));
     struct arena a = {0};
     CHECK("quantity: percent attaches", strcmp(format_quantity(&a, 99.5, (str){"%", 1}), "99.5%") == 0);

@@ -124,6 +124,27 @@ int main(void)
                                text_control_at("\xE2\x80\x8F", 3) == 3 && text_control_at("\xD8\x9C", 2) == 2);
     CHECK("control: not a letter", text_control_at("é", 2) == 0 && text_control_at("\xE2\x80\x94", 3) == 0);
 
+    /* utf8_printable_ascii_run, eight bytes at a time, against a byte at a
+     * time: one byte that is not printable ASCII (every value) at every
+     * place of a 24-byte run */
+    bool runs_same = true;
+    for (int b = 0; b < 256 && runs_same; b++) {
+        for (size_t at = 0; at <= 24; at++) {
+            char line[25];
+            memset(line, 'a' + (int)(at % 26), sizeof line);
+            if (at < 24)
+                line[at] = (char)b;
+            size_t want = 0;
+            while (want < 24 && utf8_printable_ascii((unsigned char)line[want]))
+                want++;
+            if (utf8_printable_ascii_run(line, 24) != want) {
+                printf("  run: byte 0x%02X at %zu: %zu, want %zu\n", b, at, utf8_printable_ascii_run(line, 24), want);
+                runs_same = false;
+            }
+        }
+    }
+    CHECK("printable run: stops at the first byte that is not printable ASCII", runs_same);
+
     arena_free(&arena);
     return failures ? 1 : 0;
 }
