@@ -154,10 +154,15 @@ static const char *cstr(struct arena *a, str s)
     return s.ptr[s.len] == '\0' ? s.ptr : arena_strndup(a, s.ptr, s.len);
 }
 
+/* "objective.kr", copied (a check-in's entries each name one). */
 static const char *kr_id(struct arena *a, const struct key_result *kr)
 {
-    return arena_printf(a, "%.*s.%.*s", (int)kr->objective->id.name.len, kr->objective->id.name.ptr,
-                        (int)kr->id.name.len, kr->id.name.ptr);
+    str o = kr->objective->id.name, k = kr->id.name;
+    char *id = arena_chars(a, o.len + 1 + k.len + 1);     /* zeroed: the end is there */
+    memcpy(id, o.ptr, o.len);
+    id[o.len] = '.';
+    memcpy(id + o.len + 1, k.ptr, k.len);
+    return id;
 }
 
 static const char *day_text(struct arena *a, okr_day day)
@@ -254,9 +259,21 @@ static const char *entry_text(struct arena *a, const struct key_result *kr, cons
         const char *sep = *s ? ", " : "";
         /* "%g" of a whole number below a million is its digits (-0 aside):
          * printf's integer path, not its floating-point one */
-        if (fabs(level) < 1e6 && level == (double)(long long)level && !(level == 0 && signbit(level)))
-            snprintf(confidence, sizeof confidence, "%sconfidence %lld", sep, (long long)level);
-        else
+        if (fabs(level) < 1e6 && level == (double)(long long)level && !(level == 0 && signbit(level))) {
+            char digits[8];
+            size_t at = sizeof digits;
+            long long whole = (long long)level;
+            unsigned long long u = whole < 0 ? 0 - (unsigned long long)whole : (unsigned long long)whole;
+            do
+                digits[--at] = (char)('0' + u % 10);
+            while (u /= 10);
+            if (whole < 0)
+                digits[--at] = '-';
+            size_t len = strlen(sep);
+            memcpy(confidence, sep, len);
+            memcpy(confidence + len, "confidence ", 11);
+            memcpy(confidence + len + 11, digits + at, sizeof digits - at);   /* zeroed after */
+        } else
             snprintf(confidence, sizeof confidence, "%sconfidence %g", sep, level);
     }
     const char *sep = note->present && (*s || *confidence) ? ", " : "";
