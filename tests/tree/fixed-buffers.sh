@@ -29,7 +29,7 @@ allowed = {
     ('emit.c', 'number'): 'a number', ('emit_json.c', 'buf'): 'a date or a number',
     ('emit.c', 'digits'): 'a number', ('emit.c', 'score'): 'a number',
     ('emit.c', 'expected'): 'a number', ('plandiff.c', 'before'): 'a score',
-    ('plandiff.c', 'after'): 'a score',
+    ('plandiff.c', 'after'): 'a score', ('plandiff.c', 'digits'): 'a confidence, a number',
     ('emit_json.c', 'seq'): 'a \\u escape', ('emit_json.c', 'date_text'): 'formatted dates', ('fmt.c', 'b'): 'one escaped code point',
     ('graph.c', 'buf'): 'a number', ('graph.c', 'minlen'): 'a number', ('graph.c', 'port'): 'a number',
     ('roll.c', 'digits'): 'a number', ('roll.c', 'range'): 'a calendar period',
