@@ -64,81 +64,92 @@ const char *plan_diff_summary(struct arena *a, const struct plan_diff *d)
     return s;
 }
 
-void plan_change_write(FILE *out, const struct plan_change *c)
+void plan_change_write(struct diff_line *line, const struct plan_change *c)
 {
     if (c->item == ITEM_CHECKIN || c->item == ITEM_GRADE) {
         char day[11];
         date_format(c->date, day);
         /* a line for each of a quarter of a million check-ins in a diff of
-         * two large plans: pieces, not fprintf, whose formatting was most
-         * of the diff's own time */
-        fputs(day, out);
+         * two large plans: pieces, not printf, whose formatting was most of
+         * the diff's own time */
+        diff_line_puts(line, day);
         if (c->kind == CHANGE_CHANGED) {
-            fputs(" changed: ", out);
-            fputs(c->before, out);
-            fputs(" → ", out);
-            fputs(c->after, out);
+            diff_line_puts(line, " changed: ");
+            diff_line_puts(line, c->before);
+            diff_line_puts(line, " → ");
+            diff_line_puts(line, c->after);
         } else if (c->kind == CHANGE_ADDED) {
-            fputs(" added: ", out);
-            fputs(c->after, out);
+            diff_line_puts(line, " added: ");
+            diff_line_puts(line, c->after);
         } else {
-            fputs(" removed: ", out);
-            fputs(c->before, out);
+            diff_line_puts(line, " removed: ");
+            diff_line_puts(line, c->before);
         }
         if (c->moved) {
             char before[HUNDREDTHS_MAX], after[HUNDREDTHS_MAX];
             format_hundredths(before, c->score_before);
             format_hundredths(after, c->score_after);
-            fputs("; score ", out);
-            fputs(before, out);
-            fputs(" → ", out);
-            fputs(after, out);
-            fputs(", ", out);
-            fputs(progress_status_name(c->status_before), out);
-            fputs(" → ", out);
-            fputs(progress_status_name(c->status_after), out);
+            diff_line_puts(line, "; score ");
+            diff_line_puts(line, before);
+            diff_line_puts(line, " → ");
+            diff_line_puts(line, after);
+            diff_line_puts(line, ", ");
+            diff_line_puts(line, progress_status_name(c->status_before));
+            diff_line_puts(line, " → ");
+            diff_line_puts(line, progress_status_name(c->status_after));
         }
         return;
     }
     switch (c->kind) {
     case CHANGE_ADDED:
-        fputs("added: ", out);
-        fputs(c->title, out);
+        diff_line_puts(line, "added: ");
+        diff_line_puts(line, c->title);
         if (c->after) {
-            fputs(" (", out);
-            fputs(c->after, out);
-            fputc(')', out);
+            diff_line_puts(line, " (");
+            diff_line_puts(line, c->after);
+            diff_line_put(line, ")", 1);
         }
         return;
     case CHANGE_REMOVED:
-        fputs("removed: ", out);
-        fputs(c->title, out);
+        diff_line_puts(line, "removed: ");
+        diff_line_puts(line, c->title);
         return;
     case CHANGE_RENAMED:
-        fputs("renamed from ", out);
-        fputs(c->before, out);
+        diff_line_puts(line, "renamed from ");
+        diff_line_puts(line, c->before);
         return;
     case CHANGE_CHANGED: break;
     }
-    fputs(c->field, out);
-    fputs(": ", out);
-    fputs(*c->before ? c->before : "none", out);
-    fputs(" → ", out);
-    fputs(*c->after ? c->after : "none", out);
+    diff_line_puts(line, c->field);
+    diff_line_puts(line, ": ");
+    diff_line_puts(line, *c->before ? c->before : "none");
+    diff_line_puts(line, " → ");
+    diff_line_puts(line, *c->after ? c->after : "none");
 }
 
 const char *plan_change_text(struct arena *a, const struct plan_change *c)
 {
-    char *text = NULL;
-    size_t len = 0;
-    FILE *mem = open_memstream(&text, &len);
-    if (!mem)
-        out_of_memory();
-    plan_change_write(mem, c);
-    fclose(mem);
-    const char *copy = arena_strndup(a, text ? text : "", len);
-    free(text);
+    struct diff_line line = {0};
+    plan_change_write(&line, c);
+    const char *copy = arena_strndup(a, line.text ? line.text : "", line.len);
+    free(line.text);
     return copy;
+}
+
+void diff_line_put(struct diff_line *line, const char *s, size_t n)
+{
+    if (n > line->cap - line->len) {
+        size_t cap = line->cap ? line->cap : 256;
+        while (cap - line->len < n)
+            cap *= 2;
+        char *text = realloc(line->text, cap);
+        if (!text)
+            out_of_memory();
+        line->text = text;
+        line->cap = cap;
+    }
+    memcpy(line->text + line->len, s, n);
+    line->len += n;
 }
 
 static bool same_str(str x, str y)

@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "lib/arena.h"
 #include "lib/date.h"
@@ -49,8 +50,21 @@ const char *plan_diff_summary(struct arena *a, const struct plan_diff *d);
  * "target: 2M EUR → 1.6M EUR", "2027-02-10 added: 1.4M EUR, confidence 6;
  * score 0.20 → 0.40, off-track → at-risk". */
 const char *plan_change_text(struct arena *a, const struct plan_change *c);
-/* The same, written to out (no copy: a diff of every check-in of a large plan). */
-void plan_change_write(FILE *out, const struct plan_change *c);
+/* A line as it is written, in memory that grows (its reader frees text):
+ * a diff of every check-in of two large plans writes a quarter of a
+ * million lines in pieces, which through a stdio stream in memory cost
+ * more than the rest of the diff's own work. */
+struct diff_line {
+    char *text;
+    size_t len, cap;
+};
+void diff_line_put(struct diff_line *line, const char *s, size_t n);
+static inline void diff_line_puts(struct diff_line *line, const char *s)
+{
+    diff_line_put(line, s, strlen(s));
+}
+/* The same sentence, added to line (no copy). */
+void plan_change_write(struct diff_line *line, const struct plan_change *c);
 const char *change_item_name(enum change_item item);
 const char *change_kind_name(enum change_kind kind);
 
