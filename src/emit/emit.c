@@ -424,6 +424,21 @@ double number_tidy(double v)
     return strtod(buf, NULL);
 }
 
+size_t format_whole(char *out, long long v)
+{
+    char digits[WHOLE_MAX];
+    size_t at = sizeof digits;
+    unsigned long long u = v < 0 ? 0 - (unsigned long long)v : (unsigned long long)v;
+    digits[--at] = 0;
+    do
+        digits[--at] = (char)('0' + u % 10);
+    while (u /= 10);
+    if (v < 0)
+        digits[--at] = '-';
+    memcpy(out, digits + at, sizeof digits - at);
+    return sizeof digits - at - 1;
+}
+
 void format_hundredths(char *out, double v)
 {
     /* v * 100 held exactly as hi + lo (fma rounds once), then rounded to a
@@ -465,23 +480,14 @@ static void shortest(char *out, size_t n, double v, const char *suffix)
     if (v == floor(v) && fabs(v) < 1e4) {      /* a whole number: itself, without a round trip */
         /* its digits by hand: the numbers of a report and a diff are
          * mostly these, and snprintf cost a thousand instructions each */
-        char digits[8];
-        size_t len = 0, at = sizeof digits;
-        int whole = (int)v;
-        unsigned u = whole < 0 ? 0u - (unsigned)whole : (unsigned)whole;
-        do
-            digits[--at] = (char)('0' + u % 10);
-        while (u /= 10);
-        if (whole < 0)
-            digits[--at] = '-';
-        size_t suffix_len = strlen(suffix);
-        if (sizeof digits - at + suffix_len < n) {
-            memcpy(out, digits + at, sizeof digits - at);
-            len = sizeof digits - at;
+        char digits[WHOLE_MAX];
+        size_t len = format_whole(digits, (long long)v), suffix_len = strlen(suffix);
+        if (len + suffix_len < n) {
+            memcpy(out, digits, len);
             memcpy(out + len, suffix, suffix_len + 1);
             return;
         }
-        snprintf(out, n, "%d%s", whole, suffix);
+        snprintf(out, n, "%d%s", (int)v, suffix);
         return;
     }
     for (int digits = 4; digits <= 6; digits++) {

@@ -119,6 +119,10 @@ double number_tidy(double v);
 /* Whether v is the double nearest to a decimal of at most `digits` (<= 15)
  * significant digits: mantissa / 10^decimals, with the fewest decimals. */
 bool number_decimal(double v, int digits, long long *mantissa, int *decimals);
+/* v's digits, and its minus, as "%lld" writes them, without printf, into
+ * out of WHOLE_MAX bytes; the length. */
+#define WHOLE_MAX 21
+size_t format_whole(char *out, long long v);
 /* v as printf's "%.2f" writes it, byte for byte, mostly without printf
  * (the attention list writes two for each key result in it), into out of
  * HUNDREDTHS_MAX bytes (the largest double has 309 digits). */

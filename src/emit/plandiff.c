@@ -271,19 +271,10 @@ static const char *entry_text(struct arena *a, const struct key_result *kr, cons
         /* "%g" of a whole number below a million is its digits (-0 aside):
          * printf's integer path, not its floating-point one */
         if (fabs(level) < 1e6 && level == (double)(long long)level && !(level == 0 && signbit(level))) {
-            char digits[8];
-            size_t at = sizeof digits;
-            long long whole = (long long)level;
-            unsigned long long u = whole < 0 ? 0 - (unsigned long long)whole : (unsigned long long)whole;
-            do
-                digits[--at] = (char)('0' + u % 10);
-            while (u /= 10);
-            if (whole < 0)
-                digits[--at] = '-';
             size_t len = strlen(sep);
             memcpy(confidence, sep, len);
             memcpy(confidence + len, "confidence ", 11);
-            memcpy(confidence + len + 11, digits + at, sizeof digits - at);   /* zeroed after */
+            format_whole(confidence + len + 11, (long long)level);
         } else
             snprintf(confidence, sizeof confidence, "%sconfidence %g", sep, level);
     }

@@ -7,6 +7,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <limits.h>
 #include <string.h>
 
 #include "check.h"
@@ -154,6 +155,15 @@ int main(void)
         }
     }
     CHECK("number: whole numbers and whole thousands as \"%d\" writes them", whole_same);
+    const long long wholes[] = {0, 7, -7, 10, -10, 999999, -1000000, LLONG_MAX, LLONG_MIN};
+    bool wholes_same = true;
+    for (size_t i = 0; i < sizeof wholes / sizeof *wholes; i++) {
+        char got[WHOLE_MAX], want[32];
+        size_t len = format_whole(got, wholes[i]);
+        snprintf(want, sizeof want, "%lld", wholes[i]);
+        wholes_same &= strcmp(got, want) == 0 && len == strlen(want);
+    }
+    CHECK("number: format_whole writes what %lld does, to the ends of long long", wholes_same);
     CHECK("number: rounding noise is 0", number_is(1e-12, "0"));
     struct arena a = {0};
     CHECK("quantity: percent attaches", strcmp(format_quantity(&a, 99.5, (str){"%", 1}), "99.5%") == 0);
