@@ -231,11 +231,12 @@ static void kr_story(const struct words *w, const struct plan *plan, FILE *out, 
         if (!listed)
             fprintf(out, "- %s:\n", w->checkins);
         listed = true;
+        const struct checkin *checkin = entry_checkin(e);
         char date[11];
-        date_format(entry_checkin(e)->date.value, date);
+        date_format(checkin->date.value, date);
         fprintf(out, "  - %s", date);
-        const char *by = format_names(plan->arena, plan, *checkin_by(entry_checkin(e)),
-                                      checkin_co_by(entry_checkin(e)));
+        const char *by = format_names(plan->arena, plan, *checkin_by(checkin),
+                                      checkin_co_by(checkin));
         if (*by) {
             fprintf(out, " (%s ", w->by);
             md_text(out, by);

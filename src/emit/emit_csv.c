@@ -133,10 +133,12 @@ static void csv_row(const struct report *r, struct vec attention, FILE *out,
     csv_str(out, o->team ? team_name(o->team) : (str){0});
     csv_str(out, objective_more(o)->why.present ? objective_more(o)->why.text : (str){0});
     csv_str(out, kr_more(kr)->note.present ? kr_more(kr)->note.text : (str){0});
-    if (last)
-        csv_person(out, *checkin_by(entry_checkin(last)), checkin_co_by(entry_checkin(last)));
-    else
+    if (last) {
+        const struct checkin *checkin = entry_checkin(last);
+        csv_person(out, *checkin_by(checkin), checkin_co_by(checkin));
+    } else {
         fputc(',', out);
+    }
     str note = last && entry_note(last)->present ? entry_note(last)->text : (str){0};
     csv_field(out, note.ptr ? note.ptr : "", note.ptr ? note.len : 0, false);
     const char *reasons = "";     /* the attention list's reasons, if it is on it */

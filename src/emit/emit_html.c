@@ -87,8 +87,9 @@ static void kr_story(const struct report *r, FILE *out, const struct key_result 
             continue;
         fputs(listed ? "" : "<ul class=\"story\">", out);
         listed = true;
+        const struct checkin *checkin = entry_checkin(e);
         char date[11];
-        date_format(entry_checkin(e)->date.value, date);
+        date_format(checkin->date.value, date);
         fprintf(out, "<li>%s", date);
         const char *value = format_entry_value(r->plan->arena, kr, e);
         const char *sep = ": ";
@@ -101,9 +102,9 @@ static void kr_story(const struct report *r, FILE *out, const struct key_result 
             fprintf(out, "%sconfidence %g", sep, entry_confidence_value(e));
             sep = ", ";
         }
-        if (checkin_by(entry_checkin(e))->name.ptr) {
+        if (checkin_by(checkin)->name.ptr) {
             fprintf(out, "%sby ", sep);
-            owners(r->plan, out, *checkin_by(entry_checkin(e)), checkin_co_by(entry_checkin(e)));
+            owners(r->plan, out, *checkin_by(checkin), checkin_co_by(checkin));
         }
         if (entry_note(e)->present) {
             fputs(" — ", out);
@@ -234,10 +235,11 @@ static bool trend_chart(const struct report *r, FILE *out, const struct key_resu
                 sx(&c, c.end), sy(&c, p->forecast));
     for (size_t i = 0; i < points.len; i++) {
         const struct checkin_entry *e = points.items[i];
+        const struct checkin *checkin = entry_checkin(e);
         char date[11];
-        date_format(entry_checkin(e)->date.value, date);
+        date_format(checkin->date.value, date);
         fprintf(out, "<circle class=\"pt\" cx=\"%.1f\" cy=\"%.1f\" r=\"3\"><title>%s: ",
-                sx(&c, entry_checkin(e)->date.value), sy(&c, e->value), date);
+                sx(&c, checkin->date.value), sy(&c, e->value), date);
         esc_text(out, format_entry_value(a, kr, e));
         if (entry_note(e)->present) {
             fputs(" — ", out);

@@ -121,12 +121,13 @@ static void kr_story(const struct report *r, FILE *out, const struct key_result 
         if (!heading)
             kr_heading(out, kr, "\n");
         heading = true;
+        const struct checkin *checkin = entry_checkin(e);
         char date[11];
-        date_format(entry_checkin(e)->date.value, date);
+        date_format(checkin->date.value, date);
         fprintf(out, "%s- %s", listed ? "" : "\n", date);
         listed = true;
         const char *value = format_entry_value(a, kr, e),
-                   *by = format_names(a, r->plan, *checkin_by(entry_checkin(e)), checkin_co_by(entry_checkin(e)));
+                   *by = format_names(a, r->plan, *checkin_by(checkin), checkin_co_by(checkin));
         const char *sep = ": ";
         if (*value) {
             fputs(sep, out);

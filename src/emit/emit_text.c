@@ -202,11 +202,12 @@ static void print_history(const struct report *r, const struct text_out *t,
         const struct checkin_entry *e = kr->checkins.items[i];
         if (!entry_reported(r->plan, e))
             continue;
+        const struct checkin *checkin = entry_checkin(e);
         char date[11];
-        date_format(entry_checkin(e)->date.value, date);
+        date_format(checkin->date.value, date);
         const char *value = format_entry_value(t->arena, kr, e),
-                   *by = format_names(t->arena, r->plan, *checkin_by(entry_checkin(e)),
-                                      checkin_co_by(entry_checkin(e)));
+                   *by = format_names(t->arena, r->plan, *checkin_by(checkin),
+                                      checkin_co_by(checkin));
         const char *lead = arena_printf(t->arena, "%s%s%s", date, *value ? " " : "", value);
         if (e->confidence_present)
             lead = arena_printf(t->arena, "%s, confidence %g", lead, entry_confidence_value(e));
